@@ -1,0 +1,175 @@
+//! The command line: open a plan in the window, or print a report, or check a plan.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::io::{plan_file, report};
+use crate::model::validation::{Severity, has_errors, validate};
+use crate::model::{Cut, Language, Plan};
+
+/// Avance: follow a sector strategic plan's progress, quarter by quarter.
+#[derive(Debug, Parser)]
+#[command(
+    name = "avance",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// Plan file (.ron) to open in the window; without it, the seed's plan.
+    pub file: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<CliCommand>,
+}
+
+/// What to do without opening the window.
+#[derive(Debug, Subcommand)]
+pub enum CliCommand {
+    /// Print the plan's progress at a cut.
+    Report {
+        /// Plan file (.ron).
+        file: PathBuf,
+        /// The cut: 2022-Q1 (or 31/03/2022); default the plan's own cut.
+        #[arg(long)]
+        cut: Option<Cut>,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+        /// Language of the text and CSV reports; default the plan's.
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
+    /// Check a plan and print what is wrong; exits 1 when there are errors.
+    Validate {
+        /// Plan file (.ron).
+        file: PathBuf,
+        /// Language of the messages; default the plan's.
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
+    /// Rewrite a plan file in its canonical layout (stable order, one field per line).
+    Fmt {
+        /// Plan file (.ron).
+        file: PathBuf,
+    },
+}
+
+/// Report formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Json,
+    Csv,
+}
+
+/// Languages on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Es,
+    En,
+}
+
+impl From<LangArg> for Language {
+    fn from(lang: LangArg) -> Self {
+        match lang {
+            LangArg::Es => Language::Es,
+            LangArg::En => Language::En,
+        }
+    }
+}
+
+/// Runs a command; what it prints goes to stdout, problems to stderr.
+pub fn run(command: CliCommand) -> ExitCode {
+    match command {
+        CliCommand::Report {
+            file,
+            cut,
+            format,
+            lang,
+        } => with_plan(&file, lang, |plan, language| {
+            let cut = cut.unwrap_or(plan.cut);
+            if !plan.period.contains(cut.vigencia) {
+                eprintln!(
+                    "{}",
+                    match language {
+                        Language::Es => format!(
+                            "El corte {} está fuera del periodo del plan ({}–{}).",
+                            cut.date(),
+                            plan.period.first,
+                            plan.period.last
+                        ),
+                        Language::En => format!(
+                            "The cut {} is outside the plan's period ({}–{}).",
+                            cut.date(),
+                            plan.period.first,
+                            plan.period.last
+                        ),
+                    }
+                );
+                return ExitCode::from(2);
+            }
+            let text = match format {
+                ReportFormat::Text => report::to_text(plan, cut, language),
+                ReportFormat::Json => report::to_json(plan, cut),
+                ReportFormat::Csv => report::to_csv(plan, cut, language),
+            };
+            print!("{text}");
+            ExitCode::SUCCESS
+        }),
+        CliCommand::Validate { file, lang } => with_plan(&file, lang, |plan, language| {
+            let findings = validate(plan);
+            for finding in &findings {
+                let tag = match (finding.severity(), language) {
+                    (Severity::Error, _) => "error",
+                    (Severity::Warning, Language::Es) => "aviso",
+                    (Severity::Warning, Language::En) => "warning",
+                };
+                println!("{tag}: {}", finding.message(language));
+            }
+            let errors = findings
+                .iter()
+                .filter(|f| f.severity() == Severity::Error)
+                .count();
+            let warnings = findings.len() - errors;
+            match language {
+                Language::Es => println!("{errors} errores, {warnings} avisos"),
+                Language::En => println!("{errors} errors, {warnings} warnings"),
+            }
+            if has_errors(&findings) {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
+        }),
+        CliCommand::Fmt { file } => {
+            with_plan(&file, None, |plan, language| {
+                match plan_file::save(plan, &file) {
+                    Ok(()) => ExitCode::SUCCESS,
+                    Err(e) => {
+                        eprintln!("{}", e.message(language));
+                        ExitCode::FAILURE
+                    }
+                }
+            })
+        }
+    }
+}
+
+/// Loads the plan and runs `f` in the chosen language (or the plan's), or reports why not.
+fn with_plan(
+    file: &std::path::Path,
+    lang: Option<LangArg>,
+    f: impl FnOnce(&Plan, Language) -> ExitCode,
+) -> ExitCode {
+    match plan_file::load(file) {
+        Ok(plan) => {
+            let language = lang.map_or(plan.settings.language, Language::from);
+            f(&plan, language)
+        }
+        Err(e) => {
+            eprintln!("{}", e.message(lang.map_or(Language::Es, Language::from)));
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,315 @@
+//! Numbers as officers read and type them, in Spanish (`1.234,50`, `50,24 %`) or English
+//! (`1,234.50`, `50.24%`).
+//!
+//! Rounding happens only here, to show or export: 2 decimals, half away from zero.
+//! Hand-written on purpose: the crates that group digits (num-format) handle integers only, and
+//! none parses both locales' separators with the ambiguity checks a plan needs.
+
+use std::str::FromStr;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use super::plan::Language;
+
+/// Rounds to 2 decimals, half away from zero (3.125 → 3.13, −3.125 → −3.13).
+pub fn round2(value: Decimal) -> Decimal {
+    value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// The value rounded and written with exactly 2 decimals and a `.`, as JSON and CSV carry it:
+/// `50.24`, `100.00`.
+pub fn fixed2(value: Decimal) -> String {
+    let mut rounded = round2(value);
+    rounded.rescale(2);
+    rounded.to_string()
+}
+
+/// The value with exactly 2 decimals and the language's separators: `1.234,50` / `1,234.50`.
+pub fn number(value: Decimal, language: Language) -> String {
+    let plain = fixed2(value);
+    let (sign, digits) = match plain.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", plain.as_str()),
+    };
+    let (int_part, frac_part) = digits.split_once('.').unwrap_or((digits, ""));
+    let (group, decimal) = separators(language);
+    let mut grouped = String::with_capacity(int_part.len() + int_part.len() / 3);
+    for (i, digit) in int_part.chars().enumerate() {
+        if i > 0 && (int_part.len() - i) % 3 == 0 {
+            grouped.push(group);
+        }
+        grouped.push(digit);
+    }
+    format!("{sign}{grouped}{decimal}{frac_part}")
+}
+
+/// A percentage as the language writes it: `50,24 %` (with a no-break space) / `50.24%`.
+pub fn percent(value: Decimal, language: Language) -> String {
+    match language {
+        Language::Es => format!("{}\u{a0}%", number(value, language)),
+        Language::En => format!("{}%", number(value, language)),
+    }
+}
+
+/// An optional percentage; "—" where there is none.
+pub fn percent_or_dash(value: Option<Decimal>, language: Language) -> String {
+    value.map_or_else(|| "—".to_owned(), |v| percent(v, language))
+}
+
+/// An optional number; empty where there is none.
+pub fn number_or_empty(value: Option<Decimal>, language: Language) -> String {
+    value.map_or_else(String::new, |v| number(v, language))
+}
+
+/// (thousands separator, decimal separator) of a language.
+fn separators(language: Language) -> (char, char) {
+    match language {
+        Language::Es => ('.', ','),
+        Language::En => (',', '.'),
+    }
+}
+
+/// Why a text is not a number.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum NumberError {
+    #[error("empty / vacío")]
+    Empty,
+    #[error("«{0}» is not a number / no es un número")]
+    NotANumber(String),
+    #[error("«{0}» is ambiguous: write {1} / es ambiguo: escriba {1}")]
+    Ambiguous(String, String),
+    #[error("«{0}» is too large / es demasiado grande")]
+    TooLarge(String),
+}
+
+impl NumberError {
+    /// The message in one language.
+    pub fn message(&self, language: Language) -> String {
+        match (self, language) {
+            (NumberError::Empty, Language::Es) => "El valor está vacío.".to_owned(),
+            (NumberError::Empty, Language::En) => "The value is empty.".to_owned(),
+            (NumberError::NotANumber(t), Language::Es) => {
+                format!("«{t}» no es un número: escriba, por ejemplo, 27,50.")
+            }
+            (NumberError::NotANumber(t), Language::En) => {
+                format!("«{t}» is not a number: type, for example, 27.50.")
+            }
+            (NumberError::Ambiguous(t, hint), Language::Es) => {
+                format!("«{t}» es ambiguo (¿miles o decimales?): escriba {hint}.")
+            }
+            (NumberError::Ambiguous(t, hint), Language::En) => {
+                format!("«{t}» is ambiguous (thousands or decimals?): type {hint}.")
+            }
+            (NumberError::TooLarge(t), Language::Es) => format!("«{t}» es demasiado grande."),
+            (NumberError::TooLarge(t), Language::En) => format!("«{t}» is too large."),
+        }
+    }
+}
+
+/// Reads a number as an officer types it.
+///
+/// Accepts `27,50`, `27.50`, `-3`, `1.234,5` and `1,234.5`, with an optional trailing `%` and
+/// spaces. When both separators appear, the last one is the decimal separator. When only one
+/// appears once: the language's decimal separator is decimal; the other one is decimal too unless
+/// exactly three digits follow it (`1.234` in Spanish), which is refused as ambiguous rather than
+/// guessed.
+pub fn parse_number(text: &str, language: Language) -> Result<Decimal, NumberError> {
+    let not_a_number = || NumberError::NotANumber(text.trim().to_owned());
+    let compact: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '\u{202f}')
+        .collect();
+    let compact = compact.strip_suffix('%').unwrap_or(&compact);
+    if compact.is_empty() {
+        return if text.trim().is_empty() {
+            Err(NumberError::Empty)
+        } else {
+            Err(not_a_number())
+        };
+    }
+    let (sign, body) = match compact.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", compact.strip_prefix('+').unwrap_or(compact)),
+    };
+    if body.is_empty()
+        || !body
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
+        return Err(not_a_number());
+    }
+    let last_dot = body.rfind('.');
+    let last_comma = body.rfind(',');
+    let decimal_sep = match (last_dot, last_comma) {
+        (None, None) => None,
+        (Some(d), Some(c)) => Some(if d > c { '.' } else { ',' }),
+        (Some(_), None) | (None, Some(_)) => {
+            let sep = if last_dot.is_some() { '.' } else { ',' };
+            let occurrences = body.matches(sep).count();
+            let (_, own_decimal) = separators(language);
+            let digits_after = body.len() - body.rfind(sep).unwrap_or(0) - 1;
+            if occurrences > 1 {
+                None
+            } else if sep != own_decimal && digits_after == 3 {
+                let int = &body[..body.rfind(sep).unwrap_or(0)];
+                let frac = &body[body.len() - 3..];
+                let hint = match language {
+                    Language::Es => format!("{int}{frac} o {int},{frac}"),
+                    Language::En => format!("{int}{frac} or {int}.{frac}"),
+                };
+                return Err(NumberError::Ambiguous(text.trim().to_owned(), hint));
+            } else {
+                Some(sep)
+            }
+        }
+    };
+    let (int_part, frac_part) = match decimal_sep {
+        Some(sep) => {
+            let at = body.rfind(sep).unwrap_or(0);
+            (&body[..at], &body[at + 1..])
+        }
+        None => (body, ""),
+    };
+    if frac_part.contains(['.', ',']) {
+        return Err(not_a_number());
+    }
+    let digits = ungroup(int_part).ok_or_else(not_a_number)?;
+    if digits.is_empty() && frac_part.is_empty() {
+        return Err(not_a_number());
+    }
+    let normalized = if frac_part.is_empty() {
+        format!("{sign}{digits}")
+    } else {
+        let int = if digits.is_empty() { "0" } else { &digits };
+        format!("{sign}{int}.{frac_part}")
+    };
+    Decimal::from_str(&normalized).map_err(|_| NumberError::TooLarge(text.trim().to_owned()))
+}
+
+/// The integer part without its thousands separators, if they group by three.
+fn ungroup(int_part: &str) -> Option<String> {
+    let Some(sep) = int_part.chars().find(|c| *c == '.' || *c == ',') else {
+        return Some(int_part.to_owned());
+    };
+    let groups: Vec<&str> = int_part.split(sep).collect();
+    let first_ok = (1..=3).contains(&groups[0].len());
+    let rest_ok = groups[1..].iter().all(|g| g.len() == 3);
+    (first_ok && rest_ok && !int_part.contains(if sep == '.' { ',' } else { '.' }))
+        .then(|| groups.concat())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn rounding_is_half_away_from_zero() {
+        assert_eq!(round2(d("3.125")), d("3.13"));
+        assert_eq!(round2(d("-3.125")), d("-3.13"));
+        assert_eq!(round2(d("3.124999")), d("3.12"));
+        assert_eq!(fixed2(d("50.2425")), "50.24");
+        assert_eq!(fixed2(d("100")), "100.00");
+        assert_eq!(fixed2(d("0.005")), "0.01");
+    }
+
+    #[test]
+    fn spanish_and_english_display() {
+        assert_eq!(percent(d("50.2425"), Language::Es), "50,24\u{a0}%");
+        assert_eq!(percent(d("50.2425"), Language::En), "50.24%");
+        assert_eq!(number(d("1234567.5"), Language::Es), "1.234.567,50");
+        assert_eq!(number(d("1234567.5"), Language::En), "1,234,567.50");
+        assert_eq!(number(d("-1234"), Language::Es), "-1.234,00");
+        assert_eq!(number(d("999"), Language::Es), "999,00");
+        assert_eq!(percent_or_dash(None, Language::Es), "—");
+    }
+
+    #[test]
+    fn parses_what_officers_type() {
+        use Language::{En, Es};
+        for (text, lang, want) in [
+            ("27,50", Es, "27.50"),
+            ("27.50", Es, "27.50"),
+            ("27,50", En, "27.50"),
+            ("27.50", En, "27.50"),
+            ("0,5", Es, "0.5"),
+            ("1.234,5", Es, "1234.5"),
+            ("1,234.5", En, "1234.5"),
+            ("1.234,5", En, "1234.5"),
+            ("1,234", Es, "1.234"),
+            ("1.234", En, "1.234"),
+            ("1.234.567", Es, "1234567"),
+            ("89,35%", Es, "89.35"),
+            ("3,0 %", Es, "3.0"),
+            (" -4 ", Es, "-4"),
+            (",5", Es, "0.5"),
+            ("19", En, "19"),
+        ] {
+            assert_eq!(parse_number(text, lang), Ok(d(want)), "{text} {lang:?}");
+        }
+    }
+
+    #[test]
+    fn keeps_the_decimals_typed() {
+        assert_eq!(
+            parse_number("27,50", Language::Es).unwrap().to_string(),
+            "27.50"
+        );
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_number() {
+        use Language::{En, Es};
+        assert_eq!(parse_number("", Es), Err(NumberError::Empty));
+        assert_eq!(parse_number("   ", Es), Err(NumberError::Empty));
+        for bad in [
+            "abc",
+            "1a",
+            "1,2,3",
+            "1.23.4",
+            "--1",
+            "1e5",
+            "%",
+            "-",
+            "12.34,56,7",
+            "1..2",
+        ] {
+            assert!(
+                matches!(parse_number(bad, Es), Err(NumberError::NotANumber(_))),
+                "{bad}"
+            );
+        }
+        assert!(matches!(
+            parse_number("1.234", Es),
+            Err(NumberError::Ambiguous(..))
+        ));
+        assert!(matches!(
+            parse_number("1,234", En),
+            Err(NumberError::Ambiguous(..))
+        ));
+        assert!(matches!(
+            parse_number("99999999999999999999999999999999", En),
+            Err(NumberError::TooLarge(_))
+        ));
+        assert!(
+            parse_number("abc", Es)
+                .unwrap_err()
+                .message(Es)
+                .contains("no es un número")
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn displayed_numbers_read_back(mantissa in -10_000_000_000i64..10_000_000_000, es in any::<bool>()) {
+            let value = Decimal::new(mantissa, 2);
+            let language = if es { Language::Es } else { Language::En };
+            prop_assert_eq!(parse_number(&number(value, language), language), Ok(value));
+            prop_assert_eq!(parse_number(&percent(value, language), language), Ok(value));
+        }
+    }
+}

@@ -1,0 +1,12 @@
+//! The plan model and everything computed from it. No egui here: the window only shows and
+//! edits what this module knows.
+
+pub mod edit;
+pub mod format;
+pub mod plan;
+pub mod progress;
+pub mod validation;
+
+pub use plan::*;
+pub use progress::{IndicatorProgress, ObjectiveProgress, PlanProgress, Status, TrafficLight};
+pub use validation::{Finding, Severity, validate};

@@ -1,0 +1,480 @@
+//! The plan estratégico sectorial and everything it holds.
+//!
+//! Domain words stay in Spanish where that is what planning officers say:
+//! - *vigencia*: a fiscal year (2020 … 2024);
+//! - *meta*: the goal an indicator measures ("META SECTORIAL 301");
+//! - *ponderación*: the weight, in percent, of an indicator inside its objective for one vigencia;
+//! - *programación*: the magnitude planned for a vigencia;
+//! - *corte*: the cut date of a report, the end of a quarter.
+//!
+//! Every figure is a [`Decimal`]: no binary floating point touches plan figures.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// A vigencia: one fiscal year of the plan's period.
+pub type Vigencia = u16;
+
+/// The version of the plan file format this build writes and the newest it reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Number of strategic objectives a sector plan has.
+pub const OBJECTIVE_COUNT: u8 = 5;
+
+/// A quarter (trimestre) of a vigencia, 1 to 4.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
+pub struct Quarter(u8);
+
+impl Quarter {
+    /// The four quarters in order.
+    pub const ALL: [Quarter; 4] = [Quarter(1), Quarter(2), Quarter(3), Quarter(4)];
+
+    /// The quarter numbered `n` (1..=4), if there is one.
+    pub fn new(n: u8) -> Option<Self> {
+        (1..=4).contains(&n).then_some(Self(n))
+    }
+
+    /// The quarter's number, 1 to 4.
+    pub fn number(self) -> u8 {
+        self.0
+    }
+
+    /// Day and month (DD/MM) on which this quarter closes.
+    pub fn closing_day_month(self) -> &'static str {
+        match self.0 {
+            1 => "31/03",
+            2 => "30/06",
+            3 => "30/09",
+            _ => "31/12",
+        }
+    }
+}
+
+impl TryFrom<u8> for Quarter {
+    type Error = String;
+
+    fn try_from(n: u8) -> Result<Self, Self::Error> {
+        Self::new(n).ok_or_else(|| format!("quarter must be 1, 2, 3 or 4, not {n}"))
+    }
+}
+
+impl From<Quarter> for u8 {
+    fn from(q: Quarter) -> u8 {
+        q.0
+    }
+}
+
+impl fmt::Display for Quarter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Q{}", self.0)
+    }
+}
+
+/// A corte: the end of one quarter of one vigencia. Every figure is read "at a cut".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cut {
+    pub vigencia: Vigencia,
+    pub quarter: Quarter,
+}
+
+impl Cut {
+    /// The cut at the end of `quarter` of `vigencia`.
+    pub fn new(vigencia: Vigencia, quarter: Quarter) -> Self {
+        Self { vigencia, quarter }
+    }
+
+    /// The cut date as the seed writes it, `31/03/2022`.
+    pub fn date(&self) -> String {
+        format!("{}/{}", self.quarter.closing_day_month(), self.vigencia)
+    }
+}
+
+impl fmt::Display for Cut {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}-{}", self.vigencia, self.quarter)
+    }
+}
+
+/// Why a text is not a cut.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "«{0}» no es un corte: escriba año y trimestre, p. ej. 2022-Q1 (not a cut: use year and quarter, e.g. 2022-Q1)"
+)]
+pub struct CutParseError(pub String);
+
+impl std::str::FromStr for Cut {
+    type Err = CutParseError;
+
+    /// Reads `2022-Q1`, `2022Q1`, `2022-1` or a closing date `31/03/2022`.
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let err = || CutParseError(text.to_owned());
+        let t = text.trim();
+        if let Some((day_month, year)) = t.rsplit_once('/') {
+            let vigencia = year.parse().map_err(|_| err())?;
+            let quarter = Quarter::ALL
+                .into_iter()
+                .find(|q| q.closing_day_month() == day_month)
+                .ok_or_else(err)?;
+            return Ok(Cut::new(vigencia, quarter));
+        }
+        let upper = t.to_ascii_uppercase();
+        let (year, quarter) = upper
+            .split_once("-Q")
+            .or_else(|| upper.split_once('Q'))
+            .or_else(|| upper.split_once('-'))
+            .ok_or_else(err)?;
+        let vigencia = year.trim().parse().map_err(|_| err())?;
+        let quarter = quarter
+            .trim()
+            .parse()
+            .ok()
+            .and_then(Quarter::new)
+            .ok_or_else(err)?;
+        Ok(Cut::new(vigencia, quarter))
+    }
+}
+
+/// The plan's period: the vigencias from `first` to `last`, both included.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    pub first: Vigencia,
+    pub last: Vigencia,
+}
+
+impl Period {
+    /// The vigencias of the period, in order.
+    pub fn vigencias(&self) -> impl DoubleEndedIterator<Item = Vigencia> + Clone + use<> {
+        self.first..=self.last
+    }
+
+    /// Whether the vigencia belongs to the period.
+    pub fn contains(&self, vigencia: Vigencia) -> bool {
+        (self.first..=self.last).contains(&vigencia)
+    }
+}
+
+/// The language figures and messages are shown in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Language {
+    /// Spanish, as used in Bogotá: `50,24 %`, thousands with `.`.
+    #[default]
+    Es,
+    /// English: `50.24%`, thousands with `,`.
+    En,
+}
+
+impl Language {
+    /// The text for this language, from its Spanish and English forms.
+    pub fn pick<'a>(self, es: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Language::Es => es,
+            Language::En => en,
+        }
+    }
+}
+
+/// Thresholds of the semáforo (traffic light) used to colour progress, in percent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrafficLights {
+    /// Below this, red.
+    pub red_below: Decimal,
+    /// From `red_below` up to below this, yellow.
+    pub yellow_below: Decimal,
+    /// From `yellow_below` up to this (included), green; above it, orange (over-execution).
+    pub green_up_to: Decimal,
+}
+
+impl Default for TrafficLights {
+    fn default() -> Self {
+        Self {
+            red_below: Decimal::from(50),
+            yellow_below: Decimal::from(75),
+            green_up_to: Decimal::from(125),
+        }
+    }
+}
+
+/// Per-plan settings of how progress is rolled up and shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Settings {
+    /// Whether an indicator counts at most 100 % in its objective's average.
+    pub cap_in_rollup: bool,
+    pub traffic_lights: TrafficLights,
+    pub language: Language,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            cap_in_rollup: true,
+            traffic_lights: TrafficLights::default(),
+            language: Language::Es,
+        }
+    }
+}
+
+/// One of the sector's entities, with its mission and vision texts.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entity {
+    pub name: String,
+    #[serde(default)]
+    pub mission: String,
+    #[serde(default)]
+    pub vision: String,
+}
+
+/// Tipo de anualización: how quarterly reports add up and what the period's total means.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Annualization {
+    /// The quarters add up; the period's total is the sum of the vigencias.
+    #[default]
+    Suma,
+    /// Each report is a cumulative level; the total is the final vigencia's value.
+    Creciente,
+    /// Each report is the level held; the total is the repeated yearly value.
+    Constante,
+    /// Lower is better; progress is measured from a línea base (baseline).
+    Decreciente,
+}
+
+impl Annualization {
+    /// All types, in the order menus list them.
+    pub const ALL: [Annualization; 4] = [
+        Annualization::Suma,
+        Annualization::Creciente,
+        Annualization::Constante,
+        Annualization::Decreciente,
+    ];
+}
+
+/// What one indicator holds for one vigencia.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct YearData {
+    /// Ponderación: percent of the objective this indicator weighs in this vigencia.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight: Option<Decimal>,
+    /// Programación: the magnitude planned for the vigencia. Empty or 0 = not programmed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub programmed: Option<Decimal>,
+    /// Magnitud ejecutada reported for each quarter. A quarter absent here was not reported,
+    /// which is not the same as a reported 0.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub executed: BTreeMap<Quarter, Decimal>,
+    /// The officer's comment on each quarter's figure (why it is low, what happened).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub comments: BTreeMap<Quarter, String>,
+}
+
+impl YearData {
+    /// Whether nothing at all is recorded for this vigencia.
+    pub fn is_empty(&self) -> bool {
+        self.weight.is_none()
+            && self.programmed.is_none()
+            && self.executed.is_empty()
+            && self.comments.is_empty()
+    }
+}
+
+/// An indicator: what is measured, who answers for it, and its figures per vigencia.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    /// The indicator's code ("321"); `None` where the seed writes "N/A".
+    #[serde(default)]
+    pub code: Option<String>,
+    pub name: String,
+    /// Entidad responsable.
+    #[serde(default)]
+    pub entity: String,
+    #[serde(default)]
+    pub annualization: Annualization,
+    /// Unit of the magnitude ("%", "estrategias", "personas").
+    #[serde(default)]
+    pub unit: String,
+    /// Línea base, needed by decreciente indicators.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<Decimal>,
+    /// "Programación Total" as published; checked against what the type implies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub declared_total: Option<Decimal>,
+    /// Weight, programming and execution of each vigencia.
+    #[serde(default)]
+    pub years: BTreeMap<Vigencia, YearData>,
+}
+
+impl Indicator {
+    /// The data of a vigencia, if any was recorded.
+    pub fn year(&self, vigencia: Vigencia) -> Option<&YearData> {
+        self.years.get(&vigencia)
+    }
+
+    /// The data of a vigencia, created empty if needed.
+    pub fn year_mut(&mut self, vigencia: Vigencia) -> &mut YearData {
+        self.years.entry(vigencia).or_default()
+    }
+
+    /// The ponderación for a vigencia.
+    pub fn weight(&self, vigencia: Vigencia) -> Option<Decimal> {
+        self.year(vigencia).and_then(|y| y.weight)
+    }
+
+    /// The programación for a vigencia.
+    pub fn programmed(&self, vigencia: Vigencia) -> Option<Decimal> {
+        self.year(vigencia).and_then(|y| y.programmed)
+    }
+
+    /// The magnitude reported for one quarter, `None` when not reported.
+    pub fn executed(&self, vigencia: Vigencia, quarter: Quarter) -> Option<Decimal> {
+        self.year(vigencia)
+            .and_then(|y| y.executed.get(&quarter))
+            .copied()
+    }
+
+    /// The code as officers read it: the code, or "N/A".
+    pub fn code_label(&self) -> &str {
+        self.code.as_deref().unwrap_or("N/A")
+    }
+
+    /// Drops vigencias with nothing recorded, so equal plans have equal files.
+    pub fn tidy(&mut self) {
+        self.years.retain(|_, y| !y.is_empty());
+    }
+}
+
+/// A meta: the goal a group of indicators measures ("META SECTORIAL 431").
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    /// "META SECTORIAL 301", "META PROYECTO 4".
+    pub code: String,
+    /// Nombre meta: the long statement of the goal.
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub indicators: Vec<Indicator>,
+}
+
+/// An objetivo estratégico, numbered 1 to 5, and the metas that feed it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Objective {
+    pub number: u8,
+    pub text: String,
+    #[serde(default)]
+    pub metas: Vec<Meta>,
+}
+
+impl Objective {
+    /// The objective's indicators in plan order, with the meta each belongs to.
+    pub fn indicators(&self) -> impl Iterator<Item = (&Meta, &Indicator)> {
+        self.metas
+            .iter()
+            .flat_map(|m| m.indicators.iter().map(move |i| (m, i)))
+    }
+
+    /// How many indicators the objective has.
+    pub fn indicator_count(&self) -> usize {
+        self.metas.iter().map(|m| m.indicators.len()).sum()
+    }
+}
+
+/// The plan estratégico sectorial.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    /// Version of the file format the plan was written in.
+    pub version: u32,
+    pub title: String,
+    /// The sector's name ("Sector Gestión Pública").
+    #[serde(default)]
+    pub sector: String,
+    /// Misión del sector.
+    #[serde(default)]
+    pub sector_mission: String,
+    #[serde(default)]
+    pub entities: Vec<Entity>,
+    pub period: Period,
+    /// The current corte: the quarter last reported.
+    pub cut: Cut,
+    #[serde(default)]
+    pub settings: Settings,
+    pub objectives: Vec<Objective>,
+}
+
+impl Plan {
+    /// An empty plan for the period, with its five objectives and no indicators.
+    pub fn new(title: impl Into<String>, period: Period) -> Self {
+        Self {
+            version: FORMAT_VERSION,
+            title: title.into(),
+            sector: String::new(),
+            sector_mission: String::new(),
+            entities: Vec::new(),
+            period,
+            cut: Cut::new(period.first, Quarter::ALL[0]),
+            settings: Settings::default(),
+            objectives: (1..=OBJECTIVE_COUNT)
+                .map(|number| Objective {
+                    number,
+                    text: String::new(),
+                    metas: Vec::new(),
+                })
+                .collect(),
+        }
+    }
+
+    /// The objective numbered `number`.
+    pub fn objective(&self, number: u8) -> Option<&Objective> {
+        self.objectives.iter().find(|o| o.number == number)
+    }
+
+    /// Drops empty vigencias everywhere, so equal plans have equal files.
+    pub fn tidy(&mut self) {
+        for objective in &mut self.objectives {
+            for meta in &mut objective.metas {
+                for indicator in &mut meta.indicators {
+                    indicator.tidy();
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cut_reads_the_forms_officers_write() {
+        let q1 = Cut::new(2022, Quarter::new(1).unwrap());
+        for text in ["2022-Q1", "2022q1", "2022-1", " 31/03/2022 "] {
+            assert_eq!(text.parse::<Cut>(), Ok(q1), "{text}");
+        }
+        assert_eq!(
+            "30/09/2023".parse::<Cut>().unwrap(),
+            Cut::new(2023, Quarter::new(3).unwrap())
+        );
+        for bad in ["2022-Q5", "2022", "Q1", "15/03/2022", "abc-Q1", ""] {
+            assert!(bad.parse::<Cut>().is_err(), "{bad}");
+        }
+        assert_eq!(q1.to_string(), "2022-Q1");
+        assert_eq!(q1.date(), "31/03/2022");
+    }
+
+    #[test]
+    fn quarter_exists_only_from_1_to_4() {
+        assert!(Quarter::new(0).is_none());
+        assert!(Quarter::new(5).is_none());
+        assert_eq!(Quarter::new(4).map(Quarter::number), Some(4));
+    }
+}
