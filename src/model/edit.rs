@@ -16,7 +16,7 @@ pub struct IndicatorPath {
 }
 
 /// A figure of one indicator in one vigencia.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Figure {
     /// Ponderación.
     Weight,

@@ -231,7 +231,13 @@ impl Finding {
     }
 }
 
-/// The field's name in the language.
+impl Field {
+    /// The field's name in the language: "ponderación 2022", "ejecutado 2022 T1".
+    pub fn name(self, language: Language) -> String {
+        field_name(self, language)
+    }
+}
+
 fn field_name(field: Field, language: Language) -> String {
     let es = language == Language::Es;
     match field {
@@ -257,8 +263,8 @@ fn field_name(field: Field, language: Language) -> String {
     }
 }
 
-/// How officers name an indicator in a message.
-fn indicator_label(meta_code: &str, indicator: &Indicator) -> String {
+/// How officers name an indicator: its code, or "N/A" and its meta's code.
+pub fn indicator_label(meta_code: &str, indicator: &Indicator) -> String {
     match &indicator.code {
         Some(code) => code.clone(),
         None => format!("N/A ({meta_code})"),

@@ -1,0 +1,79 @@
+//! Every action of menus, buttons and shortcuts is one [`Command`], handled in one place.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::model::Language;
+
+/// What the user asks the application to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Command {
+    New,
+    Open,
+    OpenRecent(std::path::PathBuf),
+    Save,
+    SaveAs,
+    Quit,
+    Undo,
+    Redo,
+    SetLanguage(Language),
+    ToggleTheme,
+}
+
+impl Command {
+    /// The commands that have a keyboard shortcut, checked every frame. Shortcuts with Shift
+    /// come first: egui matches Ctrl+Z also when Shift is held.
+    pub const WITH_SHORTCUTS: [Command; 7] = [
+        Command::New,
+        Command::Open,
+        Command::SaveAs,
+        Command::Save,
+        Command::Redo,
+        Command::Undo,
+        Command::Quit,
+    ];
+
+    /// The main keyboard shortcut, if any.
+    pub fn shortcut(&self) -> Option<KeyboardShortcut> {
+        let cmd = Modifiers::COMMAND;
+        let shortcut = |modifiers, key| Some(KeyboardShortcut::new(modifiers, key));
+        match self {
+            Command::New => shortcut(cmd, Key::N),
+            Command::Open => shortcut(cmd, Key::O),
+            Command::Save => shortcut(cmd, Key::S),
+            Command::SaveAs => shortcut(cmd | Modifiers::SHIFT, Key::S),
+            Command::Undo => shortcut(cmd, Key::Z),
+            Command::Redo => shortcut(cmd, Key::Y),
+            Command::Quit => shortcut(cmd, Key::Q),
+            _ => None,
+        }
+    }
+
+    /// Other shortcuts that do the same (Ctrl+Shift+Z for redo).
+    pub fn alternative_shortcut(&self) -> Option<KeyboardShortcut> {
+        match self {
+            Command::Redo => Some(KeyboardShortcut::new(
+                Modifiers::COMMAND | Modifiers::SHIFT,
+                Key::Z,
+            )),
+            _ => None,
+        }
+    }
+
+    /// The menu text; a command that opens a dialog ends with "…".
+    pub fn label(&self, language: Language) -> String {
+        let pick = |es, en| language.pick(es, en).to_owned();
+        match self {
+            Command::New => pick("Nuevo", "New"),
+            Command::Open => pick("Abrir…", "Open…"),
+            Command::OpenRecent(path) => path.display().to_string(),
+            Command::Save => pick("Guardar", "Save"),
+            Command::SaveAs => pick("Guardar como…", "Save as…"),
+            Command::Quit => pick("Salir", "Quit"),
+            Command::Undo => pick("Deshacer", "Undo"),
+            Command::Redo => pick("Rehacer", "Redo"),
+            Command::SetLanguage(Language::Es) => "Español".to_owned(),
+            Command::SetLanguage(Language::En) => "English".to_owned(),
+            Command::ToggleTheme => pick("Tema claro/oscuro", "Light/dark theme"),
+        }
+    }
+}

@@ -1,0 +1,40 @@
+//! Native file dialogs behind a small trait, so tests can answer them with a path.
+
+use std::path::PathBuf;
+
+use crate::io::plan_file::EXTENSION;
+use crate::model::Language;
+
+/// Asks the user for a file to open or a path to save to. `None` means no file was chosen:
+/// the user cancelled, or the system could not show a dialog.
+pub trait FileDialogs {
+    fn pick_plan_to_open(&mut self, language: Language) -> Option<PathBuf>;
+    fn pick_plan_to_save(&mut self, language: Language, suggested_name: &str) -> Option<PathBuf>;
+}
+
+/// The operating system's own dialogs, through rfd, filtered to plan files.
+pub struct NativeDialogs;
+
+impl FileDialogs for NativeDialogs {
+    fn pick_plan_to_open(&mut self, language: Language) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title(language.pick("Abrir plan", "Open plan"))
+            .add_filter(language.pick("Plan de Avance", "Avance plan"), &[EXTENSION])
+            .pick_file()
+    }
+
+    fn pick_plan_to_save(&mut self, language: Language, suggested_name: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title(language.pick("Guardar plan como", "Save plan as"))
+            .add_filter(language.pick("Plan de Avance", "Avance plan"), &[EXTENSION])
+            .set_file_name(suggested_name)
+            .save_file()
+            .map(|path| {
+                if path.extension().is_none() {
+                    path.with_extension(EXTENSION)
+                } else {
+                    path
+                }
+            })
+    }
+}

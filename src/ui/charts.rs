@@ -1,0 +1,352 @@
+//! Live bar charts for the committee: the five objectives at the cut against the 100 % target,
+//! and the selected objective's indicators. Values come from the engine; this file only turns
+//! them into bars.
+
+use egui::{Color32, RichText};
+use egui_plot::{Bar, BarChart, GridMark, HLine, Plot, PlotPoint, Text, VLine};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+use crate::app::{Figures, ViewState};
+use crate::model::format::{percent, percent_or_dash};
+use crate::model::validation::indicator_label;
+use crate::model::{Language, Plan, TrafficLight};
+use crate::theme;
+
+/// One bar: what it is, its exact value, its colour.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BarData {
+    /// Axis label ("Obj. 3", "543").
+    pub label: String,
+    /// Longer text for hover.
+    pub detail: String,
+    /// The exact value; `None` draws no bar and writes "—".
+    pub value: Option<Decimal>,
+    /// Ponderación, for indicator bars.
+    pub weight: Option<Decimal>,
+    pub light: Option<TrafficLight>,
+}
+
+impl BarData {
+    /// The bar's height in the plot (the chart's only float, converted from the exact value).
+    pub fn height(&self) -> Option<f64> {
+        self.value.and_then(|v| v.to_f64())
+    }
+}
+
+/// What both charts draw.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ChartData {
+    pub cut_label: String,
+    pub objectives: Vec<BarData>,
+    /// The selected objective's number and its indicators.
+    pub selected_objective: Option<u8>,
+    pub indicators: Vec<BarData>,
+}
+
+impl ChartData {
+    /// The bars for the plan's figures at the view's cut.
+    pub fn new(plan: &Plan, figures: &Figures, view: &ViewState) -> Self {
+        let thresholds = plan.settings.traffic_lights;
+        let light = |v: Option<Decimal>| v.map(|v| TrafficLight::of(v, &thresholds));
+        let objectives = plan
+            .objectives
+            .iter()
+            .zip(&figures.progress.objectives)
+            .map(|(o, f)| BarData {
+                label: format!("{}", o.number),
+                detail: o.text.clone(),
+                value: f.progress,
+                weight: None,
+                light: light(f.progress),
+            })
+            .collect();
+        let selected = view.selection.objective();
+        let indicators = selected
+            .and_then(|oi| {
+                Some((
+                    plan.objectives.get(oi)?,
+                    figures.progress.objectives.get(oi)?,
+                ))
+            })
+            .map(|(o, f)| {
+                o.indicators()
+                    .zip(&f.indicators)
+                    .map(|((meta, indicator), fi)| BarData {
+                        label: indicator_label(&meta.code, indicator),
+                        detail: indicator.name.clone(),
+                        value: fi.progress,
+                        weight: fi.weight,
+                        light: light(fi.progress),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Self {
+            cut_label: view.cut.date(),
+            objectives,
+            selected_objective: selected
+                .and_then(|oi| plan.objectives.get(oi))
+                .map(|o| o.number),
+            indicators,
+        }
+    }
+}
+
+/// Both charts side by side.
+pub fn charts_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) {
+    let width = ui.available_width();
+    let height = ui.available_height();
+    ui.horizontal_top(|ui| {
+        let left = (width * 0.42).max(280.0);
+        ui.allocate_ui(egui::vec2(left, height), |ui| {
+            ui.vertical(|ui| {
+                ui.label(
+                    RichText::new(format!(
+                        "{} · {} {}",
+                        language.pick("Avance por objetivo", "Progress by objective"),
+                        language.pick("corte", "cut"),
+                        data.cut_label
+                    ))
+                    .strong(),
+                );
+                objectives_chart_ui(ui, data, language);
+            });
+        });
+        ui.separator();
+        ui.vertical(|ui| {
+            let title = match data.selected_objective {
+                Some(n) => format!(
+                    "{} {n} · {}",
+                    language.pick("Indicadores del objetivo", "Indicators of objective"),
+                    language.pick("avance y ponderación", "progress and weight")
+                ),
+                None => language
+                    .pick(
+                        "Seleccione un objetivo para ver sus indicadores",
+                        "Select an objective to see its indicators",
+                    )
+                    .to_owned(),
+            };
+            ui.label(RichText::new(title).strong());
+            if !data.indicators.is_empty() {
+                indicators_chart_ui(ui, data, language);
+            }
+        });
+    });
+}
+
+fn bar_color(bar: &BarData) -> Color32 {
+    bar.light.map_or(theme::NO_VALUE, theme::traffic_light)
+}
+
+/// Integer grid marks `0..n`, so each bar gets exactly one label.
+fn integer_marks(n: usize) -> impl Fn(egui_plot::GridInput) -> Vec<GridMark> {
+    move |_| {
+        (0..n)
+            .map(|i| GridMark {
+                value: i as f64,
+                step_size: 1.0,
+            })
+            .collect()
+    }
+}
+
+/// Percent marks every 25 %.
+fn percent_marks(input: egui_plot::GridInput) -> Vec<GridMark> {
+    let (min, max) = input.bounds;
+    let step = if max - min > 300.0 { 50.0 } else { 25.0 };
+    let first = (min / step).ceil() as i64;
+    let last = (max / step).floor() as i64;
+    (first..=last)
+        .map(|k| GridMark {
+            value: k as f64 * step,
+            step_size: step,
+        })
+        .collect()
+}
+
+fn objectives_chart_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) {
+    let n = data.objectives.len();
+    let labels: Vec<String> = data
+        .objectives
+        .iter()
+        .map(|b| format!("{} {}", language.pick("Obj.", "Obj."), b.label))
+        .collect();
+    let top = data
+        .objectives
+        .iter()
+        .filter_map(BarData::height)
+        .fold(100.0_f64, f64::max)
+        * 1.18;
+    let bars: Vec<Bar> = data
+        .objectives
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| {
+            Some(
+                Bar::new(i as f64, b.height()?)
+                    .width(0.6)
+                    .fill(bar_color(b))
+                    .name(format!(
+                        "{} {}",
+                        language.pick("Objetivo", "Objective"),
+                        b.label
+                    )),
+            )
+        })
+        .collect();
+    let hover: Vec<(String, String)> = data
+        .objectives
+        .iter()
+        .map(|b| (b.label.clone(), percent_or_dash(b.value, language)))
+        .collect();
+    Plot::new("objectives_chart")
+        .height(ui.available_height().max(120.0))
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_x(false)
+        .show_y(false)
+        .include_y(0.0)
+        .include_y(top)
+        .include_x(-0.6)
+        .include_x(n as f64 - 0.4)
+        .x_grid_spacer(integer_marks(n))
+        .y_grid_spacer(percent_marks)
+        .x_axis_formatter(move |mark, _| {
+            labels.get(mark.value as usize).cloned().unwrap_or_default()
+        })
+        .y_axis_formatter(|mark, _| format!("{:.0}%", mark.value))
+        .y_axis_min_width(36.0)
+        .show(ui, |plot| {
+            plot.hline(
+                HLine::new(language.pick("Meta 100 %", "Target 100%"), 100.0)
+                    .color(theme::TARGET_LINE)
+                    .width(1.5),
+            );
+            plot.bar_chart(
+                BarChart::new("objectives", bars).element_formatter(Box::new(move |bar, _| {
+                    let i = bar.argument as usize;
+                    hover
+                        .get(i)
+                        .map(|(label, value)| format!("{label}: {value}"))
+                        .unwrap_or_default()
+                })),
+            );
+            for (i, b) in data.objectives.iter().enumerate() {
+                let y = b.height().unwrap_or(0.0).max(0.0);
+                plot.text(Text::new(
+                    "value",
+                    PlotPoint::new(i as f64, y + top * 0.05),
+                    RichText::new(percent_or_dash(b.value, language)).strong(),
+                ));
+            }
+        });
+}
+
+fn indicators_chart_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) {
+    let n = data.indicators.len();
+    // Horizontal bars: one row per indicator, first at the top; labels on the left.
+    let row = |i: usize| (n - 1 - i) as f64;
+    let labels: Vec<String> = data
+        .indicators
+        .iter()
+        .rev()
+        .map(|b| {
+            let weight = b
+                .weight
+                .map(|w| percent(w, language))
+                .unwrap_or_else(|| "—".into());
+            format!("{} ({weight})", b.label)
+        })
+        .collect();
+    let right = data
+        .indicators
+        .iter()
+        .filter_map(BarData::height)
+        .fold(100.0_f64, f64::max)
+        * 1.22;
+    let bars: Vec<Bar> = data
+        .indicators
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| {
+            Some(
+                Bar::new(row(i), b.height()?)
+                    .width(0.62)
+                    .fill(bar_color(b))
+                    .name(&b.label),
+            )
+        })
+        .collect();
+    let hover: Vec<String> = data
+        .indicators
+        .iter()
+        .rev()
+        .map(|b| {
+            format!(
+                "{} · {}: {}\n{}: {}",
+                b.label,
+                language.pick("avance", "progress"),
+                percent_or_dash(b.value, language),
+                language.pick("ponderación", "weight"),
+                b.weight
+                    .map(|w| percent(w, language))
+                    .unwrap_or_else(|| "—".into()),
+            )
+        })
+        .collect();
+    let label_width =
+        labels.iter().map(|l| l.chars().count()).max().unwrap_or(8) as f32 * 7.2 + 8.0;
+    Plot::new("indicators_chart")
+        .height(ui.available_height().max(120.0))
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_x(false)
+        .show_y(false)
+        .include_x(0.0)
+        .include_x(right)
+        .include_y(-0.6)
+        .include_y(n as f64 - 0.4)
+        .y_grid_spacer(integer_marks(n))
+        .x_grid_spacer(percent_marks)
+        .y_axis_formatter(move |mark, _| {
+            labels.get(mark.value as usize).cloned().unwrap_or_default()
+        })
+        .x_axis_formatter(|mark, _| format!("{:.0}%", mark.value))
+        .y_axis_min_width(label_width)
+        .show(ui, |plot| {
+            plot.vline(
+                VLine::new(language.pick("Meta 100 %", "Target 100%"), 100.0)
+                    .color(theme::TARGET_LINE)
+                    .width(1.5),
+            );
+            plot.bar_chart(
+                BarChart::new("indicators", bars)
+                    .horizontal()
+                    .element_formatter(Box::new(move |bar, _| {
+                        hover
+                            .get(bar.argument as usize)
+                            .cloned()
+                            .unwrap_or_default()
+                    })),
+            );
+            for (i, b) in data.indicators.iter().enumerate() {
+                let x = b.height().unwrap_or(0.0).max(0.0);
+                plot.text(
+                    Text::new(
+                        "value",
+                        PlotPoint::new(x + right * 0.02, row(i)),
+                        RichText::new(percent_or_dash(b.value, language)).strong(),
+                    )
+                    .anchor(egui::Align2::LEFT_CENTER),
+                );
+            }
+        });
+}

@@ -1,0 +1,483 @@
+//! What the selected tree node holds, viewable and editable: the plan's and entities' texts,
+//! an objective's text, a meta, an indicator (texts, type, baseline, the quarters' comments),
+//! and the buttons that add, move and remove metas and indicators.
+
+use egui::RichText;
+
+use crate::app::{Action, Figures, Selection, ViewState};
+use crate::model::edit::{Direction, Edit, IndicatorPath, IndicatorText, MetaText, PlanText};
+use crate::model::format::{number_or_empty, percent_or_dash};
+use crate::model::{Language, Plan, Quarter};
+use crate::ui::grid::parse_cell;
+use crate::ui::toolbar::quarter_name;
+use crate::ui::tree::progress_badge;
+
+/// The panel above the grid for the current selection.
+pub fn selection_ui(
+    ui: &mut egui::Ui,
+    plan: &Plan,
+    figures: &Figures,
+    view: &mut ViewState,
+    language: Language,
+    actions: &mut Vec<Action>,
+) {
+    match view.selection {
+        Selection::Plan => plan_ui(ui, plan, language, actions),
+        Selection::Objective(objective) => {
+            objective_ui(ui, plan, figures, objective, language, actions);
+        }
+        Selection::Meta { objective, meta } => {
+            objective_heading_ui(ui, plan, figures, objective, language);
+            meta_ui(ui, plan, objective, meta, language, actions);
+        }
+        Selection::Indicator(at) => {
+            objective_heading_ui(ui, plan, figures, at.objective, language);
+            indicator_ui(ui, plan, view, at, language, actions);
+        }
+    }
+}
+
+/// A labelled text field; returns the new text when the user changed it.
+fn text_field(
+    ui: &mut egui::Ui,
+    label: &str,
+    value: &str,
+    multiline: bool,
+    id: egui::Id,
+) -> Option<String> {
+    let label = ui.label(label);
+    let mut text = value.to_owned();
+    let edit = if multiline {
+        egui::TextEdit::multiline(&mut text).desired_rows(2)
+    } else {
+        egui::TextEdit::singleline(&mut text)
+    };
+    let response = ui
+        .add(edit.id(id).desired_width(f32::INFINITY))
+        .labelled_by(label.id);
+    ui.end_row();
+    response.changed().then_some(text)
+}
+
+fn plan_ui(ui: &mut egui::Ui, plan: &Plan, language: Language, actions: &mut Vec<Action>) {
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        ui.heading(language.pick("Plan estratégico sectorial", "Sector strategic plan"));
+        ui.label(format!(
+            "{} {}–{} · {} {}",
+            language.pick("Periodo", "Period"),
+            plan.period.first,
+            plan.period.last,
+            language.pick("corte del plan", "plan's cut"),
+            plan.cut.date()
+        ));
+        let mut edit = |field: PlanText, text: Option<String>| {
+            if let Some(text) = text {
+                let group = egui::Id::unique(("plan_text", format!("{field:?}")));
+                actions.push(Action::Edit(Edit::PlanText { field, text }, Some(group)));
+            }
+        };
+        egui::Grid::new("plan_texts")
+            .num_columns(2)
+            .spacing([8.0, 6.0])
+            .show(ui, |ui| {
+                let id = |salt: &str| egui::Id::unique(("plan_field", salt.to_owned()));
+                edit(
+                    PlanText::Title,
+                    text_field(
+                        ui,
+                        language.pick("Título", "Title"),
+                        &plan.title,
+                        false,
+                        id("title"),
+                    ),
+                );
+                edit(
+                    PlanText::Sector,
+                    text_field(
+                        ui,
+                        language.pick("Sector", "Sector"),
+                        &plan.sector,
+                        false,
+                        id("sector"),
+                    ),
+                );
+                edit(
+                    PlanText::SectorMission,
+                    text_field(
+                        ui,
+                        language.pick("Misión del sector", "Sector's mission"),
+                        &plan.sector_mission,
+                        true,
+                        id("sector_mission"),
+                    ),
+                );
+            });
+        for (e, entity) in plan.entities.iter().enumerate() {
+            ui.add_space(8.0);
+            ui.strong(&entity.name);
+            egui::Grid::new(("entity", e))
+                .num_columns(2)
+                .spacing([8.0, 6.0])
+                .show(ui, |ui| {
+                    let id = |salt: &str| egui::Id::unique(("entity_field", e, salt.to_owned()));
+                    edit(
+                        PlanText::EntityName(e),
+                        text_field(
+                            ui,
+                            language.pick("Entidad", "Entity"),
+                            &entity.name,
+                            false,
+                            id("name"),
+                        ),
+                    );
+                    edit(
+                        PlanText::EntityMission(e),
+                        text_field(
+                            ui,
+                            language.pick("Misión", "Mission"),
+                            &entity.mission,
+                            true,
+                            id("mission"),
+                        ),
+                    );
+                    edit(
+                        PlanText::EntityVision(e),
+                        text_field(
+                            ui,
+                            language.pick("Visión", "Vision"),
+                            &entity.vision,
+                            true,
+                            id("vision"),
+                        ),
+                    );
+                });
+        }
+    });
+}
+
+fn objective_heading_ui(
+    ui: &mut egui::Ui,
+    plan: &Plan,
+    figures: &Figures,
+    objective: usize,
+    language: Language,
+) {
+    let Some(obj) = plan.objectives.get(objective) else {
+        return;
+    };
+    let progress = figures
+        .progress
+        .objectives
+        .get(objective)
+        .and_then(|o| o.progress);
+    ui.horizontal(|ui| {
+        ui.heading(format!(
+            "{} {}",
+            language.pick("Objetivo estratégico", "Strategic objective"),
+            obj.number
+        ));
+        ui.label(language.pick("avance al corte", "progress at the cut"));
+        progress_badge(ui, progress, &plan.settings.traffic_lights, language)
+            .on_hover_text(percent_or_dash(progress, language));
+    });
+}
+
+fn objective_ui(
+    ui: &mut egui::Ui,
+    plan: &Plan,
+    figures: &Figures,
+    objective: usize,
+    language: Language,
+    actions: &mut Vec<Action>,
+) {
+    let Some(obj) = plan.objectives.get(objective) else {
+        return;
+    };
+    objective_heading_ui(ui, plan, figures, objective, language);
+    egui::Grid::new("objective_text")
+        .num_columns(2)
+        .show(ui, |ui| {
+            let id = egui::Id::unique(("objective_text", objective));
+            if let Some(text) = text_field(ui, language.pick("Texto", "Text"), &obj.text, true, id)
+            {
+                actions.push(Action::Edit(
+                    Edit::ObjectiveText { objective, text },
+                    Some(id),
+                ));
+            }
+        });
+    if ui
+        .button(language.pick("+ Añadir meta", "+ Add meta"))
+        .on_hover_text(language.pick(
+            "Añade una meta con un indicador vacío al final del objetivo",
+            "Adds a meta with one empty indicator at the end of the objective",
+        ))
+        .clicked()
+    {
+        actions.push(Action::Edit(Edit::AddMeta { objective }, None));
+        let meta = obj.metas.len();
+        actions.push(Action::Select(Selection::Meta { objective, meta }));
+    }
+}
+
+fn meta_ui(
+    ui: &mut egui::Ui,
+    plan: &Plan,
+    objective: usize,
+    meta: usize,
+    language: Language,
+    actions: &mut Vec<Action>,
+) {
+    let Some(m) = plan
+        .objectives
+        .get(objective)
+        .and_then(|o| o.metas.get(meta))
+    else {
+        return;
+    };
+    egui::Grid::new("meta_texts").num_columns(2).show(ui, |ui| {
+        for (field, label, value, multiline) in [
+            (
+                MetaText::Code,
+                language.pick("Meta", "Meta"),
+                &m.code,
+                false,
+            ),
+            (
+                MetaText::Name,
+                language.pick("Nombre meta", "Meta name"),
+                &m.name,
+                true,
+            ),
+        ] {
+            let id = egui::Id::unique(("meta_text", objective, meta, format!("{field:?}")));
+            if let Some(text) = text_field(ui, label, value, multiline, id) {
+                actions.push(Action::Edit(
+                    Edit::MetaText {
+                        objective,
+                        meta,
+                        field,
+                        text,
+                    },
+                    Some(id),
+                ));
+            }
+        }
+    });
+    ui.horizontal(|ui| {
+        if ui
+            .button(language.pick("+ Añadir indicador", "+ Add indicator"))
+            .clicked()
+        {
+            actions.push(Action::Edit(Edit::AddIndicator { objective, meta }, None));
+            let at = IndicatorPath {
+                objective,
+                meta,
+                indicator: m.indicators.len(),
+            };
+            actions.push(Action::Select(Selection::Indicator(at)));
+        }
+        let count = plan.objectives[objective].metas.len();
+        for (direction, text, enabled) in [
+            (Direction::Up, language.pick("Subir", "Move up"), meta > 0),
+            (
+                Direction::Down,
+                language.pick("Bajar", "Move down"),
+                meta + 1 < count,
+            ),
+        ] {
+            if ui.add_enabled(enabled, egui::Button::new(text)).clicked() {
+                actions.push(Action::Edit(
+                    Edit::MoveMeta {
+                        objective,
+                        meta,
+                        direction,
+                    },
+                    None,
+                ));
+                let moved = if direction == Direction::Up {
+                    meta - 1
+                } else {
+                    meta + 1
+                };
+                actions.push(Action::Select(Selection::Meta {
+                    objective,
+                    meta: moved,
+                }));
+            }
+        }
+        if ui
+            .button(language.pick("Eliminar meta", "Remove meta"))
+            .on_hover_text(language.pick(
+                "Elimina la meta y sus indicadores (Ctrl+Z lo deshace)",
+                "Removes the meta and its indicators (Ctrl+Z undoes it)",
+            ))
+            .clicked()
+        {
+            actions.push(Action::Edit(Edit::RemoveMeta { objective, meta }, None));
+            actions.push(Action::Select(Selection::Objective(objective)));
+        }
+    });
+}
+
+fn indicator_ui(
+    ui: &mut egui::Ui,
+    plan: &Plan,
+    view: &ViewState,
+    at: IndicatorPath,
+    language: Language,
+    actions: &mut Vec<Action>,
+) {
+    let Some(indicator) = plan.indicator(at) else {
+        return;
+    };
+    let vigencia = view.cut.vigencia;
+    egui::ScrollArea::vertical()
+        .max_height(170.0)
+        .id_salt("indicator_details")
+        .show(ui, |ui| {
+            egui::Grid::new("indicator_texts")
+                .num_columns(2)
+                .spacing([8.0, 4.0])
+                .show(ui, |ui| {
+                    let code = indicator.code.clone().unwrap_or_default();
+                    for (field, label, value, multiline) in [
+                        (
+                            IndicatorText::Code,
+                            language.pick("Código (vacío = N/A)", "Code (empty = N/A)"),
+                            &code,
+                            false,
+                        ),
+                        (
+                            IndicatorText::Name,
+                            language.pick("Nombre indicador", "Indicator name"),
+                            &indicator.name,
+                            true,
+                        ),
+                        (
+                            IndicatorText::Entity,
+                            language.pick("Entidad responsable", "Responsible entity"),
+                            &indicator.entity,
+                            false,
+                        ),
+                        (
+                            IndicatorText::Unit,
+                            language.pick("Unidad", "Unit"),
+                            &indicator.unit,
+                            false,
+                        ),
+                    ] {
+                        let id = egui::Id::unique(("indicator_text", at, format!("{field:?}")));
+                        if let Some(text) = text_field(ui, label, value, multiline, id) {
+                            actions.push(Action::Edit(
+                                Edit::IndicatorText { at, field, text },
+                                Some(id),
+                            ));
+                        }
+                    }
+                    let baseline_label = ui.label(language.pick("Línea base", "Baseline"));
+                    let id = egui::Id::unique(("baseline", at));
+                    let mut text = ui
+                        .data(|d| d.get_temp::<String>(id))
+                        .unwrap_or_else(|| number_or_empty(indicator.baseline, language));
+                    let response = ui
+                        .add(
+                            egui::TextEdit::singleline(&mut text)
+                                .id(id)
+                                .desired_width(120.0),
+                        )
+                        .labelled_by(baseline_label.id);
+                    if response.changed() {
+                        match parse_cell(&text, language) {
+                            Ok(value) => {
+                                actions.push(Action::Edit(Edit::Baseline { at, value }, Some(id)));
+                                ui.data_mut(|d| d.remove::<String>(id));
+                            }
+                            Err(_) => ui.data_mut(|d| {
+                                d.insert_temp(id, text.clone());
+                            }),
+                        }
+                    }
+                    if let Some(bad) = ui.data(|d| d.get_temp::<String>(id))
+                        && let Err(e) = parse_cell(&bad, language)
+                    {
+                        ui.end_row();
+                        ui.label("");
+                        ui.colored_label(
+                            crate::theme::error_text(ui.visuals()),
+                            e.message(language),
+                        );
+                    }
+                    ui.end_row();
+                    for quarter in Quarter::ALL {
+                        let label = format!(
+                            "{} {} {vigencia}",
+                            language.pick("Comentario", "Comment"),
+                            quarter_name(quarter, language)
+                        );
+                        let value = indicator
+                            .year(vigencia)
+                            .and_then(|y| y.comments.get(&quarter))
+                            .cloned()
+                            .unwrap_or_default();
+                        let id = egui::Id::unique(("comment", at, vigencia, quarter));
+                        if let Some(text) = text_field(ui, &label, &value, false, id) {
+                            actions.push(Action::Edit(
+                                Edit::Comment {
+                                    at,
+                                    vigencia,
+                                    quarter,
+                                    text,
+                                },
+                                Some(id),
+                            ));
+                        }
+                    }
+                });
+        });
+    ui.horizontal(|ui| {
+        let count = plan.objectives[at.objective].metas[at.meta]
+            .indicators
+            .len();
+        for (direction, text, enabled) in [
+            (
+                Direction::Up,
+                language.pick("Subir", "Move up"),
+                at.indicator > 0,
+            ),
+            (
+                Direction::Down,
+                language.pick("Bajar", "Move down"),
+                at.indicator + 1 < count,
+            ),
+        ] {
+            if ui.add_enabled(enabled, egui::Button::new(text)).clicked() {
+                actions.push(Action::Edit(Edit::MoveIndicator { at, direction }, None));
+                let indicator = if direction == Direction::Up {
+                    at.indicator - 1
+                } else {
+                    at.indicator + 1
+                };
+                actions.push(Action::Select(Selection::Indicator(IndicatorPath {
+                    indicator,
+                    ..at
+                })));
+            }
+        }
+        if ui
+            .button(language.pick("Eliminar indicador", "Remove indicator"))
+            .on_hover_text(language.pick("Ctrl+Z lo deshace", "Ctrl+Z undoes it"))
+            .clicked()
+        {
+            actions.push(Action::Edit(Edit::RemoveIndicator { at }, None));
+            actions.push(Action::Select(Selection::Objective(at.objective)));
+        }
+        ui.label(
+            RichText::new(language.pick(
+                "Las cifras se editan en la tabla.",
+                "Figures are edited in the table.",
+            ))
+            .weak(),
+        );
+    });
+}

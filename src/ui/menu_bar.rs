@@ -1,0 +1,83 @@
+//! Archivo, Editar, Ver.
+
+use crate::app::command::Command;
+use crate::app::{Action, Prefs};
+use crate::model::Language;
+
+/// The menu bar.
+pub fn menu_bar_ui(
+    ui: &mut egui::Ui,
+    prefs: &Prefs,
+    can_undo: bool,
+    can_redo: bool,
+    actions: &mut Vec<Action>,
+) {
+    let language = prefs.language;
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button(language.pick("Archivo", "File"), |ui| {
+            command_button(ui, Command::New, true, language, actions);
+            command_button(ui, Command::Open, true, language, actions);
+            ui.menu_button(language.pick("Abrir reciente", "Open recent"), |ui| {
+                if prefs.recent.is_empty() {
+                    ui.label(language.pick("(ninguno)", "(none)"));
+                }
+                for path in &prefs.recent {
+                    command_button(
+                        ui,
+                        Command::OpenRecent(path.clone()),
+                        true,
+                        language,
+                        actions,
+                    );
+                }
+            });
+            ui.separator();
+            command_button(ui, Command::Save, true, language, actions);
+            command_button(ui, Command::SaveAs, true, language, actions);
+            ui.separator();
+            command_button(ui, Command::Quit, true, language, actions);
+        });
+        ui.menu_button(language.pick("Editar", "Edit"), |ui| {
+            command_button(ui, Command::Undo, can_undo, language, actions);
+            command_button(ui, Command::Redo, can_redo, language, actions);
+        });
+        ui.menu_button(language.pick("Ver", "View"), |ui| {
+            ui.label(language.pick("Idioma", "Language"));
+            for choice in [Language::Es, Language::En] {
+                let command = Command::SetLanguage(choice);
+                if ui
+                    .radio(language == choice, command.label(language))
+                    .clicked()
+                {
+                    actions.push(Action::Command(command));
+                }
+            }
+            ui.separator();
+            let theme = if prefs.dark {
+                language.pick("Tema claro", "Light theme")
+            } else {
+                language.pick("Tema oscuro", "Dark theme")
+            };
+            if ui.button(theme).clicked() {
+                actions.push(Action::Command(Command::ToggleTheme));
+            }
+        });
+    });
+}
+
+/// A menu entry for a command, with its shortcut written beside it.
+fn command_button(
+    ui: &mut egui::Ui,
+    command: Command,
+    enabled: bool,
+    language: Language,
+    actions: &mut Vec<Action>,
+) {
+    let mut button = egui::Button::new(command.label(language));
+    if let Some(shortcut) = command.shortcut() {
+        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+    }
+    if ui.add_enabled(enabled, button).clicked() {
+        actions.push(Action::Command(command));
+    }
+}

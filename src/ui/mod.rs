@@ -1,0 +1,82 @@
+//! The panels of the window. Each reads the plan and its figures and sends [`Action`]s; none
+//! holds a business rule.
+
+pub mod charts;
+pub mod details;
+pub mod dialogs;
+pub mod grid;
+pub mod menu_bar;
+pub mod toolbar;
+pub mod tree;
+pub mod validation;
+
+use crate::app::{Action, Figures, Prefs, ViewState};
+use crate::model::{Language, Plan};
+use crate::theme;
+
+/// Everything the panels need for one frame.
+pub struct Panels<'a> {
+    pub plan: &'a Plan,
+    pub figures: &'a Figures,
+    pub view: &'a mut ViewState,
+    pub prefs: &'a Prefs,
+    pub can_undo: bool,
+    pub can_redo: bool,
+    pub actions: &'a mut Vec<Action>,
+    pub language: Language,
+}
+
+impl Panels<'_> {
+    /// Lays out the window: menu, toolbar, tree on the left, findings and charts at the bottom,
+    /// the selected node and its grid in the centre. Returns what the charts drew.
+    pub fn show(self, ui: &mut egui::Ui) -> charts::ChartData {
+        let Panels {
+            plan,
+            figures,
+            view,
+            prefs,
+            can_undo,
+            can_redo,
+            actions,
+            language,
+        } = self;
+        egui::Panel::top("menu_bar").show(ui, |ui| {
+            menu_bar::menu_bar_ui(ui, prefs, can_undo, can_redo, actions);
+        });
+        egui::Panel::top("toolbar").show(ui, |ui| {
+            toolbar::toolbar_ui(
+                ui, plan, figures, view, can_undo, can_redo, language, actions,
+            );
+        });
+        egui::Panel::left("plan_tree")
+            .resizable(true)
+            .default_size(theme::TREE_WIDTH)
+            .min_size(220.0)
+            .show(ui, |ui| {
+                tree::plan_tree_ui(ui, plan, figures, view, language, actions);
+            });
+        egui::Panel::bottom("findings")
+            .resizable(true)
+            .default_size(118.0)
+            .min_size(60.0)
+            .show(ui, |ui| {
+                validation::findings_ui(ui, &figures.findings, &view.drafts, language, actions);
+            });
+        let chart_data = charts::ChartData::new(plan, figures, view);
+        egui::Panel::bottom("charts")
+            .resizable(true)
+            .default_size(280.0)
+            .min_size(180.0)
+            .show(ui, |ui| {
+                charts::charts_ui(ui, &chart_data, language);
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            details::selection_ui(ui, plan, figures, view, language, actions);
+            if let Some(objective) = view.selection.objective() {
+                ui.add_space(4.0);
+                grid::indicator_grid_ui(ui, plan, figures, view, objective, language, actions);
+            }
+        });
+        chart_data
+    }
+}

@@ -1,0 +1,106 @@
+//! The strip under the menu: the cut every figure is read at, undo and redo.
+
+use crate::app::command::Command;
+use crate::app::{Action, Figures, ViewState};
+use crate::model::edit::Edit;
+use crate::model::validation::Severity;
+use crate::model::{Language, Plan, Quarter};
+
+/// Cut selector (vigencia and quarter), the plan's own cut, undo/redo and the findings count.
+#[allow(clippy::too_many_arguments)]
+pub fn toolbar_ui(
+    ui: &mut egui::Ui,
+    plan: &Plan,
+    figures: &Figures,
+    view: &ViewState,
+    can_undo: bool,
+    can_redo: bool,
+    language: Language,
+    actions: &mut Vec<Action>,
+) {
+    ui.horizontal(|ui| {
+        ui.strong(&plan.title);
+        ui.separator();
+        let label = ui.label(language.pick("Corte:", "Cut:"));
+        let mut cut = view.cut;
+        egui::ComboBox::from_id_salt("cut_vigencia")
+            .selected_text(cut.vigencia.to_string())
+            .width(64.0)
+            .show_ui(ui, |ui| {
+                for vigencia in plan.period.vigencias() {
+                    ui.selectable_value(&mut cut.vigencia, vigencia, vigencia.to_string());
+                }
+            })
+            .response
+            .labelled_by(label.id)
+            .on_hover_text(language.pick("Vigencia del corte", "Vigencia of the cut"));
+        egui::ComboBox::from_id_salt("cut_quarter")
+            .selected_text(quarter_name(cut.quarter, language))
+            .width(64.0)
+            .show_ui(ui, |ui| {
+                for quarter in Quarter::ALL {
+                    ui.selectable_value(&mut cut.quarter, quarter, quarter_name(quarter, language));
+                }
+            })
+            .response
+            .accessible_name(language.pick("Trimestre del corte", "Quarter of the cut"));
+        if cut != view.cut {
+            actions.push(Action::SetCut(cut));
+        }
+        ui.label(format!("({})", view.cut.date()));
+        if view.cut != plan.cut {
+            let text = format!(
+                "{} {}",
+                language.pick("Corte del plan:", "Plan's cut:"),
+                plan.cut.date()
+            );
+            ui.weak(text);
+            if ui
+                .button(language.pick("Fijar como corte del plan", "Make it the plan's cut"))
+                .on_hover_text(language.pick(
+                    "El corte del plan es el último trimestre reportado: los informes y la \
+                     validación se hacen a ese corte.",
+                    "The plan's cut is the last quarter reported: reports and validation use it.",
+                ))
+                .clicked()
+            {
+                actions.push(Action::Edit(Edit::PlanCut(view.cut), None));
+            }
+        }
+        ui.separator();
+        for (command, enabled) in [(Command::Undo, can_undo), (Command::Redo, can_redo)] {
+            let shortcut = command
+                .shortcut()
+                .map(|s| ui.ctx().format_shortcut(&s))
+                .unwrap_or_default();
+            let button = ui
+                .add_enabled(enabled, egui::Button::new(command.label(language)))
+                .on_hover_text(shortcut);
+            if button.clicked() {
+                actions.push(Action::Command(command));
+            }
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let errors = figures
+                .findings
+                .iter()
+                .filter(|f| f.severity() == Severity::Error)
+                .count();
+            let warnings = figures.findings.len() - errors;
+            let text = match language {
+                Language::Es => format!("{errors} errores · {warnings} avisos"),
+                Language::En => format!("{errors} errors · {warnings} warnings"),
+            };
+            if errors > 0 {
+                ui.colored_label(crate::theme::error_text(ui.visuals()), text);
+            } else {
+                ui.weak(text);
+            }
+        });
+    });
+}
+
+/// "T1" / "Q1".
+pub fn quarter_name(quarter: Quarter, language: Language) -> String {
+    format!("{}{}", language.pick("T", "Q"), quarter.number())
+}

@@ -1,0 +1,141 @@
+//! The plan as a tree: plan → objectives (with their progress badge) → metas → indicators.
+
+use egui::RichText;
+use rust_decimal::Decimal;
+
+use crate::app::{Action, Figures, Selection, ViewState};
+use crate::model::edit::IndicatorPath;
+use crate::model::format::percent_or_dash;
+use crate::model::{Language, Plan, TrafficLight, TrafficLights};
+use crate::theme;
+
+/// The tree, in a scroll area.
+pub fn plan_tree_ui(
+    ui: &mut egui::Ui,
+    plan: &Plan,
+    figures: &Figures,
+    view: &ViewState,
+    language: Language,
+    actions: &mut Vec<Action>,
+) {
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        let plan_label = ui.selectable_label(
+            view.selection == Selection::Plan,
+            RichText::new(language.pick("Plan y entidades", "Plan and entities")).strong(),
+        );
+        if plan_label.clicked() {
+            actions.push(Action::Select(Selection::Plan));
+        }
+        ui.add_space(4.0);
+        for (oi, objective) in plan.objectives.iter().enumerate() {
+            let progress = figures.progress.objectives.get(oi).and_then(|o| o.progress);
+            let id = ui.make_persistent_id(("tree_objective", oi));
+            egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, false)
+                .show_header(ui, |ui| {
+                    let name = format!(
+                        "{} {}",
+                        language.pick("Objetivo", "Objective"),
+                        objective.number
+                    );
+                    let selected = view.selection == Selection::Objective(oi);
+                    if ui.selectable_label(selected, name).clicked() {
+                        actions.push(Action::Select(Selection::Objective(oi)));
+                    }
+                    progress_badge(ui, progress, &plan.settings.traffic_lights, language);
+                })
+                .body(|ui| {
+                    ui.label(RichText::new(short(&objective.text, 90)).small().weak())
+                        .on_hover_text(&objective.text);
+                    for (mi, meta) in objective.metas.iter().enumerate() {
+                        meta_node_ui(ui, plan, oi, mi, meta, view, language, actions);
+                    }
+                    if objective.metas.is_empty() {
+                        ui.weak(language.pick("(sin metas)", "(no metas)"));
+                    }
+                });
+        }
+    });
+}
+
+#[allow(clippy::too_many_arguments)]
+fn meta_node_ui(
+    ui: &mut egui::Ui,
+    _plan: &Plan,
+    objective: usize,
+    meta_index: usize,
+    meta: &crate::model::Meta,
+    view: &ViewState,
+    language: Language,
+    actions: &mut Vec<Action>,
+) {
+    let id = ui.make_persistent_id(("tree_meta", objective, meta_index));
+    egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, false)
+        .show_header(ui, |ui| {
+            let selection = Selection::Meta {
+                objective,
+                meta: meta_index,
+            };
+            let name = if meta.code.trim().is_empty() {
+                language
+                    .pick("(meta sin código)", "(meta without code)")
+                    .to_owned()
+            } else {
+                meta.code.clone()
+            };
+            if ui
+                .selectable_label(view.selection == selection, name)
+                .on_hover_text(&meta.name)
+                .clicked()
+            {
+                actions.push(Action::Select(selection));
+            }
+        })
+        .body(|ui| {
+            for (ii, indicator) in meta.indicators.iter().enumerate() {
+                let at = IndicatorPath {
+                    objective,
+                    meta: meta_index,
+                    indicator: ii,
+                };
+                let text = format!(
+                    "{} · {}",
+                    indicator.code_label(),
+                    short(&indicator.name, 34)
+                );
+                if ui
+                    .selectable_label(view.selection == Selection::Indicator(at), text)
+                    .on_hover_text(&indicator.name)
+                    .clicked()
+                {
+                    actions.push(Action::Select(Selection::Indicator(at)));
+                }
+            }
+        });
+}
+
+/// A progress figure on its traffic-light colour; grey "—" when there is none.
+pub fn progress_badge(
+    ui: &mut egui::Ui,
+    progress: Option<Decimal>,
+    thresholds: &TrafficLights,
+    language: Language,
+) -> egui::Response {
+    let fill = progress.map_or(theme::NO_VALUE, |p| {
+        theme::traffic_light(TrafficLight::of(p, thresholds))
+    });
+    let text = RichText::new(percent_or_dash(progress, language))
+        .color(theme::ON_TRAFFIC_LIGHT)
+        .background_color(fill)
+        .monospace();
+    ui.label(text)
+}
+
+/// The first `max` characters of a text, with "…" when cut.
+pub fn short(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_owned()
+    } else {
+        let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+        format!("{}…", cut.trim_end())
+    }
+}

@@ -1,0 +1,357 @@
+//! The window, driven headless through its real widgets (egui_kittest, AccessKit labels).
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::path::PathBuf;
+use std::rc::Rc;
+
+use avance::app::dialogs::FileDialogs;
+use avance::app::{AvanceApp, Dialog, Prefs};
+use avance::io::plan_file;
+use avance::model::format::fixed2;
+use avance::model::{Language, Quarter};
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+/// File dialogs answered by the test: each call takes the next path, `None` = cancelled.
+#[derive(Clone, Default)]
+struct ScriptedDialogs {
+    answers: Rc<RefCell<VecDeque<Option<PathBuf>>>>,
+}
+
+impl ScriptedDialogs {
+    fn answer(&self, path: Option<PathBuf>) {
+        self.answers.borrow_mut().push_back(path);
+    }
+}
+
+impl FileDialogs for ScriptedDialogs {
+    fn pick_plan_to_open(&mut self, _: Language) -> Option<PathBuf> {
+        self.answers.borrow_mut().pop_front().flatten()
+    }
+
+    fn pick_plan_to_save(&mut self, _: Language, _: &str) -> Option<PathBuf> {
+        self.answers.borrow_mut().pop_front().flatten()
+    }
+}
+
+fn harness_with(dialogs: ScriptedDialogs) -> Harness<'static, AvanceApp> {
+    let mut harness = Harness::builder()
+        .with_size([1366.0, 768.0])
+        .build_eframe(move |_| AvanceApp::with(Prefs::default(), None, Box::new(dialogs)));
+    harness.run();
+    harness
+}
+
+fn harness() -> Harness<'static, AvanceApp> {
+    harness_with(ScriptedDialogs::default())
+}
+
+/// Objective `n`'s progress as the engine computed it for the screen, rounded.
+fn objective_progress(harness: &Harness<'_, AvanceApp>, n: u8) -> Option<String> {
+    harness
+        .state()
+        .figures()
+        .progress
+        .objective(n)
+        .and_then(|o| o.progress)
+        .map(fixed2)
+}
+
+/// The value of objective `n`'s bar in the objectives chart, as drawn.
+fn chart_bar(harness: &Harness<'_, AvanceApp>, n: u8) -> Option<f64> {
+    harness.state().chart_data().objectives[usize::from(n - 1)].height()
+}
+
+fn select_objective(harness: &mut Harness<'_, AvanceApp>, n: u8) {
+    harness.get_by_label(&format!("Objetivo {n}")).click();
+    harness.run();
+}
+
+/// Replaces a cell's text as a user does: focus, select all, type, Enter.
+fn type_in_cell(harness: &mut Harness<'_, AvanceApp>, cell: &str, text: &str) {
+    harness.get_by_label(cell).focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    harness.get_by_label(cell).type_text(text);
+    harness.run();
+}
+
+fn press(harness: &mut Harness<'_, AvanceApp>, modifiers: Modifiers, key: Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run();
+}
+
+#[test]
+fn opens_on_the_seed_and_objective_3_shows_its_7_indicators_and_24_15() {
+    let mut harness = harness();
+    assert!(
+        harness
+            .state()
+            .title()
+            .starts_with("gestion_publica_2022.ron — ")
+    );
+    select_objective(&mut harness, 3);
+    for code in ["464", "465", "466", "644", "543", "554", "555"] {
+        harness.get_by_label(&format!("{code} · programación 2022"));
+    }
+    assert_eq!(harness.state().chart_data().indicators.len(), 7);
+    assert!(
+        harness.query_all_by_label("24,15\u{a0}%").count() >= 2,
+        "tree badge and grid footer"
+    );
+    let bar = chart_bar(&harness, 3).unwrap();
+    assert!((bar - 24.15094).abs() < 1e-3, "chart bar {bar}");
+}
+
+#[test]
+fn typing_in_a_cell_updates_footer_tree_and_chart_and_undo_redo_restore() {
+    let mut harness = harness();
+    select_objective(&mut harness, 3);
+    type_in_cell(&mut harness, "465 · ejecutado 2022 T1", "1");
+
+    assert_eq!(objective_progress(&harness, 3).as_deref(), Some("27.15"));
+    assert!(
+        harness.query_all_by_label("27,15\u{a0}%").count() >= 2,
+        "footer and tree badge"
+    );
+    let bar = chart_bar(&harness, 3).unwrap();
+    assert!((bar - 27.1509).abs() < 1e-3, "chart bar {bar}");
+    assert!(harness.state().title().contains(" •"));
+
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(objective_progress(&harness, 3).as_deref(), Some("24.15"));
+    assert!(harness.query_all_by_label("24,15\u{a0}%").count() >= 2);
+    assert!((chart_bar(&harness, 3).unwrap() - 24.15094).abs() < 1e-3);
+    assert!(
+        !harness.state().title().contains(" •"),
+        "undo back to the saved plan"
+    );
+
+    press(&mut harness, Modifiers::COMMAND, Key::Y);
+    assert_eq!(objective_progress(&harness, 3).as_deref(), Some("27.15"));
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    assert_eq!(
+        objective_progress(&harness, 3).as_deref(),
+        Some("27.15"),
+        "Ctrl+Shift+Z redoes too"
+    );
+}
+
+#[test]
+fn a_letter_is_refused_and_a_decimal_comma_is_accepted() {
+    let mut harness = harness();
+    select_objective(&mut harness, 3);
+    let before = harness.state().plan().clone();
+    type_in_cell(&mut harness, "465 · ejecutado 2022 T1", "abc");
+    assert_eq!(
+        harness.state().plan(),
+        &before,
+        "the plan never takes a bad value"
+    );
+    harness.get_by_label_contains("«abc» no es un número");
+    // The typed text stays after leaving the cell, until fixed.
+    harness.get_by_label("466 · ejecutado 2022 T1").focus();
+    harness.run();
+    assert_eq!(
+        harness
+            .get_by_label("465 · ejecutado 2022 T1")
+            .value()
+            .as_deref(),
+        Some("abc")
+    );
+    type_in_cell(&mut harness, "465 · ejecutado 2022 T1", "0,5");
+    let at = harness.state().plan().indicator_paths(2)[1];
+    let executed = harness
+        .state()
+        .plan()
+        .indicator(at)
+        .unwrap()
+        .executed(2022, Quarter::new(1).unwrap());
+    assert_eq!(executed.map(|v| v.to_string()).as_deref(), Some("0.5"));
+    assert!(harness.query_by_label_contains("no es un número").is_none());
+}
+
+#[test]
+fn escape_restores_the_value_the_cell_had() {
+    let mut harness = harness();
+    select_objective(&mut harness, 3);
+    type_in_cell(&mut harness, "465 · ejecutado 2022 T1", "1");
+    assert_eq!(objective_progress(&harness, 3).as_deref(), Some("27.15"));
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert_eq!(objective_progress(&harness, 3).as_deref(), Some("24.15"));
+}
+
+#[test]
+fn weights_that_do_not_add_up_warn_and_divide_by_their_sum() {
+    let mut harness = harness();
+    select_objective(&mut harness, 3);
+    type_in_cell(&mut harness, "543 · ponderación 2022", "21,34");
+    assert_eq!(objective_progress(&harness, 3).as_deref(), Some("24.06"));
+    harness.get_by_label("90,00\u{a0}%");
+    harness.get_by_label_contains("las ponderaciones de 2022 suman 90,00");
+    type_in_cell(&mut harness, "543 · ponderación 2022", "31,34");
+    assert_eq!(objective_progress(&harness, 3).as_deref(), Some("24.15"));
+    harness.get_by_label("100,00\u{a0}%");
+    assert!(
+        harness
+            .query_by_label_contains("las ponderaciones de 2022 suman")
+            .is_none()
+    );
+}
+
+#[test]
+fn save_as_reopen_and_close_asks_before_discarding() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness_with(dialogs.clone());
+    select_objective(&mut harness, 3);
+    type_in_cell(&mut harness, "465 · ejecutado 2022 T1", "1");
+    assert!(harness.state().title().contains(" •"));
+
+    dialogs.answer(Some(path.clone()));
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    assert!(
+        harness.state().title().starts_with("plan.ron — "),
+        "{}",
+        harness.state().title()
+    );
+    assert!(!harness.state().title().contains(" •"));
+    assert_eq!(&plan_file::load(&path).unwrap(), harness.state().plan());
+
+    dialogs.answer(Some(path.clone()));
+    press(&mut harness, Modifiers::COMMAND, Key::O);
+    assert_eq!(&plan_file::load(&path).unwrap(), harness.state().plan());
+    assert!(!harness.state().title().contains(" •"));
+    assert_eq!(harness.state().prefs().recent.first(), Some(&path));
+
+    select_objective(&mut harness, 3);
+    type_in_cell(&mut harness, "466 · ejecutado 2022 T1", "1");
+    assert!(harness.state().title().contains(" •"));
+
+    // Closing the window with unsaved changes asks first; Cancelar keeps everything.
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.run();
+    assert!(matches!(
+        harness.state().dialog(),
+        Some(Dialog::UnsavedChanges { .. })
+    ));
+    harness.get_by_label("Cancelar").click();
+    harness.run();
+    assert!(harness.state().dialog().is_none());
+    assert!(
+        harness.state().title().contains(" •"),
+        "the edit is still there"
+    );
+
+    // Nuevo with unsaved changes asks too; Guardar writes the file, then opens the new plan.
+    press(&mut harness, Modifiers::COMMAND, Key::N);
+    assert!(matches!(
+        harness.state().dialog(),
+        Some(Dialog::UnsavedChanges { .. })
+    ));
+    harness.get_by_label("Guardar").click();
+    harness.run();
+    let saved = plan_file::load(&path).unwrap();
+    let at = saved.indicator_paths(2)[2];
+    assert_eq!(
+        saved
+            .indicator(at)
+            .unwrap()
+            .executed(2022, Quarter::new(1).unwrap()),
+        Some(rust_decimal::Decimal::ONE)
+    );
+    assert_eq!(
+        harness
+            .state()
+            .plan()
+            .objectives
+            .iter()
+            .map(|o| o.indicator_count())
+            .sum::<usize>(),
+        0
+    );
+}
+
+#[test]
+fn a_cancelled_save_dialog_says_nothing_was_saved() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness_with(dialogs.clone());
+    dialogs.answer(None);
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    match harness.state().dialog() {
+        Some(Dialog::Message { text, .. }) => assert!(text.contains("no se guardó"), "{text}"),
+        other => panic!("expected a message, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_file_that_cannot_be_read_gives_its_cause_and_path_and_keeps_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("roto.ron");
+    std::fs::write(&bad, "(version: 1, title: ").unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness_with(dialogs.clone());
+    let before = harness.state().plan().clone();
+    dialogs.answer(Some(bad.clone()));
+    press(&mut harness, Modifiers::COMMAND, Key::O);
+    match harness.state().dialog() {
+        Some(Dialog::Message { text, .. }) => {
+            assert!(text.contains("línea 1"), "{text}");
+            assert!(text.ends_with(&bad.display().to_string()), "{text}");
+        }
+        other => panic!("expected a message, got {other:?}"),
+    }
+    assert_eq!(harness.state().plan(), &before);
+}
+
+#[test]
+fn a_later_cut_with_no_data_invents_no_quarter() {
+    let mut harness = harness();
+    select_objective(&mut harness, 3);
+    let at_q1 = harness.state().figures().progress.clone();
+    harness.get_by_label("Trimestre del corte").click();
+    harness.run();
+    harness.get_by_label("T2").click();
+    harness.run();
+    assert_eq!(harness.state().view().cut.quarter, Quarter::new(2).unwrap());
+    let at_q2 = &harness.state().figures().progress;
+    for (q1, q2) in at_q1.objectives.iter().zip(&at_q2.objectives) {
+        for (a, b) in q1.indicators.iter().zip(&q2.indicators) {
+            assert_eq!(
+                a.executed, b.executed,
+                "creciente keeps its level, suma its sum"
+            );
+        }
+        assert_eq!(q1.progress, q2.progress);
+    }
+}
+
+#[test]
+fn the_language_switch_is_remembered_in_the_preferences() {
+    let mut harness = harness();
+    harness.get_by_label("Ver").click();
+    harness.run();
+    harness.get_by_label("English").click();
+    harness.run();
+    assert_eq!(harness.state().prefs().language, Language::En);
+    select_objective_en(&mut harness, 2);
+    assert!(harness.query_all_by_label("50.24%").count() >= 2);
+    assert!(harness.query_by_label("Objetivo 2").is_none());
+}
+
+fn select_objective_en(harness: &mut Harness<'_, AvanceApp>, n: u8) {
+    harness.get_by_label(&format!("Objective {n}")).click();
+    harness.run();
+}
