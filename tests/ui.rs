@@ -192,11 +192,15 @@ fn weights_that_do_not_add_up_warn_and_divide_by_their_sum() {
     select_objective(&mut harness, 3);
     type_in_cell(&mut harness, "543 · ponderación 2022", "21,34");
     assert_eq!(objective_progress(&harness, 3).as_deref(), Some("24.06"));
-    harness.get_by_label("90,00\u{a0}%");
+    assert_eq!(
+        harness.query_all_by_label("90,00\u{a0}%").count(),
+        2,
+        "heading and footer"
+    );
     harness.get_by_label_contains("las ponderaciones de 2022 suman 90,00");
     type_in_cell(&mut harness, "543 · ponderación 2022", "31,34");
     assert_eq!(objective_progress(&harness, 3).as_deref(), Some("24.15"));
-    harness.get_by_label("100,00\u{a0}%");
+    assert_eq!(harness.query_all_by_label("100,00\u{a0}%").count(), 2);
     assert!(
         harness
             .query_by_label_contains("las ponderaciones de 2022 suman")
@@ -354,4 +358,30 @@ fn the_language_switch_is_remembered_in_the_preferences() {
 fn select_objective_en(harness: &mut Harness<'_, AvanceApp>, n: u8) {
     harness.get_by_label(&format!("Objective {n}")).click();
     harness.run();
+}
+
+#[test]
+fn tab_and_enter_move_between_cells_like_a_spreadsheet() {
+    let mut harness = harness();
+    select_objective(&mut harness, 3);
+    harness.get_by_label("465 · ponderación 2022").focus();
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    assert!(harness.get_by_label("465 · ejecutado 2022 T1").is_focused());
+    press(&mut harness, Modifiers::SHIFT, Key::Tab);
+    assert!(harness.get_by_label("465 · ponderación 2022").is_focused());
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    harness.run();
+    assert!(harness.get_by_label("466 · ponderación 2022").is_focused());
+    harness.get_by_label("465 · ejecutado 2022 T4").focus();
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    assert!(harness.get_by_label("465 · programación 2020").is_focused());
+    harness.get_by_label("465 · programación 2024").focus();
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    assert!(
+        harness.get_by_label("466 · ponderación 2022").is_focused(),
+        "wraps to the next row"
+    );
 }

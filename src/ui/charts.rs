@@ -241,7 +241,9 @@ fn objectives_chart_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) 
                 plot.text(Text::new(
                     "value",
                     PlotPoint::new(i as f64, y + top * 0.05),
-                    RichText::new(percent_or_dash(b.value, language)).strong(),
+                    RichText::new(percent_or_dash(b.value, language))
+                        .size(15.0)
+                        .strong(),
                 ));
             }
         });
@@ -343,7 +345,9 @@ fn indicators_chart_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) 
                     Text::new(
                         "value",
                         PlotPoint::new(x + right * 0.02, row(i)),
-                        RichText::new(percent_or_dash(b.value, language)).strong(),
+                        RichText::new(percent_or_dash(b.value, language))
+                            .size(14.0)
+                            .strong(),
                     )
                     .anchor(egui::Align2::LEFT_CENTER),
                 );

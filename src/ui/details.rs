@@ -8,7 +8,7 @@ use crate::app::{Action, Figures, Selection, ViewState};
 use crate::model::edit::{Direction, Edit, IndicatorPath, IndicatorText, MetaText, PlanText};
 use crate::model::format::{number_or_empty, percent_or_dash};
 use crate::model::{Language, Plan, Quarter};
-use crate::ui::grid::parse_cell;
+use crate::ui::grid::{parse_cell, weights_total_ui};
 use crate::ui::toolbar::quarter_name;
 use crate::ui::tree::progress_badge;
 
@@ -179,6 +179,17 @@ fn objective_heading_ui(
         ui.label(language.pick("avance al corte", "progress at the cut"));
         progress_badge(ui, progress, &plan.settings.traffic_lights, language)
             .on_hover_text(percent_or_dash(progress, language));
+        if let Some(objective_figures) = figures.progress.objectives.get(objective)
+            && obj.indicator_count() > 0
+        {
+            ui.separator();
+            ui.label(format!(
+                "{} {}:",
+                language.pick("Ponderaciones", "Weights"),
+                figures.progress.cut.vigencia
+            ));
+            weights_total_ui(ui, objective_figures, language);
+        }
     });
 }
 

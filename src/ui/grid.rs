@@ -10,7 +10,7 @@ use crate::model::edit::{Edit, Figure, IndicatorPath};
 use crate::model::format::{NumberError, number_or_empty, parse_number, percent};
 use crate::model::progress::programmed_total;
 use crate::model::validation::{Field, indicator_label};
-use crate::model::{Annualization, Language, Plan, Quarter, Vigencia};
+use crate::model::{Annualization, Language, ObjectiveProgress, Plan, Quarter, Vigencia};
 use crate::theme;
 use crate::ui::toolbar::quarter_name;
 use crate::ui::tree::{progress_badge, short};
@@ -43,7 +43,24 @@ fn cell_field(cell: CellId) -> Field {
     }
 }
 
+/// The columns of editable figures, in the grid's order: the vigencia's weight, its four
+/// quarters, then the programming of every vigencia. Tab walks them in this order.
+fn figure_columns(vigencia: Vigencia, years: &[Vigencia]) -> Vec<(Vigencia, Figure)> {
+    std::iter::once((vigencia, Figure::Weight))
+        .chain(
+            Quarter::ALL
+                .into_iter()
+                .map(|q| (vigencia, Figure::Executed(q))),
+        )
+        .chain(years.iter().map(|y| (*y, Figure::Programmed)))
+        .collect()
+}
+
 /// The grid of the objective at index `objective`.
+///
+/// Columns: meta, code, name, entity, type, weight, the cut vigencia's quarters, executed at
+/// the cut, progress, then programming per vigencia and its total: what an officer updates
+/// each quarter comes first, so it is on screen without scrolling.
 #[allow(clippy::too_many_arguments)]
 pub fn indicator_grid_ui(
     ui: &mut egui::Ui,
@@ -70,59 +87,106 @@ pub fn indicator_grid_ui(
     }
     let vigencia = view.cut.vigencia;
     let years: Vec<Vigencia> = plan.period.vigencias().collect();
+    let columns = figure_columns(vigencia, &years);
     let thresholds = plan.settings.traffic_lights;
+    let number = Column::exact(theme::NUMBER_COLUMN);
 
     egui::ScrollArea::horizontal()
         .id_salt(("grid_scroll", objective))
         .show(ui, |ui| {
-            let mut table = TableBuilder::new(ui)
+            let table = TableBuilder::new(ui)
                 .id_salt(("grid", objective))
                 .striped(true)
                 .resizable(true)
                 .vscroll(true)
                 .auto_shrink([false, true])
                 .cell_layout(Layout::left_to_right(Align::Center))
-                .column(Column::initial(128.0).at_least(60.0).clip(true))
-                .column(Column::initial(52.0).at_least(40.0).clip(true))
-                .column(Column::initial(190.0).at_least(80.0).clip(true))
-                .column(Column::initial(112.0).at_least(60.0).clip(true))
-                .column(Column::initial(104.0).at_least(90.0))
-                .column(Column::exact(theme::NUMBER_COLUMN));
-            table = table.columns(Column::exact(theme::NUMBER_COLUMN), years.len() + 1);
-            table = table
-                .columns(Column::exact(theme::NUMBER_COLUMN), Quarter::ALL.len())
+                .column(Column::initial(138.0).at_least(60.0).clip(true))
+                .column(Column::initial(48.0).at_least(36.0).clip(true))
+                .column(Column::initial(162.0).at_least(80.0).clip(true))
+                .column(Column::initial(96.0).at_least(50.0).clip(true))
+                .column(Column::initial(100.0).at_least(90.0))
+                .columns(number, 1 + Quarter::ALL.len())
                 .column(Column::exact(theme::NUMBER_COLUMN + 8.0))
-                .column(Column::exact(86.0));
+                .column(Column::exact(86.0))
+                .columns(number, years.len() + 1);
             let header_text = |ui: &mut egui::Ui, text: String, hover: &str| {
                 ui.strong(text).on_hover_text(hover);
             };
             table
                 .header(theme::ROW_HEIGHT + 4.0, |mut header| {
-                    header.col(|ui| header_text(ui, "Meta".into(), language.pick("Código de la meta", "Meta code")));
-                    header.col(|ui| header_text(ui, language.pick("Código", "Code").into(), language.pick("Código del indicador", "Indicator code")));
-                    header.col(|ui| header_text(ui, language.pick("Indicador", "Indicator").into(), language.pick("Nombre del indicador", "Indicator name")));
-                    header.col(|ui| header_text(ui, language.pick("Entidad", "Entity").into(), language.pick("Entidad responsable", "Responsible entity")));
-                    header.col(|ui| header_text(ui, language.pick("Tipo", "Type").into(), language.pick("Tipo de anualización", "Annualization type")));
-                    header.col(|ui| header_text(ui, format!("{} {vigencia}", language.pick("Pond.", "Weight")), language.pick("Ponderación de la vigencia (%)", "Weight in the vigencia (%)")));
-                    for year in &years {
-                        header.col(|ui| header_text(ui, format!("{} {year}", language.pick("Prog.", "Prog.")), language.pick("Programación de la vigencia", "Programming of the vigencia")));
+                    let pick = |es, en| language.pick(es, en).to_owned();
+                    let mut head = |text: String, hover: String| {
+                        header.col(|ui| header_text(ui, text, &hover));
+                    };
+                    head("Meta".into(), pick("Código de la meta", "Meta code"));
+                    head(
+                        pick("Código", "Code"),
+                        pick("Código del indicador", "Indicator code"),
+                    );
+                    head(
+                        pick("Indicador", "Indicator"),
+                        pick("Nombre del indicador", "Indicator name"),
+                    );
+                    head(
+                        pick("Entidad", "Entity"),
+                        pick("Entidad responsable", "Responsible entity"),
+                    );
+                    head(
+                        pick("Tipo", "Type"),
+                        pick("Tipo de anualización", "Annualization type"),
+                    );
+                    for (year, figure) in &columns {
+                        let (text, hover) = match figure {
+                            Figure::Weight => (
+                                format!("{} {year}", pick("Pond.", "Weight")),
+                                pick(
+                                    "Ponderación de la vigencia (%)",
+                                    "Weight in the vigencia (%)",
+                                ),
+                            ),
+                            Figure::Executed(q) => (
+                                format!("{} {year}", quarter_name(*q, language)),
+                                pick(
+                                    "Magnitud ejecutada en el trimestre",
+                                    "Magnitude executed in the quarter",
+                                ),
+                            ),
+                            Figure::Programmed => (
+                                format!("Prog. {year}"),
+                                pick("Programación de la vigencia", "Programming of the vigencia"),
+                            ),
+                        };
+                        head(text, hover);
+                        if *figure == Figure::Executed(Quarter::ALL[3]) {
+                            head(
+                                pick("Al corte", "At cut"),
+                                pick(
+                                    "Ejecutado al corte, según el tipo",
+                                    "Executed at the cut, per type",
+                                ),
+                            );
+                            head(
+                                pick("Avance", "Progress"),
+                                pick("Avance al corte", "Progress at the cut"),
+                            );
+                        }
                     }
-                    header.col(|ui| header_text(ui, "Total".into(), language.pick("Programación total, según el tipo", "Total programming, per type")));
-                    for q in Quarter::ALL {
-                        header.col(|ui| header_text(ui, format!("{} {vigencia}", quarter_name(q, language)), language.pick("Magnitud ejecutada en el trimestre", "Magnitude executed in the quarter")));
-                    }
-                    header.col(|ui| header_text(ui, language.pick("Al corte", "At cut").into(), language.pick("Ejecutado al corte, según el tipo", "Executed at the cut, per type")));
-                    header.col(|ui| header_text(ui, language.pick("Avance", "Progress").into(), language.pick("Avance al corte", "Progress at the cut")));
+                    head(
+                        "Total".into(),
+                        pick(
+                            "Programación total, según el tipo",
+                            "Total programming, per type",
+                        ),
+                    );
                 })
                 .body(|mut body| {
                     for (row, at) in rows.iter().enumerate() {
-                        let (Some(indicator), Some(meta)) = (
+                        let (Some(indicator), Some(meta), Some(f)) = (
                             plan.indicator(*at),
                             obj.metas.get(at.meta),
+                            obj_figures.indicators.get(row),
                         ) else {
-                            continue;
-                        };
-                        let Some(f) = obj_figures.indicators.get(row) else {
                             continue;
                         };
                         let label = indicator_label(&meta.code, indicator);
@@ -158,48 +222,75 @@ pub fn indicator_grid_ui(
                                     .width(92.0)
                                     .show_ui(ui, |ui| {
                                         for k in Annualization::ALL {
-                                            ui.selectable_value(&mut kind, k, annualization_name(k, language));
+                                            ui.selectable_value(
+                                                &mut kind,
+                                                k,
+                                                annualization_name(k, language),
+                                            );
                                         }
                                     })
                                     .response
-                                    .accessible_name(format!("{label} · {}", language.pick("tipo", "type")));
+                                    .accessible_name(format!(
+                                        "{label} · {}",
+                                        language.pick("tipo", "type")
+                                    ));
                                 if kind != indicator.annualization {
-                                    actions.push(Action::Edit(Edit::Annualization { at: *at, kind }, None));
+                                    actions.push(Action::Edit(
+                                        Edit::Annualization { at: *at, kind },
+                                        None,
+                                    ));
                                 }
                             });
-                            let mut cell = |ui: &mut egui::Ui, vigencia: Vigencia, figure: Figure| {
-                                let cell = CellId { at: *at, vigencia, figure };
-                                let value = match figure {
-                                    Figure::Weight => indicator.weight(vigencia),
-                                    Figure::Programmed => indicator.programmed(vigencia),
-                                    Figure::Executed(q) => indicator.executed(vigencia, q),
+                            for (year, figure) in &columns {
+                                let cell = CellId {
+                                    at: *at,
+                                    vigencia: *year,
+                                    figure: *figure,
                                 };
-                                let next = rows.get(row + 1).map(|a| CellId { at: *a, ..cell });
-                                number_cell_ui(ui, cell, value, next, &label, view, language, actions);
-                            };
-                            r.col(|ui| cell(ui, vigencia, Figure::Weight));
-                            for year in &years {
-                                r.col(|ui| cell(ui, *year, Figure::Programmed));
-                            }
-                            r.col(|ui| {
-                                right_aligned(ui, number_or_empty(programmed_total(indicator, plan.period), language));
-                            });
-                            for q in Quarter::ALL {
-                                r.col(|ui| cell(ui, vigencia, Figure::Executed(q)));
-                            }
-                            r.col(|ui| {
-                                right_aligned(ui, number_or_empty(f.executed, language));
-                            });
-                            r.col(|ui| {
-                                ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                                    let badge = progress_badge(ui, f.progress, &thresholds, language);
-                                    if f.is_capped() {
-                                        badge.on_hover_text(language.pick(
-                                            "En el promedio del objetivo cuenta 100 %",
-                                            "Counts as 100% in the objective's average",
-                                        ));
-                                    }
+                                let value = match figure {
+                                    Figure::Weight => indicator.weight(*year),
+                                    Figure::Programmed => indicator.programmed(*year),
+                                    Figure::Executed(q) => indicator.executed(*year, *q),
+                                };
+                                let moves = CellMoves::around(cell, row, &rows, &columns);
+                                r.col(|ui| {
+                                    number_cell_ui(
+                                        ui, cell, value, moves, &label, view, language, actions,
+                                    )
                                 });
+                                if *figure == Figure::Executed(Quarter::ALL[3]) {
+                                    r.col(|ui| {
+                                        right_aligned(ui, number_or_empty(f.executed, language))
+                                    });
+                                    r.col(|ui| {
+                                        ui.with_layout(
+                                            Layout::right_to_left(Align::Center),
+                                            |ui| {
+                                                let badge = progress_badge(
+                                                    ui,
+                                                    f.progress,
+                                                    &thresholds,
+                                                    language,
+                                                );
+                                                if f.is_capped() {
+                                                    badge.on_hover_text(language.pick(
+                                                        "En el promedio del objetivo cuenta 100 %",
+                                                        "Counts as 100% in the objective's average",
+                                                    ));
+                                                }
+                                            },
+                                        );
+                                    });
+                                }
+                            }
+                            r.col(|ui| {
+                                right_aligned(
+                                    ui,
+                                    number_or_empty(
+                                        programmed_total(indicator, plan.period),
+                                        language,
+                                    ),
+                                );
                             });
                         });
                     }
@@ -211,24 +302,11 @@ pub fn indicator_grid_ui(
                             r.col(|_| {});
                         }
                         r.col(|ui| {
-                            let total = obj_figures.weights_total.unwrap_or_default();
-                            let text = RichText::new(percent(total, language)).strong();
                             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                                if obj_figures.weights_add_up() {
-                                    ui.label(text).on_hover_text(language.pick(
-                                        "Suma de las ponderaciones de los indicadores programados",
-                                        "Sum of the weights of the programmed indicators",
-                                    ));
-                                } else {
-                                    ui.colored_label(theme::warning_text(ui.visuals()), text.clone())
-                                        .on_hover_text(language.pick(
-                                            "Las ponderaciones no suman 100 %: el avance divide por su suma real",
-                                            "The weights do not add up to 100%: progress divides by their real sum",
-                                        ));
-                                }
+                                weights_total_ui(ui, obj_figures, language);
                             });
                         });
-                        for _ in 0..(years.len() + 1 + Quarter::ALL.len() + 1) {
+                        for _ in 0..(Quarter::ALL.len() + 1) {
                             r.col(|_| {});
                         }
                         r.col(|ui| {
@@ -240,9 +318,74 @@ pub fn indicator_grid_ui(
                                     ));
                             });
                         });
+                        for _ in 0..(years.len() + 1) {
+                            r.col(|_| {});
+                        }
                     });
                 });
         });
+}
+
+/// The sum of the weights, in the warning colour when it is not 100 %.
+pub fn weights_total_ui(ui: &mut egui::Ui, figures: &ObjectiveProgress, language: Language) {
+    let total = figures.weights_total.unwrap_or_default();
+    let text = RichText::new(percent(total, language)).strong();
+    if figures.weights_add_up() {
+        ui.label(text).on_hover_text(language.pick(
+            "Suma de las ponderaciones de los indicadores programados",
+            "Sum of the weights of the programmed indicators",
+        ));
+    } else {
+        ui.colored_label(theme::warning_text(ui.visuals()), text)
+            .on_hover_text(language.pick(
+                "Las ponderaciones no suman 100 %: el avance divide por su suma real",
+                "The weights do not add up to 100%: progress divides by their real sum",
+            ));
+    }
+}
+
+/// Where Enter, Tab and Shift+Tab go from a cell, like in a spreadsheet.
+#[derive(Clone, Copy, Debug)]
+struct CellMoves {
+    below: Option<CellId>,
+    next: Option<CellId>,
+    previous: Option<CellId>,
+}
+
+impl CellMoves {
+    fn around(
+        cell: CellId,
+        row: usize,
+        rows: &[IndicatorPath],
+        columns: &[(Vigencia, Figure)],
+    ) -> Self {
+        let column = columns
+            .iter()
+            .position(|c| *c == (cell.vigencia, cell.figure))
+            .unwrap_or(0);
+        let at = |row: usize, column: usize| {
+            let (vigencia, figure) = *columns.get(column)?;
+            Some(CellId {
+                at: *rows.get(row)?,
+                vigencia,
+                figure,
+            })
+        };
+        let last = columns.len() - 1;
+        Self {
+            below: at(row + 1, column),
+            next: if column < last {
+                at(row, column + 1)
+            } else {
+                at(row + 1, 0)
+            },
+            previous: match (column, row) {
+                (0, 0) => None,
+                (0, _) => at(row - 1, last),
+                _ => at(row, column - 1),
+            },
+        }
+    }
 }
 
 fn right_aligned(ui: &mut egui::Ui, text: String) {
@@ -259,7 +402,7 @@ fn number_cell_ui(
     ui: &mut egui::Ui,
     cell: CellId,
     value: Option<Decimal>,
-    below: Option<CellId>,
+    moves: CellMoves,
     indicator: &str,
     view: &mut ViewState,
     language: Language,
@@ -282,6 +425,7 @@ fn number_cell_ui(
     let error = draft.and_then(|d| d.error.clone());
     let mut edit = TextEdit::singleline(&mut text)
         .id(id)
+        .lock_focus(true)
         .align(egui::Align2::RIGHT_CENTER)
         .desired_width(f32::INFINITY);
     if error.is_some() {
@@ -291,6 +435,24 @@ fn number_cell_ui(
     }
     let name = format!("{indicator} · {}", cell_field(cell).name(language));
     let response = ui.add(edit).accessible_name(name);
+    let tab = ui.input(|i| {
+        i.events.iter().find_map(|event| match event {
+            egui::Event::Key {
+                key: Key::Tab,
+                pressed: true,
+                modifiers,
+                ..
+            } => Some(modifiers.shift),
+            _ => None,
+        })
+    });
+    if let Some(shift) = tab.filter(|_| response.has_focus()) {
+        let target = if shift { moves.previous } else { moves.next };
+        if target.is_some() {
+            view.focus_request = target;
+            ui.ctx().request_repaint();
+        }
+    }
     if view.focus_request == Some(cell) {
         response.request_focus();
         response.scroll_to_me(None);
@@ -340,8 +502,9 @@ fn number_cell_ui(
         } else if view.drafts.get(&cell).is_some_and(|d| d.error.is_none()) {
             view.drafts.remove(&cell);
         }
-        if enter && below.is_some() {
-            view.focus_request = below;
+        if enter && moves.below.is_some() {
+            view.focus_request = moves.below;
+            ui.ctx().request_repaint();
         }
     }
     if let Some(error) = error {

@@ -57,15 +57,16 @@ impl Panels<'_> {
             });
         egui::Panel::bottom("findings")
             .resizable(true)
-            .default_size(118.0)
+            .default_size(104.0)
             .min_size(60.0)
             .show(ui, |ui| {
                 validation::findings_ui(ui, &figures.findings, &view.drafts, language, actions);
             });
         let chart_data = charts::ChartData::new(plan, figures, view);
+        let charts_height = (ui.available_height() * 0.42).clamp(230.0, 520.0);
         egui::Panel::bottom("charts")
             .resizable(true)
-            .default_size(280.0)
+            .default_size(charts_height)
             .min_size(180.0)
             .show(ui, |ui| {
                 charts::charts_ui(ui, &chart_data, language);
