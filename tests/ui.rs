@@ -385,3 +385,120 @@ fn tab_and_enter_move_between_cells_like_a_spreadsheet() {
         "wraps to the next row"
     );
 }
+
+#[test]
+fn metas_and_indicators_are_added_edited_moved_and_removed_with_undo() {
+    let mut harness = harness();
+    select_objective(&mut harness, 1);
+    harness.get_by_label("+ Añadir meta").click();
+    harness.run();
+    assert_eq!(harness.state().plan().objectives[0].metas.len(), 1);
+    assert_eq!(harness.state().plan().objectives[0].indicator_count(), 1);
+
+    harness.get_by_label("Nombre meta").focus();
+    harness.run();
+    harness
+        .get_by_label("Nombre meta")
+        .type_text("Nueva meta de talento humano");
+    harness.run();
+    assert_eq!(
+        harness.state().plan().objectives[0].metas[0].name,
+        "Nueva meta de talento humano"
+    );
+
+    harness.get_by_label("+ Añadir indicador").click();
+    harness.run();
+    assert_eq!(harness.state().plan().objectives[0].indicator_count(), 2);
+    harness.get_by_label("Código (vacío = N/A)").focus();
+    harness.run();
+    harness
+        .get_by_label("Código (vacío = N/A)")
+        .type_text("901");
+    harness.run();
+    assert_eq!(
+        harness.state().plan().objectives[0].metas[0].indicators[1]
+            .code
+            .as_deref(),
+        Some("901")
+    );
+
+    harness.get_by_label("Subir").click();
+    harness.run();
+    assert_eq!(
+        harness.state().plan().objectives[0].metas[0].indicators[0]
+            .code
+            .as_deref(),
+        Some("901")
+    );
+
+    harness.get_by_label("Eliminar indicador").click();
+    harness.run();
+    assert_eq!(harness.state().plan().objectives[0].indicator_count(), 1);
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        harness.state().plan().objectives[0].indicator_count(),
+        2,
+        "undo brings it back"
+    );
+    assert_eq!(
+        harness.state().plan().objectives[0].metas[0].indicators[0]
+            .code
+            .as_deref(),
+        Some("901")
+    );
+}
+
+#[test]
+fn clicking_a_finding_goes_to_its_field_and_a_comment_answers_it() {
+    let mut harness = harness();
+    let finding = "Aviso · Objetivo 3 · indicador 465 · comentario 2022 T1";
+    harness.get_by_label_contains(finding).click();
+    harness.run();
+    let at = harness.state().plan().indicator_paths(2)[1];
+    assert_eq!(
+        harness.state().view().selection,
+        avance::app::Selection::Indicator(at)
+    );
+    harness.get_by_label("Comentario T1 2022").focus();
+    harness.run();
+    harness
+        .get_by_label("Comentario T1 2022")
+        .type_text("El estudio se contrata en el segundo trimestre.");
+    harness.run();
+    assert!(harness.query_by_label_contains(finding).is_none());
+    let comment = harness
+        .state()
+        .plan()
+        .indicator(at)
+        .unwrap()
+        .year(2022)
+        .unwrap()
+        .comments
+        .get(&Quarter::new(1).unwrap())
+        .cloned();
+    assert_eq!(
+        comment.as_deref(),
+        Some("El estudio se contrata en el segundo trimestre.")
+    );
+}
+
+#[test]
+fn the_plan_node_shows_and_edits_the_entities_texts() {
+    let mut harness = harness();
+    harness.get_by_label("Plan y entidades").click();
+    harness.run();
+    assert_eq!(
+        harness.state().view().selection,
+        avance::app::Selection::Plan
+    );
+    let visions = harness.query_all_by_label("Visión").count();
+    assert_eq!(visions, 2, "both entities' visions are shown");
+    harness.get_by_label("Título").focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    harness.get_by_label("Título").type_text("Plan 2020-2024");
+    harness.run();
+    assert_eq!(harness.state().plan().title, "Plan 2020-2024");
+    assert!(harness.state().title().contains("Plan 2020-2024"));
+}
