@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::io::{plan_file, report};
+use crate::io::{export, import, plan_file, report};
 use crate::model::validation::{Severity, has_errors, validate};
 use crate::model::{Cut, Language, Plan};
 
@@ -53,6 +53,46 @@ pub enum CliCommand {
         /// Plan file (.ron).
         file: PathBuf,
     },
+    /// Build a plan from an indicator matrix (.tsv, .csv or .xlsx laid out like the seed's
+    /// tables, with an Objetivo column).
+    Import {
+        /// The matrix to read.
+        file: PathBuf,
+        /// The plan file to write (.ron).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Skip the rows with problems (they are listed) instead of stopping.
+        #[arg(long)]
+        lenient: bool,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
+    /// Write the plan at a cut as an Excel workbook or CSV.
+    Export {
+        /// Plan file (.ron).
+        file: PathBuf,
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// The file to write.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// The cut: 2022-Q1 (or 31/03/2022); default the plan's own cut.
+        #[arg(long)]
+        cut: Option<Cut>,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Xlsx,
+    Csv,
 }
 
 /// Report formats.
@@ -142,6 +182,82 @@ pub fn run(command: CliCommand) -> ExitCode {
                 ExitCode::SUCCESS
             }
         }),
+        CliCommand::Import {
+            file,
+            output,
+            lenient,
+            force,
+            lang,
+        } => {
+            let language = lang.map_or(Language::Es, Language::from);
+            if let Some(code) = refuse_overwrite(&output, force, language) {
+                return code;
+            }
+            match import::import_file(&file, lenient) {
+                Ok(imported) => {
+                    for warning in &imported.warnings {
+                        eprintln!(
+                            "{}: {}",
+                            language.pick("aviso", "warning"),
+                            warning.message(language)
+                        );
+                    }
+                    if let Err(e) = plan_file::save(&imported.plan, &output) {
+                        eprintln!("{}", e.message(language));
+                        return ExitCode::FAILURE;
+                    }
+                    let indicators: usize = imported
+                        .plan
+                        .objectives
+                        .iter()
+                        .map(|o| o.indicator_count())
+                        .sum();
+                    println!(
+                        "{}",
+                        match language {
+                            Language::Es => format!(
+                                "{indicators} indicadores importados, corte {}: {}",
+                                imported.plan.cut.date(),
+                                output.display()
+                            ),
+                            Language::En => format!(
+                                "{indicators} indicators imported, cut {}: {}",
+                                imported.plan.cut.date(),
+                                output.display()
+                            ),
+                        }
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("{}", e.message(language));
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        CliCommand::Export {
+            file,
+            format,
+            output,
+            cut,
+            force,
+        } => with_plan(&file, None, |plan, language| {
+            if let Some(code) = refuse_overwrite(&output, force, language) {
+                return code;
+            }
+            let cut = cut.unwrap_or(plan.cut);
+            let bytes = match format {
+                ExportFormat::Csv => Ok(export::to_csv(plan, cut).into_bytes()),
+                ExportFormat::Xlsx => export::to_xlsx(plan, cut),
+            };
+            match bytes.and_then(|b| export::write(&output, &b)) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("{}", e.message(language));
+                    ExitCode::FAILURE
+                }
+            }
+        }),
         CliCommand::Fmt { file } => {
             with_plan(&file, None, |plan, language| {
                 match plan_file::save(plan, &file) {
@@ -154,6 +270,26 @@ pub fn run(command: CliCommand) -> ExitCode {
             })
         }
     }
+}
+
+/// Refuses to replace an existing file unless `force`: files are never lost by accident.
+fn refuse_overwrite(path: &std::path::Path, force: bool, language: Language) -> Option<ExitCode> {
+    (path.exists() && !force).then(|| {
+        eprintln!(
+            "{}",
+            match language {
+                Language::Es => format!(
+                    "El archivo ya existe; use --force para reemplazarlo: {}",
+                    path.display()
+                ),
+                Language::En => format!(
+                    "The file already exists; use --force to replace it: {}",
+                    path.display()
+                ),
+            }
+        );
+        ExitCode::from(2)
+    })
 }
 
 /// Loads the plan and runs `f` in the chosen language (or the plan's), or reports why not.

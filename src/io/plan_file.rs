@@ -7,7 +7,6 @@
 //! Saving writes a temporary file beside the target and renames it over, so a crash or a full
 //! disk never leaves a half-written plan.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use ron::extensions::Extensions;
@@ -188,21 +187,8 @@ pub fn to_text(plan: &Plan) -> Result<String, PlanFileError> {
 /// Writes the plan to `path` atomically: a temporary file beside it, then a rename over it.
 pub fn save(plan: &Plan, path: &Path) -> Result<(), PlanFileError> {
     let text = to_text(plan)?;
-    let write_error = |source| PlanFileError::Write {
+    super::write_atomically(path, text.as_bytes()).map_err(|source| PlanFileError::Write {
         path: path.to_path_buf(),
         source,
-    };
-    let dir = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".avance-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(write_error)?;
-    temp.write_all(text.as_bytes()).map_err(write_error)?;
-    temp.as_file().sync_all().map_err(write_error)?;
-    temp.persist(path).map_err(|e| write_error(e.error))?;
-    Ok(())
+    })
 }

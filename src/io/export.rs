@@ -1,0 +1,254 @@
+//! Export: the plan at a cut as an Excel workbook (a summary sheet and one sheet per objective
+//! in the seed's layout) or as CSV (one row per indicator). Both read back through the import.
+
+use std::path::{Path, PathBuf};
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use rust_xlsxwriter::{Format, FormatAlign, Workbook, XlsxError};
+
+use super::write_atomically;
+use crate::model::format::round2;
+use crate::model::progress::{executed_at_cut, programmed_total};
+use crate::model::{Annualization, Cut, Language, Plan, PlanProgress};
+
+/// Why an export failed. The plan is untouched.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("{}", self.message(Language::Es))]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}", self.message(Language::Es))]
+    Workbook(String),
+}
+
+impl ExportError {
+    /// The message in a language, with the path last.
+    pub fn message(&self, language: Language) -> String {
+        match (self, language) {
+            (ExportError::Write { path, source }, Language::Es) => {
+                format!("No se pudo exportar ({source}): {}", path.display())
+            }
+            (ExportError::Write { path, source }, Language::En) => {
+                format!("Could not export ({source}): {}", path.display())
+            }
+            (ExportError::Workbook(e), Language::Es) => format!("No se pudo crear el libro: {e}"),
+            (ExportError::Workbook(e), Language::En) => {
+                format!("Could not build the workbook: {e}")
+            }
+        }
+    }
+}
+
+impl From<XlsxError> for ExportError {
+    fn from(e: XlsxError) -> Self {
+        ExportError::Workbook(e.to_string())
+    }
+}
+
+/// A value of the matrix.
+#[derive(Clone, Debug, PartialEq)]
+enum Value {
+    Text(String),
+    Number(Option<Decimal>),
+    Percent(Option<Decimal>),
+}
+
+/// The seed's indicator matrix with an Objetivo and a type column: headers and, per
+/// indicator, its objective number and values.
+fn matrix(plan: &Plan, cut: Cut) -> (Vec<String>, Vec<(u8, Vec<Value>)>) {
+    let date = cut.date();
+    let mut headers: Vec<String> = [
+        "Objetivo",
+        "Meta",
+        "Nombre meta",
+        "Indicador sectorial",
+        "Nombre indicador",
+        "Entidad responsable",
+        "Tipo de anualización",
+        "Unidad",
+        "Línea base",
+        "Ponderación indicador",
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    headers.extend(plan.period.vigencias().map(|v| format!("Programación {v}")));
+    headers.push("Programación Total".to_owned());
+    headers.push(format!("Magnitud ejecutada al corte {date}"));
+    headers.push(format!("Porcentaje avance al corte {date}"));
+
+    let progress = PlanProgress::compute(plan, cut);
+    let mut rows = Vec::new();
+    for (objective, figures) in plan.objectives.iter().zip(&progress.objectives) {
+        for ((meta, indicator), f) in objective.indicators().zip(&figures.indicators) {
+            let mut row = vec![
+                Value::Number(Some(Decimal::from(objective.number))),
+                Value::Text(meta.code.clone()),
+                Value::Text(meta.name.clone()),
+                Value::Text(indicator.code_label().to_owned()),
+                Value::Text(indicator.name.clone()),
+                Value::Text(indicator.entity.clone()),
+                Value::Text(type_name(indicator.annualization).to_owned()),
+                Value::Text(indicator.unit.clone()),
+                Value::Number(indicator.baseline),
+                Value::Percent(indicator.weight(cut.vigencia)),
+            ];
+            row.extend(
+                plan.period
+                    .vigencias()
+                    .map(|v| Value::Number(indicator.programmed(v))),
+            );
+            let total = indicator
+                .declared_total
+                .or_else(|| programmed_total(indicator, plan.period));
+            row.push(Value::Number(total));
+            row.push(Value::Number(
+                executed_at_cut(indicator, cut).ok().flatten(),
+            ));
+            row.push(Value::Percent(f.progress.map(round2)));
+            rows.push((objective.number, row));
+        }
+    }
+    (headers, rows)
+}
+
+fn type_name(kind: Annualization) -> &'static str {
+    match kind {
+        Annualization::Suma => "Suma",
+        Annualization::Creciente => "Creciente",
+        Annualization::Constante => "Constante",
+        Annualization::Decreciente => "Decreciente",
+    }
+}
+
+/// The plan at `cut` as CSV in Spanish Excel's dialect: `;` between fields, decimal comma,
+/// exact figures.
+pub fn to_csv(plan: &Plan, cut: Cut) -> String {
+    let (headers, rows) = matrix(plan, cut);
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_writer(Vec::new());
+    let exact = |d: &Option<Decimal>| {
+        d.map(|v| v.to_string().replace('.', ","))
+            .unwrap_or_default()
+    };
+    writer
+        .write_record(&headers)
+        .expect("writing CSV into memory cannot fail");
+    for (_, row) in rows {
+        let fields: Vec<String> = row
+            .iter()
+            .map(|v| match v {
+                Value::Text(t) => t.clone(),
+                Value::Number(n) | Value::Percent(n) => exact(n),
+            })
+            .collect();
+        writer
+            .write_record(&fields)
+            .expect("writing CSV into memory cannot fail");
+    }
+    String::from_utf8(
+        writer
+            .into_inner()
+            .expect("an in-memory writer always flushes"),
+    )
+    .expect("CSV of UTF-8 fields is UTF-8")
+}
+
+/// The plan at `cut` as an Excel workbook: "Resumen" with each objective's progress, then one
+/// sheet per objective. Numbers are numbers, with decimal and percent formats.
+pub fn to_xlsx(plan: &Plan, cut: Cut) -> Result<Vec<u8>, ExportError> {
+    let (headers, rows) = matrix(plan, cut);
+    let progress = PlanProgress::compute(plan, cut);
+    let mut workbook = Workbook::new();
+    let bold = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(FormatAlign::Top);
+    let decimal = Format::new().set_num_format("#,##0.00");
+    let percent = Format::new().set_num_format("0.00\" %\"");
+    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+
+    let summary = workbook.add_worksheet();
+    summary.set_name("Resumen")?;
+    let summary_headers = [
+        "Objetivo".to_owned(),
+        "Texto".to_owned(),
+        format!("Avance al corte {}", cut.date()),
+        "Ponderaciones".to_owned(),
+    ];
+    for (col, header) in summary_headers.iter().enumerate() {
+        summary.write_string_with_format(0, col as u16, header, &bold)?;
+    }
+    for (i, (objective, figures)) in plan.objectives.iter().zip(&progress.objectives).enumerate() {
+        let row = i as u32 + 1;
+        summary.write_number(row, 0, f64::from(objective.number))?;
+        summary.write_string_with_format(row, 1, &objective.text, &wrap)?;
+        if let Some(p) = figures.progress.map(round2).and_then(|p| p.to_f64()) {
+            summary.write_number_with_format(row, 2, p, &percent)?;
+        } else {
+            summary.write_string(row, 2, "—")?;
+        }
+        if let Some(w) = figures.weights_total.and_then(|w| w.to_f64()) {
+            summary.write_number_with_format(row, 3, w, &percent)?;
+        }
+    }
+    summary.set_column_width(0, 10)?;
+    summary.set_column_width(1, 80)?;
+    summary.set_column_width(2, 16)?;
+    summary.set_column_width(3, 16)?;
+    summary.set_freeze_panes(1, 0)?;
+
+    for objective in &plan.objectives {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(format!("Objetivo {}", objective.number))?;
+        for (col, header) in headers.iter().enumerate() {
+            sheet.write_string_with_format(0, col as u16, header, &bold)?;
+        }
+        let mine = rows.iter().filter(|(n, _)| *n == objective.number);
+        for (r, (_, values)) in mine.enumerate() {
+            let row = r as u32 + 1;
+            for (c, value) in values.iter().enumerate() {
+                let col = c as u16;
+                match value {
+                    Value::Text(t) => {
+                        sheet.write_string(row, col, t)?;
+                    }
+                    Value::Number(Some(n)) | Value::Percent(Some(n)) => {
+                        let format = if matches!(value, Value::Percent(_)) {
+                            &percent
+                        } else {
+                            &decimal
+                        };
+                        let number = n.to_f64().unwrap_or_default();
+                        if c == 0 {
+                            sheet.write_number(row, col, number)?;
+                        } else {
+                            sheet.write_number_with_format(row, col, number, format)?;
+                        }
+                    }
+                    Value::Number(None) | Value::Percent(None) => {}
+                }
+            }
+        }
+        let widths = [9.0, 20.0, 40.0, 11.0, 48.0, 20.0, 13.0, 10.0, 10.0, 13.0];
+        for (col, width) in widths.iter().enumerate() {
+            sheet.set_column_width(col as u16, *width)?;
+        }
+        for col in widths.len()..headers.len() {
+            sheet.set_column_width(col as u16, 14)?;
+        }
+        sheet.set_freeze_panes(1, 0)?;
+    }
+    Ok(workbook.save_to_buffer()?)
+}
+
+/// Writes an export to `path` (atomically, like plan files).
+pub fn write(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    write_atomically(path, bytes).map_err(|source| ExportError::Write {
+        path: path.to_path_buf(),
+        source,
+    })
+}
