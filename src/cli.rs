@@ -231,6 +231,15 @@ pub fn run(command: CliCommand) -> ExitCode {
                 }
                 Err(e) => {
                     eprintln!("{}", e.message(language));
+                    if matches!(e, import::ImportError::Rows(_)) {
+                        eprintln!(
+                            "{}",
+                            language.pick(
+                                "Corrija esas celdas, o use --lenient para importar sin esas filas.",
+                                "Fix those cells, or use --lenient to import without those rows."
+                            )
+                        );
+                    }
                     ExitCode::FAILURE
                 }
             }

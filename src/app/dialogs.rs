@@ -10,6 +10,10 @@ use crate::model::Language;
 pub trait FileDialogs {
     fn pick_plan_to_open(&mut self, language: Language) -> Option<PathBuf>;
     fn pick_plan_to_save(&mut self, language: Language, suggested_name: &str) -> Option<PathBuf>;
+    /// A matrix to import: .tsv, .csv or .xlsx.
+    fn pick_table_to_import(&mut self, language: Language) -> Option<PathBuf>;
+    /// Where to export: .xlsx or .csv.
+    fn pick_export_path(&mut self, language: Language, suggested_name: &str) -> Option<PathBuf>;
 }
 
 /// The operating system's own dialogs, through rfd, filtered to plan files.
@@ -29,12 +33,35 @@ impl FileDialogs for NativeDialogs {
             .add_filter(language.pick("Plan de Avance", "Avance plan"), &[EXTENSION])
             .set_file_name(suggested_name)
             .save_file()
-            .map(|path| {
-                if path.extension().is_none() {
-                    path.with_extension(EXTENSION)
-                } else {
-                    path
-                }
-            })
+            .map(|path| with_default_extension(path, EXTENSION))
+    }
+
+    fn pick_table_to_import(&mut self, language: Language) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title(language.pick("Importar matriz de indicadores", "Import indicator matrix"))
+            .add_filter(
+                language.pick("Hoja de cálculo o texto", "Spreadsheet or text"),
+                &["xlsx", "csv", "tsv", "txt"],
+            )
+            .pick_file()
+    }
+
+    fn pick_export_path(&mut self, language: Language, suggested_name: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title(language.pick("Exportar", "Export"))
+            .add_filter("Excel", &["xlsx"])
+            .add_filter("CSV", &["csv"])
+            .set_file_name(suggested_name)
+            .save_file()
+            .map(|path| with_default_extension(path, "xlsx"))
+    }
+}
+
+/// The path with `extension` added when the user typed none.
+pub fn with_default_extension(path: PathBuf, extension: &str) -> PathBuf {
+    if path.extension().is_none() {
+        path.with_extension(extension)
+    } else {
+        path
     }
 }

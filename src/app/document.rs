@@ -35,6 +35,13 @@ impl Document {
         }
     }
 
+    /// A document for a plan that exists only in memory (imported): unsaved until saved.
+    pub fn unsaved(plan: Plan) -> Self {
+        let mut doc = Self::new(plan, None);
+        doc.saved = Plan::new("", doc.plan.period);
+        doc
+    }
+
     /// The plan as it is now.
     pub fn plan(&self) -> &Plan {
         &self.plan
@@ -64,6 +71,23 @@ impl Document {
         let before = self.plan.clone();
         self.plan.apply(edit)?;
         if self.plan != before {
+            self.revision += 1;
+        }
+        Ok(())
+    }
+
+    /// Applies several edits as one undo step; if one fails, none is applied.
+    pub fn apply_all(&mut self, edits: Vec<Edit>) -> Result<(), EditTargetMissing> {
+        let before = self.plan.clone();
+        for edit in edits {
+            if let Err(e) = self.plan.apply(edit) {
+                self.plan = before;
+                return Err(e);
+            }
+        }
+        if self.plan != before {
+            self.undoer.add_undo(&before);
+            self.last_group = None;
             self.revision += 1;
         }
         Ok(())

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::io::{SEED_PLAN_NAME, plan_file, seed_plan};
+use crate::io::{SEED_PLAN_NAME, export, import, plan_file, seed_plan};
 use crate::model::edit::{Edit, Figure, IndicatorPath};
 use crate::model::validation::{Field, Finding, validate};
 use crate::model::{Cut, Language, Period, Plan, PlanProgress, Vigencia};
@@ -104,6 +104,13 @@ pub enum Action {
     Command(Command),
     /// An edit; edits with the same group in a row undo together.
     Edit(Edit, Option<egui::Id>),
+    /// Several edits that undo together (a pasted block).
+    EditBatch(Vec<Edit>),
+    /// A message to show.
+    Notify {
+        title: String,
+        text: String,
+    },
     Select(Selection),
     SetCut(Cut),
     /// Go to where a finding points.
@@ -126,6 +133,8 @@ pub enum Dialog {
     UnsavedChanges { then: Command },
     /// A message (an error reading or writing a file, a cancelled dialog).
     Message { title: String, text: String },
+    /// An import stopped on bad rows: import without them, or cancel.
+    ImportProblems { path: PathBuf, text: String },
 }
 
 /// The application.
@@ -268,6 +277,22 @@ impl AvanceApp {
         }
     }
 
+    /// Says that a save dialog gave no file, so nothing was written. A dialog that could not be
+    /// shown at all looks the same to the app (rfd answers `None`), so the message says so too.
+    fn no_file_chosen(&mut self, title: (&str, &str), consequence: (&str, &str)) {
+        let text = match self.prefs.language {
+            Language::Es => format!(
+                "No se eligió un archivo, así que {}. Si no apareció ningún diálogo, el sistema no pudo mostrarlo.",
+                consequence.0
+            ),
+            Language::En => format!(
+                "No file was chosen, so {}. If no dialog appeared, the system could not show one.",
+                consequence.1
+            ),
+        };
+        self.message(title, text);
+    }
+
     fn message(&mut self, title: (&str, &str), text: String) {
         self.dialog = Some(Dialog::Message {
             title: self.prefs.language.pick(title.0, title.1).to_owned(),
@@ -280,7 +305,7 @@ impl AvanceApp {
         let language = self.prefs.language;
         let discards_document = matches!(
             command,
-            Command::New | Command::Open | Command::OpenRecent(_) | Command::Quit
+            Command::New | Command::Open | Command::OpenRecent(_) | Command::Import | Command::Quit
         );
         if discards_document && self.doc.is_dirty() {
             self.dialog = Some(Dialog::UnsavedChanges { then: command });
@@ -312,16 +337,29 @@ impl AvanceApp {
                 let suggested = self.doc.display_name(SEED_PLAN_NAME);
                 match self.dialogs.pick_plan_to_save(language, &suggested) {
                     Some(path) => self.save_to(&path),
-                    None => self.message(
+                    None => self.no_file_chosen(
                         ("No se guardó", "Not saved"),
-                        language
-                            .pick(
-                                "No se eligió un archivo, así que el plan no se guardó. Si no \
-                                 apareció ningún diálogo, el sistema no pudo mostrarlo.",
-                                "No file was chosen, so the plan was not saved. If no dialog \
-                                 appeared, the system could not show one.",
-                            )
-                            .to_owned(),
+                        ("el plan no se guardó", "the plan was not saved"),
+                    ),
+                }
+            }
+            Command::Import => {
+                if let Some(path) = self.dialogs.pick_table_to_import(language) {
+                    self.import(&path, false);
+                }
+            }
+            Command::Export => {
+                let stem = self
+                    .doc
+                    .path()
+                    .and_then(Path::file_stem)
+                    .map_or_else(|| "avance".to_owned(), |s| s.to_string_lossy().into_owned());
+                let suggested = format!("{stem}_{}.xlsx", self.view.cut);
+                match self.dialogs.pick_export_path(language, &suggested) {
+                    Some(path) => self.export(&path),
+                    None => self.no_file_chosen(
+                        ("No se exportó", "Not exported"),
+                        ("no se exportó nada", "nothing was exported"),
                     ),
                 }
             }
@@ -353,6 +391,87 @@ impl AvanceApp {
                 let text = e.message(self.prefs.language);
                 self.message(("No se pudo abrir", "Could not open"), text);
             }
+        }
+    }
+
+    /// Imports a matrix as a new, unsaved plan. Bad rows stop the import and are listed, with
+    /// the choice to import without them.
+    fn import(&mut self, path: &Path, lenient: bool) {
+        let language = self.prefs.language;
+        match import::import_file(path, lenient) {
+            Ok(imported) => {
+                let count: usize = imported
+                    .plan
+                    .objectives
+                    .iter()
+                    .map(|o| o.indicator_count())
+                    .sum();
+                let mut text = match language {
+                    Language::Es => format!(
+                        "{count} indicadores importados, corte {}. El plan aún no está guardado.",
+                        imported.plan.cut.date()
+                    ),
+                    Language::En => format!(
+                        "{count} indicators imported, cut {}. The plan is not saved yet.",
+                        imported.plan.cut.date()
+                    ),
+                };
+                for warning in &imported.warnings {
+                    text.push_str("\n• ");
+                    text.push_str(&warning.message(language));
+                }
+                self.replace_document(Document::unsaved(imported.plan));
+                self.message(("Importación", "Import"), text);
+            }
+            Err(e @ import::ImportError::Rows(_)) => {
+                self.dialog = Some(Dialog::ImportProblems {
+                    path: path.to_path_buf(),
+                    text: e.message(language),
+                });
+            }
+            Err(e) => {
+                let text = format!("{}\n{}", e.message(language), path.display());
+                self.message(("No se pudo importar", "Could not import"), text);
+            }
+        }
+    }
+
+    /// Exports the plan at the view's cut: CSV for a .csv path, otherwise an Excel workbook.
+    fn export(&mut self, path: &Path) {
+        let plan = self.doc.plan();
+        let cut = self.view.cut;
+        let is_csv = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+        let bytes = if is_csv {
+            Ok(export::to_csv(plan, cut).into_bytes())
+        } else {
+            export::to_xlsx(plan, cut)
+        };
+        let language = self.prefs.language;
+        match bytes.and_then(|b| export::write(path, &b)) {
+            Ok(()) => self.message(
+                ("Exportado", "Exported"),
+                format!(
+                    "{} {}: {}",
+                    language.pick("Plan exportado al corte", "Plan exported at the cut"),
+                    cut.date(),
+                    path.display()
+                ),
+            ),
+            Err(e) => {
+                let text = e.message(language);
+                self.message(("No se pudo exportar", "Could not export"), text);
+            }
+        }
+    }
+
+    /// Answers the import-problems question: import without the listed rows, or not at all.
+    pub fn answer_import_problems(&mut self, import_anyway: bool) {
+        if let Some(Dialog::ImportProblems { path, .. }) = self.dialog.take()
+            && import_anyway
+        {
+            self.import(&path, true);
         }
     }
 
@@ -396,6 +515,13 @@ impl AvanceApp {
                 Action::Edit(edit, group) => {
                     // An edit that points at a removed item is dropped: nothing to change.
                     changed |= self.doc.apply(edit, group).is_ok();
+                }
+                Action::EditBatch(edits) => {
+                    changed |= self.doc.apply_all(edits).is_ok();
+                }
+                Action::Notify { title, text } => {
+                    self.dialog = Some(Dialog::Message { title, text });
+                    changed = true;
                 }
                 Action::Select(selection) => {
                     self.view.selection = selection;
@@ -564,6 +690,9 @@ impl eframe::App for AvanceApp {
             match ui::dialogs::dialog_ui(&ctx, dialog, language) {
                 Some(ui::dialogs::DialogAnswer::Unsaved(answer)) => self.answer_unsaved(answer),
                 Some(ui::dialogs::DialogAnswer::Dismiss) => self.dialog = None,
+                Some(ui::dialogs::DialogAnswer::ImportAnyway(yes)) => {
+                    self.answer_import_problems(yes)
+                }
                 None => {}
             }
         }

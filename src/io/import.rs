@@ -178,12 +178,12 @@ impl ImportError {
             ImportError::Rows(problems) => {
                 let mut text = if es {
                     format!(
-                        "{} celdas no se pueden importar; no se importó nada (use --lenient para omitir esas filas):",
+                        "{} celdas no se pueden importar; no se importó nada:",
                         problems.len()
                     )
                 } else {
                     format!(
-                        "{} cells cannot be imported; nothing was imported (use --lenient to skip those rows):",
+                        "{} cells cannot be imported; nothing was imported:",
                         problems.len()
                     )
                 };

@@ -186,6 +186,45 @@ pub fn parse_number(text: &str, language: Language) -> Result<Decimal, NumberErr
     Decimal::from_str(&normalized).map_err(|_| NumberError::TooLarge(text.trim().to_owned()))
 }
 
+/// A cell of a pasted block that is not a number.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BlockError {
+    /// Row and column inside the block, from 0.
+    pub row: usize,
+    pub column: usize,
+    pub error: NumberError,
+}
+
+/// Reads a block of cells as spreadsheets copy it: rows separated by line breaks, cells by
+/// tabs, each cell read as if typed. An empty cell stands for "no value". The first bad cell
+/// refuses the whole block.
+pub fn parse_block(
+    text: &str,
+    language: Language,
+) -> Result<Vec<Vec<Option<Decimal>>>, BlockError> {
+    let text = text.strip_suffix('\n').unwrap_or(text);
+    let text = text.strip_suffix('\r').unwrap_or(text);
+    text.split('\n')
+        .enumerate()
+        .map(|(row, line)| {
+            line.strip_suffix('\r')
+                .unwrap_or(line)
+                .split('\t')
+                .enumerate()
+                .map(|(column, cell)| {
+                    if cell.trim().is_empty() {
+                        Ok(None)
+                    } else {
+                        parse_number(cell, language)
+                            .map(Some)
+                            .map_err(|error| BlockError { row, column, error })
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// The integer part without its thousands separators, if they group by three.
 fn ungroup(int_part: &str) -> Option<String> {
     let Some(sep) = int_part.chars().find(|c| *c == '.' || *c == ',') else {
@@ -301,6 +340,20 @@ mod tests {
                 .message(Es)
                 .contains("no es un número")
         );
+    }
+
+    #[test]
+    fn blocks_are_read_as_excel_copies_them() {
+        let block = parse_block("1\t2,5\r\n\t-3\r\n", Language::Es).unwrap();
+        assert_eq!(
+            block,
+            vec![
+                vec![Some(d("1")), Some(d("2.5"))],
+                vec![None, Some(d("-3"))]
+            ]
+        );
+        let error = parse_block("1\t2\n3\tx", Language::Es).unwrap_err();
+        assert_eq!((error.row, error.column), (1, 1));
     }
 
     proptest! {

@@ -140,6 +140,20 @@ fn bar_color(bar: &BarData) -> Color32 {
     bar.light.map_or(theme::NO_VALUE, theme::traffic_light)
 }
 
+/// A chart for presenting: fills the height, does not pan or zoom (a stray drag in a
+/// committee must not move the bars), and hovering a bar shows its exact figures.
+fn committee_plot<'a>(id: &str, ui: &egui::Ui) -> Plot<'a> {
+    Plot::new(id)
+        .height(ui.available_height().max(120.0))
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_x(false)
+        .show_y(false)
+}
+
 /// Integer grid marks `0..n`, so each bar gets exactly one label.
 fn integer_marks(n: usize) -> impl Fn(egui_plot::GridInput) -> Vec<GridMark> {
     move |_| {
@@ -201,15 +215,7 @@ fn objectives_chart_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) 
         .iter()
         .map(|b| (b.label.clone(), percent_or_dash(b.value, language)))
         .collect();
-    Plot::new("objectives_chart")
-        .height(ui.available_height().max(120.0))
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
-        .show_x(false)
-        .show_y(false)
+    committee_plot("objectives_chart", ui)
         .include_y(0.0)
         .include_y(top)
         .include_x(-0.6)
@@ -303,15 +309,7 @@ fn indicators_chart_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) 
         .collect();
     let label_width =
         labels.iter().map(|l| l.chars().count()).max().unwrap_or(8) as f32 * 7.2 + 8.0;
-    Plot::new("indicators_chart")
-        .height(ui.available_height().max(120.0))
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
-        .show_x(false)
-        .show_y(false)
+    committee_plot("indicators_chart", ui)
         .include_x(0.0)
         .include_x(right)
         .include_y(-0.6)

@@ -16,6 +16,8 @@ pub enum UnsavedAnswer {
 pub enum DialogAnswer {
     Unsaved(UnsavedAnswer),
     Dismiss,
+    /// Import without the rows listed (true) or not at all (false).
+    ImportAnyway(bool),
 }
 
 /// Shows the dialog as a modal; returns the answer once given.
@@ -43,9 +45,35 @@ pub fn dialog_ui(ctx: &egui::Context, dialog: &Dialog, language: Language) -> Op
                     }
                 });
             }
+            Dialog::ImportProblems { text, .. } => {
+                ui.heading(language.pick("La importación se detuvo", "The import stopped"));
+                egui::ScrollArea::vertical()
+                    .max_height(320.0)
+                    .show(ui, |ui| {
+                        ui.label(text);
+                    });
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui
+                        .button(
+                            language.pick("Importar sin esas filas", "Import without those rows"),
+                        )
+                        .clicked()
+                    {
+                        answer = Some(DialogAnswer::ImportAnyway(true));
+                    }
+                    if ui.button(language.pick("Cancelar", "Cancel")).clicked() {
+                        answer = Some(DialogAnswer::ImportAnyway(false));
+                    }
+                });
+            }
             Dialog::Message { title, text } => {
                 ui.heading(title);
-                ui.label(text);
+                egui::ScrollArea::vertical()
+                    .max_height(360.0)
+                    .show(ui, |ui| {
+                        ui.label(text);
+                    });
                 ui.add_space(8.0);
                 if ui.button(language.pick("Aceptar", "OK")).clicked() {
                     answer = Some(DialogAnswer::Dismiss);
@@ -57,6 +85,7 @@ pub fn dialog_ui(ctx: &egui::Context, dialog: &Dialog, language: Language) -> Op
         answer = Some(match dialog {
             Dialog::UnsavedChanges { .. } => DialogAnswer::Unsaved(UnsavedAnswer::Cancel),
             Dialog::Message { .. } => DialogAnswer::Dismiss,
+            Dialog::ImportProblems { .. } => DialogAnswer::ImportAnyway(false),
         });
     }
     answer

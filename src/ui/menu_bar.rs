@@ -35,6 +35,9 @@ pub fn menu_bar_ui(
             command_button(ui, Command::Save, true, language, actions);
             command_button(ui, Command::SaveAs, true, language, actions);
             ui.separator();
+            command_button(ui, Command::Import, true, language, actions);
+            command_button(ui, Command::Export, true, language, actions);
+            ui.separator();
             command_button(ui, Command::Quit, true, language, actions);
         });
         ui.menu_button(language.pick("Editar", "Edit"), |ui| {

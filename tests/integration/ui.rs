@@ -34,6 +34,14 @@ impl FileDialogs for ScriptedDialogs {
     fn pick_plan_to_save(&mut self, _: Language, _: &str) -> Option<PathBuf> {
         self.answers.borrow_mut().pop_front().flatten()
     }
+
+    fn pick_table_to_import(&mut self, _: Language) -> Option<PathBuf> {
+        self.answers.borrow_mut().pop_front().flatten()
+    }
+
+    fn pick_export_path(&mut self, _: Language, _: &str) -> Option<PathBuf> {
+        self.answers.borrow_mut().pop_front().flatten()
+    }
 }
 
 fn harness_with(dialogs: ScriptedDialogs) -> Harness<'static, AvanceApp> {
@@ -501,4 +509,157 @@ fn the_plan_node_shows_and_edits_the_entities_texts() {
     harness.run();
     assert_eq!(harness.state().plan().title, "Plan 2020-2024");
     assert!(harness.state().title().contains("Plan 2020-2024"));
+}
+
+#[test]
+fn pasting_a_block_from_excel_fills_the_cells_in_one_undo_step() {
+    let mut harness = harness();
+    select_objective(&mut harness, 3);
+    let before = harness.state().plan().clone();
+    harness.get_by_label("465 · ejecutado 2022 T1").focus();
+    harness.run();
+    // Two rows (465, 466) × two quarters (T1, T2), as Excel copies them.
+    harness.event(egui::Event::Paste("1\t0,5\r\n1\t\r\n".into()));
+    harness.run();
+    let plan = harness.state().plan();
+    let q = |n| Quarter::new(n).unwrap();
+    let paths = plan.indicator_paths(2);
+    let executed = |row: usize, quarter| {
+        plan.indicator(paths[row])
+            .unwrap()
+            .executed(2022, q(quarter))
+    };
+    assert_eq!(executed(1, 1), Some(rust_decimal::Decimal::ONE));
+    assert_eq!(executed(1, 2), Some(rust_decimal::Decimal::new(5, 1)));
+    assert_eq!(executed(2, 1), Some(rust_decimal::Decimal::ONE));
+    assert_eq!(executed(2, 2), None, "an empty pasted cell is no value");
+    assert_eq!(objective_progress(&harness, 3).as_deref(), Some("30.15"));
+
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        harness.state().plan(),
+        &before,
+        "one undo step undoes the whole paste"
+    );
+}
+
+#[test]
+fn a_bad_cell_in_a_pasted_block_aborts_the_whole_paste() {
+    let mut harness = harness();
+    select_objective(&mut harness, 3);
+    let before = harness.state().plan().clone();
+    harness.get_by_label("465 · ejecutado 2022 T1").focus();
+    harness.run();
+    harness.event(egui::Event::Paste("1\t2\n3\tdos\n".into()));
+    harness.run();
+    assert_eq!(harness.state().plan(), &before);
+    match harness.state().dialog() {
+        Some(Dialog::Message { text, .. }) => {
+            assert!(text.contains("466 · ejecutado 2022 T2"), "{text}");
+            assert!(text.contains("«dos» no es un número"), "{text}");
+        }
+        other => panic!("expected a message, got {other:?}"),
+    }
+    harness.get_by_label("Aceptar").click();
+    harness.run();
+    // A block that runs past the last row is refused too.
+    harness.get_by_label("555 · ejecutado 2022 T1").focus();
+    harness.run();
+    harness.event(egui::Event::Paste("1\n2\n".into()));
+    harness.run();
+    assert_eq!(harness.state().plan(), &before);
+    assert!(
+        matches!(harness.state().dialog(), Some(Dialog::Message { text, .. }) if text.contains("no cabe"))
+    );
+}
+
+#[test]
+fn importing_from_the_menu_opens_an_unsaved_plan_and_bad_rows_can_be_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed_tsv = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/seed_objetivos_2_3.tsv"
+    );
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness_with(dialogs.clone());
+    dialogs.answer(Some(PathBuf::from(seed_tsv)));
+    harness.get_by_label("Archivo").click();
+    harness.run();
+    harness.get_by_label("Importar…").click();
+    harness.run();
+    match harness.state().dialog() {
+        Some(Dialog::Message { text, .. }) => {
+            assert!(text.starts_with("9 indicadores importados"), "{text}")
+        }
+        other => panic!("expected a summary, got {other:?}"),
+    }
+    assert_eq!(objective_progress(&harness, 3).as_deref(), Some("24.15"));
+    assert!(
+        harness.state().title().contains(" •"),
+        "an imported plan is not saved yet"
+    );
+    harness.get_by_label("Aceptar").click();
+    harness.run();
+
+    let bad = dir.path().join("mala.tsv");
+    let text = std::fs::read_to_string(seed_tsv)
+        .unwrap()
+        .replacen("\t89,35%\t", "\tmucho\t", 1);
+    std::fs::write(&bad, text).unwrap();
+    dialogs.answer(Some(bad));
+    harness
+        .state_mut()
+        .run(avance::app::command::Command::Import);
+    harness.run();
+    assert!(matches!(
+        harness.state().dialog(),
+        Some(Dialog::UnsavedChanges { .. })
+    ));
+    harness.get_by_label("Descartar").click();
+    harness.run();
+    match harness.state().dialog() {
+        Some(Dialog::ImportProblems { text, .. }) => assert!(text.contains("fila 2"), "{text}"),
+        other => panic!("expected the problems, got {other:?}"),
+    }
+    harness.get_by_label("Importar sin esas filas").click();
+    harness.run();
+    let count: usize = harness
+        .state()
+        .plan()
+        .objectives
+        .iter()
+        .map(|o| o.indicator_count())
+        .sum();
+    assert_eq!(count, 8);
+}
+
+#[test]
+fn exporting_from_the_menu_writes_the_workbook_at_the_screen_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("comite.xlsx");
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness_with(dialogs.clone());
+    dialogs.answer(Some(out.clone()));
+    harness
+        .state_mut()
+        .run(avance::app::command::Command::Export);
+    harness.run();
+    let imported = avance::io::import::import_file(&out, false).unwrap();
+    let progress = avance::model::PlanProgress::compute(&imported.plan, imported.plan.cut);
+    assert_eq!(
+        progress
+            .objective(3)
+            .and_then(|o| o.progress)
+            .map(fixed2)
+            .as_deref(),
+        Some("24.15")
+    );
+    dialogs.answer(None);
+    harness
+        .state_mut()
+        .run(avance::app::command::Command::Export);
+    harness.run();
+    assert!(
+        matches!(harness.state().dialog(), Some(Dialog::Message { text, .. }) if text.contains("no se exportó"))
+    );
 }
