@@ -135,6 +135,18 @@ pub enum Dialog {
     Message { title: String, text: String },
     /// An import stopped on bad rows: import without them, or cancel.
     ImportProblems { path: PathBuf, text: String },
+    /// The file dialog gave no file (cancelled, or the system could not show one): the user
+    /// may type the path instead, or cancel.
+    TypePath { purpose: PathPurpose, input: String },
+}
+
+/// What a typed path is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathPurpose {
+    Open,
+    SaveAs,
+    Import,
+    Export,
 }
 
 /// The application.
@@ -272,25 +284,40 @@ impl AvanceApp {
     fn replace_document(&mut self, doc: Document) {
         self.doc = doc;
         self.view = Self::fresh_view(self.doc.plan());
+        // A new document starts its revisions again: recompute now, whatever the key says.
+        self.figures = Figures::compute(&self.doc, self.view.cut);
         if let Some(path) = self.doc.path().map(Path::to_path_buf) {
             self.remember_recent(path);
         }
     }
 
-    /// Says that a save dialog gave no file, so nothing was written. A dialog that could not be
-    /// shown at all looks the same to the app (rfd answers `None`), so the message says so too.
-    fn no_file_chosen(&mut self, title: (&str, &str), consequence: (&str, &str)) {
-        let text = match self.prefs.language {
-            Language::Es => format!(
-                "No se eligió un archivo, así que {}. Si no apareció ningún diálogo, el sistema no pudo mostrarlo.",
-                consequence.0
-            ),
-            Language::En => format!(
-                "No file was chosen, so {}. If no dialog appeared, the system could not show one.",
-                consequence.1
-            ),
+    /// The file dialog gave no file. rfd cannot tell a cancel from a dialog the system could
+    /// not show (on Linux without an XDG desktop portal), so the user is asked for the path:
+    /// nothing happens silently, and a missing dialog never stops work.
+    fn ask_for_path(&mut self, purpose: PathPurpose) {
+        self.dialog = Some(Dialog::TypePath {
+            purpose,
+            input: String::new(),
+        });
+    }
+
+    /// Carries out what the typed path was for; an empty path cancels.
+    pub fn answer_typed_path(&mut self, path: Option<String>) {
+        let Some(Dialog::TypePath { purpose, .. }) = self.dialog.take() else {
+            return;
         };
-        self.message(title, text);
+        let Some(text) = path.map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()) else {
+            return;
+        };
+        let path = PathBuf::from(text);
+        match purpose {
+            PathPurpose::Open => self.open(&path),
+            PathPurpose::Import => self.import(&path, false),
+            PathPurpose::SaveAs => {
+                self.save_to(&dialogs::with_default_extension(path, plan_file::EXTENSION))
+            }
+            PathPurpose::Export => self.export(&dialogs::with_default_extension(path, "xlsx")),
+        }
     }
 
     fn message(&mut self, title: (&str, &str), text: String) {
@@ -323,11 +350,10 @@ impl AvanceApp {
                 plan.settings.language = language;
                 self.replace_document(Document::new(plan, None));
             }
-            Command::Open => {
-                if let Some(path) = self.dialogs.pick_plan_to_open(language) {
-                    self.open(&path);
-                }
-            }
+            Command::Open => match self.dialogs.pick_plan_to_open(language) {
+                Some(path) => self.open(&path),
+                None => self.ask_for_path(PathPurpose::Open),
+            },
             Command::OpenRecent(path) => self.open(&path),
             Command::Save => match self.doc.path().map(Path::to_path_buf) {
                 Some(path) => self.save_to(&path),
@@ -337,17 +363,13 @@ impl AvanceApp {
                 let suggested = self.doc.display_name(SEED_PLAN_NAME);
                 match self.dialogs.pick_plan_to_save(language, &suggested) {
                     Some(path) => self.save_to(&path),
-                    None => self.no_file_chosen(
-                        ("No se guardó", "Not saved"),
-                        ("el plan no se guardó", "the plan was not saved"),
-                    ),
+                    None => self.ask_for_path(PathPurpose::SaveAs),
                 }
             }
-            Command::Import => {
-                if let Some(path) = self.dialogs.pick_table_to_import(language) {
-                    self.import(&path, false);
-                }
-            }
+            Command::Import => match self.dialogs.pick_table_to_import(language) {
+                Some(path) => self.import(&path, false),
+                None => self.ask_for_path(PathPurpose::Import),
+            },
             Command::Export => {
                 let stem = self
                     .doc
@@ -357,10 +379,7 @@ impl AvanceApp {
                 let suggested = format!("{stem}_{}.xlsx", self.view.cut);
                 match self.dialogs.pick_export_path(language, &suggested) {
                     Some(path) => self.export(&path),
-                    None => self.no_file_chosen(
-                        ("No se exportó", "Not exported"),
-                        ("no se exportó nada", "nothing was exported"),
-                    ),
+                    None => self.ask_for_path(PathPurpose::Export),
                 }
             }
             Command::Quit => {
@@ -686,13 +705,14 @@ impl eframe::App for AvanceApp {
         };
         self.charts = panels.show(ui);
 
-        if let Some(dialog) = &self.dialog {
+        if let Some(dialog) = &mut self.dialog {
             match ui::dialogs::dialog_ui(&ctx, dialog, language) {
                 Some(ui::dialogs::DialogAnswer::Unsaved(answer)) => self.answer_unsaved(answer),
                 Some(ui::dialogs::DialogAnswer::Dismiss) => self.dialog = None,
                 Some(ui::dialogs::DialogAnswer::ImportAnyway(yes)) => {
                     self.answer_import_problems(yes)
                 }
+                Some(ui::dialogs::DialogAnswer::TypedPath(path)) => self.answer_typed_path(path),
                 None => {}
             }
         }

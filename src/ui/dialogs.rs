@@ -1,6 +1,6 @@
 //! Questions and messages over the window.
 
-use crate::app::Dialog;
+use crate::app::{Dialog, PathPurpose};
 use crate::model::Language;
 
 /// The answer to "there are unsaved changes".
@@ -12,16 +12,22 @@ pub enum UnsavedAnswer {
 }
 
 /// What the user answered this frame.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DialogAnswer {
     Unsaved(UnsavedAnswer),
     Dismiss,
     /// Import without the rows listed (true) or not at all (false).
     ImportAnyway(bool),
+    /// The path typed (`None`: cancelled).
+    TypedPath(Option<String>),
 }
 
 /// Shows the dialog as a modal; returns the answer once given.
-pub fn dialog_ui(ctx: &egui::Context, dialog: &Dialog, language: Language) -> Option<DialogAnswer> {
+pub fn dialog_ui(
+    ctx: &egui::Context,
+    dialog: &mut Dialog,
+    language: Language,
+) -> Option<DialogAnswer> {
     let mut answer = None;
     let modal = egui::Modal::new(egui::Id::unique("avance_dialog")).show(ctx, |ui| {
         ui.set_max_width(460.0);
@@ -50,7 +56,7 @@ pub fn dialog_ui(ctx: &egui::Context, dialog: &Dialog, language: Language) -> Op
                 egui::ScrollArea::vertical()
                     .max_height(320.0)
                     .show(ui, |ui| {
-                        ui.label(text);
+                        ui.label(text.as_str());
                     });
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
@@ -67,12 +73,45 @@ pub fn dialog_ui(ctx: &egui::Context, dialog: &Dialog, language: Language) -> Op
                     }
                 });
             }
+            Dialog::TypePath { purpose, input } => {
+                let (title, action) = match purpose {
+                    PathPurpose::Open => (language.pick("Abrir plan", "Open plan"), language.pick("Abrir", "Open")),
+                    PathPurpose::SaveAs => (language.pick("Guardar plan como", "Save plan as"), language.pick("Guardar", "Save")),
+                    PathPurpose::Import => (language.pick("Importar matriz", "Import matrix"), language.pick("Importar", "Import")),
+                    PathPurpose::Export => (language.pick("Exportar", "Export"), language.pick("Exportar", "Export")),
+                };
+                ui.heading(title);
+                ui.label(language.pick(
+                    "No se eligió un archivo: se canceló el diálogo, o el sistema no pudo mostrarlo. \
+                     Nada se ha hecho aún. Puede escribir la ruta completa del archivo:",
+                    "No file was chosen: the dialog was cancelled, or the system could not show it. \
+                     Nothing has been done yet. You can type the file's full path:",
+                ));
+                let label = ui.label(language.pick("Ruta del archivo", "File path"));
+                let field = ui
+                    .add(egui::TextEdit::singleline(input).desired_width(f32::INFINITY))
+                    .labelled_by(label.id);
+                if input.is_empty() && !field.has_focus() {
+                    field.request_focus();
+                }
+                let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    let has_path = !input.trim().is_empty();
+                    if ui.add_enabled(has_path, egui::Button::new(action)).clicked() || (entered && has_path) {
+                        answer = Some(DialogAnswer::TypedPath(Some(input.clone())));
+                    }
+                    if ui.button(language.pick("Cancelar", "Cancel")).clicked() {
+                        answer = Some(DialogAnswer::TypedPath(None));
+                    }
+                });
+            }
             Dialog::Message { title, text } => {
                 ui.heading(title);
                 egui::ScrollArea::vertical()
                     .max_height(360.0)
                     .show(ui, |ui| {
-                        ui.label(text);
+                        ui.label(text.as_str());
                     });
                 ui.add_space(8.0);
                 if ui.button(language.pick("Aceptar", "OK")).clicked() {
@@ -86,6 +125,7 @@ pub fn dialog_ui(ctx: &egui::Context, dialog: &Dialog, language: Language) -> Op
             Dialog::UnsavedChanges { .. } => DialogAnswer::Unsaved(UnsavedAnswer::Cancel),
             Dialog::Message { .. } => DialogAnswer::Dismiss,
             Dialog::ImportProblems { .. } => DialogAnswer::ImportAnyway(false),
+            Dialog::TypePath { .. } => DialogAnswer::TypedPath(None),
         });
     }
     answer

@@ -297,15 +297,42 @@ fn save_as_reopen_and_close_asks_before_discarding() {
 }
 
 #[test]
-fn a_cancelled_save_dialog_says_nothing_was_saved() {
+fn a_save_dialog_that_gives_no_file_saves_nothing_and_offers_to_type_the_path() {
+    let dir = tempfile::tempdir().unwrap();
     let dialogs = ScriptedDialogs::default();
     let mut harness = harness_with(dialogs.clone());
     dialogs.answer(None);
     press(&mut harness, Modifiers::COMMAND, Key::S);
-    match harness.state().dialog() {
-        Some(Dialog::Message { text, .. }) => assert!(text.contains("no se guardó"), "{text}"),
-        other => panic!("expected a message, got {other:?}"),
-    }
+    assert!(matches!(
+        harness.state().dialog(),
+        Some(Dialog::TypePath {
+            purpose: avance::app::PathPurpose::SaveAs,
+            ..
+        })
+    ));
+    assert!(
+        harness.state().document().path().is_none(),
+        "nothing was saved"
+    );
+    let typed = dir.path().join("escrito");
+    harness.get_by_label("Ruta del archivo").focus();
+    harness.run();
+    harness
+        .get_by_label("Ruta del archivo")
+        .type_text(typed.to_str().unwrap());
+    harness.run();
+    harness.get_by_label("Guardar").click();
+    harness.run();
+    let saved = dir.path().join("escrito.ron");
+    assert_eq!(&plan_file::load(&saved).unwrap(), harness.state().plan());
+    assert!(harness.state().title().starts_with("escrito.ron — "));
+
+    dialogs.answer(None);
+    press(&mut harness, Modifiers::COMMAND, Key::O);
+    harness.get_by_label("Cancelar").click();
+    harness.run();
+    assert!(harness.state().dialog().is_none());
+    assert_eq!(harness.state().document().path(), Some(saved.as_path()));
 }
 
 #[test]
@@ -659,7 +686,36 @@ fn exporting_from_the_menu_writes_the_workbook_at_the_screen_cut() {
         .state_mut()
         .run(avance::app::command::Command::Export);
     harness.run();
-    assert!(
-        matches!(harness.state().dialog(), Some(Dialog::Message { text, .. }) if text.contains("no se exportó"))
-    );
+    assert!(matches!(
+        harness.state().dialog(),
+        Some(Dialog::TypePath {
+            purpose: avance::app::PathPurpose::Export,
+            ..
+        })
+    ));
+}
+
+#[test]
+fn opening_another_plan_shows_its_own_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("otro.ron");
+    let mut other = avance::io::seed_plan();
+    let at = other.indicator_paths(2)[1];
+    other
+        .apply(avance::model::edit::Edit::Figure {
+            at,
+            vigencia: 2022,
+            figure: avance::model::edit::Figure::Executed(Quarter::new(1).unwrap()),
+            value: Some(rust_decimal::Decimal::ONE),
+        })
+        .unwrap();
+    plan_file::save(&other, &path).unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness_with(dialogs.clone());
+    assert_eq!(objective_progress(&harness, 3).as_deref(), Some("24.15"));
+    dialogs.answer(Some(path));
+    press(&mut harness, Modifiers::COMMAND, Key::O);
+    assert_eq!(objective_progress(&harness, 3).as_deref(), Some("27.15"));
+    let bar = chart_bar(&harness, 3).unwrap();
+    assert!((bar - 27.1509).abs() < 1e-3, "chart bar {bar}");
 }
