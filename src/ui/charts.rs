@@ -98,7 +98,12 @@ pub fn charts_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) {
     let width = ui.available_width();
     let height = ui.available_height();
     ui.horizontal_top(|ui| {
-        let left = (width * 0.42).max(280.0);
+        // With no objective selected, the objectives chart takes the whole width.
+        let left = if data.selected_objective.is_some() {
+            (width * 0.42).max(280.0)
+        } else {
+            width
+        };
         ui.allocate_ui(egui::vec2(left, height), |ui| {
             ui.vertical(|ui| {
                 ui.label(
@@ -113,23 +118,20 @@ pub fn charts_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) {
                 objectives_chart_ui(ui, data, language);
             });
         });
+        let Some(n) = data.selected_objective else {
+            return;
+        };
         ui.separator();
         ui.vertical(|ui| {
-            let title = match data.selected_objective {
-                Some(n) => format!(
-                    "{} {n} · {}",
-                    language.pick("Indicadores del objetivo", "Indicators of objective"),
-                    language.pick("avance y ponderación", "progress and weight")
-                ),
-                None => language
-                    .pick(
-                        "Seleccione un objetivo para ver sus indicadores",
-                        "Select an objective to see its indicators",
-                    )
-                    .to_owned(),
-            };
+            let title = format!(
+                "{} {n} · {}",
+                language.pick("Indicadores del objetivo", "Indicators of objective"),
+                language.pick("avance y ponderación", "progress and weight")
+            );
             ui.label(RichText::new(title).strong());
-            if !data.indicators.is_empty() {
+            if data.indicators.is_empty() {
+                ui.weak(language.pick("(sin indicadores)", "(no indicators)"));
+            } else {
                 indicators_chart_ui(ui, data, language);
             }
         });

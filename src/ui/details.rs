@@ -344,7 +344,7 @@ fn indicator_ui(
     };
     let vigencia = view.cut.vigencia;
     egui::ScrollArea::vertical()
-        .max_height(170.0)
+        .max_height(120.0)
         .id_salt("indicator_details")
         .show(ui, |ui| {
             egui::Grid::new("indicator_texts")
