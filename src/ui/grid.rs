@@ -297,7 +297,7 @@ pub fn indicator_grid_ui(
                     for column in &layout.columns {
                         let (text, hover) = match column {
                             NumberColumn::Figure(year, Figure::Weight) => (
-                                format!("{} {year}", pick("Pond.", "Weight")),
+                                format!("{} {year}", pick("Pond.", "Wgt.")),
                                 pick(
                                     "Ponderación de la vigencia (%)",
                                     "Weight in the vigencia (%)",
