@@ -127,6 +127,8 @@ pub enum ImportError {
     #[error("{}", self.message(Language::Es))]
     CutOutsidePeriod(Cut),
     #[error("{}", self.message(Language::Es))]
+    PeriodTooLong(Period),
+    #[error("{}", self.message(Language::Es))]
     Rows(Vec<RowProblem>),
 }
 
@@ -175,6 +177,18 @@ impl ImportError {
             ImportError::CutOutsidePeriod(c) => {
                 format!("The cut {} is outside the programmed vigencias.", c.date())
             }
+            ImportError::PeriodTooLong(p) if es => format!(
+                "Las columnas de programación van de {} a {}: más de {} vigencias.",
+                p.first,
+                p.last,
+                super::plan_file::MAX_PERIOD_YEARS
+            ),
+            ImportError::PeriodTooLong(p) => format!(
+                "The programming columns run from {} to {}: more than {} vigencias.",
+                p.first,
+                p.last,
+                super::plan_file::MAX_PERIOD_YEARS
+            ),
             ImportError::Rows(problems) => {
                 let mut text = if es {
                     format!(
@@ -493,6 +507,9 @@ pub fn import_tables(
     };
     if !period.contains(cut.vigencia) {
         return Err(ImportError::CutOutsidePeriod(cut));
+    }
+    if period.last - period.first >= super::plan_file::MAX_PERIOD_YEARS {
+        return Err(ImportError::PeriodTooLong(period));
     }
 
     let mut plan = Plan::new(title, period);

@@ -13,7 +13,7 @@ use ron::extensions::Extensions;
 use ron::ser::PrettyConfig;
 use serde::Deserialize;
 
-use crate::model::{FORMAT_VERSION, Language, Plan};
+use crate::model::{FORMAT_VERSION, Language, Period, Plan};
 
 /// The file extension of plan files.
 pub const EXTENSION: &str = "ron";
@@ -46,7 +46,16 @@ pub enum PlanFileError {
     NewerVersion { path: PathBuf, found: u32 },
     #[error("{}", self.message(Language::Es))]
     Serialize { detail: String },
+    #[error("{}", self.message(Language::Es))]
+    PeriodTooLong {
+        path: PathBuf,
+        first: u16,
+        last: u16,
+    },
 }
+
+/// The most vigencias a plan's period may span (district plans run four or five years).
+pub const MAX_PERIOD_YEARS: u16 = 30;
 
 impl PlanFileError {
     /// The message in one language, with the path last.
@@ -113,6 +122,14 @@ impl PlanFileError {
             PlanFileError::Serialize { detail } => {
                 format!("Could not turn the plan into text: {detail}")
             }
+            PlanFileError::PeriodTooLong { path, first, last } if es => format!(
+                "El periodo {first}–{last} abarca más de {MAX_PERIOD_YEARS} vigencias; revise el campo period: {}",
+                path.display()
+            ),
+            PlanFileError::PeriodTooLong { path, first, last } => format!(
+                "The period {first}–{last} spans more than {MAX_PERIOD_YEARS} vigencias; check the period field: {}",
+                path.display()
+            ),
         }
     }
 }
@@ -144,14 +161,19 @@ pub fn parse(text: &str, origin: &Path) -> Result<Plan, PlanFileError> {
             found: probe.version,
         });
     }
-    ron_options()
+    let plan = ron_options()
         .from_str::<Plan>(text)
         .map_err(|e| PlanFileError::Syntax {
-            path,
+            path: path.clone(),
             line: e.span.start.line,
             column: e.span.start.col,
             detail: e.code.to_string(),
-        })
+        })?;
+    let Period { first, last } = plan.period;
+    if last.saturating_sub(first) >= MAX_PERIOD_YEARS {
+        return Err(PlanFileError::PeriodTooLong { path, first, last });
+    }
+    Ok(plan)
 }
 
 /// Reads a plan file.

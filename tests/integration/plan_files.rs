@@ -113,6 +113,19 @@ fn malformed_files_give_errors_with_file_line_and_column() {
 }
 
 #[test]
+fn a_period_of_centuries_is_refused_before_it_reaches_the_window() {
+    let text = to_text(&seed_plan())
+        .unwrap()
+        .replacen("last: 2024,", "last: 65000,", 1);
+    match parse(&text, origin()) {
+        Err(e @ PlanFileError::PeriodTooLong { .. }) => {
+            assert!(e.message(Language::Es).contains("2020–65000"), "{e}");
+        }
+        other => panic!("expected PeriodTooLong, got {other:?}"),
+    }
+}
+
+#[test]
 fn empty_and_binary_files_are_refused() {
     assert!(matches!(
         parse("", origin()),
