@@ -206,12 +206,7 @@ pub fn run(command: CliCommand) -> ExitCode {
                         eprintln!("{}", e.message(language));
                         return ExitCode::FAILURE;
                     }
-                    let indicators: usize = imported
-                        .plan
-                        .objectives
-                        .iter()
-                        .map(|o| o.indicator_count())
-                        .sum();
+                    let indicators = imported.plan.indicator_count();
                     println!(
                         "{}",
                         match language {

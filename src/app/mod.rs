@@ -419,12 +419,7 @@ impl AvanceApp {
         let language = self.prefs.language;
         match import::import_file(path, lenient) {
             Ok(imported) => {
-                let count: usize = imported
-                    .plan
-                    .objectives
-                    .iter()
-                    .map(|o| o.indicator_count())
-                    .sum();
+                let count = imported.plan.indicator_count();
                 let mut text = match language {
                     Language::Es => format!(
                         "{count} indicadores importados, corte {}. El plan aún no está guardado.",

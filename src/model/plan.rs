@@ -438,6 +438,11 @@ impl Plan {
         self.objectives.iter().find(|o| o.number == number)
     }
 
+    /// How many indicators the whole plan has.
+    pub fn indicator_count(&self) -> usize {
+        self.objectives.iter().map(Objective::indicator_count).sum()
+    }
+
     /// Drops empty vigencias everywhere, so equal plans have equal files.
     pub fn tidy(&mut self) {
         for objective in &mut self.objectives {

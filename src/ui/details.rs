@@ -70,89 +70,83 @@ fn plan_ui(ui: &mut egui::Ui, plan: &Plan, language: Language, actions: &mut Vec
             language.pick("corte del plan", "plan's cut"),
             plan.cut.date()
         ));
-        let mut edit = |field: PlanText, text: Option<String>| {
-            if let Some(text) = text {
-                let group = egui::Id::unique(("plan_text", format!("{field:?}")));
-                actions.push(Action::Edit(Edit::PlanText { field, text }, Some(group)));
-            }
-        };
-        egui::Grid::new("plan_texts")
-            .num_columns(2)
-            .spacing([8.0, 6.0])
-            .show(ui, |ui| {
-                let id = |salt: &str| egui::Id::unique(("plan_field", salt.to_owned()));
-                edit(
-                    PlanText::Title,
-                    text_field(
-                        ui,
-                        language.pick("Título", "Title"),
-                        &plan.title,
-                        false,
-                        id("title"),
-                    ),
-                );
-                edit(
+        let pick = |es, en| language.pick(es, en);
+        plan_texts_ui(
+            ui,
+            "plan_texts",
+            &[
+                (PlanText::Title, pick("Título", "Title"), &plan.title, false),
+                (
                     PlanText::Sector,
-                    text_field(
-                        ui,
-                        language.pick("Sector", "Sector"),
-                        &plan.sector,
-                        false,
-                        id("sector"),
-                    ),
-                );
-                edit(
+                    pick("Sector", "Sector"),
+                    &plan.sector,
+                    false,
+                ),
+                (
                     PlanText::SectorMission,
-                    text_field(
-                        ui,
-                        language.pick("Misión del sector", "Sector's mission"),
-                        &plan.sector_mission,
-                        true,
-                        id("sector_mission"),
-                    ),
-                );
-            });
+                    pick("Misión del sector", "Sector's mission"),
+                    &plan.sector_mission,
+                    true,
+                ),
+            ],
+            actions,
+        );
         for (e, entity) in plan.entities.iter().enumerate() {
             ui.add_space(8.0);
             ui.strong(&entity.name);
-            egui::Grid::new(("entity", e))
-                .num_columns(2)
-                .spacing([8.0, 6.0])
-                .show(ui, |ui| {
-                    let id = |salt: &str| egui::Id::unique(("entity_field", e, salt.to_owned()));
-                    edit(
+            plan_texts_ui(
+                ui,
+                &format!("entity_{e}"),
+                &[
+                    (
                         PlanText::EntityName(e),
-                        text_field(
-                            ui,
-                            language.pick("Entidad", "Entity"),
-                            &entity.name,
-                            false,
-                            id("name"),
-                        ),
-                    );
-                    edit(
+                        pick("Entidad", "Entity"),
+                        &entity.name,
+                        false,
+                    ),
+                    (
                         PlanText::EntityMission(e),
-                        text_field(
-                            ui,
-                            language.pick("Misión", "Mission"),
-                            &entity.mission,
-                            true,
-                            id("mission"),
-                        ),
-                    );
-                    edit(
+                        pick("Misión", "Mission"),
+                        &entity.mission,
+                        true,
+                    ),
+                    (
                         PlanText::EntityVision(e),
-                        text_field(
-                            ui,
-                            language.pick("Visión", "Vision"),
-                            &entity.vision,
-                            true,
-                            id("vision"),
-                        ),
-                    );
-                });
+                        pick("Visión", "Vision"),
+                        &entity.vision,
+                        true,
+                    ),
+                ],
+                actions,
+            );
         }
     });
+}
+
+/// A grid of labelled text fields of the plan: (field, label, value, multiline).
+fn plan_texts_ui(
+    ui: &mut egui::Ui,
+    grid_id: &str,
+    fields: &[(PlanText, &str, &String, bool)],
+    actions: &mut Vec<Action>,
+) {
+    egui::Grid::new(grid_id)
+        .num_columns(2)
+        .spacing([8.0, 6.0])
+        .show(ui, |ui| {
+            for (field, label, value, multiline) in fields {
+                let id = egui::Id::unique(("plan_text", format!("{field:?}")));
+                if let Some(text) = text_field(ui, label, value, *multiline, id) {
+                    actions.push(Action::Edit(
+                        Edit::PlanText {
+                            field: *field,
+                            text,
+                        },
+                        Some(id),
+                    ));
+                }
+            }
+        });
 }
 
 fn objective_heading_ui(

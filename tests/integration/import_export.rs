@@ -1,8 +1,8 @@
 //! Spreadsheets in and out: the seed's matrices import to the seed's figures, exports read
 //! back to the same figures, and bad matrices are refused with every problem listed.
 
+use crate::avance;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use avance::io::export::{to_csv, to_xlsx};
 use avance::io::import::{ImportError, ImportWarning, RowReason, import_file};
@@ -47,18 +47,6 @@ fn figures(plan: &Plan) -> Vec<String> {
         }
     }
     out
-}
-
-fn avance(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_avance"))
-        .args(args)
-        .output()
-        .expect("the avance binary runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
 }
 
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
@@ -330,11 +318,6 @@ fn every_bad_row_is_listed_and_lenient_skips_exactly_those() {
         .filter(|w| matches!(w, ImportWarning::Skipped(_)))
         .count();
     assert_eq!(skipped, 2);
-    let count: usize = imported
-        .plan
-        .objectives
-        .iter()
-        .map(|o| o.indicator_count())
-        .sum();
+    let count = imported.plan.indicator_count();
     assert_eq!(count, 7);
 }

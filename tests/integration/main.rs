@@ -6,3 +6,16 @@ mod plan_files;
 mod progress_rules;
 mod seed_acceptance;
 mod ui;
+
+/// Runs the avance binary; returns its exit code, standard output and standard error.
+fn avance(args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_avance"))
+        .args(args)
+        .output()
+        .expect("the avance binary runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}

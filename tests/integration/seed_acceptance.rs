@@ -1,7 +1,6 @@
 //! The seed document's published figures, at the cut 31/03/2022, are the first acceptance test.
 
-use std::process::Command;
-
+use crate::avance;
 use avance::io::seed_plan;
 use avance::model::format::fixed2;
 use avance::model::validation::{Problem, Severity, has_errors, validate};
@@ -13,18 +12,6 @@ const SEED_FILE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/plans/gestion_publica_2022.ron"
 );
-
-fn avance(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_avance"))
-        .args(args)
-        .output()
-        .expect("the avance binary runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
 
 fn q1_2022() -> Cut {
     Cut::new(2022, Quarter::new(1).unwrap())
