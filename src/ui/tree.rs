@@ -42,10 +42,13 @@ pub fn plan_tree_ui(
                         actions.push(Action::Select(Selection::Objective(oi)));
                     }
                     progress_badge(ui, progress, &plan.settings.traffic_lights, language);
+                    // The objective's short text, cut to the tree's width; hover for all of it.
+                    ui.add(
+                        egui::Label::new(RichText::new(&objective.text).small().weak()).truncate(),
+                    )
+                    .on_hover_text(&objective.text);
                 })
                 .body(|ui| {
-                    ui.label(RichText::new(short(&objective.text, 90)).small().weak())
-                        .on_hover_text(&objective.text);
                     for (mi, meta) in objective.metas.iter().enumerate() {
                         meta_node_ui(ui, plan, oi, mi, meta, view, language, actions);
                     }
@@ -97,13 +100,10 @@ fn meta_node_ui(
                     meta: meta_index,
                     indicator: ii,
                 };
-                let text = format!(
-                    "{} · {}",
-                    indicator.code_label(),
-                    short(&indicator.name, 34)
-                );
+                let text = format!("{} · {}", indicator.code_label(), indicator.name);
+                let selected = view.selection == Selection::Indicator(at);
                 if ui
-                    .selectable_label(view.selection == Selection::Indicator(at), text)
+                    .add(egui::Button::selectable(selected, text).truncate())
                     .on_hover_text(&indicator.name)
                     .clicked()
                 {
