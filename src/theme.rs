@@ -39,7 +39,7 @@ pub fn error_text(visuals: &egui::Visuals) -> Color32 {
 }
 
 /// Width of the plan tree.
-pub const TREE_WIDTH: f32 = 290.0;
+pub const TREE_WIDTH: f32 = 240.0;
 
 /// Height of a grid row.
 pub const ROW_HEIGHT: f32 = 24.0;

@@ -257,10 +257,10 @@ pub fn indicator_grid_ui(
                 .vscroll(true)
                 .auto_shrink([false, true])
                 .cell_layout(Layout::left_to_right(Align::Center))
-                .column(Column::initial(138.0).at_least(60.0).clip(true))
-                .column(Column::initial(48.0).at_least(36.0).clip(true))
-                .column(Column::initial(162.0).at_least(80.0).clip(true))
-                .column(Column::initial(96.0).at_least(50.0).clip(true))
+                .column(Column::initial(130.0).at_least(60.0).clip(true))
+                .column(Column::initial(44.0).at_least(36.0).clip(true))
+                .column(Column::initial(150.0).at_least(80.0).clip(true))
+                .column(Column::initial(84.0).at_least(50.0).clip(true))
                 .column(Column::initial(100.0).at_least(90.0));
             for column in &layout.columns {
                 table = table.column(Column::exact(match column {
