@@ -704,3 +704,64 @@ fn opening_another_plan_shows_its_own_figures() {
     let bar = chart_bar(&harness, 3).unwrap();
     assert!((bar - 27.1509).abs() < 1e-3, "chart bar {bar}");
 }
+
+/// Whether the app asked the window to close in its last frame.
+fn asked_to_close(harness: &Harness<'_, AvanceApp>) -> bool {
+    harness
+        .output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .is_some_and(|v| v.commands.contains(&egui::ViewportCommand::Close))
+}
+
+#[test]
+fn quitting_closes_at_once_when_saved_and_asks_first_when_not() {
+    let mut harness = harness();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    harness.step();
+    harness.step();
+    assert!(
+        asked_to_close(&harness),
+        "nothing to lose: the window closes"
+    );
+
+    let mut harness = self::harness();
+    select_objective(&mut harness, 3);
+    type_in_cell(&mut harness, "465 · ejecutado 2022 T1", "1");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    harness.step();
+    harness.step();
+    assert!(!asked_to_close(&harness));
+    assert!(matches!(
+        harness.state().dialog(),
+        Some(Dialog::UnsavedChanges { .. })
+    ));
+    harness.get_by_label("Descartar").click();
+    harness.step();
+    harness.step();
+    assert!(asked_to_close(&harness), "discarding closes");
+}
+
+#[test]
+fn a_plan_file_that_cannot_be_opened_at_start_says_why_and_opens_the_seed() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("vacio.ron");
+    std::fs::write(&bad, "").unwrap();
+    let app = AvanceApp::with(
+        Prefs::default(),
+        Some(bad.clone()),
+        Box::new(ScriptedDialogs::default()),
+    );
+    match app.dialog() {
+        Some(Dialog::Message { text, .. }) => {
+            assert!(text.contains("El archivo está vacío"), "{text}");
+            assert!(text.contains("Se abrió el plan de ejemplo"), "{text}");
+        }
+        other => panic!("expected a message, got {other:?}"),
+    }
+    assert_eq!(app.plan(), &avance::io::seed_plan());
+    assert!(
+        app.document().path().is_none(),
+        "saving will ask where, not overwrite the bad file"
+    );
+}
