@@ -64,6 +64,10 @@ pub enum CliCommand {
         /// Skip the rows with problems (they are listed) instead of stopping.
         #[arg(long)]
         lenient: bool,
+        /// Take the texts a matrix does not carry (title, missions, visions, objective texts,
+        /// settings) from this plan file.
+        #[arg(long, value_name = "PLAN.ron")]
+        into: Option<PathBuf>,
         /// Replace the output file if it exists.
         #[arg(long)]
         force: bool,
@@ -186,6 +190,7 @@ pub fn run(command: CliCommand) -> ExitCode {
             file,
             output,
             lenient,
+            into,
             force,
             lang,
         } => {
@@ -193,8 +198,18 @@ pub fn run(command: CliCommand) -> ExitCode {
             if let Some(code) = refuse_overwrite(&output, force, language) {
                 return code;
             }
+            let base = match into.as_deref().map(plan_file::load).transpose() {
+                Ok(base) => base,
+                Err(e) => {
+                    eprintln!("{}", e.message(language));
+                    return ExitCode::from(2);
+                }
+            };
             match import::import_file(&file, lenient) {
-                Ok(imported) => {
+                Ok(mut imported) => {
+                    if let Some(base) = &base {
+                        import::keep_texts_from(&mut imported.plan, base);
+                    }
                     for warning in &imported.warnings {
                         eprintln!(
                             "{}: {}",

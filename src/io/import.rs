@@ -564,6 +564,28 @@ pub fn import_tables(
     Ok(Imported { plan, warnings })
 }
 
+/// Takes from `base` what a matrix does not carry: the plan's title, sector, missions and
+/// visions, settings, the objectives' texts, and the names of metas with the same code. The
+/// imported figures stay as imported.
+pub fn keep_texts_from(imported: &mut Plan, base: &Plan) {
+    imported.title = base.title.clone();
+    imported.sector = base.sector.clone();
+    imported.sector_mission = base.sector_mission.clone();
+    imported.entities = base.entities.clone();
+    imported.settings = base.settings;
+    for objective in &mut imported.objectives {
+        let Some(from) = base.objective(objective.number) else {
+            continue;
+        };
+        objective.text = from.text.clone();
+        for meta in objective.metas.iter_mut().filter(|m| m.name.is_empty()) {
+            if let Some(named) = from.metas.iter().find(|m| m.code == meta.code) {
+                meta.name = named.name.clone();
+            }
+        }
+    }
+}
+
 /// Reads one data row; `None` for rows to skip (empty, "Total", a repeated header) and for
 /// rows with problems, which go to `problems`.
 fn read_row(

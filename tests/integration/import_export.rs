@@ -100,6 +100,28 @@ fn import_command_writes_a_plan_whose_report_is_the_seeds() {
 }
 
 #[test]
+fn importing_into_the_seed_plan_gives_exactly_the_seed_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("importado.ron");
+    let seed = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/plans/gestion_publica_2022.ron"
+    );
+    let (code, _, stderr) = avance(&[
+        "import",
+        SEED_TSV,
+        "--into",
+        seed,
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let (_, imported, _) = avance(&["report", out.to_str().unwrap(), "--format", "json"]);
+    let (_, original, _) = avance(&["report", seed, "--format", "json"]);
+    assert_eq!(imported, original);
+}
+
+#[test]
 fn an_xlsx_built_like_the_seed_imports_the_same() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("matriz.xlsx");
