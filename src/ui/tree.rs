@@ -50,7 +50,7 @@ pub fn plan_tree_ui(
                 })
                 .body(|ui| {
                     for (mi, meta) in objective.metas.iter().enumerate() {
-                        meta_node_ui(ui, plan, oi, mi, meta, view, language, actions);
+                        meta_node_ui(ui, oi, mi, meta, view, language, actions);
                     }
                     if objective.metas.is_empty() {
                         ui.weak(language.pick("(sin metas)", "(no metas)"));
@@ -60,10 +60,9 @@ pub fn plan_tree_ui(
     });
 }
 
-#[allow(clippy::too_many_arguments)]
+/// A meta and, when open, its indicators.
 fn meta_node_ui(
     ui: &mut egui::Ui,
-    _plan: &Plan,
     objective: usize,
     meta_index: usize,
     meta: &crate::model::Meta,
