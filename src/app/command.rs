@@ -19,12 +19,14 @@ pub enum Command {
     Redo,
     SetLanguage(Language),
     ToggleTheme,
+    /// Committee presentation: the charts alone, large (F5; Esc leaves).
+    TogglePresentation,
 }
 
 impl Command {
     /// The commands that have a keyboard shortcut, checked every frame. Shortcuts with Shift
     /// come first: egui matches Ctrl+Z also when Shift is held.
-    pub const WITH_SHORTCUTS: [Command; 7] = [
+    pub const WITH_SHORTCUTS: [Command; 8] = [
         Command::New,
         Command::Open,
         Command::SaveAs,
@@ -32,6 +34,7 @@ impl Command {
         Command::Redo,
         Command::Undo,
         Command::Quit,
+        Command::TogglePresentation,
     ];
 
     /// The main keyboard shortcut, if any.
@@ -46,6 +49,7 @@ impl Command {
             Command::Undo => shortcut(cmd, Key::Z),
             Command::Redo => shortcut(cmd, Key::Y),
             Command::Quit => shortcut(cmd, Key::Q),
+            Command::TogglePresentation => shortcut(Modifiers::NONE, Key::F5),
             _ => None,
         }
     }
@@ -78,6 +82,7 @@ impl Command {
             Command::SetLanguage(Language::Es) => "Español".to_owned(),
             Command::SetLanguage(Language::En) => "English".to_owned(),
             Command::ToggleTheme => pick("Tema claro/oscuro", "Light/dark theme"),
+            Command::TogglePresentation => pick("Modo presentación", "Presentation mode"),
         }
     }
 }

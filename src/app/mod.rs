@@ -96,6 +96,8 @@ pub struct ViewState {
     pub drafts: BTreeMap<CellId, Draft>,
     /// A cell to focus on the next frame (Enter moves down; a finding selects its cell).
     pub focus_request: Option<CellId>,
+    /// Presenting to the committee: only the cut and the charts, large.
+    pub presenting: bool,
 }
 
 /// What a panel asks for; applied once the frame's panels are drawn.
@@ -230,6 +232,7 @@ impl AvanceApp {
             cut: plan.cut,
             drafts: BTreeMap::new(),
             focus_request: None,
+            presenting: false,
         }
     }
 
@@ -400,6 +403,7 @@ impl AvanceApp {
                 self.view.drafts.clear();
             }
             Command::ToggleTheme => self.prefs.dark = !self.prefs.dark,
+            Command::TogglePresentation => self.view.presenting = !self.view.presenting,
         }
     }
 
@@ -631,6 +635,12 @@ impl AvanceApp {
     fn handle_shortcuts(&mut self, ctx: &egui::Context) {
         if self.dialog.is_some() {
             return;
+        }
+        if self.view.presenting
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            self.actions
+                .push(Action::Command(Command::TogglePresentation));
         }
         for command in Command::WITH_SHORTCUTS {
             let pressed = ctx.input_mut(|i| {

@@ -182,7 +182,14 @@ fn percent_marks(input: egui_plot::GridInput) -> Vec<GridMark> {
         .collect()
 }
 
+/// Size of the figures written on the bars: larger as the chart grows, so they read from the
+/// back of a committee room when presenting.
+fn value_text_size(ui: &egui::Ui) -> f32 {
+    (ui.available_height() / 20.0).clamp(14.0, 26.0)
+}
+
 fn objectives_chart_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) {
+    let text_size = value_text_size(ui);
     let n = data.objectives.len();
     let labels: Vec<String> = data
         .objectives
@@ -250,7 +257,7 @@ fn objectives_chart_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) 
                     "value",
                     PlotPoint::new(i as f64, y + top * 0.05),
                     RichText::new(percent_or_dash(b.value, language))
-                        .size(15.0)
+                        .size(text_size)
                         .strong(),
                 ));
             }
@@ -258,6 +265,7 @@ fn objectives_chart_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) 
 }
 
 fn indicators_chart_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) {
+    let text_size = value_text_size(ui);
     let n = data.indicators.len();
     // Horizontal bars: one row per indicator, first at the top; labels on the left.
     let row = |i: usize| (n - 1 - i) as f64;
@@ -346,7 +354,7 @@ fn indicators_chart_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) 
                         "value",
                         PlotPoint::new(x + right * 0.02, row(i)),
                         RichText::new(percent_or_dash(b.value, language))
-                            .size(14.0)
+                            .size(text_size)
                             .strong(),
                     )
                     .anchor(egui::Align2::LEFT_CENTER),

@@ -64,6 +64,8 @@ pub fn menu_bar_ui(
             if ui.button(theme).clicked() {
                 actions.push(Action::Command(Command::ToggleTheme));
             }
+            ui.separator();
+            command_button(ui, Command::TogglePresentation, true, language, actions);
         });
     });
 }

@@ -48,6 +48,14 @@ impl Panels<'_> {
                 ui, plan, figures, view, can_undo, can_redo, language, actions,
             );
         });
+        if view.presenting {
+            let chart_data = charts::ChartData::new(plan, figures, view);
+            egui::CentralPanel::default().show(ui, |ui| {
+                presentation_header_ui(ui, plan, view, language, actions);
+                charts::charts_ui(ui, &chart_data, language);
+            });
+            return chart_data;
+        }
         egui::Panel::left("plan_tree")
             .resizable(true)
             .default_size(theme::TREE_WIDTH)
@@ -80,4 +88,45 @@ impl Panels<'_> {
         });
         chart_data
     }
+}
+
+/// The strip above the charts when presenting: the plan, the cut, and which objective's
+/// indicators the right chart shows.
+fn presentation_header_ui(
+    ui: &mut egui::Ui,
+    plan: &Plan,
+    view: &ViewState,
+    language: Language,
+    actions: &mut Vec<Action>,
+) {
+    ui.horizontal(|ui| {
+        ui.heading(format!(
+            "{} · {} {}",
+            plan.title,
+            language.pick("avance al corte", "progress at the cut"),
+            view.cut.date()
+        ));
+        ui.separator();
+        ui.label(language.pick("Indicadores del objetivo:", "Indicators of objective:"));
+        for (index, objective) in plan.objectives.iter().enumerate() {
+            let selected = view.selection.objective() == Some(index);
+            if ui
+                .selectable_label(selected, objective.number.to_string())
+                .on_hover_text(&objective.text)
+                .clicked()
+            {
+                actions.push(Action::Select(crate::app::Selection::Objective(index)));
+            }
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let leave = crate::app::command::Command::TogglePresentation;
+            if ui
+                .button(language.pick("Salir de la presentación (Esc)", "Leave presentation (Esc)"))
+                .clicked()
+            {
+                actions.push(Action::Command(leave));
+            }
+        });
+    });
+    ui.add_space(6.0);
 }
