@@ -13,6 +13,8 @@ pub enum Command {
     Save,
     SaveAs,
     Import,
+    /// Import a matrix's figures into the open plan, keeping its texts (one undo step).
+    ImportIntoOpenPlan,
     Export,
     Quit,
     Undo,
@@ -75,6 +77,10 @@ impl Command {
             Command::Save => pick("Guardar", "Save"),
             Command::SaveAs => pick("Guardar como…", "Save as…"),
             Command::Import => pick("Importar…", "Import…"),
+            Command::ImportIntoOpenPlan => pick(
+                "Importar cifras en el plan abierto…",
+                "Import figures into the open plan…",
+            ),
             Command::Export => pick("Exportar…", "Export…"),
             Command::Quit => pick("Salir", "Quit"),
             Command::Undo => pick("Deshacer", "Undo"),

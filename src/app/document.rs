@@ -76,6 +76,17 @@ impl Document {
         Ok(())
     }
 
+    /// Replaces the whole plan (an import into the open plan) as one undo step; the file and
+    /// its saved state stay, so the plan shows as changed until saved.
+    pub fn replace_plan(&mut self, plan: Plan) {
+        if plan != self.plan {
+            self.undoer.add_undo(&self.plan);
+            self.plan = plan;
+            self.last_group = None;
+            self.revision += 1;
+        }
+    }
+
     /// Applies several edits as one undo step; if one fails, none is applied.
     pub fn apply_all(&mut self, edits: Vec<Edit>) -> Result<(), EditTargetMissing> {
         let before = self.plan.clone();

@@ -136,7 +136,11 @@ pub enum Dialog {
     /// A message (an error reading or writing a file, a cancelled dialog).
     Message { title: String, text: String },
     /// An import stopped on bad rows: import without them, or cancel.
-    ImportProblems { path: PathBuf, text: String },
+    ImportProblems {
+        path: PathBuf,
+        into_open_plan: bool,
+        text: String,
+    },
     /// The file dialog gave no file (cancelled, or the system could not show one): the user
     /// may type the path instead, or cancel.
     TypePath { purpose: PathPurpose, input: String },
@@ -148,6 +152,7 @@ pub enum PathPurpose {
     Open,
     SaveAs,
     Import,
+    ImportIntoOpenPlan,
     Export,
 }
 
@@ -315,7 +320,8 @@ impl AvanceApp {
         let path = PathBuf::from(text);
         match purpose {
             PathPurpose::Open => self.open(&path),
-            PathPurpose::Import => self.import(&path, false),
+            PathPurpose::Import => self.import(&path, false, false),
+            PathPurpose::ImportIntoOpenPlan => self.import(&path, false, true),
             PathPurpose::SaveAs => {
                 self.save_to(&dialogs::with_default_extension(path, plan_file::EXTENSION))
             }
@@ -370,8 +376,12 @@ impl AvanceApp {
                 }
             }
             Command::Import => match self.dialogs.pick_table_to_import(language) {
-                Some(path) => self.import(&path, false),
+                Some(path) => self.import(&path, false, false),
                 None => self.ask_for_path(PathPurpose::Import),
+            },
+            Command::ImportIntoOpenPlan => match self.dialogs.pick_table_to_import(language) {
+                Some(path) => self.import(&path, false, true),
+                None => self.ask_for_path(PathPurpose::ImportIntoOpenPlan),
             },
             Command::Export => {
                 let stem = self
@@ -419,10 +429,10 @@ impl AvanceApp {
 
     /// Imports a matrix as a new, unsaved plan. Bad rows stop the import and are listed, with
     /// the choice to import without them.
-    fn import(&mut self, path: &Path, lenient: bool) {
+    fn import(&mut self, path: &Path, lenient: bool, into_open_plan: bool) {
         let language = self.prefs.language;
         match import::import_file(path, lenient) {
-            Ok(imported) => {
+            Ok(mut imported) => {
                 let count = imported.plan.indicator_count();
                 let mut text = match language {
                     Language::Es => format!(
@@ -438,12 +448,24 @@ impl AvanceApp {
                     text.push_str("\n• ");
                     text.push_str(&warning.message(language));
                 }
-                self.replace_document(Document::unsaved(imported.plan));
+                if into_open_plan {
+                    import::keep_texts_from(&mut imported.plan, self.doc.plan());
+                    self.doc.replace_plan(imported.plan);
+                    self.view.cut = self.doc.plan().cut;
+                    self.view.drafts.clear();
+                    text.push_str(language.pick(
+                        "\nLos textos del plan abierto se conservaron; Ctrl+Z deshace la importación.",
+                        "\nThe open plan's texts were kept; Ctrl+Z undoes the import.",
+                    ));
+                } else {
+                    self.replace_document(Document::unsaved(imported.plan));
+                }
                 self.message(("Importación", "Import"), text);
             }
             Err(e @ import::ImportError::Rows(_)) => {
                 self.dialog = Some(Dialog::ImportProblems {
                     path: path.to_path_buf(),
+                    into_open_plan,
                     text: e.message(language),
                 });
             }
@@ -486,10 +508,14 @@ impl AvanceApp {
 
     /// Answers the import-problems question: import without the listed rows, or not at all.
     pub fn answer_import_problems(&mut self, import_anyway: bool) {
-        if let Some(Dialog::ImportProblems { path, .. }) = self.dialog.take()
+        if let Some(Dialog::ImportProblems {
+            path,
+            into_open_plan,
+            ..
+        }) = self.dialog.take()
             && import_anyway
         {
-            self.import(&path, true);
+            self.import(&path, true, into_open_plan);
         }
     }
 

@@ -77,7 +77,10 @@ pub fn dialog_ui(
                 let (title, action) = match purpose {
                     PathPurpose::Open => (language.pick("Abrir plan", "Open plan"), language.pick("Abrir", "Open")),
                     PathPurpose::SaveAs => (language.pick("Guardar plan como", "Save plan as"), language.pick("Guardar", "Save")),
-                    PathPurpose::Import => (language.pick("Importar matriz", "Import matrix"), language.pick("Importar", "Import")),
+                    PathPurpose::Import | PathPurpose::ImportIntoOpenPlan => (
+                        language.pick("Importar matriz", "Import matrix"),
+                        language.pick("Importar", "Import"),
+                    ),
                     PathPurpose::Export => (language.pick("Exportar", "Export"), language.pick("Exportar", "Export")),
                 };
                 ui.heading(title);

@@ -36,6 +36,7 @@ pub fn menu_bar_ui(
             command_button(ui, Command::SaveAs, true, language, actions);
             ui.separator();
             command_button(ui, Command::Import, true, language, actions);
+            command_button(ui, Command::ImportIntoOpenPlan, true, language, actions);
             command_button(ui, Command::Export, true, language, actions);
             ui.separator();
             command_button(ui, Command::Quit, true, language, actions);

@@ -786,3 +786,51 @@ fn presentation_mode_shows_the_charts_alone_and_esc_leaves_it() {
     assert!(!harness.state().view().presenting);
     harness.get_by_label("321 · ejecutado 2022 T1");
 }
+
+#[test]
+fn importing_figures_into_the_open_plan_keeps_its_texts_and_undoes_in_one_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let saved = dir.path().join("plan.ron");
+    let seed_tsv = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/seed_objetivos_2_3.tsv"
+    );
+    let changed = dir.path().join("t2.tsv");
+    let text = std::fs::read_to_string(seed_tsv)
+        .unwrap()
+        .replace("al corte 31/03/2022", "al corte 30/06/2022")
+        .replacen("\t0,00\t0,00%", "\t1,00\t100,00%", 1);
+    std::fs::write(&changed, text).unwrap();
+
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness_with(dialogs.clone());
+    dialogs.answer(Some(saved.clone()));
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    let before = harness.state().plan().clone();
+
+    dialogs.answer(Some(changed));
+    harness
+        .state_mut()
+        .run(avance::app::command::Command::ImportIntoOpenPlan);
+    harness.run();
+    let plan = harness.state().plan();
+    assert_eq!(
+        plan.objectives[2].text, before.objectives[2].text,
+        "texts kept"
+    );
+    assert_eq!(plan.entities, before.entities);
+    assert_eq!(plan.cut.to_string(), "2022-Q2");
+    assert_eq!(harness.state().view().cut.to_string(), "2022-Q2");
+    assert_eq!(objective_progress(&harness, 3).as_deref(), Some("27.15"));
+    assert_eq!(harness.state().document().path(), Some(saved.as_path()));
+    assert!(harness.state().title().contains(" •"));
+
+    harness.get_by_label("Aceptar").click();
+    harness.run();
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        harness.state().plan(),
+        &before,
+        "one undo step undoes the import"
+    );
+}
