@@ -34,6 +34,7 @@ pub enum CliCommand {
         /// The cut: 2022-Q1 (or 31/03/2022); default the plan's own cut.
         #[arg(long)]
         cut: Option<Cut>,
+        /// Text (a table to read), JSON or CSV.
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
         /// Language of the text and CSV reports; default the plan's.
@@ -71,6 +72,7 @@ pub enum CliCommand {
         /// Replace the output file if it exists.
         #[arg(long)]
         force: bool,
+        /// Language of the messages; default Spanish.
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },
@@ -78,6 +80,7 @@ pub enum CliCommand {
     Export {
         /// Plan file (.ron).
         file: PathBuf,
+        /// Excel workbook or CSV.
         #[arg(long, value_enum)]
         format: ExportFormat,
         /// The file to write.
