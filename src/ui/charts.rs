@@ -182,6 +182,15 @@ fn percent_marks(input: egui_plot::GridInput) -> Vec<GridMark> {
         .collect()
 }
 
+/// Where the value axis ends: the tallest bar or the 100 % target, whichever is higher, plus
+/// `margin` room for the figure written past the bar.
+fn value_axis_end(bars: &[BarData], margin: f64) -> f64 {
+    bars.iter()
+        .filter_map(BarData::height)
+        .fold(100.0_f64, f64::max)
+        * margin
+}
+
 /// Size of the figures written on the bars: larger as the chart grows, so they read from the
 /// back of a committee room when presenting.
 fn value_text_size(ui: &egui::Ui) -> f32 {
@@ -196,12 +205,7 @@ fn objectives_chart_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) 
         .iter()
         .map(|b| format!("{} {}", language.pick("Obj.", "Obj."), b.label))
         .collect();
-    let top = data
-        .objectives
-        .iter()
-        .filter_map(BarData::height)
-        .fold(100.0_f64, f64::max)
-        * 1.18;
+    let top = value_axis_end(&data.objectives, 1.18);
     let bars: Vec<Bar> = data
         .objectives
         .iter()
@@ -281,12 +285,7 @@ fn indicators_chart_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) 
             format!("{} ({weight})", b.label)
         })
         .collect();
-    let right = data
-        .indicators
-        .iter()
-        .filter_map(BarData::height)
-        .fold(100.0_f64, f64::max)
-        * 1.22;
+    let right = value_axis_end(&data.indicators, 1.22);
     let bars: Vec<Bar> = data
         .indicators
         .iter()

@@ -38,6 +38,38 @@ fn indicator(kind: Annualization, programmed: &str, quarters: &[(u8, &str)]) -> 
     indicator
 }
 
+/// Objective `number` with one meta holding `indicators`.
+fn objective_with(number: u8, indicators: Vec<Indicator>) -> Objective {
+    Objective {
+        number,
+        text: String::new(),
+        metas: vec![Meta {
+            code: "M".into(),
+            name: String::new(),
+            indicators,
+        }],
+    }
+}
+
+/// A 2020–2024 plan at the cut 2022-Q1 whose objective `number` holds `indicators` under one meta.
+fn plan_with(number: u8, meta_code: &str, indicators: Vec<Indicator>) -> Plan {
+    let mut plan = Plan::new(
+        "Prueba",
+        Period {
+            first: 2020,
+            last: 2024,
+        },
+    );
+    plan.cut = cut(2022, 1);
+    let objective = &mut plan.objectives[usize::from(number - 1)];
+    objective.metas.push(Meta {
+        code: meta_code.into(),
+        name: String::new(),
+        indicators,
+    });
+    plan
+}
+
 fn progress_at(indicator: &Indicator, at: Cut) -> Option<String> {
     indicator_progress(indicator, at, &Settings::default())
         .progress
@@ -123,19 +155,7 @@ fn decreciente_without_baseline_is_an_error_not_a_guess() {
     assert_eq!(figures.status, Status::MissingBaseline);
     assert_eq!(figures.progress, None);
 
-    let mut plan = Plan::new(
-        "Prueba",
-        Period {
-            first: 2020,
-            last: 2024,
-        },
-    );
-    plan.cut = cut(2022, 1);
-    plan.objectives[0].metas.push(Meta {
-        code: "META 1".into(),
-        name: String::new(),
-        indicators: vec![i],
-    });
+    let plan = plan_with(1, "META 1", vec![i]);
     let progress = objective_progress(&plan.objectives[0], plan.cut, &plan.settings);
     assert_eq!(progress.progress, None, "the objective cannot be computed");
     let findings = validate(&plan);
@@ -158,15 +178,7 @@ fn real_progress_is_kept_and_the_rollup_caps_it_at_100() {
     assert_eq!(figures.counted, Some(d("100")));
     assert!(figures.is_capped());
 
-    let mut objective = Objective {
-        number: 1,
-        text: String::new(),
-        metas: vec![Meta {
-            code: "M".into(),
-            name: String::new(),
-            indicators: vec![over, under],
-        }],
-    };
+    let mut objective = objective_with(1, vec![over, under]);
     for i in &mut objective.metas[0].indicators {
         i.year_mut(2022).weight = Some(d("50"));
     }
@@ -189,15 +201,7 @@ fn a_not_programmed_indicator_takes_no_part() {
     zero.year_mut(2022).weight = Some(d("30"));
     let mut empty = indicator(Annualization::Suma, "1", &[]);
     empty.year_mut(2022).programmed = None;
-    let objective = Objective {
-        number: 2,
-        text: String::new(),
-        metas: vec![Meta {
-            code: "M".into(),
-            name: String::new(),
-            indicators: vec![measured, zero, empty],
-        }],
-    };
+    let objective = objective_with(2, vec![measured, zero, empty]);
     let figures = objective_progress(&objective, cut(2022, 1), &Settings::default());
     assert_eq!(figures.indicators[1].status, Status::NotProgrammed);
     assert_eq!(figures.indicators[1].progress, None);
@@ -214,15 +218,7 @@ fn a_not_programmed_indicator_takes_no_part() {
 fn an_objective_with_no_programmed_indicator_has_no_progress() {
     let mut i = indicator(Annualization::Suma, "0", &[]);
     i.year_mut(2022).weight = None;
-    let objective = Objective {
-        number: 4,
-        text: String::new(),
-        metas: vec![Meta {
-            code: "M".into(),
-            name: String::new(),
-            indicators: vec![i],
-        }],
-    };
+    let objective = objective_with(4, vec![i]);
     let figures = objective_progress(&objective, cut(2022, 1), &Settings::default());
     assert_eq!(figures.progress, None);
     assert_eq!(figures.weights_total, Some(Decimal::ZERO));
@@ -308,22 +304,10 @@ fn traffic_lights_follow_the_thresholds() {
 
 #[test]
 fn validation_names_objective_indicator_and_field() {
-    let mut plan = Plan::new(
-        "Prueba",
-        Period {
-            first: 2020,
-            last: 2024,
-        },
-    );
-    plan.cut = cut(2022, 1);
     let mut a = indicator(Annualization::Suma, "-5", &[(1, "1"), (2, "3")]);
     a.declared_total = Some(d("7"));
     let b = indicator(Annualization::Suma, "10", &[(1, "1")]);
-    plan.objectives[1].metas.push(Meta {
-        code: "META 9".into(),
-        name: String::new(),
-        indicators: vec![a, b],
-    });
+    let mut plan = plan_with(2, "META 9", vec![a, b]);
     let messages: Vec<String> = validate(&plan)
         .iter()
         .map(|f| f.message(avance::model::Language::En))
