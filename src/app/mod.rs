@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::io::{SEED_PLAN_NAME, export, import, plan_file, seed_plan};
 use crate::model::edit::{Edit, Figure, IndicatorPath};
-use crate::model::validation::{Field, Finding, validate};
+use crate::model::validation::{Field, Finding, validate_at};
 use crate::model::{Cut, Language, Period, Plan, PlanProgress, Vigencia};
 use crate::ui;
 use command::Command;
@@ -700,7 +700,7 @@ impl Figures {
     fn compute(doc: &Document, cut: Cut) -> Self {
         Self {
             progress: PlanProgress::compute(doc.plan(), cut),
-            findings: validate(doc.plan()),
+            findings: validate_at(doc.plan(), cut),
             key: (doc.revision(), cut),
         }
     }

@@ -107,7 +107,7 @@ fn matrix(plan: &Plan, cut: Cut) -> (Vec<String>, Vec<(u8, Vec<Value>)>) {
             row.push(Value::Number(
                 executed_at_cut(indicator, cut).ok().flatten(),
             ));
-            row.push(Value::Percent(f.progress.map(round2)));
+            row.push(Value::Percent(f.progress().map(round2)));
             rows.push((objective.number, row));
         }
     }
@@ -186,7 +186,7 @@ pub fn to_xlsx(plan: &Plan, cut: Cut) -> Result<Vec<u8>, ExportError> {
         let row = i as u32 + 1;
         summary.write_number(row, 0, f64::from(objective.number))?;
         summary.write_string_with_format(row, 1, &objective.text, &wrap)?;
-        if let Some(p) = figures.progress.map(round2).and_then(|p| p.to_f64()) {
+        if let Some(p) = figures.progress().map(round2).and_then(|p| p.to_f64()) {
             summary.write_number_with_format(row, 2, p, &percent)?;
         } else {
             summary.write_string(row, 2, "—")?;

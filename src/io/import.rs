@@ -548,7 +548,7 @@ pub fn import_tables(
         };
         let indicator =
             &plan.objectives[usize::from(row.objective - 1)].metas[*meta].indicators[*index];
-        let computed = indicator_progress(indicator, cut, &plan.settings).progress;
+        let computed = indicator_progress(indicator, cut, &plan.settings).progress();
         if let Some(computed) = computed
             && (computed - published).abs() > Decimal::new(1, 2)
         {

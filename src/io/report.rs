@@ -79,7 +79,7 @@ impl Report {
             .map(|(objective, figures)| ObjectiveRow {
                 number: objective.number,
                 text: objective.text.clone(),
-                progress: fixed(figures.progress),
+                progress: fixed(figures.progress()),
                 weights_total: fixed(figures.weights_total),
                 weights_add_up: figures.weights_add_up(),
                 indicators: objective
@@ -93,7 +93,7 @@ impl Report {
                         weight: fixed(f.weight),
                         programmed: fixed(f.programmed),
                         executed: fixed(f.executed),
-                        progress: fixed(f.progress),
+                        progress: fixed(f.progress()),
                         capped: f.is_capped(),
                         status: status_key(f.status),
                     })
@@ -172,7 +172,7 @@ pub fn to_csv(plan: &Plan, cut: Cut, language: Language) -> String {
         for ((meta, indicator), f) in objective.indicators().zip(&figures.indicators) {
             rows.push(vec![
                 objective.number.to_string(),
-                num(figures.progress),
+                num(figures.progress()),
                 meta.code.clone(),
                 indicator.code_label().to_owned(),
                 indicator.name.clone(),
@@ -180,7 +180,7 @@ pub fn to_csv(plan: &Plan, cut: Cut, language: Language) -> String {
                 num(f.weight),
                 num(f.programmed),
                 num(f.executed),
-                num(f.progress),
+                num(f.progress()),
                 cut.date(),
                 status_key(f.status).to_owned(),
             ]);
@@ -257,7 +257,7 @@ pub fn to_text(plan: &Plan, cut: Cut, language: Language) -> String {
         out.push_str(&format!(
             "{obj_word} {}: {}   ({weights_word} {weights}{warning})\n",
             objective.number,
-            percent_or_dash(figures.progress, language),
+            percent_or_dash(figures.progress(), language),
         ));
         if figures.indicators.is_empty() {
             out.push_str(if es {
@@ -280,7 +280,7 @@ pub fn to_text(plan: &Plan, cut: Cut, language: Language) -> String {
                 num(f.weight),
                 num(f.programmed),
                 num(f.executed),
-                percent_or_dash(f.progress, language),
+                percent_or_dash(f.progress(), language),
                 status_note(f, language),
             ));
         }

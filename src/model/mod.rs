@@ -2,11 +2,15 @@
 //! edits what this module knows.
 
 pub mod edit;
+pub mod exact;
 pub mod format;
 pub mod plan;
 pub mod progress;
 pub mod validation;
 
+pub use exact::Fraction;
 pub use plan::*;
-pub use progress::{IndicatorProgress, ObjectiveProgress, PlanProgress, Status, TrafficLight};
+pub use progress::{
+    IndicatorProgress, NoAverage, ObjectiveProgress, PlanProgress, Status, TrafficLight,
+};
 pub use validation::{Finding, Severity, validate};

@@ -11,6 +11,7 @@
 
 use rust_decimal::Decimal;
 
+use super::exact::Fraction;
 use super::plan::{
     Annualization, Cut, Indicator, Objective, Period, Plan, Settings, TrafficLights,
 };
@@ -51,12 +52,14 @@ pub struct IndicatorProgress {
     pub weight: Option<Decimal>,
     /// Programación for the cut's vigencia, as entered.
     pub programmed: Option<Decimal>,
-    /// Magnitud ejecutada al corte, per the annualization type; `None` if nothing reported.
+    /// Magnitud ejecutada al corte, per the annualization type (exact); `None` if nothing
+    /// reported.
     pub executed: Option<Decimal>,
-    /// The real avance (110 % stays 110 %), unrounded; `None` when there is none.
-    pub progress: Option<Decimal>,
-    /// What the indicator contributes to its objective's average (capped, 0 if not reported).
-    pub counted: Option<Decimal>,
+    /// The real avance, exact: 110 % stays 110 %, −20 % stays −20 %. `None` when there is none.
+    pub real: Option<Fraction>,
+    /// What the indicator counts in its objective's average: the real avance within 0 % and
+    /// the cap, 0 when not reported. `None` when it takes no part.
+    pub counted: Option<Fraction>,
     pub status: Status,
 }
 
@@ -66,33 +69,65 @@ impl IndicatorProgress {
         self.status != Status::NotProgrammed
     }
 
-    /// Whether the figure used in the roll-up is lower than the real avance.
-    pub fn is_capped(&self) -> bool {
-        matches!((self.progress, self.counted), (Some(p), Some(c)) if c < p)
+    /// The avance as shown and exported: the real value rounded to 2 decimals, half away from
+    /// zero.
+    pub fn progress(&self) -> Option<Decimal> {
+        self.real.as_ref().and_then(Fraction::round2)
     }
+
+    /// Whether the roll-up counts less than the real avance (it is above the cap).
+    pub fn is_capped(&self) -> bool {
+        matches!((&self.real, &self.counted), (Some(p), Some(c)) if c < p)
+    }
+
+    /// Whether the roll-up counts more than the real avance (it is below 0 %: counts 0).
+    pub fn is_floored(&self) -> bool {
+        matches!((&self.real, &self.counted), (Some(p), Some(c)) if c > p)
+    }
+}
+
+/// Why an objective has no average at a cut. The screen and the reports say it next to "—".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoAverage {
+    /// No indicator of the objective is programmed in the cut's vigencia.
+    NothingProgrammed,
+    /// An indicator's avance cannot be computed: its position in the objective and why.
+    IndicatorBlocks { index: usize, status: Status },
+    /// The weights of the programmed indicators add up to 0: there is nothing to divide by.
+    WeightsAddUpToZero,
+    /// The weights (or the average) are too large to compute exactly.
+    OutOfRange,
 }
 
 /// An objective's figures at a cut.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ObjectiveProgress {
     pub number: u8,
-    /// Σ of the weights of the indicators programmed in the vigencia; `None` if out of range.
+    /// Σ of the weights of the indicators programmed in the vigencia, exact; `None` when it is
+    /// beyond what a decimal holds.
     pub weights_total: Option<Decimal>,
-    /// The weighted average; `None` when no indicator is programmed or one cannot be computed.
-    pub progress: Option<Decimal>,
+    /// The weighted average, exact, or why there is none.
+    pub average: Result<Fraction, NoAverage>,
     /// One entry per indicator, in plan order.
     pub indicators: Vec<IndicatorProgress>,
 }
 
 impl ObjectiveProgress {
+    /// The objective's avance as shown and exported: the exact average rounded to 2 decimals,
+    /// half away from zero.
+    pub fn progress(&self) -> Option<Decimal> {
+        self.average.as_ref().ok().and_then(Fraction::round2)
+    }
+
     /// Whether the weights of the programmed indicators add up to 100 % (± 0,005).
     pub fn weights_add_up(&self) -> bool {
-        let tolerance = Decimal::new(5, 3);
+        let tolerance = Fraction::from_decimal(Decimal::new(5, 3));
         let programmed = self.indicators.iter().any(IndicatorProgress::is_programmed);
         !programmed
-            || self
-                .weights_total
-                .is_some_and(|total| (total - HUNDRED).abs() <= tolerance)
+            || self.weights_total.is_some_and(|total| {
+                (&Fraction::from_decimal(total) - &Fraction::from_decimal(HUNDRED)).abs()
+                    <= tolerance
+            })
     }
 }
 
@@ -128,30 +163,42 @@ pub fn is_programmed(programmed: Option<Decimal>) -> bool {
     programmed.is_some_and(|p| !p.is_zero())
 }
 
+/// The exact sum of decimals as a decimal, or `OutOfRange` when no decimal holds it exactly.
+pub fn exact_sum(values: impl IntoIterator<Item = Decimal>) -> Result<Decimal, OutOfRange> {
+    values
+        .into_iter()
+        .map(Fraction::from_decimal)
+        .sum::<Fraction>()
+        .to_decimal_exact()
+        .ok_or(OutOfRange)
+}
+
 /// Magnitud ejecutada al corte: what quarters 1..=Q of the cut's vigencia add up to, per type.
 ///
 /// Suma adds the reported quarters; creciente, constante and decreciente take the last
 /// reported quarter up to the cut. `Ok(None)` when no quarter up to the cut was reported;
-/// `Err` when the sum is beyond exact range.
+/// `Err` when the sum has no exact decimal form.
 pub fn executed_at_cut(indicator: &Indicator, cut: Cut) -> Result<Option<Decimal>, OutOfRange> {
     let Some(year) = indicator.year(cut.vigencia) else {
         return Ok(None);
     };
-    let mut reported = year.executed.range(..=cut.quarter).map(|(_, value)| *value);
+    let mut reported = year
+        .executed
+        .range(..=cut.quarter)
+        .map(|(_, value)| *value)
+        .peekable();
+    if reported.peek().is_none() {
+        return Ok(None);
+    }
     match indicator.annualization {
-        Annualization::Suma => reported.try_fold(None, |sum: Option<Decimal>, value| {
-            sum.unwrap_or(Decimal::ZERO)
-                .checked_add(value)
-                .map(Some)
-                .ok_or(OutOfRange)
-        }),
+        Annualization::Suma => exact_sum(reported).map(Some),
         Annualization::Creciente | Annualization::Constante | Annualization::Decreciente => {
             Ok(reported.next_back())
         }
     }
 }
 
-/// A computation that left the exact decimal range.
+/// A computation whose result no decimal holds exactly.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct OutOfRange;
 
@@ -167,7 +214,7 @@ pub fn indicator_progress(
         weight,
         programmed,
         executed: None,
-        progress: None,
+        real: None,
         counted: None,
         status: Status::NotProgrammed,
     };
@@ -182,58 +229,58 @@ pub fn indicator_progress(
         }
     };
     result.executed = executed;
-    if indicator.annualization == Annualization::Decreciente && indicator.baseline.is_none() {
-        result.status = Status::MissingBaseline;
-        return result;
-    }
+    let baseline = match (indicator.annualization, indicator.baseline) {
+        (Annualization::Decreciente, None) => {
+            result.status = Status::MissingBaseline;
+            return result;
+        }
+        (Annualization::Decreciente, Some(base)) if base == target => {
+            result.status = Status::BaselineEqualsProgramming;
+            return result;
+        }
+        (Annualization::Decreciente, Some(base)) => Some(Fraction::from_decimal(base)),
+        _ => None,
+    };
     let Some(executed) = executed else {
         result.status = Status::NotReported;
-        result.counted = Some(Decimal::ZERO);
+        result.counted = Some(Fraction::zero());
         return result;
     };
-    let progress = match indicator.annualization {
-        Annualization::Decreciente => {
-            let base = indicator.baseline.unwrap_or_default();
-            let planned_reduction = base.checked_sub(target);
-            if planned_reduction == Some(Decimal::ZERO) {
-                result.status = Status::BaselineEqualsProgramming;
-                return result;
-            }
-            base.checked_sub(executed)
-                .zip(planned_reduction)
-                .and_then(|(achieved, planned)| percent_of(achieved, planned))
-        }
-        _ => percent_of(executed, target),
+    let (executed, target) = (Fraction::from(executed), Fraction::from(target));
+    let (achieved, planned) = match &baseline {
+        // Decreciente: the reduction achieved over the reduction planned.
+        Some(base) => (base - &executed, base - &target),
+        None => (executed, target),
     };
-    let Some(progress) = progress else {
+    let real = (&achieved * &Fraction::integer(100))
+        .checked_div(&planned)
+        .filter(|real| real.round2().is_some());
+    let Some(real) = real else {
         result.status = Status::OutOfRange;
         return result;
     };
+    let mut counted = real.clone().max(Fraction::zero());
+    if settings.cap_in_rollup {
+        counted = counted.min(Fraction::integer(100));
+    }
     result.status = Status::Measured;
-    result.progress = Some(progress);
-    result.counted = Some(if settings.cap_in_rollup {
-        progress.min(HUNDRED)
-    } else {
-        progress
-    });
+    result.real = Some(real);
+    result.counted = Some(counted);
     result
 }
 
-/// `part / whole × 100`, exactly, or `None` beyond range (or for a zero whole).
-fn percent_of(part: Decimal, whole: Decimal) -> Option<Decimal> {
-    part.checked_mul(HUNDRED)?.checked_div(whole)
-}
-
-/// Σ of the weights of the indicators programmed in the vigencia (an empty weight counts 0).
+/// Σ of the weights of the indicators programmed in the vigencia (an empty weight counts 0),
+/// exact; `None` when no decimal holds it.
 pub fn weights_total<'a>(
     indicators: impl IntoIterator<Item = &'a IndicatorProgress>,
 ) -> Option<Decimal> {
-    indicators
-        .into_iter()
-        .filter(|i| i.is_programmed())
-        .try_fold(Decimal::ZERO, |sum, i| {
-            sum.checked_add(i.weight.unwrap_or_default())
-        })
+    exact_sum(
+        indicators
+            .into_iter()
+            .filter(|i| i.is_programmed())
+            .map(|i| i.weight.unwrap_or_default()),
+    )
+    .ok()
 }
 
 /// The objective's figures at a cut: its indicators and their weighted average.
@@ -247,36 +294,51 @@ pub fn objective_progress(
         .map(|(_, indicator)| indicator_progress(indicator, cut, settings))
         .collect();
     let weights_total = weights_total(&indicators);
-    let progress = weighted_average(&indicators, weights_total);
+    let average = weighted_average(&indicators);
     ObjectiveProgress {
         number: objective.number,
         weights_total,
-        progress,
+        average,
         indicators,
     }
 }
 
-/// `Σ (ponderación_i × avance_i) / Σ ponderación_i` over the programmed indicators.
-fn weighted_average(
-    indicators: &[IndicatorProgress],
-    weights_total: Option<Decimal>,
-) -> Option<Decimal> {
-    let programmed: Vec<&IndicatorProgress> =
-        indicators.iter().filter(|i| i.is_programmed()).collect();
-    if programmed.is_empty() || programmed.iter().any(|i| i.status.blocks_rollup()) {
-        return None;
+/// `Σ (ponderación_i × avance_i) / Σ ponderación_i` over the programmed indicators, each
+/// avance counted within 0 % and the cap. Exact: rounded only when shown.
+fn weighted_average(indicators: &[IndicatorProgress]) -> Result<Fraction, NoAverage> {
+    let programmed = || indicators.iter().filter(|i| i.is_programmed());
+    if programmed().next().is_none() {
+        return Err(NoAverage::NothingProgrammed);
     }
-    let total = weights_total.filter(|t| !t.is_zero())?;
-    let weighted_sum = programmed.iter().try_fold(Decimal::ZERO, |sum, i| {
-        let term = i.weight.unwrap_or_default().checked_mul(i.counted?)?;
-        sum.checked_add(term)
-    })?;
-    weighted_sum.checked_div(total)
+    if let Some((index, blocking)) = indicators
+        .iter()
+        .enumerate()
+        .find(|(_, i)| i.status.blocks_rollup())
+    {
+        return Err(NoAverage::IndicatorBlocks {
+            index,
+            status: blocking.status,
+        });
+    }
+    let weight = |i: &IndicatorProgress| Fraction::from_decimal(i.weight.unwrap_or_default());
+    let total: Fraction = programmed().map(weight).sum();
+    let weighted_sum: Fraction = programmed()
+        .map(|i| &weight(i) * i.counted.as_ref().unwrap_or(&Fraction::zero()))
+        .sum();
+    let average = weighted_sum
+        .checked_div(&total)
+        .ok_or(NoAverage::WeightsAddUpToZero)?;
+    // Weights beyond a decimal's range, or negative weights, can push the average out of
+    // what can be shown.
+    if average.round2().is_none() {
+        return Err(NoAverage::OutOfRange);
+    }
+    Ok(average)
 }
 
 /// "Programación Total" as the type implies it: the sum of the vigencias for suma, the final
 /// programmed vigencia for creciente and decreciente, the repeated yearly value for constante.
-/// `None` when no vigencia is programmed (or the sum is beyond range).
+/// `None` when no vigencia is programmed (or no decimal holds the sum exactly).
 pub fn programmed_total(indicator: &Indicator, period: Period) -> Option<Decimal> {
     let mut values = period
         .vigencias()
@@ -284,7 +346,7 @@ pub fn programmed_total(indicator: &Indicator, period: Period) -> Option<Decimal
         .peekable();
     values.peek()?;
     match indicator.annualization {
-        Annualization::Suma => values.try_fold(Decimal::ZERO, |sum, v| sum.checked_add(v)),
+        Annualization::Suma => exact_sum(values).ok(),
         Annualization::Creciente | Annualization::Decreciente => {
             let mut last_programmed = None;
             for v in values {

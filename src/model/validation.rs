@@ -6,8 +6,12 @@ use std::collections::{BTreeSet, HashSet};
 use rust_decimal::Decimal;
 
 use super::format::{number, percent};
-use super::plan::{Annualization, Cut, Indicator, Language, Period, Plan, Quarter, Vigencia};
-use super::progress::{PlanProgress, Status, is_programmed, objective_progress, programmed_total};
+use super::plan::{
+    Annualization, Cut, Indicator, Language, Objective, Period, Plan, Quarter, Vigencia,
+};
+use super::progress::{
+    NoAverage, PlanProgress, Status, is_programmed, objective_progress, programmed_total,
+};
 
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -68,9 +72,26 @@ pub enum Problem {
         declared: Decimal,
         expected: Decimal,
     },
-    ValueAfterCut(Cut),
+    /// A value reported for a quarter after the cut the figures are read at.
+    ValueAfterCut {
+        value: Cut,
+        cut: Cut,
+    },
     LowWithoutComment(Decimal),
     NotReported,
+    /// The cut's quarter is not reported while an earlier quarter of the vigencia is.
+    QuarterNotReported {
+        quarter: Quarter,
+        last_reported: Quarter,
+    },
+    NegativeExecuted(Decimal),
+    /// Execution reported in a vigencia the indicator is not programmed in.
+    ExecutedNotProgrammed(Vigencia),
+    /// A constante indicator programmed with different values in different vigencias.
+    ConstanteUnequal {
+        first: (Vigencia, Decimal),
+        other: (Vigencia, Decimal),
+    },
 }
 
 impl Problem {
@@ -92,9 +113,13 @@ impl Problem {
             | WeightOnNotProgrammed(_)
             | ZeroWeightOnProgrammed
             | TotalInconsistent { .. }
-            | ValueAfterCut(_)
+            | ValueAfterCut { .. }
             | LowWithoutComment(_)
-            | NotReported => Severity::Warning,
+            | NotReported
+            | QuarterNotReported { .. }
+            | NegativeExecuted(_)
+            | ExecutedNotProgrammed(_)
+            | ConstanteUnequal { .. } => Severity::Warning,
         }
     }
 }
@@ -209,12 +234,14 @@ impl Finding {
                 n(declared),
                 n(expected)
             ),
-            ValueAfterCut(cut) if es => format!(
-                "tiene un valor posterior al corte del plan ({}); cuenta cuando el corte avance",
+            ValueAfterCut { value, cut } if es => format!(
+                "tiene un valor al {}, posterior al corte {}: no cuenta en las cifras a ese corte",
+                value.date(),
                 cut.date()
             ),
-            ValueAfterCut(cut) => format!(
-                "has a value after the plan's cut ({}); it counts once the cut moves",
+            ValueAfterCut { value, cut } => format!(
+                "has a value for {}, after the cut {}: it does not count in the figures at that cut",
+                value.date(),
                 cut.date()
             ),
             LowWithoutComment(p) if es => format!(
@@ -227,6 +254,46 @@ impl Finding {
             ),
             NotReported if es => "programado pero sin reporte al corte: cuenta como 0".to_owned(),
             NotReported => "programmed but not reported at the cut: it counts as 0".to_owned(),
+            QuarterNotReported {
+                quarter,
+                last_reported,
+            } if es => format!(
+                "el T{} no está reportado y el T{} sí: el avance usa lo reportado hasta el T{}",
+                quarter.number(),
+                last_reported.number(),
+                last_reported.number()
+            ),
+            QuarterNotReported {
+                quarter,
+                last_reported,
+            } => format!(
+                "Q{} is not reported while Q{} is: progress uses what was reported up to Q{}",
+                quarter.number(),
+                last_reported.number(),
+                last_reported.number()
+            ),
+            NegativeExecuted(v) if es => format!("la magnitud ejecutada es negativa ({})", n(v)),
+            NegativeExecuted(v) => format!("the executed magnitude is negative ({})", n(v)),
+            ExecutedNotProgrammed(v) if es => format!(
+                "tiene ejecución reportada pero no está programado en {v}: esa ejecución no cuenta"
+            ),
+            ExecutedNotProgrammed(v) => format!(
+                "has execution reported but is not programmed in {v}: that execution does not count"
+            ),
+            ConstanteUnequal { first, other } if es => format!(
+                "es constante pero su programación cambia: {} en {} y {} en {}",
+                n(&first.1),
+                first.0,
+                n(&other.1),
+                other.0
+            ),
+            ConstanteUnequal { first, other } => format!(
+                "is constante but its programming changes: {} in {} and {} in {}",
+                n(&first.1),
+                first.0,
+                n(&other.1),
+                other.0
+            ),
         }
     }
 }
@@ -273,6 +340,12 @@ pub fn indicator_label(meta_code: &str, indicator: &Indicator) -> String {
 
 /// Checks the whole plan at its own cut. Errors first, then warnings, each in plan order.
 pub fn validate(plan: &Plan) -> Vec<Finding> {
+    validate_at(plan, plan.cut)
+}
+
+/// Checks the whole plan with its figures read at `cut` (the cut on screen). Errors first,
+/// then warnings, each in plan order.
+pub fn validate_at(plan: &Plan, cut: Cut) -> Vec<Finding> {
     let mut findings = Vec::new();
     let plan_level = |field| Location {
         objective: None,
@@ -292,7 +365,7 @@ pub fn validate(plan: &Plan) -> Vec<Finding> {
             problem: Problem::CutOutsidePeriod(plan.cut, plan.period),
         });
     }
-    let progress = PlanProgress::compute(plan, plan.cut);
+    let progress = PlanProgress::compute(plan, cut);
     let mut numbers_seen = HashSet::new();
     for (oi, (objective, figures)) in plan.objectives.iter().zip(&progress.objectives).enumerate() {
         let at_objective = |field| Location {
@@ -318,7 +391,7 @@ pub fn validate(plan: &Plan) -> Vec<Finding> {
             .flat_map(|(_, i)| i.years.iter())
             .filter(|(_, y)| y.weight.is_some())
             .map(|(v, _)| *v)
-            .chain([plan.cut.vigencia])
+            .chain([cut.vigencia])
             .filter(|v| plan.period.contains(*v))
             .collect();
         for &vigencia in &weighted_vigencias {
@@ -389,14 +462,31 @@ pub fn validate(plan: &Plan) -> Vec<Finding> {
                         _ => {}
                     }
                 }
-                for &quarter in year.executed.keys() {
-                    let cut = Cut::new(vigencia, quarter);
-                    if cut > plan.cut {
+                for (&quarter, &value) in &year.executed {
+                    let value_cut = Cut::new(vigencia, quarter);
+                    if value_cut > cut {
                         push(
                             Field::Executed(vigencia, quarter),
-                            Problem::ValueAfterCut(cut),
+                            Problem::ValueAfterCut {
+                                value: value_cut,
+                                cut,
+                            },
                         );
                     }
+                    if value.is_sign_negative() && !value.is_zero() {
+                        push(
+                            Field::Executed(vigencia, quarter),
+                            Problem::NegativeExecuted(value),
+                        );
+                    }
+                }
+                if let Some(&first_quarter) = year.executed.keys().next()
+                    && !is_programmed(year.programmed)
+                {
+                    push(
+                        Field::Executed(vigencia, first_quarter),
+                        Problem::ExecutedNotProgrammed(vigencia),
+                    );
                 }
             }
             if let (Some(declared), Some(expected)) = (
@@ -409,7 +499,28 @@ pub fn validate(plan: &Plan) -> Vec<Finding> {
                     Problem::TotalInconsistent { declared, expected },
                 );
             }
-            let (vigencia, quarter) = (plan.cut.vigencia, plan.cut.quarter);
+            if indicator.annualization == Annualization::Constante
+                && let Some((first, other)) = unequal_programming(indicator, plan.period)
+            {
+                push(
+                    Field::Programmed(other.0),
+                    Problem::ConstanteUnequal { first, other },
+                );
+            }
+            let (vigencia, quarter) = (cut.vigencia, cut.quarter);
+            if figures.is_programmed()
+                && let Some(year) = indicator.year(vigencia)
+                && !year.executed.contains_key(&quarter)
+                && let Some((&last_reported, _)) = year.executed.range(..quarter).next_back()
+            {
+                push(
+                    Field::Executed(vigencia, quarter),
+                    Problem::QuarterNotReported {
+                        quarter,
+                        last_reported,
+                    },
+                );
+            }
             match figures.status {
                 Status::BaselineEqualsProgramming => {
                     push(Field::Baseline, Problem::BaselineEqualsProgramming)
@@ -423,7 +534,7 @@ pub fn validate(plan: &Plan) -> Vec<Finding> {
                         .year(vigencia)
                         .and_then(|y| y.comments.get(&quarter))
                         .is_some_and(|c| !c.trim().is_empty());
-                    if let Some(p) = figures.progress
+                    if let Some(p) = figures.progress()
                         && p < plan.settings.traffic_lights.red_below
                         && !commented
                     {
@@ -439,6 +550,69 @@ pub fn validate(plan: &Plan) -> Vec<Finding> {
     }
     findings.sort_by_key(Finding::severity);
     findings
+}
+
+/// Why an objective shows "—" instead of an average, in words, naming the indicator that
+/// stops it.
+pub fn no_average_reason(
+    objective: &Objective,
+    reason: NoAverage,
+    vigencia: Vigencia,
+    language: Language,
+) -> String {
+    let es = language == Language::Es;
+    match reason {
+        NoAverage::NothingProgrammed if es => format!("sin indicadores programados en {vigencia}"),
+        NoAverage::NothingProgrammed => format!("no indicator programmed in {vigencia}"),
+        NoAverage::IndicatorBlocks { index, status } => {
+            let label = objective
+                .indicators()
+                .nth(index)
+                .map(|(meta, indicator)| indicator_label(&meta.code, indicator))
+                .unwrap_or_default();
+            match status {
+                Status::MissingBaseline if es => {
+                    format!("al indicador {label} (decreciente) le falta la línea base")
+                }
+                Status::MissingBaseline => {
+                    format!("indicator {label} (decreciente) has no baseline")
+                }
+                Status::BaselineEqualsProgramming if es => {
+                    format!("la línea base del indicador {label} es igual a su programación")
+                }
+                Status::BaselineEqualsProgramming => {
+                    format!("the baseline of indicator {label} equals its programming")
+                }
+                _ if es => format!("las cifras del indicador {label} son demasiado grandes"),
+                _ => format!("the figures of indicator {label} are too large"),
+            }
+        }
+        NoAverage::WeightsAddUpToZero if es => {
+            format!("las ponderaciones de {vigencia} suman 0: no hay por qué dividir")
+        }
+        NoAverage::WeightsAddUpToZero => {
+            format!("the weights of {vigencia} add up to 0: there is nothing to divide by")
+        }
+        NoAverage::OutOfRange if es => {
+            "las ponderaciones son demasiado grandes para calcular el promedio".to_owned()
+        }
+        NoAverage::OutOfRange => "the weights are too large to compute the average".to_owned(),
+    }
+}
+
+/// The first two vigencias whose (non-zero) programming differs, if any.
+fn unequal_programming(
+    indicator: &Indicator,
+    period: Period,
+) -> Option<((Vigencia, Decimal), (Vigencia, Decimal))> {
+    let mut programmed = period
+        .vigencias()
+        .filter_map(|v| indicator.programmed(v).map(|p| (v, p)))
+        .filter(|(_, p)| !p.is_zero());
+    let first = programmed.next()?;
+    programmed
+        .find(|(_, p)| *p != first.1)
+        .map(|other| (first, other))
 }
 
 /// Whether any finding is an error.

@@ -56,9 +56,9 @@ impl ChartData {
             .map(|(o, f)| BarData {
                 label: format!("{}", o.number),
                 detail: o.text.clone(),
-                value: f.progress,
+                value: f.progress(),
                 weight: None,
-                light: light(f.progress),
+                light: light(f.progress()),
             })
             .collect();
         let selected = view.selection.objective();
@@ -75,9 +75,9 @@ impl ChartData {
                     .map(|((meta, indicator), fi)| BarData {
                         label: indicator_label(&meta.code, indicator),
                         detail: indicator.name.clone(),
-                        value: fi.progress,
+                        value: fi.progress(),
                         weight: fi.weight,
-                        light: light(fi.progress),
+                        light: light(fi.progress()),
                     })
                     .collect()
             })

@@ -7,6 +7,7 @@ use egui::RichText;
 use crate::app::{Action, Figures, Selection, ViewState};
 use crate::model::edit::{Direction, Edit, IndicatorPath, IndicatorText, MetaText, PlanText};
 use crate::model::format::{number_or_empty, percent_or_dash};
+use crate::model::validation::no_average_reason;
 use crate::model::{Language, Plan, Quarter};
 use crate::ui::grid::{parse_cell, weights_total_ui};
 use crate::ui::toolbar::quarter_name;
@@ -163,7 +164,7 @@ fn objective_heading_ui(
         .progress
         .objectives
         .get(objective)
-        .and_then(|o| o.progress);
+        .and_then(|o| o.progress());
     ui.horizontal(|ui| {
         ui.heading(format!(
             "{} {}",
@@ -173,7 +174,12 @@ fn objective_heading_ui(
         ui.label(language.pick("avance al corte", "progress at the cut"));
         progress_badge(ui, progress, &plan.settings.traffic_lights, language)
             .on_hover_text(percent_or_dash(progress, language));
-        if let Some(objective_figures) = figures.progress.objectives.get(objective)
+        let objective_figures = figures.progress.objectives.get(objective);
+        if let Some(Err(reason)) = objective_figures.map(|o| &o.average) {
+            let vigencia = figures.progress.cut.vigencia;
+            ui.weak(no_average_reason(obj, *reason, vigencia, language));
+        }
+        if let Some(objective_figures) = objective_figures
             && obj.indicator_count() > 0
         {
             ui.separator();

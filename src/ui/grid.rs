@@ -429,7 +429,7 @@ pub fn indicator_grid_ui(
                                                 |ui| {
                                                     let badge = progress_badge(
                                                         ui,
-                                                        f.progress,
+                                                        f.progress(),
                                                         &thresholds,
                                                         language,
                                                     );
@@ -476,7 +476,7 @@ pub fn indicator_grid_ui(
                                     ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                                         progress_badge(
                                             ui,
-                                            obj_figures.progress,
+                                            obj_figures.progress(),
                                             &thresholds,
                                             language,
                                         )

@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use crate::app::{Action, Figures, Selection, ViewState};
 use crate::model::edit::IndicatorPath;
 use crate::model::format::percent_or_dash;
+use crate::model::validation::no_average_reason;
 use crate::model::{Language, Plan, TrafficLight, TrafficLights};
 use crate::theme;
 
@@ -28,7 +29,17 @@ pub fn plan_tree_ui(
         }
         ui.add_space(4.0);
         for (oi, objective) in plan.objectives.iter().enumerate() {
-            let progress = figures.progress.objectives.get(oi).and_then(|o| o.progress);
+            let objective_figures = figures.progress.objectives.get(oi);
+            let progress = objective_figures.and_then(|o| o.progress());
+            let why_none = match objective_figures.map(|o| &o.average) {
+                Some(Err(reason)) => Some(no_average_reason(
+                    objective,
+                    *reason,
+                    figures.progress.cut.vigencia,
+                    language,
+                )),
+                _ => None,
+            };
             let id = ui.make_persistent_id(("tree_objective", oi));
             egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, false)
                 .show_header(ui, |ui| {
@@ -41,7 +52,11 @@ pub fn plan_tree_ui(
                     if ui.selectable_label(selected, name).clicked() {
                         actions.push(Action::Select(Selection::Objective(oi)));
                     }
-                    progress_badge(ui, progress, &plan.settings.traffic_lights, language);
+                    let badge =
+                        progress_badge(ui, progress, &plan.settings.traffic_lights, language);
+                    if let Some(why) = &why_none {
+                        badge.on_hover_text(why);
+                    }
                     // The objective's short text, cut to the tree's width; hover for all of it.
                     ui.add(
                         egui::Label::new(RichText::new(&objective.text).small().weak()).truncate(),

@@ -26,7 +26,7 @@ fn figures(plan: &Plan) -> Vec<String> {
         out.push(format!(
             "{} {:?} {:?}",
             objective.number,
-            f.progress.map(fixed2),
+            f.progress().map(fixed2),
             f.weights_total.map(fixed2)
         ));
         for ((meta, indicator), i) in objective.indicators().zip(&f.indicators) {
@@ -38,7 +38,7 @@ fn figures(plan: &Plan) -> Vec<String> {
                 i.weight.map(fixed2),
                 i.programmed.map(fixed2),
                 i.executed.map(fixed2),
-                i.progress.map(fixed2),
+                i.progress().map(fixed2),
                 plan.period
                     .vigencias()
                     .map(|v| indicator.programmed(v).map(fixed2))

@@ -1,6 +1,7 @@
 //! Every integration test, in one binary: one link of the whole dependency graph instead of six.
 
 mod core_is_pure;
+mod exact_rollup;
 mod import_export;
 mod plan_files;
 mod progress_rules;

@@ -8,8 +8,8 @@ use avance::model::progress::{
 };
 use avance::model::validation::{Problem, validate};
 use avance::model::{
-    Annualization, Cut, Indicator, Meta, Objective, Period, Plan, Quarter, Settings, Status,
-    TrafficLight, TrafficLights,
+    Annualization, Cut, Fraction, Indicator, Meta, Objective, Period, Plan, Quarter, Settings,
+    Status, TrafficLight, TrafficLights,
 };
 use rust_decimal::Decimal;
 
@@ -72,7 +72,7 @@ fn plan_with(number: u8, meta_code: &str, indicators: Vec<Indicator>) -> Plan {
 
 fn progress_at(indicator: &Indicator, at: Cut) -> Option<String> {
     indicator_progress(indicator, at, &Settings::default())
-        .progress
+        .progress()
         .map(fixed2)
 }
 
@@ -99,13 +99,13 @@ fn a_missing_quarter_is_not_reported_and_a_reported_zero_is_zero() {
     let figures = indicator_progress(&nothing, cut(2022, 1), &Settings::default());
     assert_eq!(figures.status, Status::NotReported);
     assert_eq!(figures.executed, None);
-    assert_eq!(figures.progress, None);
-    assert_eq!(figures.counted, Some(Decimal::ZERO));
+    assert_eq!(figures.progress(), None);
+    assert_eq!(figures.counted, Some(Fraction::zero()));
 
     let zero = indicator(Annualization::Suma, "100", &[(1, "0")]);
     let figures = indicator_progress(&zero, cut(2022, 1), &Settings::default());
     assert_eq!(figures.status, Status::Measured);
-    assert_eq!(figures.progress, Some(Decimal::ZERO));
+    assert_eq!(figures.progress(), Some(Decimal::ZERO));
 }
 
 #[test]
@@ -153,11 +153,15 @@ fn decreciente_without_baseline_is_an_error_not_a_guess() {
     let i = indicator(Annualization::Decreciente, "60", &[(1, "80")]);
     let figures = indicator_progress(&i, cut(2022, 1), &Settings::default());
     assert_eq!(figures.status, Status::MissingBaseline);
-    assert_eq!(figures.progress, None);
+    assert_eq!(figures.progress(), None);
 
     let plan = plan_with(1, "META 1", vec![i]);
     let progress = objective_progress(&plan.objectives[0], plan.cut, &plan.settings);
-    assert_eq!(progress.progress, None, "the objective cannot be computed");
+    assert_eq!(
+        progress.progress(),
+        None,
+        "the objective cannot be computed"
+    );
     let findings = validate(&plan);
     let error = findings
         .iter()
@@ -174,8 +178,8 @@ fn real_progress_is_kept_and_the_rollup_caps_it_at_100() {
     let over = indicator(Annualization::Suma, "10", &[(1, "11")]);
     let under = indicator(Annualization::Suma, "10", &[(1, "5")]);
     let figures = indicator_progress(&over, cut(2022, 1), &Settings::default());
-    assert_eq!(figures.progress, Some(d("110")));
-    assert_eq!(figures.counted, Some(d("100")));
+    assert_eq!(figures.progress(), Some(d("110")));
+    assert_eq!(figures.counted, Some(Fraction::from(d("100"))));
     assert!(figures.is_capped());
 
     let mut objective = objective_with(1, vec![over, under]);
@@ -183,14 +187,14 @@ fn real_progress_is_kept_and_the_rollup_caps_it_at_100() {
         i.year_mut(2022).weight = Some(d("50"));
     }
     let capped = objective_progress(&objective, cut(2022, 1), &Settings::default());
-    assert_eq!(capped.progress, Some(d("75")));
+    assert_eq!(capped.progress(), Some(d("75")));
 
     let uncapped_settings = Settings {
         cap_in_rollup: false,
         ..Settings::default()
     };
     let uncapped = objective_progress(&objective, cut(2022, 1), &uncapped_settings);
-    assert_eq!(uncapped.progress, Some(d("80")));
+    assert_eq!(uncapped.progress(), Some(d("80")));
     assert!(!uncapped.indicators[0].is_capped());
 }
 
@@ -204,14 +208,14 @@ fn a_not_programmed_indicator_takes_no_part() {
     let objective = objective_with(2, vec![measured, zero, empty]);
     let figures = objective_progress(&objective, cut(2022, 1), &Settings::default());
     assert_eq!(figures.indicators[1].status, Status::NotProgrammed);
-    assert_eq!(figures.indicators[1].progress, None);
+    assert_eq!(figures.indicators[1].progress(), None);
     assert_eq!(figures.indicators[2].status, Status::NotProgrammed);
     assert_eq!(
         figures.weights_total,
         Some(d("100")),
         "only the programmed weight counts"
     );
-    assert_eq!(figures.progress, Some(d("50")));
+    assert_eq!(figures.progress(), Some(d("50")));
 }
 
 #[test]
@@ -220,7 +224,7 @@ fn an_objective_with_no_programmed_indicator_has_no_progress() {
     i.year_mut(2022).weight = None;
     let objective = objective_with(4, vec![i]);
     let figures = objective_progress(&objective, cut(2022, 1), &Settings::default());
-    assert_eq!(figures.progress, None);
+    assert_eq!(figures.progress(), None);
     assert_eq!(figures.weights_total, Some(Decimal::ZERO));
     assert!(
         figures.weights_add_up(),
@@ -315,7 +319,7 @@ fn validation_names_objective_indicator_and_field() {
     let expect = [
         "Objective 2 · indicator 100 · code: code 100 is repeated in the objective",
         "Objective 2 · indicator 100 · programming 2022: programming cannot be negative (-5.00)",
-        "Objective 2 · indicator 100 · executed 2022 Q2: has a value after the plan's cut (30/06/2022); it counts once the cut moves",
+        "Objective 2 · indicator 100 · executed 2022 Q2: has a value for 30/06/2022, after the cut 31/03/2022: it does not count in the figures at that cut",
         "Objective 2 · indicator 100 · total programming: the published total programming is 7.00 but the annualization type gives -5.00",
         "Objective 2 · weight 2022: the weights of 2022 add up to 200.00%, not 100%; the average divides by their real sum",
         "Objective 2 · indicator 100 · comment 2022 Q1: progress of 10.00% at the cut with no comment: the committee will ask why",
@@ -331,5 +335,181 @@ fn validation_names_objective_indicator_and_field() {
         validate(&plan)
             .iter()
             .any(|f| matches!(f.problem, Problem::CutOutsidePeriod(..)))
+    );
+}
+
+#[test]
+fn the_objective_average_is_exact_and_only_then_rounded() {
+    // 30 × (5/6 × 100) + 70 × 1,25 over 100 is exactly 25,875 → 25,88 (a 28-digit
+    // intermediate gives 25,8749… → 25,87).
+    let mut a = indicator(Annualization::Suma, "6", &[(1, "5")]);
+    a.year_mut(2022).weight = Some(d("30"));
+    let mut b = indicator(Annualization::Suma, "100", &[(1, "1.25")]);
+    b.year_mut(2022).weight = Some(d("70"));
+    let objective = objective_with(1, vec![a, b]);
+    let figures = objective_progress(&objective, cut(2022, 1), &Settings::default());
+    assert_eq!(figures.progress().map(fixed2).as_deref(), Some("25.88"));
+    assert_eq!(
+        figures.indicators[0].progress().map(fixed2).as_deref(),
+        Some("83.33")
+    );
+}
+
+#[test]
+fn in_the_rollup_a_negative_avance_counts_0_and_is_marked_floored() {
+    // From 100 down to 60 planned; the level went up to 108: −20 % of the planned reduction.
+    let mut worse = indicator(Annualization::Decreciente, "60", &[(1, "108")]);
+    worse.baseline = Some(d("100"));
+    worse.year_mut(2022).weight = Some(d("50"));
+    let mut half = indicator(Annualization::Suma, "10", &[(1, "5")]);
+    half.year_mut(2022).weight = Some(d("50"));
+    let objective = objective_with(1, vec![worse, half]);
+    let figures = objective_progress(&objective, cut(2022, 1), &Settings::default());
+    let worse = &figures.indicators[0];
+    assert_eq!(worse.progress(), Some(d("-20")), "the real value is shown");
+    assert_eq!(worse.counted, Some(Fraction::zero()), "it counts 0");
+    assert!(worse.is_floored());
+    assert!(!worse.is_capped());
+    assert!(!figures.indicators[1].is_floored());
+    assert_eq!(figures.progress().map(fixed2).as_deref(), Some("25.00"));
+    // Without the cap the floor still holds.
+    let no_cap = Settings {
+        cap_in_rollup: false,
+        ..Settings::default()
+    };
+    let figures = objective_progress(&objective, cut(2022, 1), &no_cap);
+    assert_eq!(figures.progress().map(fixed2).as_deref(), Some("25.00"));
+}
+
+#[test]
+fn an_objective_without_an_average_says_why() {
+    use avance::model::NoAverage;
+    use avance::model::validation::no_average_reason;
+    let es = avance::model::Language::Es;
+    let nothing = objective_with(4, vec![indicator(Annualization::Suma, "0", &[])]);
+    let figures = objective_progress(&nothing, cut(2022, 1), &Settings::default());
+    assert_eq!(figures.average, Err(NoAverage::NothingProgrammed));
+    assert_eq!(
+        no_average_reason(&nothing, NoAverage::NothingProgrammed, 2022, es),
+        "sin indicadores programados en 2022"
+    );
+
+    let ok = indicator(Annualization::Suma, "10", &[(1, "5")]);
+    let mut no_base = indicator(Annualization::Decreciente, "60", &[(1, "80")]);
+    no_base.code = Some("777".into());
+    let blocked = objective_with(2, vec![ok, no_base]);
+    let figures = objective_progress(&blocked, cut(2022, 1), &Settings::default());
+    let reason = figures.average.clone().unwrap_err();
+    assert_eq!(
+        reason,
+        NoAverage::IndicatorBlocks {
+            index: 1,
+            status: Status::MissingBaseline
+        }
+    );
+    assert_eq!(
+        no_average_reason(&blocked, reason, 2022, es),
+        "al indicador 777 (decreciente) le falta la línea base"
+    );
+
+    let mut zero_weights = indicator(Annualization::Suma, "10", &[(1, "5")]);
+    zero_weights.year_mut(2022).weight = Some(d("0"));
+    let zero = objective_with(3, vec![zero_weights]);
+    let figures = objective_progress(&zero, cut(2022, 1), &Settings::default());
+    assert_eq!(figures.average, Err(NoAverage::WeightsAddUpToZero));
+}
+
+#[test]
+fn the_new_warnings_name_the_indicator_and_the_field() {
+    // 100: suma, T1 reported, T2 (the cut) not; a negative value in T1.
+    let gap = indicator(Annualization::Suma, "10", &[(1, "-2")]);
+    // 200: not programmed in 2022 but with execution.
+    let mut unprogrammed = indicator(Annualization::Suma, "0", &[(1, "3")]);
+    unprogrammed.code = Some("200".into());
+    unprogrammed.year_mut(2022).weight = None;
+    // 300: constante programmed 80 then 90.
+    let mut constante = indicator(Annualization::Constante, "80", &[(2, "80")]);
+    constante.code = Some("300".into());
+    constante.year_mut(2023).programmed = Some(d("90"));
+    let mut plan = plan_with(2, "META 9", vec![gap, unprogrammed, constante]);
+    plan.cut = cut(2022, 2);
+    let messages: Vec<String> = validate(&plan)
+        .iter()
+        .map(|f| f.message(avance::model::Language::Es))
+        .collect();
+    for want in [
+        "Objetivo 2 · indicador 100 · ejecutado 2022 T2: el T2 no está reportado y el T1 sí: el avance usa lo reportado hasta el T1",
+        "Objetivo 2 · indicador 100 · ejecutado 2022 T1: la magnitud ejecutada es negativa (-2,00)",
+        "Objetivo 2 · indicador 200 · ejecutado 2022 T1: tiene ejecución reportada pero no está programado en 2022: esa ejecución no cuenta",
+        "Objetivo 2 · indicador 300 · programación 2023: es constante pero su programación cambia: 80,00 en 2022 y 90,00 en 2023",
+    ] {
+        assert!(
+            messages.iter().any(|m| m == want),
+            "missing «{want}» in {messages:#?}"
+        );
+    }
+    assert!(
+        !messages
+            .iter()
+            .any(|m| m.contains("indicador 300 · ejecutado 2022 T2")
+                && m.contains("no está reportado")),
+        "300 reported its cut quarter"
+    );
+}
+
+#[test]
+fn a_value_after_the_cut_names_the_cut_the_figures_are_read_at() {
+    use avance::model::validation::validate_at;
+    let i = indicator(Annualization::Suma, "10", &[(1, "1"), (3, "3")]);
+    let plan = plan_with(1, "M", vec![i]);
+    let at_plan_cut: Vec<String> = validate(&plan)
+        .iter()
+        .map(|f| f.message(avance::model::Language::Es))
+        .collect();
+    assert!(
+        at_plan_cut.iter().any(|m| m
+            == "Objetivo 1 · indicador 100 · ejecutado 2022 T3: tiene un valor al 30/09/2022, posterior al corte 31/03/2022: no cuenta en las cifras a ese corte"),
+        "{at_plan_cut:#?}"
+    );
+    // Read at the third quarter (the cut on screen), the value counts and nothing is said.
+    let at_q3 = validate_at(&plan, cut(2022, 3));
+    assert!(
+        !at_q3
+            .iter()
+            .any(|f| matches!(f.problem, Problem::ValueAfterCut { .. })),
+        "{at_q3:#?}"
+    );
+}
+
+#[test]
+fn a_weight_at_the_edge_of_the_decimal_range_is_reported_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("extremo.ron");
+    let mut plan = avance::io::seed_plan();
+    let at = plan.indicator_paths(2)[0];
+    plan.apply(avance::model::edit::Edit::Figure {
+        at,
+        vigencia: 2022,
+        figure: avance::model::edit::Figure::Weight,
+        value: Some(d("-79228162514264337593543950335")),
+    })
+    .unwrap();
+    avance::io::plan_file::save(&plan, &path).unwrap();
+    let path = path.to_str().unwrap();
+    for args in [
+        vec!["report", path],
+        vec!["report", path, "--format", "json"],
+        vec!["report", path, "--format", "csv"],
+        vec!["validate", path],
+    ] {
+        let (code, out, err) = crate::avance(&args);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert!(code == 0 || code == 1, "{args:?}: exit {code}: {err}");
+        assert!(!out.is_empty(), "{args:?}");
+    }
+    let (_, out, _) = crate::avance(&["validate", path]);
+    assert!(
+        out.contains("la ponderación no puede ser negativa"),
+        "{out}"
     );
 }

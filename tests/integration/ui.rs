@@ -63,7 +63,7 @@ fn objective_progress(harness: &Harness<'_, AvanceApp>, n: u8) -> Option<String>
         .figures()
         .progress
         .objective(n)
-        .and_then(|o| o.progress)
+        .and_then(|o| o.progress())
         .map(fixed2)
 }
 
@@ -364,7 +364,7 @@ fn a_later_cut_with_no_data_invents_no_quarter() {
                 "creciente keeps its level, suma its sum"
             );
         }
-        assert_eq!(q1.progress, q2.progress);
+        assert_eq!(q1.progress(), q2.progress());
     }
 }
 
@@ -661,7 +661,7 @@ fn exporting_from_the_menu_writes_the_workbook_at_the_screen_cut() {
     assert_eq!(
         progress
             .objective(3)
-            .and_then(|o| o.progress)
+            .and_then(|o| o.progress())
             .map(fixed2)
             .as_deref(),
         Some("24.15")
