@@ -2,8 +2,6 @@
 
 use std::path::{Path, PathBuf};
 
-use egui::util::undoer::Undoer;
-
 use crate::io::plan_file::{self, PlanFileError};
 use crate::model::Plan;
 use crate::model::edit::{Edit, EditTargetMissing};
@@ -15,7 +13,7 @@ pub struct Document {
     path: Option<PathBuf>,
     /// The plan as last saved or opened: the plan is "dirty" when it differs.
     saved: Plan,
-    undoer: Undoer<Plan>,
+    history: History,
     /// Grows with every change, so figures are recomputed only when needed.
     revision: u64,
     /// The undo group of the last edit: edits of one group (typing in one cell) undo together.
@@ -29,7 +27,7 @@ impl Document {
             saved: plan.clone(),
             plan,
             path,
-            undoer: Undoer::default(),
+            history: History::default(),
             revision: 0,
             last_group: None,
         }
@@ -62,26 +60,46 @@ impl Document {
         self.revision
     }
 
-    /// Applies an edit. Edits with the same `group` in a row form one undo step.
+    /// Applies an edit. Edits with the same `group` in a row (typing in one cell) form one undo
+    /// step. An edit that changes nothing makes no step; any change drops what could be redone.
     pub fn apply(&mut self, edit: Edit, group: Option<egui::Id>) -> Result<(), EditTargetMissing> {
-        if group.is_none() || group != self.last_group {
-            self.undoer.add_undo(&self.plan);
-        }
-        self.last_group = group;
         let before = self.plan.clone();
         self.plan.apply(edit)?;
-        if self.plan != before {
-            self.revision += 1;
+        if self.plan == before {
+            return Ok(());
         }
+        if group.is_none() || group != self.last_group {
+            self.history.checkpoint(before);
+        }
+        self.last_group = group;
+        self.revision += 1;
         Ok(())
+    }
+
+    /// Cancels the edits of `group` (Esc in a cell): the plan goes back to what it was before
+    /// the group began, and that step leaves the history — nothing to undo, nothing to redo.
+    /// Returns whether there was such an open group.
+    pub fn cancel_group(&mut self, group: egui::Id) -> bool {
+        if self.last_group != Some(group) {
+            return false;
+        }
+        self.last_group = None;
+        match self.history.undo.pop() {
+            Some(before) => {
+                self.plan = before;
+                self.revision += 1;
+                true
+            }
+            None => false,
+        }
     }
 
     /// Replaces the whole plan (an import into the open plan) as one undo step; the file and
     /// its saved state stay, so the plan shows as changed until saved.
     pub fn replace_plan(&mut self, plan: Plan) {
         if plan != self.plan {
-            self.undoer.add_undo(&self.plan);
-            self.plan = plan;
+            let before = std::mem::replace(&mut self.plan, plan);
+            self.history.checkpoint(before);
             self.last_group = None;
             self.revision += 1;
         }
@@ -97,7 +115,7 @@ impl Document {
             }
         }
         if self.plan != before {
-            self.undoer.add_undo(&before);
+            self.history.checkpoint(before);
             self.last_group = None;
             self.revision += 1;
         }
@@ -111,20 +129,21 @@ impl Document {
 
     /// Whether there is something to undo.
     pub fn can_undo(&self) -> bool {
-        self.undoer.has_undo(&self.plan)
+        !self.history.undo.is_empty()
     }
 
     /// Whether there is something to redo.
     pub fn can_redo(&self) -> bool {
-        self.undoer.has_redo(&self.plan)
+        !self.history.redo.is_empty()
     }
 
     /// Goes back one step.
     pub fn undo(&mut self) -> bool {
         self.end_group();
-        match self.undoer.undo(&self.plan) {
+        match self.history.undo.pop() {
             Some(previous) => {
-                self.plan = previous.clone();
+                let undone = std::mem::replace(&mut self.plan, previous);
+                self.history.redo.push(undone);
                 self.revision += 1;
                 true
             }
@@ -135,9 +154,10 @@ impl Document {
     /// Goes forward one undone step.
     pub fn redo(&mut self) -> bool {
         self.end_group();
-        match self.undoer.redo(&self.plan) {
+        match self.history.redo.pop() {
             Some(next) => {
-                self.plan = next.clone();
+                let redone = std::mem::replace(&mut self.plan, next);
+                self.history.undo.push(redone);
                 self.revision += 1;
                 true
             }
@@ -159,5 +179,31 @@ impl Document {
             .as_deref()
             .and_then(Path::file_name)
             .map_or_else(|| untitled.to_owned(), |n| n.to_string_lossy().into_owned())
+    }
+}
+
+/// The undo and redo stacks: whole plans before each step.
+///
+/// Not egui's `Undoer`: it decides whether a redo is possible by comparing the current state
+/// with its last undo point, so cancelling a later edit back to that state brought an undone
+/// edit back to life (and Ctrl+Y then reverted the later one). Here a redo exists only until
+/// the next change, whatever the states look like.
+#[derive(Default)]
+struct History {
+    undo: Vec<Plan>,
+    redo: Vec<Plan>,
+}
+
+impl History {
+    /// How many steps back are kept.
+    const MAX_STEPS: usize = 100;
+
+    /// Records the plan before a new change; what could be redone is gone.
+    fn checkpoint(&mut self, before: Plan) {
+        self.redo.clear();
+        self.undo.push(before);
+        if self.undo.len() > Self::MAX_STEPS {
+            self.undo.remove(0);
+        }
     }
 }

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::io::{SEED_PLAN_NAME, export, import, plan_file, seed_plan};
 use crate::model::edit::{Edit, Figure, IndicatorPath};
+use crate::model::format::{NumberError, parse_optional_number};
 use crate::model::validation::{Field, Finding, validate_at};
 use crate::model::{Cut, Language, Period, Plan, PlanProgress, Vigencia};
 use crate::ui;
@@ -70,10 +71,32 @@ pub struct CellId {
 }
 
 impl CellId {
+    /// The figure the cell holds, as a validation field (which also names it).
+    pub fn field(self) -> Field {
+        match self.figure {
+            Figure::Weight => Field::Weight(self.vigencia),
+            Figure::Programmed => Field::Programmed(self.vigencia),
+            Figure::Executed(q) => Field::Executed(self.vigencia, q),
+        }
+    }
+
     /// The egui id of the cell's text field.
     pub fn widget_id(self) -> egui::Id {
         egui::Id::unique(("avance-cell", self))
     }
+}
+
+/// How a focused cell takes keys, as in a spreadsheet.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CellMode {
+    /// Just reached (click, Tab, Enter, arrows): the whole text is selected, typing replaces
+    /// it, arrows and Home/End move to other cells.
+    #[default]
+    Ready,
+    /// Typing replaced the text (Excel's enter mode): arrows accept it and move.
+    Typing,
+    /// F2 or a double-click: the caret is in the text and arrows move it.
+    Amending,
 }
 
 /// Text typed in a cell that is not (yet) in the plan: the cell being edited, or a cell whose
@@ -81,10 +104,18 @@ impl CellId {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Draft {
     pub text: String,
-    /// Why the text is not a number, in the user's language.
-    pub error: Option<String>,
     /// The value the cell had when editing started, restored by Esc.
     pub original: Option<rust_decimal::Decimal>,
+    pub mode: CellMode,
+    /// Whether the cell has the keyboard focus (a draft outlives it when its text is bad).
+    pub focused: bool,
+}
+
+impl Draft {
+    /// Why the text is not a value, if it is not (read in the user's language).
+    pub fn error(&self, language: Language) -> Option<NumberError> {
+        parse_optional_number(&self.text, language).err()
+    }
 }
 
 /// What the user is looking at: runtime state, not saved in the plan.
@@ -106,6 +137,14 @@ pub enum Action {
     Command(Command),
     /// An edit; edits with the same group in a row undo together.
     Edit(Edit, Option<egui::Id>),
+    /// Esc in a cell: undo what typing in it changed (its group), or else set this edit's
+    /// value back; never leaves a step to redo.
+    CancelCellEdit {
+        group: egui::Id,
+        restore: Edit,
+    },
+    /// The cell was left: the next typing starts a new undo step.
+    EndEditGroup,
     /// Several edits that undo together (a pasted block).
     EditBatch(Vec<Edit>),
     /// A message to show.
@@ -410,7 +449,9 @@ impl AvanceApp {
             }
             Command::SetLanguage(language) => {
                 self.prefs.language = language;
-                self.view.drafts.clear();
+                // Keep the texts not accepted yet; one that reads as a number in the new
+                // language was never accepted either, so it gives way to the plan's value.
+                self.view.drafts.retain(|_, d| d.error(language).is_some());
             }
             Command::ToggleTheme => self.prefs.dark = !self.prefs.dark,
             Command::TogglePresentation => self.view.presenting = !self.view.presenting,
@@ -560,6 +601,11 @@ impl AvanceApp {
                     // An edit that points at a removed item is dropped: nothing to change.
                     changed |= self.doc.apply(edit, group).is_ok();
                 }
+                Action::CancelCellEdit { group, restore } => {
+                    changed |=
+                        self.doc.cancel_group(group) || self.doc.apply(restore, None).is_ok();
+                }
+                Action::EndEditGroup => self.doc.end_group(),
                 Action::EditBatch(edits) => {
                     changed |= self.doc.apply_all(edits).is_ok();
                 }

@@ -33,14 +33,7 @@ pub fn number(value: Decimal, language: Language) -> String {
     };
     let (int_part, frac_part) = digits.split_once('.').unwrap_or((digits, ""));
     let (group, decimal) = separators(language);
-    let mut grouped = String::with_capacity(int_part.len() + int_part.len() / 3);
-    for (i, digit) in int_part.chars().enumerate() {
-        if i > 0 && (int_part.len() - i) % 3 == 0 {
-            grouped.push(group);
-        }
-        grouped.push(digit);
-    }
-    format!("{sign}{grouped}{decimal}{frac_part}")
+    format!("{sign}{}{decimal}{frac_part}", grouped(int_part, group))
 }
 
 /// A percentage as the language writes it: `50,24 %` (with a no-break space) / `50.24%`.
@@ -186,6 +179,53 @@ pub fn parse_number(text: &str, language: Language) -> Result<Decimal, NumberErr
     Decimal::from_str(&normalized).map_err(|_| NumberError::TooLarge(text.trim().to_owned()))
 }
 
+/// The value a cell's text stands for: empty means no value (a quarter not reported).
+pub fn parse_optional_number(
+    text: &str,
+    language: Language,
+) -> Result<Option<Decimal>, NumberError> {
+    if text.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse_number(text, language).map(Some)
+    }
+}
+
+/// A figure as stored, for a cell to edit: at least 2 decimals and never fewer than it has
+/// (`19` → `19,00`, `27.50` → `27,50`, `19.002` → `19,002`), with the language's separators.
+pub fn number_as_stored(value: Decimal, language: Language) -> String {
+    let decimals = value.scale().max(2);
+    let mut shown = value;
+    shown.rescale(decimals);
+    let plain = shown.to_string();
+    let (sign, digits) = match plain.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", plain.as_str()),
+    };
+    let (int_part, frac_part) = digits.split_once('.').unwrap_or((digits, ""));
+    let (group, decimal) = separators(language);
+    let mut out = String::with_capacity(plain.len() + int_part.len() / 3);
+    out.push_str(sign);
+    out.push_str(&grouped(int_part, group));
+    if !frac_part.is_empty() {
+        out.push(decimal);
+        out.push_str(frac_part);
+    }
+    out
+}
+
+/// Digits grouped by three from the right: `1234567` → `1.234.567`.
+fn grouped(int_part: &str, group: char) -> String {
+    let mut out = String::with_capacity(int_part.len() + int_part.len() / 3);
+    for (i, digit) in int_part.chars().enumerate() {
+        if i > 0 && (int_part.len() - i).is_multiple_of(3) {
+            out.push(group);
+        }
+        out.push(digit);
+    }
+    out
+}
+
 /// A cell of a pasted block that is not a number.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BlockError {
@@ -290,6 +330,25 @@ mod tests {
         ] {
             assert_eq!(parse_number(text, lang), Ok(d(want)), "{text} {lang:?}");
         }
+    }
+
+    #[test]
+    fn a_stored_figure_shows_every_decimal_it_has() {
+        use Language::{En, Es};
+        for (value, lang, want) in [
+            ("19", Es, "19,00"),
+            ("27.50", Es, "27,50"),
+            ("19.002", Es, "19,002"),
+            ("0.5", Es, "0,50"),
+            ("1234567.125", Es, "1.234.567,125"),
+            ("1234567.125", En, "1,234,567.125"),
+            ("-3", Es, "-3,00"),
+        ] {
+            assert_eq!(number_as_stored(d(value), lang), want, "{value}");
+            assert_eq!(parse_number(want, lang), Ok(d(value)), "reads back {want}");
+        }
+        assert_eq!(parse_optional_number(" ", Es), Ok(None));
+        assert_eq!(parse_optional_number("2", Es), Ok(Some(d("2"))));
     }
 
     #[test]

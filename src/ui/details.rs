@@ -6,10 +6,11 @@ use egui::RichText;
 
 use crate::app::{Action, Figures, Selection, ViewState};
 use crate::model::edit::{Direction, Edit, IndicatorPath, IndicatorText, MetaText, PlanText};
+use crate::model::format::parse_optional_number;
 use crate::model::format::{number_or_empty, percent_or_dash};
 use crate::model::validation::no_average_reason;
 use crate::model::{Language, Plan, Quarter};
-use crate::ui::grid::{parse_cell, weights_total_ui};
+use crate::ui::grid::weights_total_ui;
 use crate::ui::toolbar::quarter_name;
 use crate::ui::tree::progress_badge;
 
@@ -399,7 +400,7 @@ fn indicator_ui(
                         )
                         .labelled_by(baseline_label.id);
                     if response.changed() {
-                        match parse_cell(&text, language) {
+                        match parse_optional_number(&text, language) {
                             Ok(value) => {
                                 actions.push(Action::Edit(Edit::Baseline { at, value }, Some(id)));
                                 ui.data_mut(|d| d.remove::<String>(id));
@@ -410,7 +411,7 @@ fn indicator_ui(
                         }
                     }
                     if let Some(bad) = ui.data(|d| d.get_temp::<String>(id))
-                        && let Err(e) = parse_cell(&bad, language)
+                        && let Err(e) = parse_optional_number(&bad, language)
                     {
                         ui.end_row();
                         ui.label("");

@@ -5,24 +5,20 @@ use egui::{Align, Key, Layout, RichText, TextEdit};
 use egui_extras::{Column, TableBuilder};
 use rust_decimal::Decimal;
 
-use crate::app::{Action, CellId, Draft, Figures, Selection, ViewState};
+use crate::app::{Action, CellId, CellMode, Draft, Figures, Selection, ViewState};
 use crate::model::edit::{Edit, Figure, IndicatorPath};
-use crate::model::format::{NumberError, number_or_empty, parse_block, parse_number, percent};
+use crate::model::format::{
+    NumberError, number_as_stored, number_or_empty, parse_block, parse_optional_number, percent,
+};
 use crate::model::progress::programmed_total;
-use crate::model::validation::{Field, indicator_label};
-use crate::model::{Annualization, Language, ObjectiveProgress, Plan, Quarter, Vigencia};
+use crate::model::validation::indicator_label;
+use crate::model::{
+    Annualization, IndicatorProgress, Language, ObjectiveProgress, Plan, Quarter, TrafficLights,
+    Vigencia,
+};
 use crate::theme;
 use crate::ui::toolbar::quarter_name;
 use crate::ui::tree::{progress_badge, short};
-
-/// The value a cell's text stands for: empty clears the figure (not reported).
-pub fn parse_cell(text: &str, language: Language) -> Result<Option<Decimal>, NumberError> {
-    if text.trim().is_empty() {
-        Ok(None)
-    } else {
-        parse_number(text, language).map(Some)
-    }
-}
 
 /// The name of an annualization type in the grid's combo box.
 pub fn annualization_name(kind: Annualization, language: Language) -> &'static str {
@@ -31,15 +27,6 @@ pub fn annualization_name(kind: Annualization, language: Language) -> &'static s
         Annualization::Creciente => language.pick("Creciente", "Increasing"),
         Annualization::Constante => language.pick("Constante", "Constant"),
         Annualization::Decreciente => language.pick("Decreciente", "Decreasing"),
-    }
-}
-
-/// The figure a cell shows, as a validation field (which also names it).
-fn cell_field(cell: CellId) -> Field {
-    match cell.figure {
-        Figure::Weight => Field::Weight(cell.vigencia),
-        Figure::Programmed => Field::Programmed(cell.vigencia),
-        Figure::Executed(q) => Field::Executed(cell.vigencia, q),
     }
 }
 
@@ -56,11 +43,36 @@ pub enum NumberColumn {
     Total,
 }
 
-/// The grid's rows and number columns: where each cell is, where Tab and Enter go, where a
-/// pasted block lands.
+/// The grid's rows and number columns: where each cell is, where the keys move the focus,
+/// where a pasted block lands.
 pub struct GridLayout {
     pub rows: Vec<IndicatorPath>,
     pub columns: Vec<NumberColumn>,
+    /// How many rows Page Up / Page Down move: the rows on screen.
+    pub rows_per_page: usize,
+}
+
+/// Where a key sends the focus from a cell, as in a spreadsheet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Move {
+    /// Tab: the next editable cell, row after row.
+    Next,
+    /// Shift+Tab.
+    Previous,
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    /// Home: the row's first editable cell.
+    RowStart,
+    /// End: the row's last editable cell.
+    RowEnd,
+    /// Ctrl+Home: the grid's first cell.
+    First,
+    /// Ctrl+End: the grid's last cell.
+    Last,
 }
 
 /// Why a pasted block was refused. Nothing of it reaches the plan.
@@ -83,7 +95,7 @@ impl PasteError {
                 "{}: {} · {}: {}",
                 language.pick("No se pegó nada", "Nothing was pasted"),
                 indicator(cell.at),
-                cell_field(*cell).name(language),
+                cell.field().name(language),
                 error.message(language)
             ),
             (PasteError::TooLarge { rows, columns }, Language::Es) => format!(
@@ -117,7 +129,11 @@ impl GridLayout {
             )
             .chain([NumberColumn::Total])
             .collect();
-        Self { rows, columns }
+        Self {
+            rows,
+            columns,
+            rows_per_page: 10,
+        }
     }
 
     /// Row and column of a cell.
@@ -150,21 +166,45 @@ impl GridLayout {
             .collect()
     }
 
-    /// The cell Tab (or Shift+Tab) goes to.
-    fn next(&self, cell: CellId, backwards: bool) -> Option<CellId> {
-        let order = self.tab_order();
-        let here = order.iter().position(|c| *c == cell)?;
-        if backwards {
-            here.checked_sub(1).map(|i| order[i])
-        } else {
-            order.get(here + 1).copied()
-        }
+    /// The indices of the columns that hold editable figures, in order.
+    fn editable_columns(&self) -> impl DoubleEndedIterator<Item = usize> + '_ {
+        (0..self.columns.len()).filter(|c| matches!(self.columns[*c], NumberColumn::Figure(..)))
     }
 
-    /// The cell Enter goes to.
-    fn below(&self, cell: CellId) -> Option<CellId> {
+    /// The cell a move goes to from `cell`; `None` at the grid's edge.
+    pub fn target(&self, cell: CellId, to: Move) -> Option<CellId> {
         let (row, column) = self.position(cell)?;
-        self.cell_at(row + 1, column)
+        let last_row = self.rows.len().checked_sub(1)?;
+        let other_row = |r: usize| (r != row).then(|| self.cell_at(r, column)).flatten();
+        match to {
+            Move::Next | Move::Previous => {
+                let order = self.tab_order();
+                let here = order.iter().position(|c| *c == cell)?;
+                let there = if to == Move::Next {
+                    here.checked_add(1)
+                } else {
+                    here.checked_sub(1)
+                };
+                there.and_then(|i| order.get(i).copied())
+            }
+            Move::Up => self.cell_at(row.checked_sub(1)?, column),
+            Move::Down => self.cell_at(row + 1, column),
+            Move::PageUp => other_row(row.saturating_sub(self.rows_per_page)),
+            Move::PageDown => other_row((row + self.rows_per_page).min(last_row)),
+            Move::Left => {
+                let c = self.editable_columns().rev().find(|c| *c < column)?;
+                self.cell_at(row, c)
+            }
+            Move::Right => {
+                let c = self.editable_columns().find(|c| *c > column)?;
+                self.cell_at(row, c)
+            }
+            Move::RowStart => self.cell_at(row, self.editable_columns().next()?),
+            Move::RowEnd => self.cell_at(row, self.editable_columns().next_back()?),
+            Move::First => self.cell_at(0, self.editable_columns().next()?),
+            Move::Last => self.cell_at(last_row, self.editable_columns().next_back()?),
+        }
+        .filter(|target| *target != cell)
     }
 
     /// The edits a pasted block makes from `cell` rightwards and downwards, or why none.
@@ -235,7 +275,11 @@ pub fn indicator_grid_ui(
         return;
     }
     let years: Vec<Vigencia> = plan.period.vigencias().collect();
-    let layout = GridLayout::new(rows, view.cut.vigencia, &years);
+    let mut layout = GridLayout::new(rows, view.cut.vigencia, &years);
+    // Page Up / Page Down move by the rows on screen (less the header and the total row).
+    layout.rows_per_page = ((ui.available_height() / theme::ROW_HEIGHT) as usize)
+        .saturating_sub(2)
+        .max(1);
     let thresholds = plan.settings.traffic_lights;
     let label_of = |at: IndicatorPath| match (
         plan.indicator(at),
@@ -259,12 +303,12 @@ pub fn indicator_grid_ui(
                 .cell_layout(Layout::left_to_right(Align::Center))
                 .column(Column::initial(130.0).at_least(60.0).clip(true))
                 .column(Column::initial(44.0).at_least(36.0).clip(true))
-                .column(Column::initial(150.0).at_least(80.0).clip(true))
-                .column(Column::initial(84.0).at_least(50.0).clip(true))
+                .column(Column::initial(140.0).at_least(80.0).clip(true))
+                .column(Column::initial(76.0).at_least(50.0).clip(true))
                 .column(Column::initial(100.0).at_least(90.0));
             for column in &layout.columns {
                 table = table.column(Column::exact(match column {
-                    NumberColumn::Progress => 86.0,
+                    NumberColumn::Progress => 112.0,
                     NumberColumn::ExecutedAtCut => theme::NUMBER_COLUMN + 8.0,
                     _ => theme::NUMBER_COLUMN,
                 }));
@@ -424,23 +468,7 @@ pub fn indicator_grid_ui(
                                     }
                                     NumberColumn::Progress => {
                                         r.col(|ui| {
-                                            ui.with_layout(
-                                                Layout::right_to_left(Align::Center),
-                                                |ui| {
-                                                    let badge = progress_badge(
-                                                        ui,
-                                                        f.progress(),
-                                                        &thresholds,
-                                                        language,
-                                                    );
-                                                    if f.is_capped() {
-                                                        badge.on_hover_text(language.pick(
-                                                        "En el promedio del objetivo cuenta 100 %",
-                                                        "Counts as 100% in the objective's average",
-                                                    ));
-                                                    }
-                                                },
-                                            );
+                                            indicator_progress_ui(ui, f, &thresholds, language);
                                         });
                                     }
                                     NumberColumn::Total => {
@@ -496,6 +524,39 @@ pub fn indicator_grid_ui(
         });
 }
 
+/// An indicator's real avance on its traffic light and, when the roll-up counts it otherwise
+/// (above the cap, below 0 %), what it counts beside it: "110,00 % (100)", "−20,00 % (0)".
+fn indicator_progress_ui(
+    ui: &mut egui::Ui,
+    figures: &IndicatorProgress,
+    thresholds: &TrafficLights,
+    language: Language,
+) {
+    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+        let counted = figures.counted.as_ref().and_then(|c| c.round2());
+        if let Some(counted) = counted.filter(|_| figures.is_capped() || figures.is_floored()) {
+            let why = if figures.is_capped() {
+                language.pick(
+                    "Supera el tope: en el promedio del objetivo cuenta",
+                    "Above the cap: in the objective's average it counts",
+                )
+            } else {
+                language.pick(
+                    "Es negativo: en el promedio del objetivo cuenta",
+                    "Negative: in the objective's average it counts",
+                )
+            };
+            ui.label(
+                RichText::new(format!("({})", counted.round()))
+                    .small()
+                    .weak(),
+            )
+            .on_hover_text(format!("{why} {}", percent(counted, language)));
+        }
+        progress_badge(ui, figures.progress(), thresholds, language);
+    });
+}
+
 /// The sum of the weights, in the warning colour when it is not 100 %.
 pub fn weights_total_ui(ui: &mut egui::Ui, figures: &ObjectiveProgress, language: Language) {
     let total = figures.weights_total.unwrap_or_default();
@@ -520,10 +581,13 @@ fn right_aligned(ui: &mut egui::Ui, text: String) {
     });
 }
 
-/// One editable number. While focused it edits a draft; each valid text goes to the plan at
-/// once (one undo step per cell), a bad text marks the cell and never reaches the plan.
-/// Enter moves to the cell below, Tab to the next; Esc restores the value the cell had. A
-/// pasted block of cells (as Excel copies them) fills the grid from here in one undo step.
+/// One editable number, as in a spreadsheet: reaching the cell (click, Tab, Enter, arrows)
+/// selects its whole text, so typing replaces it; F2 or a double-click puts the caret at the
+/// end to amend it. Each valid text goes to the plan at once (one undo step per visit); a bad
+/// text marks the cell and never reaches the plan. Enter / Shift+Enter move down / up, Tab /
+/// Shift+Tab along the row, arrows, Page Up/Down, Home/End and Ctrl+Home/End as in Excel; Esc
+/// restores the value the cell had. A pasted block of cells (as Excel copies them) fills the
+/// grid from here in one undo step.
 #[allow(clippy::too_many_arguments)]
 fn number_cell_ui(
     ui: &mut egui::Ui,
@@ -552,58 +616,118 @@ fn number_cell_ui(
             }),
         }
     }
-    if focused && !view.drafts.contains_key(&cell) {
-        view.drafts.insert(
-            cell,
-            Draft {
-                text: number_or_empty(value, language),
-                error: None,
-                original: value,
-            },
-        );
+    let shown = || value.map_or_else(String::new, |v| number_as_stored(v, language));
+    let mut text = view
+        .drafts
+        .get(&cell)
+        .map_or_else(shown, |d| d.text.clone());
+
+    if focused {
+        let draft = view.drafts.entry(cell).or_insert_with(|| Draft {
+            text: text.clone(),
+            original: value,
+            mode: CellMode::Ready,
+            focused: true,
+        });
+        match cell_key(ui, id, draft, &text) {
+            Some(CellKey::Move(to)) => {
+                if let Some(target) = layout.target(cell, to) {
+                    actions.push(Action::EndEditGroup);
+                    view.focus_request = Some(target);
+                    ui.ctx().request_repaint();
+                } else if to == Move::Down {
+                    // Enter on the last row: the value is accepted, the cell stays.
+                    actions.push(Action::EndEditGroup);
+                    draft.mode = CellMode::Ready;
+                    select_all(ui, id, &text);
+                }
+            }
+            Some(CellKey::Amend) => {
+                draft.mode = CellMode::Amending;
+                caret_at_end(ui, id, &text);
+            }
+            Some(CellKey::Cancel) => {
+                let original = draft.original;
+                actions.push(Action::CancelCellEdit {
+                    group: id,
+                    restore: Edit::Figure {
+                        at: cell.at,
+                        vigencia: cell.vigencia,
+                        figure: cell.figure,
+                        value: original,
+                    },
+                });
+                text = original.map_or_else(String::new, |v| number_as_stored(v, language));
+                *draft = Draft {
+                    text: text.clone(),
+                    original,
+                    mode: CellMode::Ready,
+                    focused: true,
+                };
+                select_all(ui, id, &text);
+            }
+            None => {}
+        }
     }
-    let draft = view.drafts.get(&cell);
-    let mut text = draft.map_or_else(|| number_or_empty(value, language), |d| d.text.clone());
-    let error = draft.and_then(|d| d.error.clone());
+
+    let has_error = view
+        .drafts
+        .get(&cell)
+        .is_some_and(|d| d.error(language).is_some());
     let mut edit = TextEdit::singleline(&mut text)
         .id(id)
-        .lock_focus(true)
+        .event_filter(egui::EventFilter {
+            tab: true,
+            horizontal_arrows: true,
+            vertical_arrows: true,
+            escape: true,
+        })
         .align(egui::Align2::RIGHT_CENTER)
         .desired_width(f32::INFINITY);
-    if error.is_some() {
+    if has_error {
         edit = edit
             .background_color(theme::INVALID_CELL)
             .text_color(theme::ON_TRAFFIC_LIGHT);
     }
-    let name = format!("{indicator} · {}", cell_field(cell).name(language));
-    let response = ui.add(edit).accessible_name(name);
-    let tab = ui.input(|i| {
-        i.events.iter().find_map(|event| match event {
-            egui::Event::Key {
-                key: Key::Tab,
-                pressed: true,
-                modifiers,
-                ..
-            } => Some(modifiers.shift),
-            _ => None,
-        })
-    });
-    if let Some(shift) = tab.filter(|_| response.has_focus()) {
-        let target = layout.next(cell, shift);
-        if target.is_some() {
-            view.focus_request = target;
-            ui.ctx().request_repaint();
-        }
-    }
+    let name = format!("{indicator} · {}", cell.field().name(language));
+    let response = edit.show(ui).response.response.accessible_name(name);
+
     if view.focus_request == Some(cell) {
         response.request_focus();
         response.scroll_to_me(None);
         view.focus_request = None;
     }
+    if response.has_focus() {
+        let draft = view.drafts.entry(cell).or_insert_with(|| Draft {
+            text: text.clone(),
+            original: value,
+            mode: CellMode::Ready,
+            focused: false,
+        });
+        if !draft.focused {
+            // A new visit: the whole text selected, typing replaces it.
+            draft.focused = true;
+            draft.mode = CellMode::Ready;
+            draft.original = value;
+            select_all(ui, id, &text);
+        }
+        if response.double_clicked() {
+            draft.mode = CellMode::Amending;
+            caret_at_end(ui, id, &text);
+        }
+    }
     if response.changed() {
-        let original = view.drafts.get(&cell).map_or(value, |d| d.original);
-        let parsed = parse_cell(&text, language);
-        if let Ok(new_value) = parsed
+        let draft = view.drafts.entry(cell).or_insert_with(|| Draft {
+            text: text.clone(),
+            original: value,
+            mode: CellMode::Typing,
+            focused: true,
+        });
+        if draft.mode == CellMode::Ready {
+            draft.mode = CellMode::Typing;
+        }
+        draft.text = text.clone();
+        if let Ok(new_value) = parse_optional_number(&text, language)
             && new_value != value
         {
             actions.push(Action::Edit(
@@ -616,43 +740,131 @@ fn number_cell_ui(
                 Some(id),
             ));
         }
-        view.drafts.insert(
-            cell,
-            Draft {
-                text: text.clone(),
-                error: parsed.err().map(|e| e.message(language)),
-                original,
-            },
-        );
     }
     if response.lost_focus() {
-        let (escape, enter) = ui.input(|i| (i.key_pressed(Key::Escape), i.key_pressed(Key::Enter)));
-        if escape {
-            if let Some(draft) = view.drafts.remove(&cell)
-                && draft.original != value
-            {
-                actions.push(Action::Edit(
-                    Edit::Figure {
-                        at: cell.at,
-                        vigencia: cell.vigencia,
-                        figure: cell.figure,
-                        value: draft.original,
-                    },
-                    Some(id),
-                ));
+        actions.push(Action::EndEditGroup);
+        if let Some(draft) = view.drafts.get_mut(&cell) {
+            draft.focused = false;
+            if draft.error(language).is_none() {
+                view.drafts.remove(&cell);
             }
-        } else if view.drafts.get(&cell).is_some_and(|d| d.error.is_none()) {
-            view.drafts.remove(&cell);
-        }
-        let below = layout.below(cell);
-        if enter && below.is_some() {
-            view.focus_request = below;
-            ui.ctx().request_repaint();
         }
     }
-    if let Some(error) = error {
-        response.on_hover_text(RichText::new(error).color(theme::error_text(ui.visuals())));
+    if let Some(error) = view.drafts.get(&cell).and_then(|d| d.error(language)) {
+        response.on_hover_text(
+            RichText::new(not_accepted(&text, &error, language))
+                .color(theme::error_text(ui.visuals())),
+        );
     }
+}
+
+/// What a key pressed in a focused cell asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum CellKey {
+    Move(Move),
+    /// F2: put the caret at the end of the text.
+    Amend,
+    /// Esc: give the cell back the value it had.
+    Cancel,
+}
+
+/// Takes out of this frame's input the key that moves, amends or cancels, before the text
+/// field sees it. Arrows and Home/End move between cells unless the user is amending the text
+/// (F2, a double-click, or a caret placed in the text with the mouse).
+fn cell_key(ui: &mut egui::Ui, id: egui::Id, draft: &mut Draft, text: &str) -> Option<CellKey> {
+    use egui::Modifiers as M;
+    let whole_text_selected = text.is_empty()
+        || egui::TextEdit::load_state(ui.ctx(), id)
+            .and_then(|s| s.cursor.char_range())
+            .is_some_and(|r| {
+                let [start, end] = r.sorted_cursors();
+                start.index.0 == 0 && end.index.0 == text.chars().count()
+            });
+    if draft.mode == CellMode::Ready && !whole_text_selected {
+        // The caret was placed in the text: the user is amending it.
+        draft.mode = CellMode::Amending;
+    }
+    let arrows_move = match draft.mode {
+        CellMode::Ready | CellMode::Typing => true,
+        CellMode::Amending => text.is_empty(),
+    };
+    let home_end_move = draft.mode == CellMode::Ready;
+    ui.input_mut(|i| {
+        // Exact modifiers: Shift+Tab is not Tab, Shift+arrows (a range) are not arrows.
+        let mut take = |modifiers: M, key: Key| {
+            let at = i.events.iter().position(|e| {
+                matches!(e, egui::Event::Key { key: k, pressed: true, modifiers: m, .. }
+                    if *k == key && m.matches_exact(modifiers))
+            });
+            at.map(|at| i.events.remove(at)).is_some()
+        };
+        let key = if take(M::NONE, Key::Tab) {
+            CellKey::Move(Move::Next)
+        } else if take(M::SHIFT, Key::Tab) {
+            CellKey::Move(Move::Previous)
+        } else if take(M::NONE, Key::Enter) {
+            CellKey::Move(Move::Down)
+        } else if take(M::SHIFT, Key::Enter) {
+            CellKey::Move(Move::Up)
+        } else if take(M::NONE, Key::Escape) {
+            CellKey::Cancel
+        } else if take(M::NONE, Key::F2) {
+            CellKey::Amend
+        } else if take(M::NONE, Key::PageUp) {
+            CellKey::Move(Move::PageUp)
+        } else if take(M::NONE, Key::PageDown) {
+            CellKey::Move(Move::PageDown)
+        } else if take(M::COMMAND, Key::Home) {
+            CellKey::Move(Move::First)
+        } else if take(M::COMMAND, Key::End) {
+            CellKey::Move(Move::Last)
+        } else if home_end_move && take(M::NONE, Key::Home) {
+            CellKey::Move(Move::RowStart)
+        } else if home_end_move && take(M::NONE, Key::End) {
+            CellKey::Move(Move::RowEnd)
+        } else if arrows_move && take(M::NONE, Key::ArrowUp) {
+            CellKey::Move(Move::Up)
+        } else if arrows_move && take(M::NONE, Key::ArrowDown) {
+            CellKey::Move(Move::Down)
+        } else if arrows_move && take(M::NONE, Key::ArrowLeft) {
+            CellKey::Move(Move::Left)
+        } else if arrows_move && take(M::NONE, Key::ArrowRight) {
+            CellKey::Move(Move::Right)
+        } else {
+            return None;
+        };
+        Some(key)
+    })
+}
+
+/// Selects the whole text of the field `id` (shown from the next frame).
+fn select_all(ui: &egui::Ui, id: egui::Id, text: &str) {
+    set_selection(ui, id, egui::text::CCursorRange::select_all_str(text));
+}
+
+/// Puts the caret after the last character of the field `id`.
+fn caret_at_end(ui: &egui::Ui, id: egui::Id, text: &str) {
+    let end = egui::text::CCursor::end_of_str(text);
+    set_selection(ui, id, egui::text::CCursorRange::one(end));
+}
+
+fn set_selection(ui: &egui::Ui, id: egui::Id, range: egui::text::CCursorRange) {
+    let mut state = egui::TextEdit::load_state(ui.ctx(), id).unwrap_or_default();
+    state.cursor.set_char_range(Some(range));
+    egui::TextEdit::store_state(ui.ctx(), id, state);
+    ui.ctx().request_repaint();
+}
+
+/// Why a cell's text was not accepted, in the language: "«abc» no se aceptó: …".
+pub fn not_accepted(text: &str, error: &NumberError, language: Language) -> String {
+    format!(
+        "{} {}",
+        match language {
+            Language::Es => format!("«{}» no se aceptó:", text.trim()),
+            Language::En => format!("«{}» was not accepted:", text.trim()),
+        },
+        error.message(language)
+    )
 }
 
 /// Takes a pasted block of several cells out of this frame's input, so the cell's text field

@@ -68,7 +68,14 @@ impl Panels<'_> {
             .default_size(104.0)
             .min_size(60.0)
             .show(ui, |ui| {
-                validation::findings_ui(ui, &figures.findings, &view.drafts, language, actions);
+                validation::findings_ui(
+                    ui,
+                    plan,
+                    &figures.findings,
+                    &view.drafts,
+                    language,
+                    actions,
+                );
             });
         let chart_data = charts::ChartData::new(plan, figures, view);
         let charts_height = (ui.available_height() * 0.42).clamp(230.0, 520.0);

@@ -81,16 +81,20 @@ pub fn toolbar_ui(
             }
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let errors = figures
+            // A cell whose text was not accepted is an error too, until fixed or restored.
+            let refused_cells = view
+                .drafts
+                .values()
+                .filter(|d| d.error(language).is_some())
+                .count();
+            let finding_errors = figures
                 .findings
                 .iter()
                 .filter(|f| f.severity() == Severity::Error)
                 .count();
-            let warnings = figures.findings.len() - errors;
-            let text = match language {
-                Language::Es => format!("{errors} errores · {warnings} avisos"),
-                Language::En => format!("{errors} errors · {warnings} warnings"),
-            };
+            let warnings = figures.findings.len() - finding_errors;
+            let errors = finding_errors + refused_cells;
+            let text = findings_count(errors, warnings, language);
             if errors > 0 {
                 ui.colored_label(crate::theme::error_text(ui.visuals()), text);
             } else {
@@ -103,4 +107,22 @@ pub fn toolbar_ui(
 /// "T1" / "Q1".
 pub fn quarter_name(quarter: Quarter, language: Language) -> String {
     format!("{}{}", language.pick("T", "Q"), quarter.number())
+}
+
+/// "1 error · 5 avisos" / "2 errors · 1 warning".
+pub fn findings_count(errors: usize, warnings: usize, language: Language) -> String {
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    match language {
+        Language::Es => format!(
+            "{} · {}",
+            plural(errors, "error", "errores"),
+            plural(warnings, "aviso", "avisos")
+        ),
+        Language::En => format!(
+            "{} · {}",
+            plural(errors, "error", "errors"),
+            plural(warnings, "warning", "warnings")
+        ),
+    }
 }

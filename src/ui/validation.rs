@@ -5,13 +5,39 @@ use std::collections::BTreeMap;
 use egui::RichText;
 
 use crate::app::{Action, CellId, Draft};
-use crate::model::Language;
-use crate::model::validation::{Finding, Severity};
+use crate::model::validation::{Finding, Severity, indicator_label};
+use crate::model::{Language, Plan};
 use crate::theme;
+use crate::ui::grid::not_accepted;
 
-/// The list of findings, with the cells whose typed text is not a number first.
+/// Where a cell is, as findings name it: "Objetivo 3 · indicador 465 · ejecutado 2022 T1".
+fn cell_place(plan: &Plan, cell: CellId, language: Language) -> String {
+    let objective = plan.objectives.get(cell.at.objective);
+    let meta = objective.and_then(|o| o.metas.get(cell.at.meta));
+    let indicator = plan.indicator(cell.at);
+    let mut place = Vec::new();
+    if let Some(o) = objective {
+        place.push(format!(
+            "{} {}",
+            language.pick("Objetivo", "Objective"),
+            o.number
+        ));
+    }
+    if let (Some(meta), Some(indicator)) = (meta, indicator) {
+        place.push(format!(
+            "{} {}",
+            language.pick("indicador", "indicator"),
+            indicator_label(&meta.code, indicator)
+        ));
+    }
+    place.push(cell.field().name(language));
+    place.join(" · ")
+}
+
+/// The list of findings, with the cells whose typed text was not accepted first.
 pub fn findings_ui(
     ui: &mut egui::Ui,
+    plan: &Plan,
     findings: &[Finding],
     drafts: &BTreeMap<CellId, Draft>,
     language: Language,
@@ -19,7 +45,7 @@ pub fn findings_ui(
 ) {
     ui.horizontal(|ui| {
         ui.strong(language.pick("Validación", "Validation"));
-        if findings.is_empty() && drafts.values().all(|d| d.error.is_none()) {
+        if findings.is_empty() && drafts.values().all(|d| d.error(language).is_none()) {
             ui.weak(language.pick("sin observaciones", "nothing to report"));
         }
     });
@@ -27,11 +53,15 @@ pub fn findings_ui(
         .auto_shrink([false, false])
         .show(ui, |ui| {
             for (cell, draft) in drafts {
-                if let Some(error) = &draft.error {
+                if let Some(error) = draft.error(language) {
                     let text = format!(
-                        "Error · {}: {error} {}",
-                        language.pick("Celda sin guardar", "Unsaved cell"),
-                        language.pick("(Esc la descarta)", "(Esc discards it)"),
+                        "Error · {}: {} {}",
+                        cell_place(plan, *cell, language),
+                        not_accepted(&draft.text, &error, language),
+                        language.pick(
+                            "El plan conserva el valor anterior (Esc lo restaura en la celda).",
+                            "The plan keeps the previous value (Esc puts it back in the cell)."
+                        ),
                     );
                     let link = ui.add(
                         egui::Label::new(

@@ -2,11 +2,13 @@
 
 mod core_is_pure;
 mod exact_rollup;
+mod grid_entry;
 mod import_export;
 mod plan_files;
 mod progress_rules;
 mod seed_acceptance;
 mod ui;
+mod undo_history;
 
 /// Runs the avance binary; returns its exit code, standard output and standard error.
 fn avance(args: &[&str]) -> (i32, String, String) {

@@ -16,12 +16,12 @@ use egui_kittest::kittest::Queryable;
 
 /// File dialogs answered by the test: each call takes the next path, `None` = cancelled.
 #[derive(Clone, Default)]
-struct ScriptedDialogs {
+pub(crate) struct ScriptedDialogs {
     answers: Rc<RefCell<VecDeque<Option<PathBuf>>>>,
 }
 
 impl ScriptedDialogs {
-    fn answer(&self, path: Option<PathBuf>) {
+    pub(crate) fn answer(&self, path: Option<PathBuf>) {
         self.answers.borrow_mut().push_back(path);
     }
 }
@@ -44,7 +44,7 @@ impl FileDialogs for ScriptedDialogs {
     }
 }
 
-fn harness_with(dialogs: ScriptedDialogs) -> Harness<'static, AvanceApp> {
+pub(crate) fn harness_with(dialogs: ScriptedDialogs) -> Harness<'static, AvanceApp> {
     let mut harness = Harness::builder()
         .with_size([1366.0, 768.0])
         .build_eframe(move |_| AvanceApp::with(Prefs::default(), None, Box::new(dialogs)));
@@ -52,12 +52,12 @@ fn harness_with(dialogs: ScriptedDialogs) -> Harness<'static, AvanceApp> {
     harness
 }
 
-fn harness() -> Harness<'static, AvanceApp> {
+pub(crate) fn harness() -> Harness<'static, AvanceApp> {
     harness_with(ScriptedDialogs::default())
 }
 
 /// Objective `n`'s progress as the engine computed it for the screen, rounded.
-fn objective_progress(harness: &Harness<'_, AvanceApp>, n: u8) -> Option<String> {
+pub(crate) fn objective_progress(harness: &Harness<'_, AvanceApp>, n: u8) -> Option<String> {
     harness
         .state()
         .figures()
@@ -68,26 +68,25 @@ fn objective_progress(harness: &Harness<'_, AvanceApp>, n: u8) -> Option<String>
 }
 
 /// The value of objective `n`'s bar in the objectives chart, as drawn.
-fn chart_bar(harness: &Harness<'_, AvanceApp>, n: u8) -> Option<f64> {
+pub(crate) fn chart_bar(harness: &Harness<'_, AvanceApp>, n: u8) -> Option<f64> {
     harness.state().chart_data().objectives[usize::from(n - 1)].height()
 }
 
-fn select_objective(harness: &mut Harness<'_, AvanceApp>, n: u8) {
+pub(crate) fn select_objective(harness: &mut Harness<'_, AvanceApp>, n: u8) {
     harness.get_by_label(&format!("Objetivo {n}")).click();
     harness.run();
 }
 
-/// Replaces a cell's text as a user does: focus, select all, type, Enter.
-fn type_in_cell(harness: &mut Harness<'_, AvanceApp>, cell: &str, text: &str) {
-    harness.get_by_label(cell).focus();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+/// Types into a cell as a user does: a click on it, then the keys (no select-all first:
+/// reaching a cell must select its text, as in a spreadsheet).
+pub(crate) fn type_in_cell(harness: &mut Harness<'_, AvanceApp>, cell: &str, text: &str) {
+    harness.get_by_label(cell).click();
     harness.run();
     harness.get_by_label(cell).type_text(text);
     harness.run();
 }
 
-fn press(harness: &mut Harness<'_, AvanceApp>, modifiers: Modifiers, key: Key) {
+pub(crate) fn press(harness: &mut Harness<'_, AvanceApp>, modifiers: Modifiers, key: Key) {
     harness.key_press_modifiers(modifiers, key);
     harness.run();
 }
@@ -199,6 +198,7 @@ fn weights_that_do_not_add_up_warn_and_divide_by_their_sum() {
     let mut harness = harness();
     select_objective(&mut harness, 3);
     type_in_cell(&mut harness, "543 · ponderación 2022", "21,34");
+    press(&mut harness, Modifiers::NONE, Key::Enter);
     assert_eq!(objective_progress(&harness, 3).as_deref(), Some("24.06"));
     assert_eq!(
         harness.query_all_by_label("90,00\u{a0}%").count(),

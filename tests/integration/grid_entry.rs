@@ -1,0 +1,287 @@
+//! Typing in the grid as officers do in Excel: a reached cell has its text selected, so typing
+//! replaces it; F2 or a double-click amends; arrows, Home/End, Page Up/Down move; Esc restores
+//! and never leaves a step to redo. Every cell is reached by click, Tab, Enter or arrows, never
+//! by a select-all the user would not press.
+
+use std::str::FromStr;
+
+use avance::app::{AvanceApp, Prefs};
+use avance::io::plan_file;
+use avance::model::edit::{Edit, Figure};
+use avance::model::{Plan, Quarter};
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use rust_decimal::Decimal;
+
+use super::ui::{
+    ScriptedDialogs, harness, harness_with, objective_progress, press, select_objective,
+    type_in_cell,
+};
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+/// The text a cell shows.
+fn shown(harness: &Harness<'_, AvanceApp>, cell: &str) -> String {
+    harness.get_by_label(cell).value().unwrap_or_default()
+}
+
+fn is_focused(harness: &Harness<'_, AvanceApp>, cell: &str) -> bool {
+    harness.get_by_label(cell).is_focused()
+}
+
+/// The executed value of objective 3's indicator in `row` (plan order) in a 2022 quarter.
+fn executed(plan: &Plan, row: usize, quarter: u8) -> Option<Decimal> {
+    let at = plan.indicator_paths(2)[row];
+    plan.indicator(at)
+        .unwrap()
+        .executed(2022, Quarter::new(quarter).unwrap())
+}
+
+fn type_text(harness: &mut Harness<'_, AvanceApp>, cell: &str, text: &str) {
+    harness.get_by_label(cell).type_text(text);
+    harness.run();
+}
+
+// Objective 3's rows in plan order: 464, 465, 466, 644, 543, 554, 555.
+const ROW_644: usize = 3;
+const ROW_466: usize = 2;
+const ROW_543: usize = 4;
+
+#[test]
+fn tab_into_19_type_2_enter_gives_2_and_the_file_says_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness_with(dialogs.clone());
+    select_objective(&mut harness, 3);
+    harness.get_by_label("644 · ponderación 2022").click();
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    assert!(is_focused(&harness, "644 · ejecutado 2022 T1"));
+    assert_eq!(shown(&harness, "644 · ejecutado 2022 T1"), "19,00");
+    type_text(&mut harness, "644 · ejecutado 2022 T1", "2");
+    assert_eq!(
+        shown(&harness, "644 · ejecutado 2022 T1"),
+        "2",
+        "typing replaced 19,00"
+    );
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    let plan = harness.state().plan().clone();
+    assert_eq!(
+        executed(&plan, ROW_644, 1)
+            .map(|v| v.to_string())
+            .as_deref(),
+        Some("2")
+    );
+    assert_eq!(shown(&harness, "644 · ejecutado 2022 T1"), "2,00");
+    assert!(
+        is_focused(&harness, "543 · ejecutado 2022 T1"),
+        "Enter goes down"
+    );
+
+    // The cell reached by Enter is selected too: typing replaces 6,00.
+    type_text(&mut harness, "543 · ejecutado 2022 T1", "7");
+    assert_eq!(executed(harness.state().plan(), ROW_543, 1), Some(d("7")));
+
+    // A 0,00 reached by a click: typing 1 gives 1, not 10.
+    type_in_cell(&mut harness, "466 · ejecutado 2022 T1", "1");
+    assert_eq!(executed(harness.state().plan(), ROW_466, 1), Some(d("1")));
+
+    dialogs.answer(Some(path.clone()));
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let saved = plan_file::load(&path).unwrap();
+    assert_eq!(
+        executed(&saved, ROW_644, 1)
+            .map(|v| v.to_string())
+            .as_deref(),
+        Some("2")
+    );
+    assert!(text.contains("1: \"2\","), "the file holds what was typed");
+    assert!(!text.contains("19.002"));
+}
+
+#[test]
+fn a_cell_shows_every_decimal_the_figure_has() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("decimales.ron");
+    let mut plan = avance::io::seed_plan();
+    let at = plan.indicator_paths(2)[ROW_644];
+    plan.apply(Edit::Figure {
+        at,
+        vigencia: 2022,
+        figure: Figure::Executed(Quarter::new(1).unwrap()),
+        value: Some(d("19.002")),
+    })
+    .unwrap();
+    plan_file::save(&plan, &path).unwrap();
+    let mut harness = Harness::builder()
+        .with_size([1366.0, 768.0])
+        .build_eframe(move |_| {
+            AvanceApp::with(
+                Prefs::default(),
+                Some(path.clone()),
+                Box::new(ScriptedDialogs::default()),
+            )
+        });
+    harness.run();
+    assert_eq!(shown(&harness, "321 · ejecutado 2022 T1"), "27,50");
+    select_objective(&mut harness, 3);
+    assert_eq!(shown(&harness, "644 · ejecutado 2022 T1"), "19,002");
+    assert_eq!(shown(&harness, "644 · programación 2020"), "66,00");
+    // The computed figures stay rounded to 2 decimals.
+    harness.get_by_label("19,00\u{a0}%");
+}
+
+#[test]
+fn f2_and_a_double_click_put_the_caret_at_the_end_to_amend() {
+    // Frames 1/60 s apart, as on screen, so two clicks make a double-click (kittest feeds one
+    // pointer event per frame).
+    let mut harness = Harness::builder()
+        .with_size([1366.0, 768.0])
+        .with_step_dt(1.0 / 60.0)
+        .build_eframe(|_| {
+            AvanceApp::with(Prefs::default(), None, Box::new(ScriptedDialogs::default()))
+        });
+    harness.run();
+    select_objective(&mut harness, 3);
+    harness.get_by_label("644 · ejecutado 2022 T1").click();
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::F2);
+    type_text(&mut harness, "644 · ejecutado 2022 T1", "5");
+    assert_eq!(
+        executed(harness.state().plan(), ROW_644, 1),
+        Some(d("19.005"))
+    );
+    // Amending, the arrows move the caret, not the focus.
+    press(&mut harness, Modifiers::NONE, Key::ArrowLeft);
+    assert!(is_focused(&harness, "644 · ejecutado 2022 T1"));
+    type_text(&mut harness, "644 · ejecutado 2022 T1", "1");
+    assert_eq!(
+        executed(harness.state().plan(), ROW_644, 1),
+        Some(d("19.0015"))
+    );
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+
+    let cell = "466 · ejecutado 2022 T1";
+    harness.get_by_label(cell).click();
+    harness.get_by_label(cell).click();
+    harness.run();
+    type_text(&mut harness, cell, "1");
+    assert_eq!(shown(&harness, cell), "0,001");
+    assert_eq!(
+        executed(harness.state().plan(), ROW_466, 1),
+        Some(d("0.001"))
+    );
+}
+
+#[test]
+fn arrows_home_end_and_page_keys_move_like_excel() {
+    let mut harness = harness();
+    select_objective(&mut harness, 3);
+    harness.get_by_label("465 · ejecutado 2022 T1").click();
+    harness.run();
+    let mut go = |modifiers, key, want: &str| {
+        press(&mut harness, modifiers, key);
+        assert!(is_focused(&harness, want), "{key:?} → {want}");
+    };
+    go(Modifiers::NONE, Key::ArrowRight, "465 · ejecutado 2022 T2");
+    go(Modifiers::NONE, Key::ArrowDown, "466 · ejecutado 2022 T2");
+    go(Modifiers::NONE, Key::ArrowLeft, "466 · ejecutado 2022 T1");
+    go(Modifiers::NONE, Key::ArrowUp, "465 · ejecutado 2022 T1");
+    go(Modifiers::NONE, Key::Home, "465 · ponderación 2022");
+    go(Modifiers::NONE, Key::End, "465 · programación 2024");
+    go(Modifiers::COMMAND, Key::Home, "464 · ponderación 2022");
+    go(Modifiers::COMMAND, Key::End, "555 · programación 2024");
+    go(Modifiers::NONE, Key::PageUp, "464 · programación 2024");
+    go(Modifiers::NONE, Key::PageDown, "555 · programación 2024");
+    // From T4, the computed columns are skipped: Right goes to the first programming.
+    go(Modifiers::COMMAND, Key::Home, "464 · ponderación 2022");
+    for quarter in 1..=4 {
+        go(
+            Modifiers::NONE,
+            Key::ArrowRight,
+            &format!("464 · ejecutado 2022 T{quarter}"),
+        );
+    }
+    go(Modifiers::NONE, Key::ArrowRight, "464 · programación 2020");
+}
+
+#[test]
+fn typing_then_an_arrow_accepts_the_value_and_moves() {
+    let mut harness = harness();
+    select_objective(&mut harness, 3);
+    type_in_cell(&mut harness, "465 · ejecutado 2022 T1", "1");
+    press(&mut harness, Modifiers::NONE, Key::ArrowDown);
+    assert!(is_focused(&harness, "466 · ejecutado 2022 T1"));
+    assert_eq!(executed(harness.state().plan(), 1, 1), Some(d("1")));
+    assert_eq!(objective_progress(&harness, 3).as_deref(), Some("27.15"));
+}
+
+#[test]
+fn a_refused_text_counts_as_an_error_and_says_it_was_not_accepted() {
+    let mut harness = harness();
+    select_objective(&mut harness, 3);
+    harness.get_by_label("0 errores · 5 avisos");
+    type_in_cell(&mut harness, "465 · ejecutado 2022 T1", "abc");
+    harness.get_by_label("1 error · 5 avisos");
+    harness.get_by_label_contains(
+        "Error · Objetivo 3 · indicador 465 · ejecutado 2022 T1: «abc» no se aceptó",
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Celda sin guardar")
+            .is_none()
+    );
+    // Leaving the cell keeps the text and the error until fixed or restored.
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    harness.get_by_label("1 error · 5 avisos");
+    press(&mut harness, Modifiers::SHIFT, Key::Tab);
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    harness.get_by_label("0 errores · 5 avisos");
+    assert_eq!(shown(&harness, "465 · ejecutado 2022 T1"), "0,00");
+    assert!(
+        is_focused(&harness, "465 · ejecutado 2022 T1"),
+        "Esc stays in the cell"
+    );
+}
+
+fn redo_enabled(harness: &Harness<'_, AvanceApp>) -> bool {
+    !harness
+        .get_by_label("Rehacer")
+        .accesskit_node()
+        .is_disabled()
+}
+
+#[test]
+fn esc_in_a_later_cell_never_brings_back_an_undone_edit() {
+    let mut harness = harness();
+    select_objective(&mut harness, 3);
+    type_in_cell(&mut harness, "465 · ejecutado 2022 T1", "1");
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert!(redo_enabled(&harness));
+    type_in_cell(&mut harness, "466 · ejecutado 2022 T1", "1");
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    assert!(!redo_enabled(&harness), "a new edit drops the redo");
+    let after_second = harness.state().plan().clone();
+
+    type_in_cell(&mut harness, "644 · ejecutado 2022 T1", "5");
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert_eq!(harness.state().plan(), &after_second, "Esc restored 19");
+    assert!(!redo_enabled(&harness), "Esc creates no redo step");
+    press(&mut harness, Modifiers::COMMAND, Key::Y);
+    assert_eq!(
+        harness.state().plan(),
+        &after_second,
+        "Ctrl+Y brings nothing back and reverts nothing"
+    );
+    // One Ctrl+Z undoes the edit of 466, the one before undoes nothing more (465 was undone).
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(executed(harness.state().plan(), ROW_466, 1), Some(d("0")));
+    assert_eq!(executed(harness.state().plan(), 1, 1), Some(d("0")));
+    assert_eq!(harness.state().plan(), &avance::io::seed_plan());
+}
