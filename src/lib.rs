@@ -1,5 +1,6 @@
 //! Avance: follow a sector strategic plan (plan estratégico sectorial) quarter by quarter.
 //!
+//! - [`i18n`]: every text the user reads, Spanish and English (Fluent files).
 //! - [`model`]: the plan, its exact progress engine, number formats and validation (no egui).
 //! - [`io`]: plan files (RON) and reports (no egui).
 //! - [`cli`]: the command line.
@@ -7,6 +8,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod i18n;
 pub mod io;
 pub mod model;
 pub mod theme;

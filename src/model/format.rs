@@ -10,6 +10,7 @@ use std::str::FromStr;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::plan::Language;
+use crate::tr;
 
 /// Rounds to 2 decimals, half away from zero (3.125 → 3.13, −3.125 → −3.13).
 pub fn round2(value: Decimal) -> Decimal {
@@ -62,39 +63,31 @@ fn separators(language: Language) -> (char, char) {
     }
 }
 
-/// Why a text is not a number.
+/// Why a text is not a number. Its `Display` is the Spanish message; [`NumberError::message`]
+/// gives either language.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum NumberError {
-    #[error("empty / vacío")]
+    #[error("{}", self.message(Language::Es))]
     Empty,
-    #[error("«{0}» is not a number / no es un número")]
+    #[error("{}", self.message(Language::Es))]
     NotANumber(String),
-    #[error("«{0}» is ambiguous: write {1} / es ambiguo: escriba {1}")]
+    /// The text, and how to write each reading of it.
+    #[error("{}", self.message(Language::Es))]
     Ambiguous(String, String),
-    #[error("«{0}» is too large / es demasiado grande")]
+    #[error("{}", self.message(Language::Es))]
     TooLarge(String),
 }
 
 impl NumberError {
     /// The message in one language.
     pub fn message(&self, language: Language) -> String {
-        match (self, language) {
-            (NumberError::Empty, Language::Es) => "El valor está vacío.".to_owned(),
-            (NumberError::Empty, Language::En) => "The value is empty.".to_owned(),
-            (NumberError::NotANumber(t), Language::Es) => {
-                format!("«{t}» no es un número: escriba, por ejemplo, 27,50.")
+        match self {
+            NumberError::Empty => tr!(language, "number-empty"),
+            NumberError::NotANumber(text) => tr!(language, "number-not-a-number", text = text),
+            NumberError::Ambiguous(text, hint) => {
+                tr!(language, "number-ambiguous", text = text, hint = hint)
             }
-            (NumberError::NotANumber(t), Language::En) => {
-                format!("«{t}» is not a number: type, for example, 27.50.")
-            }
-            (NumberError::Ambiguous(t, hint), Language::Es) => {
-                format!("«{t}» es ambiguo (¿miles o decimales?): escriba {hint}.")
-            }
-            (NumberError::Ambiguous(t, hint), Language::En) => {
-                format!("«{t}» is ambiguous (thousands or decimals?): type {hint}.")
-            }
-            (NumberError::TooLarge(t), Language::Es) => format!("«{t}» es demasiado grande."),
-            (NumberError::TooLarge(t), Language::En) => format!("«{t}» is too large."),
+            NumberError::TooLarge(text) => tr!(language, "number-too-large", text = text),
         }
     }
 }
@@ -146,10 +139,13 @@ pub fn parse_number(text: &str, language: Language) -> Result<Decimal, NumberErr
             } else if sep != own_decimal && digits_after == 3 {
                 let int = &body[..body.rfind(sep).unwrap_or(0)];
                 let frac = &body[body.len() - 3..];
-                let hint = match language {
-                    Language::Es => format!("{int}{frac} o {int},{frac}"),
-                    Language::En => format!("{int}{frac} or {int}.{frac}"),
-                };
+                let (_, decimal) = separators(language);
+                let hint = tr!(
+                    language,
+                    "number-ambiguous-hint",
+                    thousands = format!("{int}{frac}"),
+                    decimals = format!("{int}{decimal}{frac}")
+                );
                 return Err(NumberError::Ambiguous(text.trim().to_owned(), hint));
             } else {
                 Some(sep)

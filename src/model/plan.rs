@@ -159,25 +159,7 @@ impl Period {
     }
 }
 
-/// The language figures and messages are shown in.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Language {
-    /// Spanish, as used in Bogotá: `50,24 %`, thousands with `.`.
-    #[default]
-    Es,
-    /// English: `50.24%`, thousands with `,`.
-    En,
-}
-
-impl Language {
-    /// The text for this language, from its Spanish and English forms.
-    pub fn pick<'a>(self, es: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Language::Es => es,
-            Language::En => en,
-        }
-    }
-}
+pub use crate::i18n::Language;
 
 /// Thresholds of the semáforo (traffic light) used to colour progress, in percent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -5,6 +5,8 @@ use std::collections::{BTreeSet, HashSet};
 
 use rust_decimal::Decimal;
 
+use crate::tr;
+
 use super::format::{number, percent};
 use super::plan::{
     Annualization, Cut, Indicator, Language, Objective, Period, Plan, Quarter, Vigencia,
@@ -139,160 +141,99 @@ impl Finding {
 
     /// The finding as a sentence: where, which field, what is wrong.
     pub fn message(&self, language: Language) -> String {
-        let es = language == Language::Es;
         let mut place = Vec::new();
         if let Some((_, number)) = self.location.objective {
-            place.push(if es {
-                format!("Objetivo {number}")
-            } else {
-                format!("Objective {number}")
-            });
+            place.push(tr!(language, "place-objective", number = number));
         }
         if self.location.indicator.is_some() {
-            place.push(if es {
-                format!("indicador {}", self.location.indicator_label)
-            } else {
-                format!("indicator {}", self.location.indicator_label)
-            });
+            let label = &self.location.indicator_label;
+            place.push(tr!(language, "place-indicator", label = label));
         }
-        place.push(field_name(self.location.field, language));
-        format!("{}: {}", place.join(" · "), self.problem_text(language))
+        place.push(self.location.field.name(language));
+        format!("{}: {}", place.join(" · "), self.problem.text(language))
     }
+}
 
-    fn problem_text(&self, language: Language) -> String {
+impl Problem {
+    /// What is wrong, in words.
+    pub fn text(&self, language: Language) -> String {
         use Problem::*;
-        let es = language == Language::Es;
         let n = |d: &Decimal| number(*d, language);
-        match &self.problem {
-            PeriodReversed(p) if es => format!("el periodo {}–{} está invertido", p.first, p.last),
-            PeriodReversed(p) => format!("the period {}–{} is reversed", p.first, p.last),
-            CutOutsidePeriod(c, p) if es => format!(
-                "el corte {} está fuera del periodo {}–{}",
-                c.date(),
-                p.first,
-                p.last
+        let pct = |d: &Decimal| percent(*d, language);
+        match self {
+            PeriodReversed(p) => tr!(
+                language,
+                "problem-period-reversed",
+                first = p.first,
+                last = p.last
             ),
-            CutOutsidePeriod(c, p) => format!(
-                "the cut {} is outside the period {}–{}",
-                c.date(),
-                p.first,
-                p.last
+            CutOutsidePeriod(c, p) => tr!(
+                language,
+                "problem-cut-outside-period",
+                cut = c.date(),
+                first = p.first,
+                last = p.last
             ),
-            ObjectiveNumberInvalid(k) if es => format!("el número {k} no está entre 1 y 5"),
-            ObjectiveNumberInvalid(k) => format!("number {k} is not between 1 and 5"),
-            ObjectiveNumberRepeated(k) if es => format!("el número {k} está repetido"),
-            ObjectiveNumberRepeated(k) => format!("number {k} is repeated"),
-            NegativeProgramming(v) if es => {
-                format!("la programación no puede ser negativa ({})", n(v))
+            ObjectiveNumberInvalid(k) => {
+                tr!(language, "problem-objective-number-invalid", number = *k)
             }
-            NegativeProgramming(v) => format!("programming cannot be negative ({})", n(v)),
-            NegativeWeight(v) if es => format!("la ponderación no puede ser negativa ({})", n(v)),
-            NegativeWeight(v) => format!("the weight cannot be negative ({})", n(v)),
-            MissingBaseline if es => {
-                "un indicador decreciente necesita línea base para calcular su avance".to_owned()
+            ObjectiveNumberRepeated(k) => {
+                tr!(language, "problem-objective-number-repeated", number = *k)
             }
-            MissingBaseline => {
-                "a decreciente indicator needs a baseline to compute its progress".to_owned()
+            NegativeProgramming(v) => tr!(language, "problem-negative-programming", value = n(v)),
+            NegativeWeight(v) => tr!(language, "problem-negative-weight", value = n(v)),
+            MissingBaseline => tr!(language, "problem-missing-baseline"),
+            BaselineEqualsProgramming => tr!(language, "problem-baseline-equals-programming"),
+            DuplicateCode(code) => tr!(language, "problem-duplicate-code", code = code),
+            OutOfRange => tr!(language, "problem-out-of-range"),
+            WeightsNot100 { vigencia, total } => {
+                tr!(
+                    language,
+                    "problem-weights-not-100",
+                    vigencia = *vigencia,
+                    total = pct(total)
+                )
             }
-            BaselineEqualsProgramming if es => {
-                "la línea base es igual a la programación: no hay reducción que medir".to_owned()
-            }
-            BaselineEqualsProgramming => {
-                "the baseline equals the programming: there is no reduction to measure".to_owned()
-            }
-            DuplicateCode(code) if es => format!("el código {code} está repetido en el objetivo"),
-            DuplicateCode(code) => format!("code {code} is repeated in the objective"),
-            OutOfRange if es => {
-                "las cifras son demasiado grandes para calcular el avance".to_owned()
-            }
-            OutOfRange => "the figures are too large to compute the progress".to_owned(),
-            WeightsNot100 { vigencia, total } if es => format!(
-                "las ponderaciones de {vigencia} suman {}, no 100 %; el promedio divide por su suma real",
-                percent(*total, language)
+            WeightOnNotProgrammed(w) => tr!(
+                language,
+                "problem-weight-on-not-programmed",
+                weight = pct(w)
             ),
-            WeightsNot100 { vigencia, total } => format!(
-                "the weights of {vigencia} add up to {}, not 100%; the average divides by their real sum",
-                percent(*total, language)
+            ZeroWeightOnProgrammed => tr!(language, "problem-zero-weight-on-programmed"),
+            TotalInconsistent { declared, expected } => tr!(
+                language,
+                "problem-total-inconsistent",
+                declared = n(declared),
+                expected = n(expected)
             ),
-            WeightOnNotProgrammed(w) if es => format!(
-                "tiene ponderación {} pero no está programado en la vigencia",
-                percent(*w, language)
+            ValueAfterCut { value, cut } => tr!(
+                language,
+                "problem-value-after-cut",
+                value = value.date(),
+                cut = cut.date()
             ),
-            WeightOnNotProgrammed(w) => format!(
-                "has a weight of {} but is not programmed in the vigencia",
-                percent(*w, language)
-            ),
-            ZeroWeightOnProgrammed if es => "está programado pero su ponderación es 0".to_owned(),
-            ZeroWeightOnProgrammed => "is programmed but its weight is 0".to_owned(),
-            TotalInconsistent { declared, expected } if es => format!(
-                "la programación total publicada es {} pero según el tipo de anualización es {}",
-                n(declared),
-                n(expected)
-            ),
-            TotalInconsistent { declared, expected } => format!(
-                "the published total programming is {} but the annualization type gives {}",
-                n(declared),
-                n(expected)
-            ),
-            ValueAfterCut { value, cut } if es => format!(
-                "tiene un valor al {}, posterior al corte {}: no cuenta en las cifras a ese corte",
-                value.date(),
-                cut.date()
-            ),
-            ValueAfterCut { value, cut } => format!(
-                "has a value for {}, after the cut {}: it does not count in the figures at that cut",
-                value.date(),
-                cut.date()
-            ),
-            LowWithoutComment(p) if es => format!(
-                "avance de {} al corte sin comentario: el comité pedirá la razón",
-                percent(*p, language)
-            ),
-            LowWithoutComment(p) => format!(
-                "progress of {} at the cut with no comment: the committee will ask why",
-                percent(*p, language)
-            ),
-            NotReported if es => "programado pero sin reporte al corte: cuenta como 0".to_owned(),
-            NotReported => "programmed but not reported at the cut: it counts as 0".to_owned(),
+            LowWithoutComment(p) => tr!(language, "problem-low-without-comment", progress = pct(p)),
+            NotReported => tr!(language, "problem-not-reported"),
             QuarterNotReported {
                 quarter,
                 last_reported,
-            } if es => format!(
-                "el T{} no está reportado y el T{} sí: el avance usa lo reportado hasta el T{}",
-                quarter.number(),
-                last_reported.number(),
-                last_reported.number()
+            } => tr!(
+                language,
+                "problem-quarter-not-reported",
+                quarter = quarter.number(),
+                last = last_reported.number()
             ),
-            QuarterNotReported {
-                quarter,
-                last_reported,
-            } => format!(
-                "Q{} is not reported while Q{} is: progress uses what was reported up to Q{}",
-                quarter.number(),
-                last_reported.number(),
-                last_reported.number()
-            ),
-            NegativeExecuted(v) if es => format!("la magnitud ejecutada es negativa ({})", n(v)),
-            NegativeExecuted(v) => format!("the executed magnitude is negative ({})", n(v)),
-            ExecutedNotProgrammed(v) if es => format!(
-                "tiene ejecución reportada pero no está programado en {v}: esa ejecución no cuenta"
-            ),
-            ExecutedNotProgrammed(v) => format!(
-                "has execution reported but is not programmed in {v}: that execution does not count"
-            ),
-            ConstanteUnequal { first, other } if es => format!(
-                "es constante pero su programación cambia: {} en {} y {} en {}",
-                n(&first.1),
-                first.0,
-                n(&other.1),
-                other.0
-            ),
-            ConstanteUnequal { first, other } => format!(
-                "is constante but its programming changes: {} in {} and {} in {}",
-                n(&first.1),
-                first.0,
-                n(&other.1),
-                other.0
+            NegativeExecuted(v) => tr!(language, "problem-negative-executed", value = n(v)),
+            ExecutedNotProgrammed(v) => {
+                tr!(language, "problem-executed-not-programmed", vigencia = *v)
+            }
+            ConstanteUnequal { first, other } => tr!(
+                language,
+                "problem-constante-unequal",
+                first = n(&first.1),
+                first_year = first.0,
+                other = n(&other.1),
+                other_year = other.0
             ),
         }
     }
@@ -301,32 +242,28 @@ impl Finding {
 impl Field {
     /// The field's name in the language: "ponderación 2022", "ejecutado 2022 T1".
     pub fn name(self, language: Language) -> String {
-        field_name(self, language)
-    }
-}
-
-fn field_name(field: Field, language: Language) -> String {
-    let es = language == Language::Es;
-    match field {
-        Field::Period => (if es { "periodo" } else { "period" }).to_owned(),
-        Field::Cut => (if es { "corte" } else { "cut" }).to_owned(),
-        Field::ObjectiveNumber => (if es { "número" } else { "number" }).to_owned(),
-        Field::Code => (if es { "código" } else { "code" }).to_owned(),
-        Field::Baseline => (if es { "línea base" } else { "baseline" }).to_owned(),
-        Field::DeclaredTotal => (if es {
-            "programación total"
-        } else {
-            "total programming"
-        })
-        .to_owned(),
-        Field::Weight(v) if es => format!("ponderación {v}"),
-        Field::Weight(v) => format!("weight {v}"),
-        Field::Programmed(v) if es => format!("programación {v}"),
-        Field::Programmed(v) => format!("programming {v}"),
-        Field::Executed(v, q) if es => format!("ejecutado {v} T{}", q.number()),
-        Field::Executed(v, q) => format!("executed {v} Q{}", q.number()),
-        Field::Comment(v, q) if es => format!("comentario {v} T{}", q.number()),
-        Field::Comment(v, q) => format!("comment {v} Q{}", q.number()),
+        match self {
+            Field::Period => tr!(language, "field-period"),
+            Field::Cut => tr!(language, "field-cut"),
+            Field::ObjectiveNumber => tr!(language, "field-objective-number"),
+            Field::Code => tr!(language, "field-code"),
+            Field::Baseline => tr!(language, "field-baseline"),
+            Field::DeclaredTotal => tr!(language, "field-declared-total"),
+            Field::Weight(v) => tr!(language, "field-weight", vigencia = v),
+            Field::Programmed(v) => tr!(language, "field-programmed", vigencia = v),
+            Field::Executed(v, q) => tr!(
+                language,
+                "field-executed",
+                vigencia = v,
+                quarter = q.number()
+            ),
+            Field::Comment(v, q) => tr!(
+                language,
+                "field-comment",
+                vigencia = v,
+                quarter = q.number()
+            ),
+        }
     }
 }
 
@@ -560,10 +497,12 @@ pub fn no_average_reason(
     vigencia: Vigencia,
     language: Language,
 ) -> String {
-    let es = language == Language::Es;
     match reason {
-        NoAverage::NothingProgrammed if es => format!("sin indicadores programados en {vigencia}"),
-        NoAverage::NothingProgrammed => format!("no indicator programmed in {vigencia}"),
+        NoAverage::NothingProgrammed => tr!(
+            language,
+            "no-average-nothing-programmed",
+            vigencia = vigencia
+        ),
         NoAverage::IndicatorBlocks { index, status } => {
             let label = objective
                 .indicators()
@@ -571,32 +510,23 @@ pub fn no_average_reason(
                 .map(|(meta, indicator)| indicator_label(&meta.code, indicator))
                 .unwrap_or_default();
             match status {
-                Status::MissingBaseline if es => {
-                    format!("al indicador {label} (decreciente) le falta la línea base")
-                }
                 Status::MissingBaseline => {
-                    format!("indicator {label} (decreciente) has no baseline")
-                }
-                Status::BaselineEqualsProgramming if es => {
-                    format!("la línea base del indicador {label} es igual a su programación")
+                    tr!(language, "no-average-missing-baseline", label = label)
                 }
                 Status::BaselineEqualsProgramming => {
-                    format!("the baseline of indicator {label} equals its programming")
+                    tr!(
+                        language,
+                        "no-average-baseline-equals-programming",
+                        label = label
+                    )
                 }
-                _ if es => format!("las cifras del indicador {label} son demasiado grandes"),
-                _ => format!("the figures of indicator {label} are too large"),
+                _ => tr!(language, "no-average-indicator-out-of-range", label = label),
             }
         }
-        NoAverage::WeightsAddUpToZero if es => {
-            format!("las ponderaciones de {vigencia} suman 0: no hay por qué dividir")
-        }
         NoAverage::WeightsAddUpToZero => {
-            format!("the weights of {vigencia} add up to 0: there is nothing to divide by")
+            tr!(language, "no-average-weights-zero", vigencia = vigencia)
         }
-        NoAverage::OutOfRange if es => {
-            "las ponderaciones son demasiado grandes para calcular el promedio".to_owned()
-        }
-        NoAverage::OutOfRange => "the weights are too large to compute the average".to_owned(),
+        NoAverage::OutOfRange => tr!(language, "no-average-out-of-range"),
     }
 }
 

@@ -857,13 +857,11 @@ fn set_selection(ui: &egui::Ui, id: egui::Id, range: egui::text::CCursorRange) {
 
 /// Why a cell's text was not accepted, in the language: "«abc» no se aceptó: …".
 pub fn not_accepted(text: &str, error: &NumberError, language: Language) -> String {
-    format!(
-        "{} {}",
-        match language {
-            Language::Es => format!("«{}» no se aceptó:", text.trim()),
-            Language::En => format!("«{}» was not accepted:", text.trim()),
-        },
-        error.message(language)
+    crate::tr!(
+        language,
+        "cell-not-accepted",
+        text = text.trim(),
+        reason = error.message(language)
     )
 }
 

@@ -94,7 +94,12 @@ pub fn toolbar_ui(
                 .count();
             let warnings = figures.findings.len() - finding_errors;
             let errors = finding_errors + refused_cells;
-            let text = findings_count(errors, warnings, language);
+            let text = crate::tr!(
+                language,
+                "findings-count",
+                errors = errors,
+                warnings = warnings
+            );
             if errors > 0 {
                 ui.colored_label(crate::theme::error_text(ui.visuals()), text);
             } else {
@@ -107,22 +112,4 @@ pub fn toolbar_ui(
 /// "T1" / "Q1".
 pub fn quarter_name(quarter: Quarter, language: Language) -> String {
     format!("{}{}", language.pick("T", "Q"), quarter.number())
-}
-
-/// "1 error · 5 avisos" / "2 errors · 1 warning".
-pub fn findings_count(errors: usize, warnings: usize, language: Language) -> String {
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    match language {
-        Language::Es => format!(
-            "{} · {}",
-            plural(errors, "error", "errores"),
-            plural(warnings, "aviso", "avisos")
-        ),
-        Language::En => format!(
-            "{} · {}",
-            plural(errors, "error", "errors"),
-            plural(warnings, "warning", "warnings")
-        ),
-    }
 }

@@ -24,11 +24,8 @@ fn cell_place(plan: &Plan, cell: CellId, language: Language) -> String {
         ));
     }
     if let (Some(meta), Some(indicator)) = (meta, indicator) {
-        place.push(format!(
-            "{} {}",
-            language.pick("indicador", "indicator"),
-            indicator_label(&meta.code, indicator)
-        ));
+        let label = indicator_label(&meta.code, indicator);
+        place.push(crate::tr!(language, "place-indicator", label = label));
     }
     place.push(cell.field().name(language));
     place.join(" · ")
@@ -58,10 +55,7 @@ pub fn findings_ui(
                         "Error · {}: {} {}",
                         cell_place(plan, *cell, language),
                         not_accepted(&draft.text, &error, language),
-                        language.pick(
-                            "El plan conserva el valor anterior (Esc lo restaura en la celda).",
-                            "The plan keeps the previous value (Esc puts it back in the cell)."
-                        ),
+                        crate::tr!(language, "cell-refused-keeps-value"),
                     );
                     let link = ui.add(
                         egui::Label::new(

@@ -3,6 +3,7 @@
 mod core_is_pure;
 mod exact_rollup;
 mod grid_entry;
+mod i18n_keys;
 mod import_export;
 mod plan_files;
 mod progress_rules;
