@@ -66,3 +66,119 @@ cell-not-accepted = «{ $text }» was not accepted: { $reason }
 cell-refused-keeps-value = The plan keeps the previous value (Esc puts it back in the cell).
 progress-capped = Above the cap: in the objective's average it counts { $counts }
 progress-floored = Negative: in the objective's average it counts { $counts }
+
+## menu
+menu-file = File
+menu-open-recent = Open recent
+menu-none = (none)
+menu-edit = Edit
+menu-view = View
+menu-language = Language
+menu-light-theme = Light theme
+menu-dark-theme = Dark theme
+
+## toolbar
+toolbar-cut = Cut:
+toolbar-vigencia-of-the-cut = Vigencia of the cut
+toolbar-quarter-of-the-cut = Quarter of the cut
+toolbar-plan-s-cut = Plan's cut:
+toolbar-make-it-the-plan = Make it the plan's cut
+toolbar-the-plan-s-cut = The plan's cut is the last quarter reported: reports and validation use it.
+toolbar-q = Q
+
+## tree
+tree-plan-and-entities = Plan and entities
+tree-objective = Objective
+tree-no-metas = (no metas)
+
+## present
+present-progress-at-the-cut = progress at the cut
+present-indicators-of-objective = Indicators of objective:
+present-leave-presentation-esc = Leave presentation (Esc)
+
+## validation
+validation-validation = Validation
+validation-nothing-to-report = nothing to report
+validation-warning = Warning ·
+validation-click-go-to-this = Click: go to this field
+
+## chart
+chart-progress-by-objective = Progress by objective
+chart-indicators-of-objective = Indicators of objective
+chart-progress-and-weight = progress and weight
+chart-no-indicators = (no indicators)
+chart-obj = Obj.
+chart-target-100 = Target 100%
+chart-progress = progress
+chart-weight = weight
+
+## details
+details-sector-strategic-plan = Sector strategic plan
+details-period = Period
+details-plan-s-cut = plan's cut
+details-strategic-objective = Strategic objective
+details-weights = Weights
+details-text = Text
+details-add-meta = + Add meta
+details-adds-a-meta-with = Adds a meta with one empty indicator at the end of the objective
+details-meta = Meta
+details-meta-name = Meta name
+details-add-indicator = + Add indicator
+details-move-up = Move up
+details-move-down = Move down
+details-remove-meta = Remove meta
+details-removes-the-meta-and = Removes the meta and its indicators (Ctrl+Z undoes it)
+details-code-empty-n-a = Code (empty = N/A)
+details-indicator-name = Indicator name
+details-responsible-entity = Responsible entity
+details-unit = Unit
+details-baseline = Baseline
+details-comment = Comment
+details-remove-indicator = Remove indicator
+details-ctrl-z-undoes-it = Ctrl+Z undoes it
+details-figures-are-edited-in = Figures are edited in the table.
+
+## grid
+grid-sum = Sum
+grid-increasing = Increasing
+grid-constant = Constant
+grid-decreasing = Decreasing
+grid-nothing-was-pasted = Nothing was pasted
+grid-this-objective-has-no = This objective has no indicators yet: add a meta with the button above.
+grid-no-name = (no name)
+grid-type = type
+grid-total = Total
+grid-objective-progress-weighted-average = Objective progress: weighted average
+grid-above-the-cap-in = Above the cap: in the objective's average it counts
+grid-negative-in-the-objective = Negative: in the objective's average it counts
+grid-sum-of-the-weights = Sum of the weights of the programmed indicators
+grid-the-weights-do-not = The weights do not add up to 100%: progress divides by their real sum
+validation-error = Error ·
+
+## details
+details-title = Title
+details-sector = Sector
+details-sector-s-mission = Sector's mission
+details-entity = Entity
+details-mission = Mission
+details-vision = Vision
+
+## grid
+grid-meta-code = Meta code
+grid-code = Code
+grid-indicator-code = Indicator code
+grid-indicator = Indicator
+grid-indicator-name = Indicator name
+grid-type-2 = Type
+grid-annualization-type = Annualization type
+grid-wgt = Wgt.
+grid-weight-in-the-vigencia = Weight in the vigencia (%)
+grid-magnitude-executed-in-the = Magnitude executed in the quarter
+grid-programming-of-the-vigencia = Programming of the vigencia
+grid-at-cut = At cut
+grid-executed-at-the-cut = Executed at the cut, per type
+grid-progress = Progress
+grid-progress-at-the-cut = Progress at the cut
+grid-total-programming-per-type = Total programming, per type
+grid-could-not-paste = Could not paste
+tree-meta-without-code = (meta without code)

@@ -66,3 +66,119 @@ cell-not-accepted = «{ $text }» no se aceptó: { $reason }
 cell-refused-keeps-value = El plan conserva el valor anterior (Esc lo restaura en la celda).
 progress-capped = Supera el tope: en el promedio del objetivo cuenta { $counts }
 progress-floored = Es negativo: en el promedio del objetivo cuenta { $counts }
+
+## menu
+menu-file = Archivo
+menu-open-recent = Abrir reciente
+menu-none = (ninguno)
+menu-edit = Editar
+menu-view = Ver
+menu-language = Idioma
+menu-light-theme = Tema claro
+menu-dark-theme = Tema oscuro
+
+## toolbar
+toolbar-cut = Corte:
+toolbar-vigencia-of-the-cut = Vigencia del corte
+toolbar-quarter-of-the-cut = Trimestre del corte
+toolbar-plan-s-cut = Corte del plan:
+toolbar-make-it-the-plan = Fijar como corte del plan
+toolbar-the-plan-s-cut = El corte del plan es el último trimestre reportado: los informes y la validación se hacen a ese corte.
+toolbar-q = T
+
+## tree
+tree-plan-and-entities = Plan y entidades
+tree-objective = Objetivo
+tree-no-metas = (sin metas)
+
+## present
+present-progress-at-the-cut = avance al corte
+present-indicators-of-objective = Indicadores del objetivo:
+present-leave-presentation-esc = Salir de la presentación (Esc)
+
+## validation
+validation-validation = Validación
+validation-nothing-to-report = sin observaciones
+validation-warning = Aviso ·
+validation-click-go-to-this = Clic: ir a este dato
+
+## chart
+chart-progress-by-objective = Avance por objetivo
+chart-indicators-of-objective = Indicadores del objetivo
+chart-progress-and-weight = avance y ponderación
+chart-no-indicators = (sin indicadores)
+chart-obj = Obj.
+chart-target-100 = Meta 100 %
+chart-progress = avance
+chart-weight = ponderación
+
+## details
+details-sector-strategic-plan = Plan estratégico sectorial
+details-period = Periodo
+details-plan-s-cut = corte del plan
+details-strategic-objective = Objetivo estratégico
+details-weights = Ponderaciones
+details-text = Texto
+details-add-meta = + Añadir meta
+details-adds-a-meta-with = Añade una meta con un indicador vacío al final del objetivo
+details-meta = Meta
+details-meta-name = Nombre meta
+details-add-indicator = + Añadir indicador
+details-move-up = Subir
+details-move-down = Bajar
+details-remove-meta = Eliminar meta
+details-removes-the-meta-and = Elimina la meta y sus indicadores (Ctrl+Z lo deshace)
+details-code-empty-n-a = Código (vacío = N/A)
+details-indicator-name = Nombre indicador
+details-responsible-entity = Entidad responsable
+details-unit = Unidad
+details-baseline = Línea base
+details-comment = Comentario
+details-remove-indicator = Eliminar indicador
+details-ctrl-z-undoes-it = Ctrl+Z lo deshace
+details-figures-are-edited-in = Las cifras se editan en la tabla.
+
+## grid
+grid-sum = Suma
+grid-increasing = Creciente
+grid-constant = Constante
+grid-decreasing = Decreciente
+grid-nothing-was-pasted = No se pegó nada
+grid-this-objective-has-no = Este objetivo aún no tiene indicadores: añada una meta con el botón de arriba.
+grid-no-name = (sin nombre)
+grid-type = tipo
+grid-total = Total
+grid-objective-progress-weighted-average = Avance del objetivo: promedio ponderado
+grid-above-the-cap-in = Supera el tope: en el promedio del objetivo cuenta
+grid-negative-in-the-objective = Es negativo: en el promedio del objetivo cuenta
+grid-sum-of-the-weights = Suma de las ponderaciones de los indicadores programados
+grid-the-weights-do-not = Las ponderaciones no suman 100 %: el avance divide por su suma real
+validation-error = Error ·
+
+## details
+details-title = Título
+details-sector = Sector
+details-sector-s-mission = Misión del sector
+details-entity = Entidad
+details-mission = Misión
+details-vision = Visión
+
+## grid
+grid-meta-code = Código de la meta
+grid-code = Código
+grid-indicator-code = Código del indicador
+grid-indicator = Indicador
+grid-indicator-name = Nombre del indicador
+grid-type-2 = Tipo
+grid-annualization-type = Tipo de anualización
+grid-wgt = Pond.
+grid-weight-in-the-vigencia = Ponderación de la vigencia (%)
+grid-magnitude-executed-in-the = Magnitud ejecutada en el trimestre
+grid-programming-of-the-vigencia = Programación de la vigencia
+grid-at-cut = Al corte
+grid-executed-at-the-cut = Ejecutado al corte, según el tipo
+grid-progress = Avance
+grid-progress-at-the-cut = Avance al corte
+grid-total-programming-per-type = Programación total, según el tipo
+grid-could-not-paste = No se pudo pegar
+tree-meta-without-code = (meta sin código)

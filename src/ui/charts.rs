@@ -109,8 +109,8 @@ pub fn charts_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) {
                 ui.label(
                     RichText::new(format!(
                         "{} · {} {}",
-                        language.pick("Avance por objetivo", "Progress by objective"),
-                        language.pick("corte", "cut"),
+                        crate::tr!(language, "chart-progress-by-objective"),
+                        crate::tr!(language, "field-cut"),
                         data.cut_label
                     ))
                     .strong(),
@@ -125,12 +125,12 @@ pub fn charts_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) {
         ui.vertical(|ui| {
             let title = format!(
                 "{} {n} · {}",
-                language.pick("Indicadores del objetivo", "Indicators of objective"),
-                language.pick("avance y ponderación", "progress and weight")
+                crate::tr!(language, "chart-indicators-of-objective"),
+                crate::tr!(language, "chart-progress-and-weight")
             );
             ui.label(RichText::new(title).strong());
             if data.indicators.is_empty() {
-                ui.weak(language.pick("(sin indicadores)", "(no indicators)"));
+                ui.weak(crate::tr!(language, "chart-no-indicators"));
             } else {
                 indicators_chart_ui(ui, data, language);
             }
@@ -203,7 +203,7 @@ fn objectives_chart_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) 
     let labels: Vec<String> = data
         .objectives
         .iter()
-        .map(|b| format!("{} {}", language.pick("Obj.", "Obj."), b.label))
+        .map(|b| format!("{} {}", crate::tr!(language, "chart-obj"), b.label))
         .collect();
     let top = value_axis_end(&data.objectives, 1.18);
     let bars: Vec<Bar> = data
@@ -217,7 +217,7 @@ fn objectives_chart_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) 
                     .fill(bar_color(b))
                     .name(format!(
                         "{} {}",
-                        language.pick("Objetivo", "Objective"),
+                        crate::tr!(language, "tree-objective"),
                         b.label
                     )),
             )
@@ -242,7 +242,7 @@ fn objectives_chart_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) 
         .y_axis_min_width(36.0)
         .show(ui, |plot| {
             plot.hline(
-                HLine::new(language.pick("Meta 100 %", "Target 100%"), 100.0)
+                HLine::new(crate::tr!(language, "chart-target-100"), 100.0)
                     .color(theme::TARGET_LINE)
                     .width(1.5),
             );
@@ -307,9 +307,9 @@ fn indicators_chart_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) 
             format!(
                 "{} · {}: {}\n{}: {}",
                 b.label,
-                language.pick("avance", "progress"),
+                crate::tr!(language, "chart-progress"),
                 percent_or_dash(b.value, language),
-                language.pick("ponderación", "weight"),
+                crate::tr!(language, "chart-weight"),
                 b.weight
                     .map(|w| percent(w, language))
                     .unwrap_or_else(|| "—".into()),
@@ -332,7 +332,7 @@ fn indicators_chart_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) 
         .y_axis_min_width(label_width)
         .show(ui, |plot| {
             plot.vline(
-                VLine::new(language.pick("Meta 100 %", "Target 100%"), 100.0)
+                VLine::new(crate::tr!(language, "chart-target-100"), 100.0)
                     .color(theme::TARGET_LINE)
                     .width(1.5),
             );

@@ -63,30 +63,34 @@ fn text_field(
 
 fn plan_ui(ui: &mut egui::Ui, plan: &Plan, language: Language, actions: &mut Vec<Action>) {
     egui::ScrollArea::vertical().show(ui, |ui| {
-        ui.heading(language.pick("Plan estratégico sectorial", "Sector strategic plan"));
+        ui.heading(crate::tr!(language, "details-sector-strategic-plan"));
         ui.label(format!(
             "{} {}–{} · {} {}",
-            language.pick("Periodo", "Period"),
+            crate::tr!(language, "details-period"),
             plan.period.first,
             plan.period.last,
-            language.pick("corte del plan", "plan's cut"),
+            crate::tr!(language, "details-plan-s-cut"),
             plan.cut.date()
         ));
-        let pick = |es, en| language.pick(es, en);
         plan_texts_ui(
             ui,
             "plan_texts",
             &[
-                (PlanText::Title, pick("Título", "Title"), &plan.title, false),
+                (
+                    PlanText::Title,
+                    crate::tr!(language, "details-title"),
+                    &plan.title,
+                    false,
+                ),
                 (
                     PlanText::Sector,
-                    pick("Sector", "Sector"),
+                    crate::tr!(language, "details-sector"),
                     &plan.sector,
                     false,
                 ),
                 (
                     PlanText::SectorMission,
-                    pick("Misión del sector", "Sector's mission"),
+                    crate::tr!(language, "details-sector-s-mission"),
                     &plan.sector_mission,
                     true,
                 ),
@@ -102,19 +106,19 @@ fn plan_ui(ui: &mut egui::Ui, plan: &Plan, language: Language, actions: &mut Vec
                 &[
                     (
                         PlanText::EntityName(e),
-                        pick("Entidad", "Entity"),
+                        crate::tr!(language, "details-entity"),
                         &entity.name,
                         false,
                     ),
                     (
                         PlanText::EntityMission(e),
-                        pick("Misión", "Mission"),
+                        crate::tr!(language, "details-mission"),
                         &entity.mission,
                         true,
                     ),
                     (
                         PlanText::EntityVision(e),
-                        pick("Visión", "Vision"),
+                        crate::tr!(language, "details-vision"),
                         &entity.vision,
                         true,
                     ),
@@ -129,7 +133,7 @@ fn plan_ui(ui: &mut egui::Ui, plan: &Plan, language: Language, actions: &mut Vec
 fn plan_texts_ui(
     ui: &mut egui::Ui,
     grid_id: &str,
-    fields: &[(PlanText, &str, &String, bool)],
+    fields: &[(PlanText, String, &String, bool)],
     actions: &mut Vec<Action>,
 ) {
     egui::Grid::new(grid_id)
@@ -169,10 +173,10 @@ fn objective_heading_ui(
     ui.horizontal(|ui| {
         ui.heading(format!(
             "{} {}",
-            language.pick("Objetivo estratégico", "Strategic objective"),
+            crate::tr!(language, "details-strategic-objective"),
             obj.number
         ));
-        ui.label(language.pick("avance al corte", "progress at the cut"));
+        ui.label(crate::tr!(language, "present-progress-at-the-cut"));
         progress_badge(ui, progress, &plan.settings.traffic_lights, language)
             .on_hover_text(percent_or_dash(progress, language));
         let objective_figures = figures.progress.objectives.get(objective);
@@ -186,7 +190,7 @@ fn objective_heading_ui(
             ui.separator();
             ui.label(format!(
                 "{} {}:",
-                language.pick("Ponderaciones", "Weights"),
+                crate::tr!(language, "details-weights"),
                 figures.progress.cut.vigencia
             ));
             weights_total_ui(ui, objective_figures, language);
@@ -210,8 +214,13 @@ fn objective_ui(
         .num_columns(2)
         .show(ui, |ui| {
             let id = egui::Id::unique(("objective_text", objective));
-            if let Some(text) = text_field(ui, language.pick("Texto", "Text"), &obj.text, true, id)
-            {
+            if let Some(text) = text_field(
+                ui,
+                &crate::tr!(language, "details-text"),
+                &obj.text,
+                true,
+                id,
+            ) {
                 actions.push(Action::Edit(
                     Edit::ObjectiveText { objective, text },
                     Some(id),
@@ -219,11 +228,8 @@ fn objective_ui(
             }
         });
     if ui
-        .button(language.pick("+ Añadir meta", "+ Add meta"))
-        .on_hover_text(language.pick(
-            "Añade una meta con un indicador vacío al final del objetivo",
-            "Adds a meta with one empty indicator at the end of the objective",
-        ))
+        .button(crate::tr!(language, "details-add-meta"))
+        .on_hover_text(crate::tr!(language, "details-adds-a-meta-with"))
         .clicked()
     {
         actions.push(Action::Edit(Edit::AddMeta { objective }, None));
@@ -251,19 +257,19 @@ fn meta_ui(
         for (field, label, value, multiline) in [
             (
                 MetaText::Code,
-                language.pick("Meta", "Meta"),
+                crate::tr!(language, "details-meta"),
                 &m.code,
                 false,
             ),
             (
                 MetaText::Name,
-                language.pick("Nombre meta", "Meta name"),
+                crate::tr!(language, "details-meta-name"),
                 &m.name,
                 true,
             ),
         ] {
             let id = egui::Id::unique(("meta_text", objective, meta, format!("{field:?}")));
-            if let Some(text) = text_field(ui, label, value, multiline, id) {
+            if let Some(text) = text_field(ui, &label, value, multiline, id) {
                 actions.push(Action::Edit(
                     Edit::MetaText {
                         objective,
@@ -278,7 +284,7 @@ fn meta_ui(
     });
     ui.horizontal(|ui| {
         if ui
-            .button(language.pick("+ Añadir indicador", "+ Add indicator"))
+            .button(crate::tr!(language, "details-add-indicator"))
             .clicked()
         {
             actions.push(Action::Edit(Edit::AddIndicator { objective, meta }, None));
@@ -291,10 +297,14 @@ fn meta_ui(
         }
         let count = plan.objectives[objective].metas.len();
         for (direction, text, enabled) in [
-            (Direction::Up, language.pick("Subir", "Move up"), meta > 0),
+            (
+                Direction::Up,
+                crate::tr!(language, "details-move-up"),
+                meta > 0,
+            ),
             (
                 Direction::Down,
-                language.pick("Bajar", "Move down"),
+                crate::tr!(language, "details-move-down"),
                 meta + 1 < count,
             ),
         ] {
@@ -319,11 +329,8 @@ fn meta_ui(
             }
         }
         if ui
-            .button(language.pick("Eliminar meta", "Remove meta"))
-            .on_hover_text(language.pick(
-                "Elimina la meta y sus indicadores (Ctrl+Z lo deshace)",
-                "Removes the meta and its indicators (Ctrl+Z undoes it)",
-            ))
+            .button(crate::tr!(language, "details-remove-meta"))
+            .on_hover_text(crate::tr!(language, "details-removes-the-meta-and"))
             .clicked()
         {
             actions.push(Action::Edit(Edit::RemoveMeta { objective, meta }, None));
@@ -356,38 +363,38 @@ fn indicator_ui(
                     for (field, label, value, multiline) in [
                         (
                             IndicatorText::Code,
-                            language.pick("Código (vacío = N/A)", "Code (empty = N/A)"),
+                            crate::tr!(language, "details-code-empty-n-a"),
                             &code,
                             false,
                         ),
                         (
                             IndicatorText::Name,
-                            language.pick("Nombre indicador", "Indicator name"),
+                            crate::tr!(language, "details-indicator-name"),
                             &indicator.name,
                             true,
                         ),
                         (
                             IndicatorText::Entity,
-                            language.pick("Entidad responsable", "Responsible entity"),
+                            crate::tr!(language, "details-responsible-entity"),
                             &indicator.entity,
                             false,
                         ),
                         (
                             IndicatorText::Unit,
-                            language.pick("Unidad", "Unit"),
+                            crate::tr!(language, "details-unit"),
                             &indicator.unit,
                             false,
                         ),
                     ] {
                         let id = egui::Id::unique(("indicator_text", at, format!("{field:?}")));
-                        if let Some(text) = text_field(ui, label, value, multiline, id) {
+                        if let Some(text) = text_field(ui, &label, value, multiline, id) {
                             actions.push(Action::Edit(
                                 Edit::IndicatorText { at, field, text },
                                 Some(id),
                             ));
                         }
                     }
-                    let baseline_label = ui.label(language.pick("Línea base", "Baseline"));
+                    let baseline_label = ui.label(crate::tr!(language, "details-baseline"));
                     let id = egui::Id::unique(("baseline", at));
                     let mut text = ui
                         .data(|d| d.get_temp::<String>(id))
@@ -424,7 +431,7 @@ fn indicator_ui(
                     for quarter in Quarter::ALL {
                         let label = format!(
                             "{} {} {vigencia}",
-                            language.pick("Comentario", "Comment"),
+                            crate::tr!(language, "details-comment"),
                             quarter_name(quarter, language)
                         );
                         let value = indicator
@@ -454,12 +461,12 @@ fn indicator_ui(
         for (direction, text, enabled) in [
             (
                 Direction::Up,
-                language.pick("Subir", "Move up"),
+                crate::tr!(language, "details-move-up"),
                 at.indicator > 0,
             ),
             (
                 Direction::Down,
-                language.pick("Bajar", "Move down"),
+                crate::tr!(language, "details-move-down"),
                 at.indicator + 1 < count,
             ),
         ] {
@@ -477,19 +484,13 @@ fn indicator_ui(
             }
         }
         if ui
-            .button(language.pick("Eliminar indicador", "Remove indicator"))
-            .on_hover_text(language.pick("Ctrl+Z lo deshace", "Ctrl+Z undoes it"))
+            .button(crate::tr!(language, "details-remove-indicator"))
+            .on_hover_text(crate::tr!(language, "details-ctrl-z-undoes-it"))
             .clicked()
         {
             actions.push(Action::Edit(Edit::RemoveIndicator { at }, None));
             actions.push(Action::Select(Selection::Objective(at.objective)));
         }
-        ui.label(
-            RichText::new(language.pick(
-                "Las cifras se editan en la tabla.",
-                "Figures are edited in the table.",
-            ))
-            .weak(),
-        );
+        ui.label(RichText::new(crate::tr!(language, "details-figures-are-edited-in")).weak());
     });
 }

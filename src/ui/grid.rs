@@ -21,12 +21,12 @@ use crate::ui::toolbar::quarter_name;
 use crate::ui::tree::{progress_badge, short};
 
 /// The name of an annualization type in the grid's combo box.
-pub fn annualization_name(kind: Annualization, language: Language) -> &'static str {
+pub fn annualization_name(kind: Annualization, language: Language) -> String {
     match kind {
-        Annualization::Suma => language.pick("Suma", "Sum"),
-        Annualization::Creciente => language.pick("Creciente", "Increasing"),
-        Annualization::Constante => language.pick("Constante", "Constant"),
-        Annualization::Decreciente => language.pick("Decreciente", "Decreasing"),
+        Annualization::Suma => crate::tr!(language, "grid-sum"),
+        Annualization::Creciente => crate::tr!(language, "grid-increasing"),
+        Annualization::Constante => crate::tr!(language, "grid-constant"),
+        Annualization::Decreciente => crate::tr!(language, "grid-decreasing"),
     }
 }
 
@@ -93,7 +93,7 @@ impl PasteError {
         match (self, language) {
             (PasteError::NotANumber { cell, error }, _) => format!(
                 "{}: {} · {}: {}",
-                language.pick("No se pegó nada", "Nothing was pasted"),
+                crate::tr!(language, "grid-nothing-was-pasted"),
                 indicator(cell.at),
                 cell.field().name(language),
                 error.message(language)
@@ -268,10 +268,7 @@ pub fn indicator_grid_ui(
     };
     let rows: Vec<IndicatorPath> = plan.indicator_paths(objective);
     if rows.is_empty() {
-        ui.weak(language.pick(
-            "Este objetivo aún no tiene indicadores: añada una meta con el botón de arriba.",
-            "This objective has no indicators yet: add a meta with the button above.",
-        ));
+        ui.weak(crate::tr!(language, "grid-this-objective-has-no"));
         return;
     }
     let years: Vec<Vigencia> = plan.period.vigencias().collect();
@@ -315,66 +312,53 @@ pub fn indicator_grid_ui(
             }
             table
                 .header(theme::ROW_HEIGHT + 4.0, |mut header| {
-                    let pick = |es, en| language.pick(es, en).to_owned();
                     let mut head = |text: String, hover: String| {
                         header.col(|ui| {
                             ui.strong(text).on_hover_text(hover);
                         });
                     };
-                    head("Meta".into(), pick("Código de la meta", "Meta code"));
+                    head("Meta".into(), crate::tr!(language, "grid-meta-code"));
                     head(
-                        pick("Código", "Code"),
-                        pick("Código del indicador", "Indicator code"),
+                        crate::tr!(language, "grid-code"),
+                        crate::tr!(language, "grid-indicator-code"),
                     );
                     head(
-                        pick("Indicador", "Indicator"),
-                        pick("Nombre del indicador", "Indicator name"),
+                        crate::tr!(language, "grid-indicator"),
+                        crate::tr!(language, "grid-indicator-name"),
                     );
                     head(
-                        pick("Entidad", "Entity"),
-                        pick("Entidad responsable", "Responsible entity"),
+                        crate::tr!(language, "details-entity"),
+                        crate::tr!(language, "details-responsible-entity"),
                     );
                     head(
-                        pick("Tipo", "Type"),
-                        pick("Tipo de anualización", "Annualization type"),
+                        crate::tr!(language, "grid-type-2"),
+                        crate::tr!(language, "grid-annualization-type"),
                     );
                     for column in &layout.columns {
                         let (text, hover) = match column {
                             NumberColumn::Figure(year, Figure::Weight) => (
-                                format!("{} {year}", pick("Pond.", "Wgt.")),
-                                pick(
-                                    "Ponderación de la vigencia (%)",
-                                    "Weight in the vigencia (%)",
-                                ),
+                                format!("{} {year}", crate::tr!(language, "grid-wgt")),
+                                crate::tr!(language, "grid-weight-in-the-vigencia"),
                             ),
                             NumberColumn::Figure(year, Figure::Executed(q)) => (
                                 format!("{} {year}", quarter_name(*q, language)),
-                                pick(
-                                    "Magnitud ejecutada en el trimestre",
-                                    "Magnitude executed in the quarter",
-                                ),
+                                crate::tr!(language, "grid-magnitude-executed-in-the"),
                             ),
                             NumberColumn::Figure(year, Figure::Programmed) => (
                                 format!("Prog. {year}"),
-                                pick("Programación de la vigencia", "Programming of the vigencia"),
+                                crate::tr!(language, "grid-programming-of-the-vigencia"),
                             ),
                             NumberColumn::ExecutedAtCut => (
-                                pick("Al corte", "At cut"),
-                                pick(
-                                    "Ejecutado al corte, según el tipo",
-                                    "Executed at the cut, per type",
-                                ),
+                                crate::tr!(language, "grid-at-cut"),
+                                crate::tr!(language, "grid-executed-at-the-cut"),
                             ),
                             NumberColumn::Progress => (
-                                pick("Avance", "Progress"),
-                                pick("Avance al corte", "Progress at the cut"),
+                                crate::tr!(language, "grid-progress"),
+                                crate::tr!(language, "grid-progress-at-the-cut"),
                             ),
                             NumberColumn::Total => (
                                 "Total".into(),
-                                pick(
-                                    "Programación total, según el tipo",
-                                    "Total programming, per type",
-                                ),
+                                crate::tr!(language, "grid-total-programming-per-type"),
                             ),
                         };
                         head(text, hover);
@@ -401,7 +385,7 @@ pub fn indicator_grid_ui(
                             });
                             r.col(|ui| {
                                 let name = if indicator.name.trim().is_empty() {
-                                    language.pick("(sin nombre)", "(no name)").to_owned()
+                                    crate::tr!(language, "grid-no-name").to_owned()
                                 } else {
                                     short(&indicator.name, 60)
                                 };
@@ -432,7 +416,7 @@ pub fn indicator_grid_ui(
                                     .response
                                     .accessible_name(format!(
                                         "{label} · {}",
-                                        language.pick("tipo", "type")
+                                        crate::tr!(language, "grid-type")
                                     ));
                                 if kind != indicator.annualization {
                                     actions.push(Action::Edit(
@@ -488,7 +472,7 @@ pub fn indicator_grid_ui(
                     }
                     body.row(theme::ROW_HEIGHT + 4.0, |mut r| {
                         r.col(|ui| {
-                            ui.strong(language.pick("Total", "Total"));
+                            ui.strong(crate::tr!(language, "grid-total"));
                         });
                         for _ in 0..4 {
                             r.col(|_| {});
@@ -509,9 +493,9 @@ pub fn indicator_grid_ui(
                                             language,
                                         )
                                         .on_hover_text(
-                                            language.pick(
-                                                "Avance del objetivo: promedio ponderado",
-                                                "Objective progress: weighted average",
+                                            crate::tr!(
+                                                language,
+                                                "grid-objective-progress-weighted-average"
                                             ),
                                         );
                                     });
@@ -536,15 +520,9 @@ fn indicator_progress_ui(
         let counted = figures.counted.as_ref().and_then(|c| c.round2());
         if let Some(counted) = counted.filter(|_| figures.is_capped() || figures.is_floored()) {
             let why = if figures.is_capped() {
-                language.pick(
-                    "Supera el tope: en el promedio del objetivo cuenta",
-                    "Above the cap: in the objective's average it counts",
-                )
+                crate::tr!(language, "grid-above-the-cap-in")
             } else {
-                language.pick(
-                    "Es negativo: en el promedio del objetivo cuenta",
-                    "Negative: in the objective's average it counts",
-                )
+                crate::tr!(language, "grid-negative-in-the-objective")
             };
             ui.label(
                 RichText::new(format!("({})", counted.round()))
@@ -562,16 +540,11 @@ pub fn weights_total_ui(ui: &mut egui::Ui, figures: &ObjectiveProgress, language
     let total = figures.weights_total.unwrap_or_default();
     let text = RichText::new(percent(total, language)).strong();
     if figures.weights_add_up() {
-        ui.label(text).on_hover_text(language.pick(
-            "Suma de las ponderaciones de los indicadores programados",
-            "Sum of the weights of the programmed indicators",
-        ));
+        ui.label(text)
+            .on_hover_text(crate::tr!(language, "grid-sum-of-the-weights"));
     } else {
         ui.colored_label(theme::warning_text(ui.visuals()), text)
-            .on_hover_text(language.pick(
-                "Las ponderaciones no suman 100 %: el avance divide por su suma real",
-                "The weights do not add up to 100%: progress divides by their real sum",
-            ));
+            .on_hover_text(crate::tr!(language, "grid-the-weights-do-not"));
     }
 }
 
@@ -609,9 +582,7 @@ fn number_cell_ui(
                 actions.push(Action::EditBatch(edits));
             }
             Err(e) => actions.push(Action::Notify {
-                title: language
-                    .pick("No se pudo pegar", "Could not paste")
-                    .to_owned(),
+                title: crate::tr!(language, "grid-could-not-paste").to_owned(),
                 text: e.message(label_of, language),
             }),
         }

@@ -14,12 +14,12 @@ pub fn menu_bar_ui(
 ) {
     let language = prefs.language;
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button(language.pick("Archivo", "File"), |ui| {
+        ui.menu_button(crate::tr!(language, "menu-file"), |ui| {
             command_button(ui, Command::New, true, language, actions);
             command_button(ui, Command::Open, true, language, actions);
-            ui.menu_button(language.pick("Abrir reciente", "Open recent"), |ui| {
+            ui.menu_button(crate::tr!(language, "menu-open-recent"), |ui| {
                 if prefs.recent.is_empty() {
-                    ui.label(language.pick("(ninguno)", "(none)"));
+                    ui.label(crate::tr!(language, "menu-none"));
                 }
                 for path in &prefs.recent {
                     command_button(
@@ -41,12 +41,12 @@ pub fn menu_bar_ui(
             ui.separator();
             command_button(ui, Command::Quit, true, language, actions);
         });
-        ui.menu_button(language.pick("Editar", "Edit"), |ui| {
+        ui.menu_button(crate::tr!(language, "menu-edit"), |ui| {
             command_button(ui, Command::Undo, can_undo, language, actions);
             command_button(ui, Command::Redo, can_redo, language, actions);
         });
-        ui.menu_button(language.pick("Ver", "View"), |ui| {
-            ui.label(language.pick("Idioma", "Language"));
+        ui.menu_button(crate::tr!(language, "menu-view"), |ui| {
+            ui.label(crate::tr!(language, "menu-language"));
             for choice in [Language::Es, Language::En] {
                 let command = Command::SetLanguage(choice);
                 if ui
@@ -58,9 +58,9 @@ pub fn menu_bar_ui(
             }
             ui.separator();
             let theme = if prefs.dark {
-                language.pick("Tema claro", "Light theme")
+                crate::tr!(language, "menu-light-theme")
             } else {
-                language.pick("Tema oscuro", "Dark theme")
+                crate::tr!(language, "menu-dark-theme")
             };
             if ui.button(theme).clicked() {
                 actions.push(Action::Command(Command::ToggleTheme));

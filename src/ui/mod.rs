@@ -110,11 +110,11 @@ fn presentation_header_ui(
         ui.heading(format!(
             "{} · {} {}",
             plan.title,
-            language.pick("avance al corte", "progress at the cut"),
+            crate::tr!(language, "present-progress-at-the-cut"),
             view.cut.date()
         ));
         ui.separator();
-        ui.label(language.pick("Indicadores del objetivo:", "Indicators of objective:"));
+        ui.label(crate::tr!(language, "present-indicators-of-objective"));
         for (index, objective) in plan.objectives.iter().enumerate() {
             let selected = view.selection.objective() == Some(index);
             if ui
@@ -128,7 +128,7 @@ fn presentation_header_ui(
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let leave = crate::app::command::Command::TogglePresentation;
             if ui
-                .button(language.pick("Salir de la presentación (Esc)", "Leave presentation (Esc)"))
+                .button(crate::tr!(language, "present-leave-presentation-esc"))
                 .clicked()
             {
                 actions.push(Action::Command(leave));

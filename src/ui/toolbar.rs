@@ -21,7 +21,7 @@ pub fn toolbar_ui(
     ui.horizontal(|ui| {
         ui.strong(&plan.title);
         ui.separator();
-        let label = ui.label(language.pick("Corte:", "Cut:"));
+        let label = ui.label(crate::tr!(language, "toolbar-cut"));
         let mut cut = view.cut;
         egui::ComboBox::from_id_salt("cut_vigencia")
             .selected_text(cut.vigencia.to_string())
@@ -33,7 +33,7 @@ pub fn toolbar_ui(
             })
             .response
             .labelled_by(label.id)
-            .on_hover_text(language.pick("Vigencia del corte", "Vigencia of the cut"));
+            .on_hover_text(crate::tr!(language, "toolbar-vigencia-of-the-cut"));
         egui::ComboBox::from_id_salt("cut_quarter")
             .selected_text(quarter_name(cut.quarter, language))
             .width(64.0)
@@ -43,7 +43,7 @@ pub fn toolbar_ui(
                 }
             })
             .response
-            .accessible_name(language.pick("Trimestre del corte", "Quarter of the cut"));
+            .accessible_name(crate::tr!(language, "toolbar-quarter-of-the-cut"));
         if cut != view.cut {
             actions.push(Action::SetCut(cut));
         }
@@ -51,17 +51,13 @@ pub fn toolbar_ui(
         if view.cut != plan.cut {
             let text = format!(
                 "{} {}",
-                language.pick("Corte del plan:", "Plan's cut:"),
+                crate::tr!(language, "toolbar-plan-s-cut"),
                 plan.cut.date()
             );
             ui.weak(text);
             if ui
-                .button(language.pick("Fijar como corte del plan", "Make it the plan's cut"))
-                .on_hover_text(language.pick(
-                    "El corte del plan es el último trimestre reportado: los informes y la \
-                     validación se hacen a ese corte.",
-                    "The plan's cut is the last quarter reported: reports and validation use it.",
-                ))
+                .button(crate::tr!(language, "toolbar-make-it-the-plan"))
+                .on_hover_text(crate::tr!(language, "toolbar-the-plan-s-cut"))
                 .clicked()
             {
                 actions.push(Action::Edit(Edit::PlanCut(view.cut), None));
@@ -111,5 +107,5 @@ pub fn toolbar_ui(
 
 /// "T1" / "Q1".
 pub fn quarter_name(quarter: Quarter, language: Language) -> String {
-    format!("{}{}", language.pick("T", "Q"), quarter.number())
+    format!("{}{}", crate::tr!(language, "toolbar-q"), quarter.number())
 }

@@ -22,7 +22,7 @@ pub fn plan_tree_ui(
     egui::ScrollArea::vertical().show(ui, |ui| {
         let plan_label = ui.selectable_label(
             view.selection == Selection::Plan,
-            RichText::new(language.pick("Plan y entidades", "Plan and entities")).strong(),
+            RichText::new(crate::tr!(language, "tree-plan-and-entities")).strong(),
         );
         if plan_label.clicked() {
             actions.push(Action::Select(Selection::Plan));
@@ -45,7 +45,7 @@ pub fn plan_tree_ui(
                 .show_header(ui, |ui| {
                     let name = format!(
                         "{} {}",
-                        language.pick("Objetivo", "Objective"),
+                        crate::tr!(language, "tree-objective"),
                         objective.number
                     );
                     let selected = view.selection == Selection::Objective(oi);
@@ -68,7 +68,7 @@ pub fn plan_tree_ui(
                         meta_node_ui(ui, oi, mi, meta, view, language, actions);
                     }
                     if objective.metas.is_empty() {
-                        ui.weak(language.pick("(sin metas)", "(no metas)"));
+                        ui.weak(crate::tr!(language, "tree-no-metas"));
                     }
                 });
         }
@@ -93,9 +93,7 @@ fn meta_node_ui(
                 meta: meta_index,
             };
             let name = if meta.code.trim().is_empty() {
-                language
-                    .pick("(meta sin código)", "(meta without code)")
-                    .to_owned()
+                crate::tr!(language, "tree-meta-without-code")
             } else {
                 meta.code.clone()
             };

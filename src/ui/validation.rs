@@ -19,7 +19,7 @@ fn cell_place(plan: &Plan, cell: CellId, language: Language) -> String {
     if let Some(o) = objective {
         place.push(format!(
             "{} {}",
-            language.pick("Objetivo", "Objective"),
+            crate::tr!(language, "tree-objective"),
             o.number
         ));
     }
@@ -41,9 +41,9 @@ pub fn findings_ui(
     actions: &mut Vec<Action>,
 ) {
     ui.horizontal(|ui| {
-        ui.strong(language.pick("Validación", "Validation"));
+        ui.strong(crate::tr!(language, "validation-validation"));
         if findings.is_empty() && drafts.values().all(|d| d.error(language).is_none()) {
-            ui.weak(language.pick("sin observaciones", "nothing to report"));
+            ui.weak(crate::tr!(language, "validation-nothing-to-report"));
         }
     });
     egui::ScrollArea::vertical()
@@ -70,9 +70,12 @@ pub fn findings_ui(
             }
             for finding in findings {
                 let (icon, color) = match finding.severity() {
-                    Severity::Error => ("Error ·", theme::error_text(ui.visuals())),
+                    Severity::Error => (
+                        crate::tr!(language, "validation-error"),
+                        theme::error_text(ui.visuals()),
+                    ),
                     Severity::Warning => (
-                        language.pick("Aviso ·", "Warning ·"),
+                        crate::tr!(language, "validation-warning"),
                         theme::warning_text(ui.visuals()),
                     ),
                 };
@@ -80,9 +83,7 @@ pub fn findings_ui(
                     RichText::new(format!("{icon} {}", finding.message(language))).color(color);
                 let link = ui
                     .add(egui::Label::new(text).sense(egui::Sense::click()))
-                    .on_hover_text(
-                        language.pick("Clic: ir a este dato", "Click: go to this field"),
-                    );
+                    .on_hover_text(crate::tr!(language, "validation-click-go-to-this"));
                 if link.clicked() {
                     actions.push(Action::Reveal(finding.clone()));
                 }

@@ -36,7 +36,10 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 #[test]
 fn every_message_the_code_uses_exists_in_both_languages() {
     let mut files = Vec::new();
-    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
     let defined: Vec<Vec<String>> = Language::ALL
         .iter()
         .map(|l| message_ids(l.source()))
@@ -55,5 +58,8 @@ fn every_message_the_code_uses_exists_in_both_languages() {
         }
     }
     assert!(used > 40, "the scan finds the tr! calls ({used})");
-    assert!(missing.is_empty(), "ids missing from a locale file: {missing:#?}");
+    assert!(
+        missing.is_empty(),
+        "ids missing from a locale file: {missing:#?}"
+    );
 }
