@@ -4,6 +4,7 @@
 //! - [`model`]: the plan, its exact progress engine, number formats and validation (no egui).
 //! - [`io`]: plan files (RON) and reports (no egui).
 //! - [`cli`]: the command line.
+//! - [`view`]: what the window shows, apart from drawing it (grid layout, navigation).
 //! - [`app`]: the window.
 
 pub mod app;
@@ -13,3 +14,4 @@ pub mod io;
 pub mod model;
 pub mod theme;
 pub mod ui;
+pub mod view;

@@ -143,14 +143,11 @@ grid-sum = Sum
 grid-increasing = Increasing
 grid-constant = Constant
 grid-decreasing = Decreasing
-grid-nothing-was-pasted = Nothing was pasted
 grid-this-objective-has-no = This objective has no indicators yet: add a meta with the button above.
 grid-no-name = (no name)
 grid-type = type
 grid-total = Total
 grid-objective-progress-weighted-average = Objective progress: weighted average
-grid-above-the-cap-in = Above the cap: in the objective's average it counts
-grid-negative-in-the-objective = Negative: in the objective's average it counts
 grid-sum-of-the-weights = Sum of the weights of the programmed indicators
 grid-the-weights-do-not = The weights do not add up to 100%: progress divides by their real sum
 validation-error = Error ·
@@ -182,3 +179,8 @@ grid-progress-at-the-cut = Progress at the cut
 grid-total-programming-per-type = Total programming, per type
 grid-could-not-paste = Could not paste
 tree-meta-without-code = (meta without code)
+
+## Pasting a block
+paste-not-a-number = Nothing was pasted: { $place }: { $reason }
+paste-too-large = Nothing was pasted: the block of { $rows } × { $columns } cells does not fit from the chosen cell.
+paste-onto-computed = Nothing was pasted: the block covers computed columns (at cut, progress, total); paste execution and programming separately.

@@ -143,14 +143,11 @@ grid-sum = Suma
 grid-increasing = Creciente
 grid-constant = Constante
 grid-decreasing = Decreciente
-grid-nothing-was-pasted = No se pegó nada
 grid-this-objective-has-no = Este objetivo aún no tiene indicadores: añada una meta con el botón de arriba.
 grid-no-name = (sin nombre)
 grid-type = tipo
 grid-total = Total
 grid-objective-progress-weighted-average = Avance del objetivo: promedio ponderado
-grid-above-the-cap-in = Supera el tope: en el promedio del objetivo cuenta
-grid-negative-in-the-objective = Es negativo: en el promedio del objetivo cuenta
 grid-sum-of-the-weights = Suma de las ponderaciones de los indicadores programados
 grid-the-weights-do-not = Las ponderaciones no suman 100 %: el avance divide por su suma real
 validation-error = Error ·
@@ -182,3 +179,8 @@ grid-progress-at-the-cut = Avance al corte
 grid-total-programming-per-type = Programación total, según el tipo
 grid-could-not-paste = No se pudo pegar
 tree-meta-without-code = (meta sin código)
+
+## Pegar un bloque
+paste-not-a-number = No se pegó nada: { $place }: { $reason }
+paste-too-large = No se pegó nada: el bloque de { $rows } × { $columns } celdas no cabe desde la celda elegida.
+paste-onto-computed = No se pegó nada: el bloque cubre columnas calculadas (al corte, avance, total); pegue la ejecución y la programación por separado.

@@ -14,7 +14,7 @@ use crate::io::{SEED_PLAN_NAME, export, import, plan_file, seed_plan};
 use crate::model::edit::{Edit, Figure, IndicatorPath};
 use crate::model::format::{NumberError, parse_optional_number};
 use crate::model::validation::{Field, Finding, validate_at};
-use crate::model::{Cut, Language, Period, Plan, PlanProgress, Vigencia};
+use crate::model::{Cut, Language, Period, Plan, PlanProgress};
 use crate::ui;
 use command::Command;
 use dialogs::{FileDialogs, NativeDialogs};
@@ -62,29 +62,7 @@ impl Selection {
     }
 }
 
-/// One editable number cell of the grid.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct CellId {
-    pub at: IndicatorPath,
-    pub vigencia: Vigencia,
-    pub figure: Figure,
-}
-
-impl CellId {
-    /// The figure the cell holds, as a validation field (which also names it).
-    pub fn field(self) -> Field {
-        match self.figure {
-            Figure::Weight => Field::Weight(self.vigencia),
-            Figure::Programmed => Field::Programmed(self.vigencia),
-            Figure::Executed(q) => Field::Executed(self.vigencia, q),
-        }
-    }
-
-    /// The egui id of the cell's text field.
-    pub fn widget_id(self) -> egui::Id {
-        egui::Id::unique(("avance-cell", self))
-    }
-}
+pub use crate::view::grid::CellId;
 
 /// How a focused cell takes keys, as in a spreadsheet.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -1,0 +1,323 @@
+//! One editable number cell, as in a spreadsheet, and the keys it takes.
+
+use egui::{Key, RichText, TextEdit};
+use rust_decimal::Decimal;
+
+use super::GridContext;
+use crate::app::{Action, CellMode, Draft};
+use crate::model::Language;
+use crate::model::edit::Edit;
+use crate::model::format::{NumberError, number_as_stored, parse_optional_number};
+use crate::theme;
+use crate::tr;
+use crate::view::grid::{CellId, Move};
+
+/// The egui id of a cell's text field (also its undo group: one visit, one step).
+pub fn cell_widget_id(cell: CellId) -> egui::Id {
+    egui::Id::unique(("avance-cell", cell))
+}
+
+/// One editable number, as in a spreadsheet: reaching the cell (click, Tab, Enter, arrows)
+/// selects its whole text, so typing replaces it; F2 or a double-click puts the caret at the
+/// end to amend it. Each valid text goes to the plan at once (one undo step per visit); a bad
+/// text marks the cell and never reaches the plan. Enter / Shift+Enter move down / up, Tab /
+/// Shift+Tab along the row, arrows, Page Up/Down, Home/End and Ctrl+Home/End as in Excel; Esc
+/// restores the value the cell had. A pasted block of cells (as Excel copies them) fills the
+/// grid from here in one undo step.
+pub fn number_cell_ui(
+    ui: &mut egui::Ui,
+    grid: &mut GridContext<'_>,
+    cell: CellId,
+    value: Option<Decimal>,
+    indicator: &str,
+) {
+    let language = grid.language;
+    let id = cell_widget_id(cell);
+    let focused = ui.memory(|m| m.has_focus(id));
+    if focused && let Some(block) = take_pasted_block(ui) {
+        match grid.layout.paste(cell, &block, language) {
+            Ok(edits) => {
+                grid.view.drafts.remove(&cell);
+                grid.actions.push(Action::EditBatch(edits));
+            }
+            Err(e) => {
+                let text = e.message(|at| grid.label_of(at), language);
+                grid.actions.push(Action::Notify {
+                    title: tr!(language, "grid-could-not-paste"),
+                    text,
+                });
+            }
+        }
+    }
+    let (view, actions, layout) = (&mut *grid.view, &mut *grid.actions, grid.layout);
+    let shown = || value.map_or_else(String::new, |v| number_as_stored(v, language));
+    let mut text = view
+        .drafts
+        .get(&cell)
+        .map_or_else(shown, |d| d.text.clone());
+
+    if focused {
+        let draft = view.drafts.entry(cell).or_insert_with(|| Draft {
+            text: text.clone(),
+            original: value,
+            mode: CellMode::Ready,
+            focused: true,
+        });
+        match cell_key(ui, id, draft, &text) {
+            Some(CellKey::Move(to)) => {
+                if let Some(target) = layout.target(cell, to) {
+                    actions.push(Action::EndEditGroup);
+                    view.focus_request = Some(target);
+                    ui.ctx().request_repaint();
+                } else if to == Move::Down {
+                    // Enter on the last row: the value is accepted, the cell stays.
+                    actions.push(Action::EndEditGroup);
+                    draft.mode = CellMode::Ready;
+                    select_all(ui, id, &text);
+                }
+            }
+            Some(CellKey::Amend) => {
+                draft.mode = CellMode::Amending;
+                caret_at_end(ui, id, &text);
+            }
+            Some(CellKey::Cancel) => {
+                let original = draft.original;
+                actions.push(Action::CancelCellEdit {
+                    group: id,
+                    restore: Edit::Figure {
+                        at: cell.at,
+                        vigencia: cell.vigencia,
+                        figure: cell.figure,
+                        value: original,
+                    },
+                });
+                text = original.map_or_else(String::new, |v| number_as_stored(v, language));
+                *draft = Draft {
+                    text: text.clone(),
+                    original,
+                    mode: CellMode::Ready,
+                    focused: true,
+                };
+                select_all(ui, id, &text);
+            }
+            None => {}
+        }
+    }
+
+    let has_error = view
+        .drafts
+        .get(&cell)
+        .is_some_and(|d| d.error(language).is_some());
+    let mut edit = TextEdit::singleline(&mut text)
+        .id(id)
+        .event_filter(egui::EventFilter {
+            tab: true,
+            horizontal_arrows: true,
+            vertical_arrows: true,
+            escape: true,
+        })
+        .align(egui::Align2::RIGHT_CENTER)
+        .desired_width(f32::INFINITY);
+    if has_error {
+        edit = edit
+            .background_color(theme::INVALID_CELL)
+            .text_color(theme::ON_TRAFFIC_LIGHT);
+    }
+    let name = format!("{indicator} · {}", cell.field().name(language));
+    let response = edit.show(ui).response.response.accessible_name(name);
+
+    if view.focus_request == Some(cell) {
+        response.request_focus();
+        response.scroll_to_me(None);
+        view.focus_request = None;
+    }
+    if response.has_focus() {
+        let draft = view.drafts.entry(cell).or_insert_with(|| Draft {
+            text: text.clone(),
+            original: value,
+            mode: CellMode::Ready,
+            focused: false,
+        });
+        if !draft.focused {
+            // A new visit: the whole text selected, typing replaces it.
+            draft.focused = true;
+            draft.mode = CellMode::Ready;
+            draft.original = value;
+            select_all(ui, id, &text);
+        }
+        if response.double_clicked() {
+            draft.mode = CellMode::Amending;
+            caret_at_end(ui, id, &text);
+        }
+    }
+    if response.changed() {
+        let draft = view.drafts.entry(cell).or_insert_with(|| Draft {
+            text: text.clone(),
+            original: value,
+            mode: CellMode::Typing,
+            focused: true,
+        });
+        if draft.mode == CellMode::Ready {
+            draft.mode = CellMode::Typing;
+        }
+        draft.text = text.clone();
+        if let Ok(new_value) = parse_optional_number(&text, language)
+            && new_value != value
+        {
+            actions.push(Action::Edit(
+                Edit::Figure {
+                    at: cell.at,
+                    vigencia: cell.vigencia,
+                    figure: cell.figure,
+                    value: new_value,
+                },
+                Some(id),
+            ));
+        }
+    }
+    if response.lost_focus() {
+        actions.push(Action::EndEditGroup);
+        if let Some(draft) = view.drafts.get_mut(&cell) {
+            draft.focused = false;
+            if draft.error(language).is_none() {
+                view.drafts.remove(&cell);
+            }
+        }
+    }
+    if let Some(error) = view.drafts.get(&cell).and_then(|d| d.error(language)) {
+        response.on_hover_text(
+            RichText::new(not_accepted(&text, &error, language))
+                .color(theme::error_text(ui.visuals())),
+        );
+    }
+}
+
+/// What a key pressed in a focused cell asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum CellKey {
+    Move(Move),
+    /// F2: put the caret at the end of the text.
+    Amend,
+    /// Esc: give the cell back the value it had.
+    Cancel,
+}
+
+/// Takes out of this frame's input the key that moves, amends or cancels, before the text
+/// field sees it. Arrows and Home/End move between cells unless the user is amending the text
+/// (F2, a double-click, or a caret placed in the text with the mouse).
+fn cell_key(ui: &mut egui::Ui, id: egui::Id, draft: &mut Draft, text: &str) -> Option<CellKey> {
+    use egui::Modifiers as M;
+    let whole_text_selected = text.is_empty()
+        || egui::TextEdit::load_state(ui.ctx(), id)
+            .and_then(|s| s.cursor.char_range())
+            .is_some_and(|r| {
+                let [start, end] = r.sorted_cursors();
+                start.index.0 == 0 && end.index.0 == text.chars().count()
+            });
+    if draft.mode == CellMode::Ready && !whole_text_selected {
+        // The caret was placed in the text: the user is amending it.
+        draft.mode = CellMode::Amending;
+    }
+    let arrows_move = match draft.mode {
+        CellMode::Ready | CellMode::Typing => true,
+        CellMode::Amending => text.is_empty(),
+    };
+    let home_end_move = draft.mode == CellMode::Ready;
+    ui.input_mut(|i| {
+        // Exact modifiers: Shift+Tab is not Tab, Shift+arrows (a range) are not arrows.
+        let mut take = |modifiers: M, key: Key| {
+            let at = i.events.iter().position(|e| {
+                matches!(e, egui::Event::Key { key: k, pressed: true, modifiers: m, .. }
+                    if *k == key && m.matches_exact(modifiers))
+            });
+            at.map(|at| i.events.remove(at)).is_some()
+        };
+        let key = if take(M::NONE, Key::Tab) {
+            CellKey::Move(Move::Next)
+        } else if take(M::SHIFT, Key::Tab) {
+            CellKey::Move(Move::Previous)
+        } else if take(M::NONE, Key::Enter) {
+            CellKey::Move(Move::Down)
+        } else if take(M::SHIFT, Key::Enter) {
+            CellKey::Move(Move::Up)
+        } else if take(M::NONE, Key::Escape) {
+            CellKey::Cancel
+        } else if take(M::NONE, Key::F2) {
+            CellKey::Amend
+        } else if take(M::NONE, Key::PageUp) {
+            CellKey::Move(Move::PageUp)
+        } else if take(M::NONE, Key::PageDown) {
+            CellKey::Move(Move::PageDown)
+        } else if take(M::COMMAND, Key::Home) {
+            CellKey::Move(Move::First)
+        } else if take(M::COMMAND, Key::End) {
+            CellKey::Move(Move::Last)
+        } else if home_end_move && take(M::NONE, Key::Home) {
+            CellKey::Move(Move::RowStart)
+        } else if home_end_move && take(M::NONE, Key::End) {
+            CellKey::Move(Move::RowEnd)
+        } else if arrows_move && take(M::NONE, Key::ArrowUp) {
+            CellKey::Move(Move::Up)
+        } else if arrows_move && take(M::NONE, Key::ArrowDown) {
+            CellKey::Move(Move::Down)
+        } else if arrows_move && take(M::NONE, Key::ArrowLeft) {
+            CellKey::Move(Move::Left)
+        } else if arrows_move && take(M::NONE, Key::ArrowRight) {
+            CellKey::Move(Move::Right)
+        } else {
+            return None;
+        };
+        Some(key)
+    })
+}
+
+/// Selects the whole text of the field `id` (shown from the next frame).
+fn select_all(ui: &egui::Ui, id: egui::Id, text: &str) {
+    set_selection(ui, id, egui::text::CCursorRange::select_all_str(text));
+}
+
+/// Puts the caret after the last character of the field `id`.
+fn caret_at_end(ui: &egui::Ui, id: egui::Id, text: &str) {
+    let end = egui::text::CCursor::end_of_str(text);
+    set_selection(ui, id, egui::text::CCursorRange::one(end));
+}
+
+fn set_selection(ui: &egui::Ui, id: egui::Id, range: egui::text::CCursorRange) {
+    let mut state = egui::TextEdit::load_state(ui.ctx(), id).unwrap_or_default();
+    state.cursor.set_char_range(Some(range));
+    egui::TextEdit::store_state(ui.ctx(), id, state);
+    ui.ctx().request_repaint();
+}
+
+/// Why a cell's text was not accepted, in the language: "«abc» no se aceptó: …".
+pub fn not_accepted(text: &str, error: &NumberError, language: Language) -> String {
+    tr!(
+        language,
+        "cell-not-accepted",
+        text = text.trim(),
+        reason = error.message(language)
+    )
+}
+
+/// Takes a pasted block of several cells out of this frame's input, so the cell's text field
+/// does not receive it. A single value (even with Excel's trailing line break) is left to the
+/// field, without the line break.
+fn take_pasted_block(ui: &mut egui::Ui) -> Option<String> {
+    ui.input_mut(|input| {
+        let mut block = None;
+        input.events.retain_mut(|event| match event {
+            egui::Event::Paste(text) => {
+                let trimmed = text.trim_end_matches(['\r', '\n']).to_owned();
+                if trimmed.contains(['\t', '\n']) {
+                    block = Some(trimmed);
+                    false
+                } else {
+                    *text = trimmed;
+                    true
+                }
+            }
+            _ => true,
+        });
+        block
+    })
+}

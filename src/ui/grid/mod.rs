@@ -1,0 +1,131 @@
+//! The editable grid of an objective's indicators: weight, execution per quarter, the figures
+//! the engine computes at the cut, programming per vigencia. Where each cell is and where the
+//! keys go is [`crate::view::grid`]; here it is drawn: [`header`], one [`row`] per indicator
+//! whose number cells are [`cell`]s, and the [`footer`] with the objective's totals.
+
+mod cell;
+mod footer;
+mod header;
+mod row;
+
+use egui::{Align, Layout};
+use egui_extras::{Column, TableBuilder};
+
+use crate::app::{Action, Figures, ViewState};
+use crate::model::edit::IndicatorPath;
+use crate::model::validation::indicator_label;
+use crate::model::{Annualization, Language, Objective, ObjectiveProgress, Plan, Vigencia};
+use crate::theme;
+use crate::view::grid::{GridLayout, NumberColumn};
+
+pub use cell::not_accepted;
+pub use footer::weights_total_ui;
+
+/// What every part of the grid reads and where it sends what the user does.
+pub struct GridContext<'a> {
+    pub plan: &'a Plan,
+    pub objective: &'a Objective,
+    pub figures: &'a ObjectiveProgress,
+    pub layout: &'a GridLayout,
+    pub view: &'a mut ViewState,
+    pub language: Language,
+    pub actions: &'a mut Vec<Action>,
+}
+
+impl GridContext<'_> {
+    /// How officers name the indicator at `at`: its code, or "N/A" and its meta's code.
+    fn label_of(&self, at: IndicatorPath) -> String {
+        match (self.plan.indicator(at), self.objective.metas.get(at.meta)) {
+            (Some(indicator), Some(meta)) => indicator_label(&meta.code, indicator),
+            _ => String::new(),
+        }
+    }
+}
+
+/// The name of an annualization type in the grid's combo box.
+pub fn annualization_name(kind: Annualization, language: Language) -> String {
+    match kind {
+        Annualization::Suma => crate::tr!(language, "grid-sum"),
+        Annualization::Creciente => crate::tr!(language, "grid-increasing"),
+        Annualization::Constante => crate::tr!(language, "grid-constant"),
+        Annualization::Decreciente => crate::tr!(language, "grid-decreasing"),
+    }
+}
+
+/// The grid of the objective at index `objective`.
+pub fn indicator_grid_ui(
+    ui: &mut egui::Ui,
+    plan: &Plan,
+    figures: &Figures,
+    view: &mut ViewState,
+    objective: usize,
+    language: Language,
+    actions: &mut Vec<Action>,
+) {
+    let (Some(obj), Some(obj_figures)) = (
+        plan.objectives.get(objective),
+        figures.progress.objectives.get(objective),
+    ) else {
+        return;
+    };
+    let rows: Vec<IndicatorPath> = plan.indicator_paths(objective);
+    if rows.is_empty() {
+        ui.weak(crate::tr!(language, "grid-this-objective-has-no"));
+        return;
+    }
+    let years: Vec<Vigencia> = plan.period.vigencias().collect();
+    let mut layout = GridLayout::new(rows, view.cut.vigencia, &years);
+    // Page Up / Page Down move by the rows on screen (less the header and the total row).
+    layout.rows_per_page = ((ui.available_height() / theme::ROW_HEIGHT) as usize)
+        .saturating_sub(2)
+        .max(1);
+    let mut grid = GridContext {
+        plan,
+        objective: obj,
+        figures: obj_figures,
+        layout: &layout,
+        view,
+        language,
+        actions,
+    };
+    egui::ScrollArea::horizontal()
+        .id_salt(("grid_scroll", objective))
+        .show(ui, |ui| {
+            let mut table = TableBuilder::new(ui)
+                .id_salt(("grid", objective))
+                .striped(true)
+                .resizable(true)
+                .vscroll(true)
+                .auto_shrink([false, true])
+                .cell_layout(Layout::left_to_right(Align::Center))
+                .column(Column::initial(130.0).at_least(60.0).clip(true))
+                .column(Column::initial(44.0).at_least(36.0).clip(true))
+                .column(Column::initial(140.0).at_least(80.0).clip(true))
+                .column(Column::initial(76.0).at_least(50.0).clip(true))
+                .column(Column::initial(100.0).at_least(90.0));
+            for column in &layout.columns {
+                table = table.column(Column::exact(match column {
+                    NumberColumn::Progress => 112.0,
+                    NumberColumn::ExecutedAtCut => theme::NUMBER_COLUMN + 8.0,
+                    _ => theme::NUMBER_COLUMN,
+                }));
+            }
+            table
+                .header(theme::ROW_HEIGHT + 4.0, |header| {
+                    header::header_ui(header, &layout, language);
+                })
+                .body(|mut body| {
+                    for (row, at) in layout.rows.iter().enumerate() {
+                        row::indicator_row_ui(&mut body, &mut grid, row, *at);
+                    }
+                    footer::footer_ui(&mut body, &grid);
+                });
+        });
+}
+
+/// A text in the cell, right-aligned (numbers).
+fn right_aligned(ui: &mut egui::Ui, text: String) {
+    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+        ui.label(text);
+    });
+}

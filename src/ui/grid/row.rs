@@ -1,0 +1,146 @@
+//! One indicator's row: its meta, code, name, entity and type, then its number cells and the
+//! figures the engine computed for it.
+
+use egui::{Align, Layout, RichText};
+use egui_extras::TableBody;
+
+use super::{GridContext, annualization_name, cell, right_aligned};
+use crate::app::{Action, Selection};
+use crate::model::edit::{Edit, Figure, IndicatorPath};
+use crate::model::format::{number_or_empty, percent};
+use crate::model::progress::programmed_total;
+use crate::model::validation::indicator_label;
+use crate::model::{Annualization, IndicatorProgress, Language, TrafficLights};
+use crate::theme;
+use crate::tr;
+use crate::ui::tree::{progress_badge, short};
+use crate::view::grid::{CellId, NumberColumn};
+
+/// The row of the indicator at `at`, the `row`-th of the objective.
+pub fn indicator_row_ui(
+    body: &mut TableBody<'_>,
+    grid: &mut GridContext<'_>,
+    row: usize,
+    at: IndicatorPath,
+) {
+    let (Some(indicator), Some(meta), Some(figures)) = (
+        grid.plan.indicator(at),
+        grid.objective.metas.get(at.meta),
+        grid.figures.indicators.get(row),
+    ) else {
+        return;
+    };
+    let language = grid.language;
+    let label = indicator_label(&meta.code, indicator);
+    let selected = grid.view.selection == Selection::Indicator(at);
+    let thresholds = grid.plan.settings.traffic_lights;
+    body.row(theme::ROW_HEIGHT, |mut r| {
+        r.set_selected(selected);
+        r.col(|ui| {
+            ui.label(&meta.code).on_hover_text(&meta.name);
+        });
+        r.col(|ui| {
+            ui.label(indicator.code_label());
+        });
+        r.col(|ui| {
+            let name = if indicator.name.trim().is_empty() {
+                tr!(language, "grid-no-name")
+            } else {
+                short(&indicator.name, 60)
+            };
+            let link = ui
+                .add(egui::Button::selectable(selected, name).truncate())
+                .on_hover_text(&indicator.name);
+            if link.clicked() {
+                grid.actions.push(Action::Select(Selection::Indicator(at)));
+            }
+        });
+        r.col(|ui| {
+            ui.label(&indicator.entity).on_hover_text(&indicator.entity);
+        });
+        r.col(|ui| {
+            if let Some(kind) = annualization_ui(ui, at, indicator.annualization, &label, language)
+            {
+                grid.actions
+                    .push(Action::Edit(Edit::Annualization { at, kind }, None));
+            }
+        });
+        for column in &grid.layout.columns {
+            match *column {
+                NumberColumn::Figure(vigencia, figure) => {
+                    let cell = CellId {
+                        at,
+                        vigencia,
+                        figure,
+                    };
+                    let value = match figure {
+                        Figure::Weight => indicator.weight(vigencia),
+                        Figure::Programmed => indicator.programmed(vigencia),
+                        Figure::Executed(q) => indicator.executed(vigencia, q),
+                    };
+                    r.col(|ui| cell::number_cell_ui(ui, grid, cell, value, &label));
+                }
+                NumberColumn::ExecutedAtCut => {
+                    r.col(|ui| right_aligned(ui, number_or_empty(figures.executed, language)));
+                }
+                NumberColumn::Progress => {
+                    r.col(|ui| indicator_progress_ui(ui, figures, &thresholds, language));
+                }
+                NumberColumn::Total => {
+                    let total = programmed_total(indicator, grid.plan.period);
+                    r.col(|ui| right_aligned(ui, number_or_empty(total, language)));
+                }
+            }
+        }
+    });
+}
+
+/// The annualization type's combo box; the type chosen, when it changed.
+fn annualization_ui(
+    ui: &mut egui::Ui,
+    at: IndicatorPath,
+    current: Annualization,
+    label: &str,
+    language: Language,
+) -> Option<Annualization> {
+    let mut kind = current;
+    egui::ComboBox::from_id_salt(("type", at))
+        .selected_text(annualization_name(kind, language))
+        .width(92.0)
+        .show_ui(ui, |ui| {
+            for k in Annualization::ALL {
+                ui.selectable_value(&mut kind, k, annualization_name(k, language));
+            }
+        })
+        .response
+        .accessible_name(format!("{label} · {}", tr!(language, "grid-type")));
+    (kind != current).then_some(kind)
+}
+
+/// An indicator's real avance on its traffic light and, when the roll-up counts it otherwise
+/// (above the cap, below 0 %), what it counts beside it: "110,00 % (100)", "−20,00 % (0)".
+fn indicator_progress_ui(
+    ui: &mut egui::Ui,
+    figures: &IndicatorProgress,
+    thresholds: &TrafficLights,
+    language: Language,
+) {
+    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+        let counted = figures.counted.as_ref().and_then(|c| c.round2());
+        if let Some(counted) = counted.filter(|_| figures.is_capped() || figures.is_floored()) {
+            let counts = percent(counted, language);
+            let why = if figures.is_capped() {
+                tr!(language, "progress-capped", counts = counts)
+            } else {
+                tr!(language, "progress-floored", counts = counts)
+            };
+            ui.label(
+                RichText::new(format!("({})", counted.round()))
+                    .small()
+                    .weak(),
+            )
+            .on_hover_text(why);
+        }
+        progress_badge(ui, figures.progress(), thresholds, language);
+    });
+}
