@@ -3,6 +3,7 @@
 pub mod export;
 pub mod import;
 pub mod plan_file;
+pub mod recovery;
 pub mod report;
 pub mod ron_text;
 pub mod safe_write;

@@ -462,7 +462,8 @@ struct VersionProbe {
     version: u32,
 }
 
-fn ron_options() -> ron::Options {
+/// How plan files (and recovery copies) are read.
+pub(crate) fn ron_options() -> ron::Options {
     ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
 }
 
@@ -582,12 +583,7 @@ pub fn first_comment(text: &str) -> Option<TextPos> {
 
 /// The plan as file text, always the same bytes for the same plan.
 pub fn to_text(plan: &Plan) -> Result<String, PlanFileError> {
-    let config = PrettyConfig::new()
-        .indentor("    ")
-        .new_line("\n")
-        .struct_names(false)
-        .separate_tuple_members(true)
-        .extensions(Extensions::IMPLICIT_SOME);
+    let config = pretty_config();
     let mut versioned = plan.clone();
     versioned.version = FORMAT_VERSION;
     let mut text =
@@ -596,6 +592,16 @@ pub fn to_text(plan: &Plan) -> Result<String, PlanFileError> {
         })?;
     text.push('\n');
     Ok(text)
+}
+
+/// How plan files (and recovery copies) are written: one field per line, `\n` line ends.
+pub(crate) fn pretty_config() -> PrettyConfig {
+    PrettyConfig::new()
+        .indentor("    ")
+        .new_line("\n")
+        .struct_names(false)
+        .separate_tuple_members(true)
+        .extensions(Extensions::IMPLICIT_SOME)
 }
 
 /// What a save wrote.

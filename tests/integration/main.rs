@@ -6,6 +6,7 @@ mod plan_files;
 mod progress_rules;
 mod seed_acceptance;
 mod ui;
+mod ui_files;
 
 /// Runs the avance binary; returns its exit code, standard output and standard error.
 fn avance(args: &[&str]) -> (i32, String, String) {
