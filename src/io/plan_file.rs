@@ -128,13 +128,13 @@ impl PlanFileError {
                 path.display()
             ),
             PlanFileError::ReadOnly { path } if es => format!(
-                "El archivo es de solo lectura: no se modificó. Use «Guardar como…» para guardar \
-                 el plan con otro nombre: {}",
+                "El archivo es de solo lectura (o usted no tiene permiso para modificarlo): no se \
+                 modificó. Use «Guardar como…» para guardar el plan con otro nombre: {}",
                 path.display()
             ),
             PlanFileError::ReadOnly { path } => format!(
-                "The file is read-only: it was not changed. Use “Save as…” to save the plan \
-                 under another name: {}",
+                "The file is read-only (or you may not change it): it was not changed. Use \
+                 “Save as…” to save the plan under another name: {}",
                 path.display()
             ),
             PlanFileError::HardLinked { path, links } if es => format!(
@@ -221,14 +221,24 @@ impl PlanFileError {
                 Place::describe_in(place.as_deref(), language),
                 path.display()
             ),
+            PlanFileError::UnknownVersion { path, found: 0 } if es => format!(
+                "El plan dice versión 0, que no existe (la primera versión del formato es 1); \
+                 revise el campo version: {}",
+                path.display()
+            ),
+            PlanFileError::UnknownVersion { path, found: 0 } => format!(
+                "The plan says version 0, which does not exist (the format's first version is \
+                 1); check the version field: {}",
+                path.display()
+            ),
             PlanFileError::UnknownVersion { path, found } if es => format!(
-                "El plan dice versión {found}, que esta versión de Avance no conoce (la primera \
-                 es 1, la actual {FORMAT_VERSION}); revise el campo version: {}",
+                "El plan usa la versión {found} del formato, que esta versión de Avance no sabe \
+                 llevar a la actual ({FORMAT_VERSION}): {}",
                 path.display()
             ),
             PlanFileError::UnknownVersion { path, found } => format!(
-                "The plan says version {found}, which this Avance does not know (the first is \
-                 1, the current {FORMAT_VERSION}); check the version field: {}",
+                "The plan uses format version {found}, which this Avance cannot bring up to the \
+                 current one ({FORMAT_VERSION}): {}",
                 path.display()
             ),
             PlanFileError::NewerVersion { path, found } if es => format!(
@@ -519,6 +529,9 @@ pub fn parse_as(text: &str, origin: &Path, format: &Format<'_>) -> Result<Plan, 
 fn syntax_error(text: &str, path: &Path, error: ron::error::SpannedError) -> PlanFileError {
     let (line, column) = (error.span.start.line, error.span.start.col);
     let located = ron_text::locate(text, TextPos { line, column });
+    // A value is placed where it starts (ron points inside a string in a map, at its quote
+    // elsewhere).
+    let value_at = located.as_ref().and_then(|l| l.token_at);
     let place = located
         .as_ref()
         .and_then(|l| Place::from_path(&l.path))
@@ -527,8 +540,8 @@ fn syntax_error(text: &str, path: &Path, error: ron::error::SpannedError) -> Pla
         ron::Error::InvalidValueForType { expected, found } if expected.contains("Decimal") => {
             PlanFileError::NotANumber {
                 path: path.to_path_buf(),
-                line,
-                column,
+                line: value_at.map_or(line, |at| at.line),
+                column: value_at.map_or(column, |at| at.column),
                 text: located
                     .and_then(|l| l.token)
                     .unwrap_or_else(|| found.clone()),

@@ -94,6 +94,8 @@ pub struct Located {
     pub path: Vec<Level>,
     /// The string's contents or the word at the position, if it is a plain value.
     pub token: Option<String>,
+    /// Where that value starts.
+    pub token_at: Option<TextPos>,
 }
 
 /// Reads the whole text for comments and keys written twice.
@@ -460,6 +462,7 @@ impl<'a> Walker<'a> {
             };
             let located = Located {
                 path: self.levels.iter().map(|l| l.level.clone()).collect(),
+                token_at: text.as_ref().map(|_| token.pos),
                 token: text,
             };
             let ids = self.levels.iter().map(|l| l.id).collect();

@@ -200,8 +200,8 @@ pub fn write_with(
     }
     file.sync_all()?;
     drop(file);
-    if existing.is_some() && backup == Backup::Keep {
-        keep_backup(&target, &temp)?;
+    if let Some(original) = existing.as_ref().filter(|_| backup == Backup::Keep) {
+        keep_backup(&target, &temp, original)?;
     }
     fs::rename(&temp, &target)?;
     guard.disarm();
@@ -285,8 +285,9 @@ fn keep_owner_and_mode(_file: &File, _original: &Metadata) -> io::Result<()> {
 }
 
 /// Copies the current file to `NAME.bak` before it is replaced, unless the new contents are
-/// the same (then the older backup is the more useful one and stays).
-fn keep_backup(target: &Path, temp: &Path) -> io::Result<()> {
+/// the same (then the older backup is the more useful one and stays). The copy has the file's
+/// mode, and its owner and group where the process may.
+fn keep_backup(target: &Path, temp: &Path, original: &Metadata) -> io::Result<()> {
     if same_bytes(target, temp)? {
         return Ok(());
     }
@@ -303,9 +304,9 @@ fn keep_backup(target: &Path, temp: &Path) -> io::Result<()> {
         Err(e) => return Err(context(e)),
     }
     fs::copy(target, &backup).map_err(context)?;
-    File::open(&backup)
-        .and_then(|f| f.sync_all())
-        .map_err(context)
+    let copy = File::open(&backup).map_err(context)?;
+    keep_owner_and_mode(&copy, original).map_err(context)?;
+    copy.sync_all().map_err(context)
 }
 
 /// Whether two files hold the same bytes.
