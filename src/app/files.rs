@@ -266,10 +266,14 @@ impl AvanceApp {
                 self.dialog = Some(Dialog::ChangedOnDisk { save });
                 return;
             }
-            let comment = std::str::from_utf8(&bytes)
-                .ok()
-                .and_then(plan_file::first_comment);
-            if let Some(at) = comment.filter(|_| !save.confirmed.drop_comments) {
+            let comment = || {
+                std::str::from_utf8(&bytes)
+                    .ok()
+                    .and_then(plan_file::first_comment)
+            };
+            if !save.confirmed.drop_comments
+                && let Some(at) = comment()
+            {
                 self.dialog = Some(Dialog::DropComments {
                     save,
                     line: at.line,
@@ -319,7 +323,9 @@ impl AvanceApp {
                     }
                     ChangedOnDiskAnswer::Reload => {
                         self.after_save = None;
-                        self.reload_from_disk();
+                        if let Err(text) = self.reload_from_disk() {
+                            self.message(("No se pudo recargar", "Could not reload"), text);
+                        }
                     }
                     ChangedOnDiskAnswer::Cancel => self.after_save = None,
                 }
@@ -345,10 +351,11 @@ impl AvanceApp {
     }
 
     /// Reads the plan's file again, keeping what the user is looking at. Unsaved changes are
-    /// dropped (the caller asked or there were none).
-    fn reload_from_disk(&mut self) -> bool {
+    /// dropped (the caller asked or there were none). On failure the plan stays as it was and
+    /// the message says why.
+    fn reload_from_disk(&mut self) -> Result<(), String> {
         let Some(path) = self.doc.path().map(Path::to_path_buf) else {
-            return false;
+            return Ok(());
         };
         match plan_file::open(&path) {
             Ok(opened) => {
@@ -360,13 +367,9 @@ impl AvanceApp {
                 if self.doc.plan().period.contains(cut.vigencia) {
                     self.view.cut = cut;
                 }
-                true
+                Ok(())
             }
-            Err(e) => {
-                let text = e.message(self.prefs.language);
-                self.message(("No se pudo recargar", "Could not reload"), text);
-                false
-            }
+            Err(e) => Err(e.message(self.prefs.language)),
         }
     }
 
@@ -406,17 +409,24 @@ impl AvanceApp {
                      here; when you save, Avance will ask what to do."
                 ),
             }
-        } else if self.reload_from_disk() {
-            match language {
-                Language::Es => format!(
+        } else {
+            match (self.reload_from_disk(), language) {
+                (Ok(()), Language::Es) => format!(
                     "{name} cambió en el disco (alguien más lo guardó) y se volvió a abrir."
                 ),
-                Language::En => {
+                (Ok(()), Language::En) => {
                     format!("{name} changed on disk (someone else saved it) and was reopened.")
                 }
+                // The plan on screen stays; saving will ask before replacing that file.
+                (Err(why), Language::Es) => format!(
+                    "{name} cambió en el disco pero no se pudo volver a abrir; el plan en \
+                     pantalla sigue igual. {why}"
+                ),
+                (Err(why), Language::En) => format!(
+                    "{name} changed on disk but could not be reopened; the plan on screen stays \
+                     as it was. {why}"
+                ),
             }
-        } else {
-            return;
         };
         self.notice = Some(Notice::new(text));
     }

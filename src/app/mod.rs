@@ -812,10 +812,11 @@ impl eframe::App for AvanceApp {
             self.notice = None;
         }
         let structural = self.apply_actions(&ctx);
-        self.keep_recovery_copy(&ctx, structural);
         if self.close_confirmed {
             self.finish_recovery();
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        } else {
+            self.keep_recovery_copy(&ctx, structural);
         }
     }
 

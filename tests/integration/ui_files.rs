@@ -262,12 +262,14 @@ fn the_typed_path_box_offers_the_plans_folder_and_name_and_says_where_it_saved()
 #[test]
 fn a_typed_path_expands_the_home_folder() {
     let home = std::env::home_dir().expect("a home folder");
-    let base = Path::new("/carpeta/del/plan");
+    let dir = tempfile::tempdir().unwrap();
+    let base = &dir.path().join("carpeta_del_plan");
+    let elsewhere = dir.path().join("otra").join("a.ron");
     let expand = avance::app::files::expand_typed_path;
     assert_eq!(expand("~", base), home);
     assert_eq!(expand("~/planes/a.ron", base), home.join("planes/a.ron"));
     assert_eq!(expand("a.ron", base), base.join("a.ron"));
-    assert_eq!(expand("/otra/a.ron", base), Path::new("/otra/a.ron"));
+    assert_eq!(expand(elsewhere.to_str().unwrap(), base), elsewhere);
 
     // Through the window: a path under ~ that is not there names the expanded path.
     let dialogs = ScriptedDialogs::default();
@@ -597,4 +599,27 @@ fn make_an_edit_in_a_new_plan(harness: &mut Harness<'_, AvanceApp>) {
     harness.get_by_label("Título").type_text(" 2025");
     harness.run();
     assert!(harness.state().document().is_dirty());
+}
+
+#[test]
+fn a_file_saved_broken_by_someone_else_is_not_reloaded_and_saving_still_asks() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("compartido.ron");
+    write_plan(&path, &seed_plan());
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = window_on(Some(&path), &dialogs);
+    std::fs::write(&path, "(version: 1, title: \"a medio escrib").unwrap();
+    focus_window(&mut harness);
+    assert_eq!(harness.state().plan(), &seed_plan());
+    assert_eq!(dialog(&harness), None, "a notice, not a question");
+    assert!(
+        notice(&harness).contains("no se pudo volver a abrir"),
+        "{}",
+        notice(&harness)
+    );
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    assert!(matches!(
+        dialog(&harness),
+        Some(Dialog::ChangedOnDisk { .. })
+    ));
 }
