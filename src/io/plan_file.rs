@@ -484,6 +484,15 @@ pub fn parse(text: &str, origin: &Path) -> Result<Plan, PlanFileError> {
 
 /// Reads a plan from its text for a given format history (tests try future versions).
 pub fn parse_as(text: &str, origin: &Path, format: &Format<'_>) -> Result<Plan, PlanFileError> {
+    parse_scanned(text, origin, format).map(|(plan, _)| plan)
+}
+
+/// Reads a plan and what the light scan found (its first comment) in one pass.
+fn parse_scanned(
+    text: &str,
+    origin: &Path,
+    format: &Format<'_>,
+) -> Result<(Plan, Option<TextPos>), PlanFileError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let path = origin.to_path_buf();
     if text.trim().is_empty() {
@@ -503,7 +512,8 @@ pub fn parse_as(text: &str, origin: &Path, format: &Format<'_>) -> Result<Plan, 
             return Err(PlanFileError::UnknownVersion { path, found: 0 });
         }
     }
-    if let Some(duplicate) = ron_text::scan(text).duplicate {
+    let facts = ron_text::scan(text);
+    if let Some(duplicate) = facts.duplicate {
         return Err(PlanFileError::DuplicateKey {
             path,
             line: duplicate.second.line,
@@ -520,9 +530,10 @@ pub fn parse_as(text: &str, origin: &Path, format: &Format<'_>) -> Result<Plan, 
     if last.saturating_sub(first) >= MAX_PERIOD_YEARS {
         return Err(PlanFileError::PeriodTooLong { path, first, last });
     }
-    format
+    let plan = format
         .upgrade(plan)
-        .map_err(|found| PlanFileError::UnknownVersion { path, found })
+        .map_err(|found| PlanFileError::UnknownVersion { path, found })?;
+    Ok((plan, facts.first_comment))
 }
 
 /// A ron error with the place in the plan it points at; a number that does not parse in words.
@@ -581,11 +592,11 @@ pub fn open(path: &Path) -> Result<Opened, PlanFileError> {
     let text = String::from_utf8(bytes).map_err(|_| PlanFileError::NotText {
         path: path.to_path_buf(),
     })?;
-    let plan = parse(&text, path)?;
+    let (plan, comment) = parse_scanned(&text, path, &FORMAT)?;
     Ok(Opened {
         plan,
         stamp,
-        comment: first_comment(&text),
+        comment,
     })
 }
 

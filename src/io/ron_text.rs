@@ -5,6 +5,7 @@
 //! Strings (`"…"`, raw `r#"…"#`), characters and nested `/* */` comments are read as ron reads
 //! them, so `//` inside a text is not a comment. On text it cannot follow it stops quietly.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, VecDeque};
 
 /// A place in the text as ron counts it: line and column from 1, columns in characters.
@@ -103,7 +104,7 @@ pub fn scan(text: &str) -> Facts {
     let mut walker = Walker::new(text, None);
     walker.walk();
     Facts {
-        first_comment: walker.lexer.first_comment,
+        first_comment: walker.lexer.first_comment.map(|at| pos_of(text, at)),
         duplicate: walker.duplicate,
     }
 }
@@ -133,237 +134,248 @@ fn offset_of(text: &str, pos: TextPos) -> usize {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-enum Tok {
+enum Tok<'a> {
     Open(char),
     Close(char),
     Colon,
     Comma,
-    Str(String),
-    Word(String),
+    /// A string's contents, borrowed from the text unless it has escapes.
+    Str(Cow<'a, str>),
+    Word(&'a str),
     Other(char),
 }
 
 #[derive(Clone, Debug)]
-struct Token {
-    tok: Tok,
+struct Token<'a> {
+    tok: Tok<'a>,
+    /// Byte offsets in the text.
+    start: usize,
     end: usize,
-    pos: TextPos,
 }
 
+/// Splits the text into tokens, byte by byte (every delimiter is ASCII); positions are kept as
+/// byte offsets and turned into lines and columns only for what is reported.
 struct Lexer<'a> {
     text: &'a str,
+    bytes: &'a [u8],
     i: usize,
-    line: usize,
-    column: usize,
-    first_comment: Option<TextPos>,
+    first_comment: Option<usize>,
+}
+
+/// Bytes that end a word.
+fn ends_word(b: u8) -> bool {
+    b.is_ascii_whitespace() || b"()[]{}:,\"'".contains(&b)
 }
 
 impl<'a> Lexer<'a> {
     fn new(text: &'a str) -> Self {
         Self {
             text,
+            bytes: text.as_bytes(),
             i: 0,
-            line: 1,
-            column: 1,
             first_comment: None,
         }
     }
 
-    fn pos(&self) -> TextPos {
-        TextPos {
-            line: self.line,
-            column: self.column,
-        }
+    fn at(&self, n: usize) -> Option<u8> {
+        self.bytes.get(self.i + n).copied()
     }
 
-    fn peek(&self, n: usize) -> Option<char> {
-        self.text[self.i..].chars().nth(n)
-    }
-
-    fn bump(&mut self) -> Option<char> {
-        let c = self.text[self.i..].chars().next()?;
-        self.i += c.len_utf8();
-        if c == '\n' {
-            self.line += 1;
-            self.column = 1;
-        } else {
-            self.column += 1;
-        }
-        Some(c)
+    fn starts_comment(&self) -> bool {
+        self.at(0) == Some(b'/') && matches!(self.at(1), Some(b'/' | b'*'))
     }
 
     /// The next token; `None` at the end or where the text cannot be read further.
-    fn next_token(&mut self) -> Option<Token> {
+    fn next_token(&mut self) -> Option<Token<'a>> {
         loop {
-            while self.peek(0).is_some_and(char::is_whitespace) {
-                self.bump();
+            while self.at(0).is_some_and(|b| b.is_ascii_whitespace()) {
+                self.i += 1;
             }
-            let (start, pos) = (self.i, self.pos());
-            let c = self.peek(0)?;
-            let tok = match c {
-                '/' if matches!(self.peek(1), Some('/' | '*')) => {
-                    self.first_comment.get_or_insert(pos);
-                    if self.peek(1) == Some('/') {
-                        while self.peek(0).is_some_and(|c| c != '\n') {
-                            self.bump();
-                        }
+            let start = self.i;
+            let b = self.at(0)?;
+            let tok = match b {
+                b'/' if self.starts_comment() => {
+                    self.first_comment.get_or_insert(start);
+                    if self.at(1) == Some(b'/') {
+                        self.i = self.bytes[self.i..]
+                            .iter()
+                            .position(|&b| b == b'\n')
+                            .map_or(self.bytes.len(), |n| self.i + n);
                     } else {
                         self.block_comment()?;
                     }
                     continue;
                 }
-                '(' | '[' | '{' => {
-                    self.bump();
-                    Tok::Open(c)
+                b'(' | b'[' | b'{' => {
+                    self.i += 1;
+                    Tok::Open(char::from(b))
                 }
-                ')' | ']' | '}' => {
-                    self.bump();
-                    Tok::Close(c)
+                b')' | b']' | b'}' => {
+                    self.i += 1;
+                    Tok::Close(char::from(b))
                 }
-                ':' => {
-                    self.bump();
+                b':' => {
+                    self.i += 1;
                     Tok::Colon
                 }
-                ',' => {
-                    self.bump();
+                b',' => {
+                    self.i += 1;
                     Tok::Comma
                 }
-                '"' => {
-                    self.bump();
+                b'"' => {
+                    self.i += 1;
                     Tok::Str(self.string()?)
                 }
-                '\'' => {
+                b'\'' => {
                     self.character()?;
-                    Tok::Word(self.text[start..self.i].to_owned())
+                    Tok::Word(&self.text[start..self.i])
                 }
-                'r' if self.raw_string_ahead(1) => {
-                    self.bump();
+                b'r' if self.raw_string_ahead(1) => {
+                    self.i += 1;
                     Tok::Str(self.raw_string()?)
                 }
-                'b' if self.peek(1) == Some('"') => {
-                    self.bump();
-                    self.bump();
+                b'b' if self.at(1) == Some(b'"') => {
+                    self.i += 2;
                     Tok::Str(self.string()?)
                 }
-                'b' if self.peek(1) == Some('r') && self.raw_string_ahead(2) => {
-                    self.bump();
-                    self.bump();
+                b'b' if self.at(1) == Some(b'r') && self.raw_string_ahead(2) => {
+                    self.i += 2;
                     Tok::Str(self.raw_string()?)
                 }
-                '#' | '!' => {
-                    self.bump();
-                    Tok::Other(c)
+                b'#' | b'!' => {
+                    self.i += 1;
+                    Tok::Other(char::from(b))
                 }
                 _ => {
-                    self.bump();
-                    while self
-                        .peek(0)
-                        .is_some_and(|c| !c.is_whitespace() && !"()[]{}:,\"'".contains(c))
-                        && !(self.peek(0) == Some('/') && matches!(self.peek(1), Some('/' | '*')))
-                    {
-                        self.bump();
+                    self.i += 1;
+                    while self.at(0).is_some_and(|b| !ends_word(b)) && !self.starts_comment() {
+                        self.i += 1;
                     }
-                    Tok::Word(self.text[start..self.i].to_owned())
+                    // Stopped at an ASCII byte or the end: a character boundary.
+                    Tok::Word(&self.text[start..self.i])
                 }
             };
             return Some(Token {
                 tok,
+                start,
                 end: self.i,
-                pos,
             });
         }
     }
 
-    /// Whether a raw string (`#`s then `"`) starts `n` characters ahead.
+    /// Whether a raw string (`#`s then `"`) starts `n` bytes ahead.
     fn raw_string_ahead(&self, n: usize) -> bool {
         let mut k = n;
-        while self.peek(k) == Some('#') {
+        while self.at(k) == Some(b'#') {
             k += 1;
         }
-        self.peek(k) == Some('"')
+        self.at(k) == Some(b'"')
     }
 
     /// Skips a `/* */` comment; they nest in RON.
     fn block_comment(&mut self) -> Option<()> {
-        self.bump();
-        self.bump();
+        self.i += 2;
         let mut depth = 1;
         while depth > 0 {
-            match (self.bump()?, self.peek(0)) {
-                ('/', Some('*')) => {
-                    self.bump();
+            match (self.at(0)?, self.at(1)) {
+                (b'/', Some(b'*')) => {
+                    self.i += 2;
                     depth += 1;
                 }
-                ('*', Some('/')) => {
-                    self.bump();
+                (b'*', Some(b'/')) => {
+                    self.i += 2;
                     depth -= 1;
                 }
-                _ => {}
+                _ => self.i += 1,
             }
         }
         Some(())
     }
 
-    /// Reads a string after its opening quote, decoding the escapes.
-    fn string(&mut self) -> Option<String> {
-        let mut out = String::new();
+    /// Reads a string after its opening quote; borrowed unless it has escapes to decode.
+    fn string(&mut self) -> Option<Cow<'a, str>> {
+        let start = self.i;
+        let stop = self.bytes[start..]
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\')?;
+        self.i = start + stop + 1;
+        if self.bytes[start + stop] == b'"' {
+            return Some(Cow::Borrowed(&self.text[start..start + stop]));
+        }
+        let mut out = self.text[start..start + stop].to_owned();
+        // After a backslash: one escape, then text up to the next quote or backslash.
         loop {
-            match self.bump()? {
-                '"' => return Some(out),
-                '\\' => match self.bump()? {
-                    'n' => out.push('\n'),
-                    't' => out.push('\t'),
-                    'r' => out.push('\r'),
-                    '0' => out.push('\0'),
-                    'u' if self.peek(0) == Some('{') => {
-                        self.bump();
-                        let mut hex = String::new();
-                        while let Some(c) = self.bump() {
-                            if c == '}' {
-                                break;
-                            }
-                            hex.push(c);
-                        }
-                        let decoded = u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32);
-                        out.push(decoded.unwrap_or(char::REPLACEMENT_CHARACTER));
-                    }
-                    other => out.push(other),
-                },
-                c => out.push(c),
+            let escaped = self.text[self.i..].chars().next()?;
+            self.i += escaped.len_utf8();
+            match escaped {
+                'n' => out.push('\n'),
+                't' => out.push('\t'),
+                'r' => out.push('\r'),
+                '0' => out.push('\0'),
+                'u' if self.at(0) == Some(b'{') => {
+                    let close = self.bytes[self.i..].iter().position(|&b| b == b'}')?;
+                    let hex = &self.text[self.i + 1..self.i + close];
+                    self.i += close + 1;
+                    let decoded = u32::from_str_radix(hex, 16).ok().and_then(char::from_u32);
+                    out.push(decoded.unwrap_or(char::REPLACEMENT_CHARACTER));
+                }
+                other => out.push(other),
+            }
+            let from = self.i;
+            let stop = self.bytes[from..]
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\')?;
+            out.push_str(&self.text[from..from + stop]);
+            self.i = from + stop + 1;
+            if self.bytes[from + stop] == b'"' {
+                return Some(Cow::Owned(out));
             }
         }
     }
 
     /// Reads a raw string from its `#`s (after the `r`): no escapes, ends at `"` and as many `#`.
-    fn raw_string(&mut self) -> Option<String> {
+    fn raw_string(&mut self) -> Option<Cow<'a, str>> {
         let mut hashes = 0;
-        while self.peek(0) == Some('#') {
-            self.bump();
+        while self.at(0) == Some(b'#') {
+            self.i += 1;
             hashes += 1;
         }
-        self.bump();
+        self.i += 1;
         let content_start = self.i;
         loop {
-            let end = self.i;
-            if self.bump()? == '"' && (0..hashes).all(|k| self.peek(k) == Some('#')) {
-                for _ in 0..hashes {
-                    self.bump();
-                }
-                return Some(self.text[content_start..end].to_owned());
+            let quote = self.bytes[self.i..].iter().position(|&b| b == b'"')?;
+            let end = self.i + quote;
+            self.i = end + 1;
+            if (0..hashes).all(|k| self.at(k) == Some(b'#')) {
+                self.i += hashes;
+                return Some(Cow::Borrowed(&self.text[content_start..end]));
             }
         }
     }
 
-    /// Skips a character literal: `'a'`, `'\''`.
+    /// Skips a character literal: `'a'`, `'é'`, `'\''`.
     fn character(&mut self) -> Option<()> {
-        self.bump();
-        if self.bump()? == '\\' {
-            self.bump()?;
-            while self.peek(0).is_some_and(|c| c != '\'' && c != '\n') {
-                self.bump();
+        self.i += 1;
+        let c = self.text[self.i..].chars().next()?;
+        self.i += c.len_utf8();
+        if c == '\\' {
+            let escaped = self.text[self.i..].chars().next()?;
+            self.i += escaped.len_utf8();
+            while self.at(0).is_some_and(|b| b != b'\'' && b != b'\n') {
+                self.i += 1;
             }
         }
-        (self.bump()? == '\'').then_some(())
+        (self.at(0)? == b'\'').then(|| self.i += 1)
+    }
+}
+
+/// The line and column (as ron counts them) of a byte offset.
+fn pos_of(text: &str, offset: usize) -> TextPos {
+    let before = &text[..offset.min(text.len())];
+    let line_start = before.rfind('\n').map_or(0, |n| n + 1);
+    TextPos {
+        line: 1 + before.bytes().filter(|&b| b == b'\n').count(),
+        column: 1 + before[line_start..].chars().count(),
     }
 }
 
@@ -371,16 +383,61 @@ impl<'a> Lexer<'a> {
 struct Stop;
 
 /// A plain value, or a struct, list or map.
-enum Value {
-    Str(String),
-    Word(String),
+enum Value<'a> {
+    Str(Cow<'a, str>),
+    Word(&'a str),
     Compound,
 }
 
-struct OpenLevel {
+/// Where inside an open level the walk is (borrowed from the text).
+enum Place<'a> {
+    Field(&'a str),
+    Key(Cow<'a, str>),
+    Index(usize),
+}
+
+/// A key as compared for duplicates: `01` and `1` are the same number.
+#[derive(PartialEq, Eq, Hash)]
+enum KeyRepr<'a> {
+    Number(i128),
+    Word(&'a str),
+    Str(Cow<'a, str>),
+}
+
+impl<'a> KeyRepr<'a> {
+    fn of_word(word: &'a str) -> Self {
+        let number = if word.contains('_') {
+            word.replace('_', "").parse()
+        } else {
+            word.parse()
+        };
+        number.map_or(KeyRepr::Word(word), KeyRepr::Number)
+    }
+}
+
+struct OpenLevel<'a> {
     id: usize,
-    level: Level,
-    keys: HashMap<String, TextPos>,
+    at: Option<Place<'a>>,
+    scalars: Vec<(&'a str, Cow<'a, str>)>,
+    /// Where each key was first written (byte offset).
+    keys: HashMap<KeyRepr<'a>, usize>,
+}
+
+impl OpenLevel<'_> {
+    fn public(&self) -> Level {
+        Level {
+            at: self.at.as_ref().map(|at| match at {
+                Place::Field(name) => At::Field((*name).to_owned()),
+                Place::Key(key) => At::Key(key.clone().into_owned()),
+                Place::Index(i) => At::Index(*i),
+            }),
+            scalars: self
+                .scalars
+                .iter()
+                .map(|(n, v)| ((*n).to_owned(), v.clone().into_owned()))
+                .collect(),
+        }
+    }
 }
 
 /// How deep the walk follows nested values (ron itself stops at 128).
@@ -388,8 +445,8 @@ const MAX_DEPTH: usize = 256;
 
 struct Walker<'a> {
     lexer: Lexer<'a>,
-    ahead: VecDeque<Token>,
-    levels: Vec<OpenLevel>,
+    ahead: VecDeque<Token<'a>>,
+    levels: Vec<OpenLevel<'a>>,
     next_id: usize,
     target: Option<usize>,
     /// The path at the target, and the ids of its levels (to complete their fields later).
@@ -436,7 +493,7 @@ impl<'a> Walker<'a> {
         self.value(0).map(drop)
     }
 
-    fn peek(&mut self, n: usize) -> Option<&Tok> {
+    fn peek(&mut self, n: usize) -> Option<&Tok<'a>> {
         while self.ahead.len() <= n {
             let token = self.lexer.next_token()?;
             self.ahead.push_back(token);
@@ -444,7 +501,11 @@ impl<'a> Walker<'a> {
         self.ahead.get(n).map(|t| &t.tok)
     }
 
-    fn next(&mut self) -> Option<Token> {
+    fn path(&self) -> Vec<Level> {
+        self.levels.iter().map(OpenLevel::public).collect()
+    }
+
+    fn next(&mut self) -> Option<Token<'a>> {
         let token = match self.ahead.pop_front() {
             Some(token) => token,
             None => self.lexer.next_token()?,
@@ -457,12 +518,13 @@ impl<'a> Walker<'a> {
             && (token.end > target || (plain && token.end == target))
         {
             let text = match &token.tok {
-                Tok::Str(s) | Tok::Word(s) => Some(s.clone()),
+                Tok::Str(s) => Some(s.clone().into_owned()),
+                Tok::Word(w) => Some((*w).to_owned()),
                 _ => None,
             };
             let located = Located {
-                path: self.levels.iter().map(|l| l.level.clone()).collect(),
-                token_at: text.as_ref().map(|_| token.pos),
+                path: self.path(),
+                token_at: text.as_ref().map(|_| pos_of(self.lexer.text, token.start)),
                 token: text,
             };
             let ids = self.levels.iter().map(|l| l.id).collect();
@@ -471,16 +533,16 @@ impl<'a> Walker<'a> {
         Some(token)
     }
 
-    fn expect(&mut self, tok: &Tok) -> Result<Token, Stop> {
+    fn expect(&mut self, tok: &Tok<'_>) -> Result<Token<'a>, Stop> {
         match self.next() {
             Some(token) if &token.tok == tok => Ok(token),
             _ => Err(Stop),
         }
     }
 
-    fn set_at(&mut self, at: At) {
+    fn set_at(&mut self, at: Place<'a>) {
         if let Some(open) = self.levels.last_mut() {
-            open.level.at = Some(at);
+            open.at = Some(at);
         }
     }
 
@@ -488,7 +550,8 @@ impl<'a> Walker<'a> {
         self.next_id += 1;
         self.levels.push(OpenLevel {
             id: self.next_id,
-            level: Level::default(),
+            at: None,
+            scalars: Vec::new(),
             keys: HashMap::new(),
         });
     }
@@ -498,35 +561,36 @@ impl<'a> Walker<'a> {
             && let Some((located, ids)) = &mut self.located
             && let Some(k) = ids.iter().position(|id| *id == open.id)
         {
-            located.path[k].scalars = open.level.scalars;
+            located.path[k].scalars = open.public().scalars;
         }
     }
 
-    /// Notes a key of the innermost struct or map; the second time, it is a duplicate.
-    fn note_key(&mut self, key: String, display: &str, pos: TextPos) {
+    /// Notes a key of the innermost struct or map (written at byte `at`); the second time, it
+    /// is a duplicate.
+    fn note_key(&mut self, key: KeyRepr<'a>, display: &str, at: usize) {
         let Some(open) = self.levels.last_mut() else {
             return;
         };
         let Some(&first) = open.keys.get(&key) else {
-            open.keys.insert(key, pos);
+            open.keys.insert(key, at);
             return;
         };
         if self.duplicate.is_none() {
-            let mut path: Vec<Level> = self.levels.iter().map(|l| l.level.clone()).collect();
+            let mut path = self.path();
             // The place is the struct or map that holds the key twice.
             if let Some(last) = path.last_mut() {
                 last.at = None;
             }
             self.duplicate = Some(DuplicateKey {
                 key: display.to_owned(),
-                first,
-                second: pos,
+                first: pos_of(self.lexer.text, first),
+                second: pos_of(self.lexer.text, at),
                 path,
             });
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Value, Stop> {
+    fn value(&mut self, depth: usize) -> Result<Value<'a>, Stop> {
         if depth > MAX_DEPTH {
             return Err(Stop);
         }
@@ -568,25 +632,25 @@ impl<'a> Walker<'a> {
 
     fn fields(&mut self, depth: usize) -> Result<(), Stop> {
         loop {
-            let name = match self.peek(0) {
+            let name: &'a str = match self.peek(0) {
                 Some(Tok::Close(')')) => {
                     self.next();
                     return Ok(());
                 }
-                Some(Tok::Word(word)) => word.trim_start_matches("r#").to_owned(),
+                Some(Tok::Word(word)) => word.trim_start_matches("r#"),
                 _ => return Err(Stop),
             };
-            self.set_at(At::Field(name.clone()));
+            self.set_at(Place::Field(name));
             let key = self.next().ok_or(Stop)?;
-            self.note_key(name.clone(), &name, key.pos);
+            self.note_key(KeyRepr::Word(name), name, key.start);
             self.expect(&Tok::Colon)?;
-            match self.value(depth + 1)? {
-                Value::Str(text) | Value::Word(text) => {
-                    if let Some(open) = self.levels.last_mut() {
-                        open.level.scalars.push((name, text));
-                    }
-                }
-                Value::Compound => {}
+            let scalar = match self.value(depth + 1)? {
+                Value::Str(text) => Some(text),
+                Value::Word(word) => Some(Cow::Borrowed(word)),
+                Value::Compound => None,
+            };
+            if let (Some(text), Some(open)) = (scalar, self.levels.last_mut()) {
+                open.scalars.push((name, text));
             }
             match self.next().map(|t| t.tok) {
                 Some(Tok::Comma) => {}
@@ -603,7 +667,7 @@ impl<'a> Walker<'a> {
                 self.next();
                 return Ok(());
             }
-            self.set_at(At::Index(index));
+            self.set_at(Place::Index(index));
             self.value(depth + 1)?;
             match self.next().map(|t| t.tok) {
                 Some(Tok::Comma) => {}
@@ -630,27 +694,24 @@ impl<'a> Walker<'a> {
 
     fn entries(&mut self, depth: usize) -> Result<(), Stop> {
         loop {
-            let display = match self.peek(0) {
+            let display: Cow<'a, str> = match self.peek(0) {
                 Some(Tok::Close('}')) => {
                     self.next();
                     return Ok(());
                 }
-                Some(Tok::Str(s) | Tok::Word(s)) => s.clone(),
-                Some(_) => String::new(),
+                Some(Tok::Str(s)) => s.clone(),
+                Some(Tok::Word(w)) => Cow::Borrowed(*w),
+                Some(_) => Cow::Borrowed(""),
                 None => return Err(Stop),
             };
-            self.set_at(At::Key(display.clone()));
-            let pos = self
-                .ahead
-                .front()
-                .map(|t| t.pos)
-                .unwrap_or_else(|| self.lexer.pos());
+            self.set_at(Place::Key(display.clone()));
+            let at = self.ahead.front().map_or(self.lexer.i, |t| t.start);
             match self.value(depth + 1)? {
-                Value::Word(word) => {
-                    let key = normalize_number(&word);
-                    self.note_key(key, &word, pos);
+                Value::Word(word) => self.note_key(KeyRepr::of_word(word), word, at),
+                Value::Str(text) => {
+                    let shown = text.clone().into_owned();
+                    self.note_key(KeyRepr::Str(text), &shown, at);
                 }
-                Value::Str(text) => self.note_key(format!("{text:?}"), &text, pos),
                 Value::Compound => {}
             }
             self.expect(&Tok::Colon)?;
@@ -662,14 +723,6 @@ impl<'a> Walker<'a> {
             }
         }
     }
-}
-
-/// A number key as its value (`01`, `1_000` and `+1` are the same key as `1`, `1000`, `1`).
-fn normalize_number(word: &str) -> String {
-    let digits: String = word.chars().filter(|c| *c != '_').collect();
-    digits
-        .parse::<i128>()
-        .map_or_else(|_| word.to_owned(), |n| n.to_string())
 }
 
 #[cfg(test)]
