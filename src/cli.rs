@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::io::{export, import, plan_file, report};
+use crate::io::{export, import, plan_file, report, safe_write};
 use crate::model::validation::{Severity, has_errors, validate};
 use crate::model::{Cut, Language, Plan};
 
@@ -49,10 +49,15 @@ pub enum CliCommand {
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },
-    /// Rewrite a plan file in its canonical layout (stable order, one field per line).
+    /// Rewrite a plan file in its canonical layout (stable order, one field per line); the
+    /// previous version is kept as FILE.bak.
     Fmt {
         /// Plan file (.ron).
         file: PathBuf,
+        /// Rewrite it even when it has hand-written comments (the layout has no place for
+        /// them: they are dropped; FILE.bak keeps them).
+        #[arg(long)]
+        force: bool,
     },
     /// Build a plan from an indicator matrix (.tsv, .csv or .xlsx laid out like the seed's
     /// tables, with an Objetivo column).
@@ -280,23 +285,57 @@ pub fn run(command: CliCommand) -> ExitCode {
                 }
             }
         }),
-        CliCommand::Fmt { file } => {
-            with_plan(&file, None, |plan, language| {
-                match plan_file::save(plan, &file) {
-                    Ok(()) => ExitCode::SUCCESS,
-                    Err(e) => {
-                        eprintln!("{}", e.message(language));
-                        ExitCode::FAILURE
-                    }
-                }
-            })
+        CliCommand::Fmt { file, force } => fmt(&file, force),
+    }
+}
+
+/// Rewrites a plan in canonical layout; refuses to drop hand-written comments without --force.
+fn fmt(file: &std::path::Path, force: bool) -> ExitCode {
+    let opened = match plan_file::open(file) {
+        Ok(opened) => opened,
+        Err(e) => {
+            eprintln!("{}", e.message(Language::Es));
+            return ExitCode::from(2);
+        }
+    };
+    let language = opened.plan.settings.language;
+    if let Some(at) = opened.comment.filter(|_| !force) {
+        eprintln!(
+            "{}",
+            match language {
+                Language::Es => format!(
+                    "El archivo tiene comentarios escritos a mano (el primero en la línea {}, \
+                     columna {}) y fmt los quitaría. Use --force para reescribirlo sin ellos \
+                     (la versión actual queda como copia .bak): {}",
+                    at.line,
+                    at.column,
+                    file.display()
+                ),
+                Language::En => format!(
+                    "The file has hand-written comments (the first at line {}, column {}) and \
+                     fmt would drop them. Use --force to rewrite it without them (the current \
+                     version is kept as a .bak copy): {}",
+                    at.line,
+                    at.column,
+                    file.display()
+                ),
+            }
+        );
+        return ExitCode::from(2);
+    }
+    match plan_file::save(&opened.plan, file) {
+        Ok(_) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{}", e.message(language));
+            ExitCode::FAILURE
         }
     }
 }
 
-/// Refuses to replace an existing file unless `force`: files are never lost by accident.
+/// Refuses to replace an existing file unless `force`: files are never lost by accident. A
+/// symbolic link counts as existing even when what it points to does not (yet).
 fn refuse_overwrite(path: &std::path::Path, force: bool, language: Language) -> Option<ExitCode> {
-    (path.exists() && !force).then(|| {
+    (safe_write::exists(path) && !force).then(|| {
         eprintln!(
             "{}",
             match language {

@@ -9,11 +9,17 @@ use crate::model::Language;
 /// the user cancelled, or the system could not show a dialog.
 pub trait FileDialogs {
     fn pick_plan_to_open(&mut self, language: Language) -> Option<PathBuf>;
+    /// Where to save the plan; the window adds `.ron` when the name has no extension.
     fn pick_plan_to_save(&mut self, language: Language, suggested_name: &str) -> Option<PathBuf>;
     /// A matrix to import: .tsv, .csv or .xlsx.
     fn pick_table_to_import(&mut self, language: Language) -> Option<PathBuf>;
     /// Where to export: .xlsx or .csv.
     fn pick_export_path(&mut self, language: Language, suggested_name: &str) -> Option<PathBuf>;
+    /// Whether the save dialogs already asked before giving an existing file (then the
+    /// window does not ask again).
+    fn confirms_replace(&self) -> bool {
+        false
+    }
 }
 
 /// The operating system's own dialogs, through rfd, filtered to plan files.
@@ -33,7 +39,6 @@ impl FileDialogs for NativeDialogs {
             .add_filter(language.pick("Plan de Avance", "Avance plan"), &[EXTENSION])
             .set_file_name(suggested_name)
             .save_file()
-            .map(|path| with_default_extension(path, EXTENSION))
     }
 
     fn pick_table_to_import(&mut self, language: Language) -> Option<PathBuf> {
@@ -54,6 +59,13 @@ impl FileDialogs for NativeDialogs {
             .set_file_name(suggested_name)
             .save_file()
             .map(|path| with_default_extension(path, "xlsx"))
+    }
+
+    /// rfd's save dialogs ask before replacing on every platform: Windows (the default
+    /// FOS_OVERWRITEPROMPT), macOS (NSSavePanel), the XDG portal's GTK and KDE dialogs, and
+    /// zenity (`--confirm-overwrite`).
+    fn confirms_replace(&self) -> bool {
+        true
     }
 }
 

@@ -2,7 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::io::plan_file::{self, PlanFileError};
+use crate::io::plan_file::{self, PlanFileError, Saved};
+use crate::io::safe_write::DiskStamp;
 use crate::model::Plan;
 use crate::model::edit::{Edit, EditTargetMissing};
 
@@ -18,6 +19,8 @@ pub struct Document {
     revision: u64,
     /// The undo group of the last edit: edits of one group (typing in one cell) undo together.
     last_group: Option<egui::Id>,
+    /// What the file held when opened or last saved, to notice someone else's save.
+    disk: Option<DiskStamp>,
 }
 
 impl Document {
@@ -30,7 +33,18 @@ impl Document {
             history: History::default(),
             revision: 0,
             last_group: None,
+            disk: None,
         }
+    }
+
+    /// What the plan's file held when it was opened or last saved (`None`: not known).
+    pub fn disk(&self) -> Option<DiskStamp> {
+        self.disk
+    }
+
+    /// Records what the plan's file holds now (opened, or found unchanged in content).
+    pub fn set_disk(&mut self, stamp: Option<DiskStamp>) {
+        self.disk = stamp;
     }
 
     /// A document for a plan that exists only in memory (imported): unsaved until saved.
@@ -166,11 +180,12 @@ impl Document {
     }
 
     /// Saves to `path` and makes it the document's file. On failure nothing changes.
-    pub fn save_to(&mut self, path: &Path) -> Result<(), PlanFileError> {
-        plan_file::save(&self.plan, path)?;
+    pub fn save_to(&mut self, path: &Path) -> Result<Saved, PlanFileError> {
+        let saved = plan_file::save(&self.plan, path)?;
         self.path = Some(path.to_path_buf());
         self.saved = self.plan.clone();
-        Ok(())
+        self.disk = saved.stamp;
+        Ok(saved)
     }
 
     /// The name shown in the title bar: the file name, or the plan's built-in name.

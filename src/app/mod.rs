@@ -4,6 +4,7 @@
 pub mod command;
 pub mod dialogs;
 pub mod document;
+pub mod files;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -19,6 +20,7 @@ use crate::ui;
 use command::Command;
 use dialogs::{FileDialogs, NativeDialogs};
 use document::Document;
+pub use files::{Confirmed, Notice, PendingSave};
 
 /// How many recent files the Archivo menu remembers.
 const MAX_RECENT: usize = 8;
@@ -158,9 +160,32 @@ pub enum Dialog {
         into_open_plan: bool,
         text: String,
     },
-    /// The file dialog gave no file (cancelled, or the system could not show one): the user
-    /// may type the path instead, or cancel.
-    TypePath { purpose: PathPurpose, input: String },
+    /// No file came from the file dialog (the user closed it, or the system has none): the
+    /// user types the path, offered pre-filled, or cancels.
+    TypePath {
+        purpose: PathPurpose,
+        input: String,
+        /// Shown for the first time: focus the field with its whole text selected.
+        fresh: bool,
+    },
+    /// Save As would replace a file that exists (a dangling link counts): Reemplazar / Cancelar.
+    ConfirmReplace { save: PendingSave },
+    /// The plan's file changed on disk since it was opened or saved (someone else saved):
+    /// Guardar como… / Sobrescribir / Recargar / Cancelar.
+    ChangedOnDisk { save: PendingSave },
+    /// The file has hand-written comments that saving drops: save anyway, Save As, or cancel.
+    DropComments {
+        save: PendingSave,
+        line: usize,
+        column: usize,
+    },
+    /// A save failed and the file is untouched: Guardar como… / Cerrar.
+    SaveFailed { text: String },
+    /// A recovery copy left by a window that did not close cleanly: restore or discard.
+    Recover {
+        source: Option<PathBuf>,
+        written: std::time::SystemTime,
+    },
 }
 
 /// What a typed path is for.
@@ -188,7 +213,21 @@ pub struct AvanceApp {
     /// What the charts drew last frame, for tests and for hover.
     charts: ui::charts::ChartData,
     actions: Vec<Action>,
+    /// A short message that does not stop work ("Guardado en …").
+    notice: Option<Notice>,
+    /// The recovery copy of unsaved changes (`None`: not kept, as in most tests).
+    recovery: Option<files::RecoveryState>,
+    /// Recovery copies left by windows that did not close cleanly, still to offer.
+    recovered: Vec<crate::io::recovery::RecoveredCopy>,
+    /// What to run once the save under way succeeds (the command that asked to save first).
+    after_save: Option<Command>,
 }
+
+/// The name eframe keeps the window's data under (preferences, recovery copies).
+pub const APP_ID: &str = "Avance";
+
+/// How often, at most, the recovery copy is rewritten while typing.
+pub const RECOVERY_INTERVAL: std::time::Duration = std::time::Duration::from_secs(5);
 
 impl AvanceApp {
     /// The app on the seed plan, or on `path`; with the operating system's dialogs.
@@ -197,7 +236,11 @@ impl AvanceApp {
             .storage
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
             .unwrap_or_default();
-        Self::with(prefs, path, Box::new(NativeDialogs))
+        let app = Self::with(prefs, path, Box::new(NativeDialogs));
+        match eframe::storage_dir(APP_ID) {
+            Some(folder) => app.with_recovery(folder.join("recovery"), RECOVERY_INTERVAL),
+            None => app,
+        }
     }
 
     /// The app with given preferences and dialogs (tests answer dialogs with paths).
@@ -205,8 +248,12 @@ impl AvanceApp {
         let mut dialog = None;
         let doc = match path {
             None => Document::new(seed_plan(), None),
-            Some(path) => match plan_file::load(&path) {
-                Ok(plan) => Document::new(plan, Some(path)),
+            Some(path) => match plan_file::open(&path) {
+                Ok(opened) => {
+                    let mut doc = Document::new(opened.plan, Some(path));
+                    doc.set_disk(Some(opened.stamp));
+                    doc
+                }
                 Err(e) => {
                     dialog = Some(Dialog::Message {
                         title: prefs
@@ -236,6 +283,10 @@ impl AvanceApp {
             title_sent: String::new(),
             charts: ui::charts::ChartData::default(),
             actions: Vec::new(),
+            notice: None,
+            recovery: None,
+            recovered: Vec::new(),
+            after_save: None,
         };
         if let Some(path) = app.doc.path().map(Path::to_path_buf) {
             app.remember_recent(path);
@@ -288,6 +339,11 @@ impl AvanceApp {
         self.dialog.as_ref()
     }
 
+    /// The short message shown without stopping work, if any.
+    pub fn notice(&self) -> Option<&Notice> {
+        self.notice.as_ref()
+    }
+
     /// The preferences remembered between sessions.
     pub fn prefs(&self) -> &Prefs {
         &self.prefs
@@ -308,6 +364,7 @@ impl AvanceApp {
 
     fn replace_document(&mut self, doc: Document) {
         self.doc = doc;
+        self.recovery_for_new_document();
         self.view = Self::fresh_view(self.doc.plan());
         // A new document starts its revisions again: recompute now, whatever the key says.
         self.figures = Figures::compute(&self.doc, self.view.cut);
@@ -317,31 +374,34 @@ impl AvanceApp {
     }
 
     /// The file dialog gave no file. rfd cannot tell a cancel from a dialog the system could
-    /// not show (on Linux without an XDG desktop portal), so the user is asked for the path:
-    /// nothing happens silently, and a missing dialog never stops work.
+    /// not show (on Linux without an XDG desktop portal or zenity), so the user is asked for the
+    /// path, offered pre-filled: nothing happens silently, and a missing dialog never stops work.
     fn ask_for_path(&mut self, purpose: PathPurpose) {
         self.dialog = Some(Dialog::TypePath {
             purpose,
-            input: String::new(),
+            input: self.offered_path(purpose),
+            fresh: true,
         });
     }
 
-    /// Carries out what the typed path was for; an empty path cancels.
+    /// Carries out what the typed path was for; an empty path cancels. `~` is the user's
+    /// folder; a name alone is taken in the plan's folder (the one offered).
     pub fn answer_typed_path(&mut self, path: Option<String>) {
         let Some(Dialog::TypePath { purpose, .. }) = self.dialog.take() else {
             return;
         };
         let Some(text) = path.map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()) else {
+            self.after_save = None;
             return;
         };
-        let path = PathBuf::from(text);
+        let path = files::expand_typed_path(&text, &self.plan_folder());
         match purpose {
             PathPurpose::Open => self.open(&path),
             PathPurpose::Import => self.import(&path, false, false),
             PathPurpose::ImportIntoOpenPlan => self.import(&path, false, true),
-            PathPurpose::SaveAs => {
-                self.save_to(&dialogs::with_default_extension(path, plan_file::EXTENSION))
-            }
+            PathPurpose::SaveAs => self.save_plan(PendingSave::new(
+                dialogs::with_default_extension(path, plan_file::EXTENSION),
+            )),
             PathPurpose::Export => self.export(&dialogs::with_default_extension(path, "xlsx")),
         }
     }
@@ -382,16 +442,10 @@ impl AvanceApp {
             },
             Command::OpenRecent(path) => self.open(&path),
             Command::Save => match self.doc.path().map(Path::to_path_buf) {
-                Some(path) => self.save_to(&path),
-                None => self.run_confirmed(Command::SaveAs, language),
+                Some(path) => self.save_plan(PendingSave::new(path)),
+                None => self.save_as(),
             },
-            Command::SaveAs => {
-                let suggested = self.doc.display_name(SEED_PLAN_NAME);
-                match self.dialogs.pick_plan_to_save(language, &suggested) {
-                    Some(path) => self.save_to(&path),
-                    None => self.ask_for_path(PathPurpose::SaveAs),
-                }
-            }
+            Command::SaveAs => self.save_as(),
             Command::Import => match self.dialogs.pick_table_to_import(language) {
                 Some(path) => self.import(&path, false, false),
                 None => self.ask_for_path(PathPurpose::Import),
@@ -401,12 +455,7 @@ impl AvanceApp {
                 None => self.ask_for_path(PathPurpose::ImportIntoOpenPlan),
             },
             Command::Export => {
-                let stem = self
-                    .doc
-                    .path()
-                    .and_then(Path::file_stem)
-                    .map_or_else(|| "avance".to_owned(), |s| s.to_string_lossy().into_owned());
-                let suggested = format!("{stem}_{}.xlsx", self.view.cut);
+                let suggested = self.export_name();
                 match self.dialogs.pick_export_path(language, &suggested) {
                     Some(path) => self.export(&path),
                     None => self.ask_for_path(PathPurpose::Export),
@@ -437,8 +486,12 @@ impl AvanceApp {
     }
 
     fn open(&mut self, path: &Path) {
-        match plan_file::load(path) {
-            Ok(plan) => self.replace_document(Document::new(plan, Some(path.to_path_buf()))),
+        match plan_file::open(path) {
+            Ok(opened) => {
+                let mut doc = Document::new(opened.plan, Some(path.to_path_buf()));
+                doc.set_disk(Some(opened.stamp));
+                self.replace_document(doc);
+            }
             Err(e) => {
                 let text = e.message(self.prefs.language);
                 self.message(("No se pudo abrir", "Could not open"), text);
@@ -538,16 +591,6 @@ impl AvanceApp {
         }
     }
 
-    fn save_to(&mut self, path: &Path) {
-        match self.doc.save_to(path) {
-            Ok(()) => self.remember_recent(path.to_path_buf()),
-            Err(e) => {
-                let text = e.message(self.prefs.language);
-                self.message(("No se pudo guardar", "Could not save"), text);
-            }
-        }
-    }
-
     /// Answers the unsaved-changes question: save (then continue), discard, or cancel.
     pub fn answer_unsaved(&mut self, answer: ui::dialogs::UnsavedAnswer) {
         let Some(Dialog::UnsavedChanges { then }) = self.dialog.take() else {
@@ -556,19 +599,21 @@ impl AvanceApp {
         let language = self.prefs.language;
         match answer {
             ui::dialogs::UnsavedAnswer::Save => {
+                // Runs `then` once saved, which may take more answers (a path, a question).
+                self.after_save = Some(then);
                 self.run_confirmed(Command::Save, language);
-                if !self.doc.is_dirty() {
-                    self.run_confirmed(then, language);
-                }
             }
             ui::dialogs::UnsavedAnswer::Discard => self.run_confirmed(then, language),
             ui::dialogs::UnsavedAnswer::Cancel => {}
         }
     }
 
-    fn apply_actions(&mut self, ctx: &egui::Context) {
+    /// Applies the frame's actions; whether one changed the plan's structure (then the
+    /// recovery copy is written at once).
+    fn apply_actions(&mut self, ctx: &egui::Context) -> bool {
         let actions = std::mem::take(&mut self.actions);
         let mut changed = false;
+        let mut structural = false;
         for action in actions {
             match action {
                 Action::Command(command) => {
@@ -576,6 +621,7 @@ impl AvanceApp {
                     changed = true;
                 }
                 Action::Edit(edit, group) => {
+                    structural |= files::is_structural(&edit);
                     // An edit that points at a removed item is dropped: nothing to change.
                     changed |= self.doc.apply(edit, group).is_ok();
                 }
@@ -585,6 +631,7 @@ impl AvanceApp {
                 }
                 Action::EndEditGroup => self.doc.end_group(),
                 Action::EditBatch(edits) => {
+                    structural = true;
                     changed |= self.doc.apply_all(edits).is_ok();
                 }
                 Action::Notify { title, text } => {
@@ -618,6 +665,7 @@ impl AvanceApp {
             // Draw the frame again so every panel shows the new figures in this same frame.
             ctx.request_discard("the plan or the view changed");
         }
+        structural
     }
 
     /// Selects what a finding is about and focuses its cell when it has one.
@@ -740,6 +788,13 @@ impl eframe::App for AvanceApp {
         });
         self.handle_shortcuts(&ctx);
         self.handle_close_request(&ctx);
+        if ctx.input(|i| {
+            i.events
+                .iter()
+                .any(|e| matches!(e, egui::Event::WindowFocused(true)))
+        }) {
+            self.check_file_on_disk();
+        }
 
         let title = self.title();
         if title != self.title_sent {
@@ -768,17 +823,36 @@ impl eframe::App for AvanceApp {
                     self.answer_import_problems(yes)
                 }
                 Some(ui::dialogs::DialogAnswer::TypedPath(path)) => self.answer_typed_path(path),
+                Some(answer) => self.answer_file_question(answer),
                 None => {}
             }
         }
-        self.apply_actions(&ctx);
+        if self.dialog.is_none() {
+            self.offer_recovered_copy();
+        }
+        if let Some(notice) = &mut self.notice
+            && ui::dialogs::notice_ui(&ctx, notice)
+        {
+            self.notice = None;
+        }
+        let structural = self.apply_actions(&ctx);
         if self.close_confirmed {
+            self.finish_recovery();
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        } else {
+            self.keep_recovery_copy(&ctx, structural);
         }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, eframe::APP_KEY, &self.prefs);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // A shutdown that did not ask (the session ends) keeps the copy of unsaved changes.
+        if self.close_confirmed || !self.doc.is_dirty() {
+            self.finish_recovery();
+        }
     }
 }
 
@@ -792,7 +866,7 @@ pub fn run(path: Option<PathBuf>) -> eframe::Result {
         ..Default::default()
     };
     eframe::run_native(
-        "Avance",
+        APP_ID,
         options,
         Box::new(move |cc| Ok(Box::new(AvanceApp::new(cc, path)))),
     )

@@ -3,10 +3,12 @@
 pub mod export;
 pub mod import;
 pub mod plan_file;
+pub mod recovery;
 pub mod report;
+pub mod ron_text;
+pub mod safe_write;
 pub mod table;
 
-use std::io::Write;
 use std::path::Path;
 
 use crate::model::Plan;
@@ -24,19 +26,11 @@ pub fn seed_plan() -> Plan {
         .expect("the embedded seed plan is valid (checked by tests)")
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same folder, renamed over the
-/// target once complete: a failed write never leaves a half-written or truncated file.
+/// Writes `bytes` to `path` through a temporary file beside it, renamed over the target once
+/// complete: a failed write never leaves a half-written or truncated file. Links are followed,
+/// permissions kept, read-only files refused (see [`safe_write`]); no backup is kept.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".avance-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    temp.write_all(bytes)?;
-    temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    safe_write::write(path, bytes, safe_write::Backup::Skip)
+        .map(drop)
+        .map_err(std::io::Error::from)
 }

@@ -4,8 +4,14 @@
 //! the same plan always gives the same bytes. Decimals are written as strings (`"27.50"`) so
 //! they come back exactly as typed, never through a float. A `version` field lets a newer
 //! Avance evolve the format; a file newer than this build is refused, not half-read.
-//! Saving writes a temporary file beside the target and renames it over, so a crash or a full
-//! disk never leaves a half-written plan.
+//! Saving goes through [`safe_write`]: a temporary file beside the target renamed over it, the
+//! previous version kept as `NAME.bak`, permissions and links respected, read-only files refused.
+//!
+//! Reading is strict where a silent choice could lose figures: a key written twice (a vigencia,
+//! a quarter, a field) is an error with its line and column, not "the last one wins"; a number
+//! that does not parse names its objective, indicator and field. A UTF-8 BOM (Windows Notepad)
+//! and CRLF line ends are accepted. Hand-written comments are found ([`Opened::comment`]) so
+//! nobody loses them without being told: the file is always rewritten in canonical layout.
 
 use std::path::{Path, PathBuf};
 
@@ -13,6 +19,9 @@ use ron::extensions::Extensions;
 use ron::ser::PrettyConfig;
 use serde::Deserialize;
 
+use super::ron_text::{self, At, Level, TextPos};
+use super::safe_write::{self, Backup, DiskStamp, WriteError};
+use crate::model::validation::Field;
 use crate::model::{FORMAT_VERSION, Language, Period, Plan};
 
 /// The file extension of plan files.
@@ -36,14 +45,44 @@ pub enum PlanFileError {
     #[error("{}", self.message(Language::Es))]
     NotText { path: PathBuf },
     #[error("{}", self.message(Language::Es))]
+    ReadOnly { path: PathBuf },
+    #[error("{}", self.message(Language::Es))]
+    HardLinked { path: PathBuf, links: u64 },
+    #[error("{}", self.message(Language::Es))]
     Syntax {
         path: PathBuf,
         line: usize,
         column: usize,
         detail: String,
+        /// Where in the plan, when the position is inside it.
+        place: Option<Box<Place>>,
+    },
+    /// A figure that is not a number (`"27.5O"`).
+    #[error("{}", self.message(Language::Es))]
+    NotANumber {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        /// The value as written.
+        text: String,
+        place: Option<Box<Place>>,
+    },
+    /// A key written twice: a vigencia, a quarter, a field.
+    #[error("{}", self.message(Language::Es))]
+    DuplicateKey {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        key: String,
+        /// Where it was written the first time.
+        first_line: usize,
+        place: Option<Box<Place>>,
     },
     #[error("{}", self.message(Language::Es))]
     NewerVersion { path: PathBuf, found: u32 },
+    /// A version that never existed (0), or an old one this build has no upgrade for.
+    #[error("{}", self.message(Language::Es))]
+    UnknownVersion { path: PathBuf, found: u32 },
     #[error("{}", self.message(Language::Es))]
     Serialize { detail: String },
     #[error("{}", self.message(Language::Es))]
@@ -88,13 +127,26 @@ impl PlanFileError {
                 "The file is not an Avance plan (not UTF-8 text): {}",
                 path.display()
             ),
-            PlanFileError::Syntax {
-                path,
-                line,
-                column,
-                detail,
-            } if es => format!(
-                "Plan mal formado en la línea {line}, columna {column}: {detail}. Archivo: {}",
+            PlanFileError::ReadOnly { path } if es => format!(
+                "El archivo es de solo lectura (o usted no tiene permiso para modificarlo): no se \
+                 modificó. Use «Guardar como…» para guardar el plan con otro nombre: {}",
+                path.display()
+            ),
+            PlanFileError::ReadOnly { path } => format!(
+                "The file is read-only (or you may not change it): it was not changed. Use \
+                 “Save as…” to save the plan under another name: {}",
+                path.display()
+            ),
+            PlanFileError::HardLinked { path, links } if es => format!(
+                "El archivo tiene {links} nombres (enlaces duros): reemplazarlo dejaría los otros \
+                 con la versión anterior, y escribirlo por dentro no es seguro ante un corte. No se \
+                 modificó. Use «Guardar como…», o deje un solo nombre: {}",
+                path.display()
+            ),
+            PlanFileError::HardLinked { path, links } => format!(
+                "The file has {links} names (hard links): replacing it would leave the others with \
+                 the old version, and writing inside it is not safe against a crash. It was not \
+                 changed. Use “Save as…”, or keep a single name: {}",
                 path.display()
             ),
             PlanFileError::Syntax {
@@ -102,8 +154,91 @@ impl PlanFileError {
                 line,
                 column,
                 detail,
+                place,
+            } if es => format!(
+                "Plan mal formado en la línea {line}, columna {column}{}: {detail}. Archivo: {}",
+                Place::describe_in(place.as_deref(), language),
+                path.display()
+            ),
+            PlanFileError::Syntax {
+                path,
+                line,
+                column,
+                detail,
+                place,
             } => format!(
-                "Malformed plan at line {line}, column {column}: {detail}. File: {}",
+                "Malformed plan at line {line}, column {column}{}: {detail}. File: {}",
+                Place::describe_in(place.as_deref(), language),
+                path.display()
+            ),
+            PlanFileError::NotANumber {
+                path,
+                line,
+                column,
+                text,
+                place,
+            } if es => format!(
+                "Plan mal formado en la línea {line}, columna {column}{}: «{text}» no es un \
+                 número; escríbalo con punto decimal, p. ej. \"27.50\". Archivo: {}",
+                Place::describe_in(place.as_deref(), language),
+                path.display()
+            ),
+            PlanFileError::NotANumber {
+                path,
+                line,
+                column,
+                text,
+                place,
+            } => format!(
+                "Malformed plan at line {line}, column {column}{}: “{text}” is not a number; \
+                 write it with a decimal point, e.g. \"27.50\". File: {}",
+                Place::describe_in(place.as_deref(), language),
+                path.display()
+            ),
+            PlanFileError::DuplicateKey {
+                path,
+                line,
+                column,
+                key,
+                first_line,
+                place,
+            } if es => format!(
+                "Plan mal formado en la línea {line}, columna {column}{}: «{key}» está escrito \
+                 dos veces (la primera en la línea {first_line}); deje uno solo. Archivo: {}",
+                Place::describe_in(place.as_deref(), language),
+                path.display()
+            ),
+            PlanFileError::DuplicateKey {
+                path,
+                line,
+                column,
+                key,
+                first_line,
+                place,
+            } => format!(
+                "Malformed plan at line {line}, column {column}{}: “{key}” is written twice \
+                 (first at line {first_line}); keep only one. File: {}",
+                Place::describe_in(place.as_deref(), language),
+                path.display()
+            ),
+            PlanFileError::UnknownVersion { path, found: 0 } if es => format!(
+                "El plan dice versión 0, que no existe (la primera versión del formato es 1); \
+                 revise el campo version: {}",
+                path.display()
+            ),
+            PlanFileError::UnknownVersion { path, found: 0 } => format!(
+                "The plan says version 0, which does not exist (the format's first version is \
+                 1); check the version field: {}",
+                path.display()
+            ),
+            PlanFileError::UnknownVersion { path, found } if es => format!(
+                "El plan usa la versión {found} del formato, que esta versión de Avance no sabe \
+                 llevar a la actual ({FORMAT_VERSION}): {}",
+                path.display()
+            ),
+            PlanFileError::UnknownVersion { path, found } => format!(
+                "The plan uses format version {found}, which this Avance cannot bring up to the \
+                 current one ({FORMAT_VERSION}): {}",
                 path.display()
             ),
             PlanFileError::NewerVersion { path, found } if es => format!(
@@ -134,18 +269,231 @@ impl PlanFileError {
     }
 }
 
+/// Where in the plan a position of the file is: objective, meta or indicator, field.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Place {
+    /// The objective's number.
+    pub objective: Option<u8>,
+    /// The meta's code, when the place is in a meta but not in one of its indicators.
+    pub meta: Option<String>,
+    /// How officers name the indicator: its code, or "N/A" and its meta's code.
+    pub indicator: Option<String>,
+    pub field: Option<PlaceField>,
+}
+
+/// The field of a [`Place`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PlaceField {
+    /// A field the window shows, named as the window names it.
+    Plan(Field),
+    /// Any other field, as the file writes it (`settings.traffic_lights.red_below`).
+    Written(String),
+}
+
+impl Place {
+    /// "Objetivo 3 · indicador 644 · ejecutado 2022 T1".
+    pub fn describe(&self, language: Language) -> String {
+        let es = language == Language::Es;
+        let mut parts = Vec::new();
+        if let Some(number) = self.objective {
+            parts.push(if es {
+                format!("Objetivo {number}")
+            } else {
+                format!("Objective {number}")
+            });
+        }
+        match (&self.indicator, &self.meta) {
+            (Some(indicator), _) => parts.push(format!(
+                "{} {indicator}",
+                language.pick("indicador", "indicator")
+            )),
+            (None, Some(meta)) => parts.push(meta.clone()),
+            (None, None) => {}
+        }
+        match &self.field {
+            Some(PlaceField::Plan(field)) => parts.push(field.name(language)),
+            Some(PlaceField::Written(name)) => parts.push(name.clone()),
+            None => {}
+        }
+        parts.join(" · ")
+    }
+
+    /// " (Objetivo 3 · …)" to follow a line and column, or nothing.
+    fn describe_in(place: Option<&Place>, language: Language) -> String {
+        match place.map(|p| p.describe(language)) {
+            Some(text) if !text.is_empty() => format!(" ({text})"),
+            _ => String::new(),
+        }
+    }
+
+    /// The place a path of the file leads to, read with the plan's layout in mind.
+    fn from_path(path: &[Level]) -> Option<Place> {
+        let root = path.first()?;
+        if root.field() != Some("objectives") {
+            return Some(Place {
+                field: written(path),
+                ..Place::default()
+            });
+        }
+        let mut place = Place::default();
+        let index = path.get(1)?.index()?;
+        let objective = path.get(2);
+        place.objective = objective
+            .and_then(|o| o.scalar("number"))
+            .and_then(|n| n.parse().ok())
+            .or_else(|| u8::try_from(index + 1).ok());
+        let objective = objective?;
+        match objective.field() {
+            Some("metas") => {}
+            Some("number") => {
+                place.field = Some(PlaceField::Plan(Field::ObjectiveNumber));
+                return Some(place);
+            }
+            _ => {
+                place.field = written(&path[2..]);
+                return Some(place);
+            }
+        }
+        let Some(meta) = path.get(4) else {
+            return Some(place);
+        };
+        let meta_code = meta.scalar("code").unwrap_or_default().to_owned();
+        if meta.field() != Some("indicators") {
+            place.meta = Some(meta_code);
+            place.field = written(&path[4..]);
+            return Some(place);
+        }
+        let Some(indicator) = path.get(6) else {
+            place.meta = Some(meta_code);
+            return Some(place);
+        };
+        place.indicator = Some(match indicator.scalar("code") {
+            Some(code) if code != "None" => code.to_owned(),
+            _ => format!("N/A ({meta_code})"),
+        });
+        place.field = indicator_field(&path[6..])
+            .map(PlaceField::Plan)
+            .or_else(|| written(&path[6..]));
+        Some(place)
+    }
+}
+
+/// The field of an indicator a path (from the indicator down) leads to, as the window names it.
+fn indicator_field(path: &[Level]) -> Option<Field> {
+    match path.first()?.field()? {
+        "code" => Some(Field::Code),
+        "baseline" => Some(Field::Baseline),
+        "declared_total" => Some(Field::DeclaredTotal),
+        "years" => {
+            let vigencia = path.get(1)?.key()?.parse().ok()?;
+            let year = path.get(2)?;
+            let quarter = || {
+                path.get(3)?
+                    .key()?
+                    .parse()
+                    .ok()
+                    .and_then(crate::model::Quarter::new)
+            };
+            match year.field()? {
+                "weight" => Some(Field::Weight(vigencia)),
+                "programmed" => Some(Field::Programmed(vigencia)),
+                "executed" => Some(Field::Executed(vigencia, quarter()?)),
+                "comments" => Some(Field::Comment(vigencia, quarter()?)),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// A path as the file writes it: `settings.traffic_lights.red_below`, `years[2022]`.
+fn written(path: &[Level]) -> Option<PlaceField> {
+    let mut text = String::new();
+    for level in path {
+        match &level.at {
+            Some(At::Field(name)) => {
+                if !text.is_empty() {
+                    text.push('.');
+                }
+                text.push_str(name);
+            }
+            Some(At::Key(key)) => text.push_str(&format!("[{key}]")),
+            Some(At::Index(i)) => text.push_str(&format!("[{}]", i + 1)),
+            None => {}
+        }
+    }
+    (!text.is_empty()).then_some(PlaceField::Written(text))
+}
+
+/// One step of the format's history: brings a plan read from version `from` to `from + 1`.
+///
+/// A new format version adds one step here. Changes of layout are read by the current types
+/// (serde `alias` and `default` keep older names and missing fields readable); the step then
+/// changes what the figures mean, if anything (a unit, a sign, where a value lives).
+#[derive(Clone, Copy, Debug)]
+pub struct Migration {
+    pub from: u32,
+    pub apply: fn(&mut Plan),
+}
+
+/// The format this build writes and how each older version is brought up to it.
+#[derive(Clone, Copy, Debug)]
+pub struct Format<'a> {
+    pub current: u32,
+    pub migrations: &'a [Migration],
+}
+
+/// Today's format: version 1, the first; no older version to upgrade.
+pub const FORMAT: Format<'static> = Format {
+    current: FORMAT_VERSION,
+    migrations: &[],
+};
+
+impl Format<'_> {
+    /// Brings a plan read from its `version` up to the current one, step by step; the version
+    /// that has no step when one is needed.
+    pub fn upgrade(&self, mut plan: Plan) -> Result<Plan, u32> {
+        while plan.version < self.current {
+            let step = self
+                .migrations
+                .iter()
+                .find(|m| m.from == plan.version)
+                .ok_or(plan.version)?;
+            (step.apply)(&mut plan);
+            plan.version += 1;
+        }
+        Ok(plan)
+    }
+}
+
 /// Only the version, read first so a newer file is refused with a clear message.
 #[derive(Deserialize)]
 struct VersionProbe {
     version: u32,
 }
 
-fn ron_options() -> ron::Options {
+/// How plan files (and recovery copies) are read.
+pub(crate) fn ron_options() -> ron::Options {
     ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
 }
 
 /// Reads a plan from its text. `origin` names the file in messages.
 pub fn parse(text: &str, origin: &Path) -> Result<Plan, PlanFileError> {
+    parse_as(text, origin, &FORMAT)
+}
+
+/// Reads a plan from its text for a given format history (tests try future versions).
+pub fn parse_as(text: &str, origin: &Path, format: &Format<'_>) -> Result<Plan, PlanFileError> {
+    parse_scanned(text, origin, format).map(|(plan, _)| plan)
+}
+
+/// Reads a plan and what the light scan found (its first comment) in one pass.
+fn parse_scanned(
+    text: &str,
+    origin: &Path,
+    format: &Format<'_>,
+) -> Result<(Plan, Option<TextPos>), PlanFileError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let path = origin.to_path_buf();
     if text.trim().is_empty() {
         return Err(PlanFileError::Empty { path });
@@ -153,49 +501,113 @@ pub fn parse(text: &str, origin: &Path) -> Result<Plan, PlanFileError> {
     if text.contains('\0') {
         return Err(PlanFileError::NotText { path });
     }
-    if let Ok(probe) = ron_options().from_str::<VersionProbe>(text)
-        && probe.version > FORMAT_VERSION
-    {
-        return Err(PlanFileError::NewerVersion {
+    if let Ok(probe) = ron_options().from_str::<VersionProbe>(text) {
+        if probe.version > format.current {
+            return Err(PlanFileError::NewerVersion {
+                path,
+                found: probe.version,
+            });
+        }
+        if probe.version == 0 {
+            return Err(PlanFileError::UnknownVersion { path, found: 0 });
+        }
+    }
+    let facts = ron_text::scan(text);
+    if let Some(duplicate) = facts.duplicate {
+        return Err(PlanFileError::DuplicateKey {
             path,
-            found: probe.version,
+            line: duplicate.second.line,
+            column: duplicate.second.column,
+            key: duplicate.key,
+            first_line: duplicate.first.line,
+            place: Place::from_path(&duplicate.path).map(Box::new),
         });
     }
     let plan = ron_options()
         .from_str::<Plan>(text)
-        .map_err(|e| PlanFileError::Syntax {
-            path: path.clone(),
-            line: e.span.start.line,
-            column: e.span.start.col,
-            detail: e.code.to_string(),
-        })?;
+        .map_err(|e| syntax_error(text, &path, e))?;
     let Period { first, last } = plan.period;
     if last.saturating_sub(first) >= MAX_PERIOD_YEARS {
         return Err(PlanFileError::PeriodTooLong { path, first, last });
     }
-    Ok(plan)
+    let plan = format
+        .upgrade(plan)
+        .map_err(|found| PlanFileError::UnknownVersion { path, found })?;
+    Ok((plan, facts.first_comment))
+}
+
+/// A ron error with the place in the plan it points at; a number that does not parse in words.
+fn syntax_error(text: &str, path: &Path, error: ron::error::SpannedError) -> PlanFileError {
+    let (line, column) = (error.span.start.line, error.span.start.col);
+    let located = ron_text::locate(text, TextPos { line, column });
+    // A value is placed where it starts (ron points inside a string in a map, at its quote
+    // elsewhere).
+    let value_at = located.as_ref().and_then(|l| l.token_at);
+    let place = located
+        .as_ref()
+        .and_then(|l| Place::from_path(&l.path))
+        .map(Box::new);
+    match &error.code {
+        ron::Error::InvalidValueForType { expected, found } if expected.contains("Decimal") => {
+            PlanFileError::NotANumber {
+                path: path.to_path_buf(),
+                line: value_at.map_or(line, |at| at.line),
+                column: value_at.map_or(column, |at| at.column),
+                text: located
+                    .and_then(|l| l.token)
+                    .unwrap_or_else(|| found.clone()),
+                place,
+            }
+        }
+        code => PlanFileError::Syntax {
+            path: path.to_path_buf(),
+            line,
+            column,
+            detail: code.to_string(),
+            place,
+        },
+    }
+}
+
+/// A plan file as opened: the plan, the stamp of the bytes read (to notice someone else's
+/// save), and where its first hand-written comment is (saving drops comments).
+#[derive(Clone, Debug)]
+pub struct Opened {
+    pub plan: Plan,
+    pub stamp: DiskStamp,
+    pub comment: Option<TextPos>,
 }
 
 /// Reads a plan file.
 pub fn load(path: &Path) -> Result<Plan, PlanFileError> {
-    let bytes = std::fs::read(path).map_err(|source| PlanFileError::Read {
+    open(path).map(|opened| opened.plan)
+}
+
+/// Reads a plan file with what the window needs to keep it safe.
+pub fn open(path: &Path) -> Result<Opened, PlanFileError> {
+    let (stamp, bytes) = DiskStamp::read(path).map_err(|source| PlanFileError::Read {
         path: path.to_path_buf(),
         source,
     })?;
     let text = String::from_utf8(bytes).map_err(|_| PlanFileError::NotText {
         path: path.to_path_buf(),
     })?;
-    parse(&text, path)
+    let (plan, comment) = parse_scanned(&text, path, &FORMAT)?;
+    Ok(Opened {
+        plan,
+        stamp,
+        comment,
+    })
+}
+
+/// Where the first `//` or `/* */` comment of a plan's text is, if it has one.
+pub fn first_comment(text: &str) -> Option<TextPos> {
+    ron_text::scan(text.strip_prefix('\u{feff}').unwrap_or(text)).first_comment
 }
 
 /// The plan as file text, always the same bytes for the same plan.
 pub fn to_text(plan: &Plan) -> Result<String, PlanFileError> {
-    let config = PrettyConfig::new()
-        .indentor("    ")
-        .new_line("\n")
-        .struct_names(false)
-        .separate_tuple_members(true)
-        .extensions(Extensions::IMPLICIT_SOME);
+    let config = pretty_config();
     let mut versioned = plan.clone();
     versioned.version = FORMAT_VERSION;
     let mut text =
@@ -206,11 +618,39 @@ pub fn to_text(plan: &Plan) -> Result<String, PlanFileError> {
     Ok(text)
 }
 
-/// Writes the plan to `path` atomically: a temporary file beside it, then a rename over it.
-pub fn save(plan: &Plan, path: &Path) -> Result<(), PlanFileError> {
+/// How plan files (and recovery copies) are written: one field per line, `\n` line ends.
+pub(crate) fn pretty_config() -> PrettyConfig {
+    PrettyConfig::new()
+        .indentor("    ")
+        .new_line("\n")
+        .struct_names(false)
+        .separate_tuple_members(true)
+        .extensions(Extensions::IMPLICIT_SOME)
+}
+
+/// What a save wrote.
+#[derive(Clone, Debug)]
+pub struct Saved {
+    /// The file written: the path given, or the file its symbolic link points to.
+    pub target: PathBuf,
+    /// The stamp of the bytes written, to notice a later save by someone else.
+    pub stamp: Option<DiskStamp>,
+}
+
+/// Writes the plan to `path` safely (see [`safe_write`]): the previous version is kept as
+/// `NAME.bak`, links are followed, permissions kept, read-only files refused.
+pub fn save(plan: &Plan, path: &Path) -> Result<Saved, PlanFileError> {
     let text = to_text(plan)?;
-    super::write_atomically(path, text.as_bytes()).map_err(|source| PlanFileError::Write {
-        path: path.to_path_buf(),
-        source,
-    })
+    let target = safe_write::write(path, text.as_bytes(), Backup::Keep).map_err(|e| {
+        let path = path.to_path_buf();
+        match e {
+            WriteError::ReadOnly => PlanFileError::ReadOnly { path },
+            WriteError::HardLinked { links } => PlanFileError::HardLinked { path, links },
+            WriteError::Io(source) => PlanFileError::Write { path, source },
+        }
+    })?;
+    let stamp = std::fs::metadata(&target)
+        .ok()
+        .map(|metadata| DiskStamp::new(text.as_bytes(), &metadata));
+    Ok(Saved { target, stamp })
 }

@@ -9,6 +9,7 @@ mod plan_files;
 mod progress_rules;
 mod seed_acceptance;
 mod ui;
+mod ui_files;
 mod undo_history;
 
 /// Runs the avance binary; returns its exit code, standard output and standard error.

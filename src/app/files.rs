@@ -1,0 +1,560 @@
+//! The window's files: saving with every check a shared folder needs (replacing another file,
+//! someone else's save, hand-written comments), paths typed by hand, reloading a file that
+//! changed on disk, and the recovery copy of unsaved changes.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime};
+
+use super::document::Document;
+use super::{AvanceApp, Dialog, PathPurpose, dialogs};
+use crate::io::recovery::{RecoveredCopy, Recovery};
+use crate::io::safe_write::{self, DiskStamp};
+use crate::io::{SEED_PLAN_NAME, plan_file};
+use crate::model::Language;
+use crate::model::edit::Edit;
+use crate::ui::dialogs::{ChangedOnDiskAnswer, CommentsAnswer, DialogAnswer, RecoverAnswer};
+
+/// Questions about a save the user already answered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Confirmed {
+    /// Replace a file that exists (Save As).
+    pub replace: bool,
+    /// Overwrite a file someone else saved since it was opened.
+    pub overwrite_changed: bool,
+    /// Drop the hand-written comments of the file.
+    pub drop_comments: bool,
+}
+
+/// A save waiting for the user's answer to a question about it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PendingSave {
+    pub path: PathBuf,
+    pub confirmed: Confirmed,
+}
+
+impl PendingSave {
+    /// A save to `path` with nothing answered yet.
+    pub fn new(path: PathBuf) -> Self {
+        Self {
+            path,
+            confirmed: Confirmed::default(),
+        }
+    }
+}
+
+/// A short message that does not stop work, shown for a few seconds ("Guardado en …").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub text: String,
+    /// When it was first shown (egui time), to hide it later.
+    pub shown_since: Option<f64>,
+}
+
+impl Notice {
+    fn new(text: String) -> Self {
+        Self {
+            text,
+            shown_since: None,
+        }
+    }
+}
+
+/// The recovery copy of this window and when it was last written.
+pub(crate) struct RecoveryState {
+    store: Recovery,
+    interval: Duration,
+    /// The document revision the copy holds.
+    written: Option<u64>,
+    last_write: Option<Instant>,
+    has_copy: bool,
+}
+
+/// Whether an edit changes the plan's structure (metas, indicators): worth a recovery copy at
+/// once rather than within a few seconds.
+pub(crate) fn is_structural(edit: &Edit) -> bool {
+    matches!(
+        edit,
+        Edit::AddIndicator { .. }
+            | Edit::RemoveIndicator { .. }
+            | Edit::MoveIndicator { .. }
+            | Edit::AddMeta { .. }
+            | Edit::RemoveMeta { .. }
+            | Edit::MoveMeta { .. }
+    )
+}
+
+/// A path typed by hand: `~` is the user's folder; a relative path is taken in `base` (the
+/// folder offered), never in whatever folder the program was started from.
+pub fn expand_typed_path(text: &str, base: &Path) -> PathBuf {
+    let home = std::env::home_dir();
+    let expanded = match (text.strip_prefix('~'), home) {
+        (Some(""), Some(home)) => home,
+        (Some(rest), Some(home)) if rest.starts_with(['/', std::path::MAIN_SEPARATOR]) => {
+            home.join(rest.trim_start_matches(['/', std::path::MAIN_SEPARATOR]))
+        }
+        _ => PathBuf::from(text),
+    };
+    if expanded.is_absolute() {
+        expanded
+    } else {
+        base.join(expanded)
+    }
+}
+
+/// A dangling symbolic link: the system's dialogs do not see a file there, yet a save would
+/// create one where it points.
+fn is_dangling_link(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok() && std::fs::metadata(path).is_err()
+}
+
+/// "hace 5 min" / "5 min ago": when a copy was written, with no time zone to get wrong.
+fn how_long_ago(written: SystemTime, language: Language) -> String {
+    let seconds = SystemTime::now()
+        .duration_since(written)
+        .unwrap_or_default()
+        .as_secs();
+    let (n, es, en) = match seconds {
+        0..60 => {
+            return language
+                .pick("hace unos segundos", "a few seconds ago")
+                .to_owned();
+        }
+        60..3600 => (seconds / 60, "min", "min"),
+        3600..86400 => (seconds / 3600, "h", "h"),
+        _ => (seconds / 86400, "días", "days"),
+    };
+    match language {
+        Language::Es => format!("hace {n} {es}"),
+        Language::En => format!("{n} {en} ago"),
+    }
+}
+
+/// The recovery dialog's text: when the copy was written and from which file.
+pub(crate) fn recovery_text(
+    source: Option<&Path>,
+    written: SystemTime,
+    language: Language,
+) -> String {
+    let ago = how_long_ago(written, language);
+    match (source, language) {
+        (Some(file), Language::Es) => format!(
+            "Avance no se cerró normalmente la última vez. Hay una copia de los cambios sin \
+             guardar de {}, escrita {ago}.",
+            file.display()
+        ),
+        (Some(file), Language::En) => format!(
+            "Avance did not close normally last time. There is a copy of the unsaved changes to \
+             {}, written {ago}.",
+            file.display()
+        ),
+        (None, Language::Es) => format!(
+            "Avance no se cerró normalmente la última vez. Hay una copia de un plan que nunca se \
+             guardó, escrita {ago}."
+        ),
+        (None, Language::En) => format!(
+            "Avance did not close normally last time. There is a copy of a plan that was never \
+             saved, written {ago}."
+        ),
+    }
+}
+
+impl AvanceApp {
+    /// Keeps a recovery copy of unsaved changes in `folder` (at most every `interval` while
+    /// typing, at once after a structural edit), and offers the copies left by windows that
+    /// did not close cleanly. The window uses its data folder; tests pass a temporary one.
+    pub fn with_recovery(mut self, folder: PathBuf, interval: Duration) -> Self {
+        match Recovery::start(&folder) {
+            Ok(store) => {
+                self.recovered = store.orphans();
+                self.recovery = Some(RecoveryState {
+                    store,
+                    interval,
+                    written: None,
+                    last_write: None,
+                    has_copy: false,
+                });
+            }
+            Err(e) => {
+                self.notice = Some(Notice::new(match self.prefs.language {
+                    Language::Es => format!(
+                        "No se pudo preparar la copia de recuperación ({e}): {}",
+                        folder.display()
+                    ),
+                    Language::En => format!(
+                        "Could not prepare the recovery copy ({e}): {}",
+                        folder.display()
+                    ),
+                }));
+            }
+        }
+        self
+    }
+
+    /// The folder recovery copies are kept in, if they are.
+    pub fn recovery_folder(&self) -> Option<&Path> {
+        self.recovery.as_ref().map(|r| r.store.folder())
+    }
+
+    /// The folder of the plan's file; the user's folder for a plan never saved.
+    pub(super) fn plan_folder(&self) -> PathBuf {
+        self.doc
+            .path()
+            .and_then(|p| std::path::absolute(p).ok())
+            .and_then(|p| p.parent().map(Path::to_path_buf))
+            .or_else(std::env::home_dir)
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_default()
+    }
+
+    /// What the typed-path box offers: the plan's folder, and the name for a save.
+    pub(super) fn offered_path(&self, purpose: PathPurpose) -> String {
+        let folder = self.plan_folder();
+        let offered = match purpose {
+            PathPurpose::SaveAs => folder.join(self.doc.display_name(SEED_PLAN_NAME)),
+            PathPurpose::Export => folder.join(self.export_name()),
+            PathPurpose::Open | PathPurpose::Import | PathPurpose::ImportIntoOpenPlan => {
+                folder.join("")
+            }
+        };
+        offered.display().to_string()
+    }
+
+    /// The name an export is offered under: the plan's name and the cut.
+    pub(super) fn export_name(&self) -> String {
+        let stem = self
+            .doc
+            .path()
+            .and_then(Path::file_stem)
+            .map_or_else(|| "avance".to_owned(), |s| s.to_string_lossy().into_owned());
+        format!("{stem}_{}.xlsx", self.view.cut)
+    }
+
+    /// Save As: the system's dialog, or the typed-path box when it gives no file.
+    pub(super) fn save_as(&mut self) {
+        let language = self.prefs.language;
+        let suggested = self.doc.display_name(SEED_PLAN_NAME);
+        match self.dialogs.pick_plan_to_save(language, &suggested) {
+            Some(chosen) => {
+                let path = dialogs::with_default_extension(chosen.clone(), plan_file::EXTENSION);
+                let mut save = PendingSave::new(path);
+                // The dialog asked about the path it gave, not one with an extension added,
+                // and it does not see a file behind a dangling link.
+                save.confirmed.replace = self.dialogs.confirms_replace()
+                    && save.path == chosen
+                    && !is_dangling_link(&save.path);
+                self.save_plan(save);
+            }
+            None => self.ask_for_path(PathPurpose::SaveAs),
+        }
+    }
+
+    /// Saves the plan to `save.path` once every question is answered: replacing another file,
+    /// overwriting someone else's save, dropping hand-written comments. A failure leaves the
+    /// file untouched and offers Save As.
+    pub(super) fn save_plan(&mut self, save: PendingSave) {
+        let own_file = self.doc.path() == Some(save.path.as_path());
+        if !own_file && !save.confirmed.replace && safe_write::exists(&save.path) {
+            self.dialog = Some(Dialog::ConfirmReplace { save });
+            return;
+        }
+        if own_file && let Ok((on_disk, bytes)) = DiskStamp::read(&save.path) {
+            let someone_saved = self
+                .doc
+                .disk()
+                .is_some_and(|known| !known.same_contents(&on_disk));
+            if someone_saved && !save.confirmed.overwrite_changed {
+                self.dialog = Some(Dialog::ChangedOnDisk { save });
+                return;
+            }
+            let comment = || {
+                std::str::from_utf8(&bytes)
+                    .ok()
+                    .and_then(plan_file::first_comment)
+            };
+            if !save.confirmed.drop_comments
+                && let Some(at) = comment()
+            {
+                self.dialog = Some(Dialog::DropComments {
+                    save,
+                    line: at.line,
+                    column: at.column,
+                });
+                return;
+            }
+        }
+        let language = self.prefs.language;
+        match self.doc.save_to(&save.path) {
+            Ok(saved) => {
+                self.remember_recent(save.path);
+                let shown = std::path::absolute(&saved.target).unwrap_or(saved.target);
+                self.notice = Some(Notice::new(match language {
+                    Language::Es => format!("Plan guardado en {}", shown.display()),
+                    Language::En => format!("Plan saved to {}", shown.display()),
+                }));
+                if let Some(then) = self.after_save.take() {
+                    self.run_confirmed(then, language);
+                }
+            }
+            Err(e) => {
+                self.dialog = Some(Dialog::SaveFailed {
+                    text: e.message(language),
+                });
+            }
+        }
+    }
+
+    /// Answers the questions about files (replace, changed on disk, comments, a failed save,
+    /// a recovery copy). Any answer that does not save drops what was to follow the save.
+    pub(super) fn answer_file_question(&mut self, answer: DialogAnswer) {
+        let Some(dialog) = self.dialog.take() else {
+            return;
+        };
+        match (dialog, answer) {
+            (Dialog::ConfirmReplace { mut save }, DialogAnswer::Replace(true)) => {
+                save.confirmed.replace = true;
+                self.save_plan(save);
+            }
+            (Dialog::ChangedOnDisk { mut save }, DialogAnswer::ChangedOnDisk(answer)) => {
+                match answer {
+                    ChangedOnDiskAnswer::SaveAs => self.save_as(),
+                    ChangedOnDiskAnswer::Overwrite => {
+                        save.confirmed.overwrite_changed = true;
+                        self.save_plan(save);
+                    }
+                    ChangedOnDiskAnswer::Reload => {
+                        self.after_save = None;
+                        if let Err(text) = self.reload_from_disk() {
+                            self.message(("No se pudo recargar", "Could not reload"), text);
+                        }
+                    }
+                    ChangedOnDiskAnswer::Cancel => self.after_save = None,
+                }
+            }
+            (Dialog::DropComments { mut save, .. }, DialogAnswer::DropComments(answer)) => {
+                match answer {
+                    CommentsAnswer::SaveWithout => {
+                        save.confirmed.drop_comments = true;
+                        self.save_plan(save);
+                    }
+                    CommentsAnswer::SaveAs => self.save_as(),
+                    CommentsAnswer::Cancel => self.after_save = None,
+                }
+            }
+            (Dialog::SaveFailed { .. }, DialogAnswer::SaveFailed { save_as: true }) => {
+                self.save_as();
+            }
+            (Dialog::Recover { .. }, DialogAnswer::Recover(answer)) => {
+                self.answer_recovery(answer);
+            }
+            _ => self.after_save = None,
+        }
+    }
+
+    /// Reads the plan's file again, keeping what the user is looking at. Unsaved changes are
+    /// dropped (the caller asked or there were none). On failure the plan stays as it was and
+    /// the message says why.
+    fn reload_from_disk(&mut self) -> Result<(), String> {
+        let Some(path) = self.doc.path().map(Path::to_path_buf) else {
+            return Ok(());
+        };
+        match plan_file::open(&path) {
+            Ok(opened) => {
+                let (selection, cut) = (self.view.selection, self.view.cut);
+                let mut doc = Document::new(opened.plan, Some(path));
+                doc.set_disk(Some(opened.stamp));
+                self.replace_document(doc);
+                self.view.selection = selection;
+                if self.doc.plan().period.contains(cut.vigencia) {
+                    self.view.cut = cut;
+                }
+                Ok(())
+            }
+            Err(e) => Err(e.message(self.prefs.language)),
+        }
+    }
+
+    /// The window got the focus back: if someone else saved the plan's file meanwhile, reload
+    /// it when there is nothing unsaved, or say that saving will ask.
+    pub(super) fn check_file_on_disk(&mut self) {
+        if self.dialog.is_some() {
+            return;
+        }
+        let (Some(path), Some(known)) = (self.doc.path().map(Path::to_path_buf), self.doc.disk())
+        else {
+            return;
+        };
+        let Ok(metadata) = std::fs::metadata(&path) else {
+            return;
+        };
+        if known.looks_same(&metadata) {
+            return;
+        }
+        let Ok((on_disk, _)) = DiskStamp::read(&path) else {
+            return;
+        };
+        if on_disk.same_contents(&known) {
+            self.doc.set_disk(Some(on_disk));
+            return;
+        }
+        let name = self.doc.display_name(SEED_PLAN_NAME);
+        let language = self.prefs.language;
+        let text = if self.doc.is_dirty() {
+            match language {
+                Language::Es => format!(
+                    "{name} cambió en el disco (alguien más lo guardó). Sus cambios siguen aquí; \
+                     al guardar, Avance preguntará qué hacer."
+                ),
+                Language::En => format!(
+                    "{name} changed on disk (someone else saved it). Your changes are still \
+                     here; when you save, Avance will ask what to do."
+                ),
+            }
+        } else {
+            match (self.reload_from_disk(), language) {
+                (Ok(()), Language::Es) => format!(
+                    "{name} cambió en el disco (alguien más lo guardó) y se volvió a abrir."
+                ),
+                (Ok(()), Language::En) => {
+                    format!("{name} changed on disk (someone else saved it) and was reopened.")
+                }
+                // The plan on screen stays; saving will ask before replacing that file.
+                (Err(why), Language::Es) => format!(
+                    "{name} cambió en el disco pero no se pudo volver a abrir; el plan en \
+                     pantalla sigue igual. {why}"
+                ),
+                (Err(why), Language::En) => format!(
+                    "{name} changed on disk but could not be reopened; the plan on screen stays \
+                     as it was. {why}"
+                ),
+            }
+        };
+        self.notice = Some(Notice::new(text));
+    }
+
+    /// Shows the next recovery copy left by a window that did not close cleanly.
+    pub(super) fn offer_recovered_copy(&mut self) {
+        if let Some(copy) = self.recovered.first() {
+            self.dialog = Some(Dialog::Recover {
+                source: copy.source.clone(),
+                written: copy.written,
+            });
+        }
+    }
+
+    fn answer_recovery(&mut self, answer: RecoverAnswer) {
+        if self.recovered.is_empty() {
+            return;
+        }
+        let copy = self.recovered.remove(0);
+        match answer {
+            RecoverAnswer::Restore => self.restore(&copy),
+            RecoverAnswer::Discard => {
+                let _ = copy.remove();
+            }
+            RecoverAnswer::Later => {}
+        }
+    }
+
+    /// Opens a recovery copy as unsaved changes to its file (Ctrl+Z goes back to the file's
+    /// version), then moves it to this window's own copy.
+    fn restore(&mut self, copy: &RecoveredCopy) {
+        let language = self.prefs.language;
+        let mut note = None;
+        let doc = match &copy.source {
+            Some(source) => match plan_file::open(source) {
+                Ok(opened) => {
+                    let mut doc = Document::new(opened.plan, Some(source.clone()));
+                    doc.set_disk(Some(opened.stamp));
+                    doc.replace_plan(copy.plan.clone());
+                    doc
+                }
+                Err(e) => {
+                    note = Some(e.message(language));
+                    Document::unsaved(copy.plan.clone())
+                }
+            },
+            None => Document::unsaved(copy.plan.clone()),
+        };
+        self.replace_document(doc);
+        if self.write_recovery_copy() {
+            let _ = copy.remove();
+        }
+        let mut text = language
+            .pick(
+                "Se restauraron los cambios sin guardar. Guarde para conservarlos.",
+                "The unsaved changes were restored. Save to keep them.",
+            )
+            .to_owned();
+        if let Some(note) = note {
+            text.push_str(language.pick(
+                " El archivo original no se pudo leer; use «Guardar como…»: ",
+                " The original file could not be read; use “Save as…”: ",
+            ));
+            text.push_str(&note);
+        }
+        self.notice = Some(Notice::new(text));
+    }
+
+    /// A new document: whatever the copy held belongs to the previous one.
+    pub(super) fn recovery_for_new_document(&mut self) {
+        if let Some(state) = &mut self.recovery {
+            state.written = None;
+            state.last_write = None;
+        }
+    }
+
+    /// Writes the recovery copy now; whether it is written.
+    fn write_recovery_copy(&mut self) -> bool {
+        let Some(state) = &mut self.recovery else {
+            return false;
+        };
+        if !self.doc.is_dirty() {
+            return false;
+        }
+        // A failed write is tried again at the next change or interval.
+        let ok = state.store.write(self.doc.plan(), self.doc.path()).is_ok();
+        state.last_write = Some(Instant::now());
+        if ok {
+            state.written = Some(self.doc.revision());
+            state.has_copy = true;
+        }
+        ok
+    }
+
+    /// Keeps the recovery copy in step with the plan: written while there are unsaved changes
+    /// (at once after a structural edit, otherwise at most every few seconds), removed once
+    /// there are none.
+    pub(super) fn keep_recovery_copy(&mut self, ctx: &egui::Context, structural: bool) {
+        let dirty = self.doc.is_dirty();
+        let revision = self.doc.revision();
+        let Some(state) = &mut self.recovery else {
+            return;
+        };
+        if !dirty {
+            if state.has_copy && state.store.clear().is_ok() {
+                state.has_copy = false;
+                state.written = None;
+            }
+            return;
+        }
+        if state.has_copy && state.written == Some(revision) {
+            return;
+        }
+        let since = state.last_write.map(|t| t.elapsed());
+        match since {
+            Some(since) if !structural && since < state.interval => {
+                ctx.request_repaint_after(state.interval - since);
+            }
+            _ => {
+                self.write_recovery_copy();
+            }
+        }
+    }
+
+    /// A clean exit: the recovery copy and its lock are removed.
+    pub(super) fn finish_recovery(&mut self) {
+        if let Some(state) = self.recovery.take() {
+            let _ = state.store.finish();
+        }
+    }
+}

@@ -1,0 +1,357 @@
+//! Writing a file so that nothing is ever lost.
+//!
+//! A plan file is a year of an entity's reporting, kept in shared folders and reached through
+//! links. Every write here:
+//! - goes to a temporary file beside the real file (`.NAME.avance-tmp`), synced to disk, then
+//!   renamed over it: a crash or a full disk leaves the previous file whole. The temporary
+//!   file is named after the target, so a save interrupted by a crash is cleaned up by the next
+//!   one; on any error it is removed;
+//! - follows symbolic links and replaces the file they point to, never the link;
+//! - keeps the file's permissions, and its owner and group where the process may; a new file
+//!   gets the mode the user's umask gives new files (not the owner-only mode of temp files);
+//! - refuses a read-only file (or one this user may not write) and a file with other hard
+//!   links: replacing it would silently cut the other names off from the new version, and
+//!   writing in place would give up the guarantee that a failed save leaves the old file whole;
+//! - keeps the previous version as `NAME.bak` when asked (plan files), made before the rename;
+//! - syncs the folder after the rename where the system allows, so the rename itself survives
+//!   a power cut.
+
+use std::fs::{self, File, Metadata, OpenOptions};
+use std::hash::{DefaultHasher, Hasher};
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+/// Suffix of the temporary file written beside the target: `.plan.ron.avance-tmp`.
+pub const TEMP_SUFFIX: &str = ".avance-tmp";
+
+/// Suffix of the previous version kept beside a plan file: `plan.ron.bak`.
+pub const BACKUP_SUFFIX: &str = ".bak";
+
+/// How many symbolic links in a row are followed before giving up (a loop).
+const MAX_LINKS: usize = 40;
+
+/// Whether the previous version of the file is kept as `NAME.bak`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backup {
+    /// Keep it (plan files).
+    Keep,
+    /// Do not (exports: they can be written again from the plan).
+    Skip,
+}
+
+/// Why a file was not written. In every case the previous file is untouched.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    /// The file is read-only, or this user may not write it.
+    #[error("el archivo es de solo lectura (the file is read-only)")]
+    ReadOnly,
+    /// The file has other names (hard links) that a replacement would cut off.
+    #[error("el archivo tiene {links} enlaces duros (the file has {links} hard links)")]
+    HardLinked { links: u64 },
+    #[error(transparent)]
+    Io(#[from] io::Error),
+}
+
+impl From<WriteError> for io::Error {
+    fn from(error: WriteError) -> Self {
+        match error {
+            WriteError::Io(e) => e,
+            other => io::Error::new(io::ErrorKind::PermissionDenied, other.to_string()),
+        }
+    }
+}
+
+/// What identifies a file's contents as last seen: size, modification time and a hash of the
+/// bytes. Someone else's save changes at least the hash.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DiskStamp {
+    pub len: u64,
+    pub modified: Option<SystemTime>,
+    pub hash: u64,
+}
+
+impl DiskStamp {
+    /// The stamp of `bytes` read from a file with `metadata`.
+    pub fn new(bytes: &[u8], metadata: &Metadata) -> Self {
+        Self {
+            len: bytes.len() as u64,
+            modified: metadata.modified().ok(),
+            hash: content_hash(bytes),
+        }
+    }
+
+    /// Reads a file: its bytes and their stamp, from one open handle.
+    pub fn read(path: &Path) -> io::Result<(Self, Vec<u8>)> {
+        let mut file = File::open(path)?;
+        let metadata = file.metadata()?;
+        let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+        file.read_to_end(&mut bytes)?;
+        Ok((Self::new(&bytes, &metadata), bytes))
+    }
+
+    /// Whether `metadata` has this stamp's size and modification time: a cheap first check
+    /// (the contents may still differ; only the hash tells).
+    pub fn looks_same(&self, metadata: &Metadata) -> bool {
+        metadata.len() == self.len && metadata.modified().ok() == self.modified
+    }
+
+    /// Whether `other` has the same contents (size and hash; the time may differ).
+    pub fn same_contents(&self, other: &DiskStamp) -> bool {
+        self.len == other.len && self.hash == other.hash
+    }
+}
+
+/// A hash of a file's bytes, to tell whether it changed.
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    hasher.write(bytes);
+    hasher.finish()
+}
+
+/// The file a path names once symbolic links are followed; the path itself when it is not a
+/// link or does not exist. A dangling link gives the missing file it points to.
+pub fn resolve_links(path: &Path) -> io::Result<PathBuf> {
+    let mut current = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        match fs::symlink_metadata(&current) {
+            Ok(metadata) if metadata.file_type().is_symlink() => {
+                let target = fs::read_link(&current)?;
+                current = if target.is_absolute() {
+                    target
+                } else {
+                    current.parent().unwrap_or(Path::new("")).join(target)
+                };
+            }
+            Ok(_) => return Ok(current),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(current),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(io::Error::other(
+        "demasiados enlaces simbólicos encadenados (too many levels of symbolic links)",
+    ))
+}
+
+/// Whether something exists at `path`, a dangling symbolic link included.
+pub fn exists(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok()
+}
+
+/// The temporary file a save of `target` writes first: `.NAME.avance-tmp` beside it.
+pub fn temp_path(target: &Path) -> io::Result<PathBuf> {
+    sibling(target, |name| format!(".{name}{TEMP_SUFFIX}"))
+}
+
+/// Where the previous version of `target` is kept: `NAME.bak` beside it.
+pub fn backup_path(target: &Path) -> io::Result<PathBuf> {
+    sibling(target, |name| format!("{name}{BACKUP_SUFFIX}"))
+}
+
+fn sibling(target: &Path, name: impl FnOnce(&str) -> String) -> io::Result<PathBuf> {
+    let file_name = target.file_name().ok_or_else(|| {
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "la ruta no nombra un archivo (the path names no file)",
+        )
+    })?;
+    Ok(folder_of(target).join(name(&file_name.to_string_lossy())))
+}
+
+/// The folder a file is in; `.` for a bare name.
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
+}
+
+/// Writes `bytes` to `path` safely (see the module); returns the file written, which differs
+/// from `path` when `path` is a symbolic link.
+pub fn write(path: &Path, bytes: &[u8], backup: Backup) -> Result<PathBuf, WriteError> {
+    write_with(path, backup, |file| io::Write::write_all(file, bytes))
+}
+
+/// Like [`write`], with the contents written by `fill` into the temporary file (tests use it
+/// to fail half-way).
+pub fn write_with(
+    path: &Path,
+    backup: Backup,
+    fill: impl FnOnce(&mut File) -> io::Result<()>,
+) -> Result<PathBuf, WriteError> {
+    let target = resolve_links(path)?;
+    let existing = match fs::metadata(&target) {
+        Ok(metadata) => Some(check_replaceable(&target, metadata)?),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e.into()),
+    };
+    let temp = temp_path(&target)?;
+    // A temporary file left by a save that was killed: this save replaces it.
+    match fs::remove_file(&temp) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e.into()),
+    }
+    let mut file = create_temp(&temp, existing.as_ref())?;
+    let guard = RemoveOnDrop(Some(&temp));
+    fill(&mut file)?;
+    if let Some(original) = &existing {
+        keep_owner_and_mode(&file, original)?;
+    }
+    file.sync_all()?;
+    drop(file);
+    if let Some(original) = existing.as_ref().filter(|_| backup == Backup::Keep) {
+        keep_backup(&target, &temp, original)?;
+    }
+    fs::rename(&temp, &target)?;
+    guard.disarm();
+    sync_folder(folder_of(&target));
+    Ok(target)
+}
+
+/// The metadata of an existing target, if it may be replaced.
+fn check_replaceable(target: &Path, metadata: Metadata) -> Result<Metadata, WriteError> {
+    if !metadata.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "no es un archivo común (not a regular file)",
+        )
+        .into());
+    }
+    if metadata.permissions().readonly() {
+        return Err(WriteError::ReadOnly);
+    }
+    // Permission bits may allow writing to others but not to this user; the system says.
+    // (Opening for writing neither truncates nor changes the file.)
+    if let Err(e) = OpenOptions::new().write(true).open(target) {
+        return Err(if e.kind() == io::ErrorKind::PermissionDenied {
+            WriteError::ReadOnly
+        } else {
+            e.into()
+        });
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if metadata.nlink() > 1 {
+            return Err(WriteError::HardLinked {
+                links: metadata.nlink(),
+            });
+        }
+    }
+    Ok(metadata)
+}
+
+/// Creates the temporary file. On Unix its mode is the original's, or for a new file the
+/// ordinary mode for the umask (0666 less the umask), never more open than the original.
+#[cfg(unix)]
+fn create_temp(temp: &Path, existing: Option<&Metadata>) -> io::Result<File> {
+    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+    let mode = existing.map_or(0o666, |m| m.permissions().mode() & 0o666);
+    OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(mode)
+        .open(temp)
+}
+
+/// Creates the temporary file; it takes the folder's default permissions.
+#[cfg(not(unix))]
+fn create_temp(temp: &Path, _existing: Option<&Metadata>) -> io::Result<File> {
+    OpenOptions::new().write(true).create_new(true).open(temp)
+}
+
+/// Gives the new file the original's owner and group where this process may (a colleague's
+/// file stays theirs when saved by root; a user may keep the group if they belong to it), then
+/// the original's mode (after the owner, which may clear set-id bits).
+#[cfg(unix)]
+fn keep_owner_and_mode(file: &File, original: &Metadata) -> io::Result<()> {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt, fchown};
+    let now = file.metadata()?;
+    if (now.uid(), now.gid()) != (original.uid(), original.gid())
+        && fchown(file, Some(original.uid()), Some(original.gid())).is_err()
+    {
+        // Not allowed to give the file away: keep at least the group if permitted.
+        let _ = fchown(file, None, Some(original.gid()));
+    }
+    let mode = original.permissions().mode() & 0o7777;
+    file.set_permissions(fs::Permissions::from_mode(mode))
+}
+
+/// On Windows the new file takes the folder's permissions, as any new file there.
+#[cfg(not(unix))]
+fn keep_owner_and_mode(_file: &File, _original: &Metadata) -> io::Result<()> {
+    Ok(())
+}
+
+/// Copies the current file to `NAME.bak` before it is replaced, unless the new contents are
+/// the same (then the older backup is the more useful one and stays). The copy has the file's
+/// mode, and its owner and group where the process may.
+fn keep_backup(target: &Path, temp: &Path, original: &Metadata) -> io::Result<()> {
+    if same_bytes(target, temp)? {
+        return Ok(());
+    }
+    let backup = backup_path(target)?;
+    let context = |e: io::Error| {
+        io::Error::new(
+            e.kind(),
+            format!("copia de seguridad / backup {}: {e}", backup.display()),
+        )
+    };
+    match fs::remove_file(&backup) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(context(e)),
+    }
+    fs::copy(target, &backup).map_err(context)?;
+    let copy = File::open(&backup).map_err(context)?;
+    keep_owner_and_mode(&copy, original).map_err(context)?;
+    copy.sync_all().map_err(context)
+}
+
+/// Whether two files hold the same bytes.
+fn same_bytes(a: &Path, b: &Path) -> io::Result<bool> {
+    let (mut a, mut b) = (File::open(a)?, File::open(b)?);
+    if a.metadata()?.len() != b.metadata()?.len() {
+        return Ok(false);
+    }
+    let (mut buf_a, mut buf_b) = (vec![0u8; 64 * 1024], vec![0u8; 64 * 1024]);
+    loop {
+        let n = a.read(&mut buf_a)?;
+        if n == 0 {
+            return Ok(b.read(&mut buf_b[..1])? == 0);
+        }
+        b.read_exact(&mut buf_b[..n])?;
+        if buf_a[..n] != buf_b[..n] {
+            return Ok(false);
+        }
+    }
+}
+
+/// Makes a rename durable: syncs the folder where the system allows (Unix). Windows has no
+/// folder sync; NTFS journals the rename itself.
+fn sync_folder(folder: &Path) {
+    #[cfg(unix)]
+    if let Ok(dir) = File::open(folder) {
+        let _ = dir.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = folder;
+}
+
+/// Removes the temporary file unless disarmed: no failure leaves it behind.
+struct RemoveOnDrop<'a>(Option<&'a Path>);
+
+impl RemoveOnDrop<'_> {
+    fn disarm(mut self) {
+        self.0 = None;
+    }
+}
+
+impl Drop for RemoveOnDrop<'_> {
+    fn drop(&mut self) {
+        if let Some(path) = self.0 {
+            let _ = fs::remove_file(path);
+        }
+    }
+}
