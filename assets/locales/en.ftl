@@ -184,3 +184,14 @@ tree-meta-without-code = (meta without code)
 paste-not-a-number = Nothing was pasted: { $place }: { $reason }
 paste-too-large = Nothing was pasted: the block of { $rows } × { $columns } cells does not fit from the chosen cell.
 paste-onto-computed = Nothing was pasted: the block covers computed columns (at cut, progress, total); paste execution and programming separately.
+
+## Recovery copy
+ago-seconds = a few seconds ago
+ago-minutes = { $n } min ago
+ago-hours = { $n } h ago
+ago-days = { $n ->
+        [one] 1 day ago
+       *[other] { $n } days ago
+    }
+recovery-of-file = Avance did not close normally last time. There is a copy of the unsaved changes to { $file }, written { $ago }.
+recovery-never-saved = Avance did not close normally last time. There is a copy of a plan that was never saved, written { $ago }.

@@ -184,3 +184,14 @@ tree-meta-without-code = (meta sin código)
 paste-not-a-number = No se pegó nada: { $place }: { $reason }
 paste-too-large = No se pegó nada: el bloque de { $rows } × { $columns } celdas no cabe desde la celda elegida.
 paste-onto-computed = No se pegó nada: el bloque cubre columnas calculadas (al corte, avance, total); pegue la ejecución y la programación por separado.
+
+## Copia de recuperación
+ago-seconds = hace unos segundos
+ago-minutes = hace { $n } min
+ago-hours = hace { $n } h
+ago-days = { $n ->
+        [one] hace 1 día
+       *[other] hace { $n } días
+    }
+recovery-of-file = Avance no se cerró normalmente la última vez. Hay una copia de los cambios sin guardar de { $file }, escrita { $ago }.
+recovery-never-saved = Avance no se cerró normalmente la última vez. Hay una copia de un plan que nunca se guardó, escrita { $ago }.

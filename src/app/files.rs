@@ -3,61 +3,18 @@
 //! changed on disk, and the recovery copy of unsaved changes.
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 use super::document::Document;
-use super::{AvanceApp, Dialog, PathPurpose, dialogs};
+use super::{AvanceApp, dialogs};
 use crate::io::recovery::{RecoveredCopy, Recovery};
 use crate::io::safe_write::{self, DiskStamp};
 use crate::io::{SEED_PLAN_NAME, plan_file};
 use crate::model::Language;
 use crate::model::edit::Edit;
-use crate::ui::dialogs::{ChangedOnDiskAnswer, CommentsAnswer, DialogAnswer, RecoverAnswer};
-
-/// Questions about a save the user already answered.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Confirmed {
-    /// Replace a file that exists (Save As).
-    pub replace: bool,
-    /// Overwrite a file someone else saved since it was opened.
-    pub overwrite_changed: bool,
-    /// Drop the hand-written comments of the file.
-    pub drop_comments: bool,
-}
-
-/// A save waiting for the user's answer to a question about it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PendingSave {
-    pub path: PathBuf,
-    pub confirmed: Confirmed,
-}
-
-impl PendingSave {
-    /// A save to `path` with nothing answered yet.
-    pub fn new(path: PathBuf) -> Self {
-        Self {
-            path,
-            confirmed: Confirmed::default(),
-        }
-    }
-}
-
-/// A short message that does not stop work, shown for a few seconds ("Guardado en …").
-#[derive(Clone, Debug, PartialEq)]
-pub struct Notice {
-    pub text: String,
-    /// When it was first shown (egui time), to hide it later.
-    pub shown_since: Option<f64>,
-}
-
-impl Notice {
-    fn new(text: String) -> Self {
-        Self {
-            text,
-            shown_since: None,
-        }
-    }
-}
+use crate::view::dialog::PendingSave;
+use crate::view::dialog::{ChangedOnDiskAnswer, CommentsAnswer, DialogAnswer, RecoverAnswer};
+use crate::view::{Dialog, Notice, PathPurpose};
 
 /// The recovery copy of this window and when it was last written.
 pub(crate) struct RecoveryState {
@@ -105,57 +62,6 @@ pub fn expand_typed_path(text: &str, base: &Path) -> PathBuf {
 /// create one where it points.
 fn is_dangling_link(path: &Path) -> bool {
     std::fs::symlink_metadata(path).is_ok() && std::fs::metadata(path).is_err()
-}
-
-/// "hace 5 min" / "5 min ago": when a copy was written, with no time zone to get wrong.
-fn how_long_ago(written: SystemTime, language: Language) -> String {
-    let seconds = SystemTime::now()
-        .duration_since(written)
-        .unwrap_or_default()
-        .as_secs();
-    let (n, es, en) = match seconds {
-        0..60 => {
-            return language
-                .pick("hace unos segundos", "a few seconds ago")
-                .to_owned();
-        }
-        60..3600 => (seconds / 60, "min", "min"),
-        3600..86400 => (seconds / 3600, "h", "h"),
-        _ => (seconds / 86400, "días", "days"),
-    };
-    match language {
-        Language::Es => format!("hace {n} {es}"),
-        Language::En => format!("{n} {en} ago"),
-    }
-}
-
-/// The recovery dialog's text: when the copy was written and from which file.
-pub(crate) fn recovery_text(
-    source: Option<&Path>,
-    written: SystemTime,
-    language: Language,
-) -> String {
-    let ago = how_long_ago(written, language);
-    match (source, language) {
-        (Some(file), Language::Es) => format!(
-            "Avance no se cerró normalmente la última vez. Hay una copia de los cambios sin \
-             guardar de {}, escrita {ago}.",
-            file.display()
-        ),
-        (Some(file), Language::En) => format!(
-            "Avance did not close normally last time. There is a copy of the unsaved changes to \
-             {}, written {ago}.",
-            file.display()
-        ),
-        (None, Language::Es) => format!(
-            "Avance no se cerró normalmente la última vez. Hay una copia de un plan que nunca se \
-             guardó, escrita {ago}."
-        ),
-        (None, Language::En) => format!(
-            "Avance did not close normally last time. There is a copy of a plan that was never \
-             saved, written {ago}."
-        ),
-    }
 }
 
 impl AvanceApp {

@@ -1,7 +1,6 @@
 //! The window: the open document, what the user is looking at, and the commands that change
 //! them. Panels (in [`crate::ui`]) only read this state and send [`Action`]s back.
 
-pub mod command;
 pub mod dialogs;
 pub mod document;
 pub mod files;
@@ -9,201 +8,24 @@ pub mod files;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
-
 use crate::io::{SEED_PLAN_NAME, export, import, plan_file, seed_plan};
-use crate::model::edit::{Edit, Figure, IndicatorPath};
-use crate::model::format::{NumberError, parse_optional_number};
-use crate::model::validation::{Field, Finding, validate_at};
-use crate::model::{Cut, Language, Period, Plan, PlanProgress};
+use crate::model::edit::{Figure, IndicatorPath};
+use crate::model::validation::{Field, Finding};
+use crate::model::{Language, Period, Plan};
 use crate::ui;
-use command::Command;
+use crate::view::dialog::{DialogAnswer, PendingSave};
+use crate::view::{
+    Action, CellId, Command, Computed, Dialog, Notice, PathPurpose, Prefs, Selection, ViewState,
+};
 use dialogs::{FileDialogs, NativeDialogs};
 use document::Document;
-pub use files::{Confirmed, Notice, PendingSave};
-
-/// How many recent files the Archivo menu remembers.
-const MAX_RECENT: usize = 8;
-
-/// What is remembered between sessions (eframe storage).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Prefs {
-    pub language: Language,
-    pub dark: bool,
-    pub recent: Vec<PathBuf>,
-}
-
-impl Default for Prefs {
-    fn default() -> Self {
-        Self {
-            language: Language::Es,
-            dark: false,
-            recent: Vec::new(),
-        }
-    }
-}
-
-/// The node of the plan tree the user selected.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Selection {
-    Plan,
-    Objective(usize),
-    Meta { objective: usize, meta: usize },
-    Indicator(IndicatorPath),
-}
-
-impl Selection {
-    /// The objective the selection belongs to, if any.
-    pub fn objective(self) -> Option<usize> {
-        match self {
-            Selection::Plan => None,
-            Selection::Objective(o) | Selection::Meta { objective: o, .. } => Some(o),
-            Selection::Indicator(at) => Some(at.objective),
-        }
-    }
-}
-
-pub use crate::view::grid::CellId;
-
-/// How a focused cell takes keys, as in a spreadsheet.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum CellMode {
-    /// Just reached (click, Tab, Enter, arrows): the whole text is selected, typing replaces
-    /// it, arrows and Home/End move to other cells.
-    #[default]
-    Ready,
-    /// Typing replaced the text (Excel's enter mode): arrows accept it and move.
-    Typing,
-    /// F2 or a double-click: the caret is in the text and arrows move it.
-    Amending,
-}
-
-/// Text typed in a cell that is not (yet) in the plan: the cell being edited, or a cell whose
-/// text is not a number. The plan never takes a bad value; the text stays until fixed or Esc.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Draft {
-    pub text: String,
-    /// The value the cell had when editing started, restored by Esc.
-    pub original: Option<rust_decimal::Decimal>,
-    pub mode: CellMode,
-    /// Whether the cell has the keyboard focus (a draft outlives it when its text is bad).
-    pub focused: bool,
-}
-
-impl Draft {
-    /// Why the text is not a value, if it is not (read in the user's language).
-    pub fn error(&self, language: Language) -> Option<NumberError> {
-        parse_optional_number(&self.text, language).err()
-    }
-}
-
-/// What the user is looking at: runtime state, not saved in the plan.
-#[derive(Clone, Debug)]
-pub struct ViewState {
-    pub selection: Selection,
-    /// Every figure on screen is at this cut.
-    pub cut: Cut,
-    pub drafts: BTreeMap<CellId, Draft>,
-    /// A cell to focus on the next frame (Enter moves down; a finding selects its cell).
-    pub focus_request: Option<CellId>,
-    /// Presenting to the committee: only the cut and the charts, large.
-    pub presenting: bool,
-}
-
-/// What a panel asks for; applied once the frame's panels are drawn.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Action {
-    Command(Command),
-    /// An edit; edits with the same group in a row undo together.
-    Edit(Edit, Option<egui::Id>),
-    /// Esc in a cell: undo what typing in it changed (its group), or else set this edit's
-    /// value back; never leaves a step to redo.
-    CancelCellEdit {
-        group: egui::Id,
-        restore: Edit,
-    },
-    /// The cell was left: the next typing starts a new undo step.
-    EndEditGroup,
-    /// Several edits that undo together (a pasted block).
-    EditBatch(Vec<Edit>),
-    /// A message to show.
-    Notify {
-        title: String,
-        text: String,
-    },
-    Select(Selection),
-    SetCut(Cut),
-    /// Go to where a finding points.
-    Reveal(Finding),
-    /// Select a cell's objective and focus the cell.
-    FocusCell(CellId),
-}
-
-/// The figures of the open plan at the view's cut, recomputed only when plan or cut change.
-pub struct Figures {
-    pub progress: PlanProgress,
-    pub findings: Vec<Finding>,
-    key: (u64, Cut),
-}
-
-/// A question or message shown over the window.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Dialog {
-    /// Unsaved changes: Guardar / Descartar / Cancelar, then `then`.
-    UnsavedChanges { then: Command },
-    /// A message (an error reading or writing a file, a cancelled dialog).
-    Message { title: String, text: String },
-    /// An import stopped on bad rows: import without them, or cancel.
-    ImportProblems {
-        path: PathBuf,
-        into_open_plan: bool,
-        text: String,
-    },
-    /// No file came from the file dialog (the user closed it, or the system has none): the
-    /// user types the path, offered pre-filled, or cancels.
-    TypePath {
-        purpose: PathPurpose,
-        input: String,
-        /// Shown for the first time: focus the field with its whole text selected.
-        fresh: bool,
-    },
-    /// Save As would replace a file that exists (a dangling link counts): Reemplazar / Cancelar.
-    ConfirmReplace { save: PendingSave },
-    /// The plan's file changed on disk since it was opened or saved (someone else saved):
-    /// Guardar como… / Sobrescribir / Recargar / Cancelar.
-    ChangedOnDisk { save: PendingSave },
-    /// The file has hand-written comments that saving drops: save anyway, Save As, or cancel.
-    DropComments {
-        save: PendingSave,
-        line: usize,
-        column: usize,
-    },
-    /// A save failed and the file is untouched: Guardar como… / Cerrar.
-    SaveFailed { text: String },
-    /// A recovery copy left by a window that did not close cleanly: restore or discard.
-    Recover {
-        source: Option<PathBuf>,
-        written: std::time::SystemTime,
-    },
-}
-
-/// What a typed path is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PathPurpose {
-    Open,
-    SaveAs,
-    Import,
-    ImportIntoOpenPlan,
-    Export,
-}
 
 /// The application.
 pub struct AvanceApp {
     doc: Document,
     view: ViewState,
     prefs: Prefs,
-    figures: Figures,
+    figures: Computed,
     dialogs: Box<dyn FileDialogs>,
     dialog: Option<Dialog>,
     /// Set once the user agreed to close (saved or discarded).
@@ -211,7 +33,7 @@ pub struct AvanceApp {
     /// The title last sent to the window, to send it only when it changes.
     title_sent: String,
     /// What the charts drew last frame, for tests and for hover.
-    charts: ui::charts::ChartData,
+    charts: crate::view::charts::ChartData,
     actions: Vec<Action>,
     /// A short message that does not stop work ("Guardado en …").
     notice: Option<Notice>,
@@ -271,7 +93,7 @@ impl AvanceApp {
             },
         };
         let view = Self::fresh_view(doc.plan());
-        let figures = Figures::compute(&doc, view.cut);
+        let figures = Computed::new(doc.plan(), doc.revision(), view.cut);
         let mut app = Self {
             doc,
             view,
@@ -281,7 +103,7 @@ impl AvanceApp {
             dialog,
             close_confirmed: false,
             title_sent: String::new(),
-            charts: ui::charts::ChartData::default(),
+            charts: crate::view::charts::ChartData::default(),
             actions: Vec::new(),
             notice: None,
             recovery: None,
@@ -325,12 +147,12 @@ impl AvanceApp {
     }
 
     /// The figures at the view's cut.
-    pub fn figures(&self) -> &Figures {
+    pub fn figures(&self) -> &Computed {
         &self.figures
     }
 
     /// What the charts drew in the last frame.
-    pub fn chart_data(&self) -> &ui::charts::ChartData {
+    pub fn chart_data(&self) -> &crate::view::charts::ChartData {
         &self.charts
     }
 
@@ -357,9 +179,7 @@ impl AvanceApp {
     }
 
     fn remember_recent(&mut self, path: PathBuf) {
-        self.prefs.recent.retain(|p| p != &path);
-        self.prefs.recent.insert(0, path);
-        self.prefs.recent.truncate(MAX_RECENT);
+        self.prefs.remember_recent(path);
     }
 
     fn replace_document(&mut self, doc: Document) {
@@ -367,7 +187,7 @@ impl AvanceApp {
         self.recovery_for_new_document();
         self.view = Self::fresh_view(self.doc.plan());
         // A new document starts its revisions again: recompute now, whatever the key says.
-        self.figures = Figures::compute(&self.doc, self.view.cut);
+        self.figures = Computed::new(self.doc.plan(), self.doc.revision(), self.view.cut);
         if let Some(path) = self.doc.path().map(Path::to_path_buf) {
             self.remember_recent(path);
         }
@@ -592,19 +412,19 @@ impl AvanceApp {
     }
 
     /// Answers the unsaved-changes question: save (then continue), discard, or cancel.
-    pub fn answer_unsaved(&mut self, answer: ui::dialogs::UnsavedAnswer) {
+    pub fn answer_unsaved(&mut self, answer: crate::view::dialog::UnsavedAnswer) {
         let Some(Dialog::UnsavedChanges { then }) = self.dialog.take() else {
             return;
         };
         let language = self.prefs.language;
         match answer {
-            ui::dialogs::UnsavedAnswer::Save => {
+            crate::view::dialog::UnsavedAnswer::Save => {
                 // Runs `then` once saved, which may take more answers (a path, a question).
                 self.after_save = Some(then);
                 self.run_confirmed(Command::Save, language);
             }
-            ui::dialogs::UnsavedAnswer::Discard => self.run_confirmed(then, language),
-            ui::dialogs::UnsavedAnswer::Cancel => {}
+            crate::view::dialog::UnsavedAnswer::Discard => self.run_confirmed(then, language),
+            crate::view::dialog::UnsavedAnswer::Cancel => {}
         }
     }
 
@@ -658,8 +478,8 @@ impl AvanceApp {
             }
         }
         self.clamp_selection();
-        if self.figures.key != (self.doc.revision(), self.view.cut) {
-            self.figures = Figures::compute(&self.doc, self.view.cut);
+        if !self.figures.is_current(self.doc.revision(), self.view.cut) {
+            self.figures = Computed::new(self.doc.plan(), self.doc.revision(), self.view.cut);
         }
         if changed {
             // Draw the frame again so every panel shows the new figures in this same frame.
@@ -768,16 +588,6 @@ impl AvanceApp {
     }
 }
 
-impl Figures {
-    fn compute(doc: &Document, cut: Cut) -> Self {
-        Self {
-            progress: PlanProgress::compute(doc.plan(), cut),
-            findings: validate_at(doc.plan(), cut),
-            key: (doc.revision(), cut),
-        }
-    }
-}
-
 impl eframe::App for AvanceApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
@@ -817,12 +627,10 @@ impl eframe::App for AvanceApp {
 
         if let Some(dialog) = &mut self.dialog {
             match ui::dialogs::dialog_ui(&ctx, dialog, language) {
-                Some(ui::dialogs::DialogAnswer::Unsaved(answer)) => self.answer_unsaved(answer),
-                Some(ui::dialogs::DialogAnswer::Dismiss) => self.dialog = None,
-                Some(ui::dialogs::DialogAnswer::ImportAnyway(yes)) => {
-                    self.answer_import_problems(yes)
-                }
-                Some(ui::dialogs::DialogAnswer::TypedPath(path)) => self.answer_typed_path(path),
+                Some(DialogAnswer::Unsaved(answer)) => self.answer_unsaved(answer),
+                Some(DialogAnswer::Dismiss) => self.dialog = None,
+                Some(DialogAnswer::ImportAnyway(yes)) => self.answer_import_problems(yes),
+                Some(DialogAnswer::TypedPath(path)) => self.answer_typed_path(path),
                 Some(answer) => self.answer_file_question(answer),
                 None => {}
             }

@@ -4,94 +4,11 @@
 
 use egui::{Color32, RichText};
 use egui_plot::{Bar, BarChart, GridMark, HLine, Plot, PlotPoint, Text, VLine};
-use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
 
-use crate::app::{Figures, ViewState};
+use crate::model::Language;
 use crate::model::format::{percent, percent_or_dash};
-use crate::model::validation::indicator_label;
-use crate::model::{Language, Plan, TrafficLight};
 use crate::theme;
-
-/// One bar: what it is, its exact value, its colour.
-#[derive(Clone, Debug, PartialEq)]
-pub struct BarData {
-    /// Axis label ("Obj. 3", "543").
-    pub label: String,
-    /// Longer text for hover.
-    pub detail: String,
-    /// The exact value; `None` draws no bar and writes "—".
-    pub value: Option<Decimal>,
-    /// Ponderación, for indicator bars.
-    pub weight: Option<Decimal>,
-    pub light: Option<TrafficLight>,
-}
-
-impl BarData {
-    /// The bar's height in the plot (the chart's only float, converted from the exact value).
-    pub fn height(&self) -> Option<f64> {
-        self.value.and_then(|v| v.to_f64())
-    }
-}
-
-/// What both charts draw.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct ChartData {
-    pub cut_label: String,
-    pub objectives: Vec<BarData>,
-    /// The selected objective's number and its indicators.
-    pub selected_objective: Option<u8>,
-    pub indicators: Vec<BarData>,
-}
-
-impl ChartData {
-    /// The bars for the plan's figures at the view's cut.
-    pub fn new(plan: &Plan, figures: &Figures, view: &ViewState) -> Self {
-        let thresholds = plan.settings.traffic_lights;
-        let light = |v: Option<Decimal>| v.map(|v| TrafficLight::of(v, &thresholds));
-        let objectives = plan
-            .objectives
-            .iter()
-            .zip(&figures.progress.objectives)
-            .map(|(o, f)| BarData {
-                label: format!("{}", o.number),
-                detail: o.text.clone(),
-                value: f.progress(),
-                weight: None,
-                light: light(f.progress()),
-            })
-            .collect();
-        let selected = view.selection.objective();
-        let indicators = selected
-            .and_then(|oi| {
-                Some((
-                    plan.objectives.get(oi)?,
-                    figures.progress.objectives.get(oi)?,
-                ))
-            })
-            .map(|(o, f)| {
-                o.indicators()
-                    .zip(&f.indicators)
-                    .map(|((meta, indicator), fi)| BarData {
-                        label: indicator_label(&meta.code, indicator),
-                        detail: indicator.name.clone(),
-                        value: fi.progress(),
-                        weight: fi.weight,
-                        light: light(fi.progress()),
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        Self {
-            cut_label: view.cut.date(),
-            objectives,
-            selected_objective: selected
-                .and_then(|oi| plan.objectives.get(oi))
-                .map(|o| o.number),
-            indicators,
-        }
-    }
-}
+use crate::view::charts::{BarData, ChartData};
 
 /// Both charts side by side.
 pub fn charts_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) {

@@ -4,7 +4,6 @@
 
 use egui::RichText;
 
-use crate::app::{Action, Figures, Selection, ViewState};
 use crate::model::edit::{Direction, Edit, IndicatorPath, IndicatorText, MetaText, PlanText};
 use crate::model::format::parse_optional_number;
 use crate::model::format::{number_or_empty, percent_or_dash};
@@ -13,12 +12,13 @@ use crate::model::{Language, Plan, Quarter};
 use crate::ui::grid::weights_total_ui;
 use crate::ui::toolbar::quarter_name;
 use crate::ui::tree::progress_badge;
+use crate::view::{Action, Computed, Selection, ViewState};
 
 /// The panel above the grid for the current selection.
 pub fn selection_ui(
     ui: &mut egui::Ui,
     plan: &Plan,
-    figures: &Figures,
+    figures: &Computed,
     view: &mut ViewState,
     language: Language,
     actions: &mut Vec<Action>,
@@ -158,7 +158,7 @@ fn plan_texts_ui(
 fn objective_heading_ui(
     ui: &mut egui::Ui,
     plan: &Plan,
-    figures: &Figures,
+    figures: &Computed,
     objective: usize,
     language: Language,
 ) {
@@ -201,7 +201,7 @@ fn objective_heading_ui(
 fn objective_ui(
     ui: &mut egui::Ui,
     plan: &Plan,
-    figures: &Figures,
+    figures: &Computed,
     objective: usize,
     language: Language,
     actions: &mut Vec<Action>,

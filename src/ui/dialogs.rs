@@ -1,65 +1,14 @@
 //! Questions and messages over the window.
 
-use crate::app::files::recovery_text;
-use crate::app::{Dialog, Notice, PathPurpose};
 use crate::model::Language;
+use crate::view::dialog::recovery_text;
+use crate::view::dialog::{
+    ChangedOnDiskAnswer, CommentsAnswer, DialogAnswer, RecoverAnswer, UnsavedAnswer,
+};
+use crate::view::{Dialog, Notice, PathPurpose};
 
 /// How long a notice stays on screen, in seconds.
 const NOTICE_SECONDS: f64 = 12.0;
-
-/// The answer to "there are unsaved changes".
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum UnsavedAnswer {
-    Save,
-    Discard,
-    Cancel,
-}
-
-/// What the user answered this frame.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum DialogAnswer {
-    Unsaved(UnsavedAnswer),
-    Dismiss,
-    /// Import without the rows listed (true) or not at all (false).
-    ImportAnyway(bool),
-    /// The path typed (`None`: cancelled).
-    TypedPath(Option<String>),
-    /// Replace the existing file (true) or not.
-    Replace(bool),
-    ChangedOnDisk(ChangedOnDiskAnswer),
-    DropComments(CommentsAnswer),
-    /// After a failed save: Save As (true) or close.
-    SaveFailed {
-        save_as: bool,
-    },
-    Recover(RecoverAnswer),
-}
-
-/// The answer to "the file changed on disk".
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ChangedOnDiskAnswer {
-    SaveAs,
-    Overwrite,
-    Reload,
-    Cancel,
-}
-
-/// The answer to "the file has comments that saving drops".
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CommentsAnswer {
-    SaveWithout,
-    SaveAs,
-    Cancel,
-}
-
-/// The answer to "there is a recovery copy".
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RecoverAnswer {
-    Restore,
-    Discard,
-    /// Keep it for the next start.
-    Later,
-}
 
 /// A row of buttons; returns the answer of the one clicked.
 fn buttons<T: Copy>(ui: &mut egui::Ui, choices: &[(&str, T)]) -> Option<T> {

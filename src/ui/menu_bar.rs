@@ -1,8 +1,8 @@
 //! Archivo, Editar, Ver.
 
-use crate::app::command::Command;
-use crate::app::{Action, Prefs};
 use crate::model::Language;
+use crate::view::Command;
+use crate::view::{Action, Prefs};
 
 /// The menu bar.
 pub fn menu_bar_ui(

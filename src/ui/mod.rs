@@ -10,14 +10,15 @@ pub mod toolbar;
 pub mod tree;
 pub mod validation;
 
-use crate::app::{Action, Figures, Prefs, ViewState};
 use crate::model::{Language, Plan};
 use crate::theme;
+use crate::view::charts::ChartData;
+use crate::view::{Action, Computed, Prefs, ViewState};
 
 /// Everything the panels need for one frame.
 pub struct Panels<'a> {
     pub plan: &'a Plan,
-    pub figures: &'a Figures,
+    pub figures: &'a Computed,
     pub view: &'a mut ViewState,
     pub prefs: &'a Prefs,
     pub can_undo: bool,
@@ -29,7 +30,7 @@ pub struct Panels<'a> {
 impl Panels<'_> {
     /// Lays out the window: menu, toolbar, tree on the left, findings and charts at the bottom,
     /// the selected node and its grid in the centre. Returns what the charts drew.
-    pub fn show(self, ui: &mut egui::Ui) -> charts::ChartData {
+    pub fn show(self, ui: &mut egui::Ui) -> ChartData {
         let Panels {
             plan,
             figures,
@@ -49,7 +50,7 @@ impl Panels<'_> {
             );
         });
         if view.presenting {
-            let chart_data = charts::ChartData::new(plan, figures, view);
+            let chart_data = ChartData::new(plan, figures, view);
             egui::CentralPanel::default().show(ui, |ui| {
                 presentation_header_ui(ui, plan, view, language, actions);
                 charts::charts_ui(ui, &chart_data, language);
@@ -77,7 +78,7 @@ impl Panels<'_> {
                     actions,
                 );
             });
-        let chart_data = charts::ChartData::new(plan, figures, view);
+        let chart_data = ChartData::new(plan, figures, view);
         let charts_height = (ui.available_height() * 0.42).clamp(230.0, 520.0);
         egui::Panel::bottom("charts")
             .resizable(true)
@@ -122,11 +123,11 @@ fn presentation_header_ui(
                 .on_hover_text(&objective.text)
                 .clicked()
             {
-                actions.push(Action::Select(crate::app::Selection::Objective(index)));
+                actions.push(Action::Select(crate::view::Selection::Objective(index)));
             }
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let leave = crate::app::command::Command::TogglePresentation;
+            let leave = crate::view::Command::TogglePresentation;
             if ui
                 .button(crate::tr!(language, "present-leave-presentation-esc"))
                 .clicked()

@@ -1,17 +1,17 @@
 //! The strip under the menu: the cut every figure is read at, undo and redo.
 
-use crate::app::command::Command;
-use crate::app::{Action, Figures, ViewState};
 use crate::model::edit::Edit;
 use crate::model::validation::Severity;
 use crate::model::{Language, Plan, Quarter};
+use crate::view::Command;
+use crate::view::{Action, Computed, ViewState};
 
 /// Cut selector (vigencia and quarter), the plan's own cut, undo/redo and the findings count.
 #[allow(clippy::too_many_arguments)]
 pub fn toolbar_ui(
     ui: &mut egui::Ui,
     plan: &Plan,
-    figures: &Figures,
+    figures: &Computed,
     view: &ViewState,
     can_undo: bool,
     can_redo: bool,

@@ -3,18 +3,18 @@
 use egui::RichText;
 use rust_decimal::Decimal;
 
-use crate::app::{Action, Figures, Selection, ViewState};
 use crate::model::edit::IndicatorPath;
 use crate::model::format::percent_or_dash;
 use crate::model::validation::no_average_reason;
 use crate::model::{Language, Plan, TrafficLight, TrafficLights};
 use crate::theme;
+use crate::view::{Action, Computed, Selection, ViewState};
 
 /// The tree, in a scroll area.
 pub fn plan_tree_ui(
     ui: &mut egui::Ui,
     plan: &Plan,
-    figures: &Figures,
+    figures: &Computed,
     view: &ViewState,
     language: Language,
     actions: &mut Vec<Action>,

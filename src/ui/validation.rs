@@ -4,11 +4,11 @@ use std::collections::BTreeMap;
 
 use egui::RichText;
 
-use crate::app::{Action, CellId, Draft};
 use crate::model::validation::{Finding, Severity, indicator_label};
 use crate::model::{Language, Plan};
 use crate::theme;
 use crate::ui::grid::not_accepted;
+use crate::view::{Action, CellId, Draft};
 
 /// Where a cell is, as findings name it: "Objetivo 3 · indicador 465 · ejecutado 2022 T1".
 fn cell_place(plan: &Plan, cell: CellId, language: Language) -> String {

@@ -1,5 +1,21 @@
-//! What the window shows and how it changes, apart from drawing it: state the panels share
-//! with the application. Depends on the model only (no panel, no application code), so its
-//! rules are tested without a window.
+//! What the window shows and how it changes, apart from drawing it: the state the panels share
+//! with the application ([`state`]), what panels ask for ([`action`]), every command with its
+//! shortcut ([`command`]), the questions over the window ([`dialog`]), the figures on screen
+//! ([`computed`]), the bars of the charts ([`charts`]) and the grid's layout ([`grid`]). Depends on the model and on egui's plain data
+//! types (ids, keys), never on a panel or on the application, so its rules are tested without a
+//! window.
 
+pub mod action;
+pub mod charts;
+pub mod command;
+pub mod computed;
+pub mod dialog;
 pub mod grid;
+pub mod state;
+
+pub use action::Action;
+pub use command::Command;
+pub use computed::Computed;
+pub use dialog::{Dialog, PathPurpose};
+pub use grid::CellId;
+pub use state::{CellMode, Draft, Notice, Prefs, Selection, ViewState};

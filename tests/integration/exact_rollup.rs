@@ -126,7 +126,7 @@ fn engine(cases: &[Case], cap: bool) -> Option<String> {
         .map(avance::model::format::fixed2)
 }
 
-/// Figures with repeating decimals (÷3, ÷6, ÷7) and halves, eighths, fifths that land on
+/// Computed with repeating decimals (÷3, ÷6, ÷7) and halves, eighths, fifths that land on
 /// hundredth midpoints.
 fn figure(values: &'static [&'static str]) -> impl Strategy<Value = Decimal> {
     proptest::sample::select(values).prop_map(|s| s.parse::<Decimal>().unwrap())

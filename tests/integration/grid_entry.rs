@@ -5,10 +5,11 @@
 
 use std::str::FromStr;
 
-use avance::app::{AvanceApp, Prefs};
+use avance::app::AvanceApp;
 use avance::io::plan_file;
 use avance::model::edit::{Edit, Figure};
 use avance::model::{Plan, Quarter};
+use avance::view::Prefs;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};

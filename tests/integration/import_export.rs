@@ -133,7 +133,7 @@ fn an_xlsx_built_like_the_seed_imports_the_same() {
     for (r, line) in seed_tsv().lines().enumerate() {
         for (c, cell) in line.split('\t').enumerate() {
             let (row, col) = (r as u32 + 2, c as u16);
-            // Figures as numbers, the way Excel stores them; everything else as typed.
+            // Computed as numbers, the way Excel stores them; everything else as typed.
             let plain = cell.replace("<b>", "").replace("</b>", "");
             match plain.replace(',', ".").parse::<f64>() {
                 Ok(n) if c > 0 && !plain.contains('%') && c != 3 => {

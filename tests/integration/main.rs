@@ -1,10 +1,10 @@
 //! Every integration test, in one binary: one link of the whole dependency graph instead of six.
 
-mod core_is_pure;
 mod exact_rollup;
 mod grid_entry;
 mod i18n_keys;
 mod import_export;
+mod layers;
 mod plan_files;
 mod progress_rules;
 mod seed_acceptance;

@@ -5,11 +5,12 @@ use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::rc::Rc;
 
+use avance::app::AvanceApp;
 use avance::app::dialogs::FileDialogs;
-use avance::app::{AvanceApp, Dialog, Prefs};
 use avance::io::plan_file;
 use avance::model::format::fixed2;
 use avance::model::{Language, Quarter};
+use avance::view::{Dialog, Prefs};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -297,7 +298,7 @@ fn a_save_dialog_that_gives_no_file_saves_nothing_and_offers_to_type_the_path() 
     assert!(matches!(
         harness.state().dialog(),
         Some(Dialog::TypePath {
-            purpose: avance::app::PathPurpose::SaveAs,
+            purpose: avance::view::PathPurpose::SaveAs,
             ..
         })
     ));
@@ -483,7 +484,7 @@ fn clicking_a_finding_goes_to_its_field_and_a_comment_answers_it() {
     let at = harness.state().plan().indicator_paths(2)[1];
     assert_eq!(
         harness.state().view().selection,
-        avance::app::Selection::Indicator(at)
+        avance::view::Selection::Indicator(at)
     );
     harness.get_by_label("Comentario T1 2022").focus();
     harness.run();
@@ -515,7 +516,7 @@ fn the_plan_node_shows_and_edits_the_entities_texts() {
     harness.run();
     assert_eq!(
         harness.state().view().selection,
-        avance::app::Selection::Plan
+        avance::view::Selection::Plan
     );
     let visions = harness.query_all_by_label("Visión").count();
     assert_eq!(visions, 2, "both entities' visions are shown");
@@ -625,9 +626,7 @@ fn importing_from_the_menu_opens_an_unsaved_plan_and_bad_rows_can_be_skipped() {
         .replacen("\t89,35%\t", "\tmucho\t", 1);
     std::fs::write(&bad, text).unwrap();
     dialogs.answer(Some(bad));
-    harness
-        .state_mut()
-        .run(avance::app::command::Command::Import);
+    harness.state_mut().run(avance::view::Command::Import);
     harness.run();
     assert!(matches!(
         harness.state().dialog(),
@@ -652,9 +651,7 @@ fn exporting_from_the_menu_writes_the_workbook_at_the_screen_cut() {
     let dialogs = ScriptedDialogs::default();
     let mut harness = harness_with(dialogs.clone());
     dialogs.answer(Some(out.clone()));
-    harness
-        .state_mut()
-        .run(avance::app::command::Command::Export);
+    harness.state_mut().run(avance::view::Command::Export);
     harness.run();
     let imported = avance::io::import::import_file(&out, false).unwrap();
     let progress = avance::model::PlanProgress::compute(&imported.plan, imported.plan.cut);
@@ -667,14 +664,12 @@ fn exporting_from_the_menu_writes_the_workbook_at_the_screen_cut() {
         Some("24.15")
     );
     dialogs.answer(None);
-    harness
-        .state_mut()
-        .run(avance::app::command::Command::Export);
+    harness.state_mut().run(avance::view::Command::Export);
     harness.run();
     assert!(matches!(
         harness.state().dialog(),
         Some(Dialog::TypePath {
-            purpose: avance::app::PathPurpose::Export,
+            purpose: avance::view::PathPurpose::Export,
             ..
         })
     ));
@@ -811,7 +806,7 @@ fn importing_figures_into_the_open_plan_keeps_its_texts_and_undoes_in_one_step()
     dialogs.answer(Some(changed));
     harness
         .state_mut()
-        .run(avance::app::command::Command::ImportIntoOpenPlan);
+        .run(avance::view::Command::ImportIntoOpenPlan);
     harness.run();
     let plan = harness.state().plan();
     assert_eq!(

@@ -8,11 +8,12 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::time::Duration;
 
+use avance::app::AvanceApp;
 use avance::app::dialogs::FileDialogs;
-use avance::app::{AvanceApp, Dialog, Prefs};
 use avance::io::plan_file;
 use avance::io::seed_plan;
 use avance::model::{Language, Plan};
+use avance::view::{Dialog, Prefs};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

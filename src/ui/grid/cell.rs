@@ -4,13 +4,13 @@ use egui::{Key, RichText, TextEdit};
 use rust_decimal::Decimal;
 
 use super::GridContext;
-use crate::app::{Action, CellMode, Draft};
 use crate::model::Language;
 use crate::model::edit::Edit;
 use crate::model::format::{NumberError, number_as_stored, parse_optional_number};
 use crate::theme;
 use crate::tr;
 use crate::view::grid::{CellId, Move};
+use crate::view::{Action, CellMode, Draft};
 
 /// The egui id of a cell's text field (also its undo group: one visit, one step).
 pub fn cell_widget_id(cell: CellId) -> egui::Id {

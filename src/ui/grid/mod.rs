@@ -11,12 +11,12 @@ mod row;
 use egui::{Align, Layout};
 use egui_extras::{Column, TableBuilder};
 
-use crate::app::{Action, Figures, ViewState};
 use crate::model::edit::IndicatorPath;
 use crate::model::validation::indicator_label;
 use crate::model::{Annualization, Language, Objective, ObjectiveProgress, Plan, Vigencia};
 use crate::theme;
 use crate::view::grid::{GridLayout, NumberColumn};
+use crate::view::{Action, Computed, ViewState};
 
 pub use cell::not_accepted;
 pub use footer::weights_total_ui;
@@ -56,7 +56,7 @@ pub fn annualization_name(kind: Annualization, language: Language) -> String {
 pub fn indicator_grid_ui(
     ui: &mut egui::Ui,
     plan: &Plan,
-    figures: &Figures,
+    figures: &Computed,
     view: &mut ViewState,
     objective: usize,
     language: Language,

@@ -5,7 +5,6 @@ use egui::{Align, Layout, RichText};
 use egui_extras::TableBody;
 
 use super::{GridContext, annualization_name, cell, right_aligned};
-use crate::app::{Action, Selection};
 use crate::model::edit::{Edit, Figure, IndicatorPath};
 use crate::model::format::{number_or_empty, percent};
 use crate::model::progress::programmed_total;
@@ -15,6 +14,7 @@ use crate::theme;
 use crate::tr;
 use crate::ui::tree::{progress_badge, short};
 use crate::view::grid::{CellId, NumberColumn};
+use crate::view::{Action, Selection};
 
 /// The row of the indicator at `at`, the `row`-th of the objective.
 pub fn indicator_row_ui(

@@ -1,0 +1,169 @@
+//! The questions and messages shown over the window, and their answers.
+
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use super::command::Command;
+use crate::model::Language;
+use crate::tr;
+
+/// A question or message shown over the window.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Dialog {
+    /// Unsaved changes: Guardar / Descartar / Cancelar, then `then`.
+    UnsavedChanges { then: Command },
+    /// A message (an error reading or writing a file, a cancelled dialog).
+    Message { title: String, text: String },
+    /// An import stopped on bad rows: import without them, or cancel.
+    ImportProblems {
+        path: PathBuf,
+        into_open_plan: bool,
+        text: String,
+    },
+    /// No file came from the file dialog (the user closed it, or the system has none): the
+    /// user types the path, offered pre-filled, or cancels.
+    TypePath {
+        purpose: PathPurpose,
+        input: String,
+        /// Shown for the first time: focus the field with its whole text selected.
+        fresh: bool,
+    },
+    /// Save As would replace a file that exists (a dangling link counts): Reemplazar / Cancelar.
+    ConfirmReplace { save: PendingSave },
+    /// The plan's file changed on disk since it was opened or saved (someone else saved):
+    /// Guardar como… / Sobrescribir / Recargar / Cancelar.
+    ChangedOnDisk { save: PendingSave },
+    /// The file has hand-written comments that saving drops: save anyway, Save As, or cancel.
+    DropComments {
+        save: PendingSave,
+        line: usize,
+        column: usize,
+    },
+    /// A save failed and the file is untouched: Guardar como… / Cerrar.
+    SaveFailed { text: String },
+    /// A recovery copy left by a window that did not close cleanly: restore or discard.
+    Recover {
+        source: Option<PathBuf>,
+        written: std::time::SystemTime,
+    },
+}
+
+/// What a typed path is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathPurpose {
+    Open,
+    SaveAs,
+    Import,
+    ImportIntoOpenPlan,
+    Export,
+}
+
+/// Questions about a save the user already answered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Confirmed {
+    /// Replace a file that exists (Save As).
+    pub replace: bool,
+    /// Overwrite a file someone else saved since it was opened.
+    pub overwrite_changed: bool,
+    /// Drop the hand-written comments of the file.
+    pub drop_comments: bool,
+}
+
+/// A save waiting for the user's answer to a question about it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PendingSave {
+    pub path: PathBuf,
+    pub confirmed: Confirmed,
+}
+
+impl PendingSave {
+    /// A save to `path` with nothing answered yet.
+    pub fn new(path: PathBuf) -> Self {
+        Self {
+            path,
+            confirmed: Confirmed::default(),
+        }
+    }
+}
+
+/// The answer to "there are unsaved changes".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnsavedAnswer {
+    Save,
+    Discard,
+    Cancel,
+}
+
+/// What the user answered this frame.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DialogAnswer {
+    Unsaved(UnsavedAnswer),
+    Dismiss,
+    /// Import without the rows listed (true) or not at all (false).
+    ImportAnyway(bool),
+    /// The path typed (`None`: cancelled).
+    TypedPath(Option<String>),
+    /// Replace the existing file (true) or not.
+    Replace(bool),
+    ChangedOnDisk(ChangedOnDiskAnswer),
+    DropComments(CommentsAnswer),
+    /// After a failed save: Save As (true) or close.
+    SaveFailed {
+        save_as: bool,
+    },
+    Recover(RecoverAnswer),
+}
+
+/// The answer to "the file changed on disk".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChangedOnDiskAnswer {
+    SaveAs,
+    Overwrite,
+    Reload,
+    Cancel,
+}
+
+/// The answer to "the file has comments that saving drops".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CommentsAnswer {
+    SaveWithout,
+    SaveAs,
+    Cancel,
+}
+
+/// The answer to "there is a recovery copy".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecoverAnswer {
+    Restore,
+    Discard,
+    /// Keep it for the next start.
+    Later,
+}
+
+/// How long ago a moment was, in words: "hace unos segundos", "hace 5 min".
+fn how_long_ago(written: SystemTime, language: Language) -> String {
+    let seconds = SystemTime::now()
+        .duration_since(written)
+        .unwrap_or_default()
+        .as_secs();
+    match seconds {
+        0..60 => tr!(language, "ago-seconds"),
+        60..3600 => tr!(language, "ago-minutes", n = (seconds / 60) as usize),
+        3600..86400 => tr!(language, "ago-hours", n = (seconds / 3600) as usize),
+        _ => tr!(language, "ago-days", n = (seconds / 86400) as usize),
+    }
+}
+
+/// The recovery question's text: when the copy was written and from which file.
+pub fn recovery_text(source: Option<&Path>, written: SystemTime, language: Language) -> String {
+    let ago = how_long_ago(written, language);
+    match source {
+        Some(file) => tr!(
+            language,
+            "recovery-of-file",
+            file = file.display().to_string(),
+            ago = ago
+        ),
+        None => tr!(language, "recovery-never-saved", ago = ago),
+    }
+}

@@ -1,0 +1,126 @@
+//! What the user is looking at and what is remembered between sessions: runtime state, not
+//! saved in the plan.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use super::grid::CellId;
+use crate::model::edit::IndicatorPath;
+use crate::model::format::{NumberError, parse_optional_number};
+use crate::model::{Cut, Language};
+
+/// How many recent files the Archivo menu remembers.
+pub const MAX_RECENT: usize = 8;
+
+/// What is remembered between sessions (eframe storage).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    pub language: Language,
+    pub dark: bool,
+    pub recent: Vec<PathBuf>,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Self {
+            language: Language::Es,
+            dark: false,
+            recent: Vec::new(),
+        }
+    }
+}
+
+impl Prefs {
+    /// Puts `path` first among the recent files (once), keeping the newest [`MAX_RECENT`].
+    pub fn remember_recent(&mut self, path: PathBuf) {
+        self.recent.retain(|p| p != &path);
+        self.recent.insert(0, path);
+        self.recent.truncate(MAX_RECENT);
+    }
+}
+
+/// The node of the plan tree the user selected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Selection {
+    Plan,
+    Objective(usize),
+    Meta { objective: usize, meta: usize },
+    Indicator(IndicatorPath),
+}
+
+impl Selection {
+    /// The objective the selection belongs to, if any.
+    pub fn objective(self) -> Option<usize> {
+        match self {
+            Selection::Plan => None,
+            Selection::Objective(o) | Selection::Meta { objective: o, .. } => Some(o),
+            Selection::Indicator(at) => Some(at.objective),
+        }
+    }
+}
+
+/// How a focused cell takes keys, as in a spreadsheet.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CellMode {
+    /// Just reached (click, Tab, Enter, arrows): the whole text is selected, typing replaces
+    /// it, arrows and Home/End move to other cells.
+    #[default]
+    Ready,
+    /// Typing replaced the text (Excel's enter mode): arrows accept it and move.
+    Typing,
+    /// F2 or a double-click: the caret is in the text and arrows move it.
+    Amending,
+}
+
+/// Text typed in a cell that is not (yet) in the plan: the cell being edited, or a cell whose
+/// text is not a number. The plan never takes a bad value; the text stays until fixed or Esc.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Draft {
+    pub text: String,
+    /// The value the cell had when editing started, restored by Esc.
+    pub original: Option<rust_decimal::Decimal>,
+    pub mode: CellMode,
+    /// Whether the cell has the keyboard focus (a draft outlives it when its text is bad).
+    pub focused: bool,
+}
+
+impl Draft {
+    /// Why the text is not a value, if it is not (read in the user's language).
+    pub fn error(&self, language: Language) -> Option<NumberError> {
+        parse_optional_number(&self.text, language).err()
+    }
+}
+
+/// What the user is looking at: runtime state, not saved in the plan.
+#[derive(Clone, Debug)]
+pub struct ViewState {
+    pub selection: Selection,
+    /// Every figure on screen is at this cut.
+    pub cut: Cut,
+    pub drafts: BTreeMap<CellId, Draft>,
+    /// A cell to focus on the next frame (Enter moves down; a finding selects its cell).
+    pub focus_request: Option<CellId>,
+    /// Presenting to the committee: only the cut and the charts, large.
+    pub presenting: bool,
+}
+
+/// A short message that does not stop work, shown for a few seconds ("Guardado en …").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub text: String,
+    /// When it was first shown (egui time), to hide it later.
+    pub shown_since: Option<f64>,
+}
+
+impl Notice {
+    /// A notice not shown yet.
+    pub fn new(text: String) -> Self {
+        Self {
+            text,
+            shown_since: None,
+        }
+    }
+}
