@@ -8,7 +8,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(command) => run(command),
-        None => match avance::app::run(cli.file) {
+        None => match avance::app::run_window(cli.file) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("Avance no pudo abrir la ventana / could not open the window: {e}");

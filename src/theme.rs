@@ -1,6 +1,9 @@
 //! Design tokens: the semáforo colours, the chart palette, spacing. Colours live here only
 //! (`.clippy.toml` forbids building colours anywhere else).
-#![allow(clippy::disallowed_methods)]
+#![expect(
+    clippy::disallowed_methods,
+    reason = "the colours are built here, and only here"
+)]
 
 use egui::Color32;
 

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use super::document::Document;
-use super::{AvanceApp, dialogs};
+use super::{AvanceApp, file_picker};
 use crate::io::recovery::{RecoveredCopy, Recovery};
 use crate::io::safe_write::{self, DiskStamp};
 use crate::io::{SEED_PLAN_NAME, plan_file};
@@ -139,13 +139,14 @@ impl AvanceApp {
     pub(super) fn save_as(&mut self) {
         let language = self.prefs.language;
         let suggested = self.doc.display_name(SEED_PLAN_NAME);
-        match self.dialogs.pick_plan_to_save(language, &suggested) {
+        match self.file_picker.pick_plan_to_save(language, &suggested) {
             Some(chosen) => {
-                let path = dialogs::with_default_extension(chosen.clone(), plan_file::EXTENSION);
+                let path =
+                    file_picker::with_default_extension(chosen.clone(), plan_file::EXTENSION);
                 let mut save = PendingSave::new(path);
                 // The dialog asked about the path it gave, not one with an extension added,
                 // and it does not see a file behind a dangling link.
-                save.confirmed.replace = self.dialogs.confirms_replace()
+                save.confirmed.replace = self.file_picker.confirms_replace()
                     && save.path == chosen
                     && !is_dangling_link(&save.path);
                 self.save_plan(save);

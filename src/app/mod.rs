@@ -1,8 +1,8 @@
 //! The window: the open document, what the user is looking at, and the commands that change
 //! them. Panels (in [`crate::ui`]) only read this state and send [`Action`]s back.
 
-pub mod dialogs;
 pub mod document;
+pub mod file_picker;
 pub mod files;
 
 use std::collections::BTreeMap;
@@ -13,12 +13,13 @@ use crate::model::edit::{Figure, IndicatorPath};
 use crate::model::validation::{Field, Finding};
 use crate::model::{Language, Period, Plan};
 use crate::ui;
+use crate::view::command::CommandState;
 use crate::view::dialog::{DialogAnswer, PendingSave};
 use crate::view::{
     Action, CellId, Command, Computed, Dialog, Notice, PathPurpose, Prefs, Selection, ViewState,
 };
-use dialogs::{FileDialogs, NativeDialogs};
 use document::Document;
+use file_picker::{FilePicker, NativeFilePicker};
 
 /// The application.
 pub struct AvanceApp {
@@ -26,7 +27,7 @@ pub struct AvanceApp {
     view: ViewState,
     prefs: Prefs,
     figures: Computed,
-    dialogs: Box<dyn FileDialogs>,
+    file_picker: Box<dyn FilePicker>,
     dialog: Option<Dialog>,
     /// Set once the user agreed to close (saved or discarded).
     close_confirmed: bool,
@@ -58,7 +59,7 @@ impl AvanceApp {
             .storage
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
             .unwrap_or_default();
-        let app = Self::with(prefs, path, Box::new(NativeDialogs));
+        let app = Self::with(prefs, path, Box::new(NativeFilePicker));
         match eframe::storage_dir(APP_ID) {
             Some(folder) => app.with_recovery(folder.join("recovery"), RECOVERY_INTERVAL),
             None => app,
@@ -66,7 +67,7 @@ impl AvanceApp {
     }
 
     /// The app with given preferences and dialogs (tests answer dialogs with paths).
-    pub fn with(prefs: Prefs, path: Option<PathBuf>, dialogs: Box<dyn FileDialogs>) -> Self {
+    pub fn with(prefs: Prefs, path: Option<PathBuf>, file_picker: Box<dyn FilePicker>) -> Self {
         let mut dialog = None;
         let doc = match path {
             None => Document::new(seed_plan(), None),
@@ -99,7 +100,7 @@ impl AvanceApp {
             view,
             prefs,
             figures,
-            dialogs,
+            file_picker,
             dialog,
             close_confirmed: false,
             title_sent: String::new(),
@@ -220,9 +221,9 @@ impl AvanceApp {
             PathPurpose::Import => self.import(&path, false, false),
             PathPurpose::ImportIntoOpenPlan => self.import(&path, false, true),
             PathPurpose::SaveAs => self.save_plan(PendingSave::new(
-                dialogs::with_default_extension(path, plan_file::EXTENSION),
+                file_picker::with_default_extension(path, plan_file::EXTENSION),
             )),
-            PathPurpose::Export => self.export(&dialogs::with_default_extension(path, "xlsx")),
+            PathPurpose::Export => self.export(&file_picker::with_default_extension(path, "xlsx")),
         }
     }
 
@@ -234,7 +235,7 @@ impl AvanceApp {
     }
 
     /// Runs a command. Commands that would drop unsaved changes ask first.
-    pub fn run(&mut self, command: Command) {
+    pub fn run_command(&mut self, command: Command) {
         let language = self.prefs.language;
         let discards_document = matches!(
             command,
@@ -256,7 +257,7 @@ impl AvanceApp {
                 plan.settings.language = language;
                 self.replace_document(Document::new(plan, None));
             }
-            Command::Open => match self.dialogs.pick_plan_to_open(language) {
+            Command::Open => match self.file_picker.pick_plan_to_open(language) {
                 Some(path) => self.open(&path),
                 None => self.ask_for_path(PathPurpose::Open),
             },
@@ -266,17 +267,17 @@ impl AvanceApp {
                 None => self.save_as(),
             },
             Command::SaveAs => self.save_as(),
-            Command::Import => match self.dialogs.pick_table_to_import(language) {
+            Command::Import => match self.file_picker.pick_table_to_import(language) {
                 Some(path) => self.import(&path, false, false),
                 None => self.ask_for_path(PathPurpose::Import),
             },
-            Command::ImportIntoOpenPlan => match self.dialogs.pick_table_to_import(language) {
+            Command::ImportIntoOpenPlan => match self.file_picker.pick_table_to_import(language) {
                 Some(path) => self.import(&path, false, true),
                 None => self.ask_for_path(PathPurpose::ImportIntoOpenPlan),
             },
             Command::Export => {
                 let suggested = self.export_name();
-                match self.dialogs.pick_export_path(language, &suggested) {
+                match self.file_picker.pick_export_path(language, &suggested) {
                     Some(path) => self.export(&path),
                     None => self.ask_for_path(PathPurpose::Export),
                 }
@@ -437,7 +438,7 @@ impl AvanceApp {
         for action in actions {
             match action {
                 Action::Command(command) => {
-                    self.run(command);
+                    self.run_command(command);
                     changed = true;
                 }
                 Action::Edit(edit, group) => {
@@ -613,20 +614,22 @@ impl eframe::App for AvanceApp {
         }
 
         let language = self.prefs.language;
-        let panels = ui::Panels {
+        let mut panels = ui::PanelContext {
             plan: self.doc.plan(),
-            figures: &self.figures,
+            computed: &self.figures,
             view: &mut self.view,
             prefs: &self.prefs,
-            can_undo: self.doc.can_undo(),
-            can_redo: self.doc.can_redo(),
-            actions: &mut self.actions,
+            commands: CommandState {
+                can_undo: self.doc.can_undo(),
+                can_redo: self.doc.can_redo(),
+            },
             language,
+            actions: &mut self.actions,
         };
-        self.charts = panels.show(ui);
+        self.charts = ui::panels_ui(ui, &mut panels);
 
         if let Some(dialog) = &mut self.dialog {
-            match ui::dialogs::dialog_ui(&ctx, dialog, language) {
+            match ui::dialog::dialog_ui(&ctx, dialog, language) {
                 Some(DialogAnswer::Unsaved(answer)) => self.answer_unsaved(answer),
                 Some(DialogAnswer::Dismiss) => self.dialog = None,
                 Some(DialogAnswer::ImportAnyway(yes)) => self.answer_import_problems(yes),
@@ -639,7 +642,7 @@ impl eframe::App for AvanceApp {
             self.offer_recovered_copy();
         }
         if let Some(notice) = &mut self.notice
-            && ui::dialogs::notice_ui(&ctx, notice)
+            && ui::dialog::notice_ui(&ctx, notice)
         {
             self.notice = None;
         }
@@ -665,7 +668,7 @@ impl eframe::App for AvanceApp {
 }
 
 /// Opens the window on `path` (or the seed's plan) and runs until it closes.
-pub fn run(path: Option<PathBuf>) -> eframe::Result {
+pub fn run_window(path: Option<PathBuf>) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Avance")

@@ -9,20 +9,16 @@ use crate::model::format::parse_optional_number;
 use crate::model::format::{number_or_empty, percent_or_dash};
 use crate::model::validation::no_average_reason;
 use crate::model::{Language, Plan, Quarter};
+use crate::ui::PanelContext;
 use crate::ui::grid::weights_total_ui;
 use crate::ui::toolbar::quarter_name;
 use crate::ui::tree::progress_badge;
 use crate::view::{Action, Computed, Selection, ViewState};
 
 /// The panel above the grid for the current selection.
-pub fn selection_ui(
-    ui: &mut egui::Ui,
-    plan: &Plan,
-    figures: &Computed,
-    view: &mut ViewState,
-    language: Language,
-    actions: &mut Vec<Action>,
-) {
+pub fn selection_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
+    let (plan, figures, language) = (ctx.plan, ctx.computed, ctx.language);
+    let (view, actions) = (&mut *ctx.view, &mut *ctx.actions);
     match view.selection {
         Selection::Plan => plan_ui(ui, plan, language, actions),
         Selection::Objective(objective) => {

@@ -1,22 +1,19 @@
 //! Archivo, Editar, Ver.
 
 use crate::model::Language;
+use crate::ui::PanelContext;
+use crate::view::Action;
 use crate::view::Command;
-use crate::view::{Action, Prefs};
+use crate::view::command::CommandState;
 
 /// The menu bar.
-pub fn menu_bar_ui(
-    ui: &mut egui::Ui,
-    prefs: &Prefs,
-    can_undo: bool,
-    can_redo: bool,
-    actions: &mut Vec<Action>,
-) {
-    let language = prefs.language;
+pub fn menu_bar_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
+    let (prefs, language, commands) = (ctx.prefs, ctx.language, ctx.commands);
+    let actions = &mut *ctx.actions;
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button(crate::tr!(language, "menu-file"), |ui| {
-            command_button(ui, Command::New, true, language, actions);
-            command_button(ui, Command::Open, true, language, actions);
+            command_button(ui, Command::New, commands, language, actions);
+            command_button(ui, Command::Open, commands, language, actions);
             ui.menu_button(crate::tr!(language, "menu-open-recent"), |ui| {
                 if prefs.recent.is_empty() {
                     ui.label(crate::tr!(language, "menu-none"));
@@ -25,25 +22,25 @@ pub fn menu_bar_ui(
                     command_button(
                         ui,
                         Command::OpenRecent(path.clone()),
-                        true,
+                        commands,
                         language,
                         actions,
                     );
                 }
             });
             ui.separator();
-            command_button(ui, Command::Save, true, language, actions);
-            command_button(ui, Command::SaveAs, true, language, actions);
+            command_button(ui, Command::Save, commands, language, actions);
+            command_button(ui, Command::SaveAs, commands, language, actions);
             ui.separator();
-            command_button(ui, Command::Import, true, language, actions);
-            command_button(ui, Command::ImportIntoOpenPlan, true, language, actions);
-            command_button(ui, Command::Export, true, language, actions);
+            command_button(ui, Command::Import, commands, language, actions);
+            command_button(ui, Command::ImportIntoOpenPlan, commands, language, actions);
+            command_button(ui, Command::Export, commands, language, actions);
             ui.separator();
-            command_button(ui, Command::Quit, true, language, actions);
+            command_button(ui, Command::Quit, commands, language, actions);
         });
         ui.menu_button(crate::tr!(language, "menu-edit"), |ui| {
-            command_button(ui, Command::Undo, can_undo, language, actions);
-            command_button(ui, Command::Redo, can_redo, language, actions);
+            command_button(ui, Command::Undo, commands, language, actions);
+            command_button(ui, Command::Redo, commands, language, actions);
         });
         ui.menu_button(crate::tr!(language, "menu-view"), |ui| {
             ui.label(crate::tr!(language, "menu-language"));
@@ -66,7 +63,7 @@ pub fn menu_bar_ui(
                 actions.push(Action::Command(Command::ToggleTheme));
             }
             ui.separator();
-            command_button(ui, Command::TogglePresentation, true, language, actions);
+            command_button(ui, Command::TogglePresentation, commands, language, actions);
         });
     });
 }
@@ -75,10 +72,11 @@ pub fn menu_bar_ui(
 fn command_button(
     ui: &mut egui::Ui,
     command: Command,
-    enabled: bool,
+    commands: CommandState,
     language: Language,
     actions: &mut Vec<Action>,
 ) {
+    let enabled = commands.allows(&command);
     let mut button = egui::Button::new(command.label(language));
     if let Some(shortcut) = command.shortcut() {
         button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));

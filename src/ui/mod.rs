@@ -3,7 +3,7 @@
 
 pub mod charts;
 pub mod details;
-pub mod dialogs;
+pub mod dialog;
 pub mod grid;
 pub mod menu_bar;
 pub mod toolbar;
@@ -13,100 +13,65 @@ pub mod validation;
 use crate::model::{Language, Plan};
 use crate::theme;
 use crate::view::charts::ChartData;
+use crate::view::command::CommandState;
 use crate::view::{Action, Computed, Prefs, ViewState};
 
-/// Everything the panels need for one frame.
-pub struct Panels<'a> {
+/// Everything the panels read for one frame, and where they send what the user does.
+pub struct PanelContext<'a> {
     pub plan: &'a Plan,
-    pub figures: &'a Computed,
+    /// The figures and findings at the view's cut.
+    pub computed: &'a Computed,
     pub view: &'a mut ViewState,
     pub prefs: &'a Prefs,
-    pub can_undo: bool,
-    pub can_redo: bool,
-    pub actions: &'a mut Vec<Action>,
+    pub commands: CommandState,
     pub language: Language,
+    pub actions: &'a mut Vec<Action>,
 }
 
-impl Panels<'_> {
-    /// Lays out the window: menu, toolbar, tree on the left, findings and charts at the bottom,
-    /// the selected node and its grid in the centre. Returns what the charts drew.
-    pub fn show(self, ui: &mut egui::Ui) -> ChartData {
-        let Panels {
-            plan,
-            figures,
-            view,
-            prefs,
-            can_undo,
-            can_redo,
-            actions,
-            language,
-        } = self;
-        egui::Panel::top("menu_bar").show(ui, |ui| {
-            menu_bar::menu_bar_ui(ui, prefs, can_undo, can_redo, actions);
-        });
-        egui::Panel::top("toolbar").show(ui, |ui| {
-            toolbar::toolbar_ui(
-                ui, plan, figures, view, can_undo, can_redo, language, actions,
-            );
-        });
-        if view.presenting {
-            let chart_data = ChartData::new(plan, figures, view);
-            egui::CentralPanel::default().show(ui, |ui| {
-                presentation_header_ui(ui, plan, view, language, actions);
-                charts::charts_ui(ui, &chart_data, language);
-            });
-            return chart_data;
-        }
-        egui::Panel::left("plan_tree")
-            .resizable(true)
-            .default_size(theme::TREE_WIDTH)
-            .min_size(220.0)
-            .show(ui, |ui| {
-                tree::plan_tree_ui(ui, plan, figures, view, language, actions);
-            });
-        egui::Panel::bottom("findings")
-            .resizable(true)
-            .default_size(104.0)
-            .min_size(60.0)
-            .show(ui, |ui| {
-                validation::findings_ui(
-                    ui,
-                    plan,
-                    &figures.findings,
-                    &view.drafts,
-                    language,
-                    actions,
-                );
-            });
-        let chart_data = ChartData::new(plan, figures, view);
-        let charts_height = (ui.available_height() * 0.42).clamp(230.0, 520.0);
-        egui::Panel::bottom("charts")
-            .resizable(true)
-            .default_size(charts_height)
-            .min_size(180.0)
-            .show(ui, |ui| {
-                charts::charts_ui(ui, &chart_data, language);
-            });
+/// Lays out the window: menu, toolbar, tree on the left, findings and charts at the bottom,
+/// the selected node and its grid in the centre. Returns what the charts drew.
+pub fn panels_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) -> ChartData {
+    egui::Panel::top("menu_bar").show(ui, |ui| menu_bar::menu_bar_ui(ui, ctx));
+    egui::Panel::top("toolbar").show(ui, |ui| toolbar::toolbar_ui(ui, ctx));
+    let chart_data = ChartData::new(ctx.plan, ctx.computed, ctx.view);
+    if ctx.view.presenting {
         egui::CentralPanel::default().show(ui, |ui| {
-            details::selection_ui(ui, plan, figures, view, language, actions);
-            if let Some(objective) = view.selection.objective() {
-                ui.add_space(4.0);
-                grid::indicator_grid_ui(ui, plan, figures, view, objective, language, actions);
-            }
+            presentation_header_ui(ui, ctx);
+            charts::charts_ui(ui, &chart_data, ctx.language);
         });
-        chart_data
+        return chart_data;
     }
+    egui::Panel::left("plan_tree")
+        .resizable(true)
+        .default_size(theme::TREE_WIDTH)
+        .min_size(220.0)
+        .show(ui, |ui| tree::plan_tree_ui(ui, ctx));
+    egui::Panel::bottom("findings")
+        .resizable(true)
+        .default_size(104.0)
+        .min_size(60.0)
+        .show(ui, |ui| validation::findings_ui(ui, ctx));
+    let charts_height = (ui.available_height() * 0.42).clamp(230.0, 520.0);
+    egui::Panel::bottom("charts")
+        .resizable(true)
+        .default_size(charts_height)
+        .min_size(180.0)
+        .show(ui, |ui| charts::charts_ui(ui, &chart_data, ctx.language));
+    egui::CentralPanel::default().show(ui, |ui| {
+        details::selection_ui(ui, ctx);
+        if let Some(objective) = ctx.view.selection.objective() {
+            ui.add_space(4.0);
+            grid::indicator_grid_ui(ui, ctx, objective);
+        }
+    });
+    chart_data
 }
 
 /// The strip above the charts when presenting: the plan, the cut, and which objective's
 /// indicators the right chart shows.
-fn presentation_header_ui(
-    ui: &mut egui::Ui,
-    plan: &Plan,
-    view: &ViewState,
-    language: Language,
-    actions: &mut Vec<Action>,
-) {
+fn presentation_header_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
+    let (plan, view, language) = (ctx.plan, &*ctx.view, ctx.language);
+    let actions = &mut *ctx.actions;
     ui.horizontal(|ui| {
         ui.heading(format!(
             "{} · {} {}",

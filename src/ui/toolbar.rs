@@ -2,22 +2,15 @@
 
 use crate::model::edit::Edit;
 use crate::model::validation::Severity;
-use crate::model::{Language, Plan, Quarter};
+use crate::model::{Language, Quarter};
+use crate::ui::PanelContext;
+use crate::view::Action;
 use crate::view::Command;
-use crate::view::{Action, Computed, ViewState};
 
 /// Cut selector (vigencia and quarter), the plan's own cut, undo/redo and the findings count.
-#[allow(clippy::too_many_arguments)]
-pub fn toolbar_ui(
-    ui: &mut egui::Ui,
-    plan: &Plan,
-    figures: &Computed,
-    view: &ViewState,
-    can_undo: bool,
-    can_redo: bool,
-    language: Language,
-    actions: &mut Vec<Action>,
-) {
+pub fn toolbar_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
+    let (plan, figures, view, language) = (ctx.plan, ctx.computed, &*ctx.view, ctx.language);
+    let (commands, actions) = (ctx.commands, &mut *ctx.actions);
     ui.horizontal(|ui| {
         ui.strong(&plan.title);
         ui.separator();
@@ -64,7 +57,8 @@ pub fn toolbar_ui(
             }
         }
         ui.separator();
-        for (command, enabled) in [(Command::Undo, can_undo), (Command::Redo, can_redo)] {
+        for command in [Command::Undo, Command::Redo] {
+            let enabled = commands.allows(&command);
             let shortcut = command
                 .shortcut()
                 .map(|s| ui.ctx().format_shortcut(&s))

@@ -6,19 +6,15 @@ use rust_decimal::Decimal;
 use crate::model::edit::IndicatorPath;
 use crate::model::format::percent_or_dash;
 use crate::model::validation::no_average_reason;
-use crate::model::{Language, Plan, TrafficLight, TrafficLights};
+use crate::model::{Language, TrafficLight, TrafficLights};
 use crate::theme;
-use crate::view::{Action, Computed, Selection, ViewState};
+use crate::ui::PanelContext;
+use crate::view::{Action, Selection, ViewState};
 
 /// The tree, in a scroll area.
-pub fn plan_tree_ui(
-    ui: &mut egui::Ui,
-    plan: &Plan,
-    figures: &Computed,
-    view: &ViewState,
-    language: Language,
-    actions: &mut Vec<Action>,
-) {
+pub fn plan_tree_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
+    let (plan, figures, view, language) = (ctx.plan, ctx.computed, &*ctx.view, ctx.language);
+    let actions = &mut *ctx.actions;
     egui::ScrollArea::vertical().show(ui, |ui| {
         let plan_label = ui.selectable_label(
             view.selection == Selection::Plan,

@@ -1,14 +1,13 @@
 //! The plan's findings: errors and warnings, each a link to where it points.
 
-use std::collections::BTreeMap;
-
 use egui::RichText;
 
-use crate::model::validation::{Finding, Severity, indicator_label};
+use crate::model::validation::{Severity, indicator_label};
 use crate::model::{Language, Plan};
 use crate::theme;
+use crate::ui::PanelContext;
 use crate::ui::grid::not_accepted;
-use crate::view::{Action, CellId, Draft};
+use crate::view::{Action, CellId};
 
 /// Where a cell is, as findings name it: "Objetivo 3 · indicador 465 · ejecutado 2022 T1".
 fn cell_place(plan: &Plan, cell: CellId, language: Language) -> String {
@@ -32,14 +31,14 @@ fn cell_place(plan: &Plan, cell: CellId, language: Language) -> String {
 }
 
 /// The list of findings, with the cells whose typed text was not accepted first.
-pub fn findings_ui(
-    ui: &mut egui::Ui,
-    plan: &Plan,
-    findings: &[Finding],
-    drafts: &BTreeMap<CellId, Draft>,
-    language: Language,
-    actions: &mut Vec<Action>,
-) {
+pub fn findings_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
+    let (plan, findings, drafts, language) = (
+        ctx.plan,
+        &ctx.computed.findings,
+        &ctx.view.drafts,
+        ctx.language,
+    );
+    let actions = &mut *ctx.actions;
     ui.horizontal(|ui| {
         ui.strong(crate::tr!(language, "validation-validation"));
         if findings.is_empty() && drafts.values().all(|d| d.error(language).is_none()) {

@@ -92,3 +92,21 @@ impl Command {
         }
     }
 }
+
+/// What the commands can do right now: menus and buttons grey out the others.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CommandState {
+    pub can_undo: bool,
+    pub can_redo: bool,
+}
+
+impl CommandState {
+    /// Whether `command` can run now.
+    pub fn allows(&self, command: &Command) -> bool {
+        match command {
+            Command::Undo => self.can_undo,
+            Command::Redo => self.can_redo,
+            _ => true,
+        }
+    }
+}

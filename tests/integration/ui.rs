@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::rc::Rc;
 
 use avance::app::AvanceApp;
-use avance::app::dialogs::FileDialogs;
+use avance::app::file_picker::FilePicker;
 use avance::io::plan_file;
 use avance::model::format::fixed2;
 use avance::model::{Language, Quarter};
@@ -27,7 +27,7 @@ impl ScriptedDialogs {
     }
 }
 
-impl FileDialogs for ScriptedDialogs {
+impl FilePicker for ScriptedDialogs {
     fn pick_plan_to_open(&mut self, _: Language) -> Option<PathBuf> {
         self.answers.borrow_mut().pop_front().flatten()
     }
@@ -626,7 +626,9 @@ fn importing_from_the_menu_opens_an_unsaved_plan_and_bad_rows_can_be_skipped() {
         .replacen("\t89,35%\t", "\tmucho\t", 1);
     std::fs::write(&bad, text).unwrap();
     dialogs.answer(Some(bad));
-    harness.state_mut().run(avance::view::Command::Import);
+    harness
+        .state_mut()
+        .run_command(avance::view::Command::Import);
     harness.run();
     assert!(matches!(
         harness.state().dialog(),
@@ -651,7 +653,9 @@ fn exporting_from_the_menu_writes_the_workbook_at_the_screen_cut() {
     let dialogs = ScriptedDialogs::default();
     let mut harness = harness_with(dialogs.clone());
     dialogs.answer(Some(out.clone()));
-    harness.state_mut().run(avance::view::Command::Export);
+    harness
+        .state_mut()
+        .run_command(avance::view::Command::Export);
     harness.run();
     let imported = avance::io::import::import_file(&out, false).unwrap();
     let progress = avance::model::PlanProgress::compute(&imported.plan, imported.plan.cut);
@@ -664,7 +668,9 @@ fn exporting_from_the_menu_writes_the_workbook_at_the_screen_cut() {
         Some("24.15")
     );
     dialogs.answer(None);
-    harness.state_mut().run(avance::view::Command::Export);
+    harness
+        .state_mut()
+        .run_command(avance::view::Command::Export);
     harness.run();
     assert!(matches!(
         harness.state().dialog(),
@@ -806,7 +812,7 @@ fn importing_figures_into_the_open_plan_keeps_its_texts_and_undoes_in_one_step()
     dialogs.answer(Some(changed));
     harness
         .state_mut()
-        .run(avance::view::Command::ImportIntoOpenPlan);
+        .run_command(avance::view::Command::ImportIntoOpenPlan);
     harness.run();
     let plan = harness.state().plan();
     assert_eq!(

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use avance::app::AvanceApp;
-use avance::app::dialogs::FileDialogs;
+use avance::app::file_picker::FilePicker;
 use avance::io::plan_file;
 use avance::io::seed_plan;
 use avance::model::{Language, Plan};
@@ -34,7 +34,7 @@ impl ScriptedDialogs {
     }
 }
 
-impl FileDialogs for ScriptedDialogs {
+impl FilePicker for ScriptedDialogs {
     fn pick_plan_to_open(&mut self, _: Language) -> Option<PathBuf> {
         self.next()
     }

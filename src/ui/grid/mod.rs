@@ -15,8 +15,9 @@ use crate::model::edit::IndicatorPath;
 use crate::model::validation::indicator_label;
 use crate::model::{Annualization, Language, Objective, ObjectiveProgress, Plan, Vigencia};
 use crate::theme;
+use crate::ui::PanelContext;
 use crate::view::grid::{GridLayout, NumberColumn};
-use crate::view::{Action, Computed, ViewState};
+use crate::view::{Action, ViewState};
 
 pub use cell::not_accepted;
 pub use footer::weights_total_ui;
@@ -53,15 +54,9 @@ pub fn annualization_name(kind: Annualization, language: Language) -> String {
 }
 
 /// The grid of the objective at index `objective`.
-pub fn indicator_grid_ui(
-    ui: &mut egui::Ui,
-    plan: &Plan,
-    figures: &Computed,
-    view: &mut ViewState,
-    objective: usize,
-    language: Language,
-    actions: &mut Vec<Action>,
-) {
+pub fn indicator_grid_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>, objective: usize) {
+    let (plan, figures, language) = (ctx.plan, ctx.computed, ctx.language);
+    let (view, actions) = (&mut *ctx.view, &mut *ctx.actions);
     let (Some(obj), Some(obj_figures)) = (
         plan.objectives.get(objective),
         figures.progress.objectives.get(objective),

@@ -7,7 +7,7 @@ use crate::model::Language;
 
 /// Asks the user for a file to open or a path to save to. `None` means no file was chosen:
 /// the user cancelled, or the system could not show a dialog.
-pub trait FileDialogs {
+pub trait FilePicker {
     fn pick_plan_to_open(&mut self, language: Language) -> Option<PathBuf>;
     /// Where to save the plan; the window adds `.ron` when the name has no extension.
     fn pick_plan_to_save(&mut self, language: Language, suggested_name: &str) -> Option<PathBuf>;
@@ -23,9 +23,9 @@ pub trait FileDialogs {
 }
 
 /// The operating system's own dialogs, through rfd, filtered to plan files.
-pub struct NativeDialogs;
+pub struct NativeFilePicker;
 
-impl FileDialogs for NativeDialogs {
+impl FilePicker for NativeFilePicker {
     fn pick_plan_to_open(&mut self, language: Language) -> Option<PathBuf> {
         rfd::FileDialog::new()
             .set_title(language.pick("Abrir plan", "Open plan"))
