@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::io::{SEED_PLAN_NAME, export, import, plan_file, seed_plan};
-use crate::model::edit::{Figure, IndicatorPath};
-use crate::model::validation::{Field, Finding};
+use crate::model::edit::Figure;
+use crate::model::validation::Finding;
 use crate::model::{Language, Period, Plan};
 use crate::ui;
 use crate::view::command::CommandState;
@@ -491,26 +491,15 @@ impl AvanceApp {
 
     /// Selects what a finding is about and focuses its cell when it has one.
     fn reveal(&mut self, finding: &Finding) {
-        let Some((objective, _)) = finding.location.objective else {
+        let Some(objective) = finding.location.objective else {
             self.view.selection = Selection::Plan;
             return;
         };
-        let Some((meta, indicator)) = finding.location.indicator else {
-            self.view.selection = Selection::Objective(objective);
+        let Some(at) = finding.location.indicator else {
+            self.view.selection = Selection::Objective(objective.index);
             return;
         };
-        let at = IndicatorPath {
-            objective,
-            meta,
-            indicator,
-        };
-        let cell = match finding.location.field {
-            Field::Weight(vigencia) => Some((vigencia, Figure::Weight)),
-            Field::Programmed(vigencia) => Some((vigencia, Figure::Programmed)),
-            Field::Executed(vigencia, quarter) => Some((vigencia, Figure::Executed(quarter))),
-            _ => None,
-        };
-        match cell {
+        match finding.location.field.figure() {
             Some((vigencia, figure)) => self.focus_cell(CellId {
                 at,
                 vigencia,

@@ -5,6 +5,7 @@ use std::collections::{BTreeSet, HashSet};
 
 use rust_decimal::Decimal;
 
+use super::edit::{Figure, IndicatorPath};
 use crate::tr;
 
 use super::format::{number, percent};
@@ -39,13 +40,20 @@ pub enum Field {
     Comment(Vigencia, Quarter),
 }
 
-/// Where in the plan a finding is: objective index, then meta and indicator indices.
+/// An objective a finding is about: its place in the plan's list and its number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ObjectiveRef {
+    /// Index in `plan.objectives`.
+    pub index: usize,
+    /// The objective's number (1–5), as officers name it.
+    pub number: u8,
+}
+
+/// Where in the plan a finding is.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Location {
-    /// Index in `plan.objectives`, and the objective's number.
-    pub objective: Option<(usize, u8)>,
-    /// Indices of the meta in the objective and of the indicator in the meta.
-    pub indicator: Option<(usize, usize)>,
+    pub objective: Option<ObjectiveRef>,
+    pub indicator: Option<IndicatorPath>,
     /// How officers name the indicator: its code, or "N/A" and the meta's code.
     pub indicator_label: String,
     pub field: Field,
@@ -142,7 +150,7 @@ impl Finding {
     /// The finding as a sentence: where, which field, what is wrong.
     pub fn message(&self, language: Language) -> String {
         let mut place = Vec::new();
-        if let Some((_, number)) = self.location.objective {
+        if let Some(ObjectiveRef { number, .. }) = self.location.objective {
             place.push(tr!(language, "place-objective", number = number));
         }
         if self.location.indicator.is_some() {
@@ -240,6 +248,25 @@ impl Problem {
 }
 
 impl Field {
+    /// The field of a figure of a vigencia.
+    pub fn of_figure(vigencia: Vigencia, figure: Figure) -> Self {
+        match figure {
+            Figure::Weight => Field::Weight(vigencia),
+            Figure::Programmed => Field::Programmed(vigencia),
+            Figure::Executed(q) => Field::Executed(vigencia, q),
+        }
+    }
+
+    /// The figure and vigencia this field is, when it is an editable figure.
+    pub fn figure(self) -> Option<(Vigencia, Figure)> {
+        match self {
+            Field::Weight(vigencia) => Some((vigencia, Figure::Weight)),
+            Field::Programmed(vigencia) => Some((vigencia, Figure::Programmed)),
+            Field::Executed(vigencia, quarter) => Some((vigencia, Figure::Executed(quarter))),
+            _ => None,
+        }
+    }
+
     /// The field's name in the language: "ponderación 2022", "ejecutado 2022 T1".
     pub fn name(self, language: Language) -> String {
         match self {
@@ -306,7 +333,10 @@ pub fn validate_at(plan: &Plan, cut: Cut) -> Vec<Finding> {
     let mut numbers_seen = HashSet::new();
     for (oi, (objective, figures)) in plan.objectives.iter().zip(&progress.objectives).enumerate() {
         let at_objective = |field| Location {
-            objective: Some((oi, objective.number)),
+            objective: Some(ObjectiveRef {
+                index: oi,
+                number: objective.number,
+            }),
             indicator: None,
             indicator_label: String::new(),
             field,
@@ -354,8 +384,15 @@ pub fn validate_at(plan: &Plan, cut: Cut) -> Vec<Finding> {
         });
         for ((mi, meta, ii, indicator), figures) in indicators.zip(&figures.indicators) {
             let at = |field| Location {
-                objective: Some((oi, objective.number)),
-                indicator: Some((mi, ii)),
+                objective: Some(ObjectiveRef {
+                    index: oi,
+                    number: objective.number,
+                }),
+                indicator: Some(IndicatorPath {
+                    objective: oi,
+                    meta: mi,
+                    indicator: ii,
+                }),
                 indicator_label: indicator_label(&meta.code, indicator),
                 field,
             };

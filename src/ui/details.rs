@@ -8,7 +8,7 @@ use crate::model::edit::{Direction, Edit, IndicatorPath, IndicatorText, MetaText
 use crate::model::format::parse_optional_number;
 use crate::model::format::{number_or_empty, percent_or_dash};
 use crate::model::validation::no_average_reason;
-use crate::model::{Language, Plan, Quarter};
+use crate::model::{Indicator, Language, Plan, Quarter, Vigencia};
 use crate::ui::PanelContext;
 use crate::ui::grid::weights_total_ui;
 use crate::ui::toolbar::quarter_name;
@@ -355,105 +355,147 @@ fn indicator_ui(
                 .num_columns(2)
                 .spacing([8.0, 4.0])
                 .show(ui, |ui| {
-                    let code = indicator.code.clone().unwrap_or_default();
-                    for (field, label, value, multiline) in [
-                        (
-                            IndicatorText::Code,
-                            crate::tr!(language, "details-code-empty-n-a"),
-                            &code,
-                            false,
-                        ),
-                        (
-                            IndicatorText::Name,
-                            crate::tr!(language, "details-indicator-name"),
-                            &indicator.name,
-                            true,
-                        ),
-                        (
-                            IndicatorText::Entity,
-                            crate::tr!(language, "details-responsible-entity"),
-                            &indicator.entity,
-                            false,
-                        ),
-                        (
-                            IndicatorText::Unit,
-                            crate::tr!(language, "details-unit"),
-                            &indicator.unit,
-                            false,
-                        ),
-                    ] {
-                        let id = egui::Id::unique(("indicator_text", at, format!("{field:?}")));
-                        if let Some(text) = text_field(ui, &label, value, multiline, id) {
-                            actions.push(Action::Edit(
-                                Edit::IndicatorText { at, field, text },
-                                Some(id),
-                            ));
-                        }
-                    }
-                    let baseline_label = ui.label(crate::tr!(language, "details-baseline"));
-                    let id = egui::Id::unique(("baseline", at));
-                    let mut text = ui
-                        .data(|d| d.get_temp::<String>(id))
-                        .unwrap_or_else(|| number_or_empty(indicator.baseline, language));
-                    let response = ui
-                        .add(
-                            egui::TextEdit::singleline(&mut text)
-                                .id(id)
-                                .desired_width(120.0),
-                        )
-                        .labelled_by(baseline_label.id);
-                    if response.changed() {
-                        match parse_optional_number(&text, language) {
-                            Ok(value) => {
-                                actions.push(Action::Edit(Edit::Baseline { at, value }, Some(id)));
-                                ui.data_mut(|d| d.remove::<String>(id));
-                            }
-                            Err(_) => ui.data_mut(|d| {
-                                d.insert_temp(id, text.clone());
-                            }),
-                        }
-                    }
-                    if let Some(bad) = ui.data(|d| d.get_temp::<String>(id))
-                        && let Err(e) = parse_optional_number(&bad, language)
-                    {
-                        ui.end_row();
-                        ui.label("");
-                        ui.colored_label(
-                            crate::theme::error_text(ui.visuals()),
-                            e.message(language),
-                        );
-                    }
-                    ui.end_row();
-                    for quarter in Quarter::ALL {
-                        let label = format!(
-                            "{} {} {vigencia}",
-                            crate::tr!(language, "details-comment"),
-                            quarter_name(quarter, language)
-                        );
-                        let value = indicator
-                            .year(vigencia)
-                            .and_then(|y| y.comments.get(&quarter))
-                            .cloned()
-                            .unwrap_or_default();
-                        let id = egui::Id::unique(("comment", at, vigencia, quarter));
-                        if let Some(text) = text_field(ui, &label, &value, false, id) {
-                            actions.push(Action::Edit(
-                                Edit::Comment {
-                                    at,
-                                    vigencia,
-                                    quarter,
-                                    text,
-                                },
-                                Some(id),
-                            ));
-                        }
-                    }
+                    indicator_texts_ui(ui, indicator, at, language, actions);
+                    baseline_ui(ui, indicator, at, language, actions);
+                    comments_ui(ui, indicator, at, vigencia, language, actions);
                 });
         });
+    let count = plan.objectives[at.objective].metas[at.meta]
+        .indicators
+        .len();
+    indicator_buttons_ui(ui, at, count, language, actions);
+}
+
+/// The indicator's code, name, entity and unit.
+fn indicator_texts_ui(
+    ui: &mut egui::Ui,
+    indicator: &Indicator,
+    at: IndicatorPath,
+    language: Language,
+    actions: &mut Vec<Action>,
+) {
+    let code = indicator.code.clone().unwrap_or_default();
+    for (field, label, value, multiline) in [
+        (
+            IndicatorText::Code,
+            crate::tr!(language, "details-code-empty-n-a"),
+            &code,
+            false,
+        ),
+        (
+            IndicatorText::Name,
+            crate::tr!(language, "details-indicator-name"),
+            &indicator.name,
+            true,
+        ),
+        (
+            IndicatorText::Entity,
+            crate::tr!(language, "details-responsible-entity"),
+            &indicator.entity,
+            false,
+        ),
+        (
+            IndicatorText::Unit,
+            crate::tr!(language, "details-unit"),
+            &indicator.unit,
+            false,
+        ),
+    ] {
+        let id = egui::Id::unique(("indicator_text", at, format!("{field:?}")));
+        if let Some(text) = text_field(ui, &label, value, multiline, id) {
+            actions.push(Action::Edit(
+                Edit::IndicatorText { at, field, text },
+                Some(id),
+            ));
+        }
+    }
+}
+
+/// The línea base: a number field whose bad text stays, marked, until fixed.
+fn baseline_ui(
+    ui: &mut egui::Ui,
+    indicator: &Indicator,
+    at: IndicatorPath,
+    language: Language,
+    actions: &mut Vec<Action>,
+) {
+    let baseline_label = ui.label(crate::tr!(language, "details-baseline"));
+    let id = egui::Id::unique(("baseline", at));
+    let mut text = ui
+        .data(|d| d.get_temp::<String>(id))
+        .unwrap_or_else(|| number_or_empty(indicator.baseline, language));
+    let response = ui
+        .add(
+            egui::TextEdit::singleline(&mut text)
+                .id(id)
+                .desired_width(120.0),
+        )
+        .labelled_by(baseline_label.id);
+    if response.changed() {
+        match parse_optional_number(&text, language) {
+            Ok(value) => {
+                actions.push(Action::Edit(Edit::Baseline { at, value }, Some(id)));
+                ui.data_mut(|d| d.remove::<String>(id));
+            }
+            Err(_) => ui.data_mut(|d| {
+                d.insert_temp(id, text.clone());
+            }),
+        }
+    }
+    if let Some(bad) = ui.data(|d| d.get_temp::<String>(id))
+        && let Err(e) = parse_optional_number(&bad, language)
+    {
+        ui.end_row();
+        ui.label("");
+        ui.colored_label(crate::theme::error_text(ui.visuals()), e.message(language));
+    }
+    ui.end_row();
+}
+
+/// The officer's comment on each quarter of the vigencia.
+fn comments_ui(
+    ui: &mut egui::Ui,
+    indicator: &Indicator,
+    at: IndicatorPath,
+    vigencia: Vigencia,
+    language: Language,
+    actions: &mut Vec<Action>,
+) {
+    for quarter in Quarter::ALL {
+        let label = format!(
+            "{} {} {vigencia}",
+            crate::tr!(language, "details-comment"),
+            quarter_name(quarter, language)
+        );
+        let value = indicator
+            .year(vigencia)
+            .and_then(|y| y.comments.get(&quarter))
+            .cloned()
+            .unwrap_or_default();
+        let id = egui::Id::unique(("comment", at, vigencia, quarter));
+        if let Some(text) = text_field(ui, &label, &value, false, id) {
+            actions.push(Action::Edit(
+                Edit::Comment {
+                    at,
+                    vigencia,
+                    quarter,
+                    text,
+                },
+                Some(id),
+            ));
+        }
+    }
+}
+
+/// Move the indicator up or down in its meta, or remove it.
+fn indicator_buttons_ui(
+    ui: &mut egui::Ui,
+    at: IndicatorPath,
+    count: usize,
+    language: Language,
+    actions: &mut Vec<Action>,
+) {
     ui.horizontal(|ui| {
-        let count = plan.objectives[at.objective].metas[at.meta]
-            .indicators
-            .len();
         for (direction, text, enabled) in [
             (
                 Direction::Up,

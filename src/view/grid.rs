@@ -19,11 +19,7 @@ pub struct CellId {
 impl CellId {
     /// The figure the cell holds, as a validation field (which also names it).
     pub fn field(self) -> Field {
-        match self.figure {
-            Figure::Weight => Field::Weight(self.vigencia),
-            Figure::Programmed => Field::Programmed(self.vigencia),
-            Figure::Executed(q) => Field::Executed(self.vigencia, q),
-        }
+        Field::of_figure(self.vigencia, self.figure)
     }
 }
 

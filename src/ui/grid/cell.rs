@@ -32,84 +32,30 @@ pub fn number_cell_ui(
     indicator: &str,
 ) {
     let language = grid.language;
-    let id = cell_widget_id(cell);
-    let focused = ui.memory(|m| m.has_focus(id));
+    let this = Cell {
+        id: cell_widget_id(cell),
+        cell,
+        value,
+    };
+    let focused = ui.memory(|m| m.has_focus(this.id));
     if focused && let Some(block) = take_pasted_block(ui) {
-        match grid.layout.paste(cell, &block, language) {
-            Ok(edits) => {
-                grid.view.drafts.remove(&cell);
-                grid.actions.push(Action::EditBatch(edits));
-            }
-            Err(e) => {
-                let text = e.message(|at| grid.label_of(at), language);
-                grid.actions.push(Action::Notify {
-                    title: tr!(language, "grid-could-not-paste"),
-                    text,
-                });
-            }
-        }
+        paste(grid, cell, &block);
     }
-    let (view, actions, layout) = (&mut *grid.view, &mut *grid.actions, grid.layout);
-    let shown = || value.map_or_else(String::new, |v| number_as_stored(v, language));
-    let mut text = view
+    let mut text = grid
+        .view
         .drafts
         .get(&cell)
-        .map_or_else(shown, |d| d.text.clone());
-
+        .map_or_else(|| this.shown(language), |d| d.text.clone());
     if focused {
-        let draft = view.drafts.entry(cell).or_insert_with(|| Draft {
-            text: text.clone(),
-            original: value,
-            mode: CellMode::Ready,
-            focused: true,
-        });
-        match cell_key(ui, id, draft, &text) {
-            Some(CellKey::Move(to)) => {
-                if let Some(target) = layout.target(cell, to) {
-                    actions.push(Action::EndEditGroup);
-                    view.focus_request = Some(target);
-                    ui.ctx().request_repaint();
-                } else if to == Move::Down {
-                    // Enter on the last row: the value is accepted, the cell stays.
-                    actions.push(Action::EndEditGroup);
-                    draft.mode = CellMode::Ready;
-                    select_all(ui, id, &text);
-                }
-            }
-            Some(CellKey::Amend) => {
-                draft.mode = CellMode::Amending;
-                caret_at_end(ui, id, &text);
-            }
-            Some(CellKey::Cancel) => {
-                let original = draft.original;
-                actions.push(Action::CancelCellEdit {
-                    group: id,
-                    restore: Edit::Figure {
-                        at: cell.at,
-                        vigencia: cell.vigencia,
-                        figure: cell.figure,
-                        value: original,
-                    },
-                });
-                text = original.map_or_else(String::new, |v| number_as_stored(v, language));
-                *draft = Draft {
-                    text: text.clone(),
-                    original,
-                    mode: CellMode::Ready,
-                    focused: true,
-                };
-                select_all(ui, id, &text);
-            }
-            None => {}
-        }
+        this.keys(ui, grid, &mut text);
     }
-
-    let has_error = view
+    let has_error = grid
+        .view
         .drafts
         .get(&cell)
         .is_some_and(|d| d.error(language).is_some());
     let mut edit = TextEdit::singleline(&mut text)
-        .id(id)
+        .id(this.id)
         .event_filter(egui::EventFilter {
             tab: true,
             horizontal_arrows: true,
@@ -125,70 +71,161 @@ pub fn number_cell_ui(
     }
     let name = format!("{indicator} · {}", cell.field().name(language));
     let response = edit.show(ui).response.response.accessible_name(name);
-
-    if view.focus_request == Some(cell) {
-        response.request_focus();
-        response.scroll_to_me(None);
-        view.focus_request = None;
-    }
-    if response.has_focus() {
-        let draft = view.drafts.entry(cell).or_insert_with(|| Draft {
-            text: text.clone(),
-            original: value,
-            mode: CellMode::Ready,
-            focused: false,
-        });
-        if !draft.focused {
-            // A new visit: the whole text selected, typing replaces it.
-            draft.focused = true;
-            draft.mode = CellMode::Ready;
-            draft.original = value;
-            select_all(ui, id, &text);
-        }
-        if response.double_clicked() {
-            draft.mode = CellMode::Amending;
-            caret_at_end(ui, id, &text);
-        }
-    }
-    if response.changed() {
-        let draft = view.drafts.entry(cell).or_insert_with(|| Draft {
-            text: text.clone(),
-            original: value,
-            mode: CellMode::Typing,
-            focused: true,
-        });
-        if draft.mode == CellMode::Ready {
-            draft.mode = CellMode::Typing;
-        }
-        draft.text = text.clone();
-        if let Ok(new_value) = parse_optional_number(&text, language)
-            && new_value != value
-        {
-            actions.push(Action::Edit(
-                Edit::Figure {
-                    at: cell.at,
-                    vigencia: cell.vigencia,
-                    figure: cell.figure,
-                    value: new_value,
-                },
-                Some(id),
-            ));
-        }
-    }
-    if response.lost_focus() {
-        actions.push(Action::EndEditGroup);
-        if let Some(draft) = view.drafts.get_mut(&cell) {
-            draft.focused = false;
-            if draft.error(language).is_none() {
-                view.drafts.remove(&cell);
-            }
-        }
-    }
-    if let Some(error) = view.drafts.get(&cell).and_then(|d| d.error(language)) {
+    this.after_show(ui, grid, &response, &text);
+    if let Some(error) = grid.view.drafts.get(&cell).and_then(|d| d.error(language)) {
         response.on_hover_text(
             RichText::new(not_accepted(&text, &error, language))
                 .color(theme::error_text(ui.visuals())),
         );
+    }
+}
+
+/// A block pasted into the cell: the edits it makes, in one undo step, or why none.
+fn paste(grid: &mut GridContext<'_>, cell: CellId, block: &str) {
+    let language = grid.language;
+    match grid.layout.paste(cell, block, language) {
+        Ok(edits) => {
+            grid.view.drafts.remove(&cell);
+            grid.actions.push(Action::EditBatch(edits));
+        }
+        Err(e) => {
+            let text = e.message(|at| grid.label_of(at), language);
+            grid.actions.push(Action::Notify {
+                title: tr!(language, "grid-could-not-paste"),
+                text,
+            });
+        }
+    }
+}
+
+/// The cell being drawn: which it is, its field's id, the plan's value.
+struct Cell {
+    id: egui::Id,
+    cell: CellId,
+    value: Option<Decimal>,
+}
+
+impl Cell {
+    /// The value as the cell shows it when nothing is being typed.
+    fn shown(&self, language: Language) -> String {
+        self.value
+            .map_or_else(String::new, |v| number_as_stored(v, language))
+    }
+
+    /// The edit that sets the cell to `value`.
+    fn edit(&self, value: Option<Decimal>) -> Edit {
+        Edit::Figure {
+            at: self.cell.at,
+            vigencia: self.cell.vigencia,
+            figure: self.cell.figure,
+            value,
+        }
+    }
+
+    /// Before the text field sees this frame's keys: moves, F2 and Esc.
+    fn keys(&self, ui: &mut egui::Ui, grid: &mut GridContext<'_>, text: &mut String) {
+        let (view, actions, layout) = (&mut *grid.view, &mut *grid.actions, grid.layout);
+        let draft = view.drafts.entry(self.cell).or_insert_with(|| Draft {
+            text: text.clone(),
+            original: self.value,
+            mode: CellMode::Ready,
+            focused: true,
+        });
+        match cell_key(ui, self.id, draft, text) {
+            Some(CellKey::Move(to)) => {
+                if let Some(target) = layout.target(self.cell, to) {
+                    actions.push(Action::EndEditGroup);
+                    view.focus_request = Some(target);
+                    ui.ctx().request_repaint();
+                } else if to == Move::Down {
+                    // Enter on the last row: the value is accepted, the cell stays.
+                    actions.push(Action::EndEditGroup);
+                    draft.mode = CellMode::Ready;
+                    select_all(ui, self.id, text);
+                }
+            }
+            Some(CellKey::Amend) => {
+                draft.mode = CellMode::Amending;
+                caret_at_end(ui, self.id, text);
+            }
+            Some(CellKey::Cancel) => {
+                let original = draft.original;
+                actions.push(Action::CancelCellEdit {
+                    group: self.id,
+                    restore: self.edit(original),
+                });
+                *text = original.map_or_else(String::new, |v| number_as_stored(v, grid.language));
+                *draft = Draft {
+                    text: text.clone(),
+                    original,
+                    mode: CellMode::Ready,
+                    focused: true,
+                };
+                select_all(ui, self.id, text);
+            }
+            None => {}
+        }
+    }
+
+    /// After the text field: focus arriving or leaving, typing.
+    fn after_show(
+        &self,
+        ui: &egui::Ui,
+        grid: &mut GridContext<'_>,
+        response: &egui::Response,
+        text: &str,
+    ) {
+        let (view, actions) = (&mut *grid.view, &mut *grid.actions);
+        if view.focus_request == Some(self.cell) {
+            response.request_focus();
+            response.scroll_to_me(None);
+            view.focus_request = None;
+        }
+        if response.has_focus() {
+            let draft = view.drafts.entry(self.cell).or_insert_with(|| Draft {
+                text: text.to_owned(),
+                original: self.value,
+                mode: CellMode::Ready,
+                focused: false,
+            });
+            if !draft.focused {
+                // A new visit: the whole text selected, typing replaces it.
+                draft.focused = true;
+                draft.mode = CellMode::Ready;
+                draft.original = self.value;
+                select_all(ui, self.id, text);
+            }
+            if response.double_clicked() {
+                draft.mode = CellMode::Amending;
+                caret_at_end(ui, self.id, text);
+            }
+        }
+        if response.changed() {
+            let draft = view.drafts.entry(self.cell).or_insert_with(|| Draft {
+                text: text.to_owned(),
+                original: self.value,
+                mode: CellMode::Typing,
+                focused: true,
+            });
+            if draft.mode == CellMode::Ready {
+                draft.mode = CellMode::Typing;
+            }
+            draft.text = text.to_owned();
+            if let Ok(new_value) = parse_optional_number(text, grid.language)
+                && new_value != self.value
+            {
+                actions.push(Action::Edit(self.edit(new_value), Some(self.id)));
+            }
+        }
+        if response.lost_focus() {
+            actions.push(Action::EndEditGroup);
+            if let Some(draft) = view.drafts.get_mut(&self.cell) {
+                draft.focused = false;
+                if draft.error(grid.language).is_none() {
+                    view.drafts.remove(&self.cell);
+                }
+            }
+        }
     }
 }
 
