@@ -2,6 +2,7 @@
 
 mod core_is_pure;
 mod import_export;
+mod import_safety;
 mod plan_files;
 mod progress_rules;
 mod seed_acceptance;
