@@ -419,6 +419,15 @@ pub enum ImportWarning {
     ColumnIgnored(String),
     /// A row skipped because of the listed problem (lenient import).
     Skipped(RowProblem),
+    /// A text like `1,234` (a comma and three digits) read with a decimal comma, as Spanish
+    /// writes it: 1,234, not 1234.
+    DecimalComma {
+        origin: String,
+        row: usize,
+        column: String,
+        cell: Option<String>,
+        value: String,
+    },
 }
 
 impl ImportWarning {
@@ -464,6 +473,27 @@ impl ImportWarning {
             ImportWarning::ColumnIgnored(h) => format!("column «{h}» is not used"),
             ImportWarning::Skipped(p) if es => format!("fila omitida: {}", p.message(language)),
             ImportWarning::Skipped(p) => format!("row skipped: {}", p.message(language)),
+            ImportWarning::DecimalComma {
+                origin,
+                row,
+                column,
+                cell,
+                value,
+            } => {
+                let at = place(*row, column, cell.as_deref(), value, language);
+                let digits: String = value.chars().filter(char::is_ascii_digit).collect();
+                let shown = value.trim().trim_end_matches('%').trim();
+                if es {
+                    format!(
+                        "{at}: se leyó como {shown} (coma decimal); si son miles, escriba {digits} ({origin})"
+                    )
+                } else {
+                    format!(
+                        "{at}: read as {} (decimal comma); if it means thousands, write {digits} ({origin})",
+                        shown.replace(',', ".")
+                    )
+                }
+            }
         }
     }
 }
@@ -857,7 +887,8 @@ enum RowKind {
     Total,
     Header,
     Problems(Vec<RowProblem>),
-    Indicator(Box<Row>),
+    /// An indicator, and what the user should know about its cells.
+    Indicator(Box<Row>, Vec<ImportWarning>),
 }
 
 /// Reads a file (.tsv, .csv, .xlsx) into a plan. `lenient` skips bad rows (and says so)
@@ -908,6 +939,8 @@ struct Importer {
     rows: Vec<Row>,
     text_len: usize,
     problems: Listing<RowProblem>,
+    /// What the user should know about cells of the rows imported.
+    notes: Listing<ImportWarning>,
     ignored: BTreeSet<String>,
     counts: RowCounts,
 }
@@ -969,7 +1002,7 @@ impl RowVisitor for Importer {
                     self.problems.push(problem);
                 }
             }
-            RowKind::Indicator(row) => {
+            RowKind::Indicator(row, notes) => {
                 if self.rows.len() >= MAX_INDICATORS {
                     return Err(ImportError::TooManyIndicators);
                 }
@@ -979,6 +1012,9 @@ impl RowVisitor for Importer {
                 }
                 self.counts.imported += 1;
                 self.rows.push(*row);
+                for note in notes {
+                    self.notes.push(note);
+                }
             }
         }
         Ok(())
@@ -1045,6 +1081,11 @@ impl Importer {
             }
             warnings.total += unlisted;
         }
+        let unlisted = self.notes.unlisted();
+        for note in self.notes.first {
+            warnings.push(note);
+        }
+        warnings.total += unlisted;
         if self.rows.is_empty() {
             return Err(ImportError::Empty);
         }
@@ -1161,6 +1202,24 @@ pub fn keep_texts_from(imported: &mut Plan, base: &Plan) {
     }
 }
 
+/// Whether a text holds a comma followed by exactly three digits and nothing else that tells
+/// decimals from thousands (`1,234`, `-12,500 %`): Spanish reads it as decimals.
+fn looks_like_thousands(text: &str) -> bool {
+    let compact: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '\u{202f}')
+        .collect();
+    let body = compact.strip_suffix('%').unwrap_or(&compact);
+    let body = body.strip_prefix(['-', '+']).unwrap_or(body);
+    let Some((int, frac)) = body.split_once(',') else {
+        return false;
+    };
+    (1..=3).contains(&int.len())
+        && !int.starts_with('0')
+        && frac.len() == 3
+        && int.chars().chain(frac.chars()).all(|c| c.is_ascii_digit())
+}
+
 /// What one row after a header is: empty, a total, a repeated header, an indicator, or a row
 /// whose problems are listed.
 fn read_row(info: &TableInfo, row: &TableRow, header: &Header) -> RowKind {
@@ -1193,6 +1252,7 @@ fn read_row(info: &TableInfo, row: &TableRow, header: &Header) -> RowKind {
         })
     };
     let mut problems = Vec::new();
+    let mut notes = Vec::new();
     let mut problem = |index: usize, value: &str, reason: RowReason| {
         problems.push(RowProblem {
             origin: origin.clone(),
@@ -1217,7 +1277,18 @@ fn read_row(info: &TableInfo, row: &TableRow, header: &Header) -> RowKind {
             }
             _ if text.is_empty() => None,
             _ => match parse_number(&text, Language::Es) {
-                Ok(value) => Some(value),
+                Ok(value) => {
+                    if looks_like_thousands(&text) {
+                        notes.push(ImportWarning::DecimalComma {
+                            origin: origin.clone(),
+                            row: row.number,
+                            column: header.names.get(index).cloned().unwrap_or_default(),
+                            cell: cell_of(index),
+                            value: text.clone(),
+                        });
+                    }
+                    Some(value)
+                }
                 Err(e) => {
                     problem(index, &text, RowReason::Number(e));
                     None
@@ -1286,18 +1357,21 @@ fn read_row(info: &TableInfo, row: &TableRow, header: &Header) -> RowKind {
     indicator.name = name;
     indicator.entity = get(Column::Entity).map(|(_, _, t)| t).unwrap_or_default();
     indicator.unit = get(Column::Unit).map(|(_, _, t)| t).unwrap_or_default();
-    RowKind::Indicator(Box::new(Row {
-        origin: origin.clone(),
-        number: row.number,
-        objective,
-        meta_code,
-        meta_name: get(Column::MetaName).map(|(_, _, t)| t).unwrap_or_default(),
-        indicator,
-        executed,
-        weight,
-        published,
-        type_given,
-    }))
+    RowKind::Indicator(
+        Box::new(Row {
+            origin: origin.clone(),
+            number: row.number,
+            objective,
+            meta_code,
+            meta_name: get(Column::MetaName).map(|(_, _, t)| t).unwrap_or_default(),
+            indicator,
+            executed,
+            weight,
+            published,
+            type_given,
+        }),
+        notes,
+    )
 }
 
 /// Without a type column, the type the declared total implies: Σ vigencias → suma, the last
@@ -1380,6 +1454,24 @@ mod tests {
             cut_of("Magnitud ejecutada al corte 30/06/2023"),
             Ok(Cut::new(2023, crate::model::Quarter::new(2).unwrap()))
         );
+    }
+
+    #[test]
+    fn a_comma_and_three_digits_alone_looks_like_thousands() {
+        for text in ["1,234", "-12,500", "999,000 %", " 1,234 "] {
+            assert!(looks_like_thousands(text), "{text}");
+        }
+        for text in [
+            "27,50",
+            "0,500",
+            "1.234,500",
+            "1234,567",
+            "1,2345",
+            "12",
+            "a,bcd",
+        ] {
+            assert!(!looks_like_thousands(text), "{text}");
+        }
     }
 
     #[test]

@@ -519,6 +519,29 @@ fn a_million_bad_rows_list_the_first_100_problems_and_the_count() {
 }
 
 #[test]
+fn a_comma_followed_by_three_digits_is_read_as_decimals_and_the_summary_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = edit_line(&seed_tsv(), 10, "\t66\t120\t", "\t1,234\t120\t");
+    let (code, stdout, stderr, output) = import(dir.path(), "coma.tsv", text.as_bytes(), &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let all = format!("{stdout}{stderr}");
+    assert!(
+        all.contains(
+            "fila 10, columna «Programación 2020», valor «1,234»: se leyó como 1,234 (coma decimal)"
+        ),
+        "{all}"
+    );
+    let plan = avance::io::plan_file::load(&output).unwrap();
+    assert_eq!(
+        plan.objectives[2].metas[0].indicators[3]
+            .programmed(2020)
+            .map(|p| p.to_string()),
+        Some("1.234".to_owned())
+    );
+    assert_eq!(objectives_2_and_3(&output), seed_figures());
+}
+
+#[test]
 fn a_lenient_import_with_no_good_row_says_why_not_just_empty() {
     let dir = tempfile::tempdir().unwrap();
     let header = seed_tsv().lines().next().unwrap().to_owned();
