@@ -1,5 +1,6 @@
 //! Export: the plan at a cut as an Excel workbook (a summary sheet and one sheet per objective
 //! in the seed's layout) or as CSV (one row per indicator). Both read back through the import.
+//! CSV texts are guarded against being run as formulas ([`super::table::write_csv`]).
 
 use std::path::{Path, PathBuf};
 
@@ -7,6 +8,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, XlsxError};
 
+use super::table::{CsvField, write_csv};
 use super::write_atomically;
 use crate::model::format::round2;
 use crate::model::progress::{executed_at_cut, programmed_total};
@@ -127,34 +129,22 @@ fn type_name(kind: Annualization) -> &'static str {
 /// exact figures.
 pub fn to_csv(plan: &Plan, cut: Cut) -> String {
     let (headers, rows) = matrix(plan, cut);
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .from_writer(Vec::new());
-    let exact = |d: &Option<Decimal>| {
-        d.map(|v| v.to_string().replace('.', ","))
-            .unwrap_or_default()
+    let exact = |n: Option<Decimal>| {
+        CsvField::Number(
+            n.map(|v| v.to_string().replace('.', ","))
+                .unwrap_or_default(),
+        )
     };
-    writer
-        .write_record(&headers)
-        .expect("writing CSV into memory cannot fail");
-    for (_, row) in rows {
-        let fields: Vec<String> = row
-            .iter()
-            .map(|v| match v {
-                Value::Text(t) => t.clone(),
+    let header = headers.into_iter().map(CsvField::Text).collect();
+    let body = rows.into_iter().map(|(_, row)| {
+        row.into_iter()
+            .map(|value| match value {
+                Value::Text(text) => CsvField::Text(text),
                 Value::Number(n) | Value::Percent(n) => exact(n),
             })
-            .collect();
-        writer
-            .write_record(&fields)
-            .expect("writing CSV into memory cannot fail");
-    }
-    String::from_utf8(
-        writer
-            .into_inner()
-            .expect("an in-memory writer always flushes"),
-    )
-    .expect("CSV of UTF-8 fields is UTF-8")
+            .collect()
+    });
+    write_csv(b';', std::iter::once(header).chain(body))
 }
 
 /// The plan at `cut` as an Excel workbook: "Resumen" with each objective's progress, then one

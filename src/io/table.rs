@@ -1,5 +1,5 @@
 //! Spreadsheet tables as the import reads them — TSV, CSV (`,` or `;`, UTF-8 or Windows-1252)
-//! and XLSX — streamed one row at a time.
+//! and XLSX — streamed one row at a time; and the CSV conventions of the files the app writes.
 //!
 //! Reading is bounded whatever the file holds: a hostile or broken file is refused with a
 //! message, never a crash and never the machine's memory.
@@ -17,6 +17,7 @@
 //! no spreadsheet computed (none cached, or a workbook that asks to be recalculated on opening)
 //! is refused naming its cells. Hidden sheets are not read unless named.
 
+use std::borrow::Cow;
 use std::io::{Cursor, Read};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
@@ -644,7 +645,7 @@ impl Delimited<'_> {
                     row: number,
                 });
             }
-            cells.push(Cell::Text(text));
+            cells.push(Cell::Text(unguard_text(text)));
             match self.bytes.get(self.pos) {
                 Some(&b) if b == self.delimiter => self.pos += 1,
                 _ => break,
@@ -761,6 +762,64 @@ fn line_fields(record: &str, delimiter: u8) -> Vec<usize> {
         i += 1;
     }
     counts
+}
+
+/// Whether a spreadsheet would take this text as a formula (OWASP's CSV-injection list:
+/// `=`, `+`, `-`, `@`, tab, carriage return), also behind apostrophes already there.
+fn runs_as_formula(text: &str) -> bool {
+    text.trim_start_matches('\'')
+        .starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// A text cell as written to a CSV: with a leading `'` when a spreadsheet would run it as a
+/// formula, so it is read as text.
+pub fn guard_text(text: &str) -> Cow<'_, str> {
+    if runs_as_formula(text) {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// A text cell read from a CSV or TSV: [`guard_text`] undone, so exports read back as they were.
+fn unguard_text(mut text: String) -> String {
+    if text.starts_with('\'') && runs_as_formula(&text[1..]) {
+        text.remove(0);
+    }
+    text
+}
+
+/// A field of a CSV the app writes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CsvField {
+    /// Text: guarded against being run as a formula.
+    Text(String),
+    /// A figure, already written with the file's decimal separator (`-3,5`), or empty:
+    /// written as is so spreadsheets read a number.
+    Number(String),
+}
+
+/// Rows of fields as CSV text, every text field guarded ([`guard_text`]). The one writer of
+/// both the export's and the report's CSV.
+pub fn write_csv(delimiter: u8, rows: impl IntoIterator<Item = Vec<CsvField>>) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(Vec::new());
+    for row in rows {
+        let fields = row.iter().map(|field| match field {
+            CsvField::Text(text) => guard_text(text),
+            CsvField::Number(number) => Cow::Borrowed(number.as_str()),
+        });
+        writer
+            .write_record(fields.map(|f| f.into_owned()))
+            .expect("writing CSV into memory cannot fail");
+    }
+    String::from_utf8(
+        writer
+            .into_inner()
+            .expect("an in-memory writer always flushes"),
+    )
+    .expect("CSV of UTF-8 fields is UTF-8")
 }
 
 /// Checks the archive before calamine unpacks any of it; returns whether the workbook asks to
@@ -1173,6 +1232,23 @@ mod tests {
         assert_eq!(percent_shown(d("1")), Some(d("100")));
         assert_eq!(percent_shown(d("-0.5")), Some(d("-50")));
         assert_eq!(percent_shown(Decimal::MAX), None);
+    }
+
+    #[test]
+    fn guarded_texts_read_back_as_they_were() {
+        for text in [
+            "=1+1", "+57", "-x", "@SUM(A1)", "\tx", "\rx", "'=x", "''@", "'", "'plain", "plain",
+            "", "- 3",
+        ] {
+            let guarded = guard_text(text);
+            assert!(
+                !guarded.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{guarded:?}"
+            );
+            assert_eq!(unguard_text(guarded.into_owned()), text);
+        }
+        assert_eq!(guard_text("plain"), "plain");
+        assert_eq!(guard_text("=1"), "'=1");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Every integration test, in one binary: one link of the whole dependency graph instead of six.
 
 mod core_is_pure;
+mod csv_safety;
 mod import_export;
 mod import_safety;
 mod plan_files;
