@@ -50,6 +50,9 @@ enum Column {
     Type,
     Unit,
     Baseline,
+    /// A figure Avance's export computes (objective progress, capped and floored marks): the
+    /// import computes it again, so it is not read.
+    Computed,
 }
 
 /// Whether a column is the one a requirement names.
@@ -766,6 +769,8 @@ fn column_of(header: &str) -> Result<Option<Column>, ImportError> {
         "tipo de anualizacion" | "tipo anualizacion" | "anualizacion" => Column::Type,
         "unidad" | "unidad de medida" => Column::Unit,
         "linea base" => Column::Baseline,
+        "cuenta al tope" | "cuenta como 0" => Column::Computed,
+        _ if h.starts_with("avance objetivo") => Column::Computed,
         _ if h.starts_with("magnitud ejecutada") => Column::Executed,
         _ if h.starts_with("porcentaje avance") || h.starts_with("porcentaje de avance") => {
             Column::Published
@@ -1446,6 +1451,11 @@ mod tests {
         assert_eq!(column_of("Programación Total"), Ok(Some(Column::Total)));
         assert_eq!(column_of("Tipo de anualización"), Ok(Some(Column::Type)));
         assert_eq!(column_of("Observaciones"), Ok(None));
+        assert_eq!(column_of("Cuenta al tope"), Ok(Some(Column::Computed)));
+        assert_eq!(
+            column_of("Avance objetivo al corte 31/03/2022"),
+            Ok(Some(Column::Computed))
+        );
         assert!(matches!(
             column_of("Programación 20X2"),
             Err(ImportError::UnknownYearHeader(_))

@@ -54,6 +54,8 @@ pub struct IndicatorRow {
     pub progress: Option<String>,
     /// Whether the roll-up counts it at the cap rather than its real progress.
     pub capped: bool,
+    /// Whether the roll-up counts it at 0 rather than its real (negative) progress.
+    pub floored: bool,
     pub status: &'static str,
 }
 
@@ -99,6 +101,7 @@ impl Report {
                         executed: fixed(f.executed),
                         progress: fixed(f.progress),
                         capped: f.is_capped(),
+                        floored: f.is_floored(),
                         status: status_key(f.status),
                     })
                     .collect(),
@@ -322,6 +325,8 @@ fn status_note(figures: &IndicatorProgress, language: Language) -> &'static str 
         Status::OutOfRange => "  figures out of range",
         Status::Measured if figures.is_capped() && es => "  (cuenta 100 %)",
         Status::Measured if figures.is_capped() => "  (counts 100%)",
+        Status::Measured if figures.is_floored() && es => "  (cuenta 0 %)",
+        Status::Measured if figures.is_floored() => "  (counts 0%)",
         Status::Measured => "",
     }
 }

@@ -70,6 +70,11 @@ impl IndicatorProgress {
     pub fn is_capped(&self) -> bool {
         matches!((self.progress, self.counted), (Some(p), Some(c)) if c < p)
     }
+
+    /// Whether the figure used in the roll-up is higher than the real (negative) avance.
+    pub fn is_floored(&self) -> bool {
+        matches!((self.progress, self.counted), (Some(p), Some(c)) if c > p)
+    }
 }
 
 /// An objective's figures at a cut.

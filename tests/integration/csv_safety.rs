@@ -1,5 +1,7 @@
 //! CSV outputs are safe to open in Excel: a text cell that a spreadsheet would run as a formula
-//! is written as text, and numbers stay numbers.
+//! is written as text, numbers stay numbers, and the export carries the same figures as the
+//! JSON report (objective progress, capped and floored marks, nothing for a not-programmed
+//! indicator).
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -125,6 +127,10 @@ fn export_csv_writes_formula_looking_texts_as_text_and_numbers_as_numbers() {
         field(i644, "Magnitud ejecutada al corte 31/03/2022"),
         "-3,5"
     );
+    assert_eq!(
+        field(i644, "Porcentaje avance al corte 31/03/2022"),
+        "-3,50"
+    );
 }
 
 #[test]
@@ -191,4 +197,152 @@ fn the_text_report_escapes_control_characters_in_names() {
     );
     assert!(text.contains("META\\nObjetivo 9"), "{text}");
     assert!(!text.lines().any(|l| l.starts_with("Objetivo 9")), "{text}");
+}
+
+#[test]
+fn export_csv_carries_objective_progress_and_the_capped_and_floored_marks_of_the_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut plan = seed_plan();
+    // 644 at 150 of 100: counted at the cap.
+    plan.objectives[2].metas[0].indicators[3]
+        .year_mut(2022)
+        .executed
+        .insert(q1(), d("150"));
+    // 465 at −1 of 1: −100 %, floored at 0 once the roll-up floors.
+    plan.objectives[2].metas[0].indicators[1]
+        .year_mut(2022)
+        .executed
+        .insert(q1(), d("-1"));
+    let path = save(dir.path(), &plan);
+    let text = export_csv(&path);
+    let rows = records(&text, b';');
+    let (_, report, _) = avance(&["report", path.to_str().unwrap(), "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&report).unwrap();
+    let indicators: Vec<&serde_json::Value> = json["objectives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|o| o["indicators"].as_array().unwrap())
+        .collect();
+    assert_eq!(rows.len(), indicators.len());
+    let mark = |value: &serde_json::Value| {
+        if value.as_bool().unwrap() {
+            "sí"
+        } else {
+            "no"
+        }
+    };
+    for (row, indicator) in rows.iter().zip(&indicators) {
+        assert_eq!(
+            field(row, "Cuenta al tope"),
+            mark(&indicator["capped"]),
+            "{row:?}"
+        );
+        assert_eq!(
+            field(row, "Cuenta como 0"),
+            mark(&indicator["floored"]),
+            "{row:?}"
+        );
+    }
+    assert_eq!(
+        field(&rows[5], "Cuenta al tope"),
+        "sí",
+        "644 counts at the cap"
+    );
+    assert_eq!(
+        field(&rows[0], "Avance objetivo al corte 31/03/2022"),
+        "50,24"
+    );
+    let objective_3 = json["objectives"][2]["progress"]
+        .as_str()
+        .unwrap()
+        .replace('.', ",");
+    assert_eq!(
+        field(&rows[5], "Avance objetivo al corte 31/03/2022"),
+        objective_3
+    );
+}
+
+#[test]
+fn a_not_programmed_indicator_shows_the_same_figures_in_json_csv_and_xlsx() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut plan = seed_plan();
+    // 465: programmed 0 for 2022 (takes no part), yet an execution was typed.
+    let year = plan.objectives[2].metas[0].indicators[1].year_mut(2022);
+    year.programmed = Some(Decimal::ZERO);
+    year.executed.insert(q1(), d("5"));
+    let path = save(dir.path(), &plan);
+
+    let (_, report, _) = avance(&["report", path.to_str().unwrap(), "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&report).unwrap();
+    let i465 = &json["objectives"][2]["indicators"][1];
+    assert_eq!(i465["code"], "465");
+    assert_eq!(i465["status"], "not_programmed");
+    let number = |text: &str| (!text.is_empty()).then(|| d(&text.replace(',', ".")));
+    let from_json = |key: &str| i465[key].as_str().map(d);
+    let json_figures = [
+        from_json("weight"),
+        from_json("executed"),
+        from_json("progress"),
+    ];
+    assert_eq!(json_figures, [Some(d("3")), None, None]);
+
+    let csv_rows = records(&export_csv(&path), b';');
+    let csv_465 = &csv_rows[3];
+    assert_eq!(field(csv_465, "Indicador sectorial"), "465");
+    let csv_figures = [
+        number(field(csv_465, "Ponderación indicador")),
+        number(field(csv_465, "Magnitud ejecutada al corte 31/03/2022")),
+        number(field(csv_465, "Porcentaje avance al corte 31/03/2022")),
+    ];
+    assert_eq!(csv_figures, json_figures);
+    assert_eq!(field(csv_465, "Cuenta al tope"), "");
+    assert_eq!(field(csv_465, "Cuenta como 0"), "");
+
+    let xlsx = dir.path().join("plan.xlsx");
+    let (code, _, stderr) = avance(&[
+        "export",
+        path.to_str().unwrap(),
+        "--format",
+        "xlsx",
+        "-o",
+        xlsx.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let tables = avance::io::table::read_tables(&xlsx).unwrap();
+    let sheet = tables
+        .iter()
+        .find(|t| t.origin.ends_with("[Objetivo 3]"))
+        .unwrap();
+    let header: Vec<String> = sheet.rows[0].1.iter().map(|c| c.text()).collect();
+    let row_465 = &sheet.rows[2].1;
+    let cell = |name: &str| {
+        let at = header.iter().position(|h| h == name).unwrap();
+        number(&row_465.get(at).map(|c| c.text()).unwrap_or_default())
+    };
+    assert_eq!(row_465[3].text(), "465");
+    let xlsx_figures = [
+        cell("Ponderación indicador"),
+        cell("Magnitud ejecutada al corte 31/03/2022"),
+        cell("Porcentaje avance al corte 31/03/2022"),
+    ];
+    assert_eq!(xlsx_figures, json_figures);
+}
+
+#[test]
+fn the_json_report_says_floored_beside_capped() {
+    let (code, report, stderr) = avance(&[
+        "report",
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/plans/gestion_publica_2022.ron"
+        ),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let json: serde_json::Value = serde_json::from_str(&report).unwrap();
+    let i321 = &json["objectives"][1]["indicators"][0];
+    assert_eq!(i321["capped"], false);
+    assert_eq!(i321["floored"], false);
 }
