@@ -938,7 +938,7 @@ struct Importer {
     current: Option<Current>,
     sheets: Vec<String>,
     sheets_without_header: Vec<String>,
-    any_header: bool,
+    /// The cut the headers name; `None` until a header is read.
     cut: Option<Cut>,
     years: BTreeSet<Vigencia>,
     rows: Vec<Row>,
@@ -970,7 +970,6 @@ impl RowVisitor for Importer {
                     self.counts.headers += 1;
                     Self::take_cut(&mut self.cut, &header)?;
                     self.years.extend(header.years());
-                    self.any_header = true;
                     current.header = Some(header);
                 }
                 None => self.counts.before_header += 1,
@@ -1063,7 +1062,7 @@ impl Importer {
         for name in std::mem::take(&mut self.ignored) {
             warnings.push(ImportWarning::ColumnIgnored(name));
         }
-        let (Some(cut), true) = (self.cut, self.any_header) else {
+        let Some(cut) = self.cut else {
             let missing = REQUIRED.iter().map(|(name, _)| *name).collect();
             return Err(ImportError::MissingColumns(missing));
         };
