@@ -810,10 +810,7 @@ impl Header {
     /// The header a row holds, if it is one (it names a "Nombre indicador" column). Columns
     /// the import does not use are noted once in `ignored`.
     fn of(cells: &[Cell], ignored: &mut BTreeSet<String>) -> Result<Option<Self>, ImportError> {
-        let is_header = cells
-            .iter()
-            .any(|c| matches!(column_of(&c.text()), Ok(Some(Column::Name))));
-        if !is_header {
+        if !Self::is_header(cells) {
             return Ok(None);
         }
         let names: Vec<String> = cells.iter().map(|c| strip_tags(&c.text())).collect();
@@ -849,6 +846,13 @@ impl Header {
             cut,
             needed_fields,
         }))
+    }
+
+    /// Whether a row is a header: one of its cells names the "Nombre indicador" column.
+    fn is_header(cells: &[Cell]) -> bool {
+        cells
+            .iter()
+            .any(|c| matches!(column_of(&c.text()), Ok(Some(Column::Name))))
     }
 
     fn years(&self) -> impl Iterator<Item = Vigencia> + '_ {
@@ -1240,7 +1244,7 @@ fn read_row(info: &TableInfo, row: &TableRow, header: &Header) -> RowKind {
     if texts.iter().all(String::is_empty) {
         return RowKind::Empty;
     }
-    if normalize(&name) == "nombre indicador" {
+    if Header::is_header(cells) {
         return RowKind::Header;
     }
     if name.is_empty() && texts.iter().any(|t| normalize(t) == "total") {

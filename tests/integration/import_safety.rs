@@ -595,3 +595,37 @@ fn matrices_beyond_a_plans_size_are_refused() {
     let outcome = import(dir.path(), "textos.xlsx", &bytes, &[]);
     assert_refused(&outcome, &["más de 64 MB"]);
 }
+
+#[test]
+fn rows_after_a_repeated_header_follow_that_headers_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    // The third table (lines 8–10: 466 and 644) has its name and entity columns swapped.
+    let swapped: Vec<String> = seed_tsv()
+        .lines()
+        .enumerate()
+        .map(|(i, line)| {
+            let mut cells: Vec<&str> = line.split('\t').collect();
+            if (7..=9).contains(&i) {
+                cells.swap(4, 5);
+            }
+            cells.join("\t")
+        })
+        .collect();
+    let path = dir.path().join("columnas.tsv");
+    std::fs::write(&path, swapped.join("\n")).unwrap();
+    let imported = import_file(&path, false).unwrap();
+    let i644 = &imported.plan.objectives[2].metas[0].indicators[3];
+    assert_eq!(
+        i644.name,
+        "Número de personas con discapacidad que participan."
+    );
+    assert_eq!(i644.entity, "Secretaría General");
+    let (code, _, stderr, output) = import(
+        dir.path(),
+        "columnas.tsv",
+        swapped.join("\n").as_bytes(),
+        &[],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(objectives_2_and_3(&output), seed_figures());
+}
