@@ -42,6 +42,8 @@ pub const MAX_COLUMNS: u32 = 256;
 const MAX_ROWS: u32 = 1_048_576;
 /// The most characters a cell may hold: Excel's own limit.
 pub const MAX_CELL_CHARS: usize = 32_767;
+/// The most bytes a cell's text may take in UTF-8 (4 a character at most).
+const MAX_CELL_BYTES: usize = 4 * MAX_CELL_CHARS;
 /// How many cells a message lists at most.
 const CELLS_LISTED: usize = 100;
 /// The first bytes of an OLE compound file: an encrypted .xlsx or an old .xls.
@@ -625,11 +627,12 @@ impl Delimited<'_> {
                 self.quoted(column)?
             } else {
                 let end = self.field_end(self.pos);
-                let text = self.text[self.pos..end].to_owned();
+                let text = &self.text[self.pos..end];
                 self.pos = end;
-                text
+                // Checked before copying: a 50 MB line is refused without a second copy.
+                (!too_long(text)).then(|| text.to_owned())
             };
-            if text.len() > MAX_CELL_CHARS && text.chars().count() > MAX_CELL_CHARS {
+            let Some(text) = text.filter(|t| !too_long(t)) else {
                 return Err(TableError::CellTooLong {
                     origin: self.origin.clone(),
                     cell: CellPlace::Line {
@@ -638,7 +641,7 @@ impl Delimited<'_> {
                         until: (self.line > first_line).then_some(self.line),
                     },
                 });
-            }
+            };
             if cells.len() == MAX_COLUMNS as usize {
                 return Err(TableError::TooManyFields {
                     origin: self.origin.clone(),
@@ -692,11 +695,13 @@ impl Delimited<'_> {
     }
 
     /// A field that starts with a quote, up to its closing quote; text after the closing quote
-    /// up to the next delimiter is kept as written.
-    fn quoted(&mut self, column: usize) -> Result<String, TableError> {
+    /// up to the next delimiter is kept as written. `None` when it is too long to keep (it is
+    /// read to its end, not copied).
+    fn quoted(&mut self, column: usize) -> Result<Option<String>, TableError> {
         let opened = self.line;
         self.pos += 1;
         let mut value = String::new();
+        let mut too_long = false;
         let mut segment = self.pos;
         loop {
             let Some(&b) = self.bytes.get(self.pos) else {
@@ -708,12 +713,16 @@ impl Delimited<'_> {
             };
             match b {
                 b'"' if self.bytes.get(self.pos + 1) == Some(&b'"') => {
-                    value.push_str(&self.text[segment..=self.pos]);
+                    if !too_long {
+                        value.push_str(&self.text[segment..=self.pos]);
+                    }
                     self.pos += 2;
                     segment = self.pos;
                 }
                 b'"' => {
-                    value.push_str(&self.text[segment..self.pos]);
+                    if !too_long {
+                        value.push_str(&self.text[segment..self.pos]);
+                    }
                     self.pos += 1;
                     break;
                 }
@@ -730,12 +739,25 @@ impl Delimited<'_> {
                 }
                 _ => self.pos += 1,
             }
+            if !too_long && value.len() + (self.pos - segment) > MAX_CELL_BYTES {
+                too_long = true;
+                value = String::new();
+            }
         }
         let end = self.field_end(self.pos);
-        value.push_str(&self.text[self.pos..end]);
+        let rest = &self.text[self.pos..end];
         self.pos = end;
-        Ok(value)
+        if too_long {
+            return Ok(None);
+        }
+        value.push_str(rest);
+        Ok(Some(value))
     }
+}
+
+/// Whether a cell's text is longer than a cell may be.
+fn too_long(text: &str) -> bool {
+    text.len() > MAX_CELL_CHARS && text.chars().count() > MAX_CELL_CHARS
 }
 
 /// How many fields each line of `record` has when split at the delimiter regardless of quotes.
@@ -1037,8 +1059,7 @@ fn stream_sheet<V: RowVisitor>(
             .into());
         }
         if let Cell::Text(text) = &value
-            && text.len() > MAX_CELL_CHARS
-            && text.chars().count() > MAX_CELL_CHARS
+            && too_long(text)
         {
             return Err(TableError::CellTooLong {
                 origin: sheet.to_owned(),
@@ -1272,6 +1293,81 @@ mod tests {
             .chain("Año\t1".encode_utf16().flat_map(u16::to_le_bytes))
             .collect();
         assert_eq!(decode_text(&utf16), "Año\t1");
+    }
+
+    /// The rows of a TSV text, or the first error.
+    fn tsv_rows(text: &str) -> Result<Vec<TableRow>, TableError> {
+        let mut reader = Delimited {
+            text,
+            bytes: text.as_bytes(),
+            pos: 0,
+            line: 1,
+            delimiter: b'\t',
+            origin: "t.tsv".to_owned(),
+        };
+        std::iter::from_fn(|| reader.next_row().transpose()).collect()
+    }
+
+    #[test]
+    fn quoted_cells_follow_rfc_4180_and_a_stray_quote_is_text() {
+        let rows = tsv_rows("a\t\"b\tc\"\"d\"\te\"f\"\r\n\"x\ny\"\tz\n").unwrap();
+        let texts = |row: &TableRow| row.cells.iter().map(Cell::text).collect::<Vec<_>>();
+        assert_eq!(texts(&rows[0]), ["a", "b\tc\"d", "e\"f\""]);
+        assert_eq!((rows[0].number, rows[0].line_fields.len()), (1, 0));
+        assert_eq!(texts(&rows[1]), ["x\ny", "z"]);
+        assert_eq!(
+            (rows[1].number, rows[1].line_fields.clone()),
+            (2, vec![1, 2])
+        );
+    }
+
+    #[test]
+    fn long_or_unclosed_quoted_cells_are_errors_naming_the_row() {
+        let long = "x".repeat(MAX_CELL_BYTES + 10);
+        let closed = format!("a\n\"{long}\ny\"\tb\n");
+        assert!(matches!(
+            tsv_rows(&closed),
+            Err(TableError::CellTooLong {
+                cell: CellPlace::Line {
+                    row: 2,
+                    column: 1,
+                    until: Some(3)
+                },
+                ..
+            })
+        ));
+        let unclosed = format!("a\n\"{long}\ny\tb\n");
+        assert!(matches!(
+            tsv_rows(&unclosed),
+            Err(TableError::UnclosedQuote {
+                row: 2,
+                column: 1,
+                ..
+            })
+        ));
+        let plain = format!("a\t{long}\n");
+        assert!(matches!(
+            tsv_rows(&plain),
+            Err(TableError::CellTooLong {
+                cell: CellPlace::Line {
+                    row: 1,
+                    column: 2,
+                    until: None
+                },
+                ..
+            })
+        ));
+        let wide = "\t".repeat(MAX_COLUMNS as usize);
+        assert!(matches!(
+            tsv_rows(&wide),
+            Err(TableError::TooManyFields { row: 1, .. })
+        ));
+        assert_eq!(
+            tsv_rows(&"\t".repeat(MAX_COLUMNS as usize - 1)).unwrap()[0]
+                .cells
+                .len(),
+            MAX_COLUMNS as usize
+        );
     }
 
     #[test]
