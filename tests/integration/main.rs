@@ -4,6 +4,7 @@ mod core_is_pure;
 mod csv_safety;
 mod import_export;
 mod import_safety;
+mod import_window;
 mod plan_files;
 mod progress_rules;
 mod seed_acceptance;
