@@ -217,6 +217,9 @@ pub enum TableError {
         row: usize,
         column: usize,
     },
+    /// The shared-texts part declares more texts than it can hold.
+    #[error("{}", self.message(Language::Es))]
+    CountTooLarge { part: String, count: u128 },
     /// The workbook reader failed on this file (a defect of the file or of the reader).
     #[error("{}", self.message(Language::Es))]
     ReaderFailed,
@@ -301,6 +304,12 @@ impl TableError {
                 "The workbook unpacks to {} MB (at most {} MB): it is not read.",
                 megabytes(*bytes),
                 megabytes(MAX_UNPACKED_BYTES)
+            ),
+            TableError::CountTooLarge { part, count } if es => format!(
+                "La parte «{part}» del libro declara {count} textos, más de los que puede contener: el libro está dañado o fue manipulado; no se lee."
+            ),
+            TableError::CountTooLarge { part, count } => format!(
+                "Part «{part}» of the workbook declares {count} texts, more than it can hold: the workbook is damaged or tampered with; it is not read."
             ),
             TableError::SheetNotFound { name, available } if es => format!(
                 "El libro no tiene una hoja «{name}»; sus hojas son {}.",
@@ -856,7 +865,8 @@ fn check_archive(bytes: &[u8]) -> Result<bool, TableError> {
         return Err(TableError::TooManyParts(archive.len()));
     }
     let mut total: u64 = 0;
-    let mut workbook_part = None;
+    let mut workbook_parts = Vec::new();
+    let mut string_parts = Vec::new();
     for index in 0..archive.len() {
         let entry = archive.by_index_raw(index).map_err(not_a_workbook)?;
         let name = String::from_utf8_lossy(entry.name_raw()).into_owned();
@@ -868,23 +878,63 @@ fn check_archive(bytes: &[u8]) -> Result<bool, TableError> {
             });
         }
         total = total.saturating_add(size);
-        if name.eq_ignore_ascii_case("xl/workbook.xml") {
-            workbook_part = Some(index);
+        let lower = name.to_ascii_lowercase();
+        if lower.ends_with("workbook.xml") {
+            workbook_parts.push(index);
+        } else if lower.ends_with("sharedstrings.xml") {
+            string_parts.push((index, name, size));
         }
     }
     if total > MAX_UNPACKED_BYTES {
         return Err(TableError::UnpackedTooLarge(total));
     }
-    let Some(index) = workbook_part else {
-        return Ok(false);
-    };
+    // calamine reserves room for as many shared texts as the part declares: a declaration
+    // beyond what the part can hold (each text takes at least `<si/>`, 5 bytes) would ask
+    // for gigabytes from a few bytes.
+    for (index, part, size) in string_parts {
+        let xml = read_part(&mut archive, index)?;
+        if let Some(count) = declared_unique_count(&xml)
+            && count > u128::from(size / 5)
+        {
+            return Err(TableError::CountTooLarge { part, count });
+        }
+    }
+    let mut recalculate_on_open = false;
+    for index in workbook_parts {
+        recalculate_on_open |= asks_recalculation(&read_part(&mut archive, index)?);
+    }
+    Ok(recalculate_on_open)
+}
+
+/// An entry of the archive as text (its size is already checked).
+fn read_part(
+    archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    index: usize,
+) -> Result<String, TableError> {
     let mut xml = Vec::new();
     archive
         .by_index(index)
-        .map_err(not_a_workbook)?
+        .map_err(|e| TableError::NotAWorkbook(e.to_string()))?
         .read_to_end(&mut xml)
         .map_err(|e| TableError::NotAWorkbook(e.to_string()))?;
-    Ok(asks_recalculation(&String::from_utf8_lossy(&xml)))
+    Ok(String::from_utf8_lossy(&xml).into_owned())
+}
+
+/// The `uniqueCount` the `<sst>` element of sharedStrings.xml declares, when it is a number.
+fn declared_unique_count(xml: &str) -> Option<u128> {
+    let at = xml.match_indices("sst").map(|(at, _)| at).find(|&at| {
+        let before = xml[..at].chars().next_back();
+        let after = xml[at + 3..].chars().next();
+        matches!(before, Some('<' | ':'))
+            && after.is_some_and(|c| c.is_whitespace() || c == '>' || c == '/')
+    })?;
+    let rest = &xml[at..];
+    let element = &rest[..rest.find('>').unwrap_or(rest.len())];
+    let value = element.split("uniqueCount").nth(1)?;
+    let value = value.trim_start().strip_prefix('=')?.trim_start();
+    let quote = value.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let digits = value[1..].split(quote).next()?;
+    digits.parse::<u128>().ok()
 }
 
 /// Whether workbook.xml's `<calcPr>` says `fullCalcOnLoad`: what libraries that cannot
@@ -1368,6 +1418,24 @@ mod tests {
                 .len(),
             MAX_COLUMNS as usize
         );
+    }
+
+    #[test]
+    fn the_declared_count_of_shared_texts_is_read() {
+        let sst = |attributes: &str| {
+            format!("<?xml version=\"1.0\"?><sst {attributes}><si><t>a</t></si></sst>")
+        };
+        assert_eq!(
+            declared_unique_count(&sst(r#"count="3" uniqueCount="2""#)),
+            Some(2)
+        );
+        assert_eq!(
+            declared_unique_count(&sst("uniqueCount = '9999999999'")),
+            Some(9_999_999_999)
+        );
+        assert_eq!(declared_unique_count(&sst(r#"count="3""#)), None);
+        assert_eq!(declared_unique_count("<x:sst uniqueCount=\"7\">"), Some(7));
+        assert_eq!(declared_unique_count("<ssts uniqueCount=\"7\">"), None);
     }
 
     #[test]

@@ -460,11 +460,25 @@ fn archives_that_unpack_to_more_than_they_may_are_refused_before_reading() {
     assert_refused(&outcome, &["xl/sharedStrings.xml", "MB"]);
 
     // Headers that declare less than the part holds: the reader stops at the declared size.
-    let mut small = seed;
+    let small_seed = || seed.clone();
+    let mut small = small_seed();
     declare_size(&mut small, "xl/sharedStrings.xml", 100);
     let outcome = import(dir.path(), "menor.xlsx", &small, &[]);
     assert_eq!(outcome.0, 1, "{}", outcome.2);
     assert!(!outcome.3.exists());
+
+    // A shared-texts part that declares ten billion texts: calamine would reserve 240 GB.
+    let declared = rewrite_zip(&small_seed(), |name, data| {
+        if name != "xl/sharedStrings.xml" {
+            return data;
+        }
+        let text = String::from_utf8(data).unwrap();
+        let at = text.find("uniqueCount=\"").unwrap() + "uniqueCount=\"".len();
+        let end = at + text[at..].find('"').unwrap();
+        format!("{}9999999999{}", &text[..at], &text[end..]).into_bytes()
+    });
+    let outcome = import(dir.path(), "cuenta.xlsx", &declared, &[]);
+    assert_refused(&outcome, &["xl/sharedStrings.xml", "9999999999"]);
 
     // Not a workbook at all, and a password-protected (or old .xls) one.
     let outcome = import(dir.path(), "texto.xlsx", b"Objetivo\tMeta\n", &[]);
