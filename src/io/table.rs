@@ -1164,17 +1164,17 @@ impl PercentFormat {
 
 /// A number format's sections (positive; negative; zero; text), split at `;` outside quotes.
 fn format_sections(code: &str) -> Vec<String> {
-    let mut sections = vec![String::new()];
+    let mut sections = Vec::new();
+    let mut section = String::new();
     let mut in_quotes = false;
     let mut chars = code.chars();
     while let Some(c) = chars.next() {
-        let section = sections.last_mut().expect("there is always a section");
         match c {
             '"' => {
                 in_quotes = !in_quotes;
                 section.push(c);
             }
-            ';' if !in_quotes => sections.push(String::new()),
+            ';' if !in_quotes => sections.push(std::mem::take(&mut section)),
             '\\' | '_' | '*' if !in_quotes => {
                 section.push(c);
                 if let Some(next) = chars.next() {
@@ -1184,6 +1184,7 @@ fn format_sections(code: &str) -> Vec<String> {
             c => section.push(c),
         }
     }
+    sections.push(section);
     sections
 }
 
