@@ -548,13 +548,24 @@ impl ImportSummary {
     /// skipped and why.
     pub fn lines(&self, language: Language) -> Vec<String> {
         let es = language == Language::Es;
-        let sheets = |names: &[String]| {
-            names
+        // At most LIST_LIMIT names, then how many more.
+        let listed = |names: Vec<String>| {
+            let mut text = names
                 .iter()
-                .map(|n| format!("«{n}»"))
+                .take(LIST_LIMIT)
+                .cloned()
                 .collect::<Vec<_>>()
-                .join(", ")
+                .join(", ");
+            if names.len() > LIST_LIMIT {
+                let more = names.len() - LIST_LIMIT;
+                text.push_str(&match language {
+                    Language::Es => format!(" y {more} más"),
+                    Language::En => format!(" and {more} more"),
+                });
+            }
+            text
         };
+        let sheets = |names: &[String]| listed(names.iter().map(|n| format!("«{n}»")).collect());
         let mut lines = vec![if es {
             format!(
                 "{}, corte {}.",
@@ -599,7 +610,7 @@ impl ImportSummary {
             lines.push(format!(
                 "{}: {}.",
                 language.pick("Hojas no leídas", "Sheets not read"),
-                not_read.join(", ")
+                listed(not_read)
             ));
         }
         let r = &self.rows;
@@ -1485,6 +1496,33 @@ mod tests {
         ] {
             assert!(!looks_like_thousands(text), "{text}");
         }
+    }
+
+    #[test]
+    fn the_summary_names_at_most_100_sheets() {
+        let summary = ImportSummary {
+            file: "libro.xlsx".to_owned(),
+            sheets: (1..=150).map(|i| format!("H{i}")).collect(),
+            sheets_without_header: vec!["Resumen".to_owned()],
+            sheets_skipped: Vec::new(),
+            rows: RowCounts::default(),
+            cut: Cut::new(2022, crate::model::Quarter::new(1).unwrap()),
+        };
+        let lines = summary.lines(Language::Es);
+        assert!(
+            lines[1].starts_with("Hojas leídas: «H1», «H2»")
+                && lines[1].ends_with("«H100» y 50 más (libro.xlsx)."),
+            "{}",
+            lines[1]
+        );
+        assert_eq!(
+            lines[2],
+            "Hojas no leídas: «Resumen» (sin encabezados de la matriz)."
+        );
+        assert_eq!(
+            lines[3],
+            "0 filas leídas: 0 de encabezados, 0 importadas, 0 omitidas."
+        );
     }
 
     #[test]
