@@ -914,9 +914,9 @@ fn read_part(
     let mut xml = Vec::new();
     archive
         .by_index(index)
-        .map_err(|e| TableError::NotAWorkbook(e.to_string()))?
+        .map_err(|e| TableError::Workbook(e.to_string()))?
         .read_to_end(&mut xml)
-        .map_err(|e| TableError::NotAWorkbook(e.to_string()))?;
+        .map_err(|e| TableError::Workbook(e.to_string()))?;
     Ok(String::from_utf8_lossy(&xml).into_owned())
 }
 
