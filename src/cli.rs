@@ -77,6 +77,10 @@ pub enum CliCommand {
         /// Replace the output file if it exists.
         #[arg(long)]
         force: bool,
+        /// Read only this sheet of an .xlsx workbook (even a hidden one); without it, every
+        /// visible sheet.
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
         /// Language of the messages; default Spanish.
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
@@ -200,6 +204,7 @@ pub fn run(command: CliCommand) -> ExitCode {
             lenient,
             into,
             force,
+            sheet,
             lang,
         } => {
             let language = lang.map_or(Language::Es, Language::from);
@@ -213,43 +218,37 @@ pub fn run(command: CliCommand) -> ExitCode {
                     return ExitCode::from(2);
                 }
             };
-            match import::import_file(&file, lenient) {
+            let options = import::ImportOptions { lenient, sheet };
+            match import::import_file_with(&file, &options) {
                 Ok(mut imported) => {
                     if let Some(base) = &base {
                         import::keep_texts_from(&mut imported.plan, base);
                     }
-                    for warning in &imported.warnings {
-                        eprintln!(
-                            "{}: {}",
-                            language.pick("aviso", "warning"),
-                            warning.message(language)
-                        );
+                    let warning = language.pick("aviso", "warning");
+                    for (i, line) in imported.warning_lines(language).iter().enumerate() {
+                        if i < imported.warnings.first.len() {
+                            eprintln!("{warning}: {line}");
+                        } else {
+                            eprintln!("{line}");
+                        }
                     }
                     if let Err(e) = plan_file::save(&imported.plan, &output) {
                         eprintln!("{}", e.message(language));
                         return ExitCode::FAILURE;
                     }
-                    let indicators = imported.plan.indicator_count();
+                    for line in imported.summary.lines(language) {
+                        println!("{line}");
+                    }
                     println!(
-                        "{}",
-                        match language {
-                            Language::Es => format!(
-                                "{indicators} indicadores importados, corte {}: {}",
-                                imported.plan.cut.date(),
-                                output.display()
-                            ),
-                            Language::En => format!(
-                                "{indicators} indicators imported, cut {}: {}",
-                                imported.plan.cut.date(),
-                                output.display()
-                            ),
-                        }
+                        "{} {}",
+                        language.pick("Plan escrito en:", "Plan written to:"),
+                        output.display()
                     );
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
                     eprintln!("{}", e.message(language));
-                    if matches!(e, import::ImportError::Rows(_)) {
+                    if matches!(e, import::ImportError::Rows { .. }) {
                         eprintln!(
                             "{}",
                             language.pick(

@@ -326,20 +326,16 @@ impl AvanceApp {
         let language = self.prefs.language;
         match import::import_file(path, lenient) {
             Ok(mut imported) => {
-                let count = imported.plan.indicator_count();
-                let mut text = match language {
-                    Language::Es => format!(
-                        "{count} indicadores importados, corte {}. El plan aún no está guardado.",
-                        imported.plan.cut.date()
-                    ),
-                    Language::En => format!(
-                        "{count} indicators imported, cut {}. The plan is not saved yet.",
-                        imported.plan.cut.date()
-                    ),
-                };
-                for warning in &imported.warnings {
+                // The same summary and warnings `avance import` prints.
+                let mut text = imported.summary.lines(language).join("\n");
+                text.push('\n');
+                text.push_str(language.pick(
+                    "El plan aún no está guardado.",
+                    "The plan is not saved yet.",
+                ));
+                for line in imported.warning_lines(language) {
                     text.push_str("\n• ");
-                    text.push_str(&warning.message(language));
+                    text.push_str(&line);
                 }
                 if into_open_plan {
                     import::keep_texts_from(&mut imported.plan, self.doc.plan());
@@ -355,7 +351,7 @@ impl AvanceApp {
                 }
                 self.message(("Importación", "Import"), text);
             }
-            Err(e @ import::ImportError::Rows(_)) => {
+            Err(e @ import::ImportError::Rows { .. }) => {
                 self.dialog = Some(Dialog::ImportProblems {
                     path: path.to_path_buf(),
                     into_open_plan,

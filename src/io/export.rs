@@ -1,5 +1,10 @@
 //! Export: the plan at a cut as an Excel workbook (a summary sheet and one sheet per objective
 //! in the seed's layout) or as CSV (one row per indicator). Both read back through the import.
+//!
+//! Each indicator row carries the figures of the JSON report at the cut: its objective's
+//! progress and whether the roll-up counts it at the cap or at 0. A not-programmed indicator
+//! has no executed figure and no progress, as in the report. CSV texts are guarded against
+//! being run as formulas ([`super::table::write_csv`]).
 
 use std::path::{Path, PathBuf};
 
@@ -7,9 +12,10 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, XlsxError};
 
+use super::table::{CsvField, write_csv};
 use super::write_atomically;
-use crate::model::format::round2;
-use crate::model::progress::{executed_at_cut, programmed_total};
+use crate::model::format::{fixed2, round2};
+use crate::model::progress::programmed_total;
 use crate::model::{Annualization, Cut, Language, Plan, PlanProgress};
 
 /// Why an export failed. The plan is untouched.
@@ -52,8 +58,21 @@ impl From<XlsxError> for ExportError {
 #[derive(Clone, Debug, PartialEq)]
 enum Value {
     Text(String),
+    /// A figure as entered, exact.
     Number(Option<Decimal>),
+    /// A percentage as entered (a weight), exact.
     Percent(Option<Decimal>),
+    /// A computed percentage (progress), rounded to 2 decimals.
+    Progress(Option<Decimal>),
+}
+
+/// "sí" / "no" for a mark the roll-up sets; empty when the indicator is not counted at all.
+fn mark(counted: bool, set: bool) -> Value {
+    Value::Text(match (counted, set) {
+        (false, _) => String::new(),
+        (true, true) => "sí".to_owned(),
+        (true, false) => "no".to_owned(),
+    })
 }
 
 /// The seed's indicator matrix with an Objetivo and a type column: headers and, per
@@ -78,6 +97,9 @@ fn matrix(plan: &Plan, cut: Cut) -> (Vec<String>, Vec<(u8, Vec<Value>)>) {
     headers.push("Programación Total".to_owned());
     headers.push(format!("Magnitud ejecutada al corte {date}"));
     headers.push(format!("Porcentaje avance al corte {date}"));
+    headers.push(format!("Avance objetivo al corte {date}"));
+    headers.push("Cuenta al tope".to_owned());
+    headers.push("Cuenta como 0".to_owned());
 
     let progress = PlanProgress::compute(plan, cut);
     let mut rows = Vec::new();
@@ -104,10 +126,12 @@ fn matrix(plan: &Plan, cut: Cut) -> (Vec<String>, Vec<(u8, Vec<Value>)>) {
                 .declared_total
                 .or_else(|| programmed_total(indicator, plan.period));
             row.push(Value::Number(total));
-            row.push(Value::Number(
-                executed_at_cut(indicator, cut).ok().flatten(),
-            ));
-            row.push(Value::Percent(f.progress().map(round2)));
+            row.push(Value::Number(f.executed));
+            row.push(Value::Progress(f.progress()));
+            row.push(Value::Progress(figures.progress()));
+            let counted = f.counted.is_some();
+            row.push(mark(counted, f.is_capped()));
+            row.push(mark(counted, f.is_floored()));
             rows.push((objective.number, row));
         }
     }
@@ -124,37 +148,23 @@ fn type_name(kind: Annualization) -> &'static str {
 }
 
 /// The plan at `cut` as CSV in Spanish Excel's dialect: `;` between fields, decimal comma,
-/// exact figures.
+/// exact figures (computed percentages with 2 decimals).
 pub fn to_csv(plan: &Plan, cut: Cut) -> String {
     let (headers, rows) = matrix(plan, cut);
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .from_writer(Vec::new());
-    let exact = |d: &Option<Decimal>| {
-        d.map(|v| v.to_string().replace('.', ","))
-            .unwrap_or_default()
-    };
-    writer
-        .write_record(&headers)
-        .expect("writing CSV into memory cannot fail");
-    for (_, row) in rows {
-        let fields: Vec<String> = row
-            .iter()
-            .map(|v| match v {
-                Value::Text(t) => t.clone(),
-                Value::Number(n) | Value::Percent(n) => exact(n),
+    let comma = |text: String| CsvField::Number(text.replace('.', ","));
+    let header = headers.into_iter().map(CsvField::Text).collect();
+    let body = rows.into_iter().map(|(_, row)| {
+        row.into_iter()
+            .map(|value| match value {
+                Value::Text(text) => CsvField::Text(text),
+                Value::Number(n) | Value::Percent(n) => {
+                    comma(n.map(|n| n.to_string()).unwrap_or_default())
+                }
+                Value::Progress(p) => comma(p.map(fixed2).unwrap_or_default()),
             })
-            .collect();
-        writer
-            .write_record(&fields)
-            .expect("writing CSV into memory cannot fail");
-    }
-    String::from_utf8(
-        writer
-            .into_inner()
-            .expect("an in-memory writer always flushes"),
-    )
-    .expect("CSV of UTF-8 fields is UTF-8")
+            .collect()
+    });
+    write_csv(b';', std::iter::once(header).chain(body))
 }
 
 /// The plan at `cut` as an Excel workbook: "Resumen" with each objective's progress, then one
@@ -213,14 +223,15 @@ pub fn to_xlsx(plan: &Plan, cut: Cut) -> Result<Vec<u8>, ExportError> {
             for (c, value) in values.iter().enumerate() {
                 let col = c as u16;
                 match value {
+                    Value::Text(t) if t.is_empty() => {}
                     Value::Text(t) => {
                         sheet.write_string(row, col, t)?;
                     }
-                    Value::Number(Some(n)) | Value::Percent(Some(n)) => {
-                        let format = if matches!(value, Value::Percent(_)) {
-                            &percent
-                        } else {
-                            &decimal
+                    Value::Number(Some(n)) | Value::Percent(Some(n)) | Value::Progress(Some(n)) => {
+                        let (format, n) = match value {
+                            Value::Progress(_) => (&percent, round2(*n)),
+                            Value::Percent(_) => (&percent, *n),
+                            _ => (&decimal, *n),
                         };
                         let number = n.to_f64().unwrap_or_default();
                         if c == 0 {
@@ -229,7 +240,7 @@ pub fn to_xlsx(plan: &Plan, cut: Cut) -> Result<Vec<u8>, ExportError> {
                             sheet.write_number_with_format(row, col, number, format)?;
                         }
                     }
-                    Value::Number(None) | Value::Percent(None) => {}
+                    Value::Number(None) | Value::Percent(None) | Value::Progress(None) => {}
                 }
             }
         }

@@ -6,20 +6,32 @@
 //! corte DD/MM/YYYY"; executed values go to that quarter. The published "Porcentaje avance" is
 //! not taken as truth: it is compared with the computed progress.
 //!
-//! Nothing is imported half-way silently: either every bad row is listed and the import stops,
-//! or (lenient) the listed rows are skipped and the result says so.
+//! Nothing is imported half-way silently: either every bad row is counted (the first 100
+//! listed) and the import stops, or (lenient) those rows are skipped and the result says so.
+//! The summary always says what was read ([`ImportSummary`]). A file the reader cannot take
+//! as the officer sees it is refused (see [`super::table`]); so is a quote that swallows rows,
+//! and a matrix beyond [`MAX_INDICATORS`] indicators.
 
 use std::collections::BTreeSet;
 use std::path::Path;
 
 use rust_decimal::Decimal;
 
-use super::table::{Cell, Table, TableError, read_tables};
+use super::table::{
+    Cell, ReadOptions, RowVisitor, SkippedSheet, TableError, TableInfo, TableRow, visit_file,
+};
 use crate::model::format::{NumberError, number, parse_number};
 use crate::model::progress::indicator_progress;
 use crate::model::{
     Annualization, Cut, Indicator, Language, Meta, OBJECTIVE_COUNT, Period, Plan, Vigencia,
 };
+
+/// How many problems or warnings a message lists; the rest are counted.
+pub const LIST_LIMIT: usize = 100;
+/// The most indicators a matrix may hold (a sector plan has tens).
+pub const MAX_INDICATORS: usize = 10_000;
+/// The most text the indicators of a matrix may hold together.
+pub const MAX_TEXT_BYTES: usize = 64 * 1024 * 1024;
 
 /// A column the import understands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -38,6 +50,9 @@ enum Column {
     Type,
     Unit,
     Baseline,
+    /// A figure Avance's export computes (objective progress, capped and floored marks): the
+    /// import computes it again, so it is not read.
+    Computed,
 }
 
 /// Whether a column is the one a requirement names.
@@ -55,6 +70,40 @@ const REQUIRED: [(&str, ColumnTest); 6] = [
     }),
 ];
 
+/// The first [`LIST_LIMIT`] items of a list, and how many there are in all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Listing<T> {
+    pub first: Vec<T>,
+    pub total: usize,
+}
+
+impl<T> Default for Listing<T> {
+    fn default() -> Self {
+        Listing {
+            first: Vec::new(),
+            total: 0,
+        }
+    }
+}
+
+impl<T> Listing<T> {
+    fn push(&mut self, item: T) {
+        self.total += 1;
+        if self.first.len() < LIST_LIMIT {
+            self.first.push(item);
+        }
+    }
+
+    /// How many are counted but not listed.
+    pub fn unlisted(&self) -> usize {
+        self.total - self.first.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.total == 0
+    }
+}
+
 /// Why a row cannot be imported.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RowReason {
@@ -62,6 +111,10 @@ pub enum RowReason {
     ObjectiveOutOfRange,
     Empty,
     UnknownType,
+    /// A figure formatted as a date in the spreadsheet.
+    Date,
+    /// A spreadsheet error value (`#DIV/0!`) where a figure belongs.
+    SpreadsheetError,
 }
 
 /// A bad cell: where it is, what it holds and why it is refused.
@@ -72,8 +125,30 @@ pub struct RowProblem {
     pub row: usize,
     /// The column's header as written in the file.
     pub column: String,
+    /// The cell's address in a workbook (`N4`).
+    pub cell: Option<String>,
     pub value: String,
     pub reason: RowReason,
+}
+
+/// `fila 4, columna «X» (celda N4), valor «…»`, the value cut short when long.
+fn place(row: usize, column: &str, cell: Option<&str>, value: &str, language: Language) -> String {
+    const SHOWN: usize = 80;
+    let mut shown: String = value.chars().take(SHOWN).collect();
+    if value.chars().nth(SHOWN).is_some() {
+        shown.push('…');
+    }
+    let shown = shown.escape_debug().to_string();
+    match (cell, language) {
+        (Some(cell), Language::Es) => {
+            format!("fila {row}, columna «{column}» (celda {cell}), valor «{shown}»")
+        }
+        (Some(cell), Language::En) => {
+            format!("row {row}, column «{column}» (cell {cell}), value «{shown}»")
+        }
+        (None, Language::Es) => format!("fila {row}, columna «{column}», valor «{shown}»"),
+        (None, Language::En) => format!("row {row}, column «{column}», value «{shown}»"),
+    }
 }
 
 impl RowProblem {
@@ -95,17 +170,29 @@ impl RowProblem {
             (RowReason::UnknownType, Language::En) => {
                 "the type must be suma, creciente, constante or decreciente".to_owned()
             }
+            (RowReason::Date, Language::Es) => {
+                "la celda tiene formato de fecha, no de número: dele formato de número en el libro"
+                    .to_owned()
+            }
+            (RowReason::Date, Language::En) => {
+                "the cell is formatted as a date, not a number: give it a number format in the workbook"
+                    .to_owned()
+            }
+            (RowReason::SpreadsheetError, Language::Es) => {
+                "la celda tiene un error de la hoja de cálculo: corríjalo en el libro".to_owned()
+            }
+            (RowReason::SpreadsheetError, Language::En) => {
+                "the cell holds a spreadsheet error: fix it in the workbook".to_owned()
+            }
         };
-        match language {
-            Language::Es => format!(
-                "fila {}, columna «{}», valor «{}»: {why} ({})",
-                self.row, self.column, self.value, self.origin
-            ),
-            Language::En => format!(
-                "row {}, column «{}», value «{}»: {why} ({})",
-                self.row, self.column, self.value, self.origin
-            ),
-        }
+        let at = place(
+            self.row,
+            &self.column,
+            self.cell.as_deref(),
+            &self.value,
+            language,
+        );
+        format!("{at}: {why} ({})", self.origin)
     }
 }
 
@@ -128,8 +215,64 @@ pub enum ImportError {
     CutOutsidePeriod(Cut),
     #[error("{}", self.message(Language::Es))]
     PeriodTooLong(Period),
+    /// Bad cells: the first ones, how many in all, and in how many rows.
     #[error("{}", self.message(Language::Es))]
-    Rows(Vec<RowProblem>),
+    Rows {
+        problems: Listing<RowProblem>,
+        rows: usize,
+    },
+    /// A lenient import where every row has problems: nothing is left to import.
+    #[error("{}", self.message(Language::Es))]
+    NoGoodRows {
+        problems: Listing<RowProblem>,
+        rows: usize,
+    },
+    /// A quoted cell spreads over lines that look like whole rows: a stray quote swallowed
+    /// them, and the rows read would not be the rows in the file.
+    #[error("{}", self.message(Language::Es))]
+    QuoteSpansRows {
+        origin: String,
+        first: usize,
+        last: usize,
+    },
+    #[error("{}", self.message(Language::Es))]
+    TooManyIndicators,
+    #[error("{}", self.message(Language::Es))]
+    TooMuchText,
+}
+
+impl From<TableError> for ImportError {
+    fn from(e: TableError) -> Self {
+        ImportError::Table(e)
+    }
+}
+
+/// `n singular` or `n plural`.
+fn count(n: usize, singular: &str, plural: &str) -> String {
+    format!("{n} {}", if n == 1 { singular } else { plural })
+}
+
+/// `head`, then the problems listed one a line, and how many more there are.
+fn listed_problems(mut text: String, problems: &Listing<RowProblem>, language: Language) -> String {
+    if problems.unlisted() > 0 {
+        text.push_str(&match language {
+            Language::Es => format!(". Se muestran las primeras {LIST_LIMIT}:"),
+            Language::En => format!(". The first {LIST_LIMIT}:"),
+        });
+    } else {
+        text.push(':');
+    }
+    for p in &problems.first {
+        text.push_str("\n  ");
+        text.push_str(&p.message(language));
+    }
+    if problems.unlisted() > 0 {
+        text.push_str(&match language {
+            Language::Es => format!("\n  … y {} más.", problems.unlisted()),
+            Language::En => format!("\n  … and {} more.", problems.unlisted()),
+        });
+    }
+    text
 }
 
 impl ImportError {
@@ -137,8 +280,7 @@ impl ImportError {
     pub fn message(&self, language: Language) -> String {
         let es = language == Language::Es;
         match self {
-            ImportError::Table(e) if es => format!("No se pudo leer la tabla: {e}"),
-            ImportError::Table(e) => format!("Could not read the table: {e}"),
+            ImportError::Table(e) => e.message(language),
             ImportError::Empty if es => "El archivo no tiene filas de indicadores.".to_owned(),
             ImportError::Empty => "The file has no indicator rows.".to_owned(),
             ImportError::MissingColumns(names) if es => {
@@ -160,13 +302,13 @@ impl ImportError {
                 "The cut date of «{h}» cannot be read: write «Magnitud ejecutada al corte 31/03/2022»."
             ),
             ImportError::CutsDisagree(a, b) if es => format!(
-                "Las hojas tienen cortes distintos: {} y {}.",
+                "Las tablas tienen cortes distintos: {} y {}.",
                 a.date(),
                 b.date()
             ),
             ImportError::CutsDisagree(a, b) => {
                 format!(
-                    "The sheets have different cuts: {} and {}.",
+                    "The tables have different cuts: {} and {}.",
                     a.date(),
                     b.date()
                 )
@@ -189,24 +331,66 @@ impl ImportError {
                 p.last,
                 super::plan_file::MAX_PERIOD_YEARS
             ),
-            ImportError::Rows(problems) => {
-                let mut text = if es {
+            ImportError::Rows { problems, rows } => {
+                let head = if es {
                     format!(
-                        "{} celdas no se pueden importar; no se importó nada:",
-                        problems.len()
+                        "{} en {} no se pueden importar; no se importó nada",
+                        count(problems.total, "celda", "celdas"),
+                        count(*rows, "fila", "filas"),
                     )
                 } else {
                     format!(
-                        "{} cells cannot be imported; nothing was imported:",
-                        problems.len()
+                        "{} in {} cannot be imported; nothing was imported",
+                        count(problems.total, "cell", "cells"),
+                        count(*rows, "row", "rows"),
                     )
                 };
-                for p in problems {
-                    text.push_str("\n  ");
-                    text.push_str(&p.message(language));
-                }
-                text
+                listed_problems(head, problems, language)
             }
+            ImportError::NoGoodRows { problems, rows } => {
+                let head = if es {
+                    format!(
+                        "Ninguna fila de indicadores se puede importar: {} en {} tienen problemas",
+                        count(problems.total, "celda", "celdas"),
+                        count(*rows, "fila", "filas"),
+                    )
+                } else {
+                    format!(
+                        "No indicator row can be imported: {} in {} have problems",
+                        count(problems.total, "cell", "cells"),
+                        count(*rows, "row", "rows"),
+                    )
+                };
+                listed_problems(head, problems, language)
+            }
+            ImportError::QuoteSpansRows {
+                origin,
+                first,
+                last,
+            } if es => format!(
+                "Unas comillas («\"») abiertas en la fila {first} se cierran en la fila {last}: las filas {first} a {last} se leerían como una sola. Cierre esas comillas donde termina la celda, o quítelas. ({origin})"
+            ),
+            ImportError::QuoteSpansRows {
+                origin,
+                first,
+                last,
+            } => format!(
+                "A quote («\"») opened on row {first} closes on row {last}: rows {first} to {last} would be read as one. Close that quote where the cell ends, or remove it. ({origin})"
+            ),
+            ImportError::TooManyIndicators if es => format!(
+                "La matriz tiene más de {MAX_INDICATORS} indicadores: no parece una matriz del plan; no se importó nada."
+            ),
+            ImportError::TooManyIndicators => format!(
+                "The matrix has more than {MAX_INDICATORS} indicators: it does not look like a plan matrix; nothing was imported."
+            ),
+            ImportError::TooMuchText if es => format!(
+                "Los textos de los indicadores suman más de {} MB: no parece una matriz del plan; no se importó nada.",
+                MAX_TEXT_BYTES / (1024 * 1024)
+            ),
+            ImportError::TooMuchText => format!(
+                "The indicators' texts add up to more than {} MB: it does not look like a plan matrix; nothing was imported.",
+                MAX_TEXT_BYTES / (1024 * 1024)
+            ),
         }
     }
 }
@@ -238,6 +422,15 @@ pub enum ImportWarning {
     ColumnIgnored(String),
     /// A row skipped because of the listed problem (lenient import).
     Skipped(RowProblem),
+    /// A text like `1,234` (a comma and three digits) read with a decimal comma, as Spanish
+    /// writes it: 1,234, not 1234.
+    DecimalComma {
+        origin: String,
+        row: usize,
+        column: String,
+        cell: Option<String>,
+        value: String,
+    },
 }
 
 impl ImportWarning {
@@ -283,7 +476,217 @@ impl ImportWarning {
             ImportWarning::ColumnIgnored(h) => format!("column «{h}» is not used"),
             ImportWarning::Skipped(p) if es => format!("fila omitida: {}", p.message(language)),
             ImportWarning::Skipped(p) => format!("row skipped: {}", p.message(language)),
+            ImportWarning::DecimalComma {
+                origin,
+                row,
+                column,
+                cell,
+                value,
+            } => {
+                let at = place(*row, column, cell.as_deref(), value, language);
+                let digits: String = value.chars().filter(char::is_ascii_digit).collect();
+                let shown = value.trim().trim_end_matches('%').trim();
+                if es {
+                    format!(
+                        "{at}: se leyó como {shown} (coma decimal); si son miles, escriba {digits} ({origin})"
+                    )
+                } else {
+                    format!(
+                        "{at}: read as {} (decimal comma); if it means thousands, write {digits} ({origin})",
+                        shown.replace(',', ".")
+                    )
+                }
+            }
         }
+    }
+}
+
+/// What an import read and what it did with each row. Rows read = before the headers +
+/// headers + imported + skipped.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RowCounts {
+    /// Every row of the tables read.
+    pub read: usize,
+    /// Rows before a table's header (titles, notes).
+    pub before_header: usize,
+    /// Header rows, the first of each table.
+    pub headers: usize,
+    /// Rows that became indicators.
+    pub imported: usize,
+    /// Header rows repeated inside a table.
+    pub repeated_headers: usize,
+    /// "Total" rows.
+    pub totals: usize,
+    pub empty: usize,
+    /// Rows with problems (skipped by a lenient import; otherwise the import stops).
+    pub with_problems: usize,
+}
+
+impl RowCounts {
+    pub fn skipped(&self) -> usize {
+        self.repeated_headers + self.totals + self.empty + self.with_problems
+    }
+}
+
+/// What an import read: sheets (or the file), rows, indicators, and what it skipped and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportSummary {
+    /// The file read.
+    pub file: String,
+    /// The sheets whose matrix was read; empty for a text file.
+    pub sheets: Vec<String>,
+    /// Sheets read that hold no matrix header.
+    pub sheets_without_header: Vec<String>,
+    /// Sheets not read (hidden, charts).
+    pub sheets_skipped: Vec<SkippedSheet>,
+    pub rows: RowCounts,
+    pub cut: Cut,
+}
+
+impl ImportSummary {
+    /// The summary, a sentence a line: indicators and cut; what was read; rows read, imported,
+    /// skipped and why.
+    pub fn lines(&self, language: Language) -> Vec<String> {
+        let es = language == Language::Es;
+        // At most LIST_LIMIT names, then how many more.
+        let listed = |names: Vec<String>| {
+            let mut text = names
+                .iter()
+                .take(LIST_LIMIT)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ");
+            if names.len() > LIST_LIMIT {
+                let more = names.len() - LIST_LIMIT;
+                text.push_str(&match language {
+                    Language::Es => format!(" y {more} más"),
+                    Language::En => format!(" and {more} more"),
+                });
+            }
+            text
+        };
+        let sheets = |names: &[String]| listed(names.iter().map(|n| format!("«{n}»")).collect());
+        let mut lines = vec![if es {
+            format!(
+                "{}, corte {}.",
+                count(
+                    self.rows.imported,
+                    "indicador importado",
+                    "indicadores importados"
+                ),
+                self.cut.date()
+            )
+        } else {
+            format!(
+                "{}, cut {}.",
+                count(
+                    self.rows.imported,
+                    "indicator imported",
+                    "indicators imported"
+                ),
+                self.cut.date()
+            )
+        }];
+        lines.push(match (self.sheets.len(), es) {
+            (0, true) => format!("Archivo leído: {}.", self.file),
+            (0, false) => format!("File read: {}.", self.file),
+            (1, true) => format!("Hoja leída: {} ({}).", sheets(&self.sheets), self.file),
+            (1, false) => format!("Sheet read: {} ({}).", sheets(&self.sheets), self.file),
+            (_, true) => format!("Hojas leídas: {} ({}).", sheets(&self.sheets), self.file),
+            (_, false) => format!("Sheets read: {} ({}).", sheets(&self.sheets), self.file),
+        });
+        let mut not_read: Vec<String> = self
+            .sheets_skipped
+            .iter()
+            .map(|s| s.describe(language))
+            .collect();
+        not_read.extend(self.sheets_without_header.iter().map(|name| {
+            format!(
+                "«{name}» ({})",
+                language.pick("sin encabezados de la matriz", "no matrix headers")
+            )
+        }));
+        if !not_read.is_empty() {
+            lines.push(format!(
+                "{}: {}.",
+                language.pick("Hojas no leídas", "Sheets not read"),
+                listed(not_read)
+            ));
+        }
+        let r = &self.rows;
+        let mut reasons = Vec::new();
+        let mut reason = |n: usize, es_one: &str, es_many: &str, en_one: &str, en_many: &str| {
+            if n > 0 {
+                reasons.push(if es {
+                    count(n, es_one, es_many)
+                } else {
+                    count(n, en_one, en_many)
+                });
+            }
+        };
+        reason(
+            r.with_problems,
+            "con problemas",
+            "con problemas",
+            "with problems",
+            "with problems",
+        );
+        reason(
+            r.repeated_headers,
+            "encabezado repetido",
+            "encabezados repetidos",
+            "repeated header",
+            "repeated headers",
+        );
+        reason(
+            r.totals,
+            "fila de total",
+            "filas de total",
+            "total row",
+            "total rows",
+        );
+        reason(r.empty, "vacía", "vacías", "empty", "empty");
+        let mut parts = Vec::new();
+        if r.before_header > 0 {
+            parts.push(if es {
+                format!("{} antes de los encabezados", r.before_header)
+            } else {
+                format!("{} before the headers", r.before_header)
+            });
+        }
+        parts.push(if es {
+            format!("{} de encabezados", r.headers)
+        } else {
+            format!("{} of headers", r.headers)
+        });
+        parts.push(if es {
+            count(r.imported, "importada", "importadas")
+        } else {
+            format!("{} imported", r.imported)
+        });
+        let mut skipped = if es {
+            count(r.skipped(), "omitida", "omitidas")
+        } else {
+            format!("{} skipped", r.skipped())
+        };
+        if !reasons.is_empty() {
+            skipped.push_str(&format!(" ({})", reasons.join(", ")));
+        }
+        parts.push(skipped);
+        lines.push(if es {
+            format!(
+                "{}: {}.",
+                count(r.read, "fila leída", "filas leídas"),
+                parts.join(", ")
+            )
+        } else {
+            format!(
+                "{}: {}.",
+                count(r.read, "row read", "rows read"),
+                parts.join(", ")
+            )
+        });
+        lines
     }
 }
 
@@ -291,7 +694,36 @@ impl ImportWarning {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Imported {
     pub plan: Plan,
-    pub warnings: Vec<ImportWarning>,
+    pub summary: ImportSummary,
+    pub warnings: Listing<ImportWarning>,
+}
+
+impl Imported {
+    /// The warnings as sentences: the first [`LIST_LIMIT`], then how many more.
+    pub fn warning_lines(&self, language: Language) -> Vec<String> {
+        let mut lines: Vec<String> = self
+            .warnings
+            .first
+            .iter()
+            .map(|w| w.message(language))
+            .collect();
+        if self.warnings.unlisted() > 0 {
+            lines.push(match language {
+                Language::Es => format!("… y {} avisos más.", self.warnings.unlisted()),
+                Language::En => format!("… and {} more warnings.", self.warnings.unlisted()),
+            });
+        }
+        lines
+    }
+}
+
+/// How to import a file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// Skip the rows with problems (they are listed) instead of stopping.
+    pub lenient: bool,
+    /// Read only this sheet of a workbook; otherwise its visible sheets.
+    pub sheet: Option<String>,
 }
 
 /// Header text as compared: lower case, no accents, no tags, single spaces.
@@ -348,6 +780,8 @@ fn column_of(header: &str) -> Result<Option<Column>, ImportError> {
         "tipo de anualizacion" | "tipo anualizacion" | "anualizacion" => Column::Type,
         "unidad" | "unidad de medida" => Column::Unit,
         "linea base" => Column::Baseline,
+        "cuenta al tope" | "cuenta como 0" => Column::Computed,
+        _ if h.starts_with("avance objetivo") => Column::Computed,
         _ if h.starts_with("magnitud ejecutada") => Column::Executed,
         _ if h.starts_with("porcentaje avance") || h.starts_with("porcentaje de avance") => {
             Column::Published
@@ -376,22 +810,20 @@ fn cut_of(header: &str) -> Result<Cut, ImportError> {
 
 /// A table's header row: what each column is.
 struct Header {
-    row_index: usize,
     columns: Vec<Option<Column>>,
     names: Vec<String>,
     cut: Cut,
+    /// How many fields a row needs to reach every required column.
+    needed_fields: usize,
 }
 
 impl Header {
-    fn find(table: &Table, warnings: &mut Vec<ImportWarning>) -> Result<Option<Self>, ImportError> {
-        let Some(row_index) = table.rows.iter().position(|(_, cells)| {
-            cells
-                .iter()
-                .any(|c| matches!(column_of(&c.text()), Ok(Some(Column::Name))))
-        }) else {
+    /// The header a row holds, if it is one (it names a "Nombre indicador" column). Columns
+    /// the import does not use are noted once in `ignored`.
+    fn of(cells: &[Cell], ignored: &mut BTreeSet<String>) -> Result<Option<Self>, ImportError> {
+        if !Self::is_header(cells) {
             return Ok(None);
-        };
-        let cells = &table.rows[row_index].1;
+        }
         let names: Vec<String> = cells.iter().map(|c| strip_tags(&c.text())).collect();
         let mut columns = Vec::with_capacity(cells.len());
         let mut cut = None;
@@ -400,7 +832,7 @@ impl Header {
             match column {
                 Some(Column::Executed) => cut = Some(cut_of(name)?),
                 None if !name.is_empty() => {
-                    warnings.push(ImportWarning::ColumnIgnored(name.clone()))
+                    ignored.insert(name.clone());
                 }
                 _ => {}
             }
@@ -415,12 +847,23 @@ impl Header {
             return Err(ImportError::MissingColumns(missing));
         }
         let cut = cut.ok_or(ImportError::MissingColumns(vec![REQUIRED[5].0]))?;
+        let needed_fields = columns
+            .iter()
+            .rposition(|c| c.is_some_and(|c| REQUIRED.iter().any(|(_, is)| is(&c))))
+            .map_or(0, |i| i + 1);
         Ok(Some(Header {
-            row_index,
             columns,
             names,
             cut,
+            needed_fields,
         }))
+    }
+
+    /// Whether a row is a header: one of its cells names the "Nombre indicador" column.
+    fn is_header(cells: &[Cell]) -> bool {
+        cells
+            .iter()
+            .any(|c| matches!(column_of(&c.text()), Ok(Some(Column::Name))))
     }
 
     fn years(&self) -> impl Iterator<Item = Vigencia> + '_ {
@@ -445,78 +888,266 @@ struct Row {
     type_given: bool,
 }
 
+impl Row {
+    /// The bytes of text the row keeps.
+    fn text_len(&self) -> usize {
+        let i = &self.indicator;
+        self.meta_code.len()
+            + self.meta_name.len()
+            + i.name.len()
+            + i.entity.len()
+            + i.unit.len()
+            + i.code.as_ref().map_or(0, String::len)
+    }
+}
+
+/// What a row after a header is.
+enum RowKind {
+    Empty,
+    Total,
+    Header,
+    Problems(Vec<RowProblem>),
+    /// An indicator, and what the user should know about its cells.
+    Indicator(Box<Row>, Vec<ImportWarning>),
+}
+
 /// Reads a file (.tsv, .csv, .xlsx) into a plan. `lenient` skips bad rows (and says so)
-/// instead of stopping.
+/// instead of stopping. A workbook's visible sheets are read.
 pub fn import_file(path: &Path, lenient: bool) -> Result<Imported, ImportError> {
-    let tables = read_tables(path).map_err(ImportError::Table)?;
+    import_file_with(
+        path,
+        &ImportOptions {
+            lenient,
+            sheet: None,
+        },
+    )
+}
+
+/// Reads a file into a plan as `options` say.
+pub fn import_file_with(path: &Path, options: &ImportOptions) -> Result<Imported, ImportError> {
+    let mut importer = Importer {
+        lenient: options.lenient,
+        ..Importer::default()
+    };
+    let read = ReadOptions {
+        sheet: options.sheet.clone(),
+    };
+    let skipped = visit_file(path, &read, &mut importer)?;
     let title = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    import_tables(&tables, &title, lenient)
+    importer.finish(&title, path.display().to_string(), skipped)
 }
 
-/// Builds a plan from tables already read. `title` names the plan.
-pub fn import_tables(
-    tables: &[Table],
-    title: &str,
+/// The table being read.
+struct Current {
+    info: TableInfo,
+    header: Option<Header>,
+}
+
+/// Builds a plan from rows as they are read, keeping only indicators and the first problems.
+#[derive(Default)]
+struct Importer {
     lenient: bool,
-) -> Result<Imported, ImportError> {
-    let mut warnings = Vec::new();
-    let mut rows = Vec::new();
-    let mut problems = Vec::new();
-    let mut cut: Option<Cut> = None;
-    let mut years = BTreeSet::new();
-    let mut any_header = false;
-    for table in tables {
-        let Some(header) = Header::find(table, &mut warnings)? else {
-            continue;
+    current: Option<Current>,
+    sheets: Vec<String>,
+    sheets_without_header: Vec<String>,
+    /// The cut the headers name; `None` until a header is read.
+    cut: Option<Cut>,
+    years: BTreeSet<Vigencia>,
+    rows: Vec<Row>,
+    text_len: usize,
+    problems: Listing<RowProblem>,
+    /// What the user should know about cells of the rows imported.
+    notes: Listing<ImportWarning>,
+    ignored: BTreeSet<String>,
+    counts: RowCounts,
+}
+
+impl RowVisitor for Importer {
+    type Error = ImportError;
+
+    fn table(&mut self, info: TableInfo) -> Result<(), ImportError> {
+        self.end_table();
+        self.current = Some(Current { info, header: None });
+        Ok(())
+    }
+
+    fn row(&mut self, row: TableRow) -> Result<(), ImportError> {
+        self.counts.read += 1;
+        let Some(current) = self.current.as_mut() else {
+            return Ok(());
         };
-        any_header = true;
-        match cut {
-            Some(c) if c != header.cut => return Err(ImportError::CutsDisagree(c, header.cut)),
-            _ => cut = Some(header.cut),
+        let Some(header) = &current.header else {
+            match Header::of(&row.cells, &mut self.ignored)? {
+                Some(header) => {
+                    self.counts.headers += 1;
+                    Self::take_cut(&mut self.cut, &header)?;
+                    self.years.extend(header.years());
+                    current.header = Some(header);
+                }
+                None => self.counts.before_header += 1,
+            }
+            return Ok(());
+        };
+        let row_like = row
+            .line_fields
+            .iter()
+            .filter(|&&n| n >= header.needed_fields.max(2))
+            .count();
+        if row_like >= 2 {
+            return Err(ImportError::QuoteSpansRows {
+                origin: current.info.origin.clone(),
+                first: row.number,
+                last: row.number + row.line_fields.len() - 1,
+            });
         }
-        years.extend(header.years());
-        for (number, cells) in &table.rows[header.row_index + 1..] {
-            if let Some(row) = read_row(&table.origin, *number, cells, &header, &mut problems) {
-                rows.push(row);
+        match read_row(&current.info, &row, header) {
+            RowKind::Empty => self.counts.empty += 1,
+            RowKind::Total => self.counts.totals += 1,
+            RowKind::Header => {
+                // A header repeated inside the table: the rows after it follow its columns.
+                self.counts.repeated_headers += 1;
+                if let Some(header) = Header::of(&row.cells, &mut self.ignored)? {
+                    Self::take_cut(&mut self.cut, &header)?;
+                    self.years.extend(header.years());
+                    current.header = Some(header);
+                }
+            }
+            RowKind::Problems(problems) => {
+                self.counts.with_problems += 1;
+                for problem in problems {
+                    self.problems.push(problem);
+                }
+            }
+            RowKind::Indicator(row, notes) => {
+                if self.rows.len() >= MAX_INDICATORS {
+                    return Err(ImportError::TooManyIndicators);
+                }
+                self.text_len = self.text_len.saturating_add(row.text_len());
+                if self.text_len > MAX_TEXT_BYTES {
+                    return Err(ImportError::TooMuchText);
+                }
+                self.counts.imported += 1;
+                self.rows.push(*row);
+                for note in notes {
+                    self.notes.push(note);
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Importer {
+    /// The cut a header names, which must be the one of every other header.
+    fn take_cut(cut: &mut Option<Cut>, header: &Header) -> Result<(), ImportError> {
+        match cut {
+            Some(c) if *c != header.cut => Err(ImportError::CutsDisagree(*c, header.cut)),
+            _ => {
+                *cut = Some(header.cut);
+                Ok(())
             }
         }
     }
-    if !any_header {
-        let missing = REQUIRED.iter().map(|(name, _)| *name).collect();
-        return Err(ImportError::MissingColumns(missing));
-    }
-    if !problems.is_empty() {
-        if !lenient {
-            return Err(ImportError::Rows(problems));
+
+    fn end_table(&mut self) {
+        let Some(current) = self.current.take() else {
+            return;
+        };
+        if let Some(sheet) = current.info.sheet {
+            if current.header.is_some() {
+                self.sheets.push(sheet);
+            } else {
+                self.sheets_without_header.push(sheet);
+            }
         }
-        let bad_rows: BTreeSet<(String, usize)> =
-            problems.iter().map(|p| (p.origin.clone(), p.row)).collect();
-        rows.retain(|r| !bad_rows.contains(&(r.origin.clone(), r.number)));
-        warnings.extend(problems.into_iter().map(ImportWarning::Skipped));
-    }
-    if rows.is_empty() {
-        return Err(ImportError::Empty);
-    }
-    let cut = cut.unwrap_or_else(|| unreachable!("a header always has a cut"));
-    let period = Period {
-        first: *years.first().unwrap_or(&cut.vigencia),
-        last: *years.last().unwrap_or(&cut.vigencia),
-    };
-    if !period.contains(cut.vigencia) {
-        return Err(ImportError::CutOutsidePeriod(cut));
-    }
-    if period.last - period.first >= super::plan_file::MAX_PERIOD_YEARS {
-        return Err(ImportError::PeriodTooLong(period));
     }
 
+    /// The plan from the rows read, or why not.
+    fn finish(
+        mut self,
+        title: &str,
+        file: String,
+        sheets_skipped: Vec<SkippedSheet>,
+    ) -> Result<Imported, ImportError> {
+        self.end_table();
+        let mut warnings = Listing::default();
+        for name in std::mem::take(&mut self.ignored) {
+            warnings.push(ImportWarning::ColumnIgnored(name));
+        }
+        let Some(cut) = self.cut else {
+            let missing = REQUIRED.iter().map(|(name, _)| *name).collect();
+            return Err(ImportError::MissingColumns(missing));
+        };
+        if !self.problems.is_empty() {
+            if self.lenient && self.rows.is_empty() {
+                return Err(ImportError::NoGoodRows {
+                    rows: self.counts.with_problems,
+                    problems: self.problems,
+                });
+            }
+            if !self.lenient {
+                return Err(ImportError::Rows {
+                    rows: self.counts.with_problems,
+                    problems: self.problems,
+                });
+            }
+            let unlisted = self.problems.unlisted();
+            for problem in self.problems.first {
+                warnings.push(ImportWarning::Skipped(problem));
+            }
+            warnings.total += unlisted;
+        }
+        let unlisted = self.notes.unlisted();
+        for note in self.notes.first {
+            warnings.push(note);
+        }
+        warnings.total += unlisted;
+        if self.rows.is_empty() {
+            return Err(ImportError::Empty);
+        }
+        let period = Period {
+            first: *self.years.first().unwrap_or(&cut.vigencia),
+            last: *self.years.last().unwrap_or(&cut.vigencia),
+        };
+        if !period.contains(cut.vigencia) {
+            return Err(ImportError::CutOutsidePeriod(cut));
+        }
+        if period.last.saturating_sub(period.first) >= super::plan_file::MAX_PERIOD_YEARS {
+            return Err(ImportError::PeriodTooLong(period));
+        }
+        let plan = build_plan(title, period, cut, self.rows, &mut warnings);
+        Ok(Imported {
+            plan,
+            summary: ImportSummary {
+                file,
+                sheets: self.sheets,
+                sheets_without_header: self.sheets_without_header,
+                sheets_skipped,
+                rows: self.counts,
+                cut,
+            },
+            warnings,
+        })
+    }
+}
+
+/// The plan the rows make, with the type of each indicator inferred where not given and the
+/// published percentages compared with the computed ones.
+fn build_plan(
+    title: &str,
+    period: Period,
+    cut: Cut,
+    rows: Vec<Row>,
+    warnings: &mut Listing<ImportWarning>,
+) -> Plan {
     let mut plan = Plan::new(title, period);
     plan.cut = cut;
     let mut placed = Vec::new();
     for mut row in rows {
-        infer_type(&mut row, period, &mut warnings);
+        infer_type(&mut row, period, warnings);
         let year = row.indicator.year_mut(cut.vigencia);
         year.weight = row.weight;
         if let Some(executed) = row.executed {
@@ -537,11 +1168,13 @@ pub fn import_tables(
         };
         let meta = &mut objective.metas[meta_index];
         if meta.name.is_empty() {
-            meta.name = row.meta_name.clone();
+            meta.name = std::mem::take(&mut row.meta_name);
         }
-        meta.indicators.push(row.indicator.clone());
-        placed.push((row, meta.indicators.len() - 1, meta_index));
+        meta.indicators.push(std::mem::take(&mut row.indicator));
+        let index = meta.indicators.len() - 1;
+        placed.push((row, index, meta_index));
     }
+    let tolerance = Decimal::new(1, 2);
     for (row, index, meta) in &placed {
         let Some(published) = row.published else {
             continue;
@@ -550,7 +1183,9 @@ pub fn import_tables(
             &plan.objectives[usize::from(row.objective - 1)].metas[*meta].indicators[*index];
         let computed = indicator_progress(indicator, cut, &plan.settings).progress();
         if let Some(computed) = computed
-            && (computed - published).abs() > Decimal::new(1, 2)
+            && computed
+                .checked_sub(published)
+                .is_none_or(|difference| difference.abs() > tolerance)
         {
             warnings.push(ImportWarning::PublishedMismatch {
                 origin: row.origin.clone(),
@@ -561,7 +1196,7 @@ pub fn import_tables(
             });
         }
     }
-    Ok(Imported { plan, warnings })
+    plan
 }
 
 /// Takes from `base` what a matrix does not carry: the plan's title, sector, missions and
@@ -586,15 +1221,28 @@ pub fn keep_texts_from(imported: &mut Plan, base: &Plan) {
     }
 }
 
-/// Reads one data row; `None` for rows to skip (empty, "Total", a repeated header) and for
-/// rows with problems, which go to `problems`.
-fn read_row(
-    origin: &str,
-    number: usize,
-    cells: &[Cell],
-    header: &Header,
-    problems: &mut Vec<RowProblem>,
-) -> Option<Row> {
+/// Whether a text holds a comma followed by exactly three digits and nothing else that tells
+/// decimals from thousands (`1,234`, `-12,500 %`): Spanish reads it as decimals.
+fn looks_like_thousands(text: &str) -> bool {
+    let compact: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '\u{202f}')
+        .collect();
+    let body = compact.strip_suffix('%').unwrap_or(&compact);
+    let body = body.strip_prefix(['-', '+']).unwrap_or(body);
+    let Some((int, frac)) = body.split_once(',') else {
+        return false;
+    };
+    (1..=3).contains(&int.len())
+        && !int.starts_with('0')
+        && frac.len() == 3
+        && int.chars().chain(frac.chars()).all(|c| c.is_ascii_digit())
+}
+
+/// What one row after a header is: empty, a total, a repeated header, an indicator, or a row
+/// whose problems are listed.
+fn read_row(info: &TableInfo, row: &TableRow, header: &Header) -> RowKind {
+    let cells = &row.cells;
     let texts: Vec<String> = cells.iter().map(|c| strip_tags(&c.text())).collect();
     let get = |column: Column| {
         header
@@ -604,17 +1252,32 @@ fn read_row(
             .map(|i| (i, cells.get(i), texts.get(i).cloned().unwrap_or_default()))
     };
     let name = get(Column::Name).map(|(_, _, t)| t).unwrap_or_default();
-    let is_total = texts.iter().any(|t| normalize(t) == "total");
-    let is_header = normalize(&name) == "nombre indicador";
-    if texts.iter().all(String::is_empty) || is_header || (is_total && name.is_empty()) {
-        return None;
+    if texts.iter().all(String::is_empty) {
+        return RowKind::Empty;
     }
-    let before = problems.len();
+    if Header::is_header(cells) {
+        return RowKind::Header;
+    }
+    if name.is_empty() && texts.iter().any(|t| normalize(t) == "total") {
+        return RowKind::Total;
+    }
+    let origin = &info.origin;
+    let cell_of = |index: usize| {
+        info.sheet.as_ref().map(|_| {
+            super::table::cell_name(
+                u32::try_from(row.number.saturating_sub(1)).unwrap_or(u32::MAX),
+                u32::try_from(index).unwrap_or(u32::MAX),
+            )
+        })
+    };
+    let mut problems = Vec::new();
+    let mut notes = Vec::new();
     let mut problem = |index: usize, value: &str, reason: RowReason| {
         problems.push(RowProblem {
-            origin: origin.to_owned(),
-            row: number,
+            origin: origin.clone(),
+            row: row.number,
             column: header.names.get(index).cloned().unwrap_or_default(),
+            cell: cell_of(index),
             value: value.to_owned(),
             reason,
         });
@@ -622,10 +1285,29 @@ fn read_row(
     let mut decimal = |column: Column| -> Option<Decimal> {
         let (index, cell, text) = get(column)?;
         match cell {
-            Some(Cell::Number(n)) => Some(*n),
+            Some(Cell::Number(n) | Cell::Percent(n)) => Some(*n),
+            Some(Cell::Date(shown)) => {
+                problem(index, shown, RowReason::Date);
+                None
+            }
+            Some(Cell::Error(shown)) => {
+                problem(index, shown, RowReason::SpreadsheetError);
+                None
+            }
             _ if text.is_empty() => None,
             _ => match parse_number(&text, Language::Es) {
-                Ok(value) => Some(value),
+                Ok(value) => {
+                    if looks_like_thousands(&text) {
+                        notes.push(ImportWarning::DecimalComma {
+                            origin: origin.clone(),
+                            row: row.number,
+                            column: header.names.get(index).cloned().unwrap_or_default(),
+                            cell: cell_of(index),
+                            value: text.clone(),
+                        });
+                    }
+                    Some(value)
+                }
                 Err(e) => {
                     problem(index, &text, RowReason::Number(e));
                     None
@@ -652,22 +1334,22 @@ fn read_row(
         }
     }
 
-    let (objective_index, _, objective_text) = get(Column::Objective)?;
-    let objective = objective_text
-        .trim_start_matches(|c: char| !c.is_ascii_digit())
-        .parse::<u8>()
-        .ok()
-        .filter(|n| (1..=OBJECTIVE_COUNT).contains(n));
-    if objective.is_none() {
-        problem(
-            objective_index,
-            &objective_text,
-            RowReason::ObjectiveOutOfRange,
-        );
-    }
-    let (meta_index, _, meta_code) = get(Column::Meta)?;
-    if meta_code.is_empty() {
-        problem(meta_index, "", RowReason::Empty);
+    let objective = get(Column::Objective).and_then(|(index, _, text)| {
+        let number = text
+            .trim_start_matches(|c: char| !c.is_ascii_digit())
+            .parse::<u8>()
+            .ok()
+            .filter(|n| (1..=OBJECTIVE_COUNT).contains(n));
+        if number.is_none() {
+            problem(index, &text, RowReason::ObjectiveOutOfRange);
+        }
+        number
+    });
+    let meta_code = get(Column::Meta).map(|(_, _, t)| t).unwrap_or_default();
+    if meta_code.is_empty()
+        && let Some((index, _, _)) = get(Column::Meta)
+    {
+        problem(index, "", RowReason::Empty);
     }
     if name.is_empty() {
         let index = get(Column::Name).map_or(0, |(i, _, _)| i);
@@ -686,32 +1368,35 @@ fn read_row(
             _ => problem(index, &text, RowReason::UnknownType),
         }
     }
-    if problems.len() > before {
-        return None;
-    }
+    let Some(objective) = objective.filter(|_| problems.is_empty()) else {
+        return RowKind::Problems(problems);
+    };
     let code = get(Column::Code).map(|(_, _, t)| t).unwrap_or_default();
     indicator.code = (!code.is_empty() && !code.eq_ignore_ascii_case("N/A")).then_some(code);
     indicator.name = name;
     indicator.entity = get(Column::Entity).map(|(_, _, t)| t).unwrap_or_default();
     indicator.unit = get(Column::Unit).map(|(_, _, t)| t).unwrap_or_default();
-    Some(Row {
-        origin: origin.to_owned(),
-        number,
-        objective: objective?,
-        meta_code,
-        meta_name: get(Column::MetaName).map(|(_, _, t)| t).unwrap_or_default(),
-        indicator,
-        executed,
-        weight,
-        published,
-        type_given,
-    })
+    RowKind::Indicator(
+        Box::new(Row {
+            origin: origin.clone(),
+            number: row.number,
+            objective,
+            meta_code,
+            meta_name: get(Column::MetaName).map(|(_, _, t)| t).unwrap_or_default(),
+            indicator,
+            executed,
+            weight,
+            published,
+            type_given,
+        }),
+        notes,
+    )
 }
 
 /// Without a type column, the type the declared total implies: Σ vigencias → suma, the last
 /// programmed vigencia → creciente, the same value every vigencia → constante. When several
 /// fit, or none, suma with a warning naming the row.
-fn infer_type(row: &mut Row, period: Period, warnings: &mut Vec<ImportWarning>) {
+fn infer_type(row: &mut Row, period: Period, warnings: &mut Listing<ImportWarning>) {
     if row.type_given {
         return;
     }
@@ -780,6 +1465,11 @@ mod tests {
         assert_eq!(column_of("Programación Total"), Ok(Some(Column::Total)));
         assert_eq!(column_of("Tipo de anualización"), Ok(Some(Column::Type)));
         assert_eq!(column_of("Observaciones"), Ok(None));
+        assert_eq!(column_of("Cuenta al tope"), Ok(Some(Column::Computed)));
+        assert_eq!(
+            column_of("Avance objetivo al corte 31/03/2022"),
+            Ok(Some(Column::Computed))
+        );
         assert!(matches!(
             column_of("Programación 20X2"),
             Err(ImportError::UnknownYearHeader(_))
@@ -788,5 +1478,60 @@ mod tests {
             cut_of("Magnitud ejecutada al corte 30/06/2023"),
             Ok(Cut::new(2023, crate::model::Quarter::new(2).unwrap()))
         );
+    }
+
+    #[test]
+    fn a_comma_and_three_digits_alone_looks_like_thousands() {
+        for text in ["1,234", "-12,500", "999,000 %", " 1,234 "] {
+            assert!(looks_like_thousands(text), "{text}");
+        }
+        for text in [
+            "27,50",
+            "0,500",
+            "1.234,500",
+            "1234,567",
+            "1,2345",
+            "12",
+            "a,bcd",
+        ] {
+            assert!(!looks_like_thousands(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_summary_names_at_most_100_sheets() {
+        let summary = ImportSummary {
+            file: "libro.xlsx".to_owned(),
+            sheets: (1..=150).map(|i| format!("H{i}")).collect(),
+            sheets_without_header: vec!["Resumen".to_owned()],
+            sheets_skipped: Vec::new(),
+            rows: RowCounts::default(),
+            cut: Cut::new(2022, crate::model::Quarter::new(1).unwrap()),
+        };
+        let lines = summary.lines(Language::Es);
+        assert!(
+            lines[1].starts_with("Hojas leídas: «H1», «H2»")
+                && lines[1].ends_with("«H100» y 50 más (libro.xlsx)."),
+            "{}",
+            lines[1]
+        );
+        assert_eq!(
+            lines[2],
+            "Hojas no leídas: «Resumen» (sin encabezados de la matriz)."
+        );
+        assert_eq!(
+            lines[3],
+            "0 filas leídas: 0 de encabezados, 0 importadas, 0 omitidas."
+        );
+    }
+
+    #[test]
+    fn a_listing_keeps_the_first_and_counts_all() {
+        let mut listing = Listing::default();
+        for i in 0..250 {
+            listing.push(i);
+        }
+        assert_eq!(listing.first.len(), LIST_LIMIT);
+        assert_eq!((listing.total, listing.unlisted()), (250, 150));
     }
 }

@@ -1,11 +1,15 @@
 //! Reports: the plan's figures at one cut, as a readable table, JSON or CSV.
 //!
 //! A report is a snapshot: only quarters up to its cut are read. Numbers are rounded here, and
-//! only here, half away from zero to 2 decimals.
+//! only here, half away from zero to 2 decimals. CSV texts are guarded against being run as
+//! formulas ([`super::table::write_csv`]); the text report shows control characters escaped.
+
+use std::borrow::Cow;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::table::{CsvField, write_csv};
 use crate::model::format::{fixed2, number, percent, percent_or_dash};
 use crate::model::{Cut, IndicatorProgress, Language, Plan, PlanProgress, Status};
 
@@ -50,6 +54,8 @@ pub struct IndicatorRow {
     pub progress: Option<String>,
     /// Whether the roll-up counts it at the cap rather than its real progress.
     pub capped: bool,
+    /// Whether the roll-up counts it at 0 rather than its real (negative) progress.
+    pub floored: bool,
     pub status: &'static str,
 }
 
@@ -95,6 +101,7 @@ impl Report {
                         executed: fixed(f.executed),
                         progress: fixed(f.progress()),
                         capped: f.is_capped(),
+                        floored: f.is_floored(),
                         status: status_key(f.status),
                     })
                     .collect(),
@@ -124,9 +131,6 @@ pub fn to_json(plan: &Plan, cut: Cut) -> String {
 /// es-CO opens directly); English uses `,` and decimal points.
 pub fn to_csv(plan: &Plan, cut: Cut, language: Language) -> String {
     let es = language == Language::Es;
-    let mut out = csv::WriterBuilder::new()
-        .delimiter(if es { b';' } else { b',' })
-        .from_writer(Vec::new());
     let headers: [&str; 12] = if es {
         [
             "Objetivo",
@@ -159,42 +163,59 @@ pub fn to_csv(plan: &Plan, cut: Cut, language: Language) -> String {
         ]
     };
     let num = |value: Option<Decimal>| {
-        value
-            .map(|v| {
-                let text = fixed2(v);
-                if es { text.replace('.', ",") } else { text }
-            })
-            .unwrap_or_default()
+        CsvField::Number(
+            value
+                .map(|v| {
+                    let text = fixed2(v);
+                    if es { text.replace('.', ",") } else { text }
+                })
+                .unwrap_or_default(),
+        )
     };
+    let text = |value: &str| CsvField::Text(value.to_owned());
     let progress = PlanProgress::compute(plan, cut);
-    let mut rows = vec![headers.map(str::to_owned).to_vec()];
+    let mut rows = vec![headers.iter().map(|h| text(h)).collect::<Vec<_>>()];
     for (objective, figures) in plan.objectives.iter().zip(&progress.objectives) {
         for ((meta, indicator), f) in objective.indicators().zip(&figures.indicators) {
             rows.push(vec![
-                objective.number.to_string(),
+                CsvField::Number(objective.number.to_string()),
                 num(figures.progress()),
-                meta.code.clone(),
-                indicator.code_label().to_owned(),
-                indicator.name.clone(),
-                indicator.entity.clone(),
+                text(&meta.code),
+                text(indicator.code_label()),
+                text(&indicator.name),
+                text(&indicator.entity),
                 num(f.weight),
                 num(f.programmed),
                 num(f.executed),
                 num(f.progress()),
-                cut.date(),
-                status_key(f.status).to_owned(),
+                text(&cut.date()),
+                text(status_key(f.status)),
             ]);
         }
     }
-    for row in rows {
-        out.write_record(&row)
-            .expect("writing CSV into memory cannot fail");
+    write_csv(if es { b';' } else { b',' }, rows)
+}
+
+/// A name as the terminal shows it: control characters (and bidirectional overrides, which
+/// reorder what is shown) escaped as `\n`, `\u{1b}`, so a name cannot move the cursor, clear
+/// the screen or fake a line of the report.
+fn printable(name: &str) -> Cow<'_, str> {
+    let unsafe_char =
+        |c: char| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    if !name.chars().any(unsafe_char) {
+        return Cow::Borrowed(name);
     }
-    String::from_utf8(
-        out.into_inner()
-            .expect("an in-memory writer always flushes"),
+    Cow::Owned(
+        name.chars()
+            .map(|c| {
+                if unsafe_char(c) {
+                    c.escape_default().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
     )
-    .expect("CSV of UTF-8 fields is UTF-8")
 }
 
 /// The report as a table to read in a terminal.
@@ -202,7 +223,7 @@ pub fn to_text(plan: &Plan, cut: Cut, language: Language) -> String {
     let es = language == Language::Es;
     let progress = PlanProgress::compute(plan, cut);
     let mut out = String::new();
-    out.push_str(&plan.title);
+    out.push_str(&printable(&plan.title));
     out.push('\n');
     out.push_str(&if es {
         format!(
@@ -275,8 +296,8 @@ pub fn to_text(plan: &Plan, cut: Cut, language: Language) -> String {
             let num = |v: Option<Decimal>| v.map(|v| number(v, language)).unwrap_or_default();
             out.push_str(&format!(
                 "  {:<22} {:<10} {:>12} {:>12} {:>12} {:>10}{}\n",
-                meta.code,
-                indicator.code_label(),
+                printable(&meta.code),
+                printable(indicator.code_label()),
                 num(f.weight),
                 num(f.programmed),
                 num(f.executed),
@@ -304,6 +325,8 @@ fn status_note(figures: &IndicatorProgress, language: Language) -> &'static str 
         Status::OutOfRange => "  figures out of range",
         Status::Measured if figures.is_capped() && es => "  (cuenta 100 %)",
         Status::Measured if figures.is_capped() => "  (counts 100%)",
+        Status::Measured if figures.is_floored() && es => "  (cuenta 0 %)",
+        Status::Measured if figures.is_floored() => "  (counts 0%)",
         Status::Measured => "",
     }
 }

@@ -1,31 +1,100 @@
-//! Spreadsheet tables as the import reads them: TSV, CSV (`,` or `;`, UTF-8 or Windows-1252)
-//! and XLSX, turned into rows of cells.
+//! Spreadsheet tables as the import reads them — TSV, CSV (`,` or `;`, UTF-8 or Windows-1252)
+//! and XLSX — streamed one row at a time; and the CSV conventions of the files the app writes.
+//!
+//! Reading is bounded whatever the file holds: a hostile or broken file is refused with a
+//! message, never a crash and never the machine's memory.
+//! - A file over 50 MB is refused.
+//! - An .xlsx archive is checked before calamine unpacks anything: at most 10 000 entries, none
+//!   over 32 MB unpacked and 64 MB in all (a plan matrix is a few hundred KB; a zip bomb is GB).
+//!   The zip reader also stops at each entry's declared size, so a header cannot understate it.
+//! - A sheet is streamed cell by cell (calamine's cell reader), never allocated as a whole
+//!   range. Its declared area and every cell must lie within columns A–IV (256 columns); a
+//!   text row may have at most 256 fields.
+//! - No cell may hold more than 32 767 characters (Excel's own limit).
+//!
+//! What a cell holds is read as the sheet shows it: a percent-formatted 0,8935 is 89,35; a
+//! date-formatted figure is a date (and refused where a number belongs); a formula whose value
+//! no spreadsheet computed (none cached, or a workbook that asks to be recalculated on opening)
+//! is refused naming its cells. Hidden sheets are not read unless named.
 
-use std::io::Cursor;
+use std::borrow::Cow;
+use std::io::{Cursor, Read};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 use std::str::FromStr;
 
-use calamine::{Data, Reader};
+use calamine::{DataRef, Reader, SheetType, SheetVisible, Style, Xlsx, XlsxError};
 use rust_decimal::Decimal;
 
-/// One cell: text as typed, or a number the spreadsheet stored as a number.
+use crate::model::Language;
+
+/// The largest file the import reads.
+pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
+/// The most entries an .xlsx archive may have.
+pub const MAX_ARCHIVE_ENTRIES: usize = 10_000;
+/// The most one entry of an .xlsx archive may unpack to.
+pub const MAX_PART_BYTES: u64 = 32 * 1024 * 1024;
+/// The most all entries of an .xlsx archive may unpack to together.
+pub const MAX_UNPACKED_BYTES: u64 = 64 * 1024 * 1024;
+/// Columns a sheet may use: A to IV.
+pub const MAX_COLUMNS: u32 = 256;
+/// Rows a sheet may use: Excel's own limit.
+const MAX_ROWS: u32 = 1_048_576;
+/// The most characters a cell may hold: Excel's own limit.
+pub const MAX_CELL_CHARS: usize = 32_767;
+/// The most bytes a cell's text may take in UTF-8 (4 a character at most).
+const MAX_CELL_BYTES: usize = 4 * MAX_CELL_CHARS;
+/// How many cells a message lists at most.
+const CELLS_LISTED: usize = 100;
+/// The first bytes of an OLE compound file: an encrypted .xlsx or an old .xls.
+const COMPOUND_FILE: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+const MEGABYTE: u64 = 1024 * 1024;
+
+/// One cell, as the spreadsheet shows it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Cell {
+    /// Text as typed (for text files, every cell).
     Text(String),
+    /// A number the spreadsheet stored as a number.
     Number(Decimal),
+    /// A number shown as a percentage: the figure shown (89,35 for a stored 0,8935).
+    Percent(Decimal),
+    /// A number formatted as a date or time, as shown (`31/03/2022`).
+    Date(String),
+    /// A spreadsheet error value (`#DIV/0!`, `#REF!`).
+    Error(String),
 }
 
 impl Cell {
-    /// The cell as text (numbers with a `.` decimal point).
+    /// The cell as text (numbers with a `.` decimal point, percentages with `%`).
     pub fn text(&self) -> String {
         match self {
-            Cell::Text(t) => t.clone(),
+            Cell::Text(t) | Cell::Date(t) | Cell::Error(t) => t.clone(),
             Cell::Number(n) => n.to_string(),
+            Cell::Percent(n) => format!("{n}%"),
         }
+    }
+
+    fn empty() -> Self {
+        Cell::Text(String::new())
     }
 }
 
-/// A table: one sheet (or the whole text file), with the spreadsheet's row numbers.
+/// One row of a table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TableRow {
+    /// The row number as the spreadsheet shows it (1-based); in a text file, the line where the
+    /// row starts.
+    pub number: usize,
+    pub cells: Vec<Cell>,
+    /// For a text row that a quoted cell spreads over several lines: how many fields each of
+    /// those lines has when split at the delimiter regardless of quotes (a line that looks like
+    /// a whole row inside a quoted cell means a stray quote swallowed rows). Empty otherwise.
+    pub line_fields: Vec<usize>,
+}
+
+/// A table: one sheet (or the whole text file), with the spreadsheet's row numbers. Only
+/// [`read_tables`] gathers whole tables; the import streams rows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Table {
     /// Where the table came from, for messages: the file, and the sheet of a workbook.
@@ -34,15 +103,346 @@ pub struct Table {
     pub rows: Vec<(usize, Vec<Cell>)>,
 }
 
+/// Which table rows are coming from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TableInfo {
+    /// The file, and the sheet of a workbook: `matriz.xlsx [Hoja1]`.
+    pub origin: String,
+    /// The sheet's name; `None` for a text file.
+    pub sheet: Option<String>,
+}
+
+/// Why a sheet of a workbook was not read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SheetSkip {
+    Hidden,
+    VeryHidden,
+    /// A chart, dialog or macro sheet: no cells to read.
+    NotAWorksheet,
+}
+
+/// A sheet of a workbook that was not read, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SkippedSheet {
+    pub name: String,
+    pub why: SheetSkip,
+}
+
+impl SkippedSheet {
+    /// `«Copia» (oculta)`.
+    pub fn describe(&self, language: Language) -> String {
+        let why = match (self.why, language) {
+            (SheetSkip::Hidden, Language::Es) => "oculta",
+            (SheetSkip::Hidden, Language::En) => "hidden",
+            (SheetSkip::VeryHidden, Language::Es) => "muy oculta",
+            (SheetSkip::VeryHidden, Language::En) => "very hidden",
+            (SheetSkip::NotAWorksheet, Language::Es) => "no es una hoja de datos",
+            (SheetSkip::NotAWorksheet, Language::En) => "not a worksheet",
+        };
+        format!("«{}» ({why})", self.name)
+    }
+}
+
+/// What to read of a file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// Read only this sheet of a workbook (hidden or not); otherwise every visible sheet.
+    pub sheet: Option<String>,
+}
+
+/// Receives a file's tables row by row, in file order.
+pub trait RowVisitor {
+    type Error: From<TableError>;
+    /// A new table starts: the text file, or one sheet.
+    fn table(&mut self, info: TableInfo) -> Result<(), Self::Error>;
+    /// The next row of the current table. A workbook gives only rows with something in them.
+    fn row(&mut self, row: TableRow) -> Result<(), Self::Error>;
+}
+
 /// Why a file could not be read as a table.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TableError {
-    #[error("could not read the file ({0})")]
+    #[error("{}", self.message(Language::Es))]
     Read(String),
-    #[error("the file is not a workbook Avance can read ({0})")]
-    Workbook(String),
-    #[error("unknown file type: use .tsv, .csv or .xlsx")]
+    #[error("{}", self.message(Language::Es))]
     UnknownType,
+    #[error("{}", self.message(Language::Es))]
+    FileTooLarge,
+    #[error("{}", self.message(Language::Es))]
+    NotAWorkbook(String),
+    #[error("{}", self.message(Language::Es))]
+    Protected,
+    #[error("{}", self.message(Language::Es))]
+    Workbook(String),
+    #[error("{}", self.message(Language::Es))]
+    TooManyParts(usize),
+    #[error("{}", self.message(Language::Es))]
+    PartTooLarge { part: String, bytes: u64 },
+    #[error("{}", self.message(Language::Es))]
+    UnpackedTooLarge(u64),
+    #[error("{}", self.message(Language::Es))]
+    SheetNotFound {
+        name: String,
+        available: Vec<String>,
+    },
+    #[error("{}", self.message(Language::Es))]
+    NotAWorksheet(String),
+    #[error("{}", self.message(Language::Es))]
+    NoVisibleSheet(Vec<String>),
+    #[error("{}", self.message(Language::Es))]
+    SheetOnlyForWorkbooks,
+    /// The sheet declares an area beyond the columns (or rows) Avance reads.
+    #[error("{}", self.message(Language::Es))]
+    AreaTooLarge { sheet: String, area: String },
+    /// A cell beyond the columns Avance reads holds something.
+    #[error("{}", self.message(Language::Es))]
+    CellOutOfArea { sheet: String, cell: String },
+    #[error("{}", self.message(Language::Es))]
+    CellTooLong { origin: String, cell: CellPlace },
+    /// Formulas whose value no spreadsheet computed: the first cells and how many in all.
+    #[error("{}", self.message(Language::Es))]
+    Formulas {
+        sheet: String,
+        cells: Vec<String>,
+        count: usize,
+        recalculate_on_open: bool,
+    },
+    /// A text row with more fields than the columns Avance reads.
+    #[error("{}", self.message(Language::Es))]
+    TooManyFields { origin: String, row: usize },
+    /// A quote opens a cell and nothing closes it: the rest of the file would be one cell.
+    #[error("{}", self.message(Language::Es))]
+    UnclosedQuote {
+        origin: String,
+        row: usize,
+        column: usize,
+    },
+    /// The shared-texts part declares more texts than it can hold.
+    #[error("{}", self.message(Language::Es))]
+    CountTooLarge { part: String, count: u128 },
+    /// The workbook reader failed on this file (a defect of the file or of the reader).
+    #[error("{}", self.message(Language::Es))]
+    ReaderFailed,
+}
+
+/// Where a cell is: a sheet's address (`N4`), or a text file's line and field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CellPlace {
+    Sheet(String),
+    Line {
+        row: usize,
+        column: usize,
+        /// The line a quoted cell ends on, when it spreads over several.
+        until: Option<usize>,
+    },
+}
+
+fn megabytes(bytes: u64) -> u64 {
+    bytes.div_ceil(MEGABYTE)
+}
+
+/// `«A», «B»`.
+fn quoted_list(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| format!("«{n}»"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl TableError {
+    /// The error as a sentence in the language.
+    pub fn message(&self, language: Language) -> String {
+        let es = language == Language::Es;
+        match self {
+            TableError::Read(e) if es => format!("No se pudo leer el archivo ({e})."),
+            TableError::Read(e) => format!("Could not read the file ({e})."),
+            TableError::UnknownType if es => {
+                "Tipo de archivo desconocido: use .tsv, .csv o .xlsx.".to_owned()
+            }
+            TableError::UnknownType => "Unknown file type: use .tsv, .csv or .xlsx.".to_owned(),
+            TableError::FileTooLarge if es => format!(
+                "El archivo pesa más de {} MB: una matriz del plan pesa mucho menos; no se lee.",
+                megabytes(MAX_FILE_BYTES)
+            ),
+            TableError::FileTooLarge => format!(
+                "The file is larger than {} MB: a plan matrix is far smaller; it is not read.",
+                megabytes(MAX_FILE_BYTES)
+            ),
+            TableError::NotAWorkbook(e) if es => format!(
+                "El archivo no es un libro .xlsx (un archivo zip de Excel) ({e}): guárdelo desde Excel como «Libro de Excel (.xlsx)»."
+            ),
+            TableError::NotAWorkbook(e) => format!(
+                "The file is not an .xlsx workbook (an Excel zip file) ({e}): save it from Excel as «Excel Workbook (.xlsx)»."
+            ),
+            TableError::Protected if es => "El libro está protegido con contraseña o es un .xls antiguo: guárdelo desde Excel como .xlsx sin contraseña.".to_owned(),
+            TableError::Protected => "The workbook is password-protected or an old .xls: save it from Excel as an .xlsx without a password.".to_owned(),
+            TableError::Workbook(e) if es => format!("El libro no se puede leer ({e})."),
+            TableError::Workbook(e) => format!("The workbook cannot be read ({e})."),
+            TableError::TooManyParts(n) if es => format!(
+                "El libro tiene {n} partes internas (el máximo es {MAX_ARCHIVE_ENTRIES}): no parece una matriz del plan; no se lee."
+            ),
+            TableError::TooManyParts(n) => format!(
+                "The workbook has {n} internal parts (at most {MAX_ARCHIVE_ENTRIES}): it does not look like a plan matrix; it is not read."
+            ),
+            TableError::PartTooLarge { part, bytes } if es => format!(
+                "La parte «{part}» del libro se descomprime a {} MB (el máximo es {} MB): no se lee (¿un archivo malicioso o una hoja con millones de celdas?).",
+                megabytes(*bytes),
+                megabytes(MAX_PART_BYTES)
+            ),
+            TableError::PartTooLarge { part, bytes } => format!(
+                "Part «{part}» of the workbook unpacks to {} MB (at most {} MB): it is not read (a malicious file, or a sheet with millions of cells?).",
+                megabytes(*bytes),
+                megabytes(MAX_PART_BYTES)
+            ),
+            TableError::UnpackedTooLarge(bytes) if es => format!(
+                "El libro se descomprime a {} MB (el máximo es {} MB): no se lee.",
+                megabytes(*bytes),
+                megabytes(MAX_UNPACKED_BYTES)
+            ),
+            TableError::UnpackedTooLarge(bytes) => format!(
+                "The workbook unpacks to {} MB (at most {} MB): it is not read.",
+                megabytes(*bytes),
+                megabytes(MAX_UNPACKED_BYTES)
+            ),
+            TableError::CountTooLarge { part, count } if es => format!(
+                "La parte «{part}» del libro declara {count} textos, más de los que puede contener: el libro está dañado o fue manipulado; no se lee."
+            ),
+            TableError::CountTooLarge { part, count } => format!(
+                "Part «{part}» of the workbook declares {count} texts, more than it can hold: the workbook is damaged or tampered with; it is not read."
+            ),
+            TableError::SheetNotFound { name, available } if es => format!(
+                "El libro no tiene una hoja «{name}»; sus hojas son {}.",
+                quoted_list(available)
+            ),
+            TableError::SheetNotFound { name, available } => format!(
+                "The workbook has no sheet «{name}»; its sheets are {}.",
+                quoted_list(available)
+            ),
+            TableError::NotAWorksheet(name) if es => {
+                format!("La hoja «{name}» no es una hoja de datos (es un gráfico o una macro).")
+            }
+            TableError::NotAWorksheet(name) => {
+                format!("Sheet «{name}» is not a worksheet (it is a chart or a macro sheet).")
+            }
+            TableError::NoVisibleSheet(hidden) if es => format!(
+                "El libro no tiene hojas visibles con datos; las ocultas ({}) no se leen sin --sheet NOMBRE.",
+                quoted_list(hidden)
+            ),
+            TableError::NoVisibleSheet(hidden) => format!(
+                "The workbook has no visible worksheet; hidden ones ({}) are read only with --sheet NAME.",
+                quoted_list(hidden)
+            ),
+            TableError::SheetOnlyForWorkbooks if es => {
+                "--sheet solo sirve para libros .xlsx; un archivo de texto tiene una sola tabla."
+                    .to_owned()
+            }
+            TableError::SheetOnlyForWorkbooks => {
+                "--sheet applies only to .xlsx workbooks; a text file has a single table.".to_owned()
+            }
+            TableError::AreaTooLarge { sheet, area } if es => format!(
+                "La hoja «{sheet}» declara el área {area}, más allá de la columna IV ({MAX_COLUMNS} columnas) que lee Avance: borre las filas y columnas sobrantes (Ctrl+Fin en Excel lleva a la última celda) y guarde el libro."
+            ),
+            TableError::AreaTooLarge { sheet, area } => format!(
+                "Sheet «{sheet}» declares the area {area}, beyond column IV ({MAX_COLUMNS} columns) that Avance reads: delete the extra rows and columns (Ctrl+End in Excel goes to the last cell) and save the workbook."
+            ),
+            TableError::CellOutOfArea { sheet, cell } if es => format!(
+                "La celda {cell} de la hoja «{sheet}» tiene datos más allá de la columna IV ({MAX_COLUMNS} columnas) que lee Avance: muévala o bórrela y guarde el libro."
+            ),
+            TableError::CellOutOfArea { sheet, cell } => format!(
+                "Cell {cell} of sheet «{sheet}» holds data beyond column IV ({MAX_COLUMNS} columns) that Avance reads: move or delete it and save the workbook."
+            ),
+            TableError::CellTooLong { origin, cell } => {
+                let place = match (cell, es) {
+                    (CellPlace::Sheet(name), true) => format!("La celda {name}"),
+                    (CellPlace::Sheet(name), false) => format!("Cell {name}"),
+                    (CellPlace::Line { row, column, .. }, true) => {
+                        format!("La celda de la fila {row}, columna {column},")
+                    }
+                    (CellPlace::Line { row, column, .. }, false) => {
+                        format!("The cell at row {row}, column {column},")
+                    }
+                };
+                let quote = match (cell, es) {
+                    (CellPlace::Line { until: Some(last), .. }, true) => format!(
+                        " Empieza con comillas que se cierran en la fila {last}: revise esas comillas."
+                    ),
+                    (CellPlace::Line { until: Some(last), .. }, false) => format!(
+                        " It starts with a quote that closes on row {last}: check that quote."
+                    ),
+                    _ => String::new(),
+                };
+                if es {
+                    format!(
+                        "{place} tiene más de {MAX_CELL_CHARS} caracteres (el máximo de Excel).{quote} ({origin})"
+                    )
+                } else {
+                    format!(
+                        "{place} holds more than {MAX_CELL_CHARS} characters (Excel's maximum).{quote} ({origin})"
+                    )
+                }
+            }
+            TableError::Formulas {
+                sheet,
+                cells,
+                count,
+                recalculate_on_open,
+            } => {
+                let mut listed = cells.join(", ");
+                if *count > cells.len() {
+                    listed.push_str(&match language {
+                        Language::Es => format!(" y {} más", count - cells.len()),
+                        Language::En => format!(" and {} more", count - cells.len()),
+                    });
+                }
+                let why = match (recalculate_on_open, es) {
+                    (false, true) => "tienen fórmulas sin valor calculado",
+                    (false, false) => "hold formulas with no computed value",
+                    (true, true) => {
+                        "tienen fórmulas cuyo valor no calculó una hoja de cálculo (el libro lo escribió un programa y pide recalcular al abrirse)"
+                    }
+                    (true, false) => {
+                        "hold formulas whose value no spreadsheet computed (a program wrote the workbook and asks for recalculation on opening)"
+                    }
+                };
+                if es {
+                    format!(
+                        "Las celdas {listed} de la hoja «{sheet}» {why}: recalcule y guarde el libro en Excel (o LibreOffice) e impórtelo de nuevo."
+                    )
+                } else {
+                    format!(
+                        "Cells {listed} of sheet «{sheet}» {why}: recalculate and save the workbook in Excel (or LibreOffice) and import it again."
+                    )
+                }
+            }
+            TableError::TooManyFields { origin, row } if es => format!(
+                "La fila {row} tiene más de {MAX_COLUMNS} columnas, más de las que lee Avance: borre las columnas sobrantes. ({origin})"
+            ),
+            TableError::TooManyFields { origin, row } => format!(
+                "Row {row} has more than {MAX_COLUMNS} columns, more than Avance reads: delete the extra columns. ({origin})"
+            ),
+            TableError::UnclosedQuote {
+                origin,
+                row,
+                column,
+            } if es => format!(
+                "La celda de la fila {row}, columna {column}, abre comillas («\"») que nunca se cierran: el resto del archivo quedaría dentro de esa celda. Cierre las comillas o quítelas. ({origin})"
+            ),
+            TableError::UnclosedQuote {
+                origin,
+                row,
+                column,
+            } => format!(
+                "The cell at row {row}, column {column}, opens a quote («\"») that never closes: the rest of the file would end up inside that cell. Close the quote or remove it. ({origin})"
+            ),
+            TableError::ReaderFailed if es => {
+                "El lector de libros falló con este archivo: ábralo en Excel, guárdelo de nuevo como .xlsx e inténtelo otra vez.".to_owned()
+            }
+            TableError::ReaderFailed => {
+                "The workbook reader failed on this file: open it in Excel, save it again as .xlsx and retry.".to_owned()
+            }
+        }
+    }
 }
 
 /// The kinds of file the import reads.
@@ -66,29 +466,115 @@ impl TableKind {
     }
 }
 
-/// Reads every table of a file.
-pub fn read_tables(path: &Path) -> Result<Vec<Table>, TableError> {
+/// A spreadsheet address: `cell_name(3, 13)` is `N4` (row and column from 0).
+pub fn cell_name(row: u32, column: u32) -> String {
+    let mut letters = Vec::new();
+    let mut n = u64::from(column) + 1;
+    while n > 0 {
+        let rest = (n - 1) % 26;
+        letters.push(char::from(b'A' + rest as u8));
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    let letters: String = letters.into_iter().collect();
+    format!("{letters}{}", u64::from(row) + 1)
+}
+
+/// Streams every table of a file to `visitor`; returns the sheets of a workbook that were not
+/// read (hidden ones, charts).
+pub fn visit_file<V: RowVisitor>(
+    path: &Path,
+    options: &ReadOptions,
+    visitor: &mut V,
+) -> Result<Vec<SkippedSheet>, V::Error> {
     let kind = TableKind::of(path).ok_or(TableError::UnknownType)?;
-    let bytes = std::fs::read(path).map_err(|e| TableError::Read(e.to_string()))?;
+    if kind != TableKind::Xlsx && options.sheet.is_some() {
+        return Err(TableError::SheetOnlyForWorkbooks.into());
+    }
+    let bytes = read_bounded(path)?;
     let origin = path.display().to_string();
+    let info = TableInfo {
+        origin: origin.clone(),
+        sheet: None,
+    };
     match kind {
-        TableKind::Xlsx => read_workbook(&bytes, &origin),
-        TableKind::Tsv => Ok(vec![read_delimited(&decode_text(&bytes), b'\t', origin)]),
+        TableKind::Xlsx => visit_workbook(&bytes, &origin, options, visitor),
+        TableKind::Tsv => {
+            visit_delimited(&decode_owned(bytes), b'\t', info, visitor)?;
+            Ok(Vec::new())
+        }
         TableKind::Csv => {
-            let text = decode_text(&bytes);
+            let text = decode_owned(bytes);
             let delimiter = guess_delimiter(&text);
-            Ok(vec![read_delimited(&text, delimiter, origin)])
+            visit_delimited(&text, delimiter, info, visitor)?;
+            Ok(Vec::new())
         }
     }
 }
 
+/// Reads every table of a file into memory (for tests and small files; the import streams).
+pub fn read_tables(path: &Path) -> Result<Vec<Table>, TableError> {
+    struct Gather(Vec<Table>);
+    impl RowVisitor for Gather {
+        type Error = TableError;
+        fn table(&mut self, info: TableInfo) -> Result<(), TableError> {
+            self.0.push(Table {
+                origin: info.origin,
+                rows: Vec::new(),
+            });
+            Ok(())
+        }
+        fn row(&mut self, row: TableRow) -> Result<(), TableError> {
+            if let Some(table) = self.0.last_mut() {
+                table.rows.push((row.number, row.cells));
+            }
+            Ok(())
+        }
+    }
+    let mut gather = Gather(Vec::new());
+    visit_file(path, &ReadOptions::default(), &mut gather)?;
+    Ok(gather.0)
+}
+
+/// The file's bytes, or `FileTooLarge` past the limit (read no further than that).
+fn read_bounded(path: &Path) -> Result<Vec<u8>, TableError> {
+    let file = std::fs::File::open(path).map_err(|e| TableError::Read(e.to_string()))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| TableError::Read(e.to_string()))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(TableError::FileTooLarge);
+    }
+    Ok(bytes)
+}
+
 /// Text as UTF-8 (without a BOM) or, when it is not valid UTF-8, as Windows-1252, which is
-/// what Excel in Spanish writes for "CSV".
+/// what Excel in Spanish writes for "CSV"; UTF-16 when a BOM says so (Excel's "Texto Unicode").
 pub fn decode_text(bytes: &[u8]) -> String {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_owned(),
-        Err(_) => encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned(),
+    decode_owned(bytes.to_vec())
+}
+
+/// [`decode_text`] without copying valid UTF-8.
+fn decode_owned(mut bytes: Vec<u8>) -> String {
+    match encoding_rs::Encoding::for_bom(&bytes) {
+        Some((encoding, bom)) if encoding != encoding_rs::UTF_8 => {
+            return encoding
+                .decode_without_bom_handling(&bytes[bom..])
+                .0
+                .into_owned();
+        }
+        Some((_, bom)) => {
+            bytes.drain(..bom);
+        }
+        None => {}
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => encoding_rs::WINDOWS_1252
+            .decode(e.as_bytes())
+            .0
+            .into_owned(),
     }
 }
 
@@ -102,77 +588,860 @@ fn guess_delimiter(text: &str) -> u8 {
     }
 }
 
-/// Reads delimited text; quoted fields may hold the delimiter and line breaks.
-pub fn read_delimited(text: &str, delimiter: u8, origin: String) -> Table {
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
-    let mut record = csv::StringRecord::new();
-    let mut number = 0;
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(true) => {
-                number = record.position().map_or(number + 1, |p| p.line() as usize);
-                rows.push((
-                    number,
-                    record.iter().map(|c| Cell::Text(c.to_owned())).collect(),
-                ));
+/// Streams delimited text: RFC 4180 quoting (a field that starts with `"` may hold the
+/// delimiter, `""` and line breaks); a quote elsewhere in a field is read literally.
+fn visit_delimited<V: RowVisitor>(
+    text: &str,
+    delimiter: u8,
+    info: TableInfo,
+    visitor: &mut V,
+) -> Result<(), V::Error> {
+    let mut reader = Delimited {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+        line: 1,
+        delimiter,
+        origin: info.origin.clone(),
+    };
+    visitor.table(info)?;
+    while let Some(row) = reader.next_row()? {
+        visitor.row(row)?;
+    }
+    Ok(())
+}
+
+/// A reader of delimited text, at a byte position and a line number.
+struct Delimited<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+    line: usize,
+    delimiter: u8,
+    origin: String,
+}
+
+impl Delimited<'_> {
+    fn next_row(&mut self) -> Result<Option<TableRow>, TableError> {
+        if self.pos >= self.bytes.len() {
+            return Ok(None);
+        }
+        let start = self.pos;
+        let number = self.line;
+        let mut cells = Vec::new();
+        loop {
+            let column = cells.len() + 1;
+            let first_line = self.line;
+            let text = if self.bytes.get(self.pos) == Some(&b'"') {
+                self.quoted(column)?
+            } else {
+                let end = self.field_end(self.pos);
+                let text = &self.text[self.pos..end];
+                self.pos = end;
+                // Checked before copying: a 50 MB line is refused without a second copy.
+                (!too_long(text)).then(|| text.to_owned())
+            };
+            let Some(text) = text.filter(|t| !too_long(t)) else {
+                return Err(TableError::CellTooLong {
+                    origin: self.origin.clone(),
+                    cell: CellPlace::Line {
+                        row: first_line,
+                        column,
+                        until: (self.line > first_line).then_some(self.line),
+                    },
+                });
+            };
+            if cells.len() == MAX_COLUMNS as usize {
+                return Err(TableError::TooManyFields {
+                    origin: self.origin.clone(),
+                    row: number,
+                });
             }
-            Ok(false) => break,
-            // A record the CSV reader cannot split (bad quoting): keep the line as one text so
-            // the import reports it by row rather than dropping it.
-            Err(e) => {
-                number += 1;
-                rows.push((number, vec![Cell::Text(format!("<{e}>"))]));
-                if e.is_io_error() {
+            cells.push(Cell::Text(unguard_text(text)));
+            match self.bytes.get(self.pos) {
+                Some(&b) if b == self.delimiter => self.pos += 1,
+                _ => break,
+            }
+        }
+        let last_line = self.line;
+        let end = self.pos;
+        self.skip_line_break();
+        let line_fields = if last_line > number {
+            line_fields(&self.text[start..end], self.delimiter)
+        } else {
+            Vec::new()
+        };
+        Ok(Some(TableRow {
+            number,
+            cells,
+            line_fields,
+        }))
+    }
+
+    /// The position of the next delimiter or line break from `from`, or the end.
+    fn field_end(&self, from: usize) -> usize {
+        self.bytes[from..]
+            .iter()
+            .position(|&b| b == self.delimiter || b == b'\r' || b == b'\n')
+            .map_or(self.bytes.len(), |p| from + p)
+    }
+
+    fn skip_line_break(&mut self) {
+        match self.bytes.get(self.pos) {
+            Some(b'\r') => {
+                self.pos += 1;
+                if self.bytes.get(self.pos) == Some(&b'\n') {
+                    self.pos += 1;
+                }
+                self.line += 1;
+            }
+            Some(b'\n') => {
+                self.pos += 1;
+                self.line += 1;
+            }
+            _ => {}
+        }
+    }
+
+    /// A field that starts with a quote, up to its closing quote; text after the closing quote
+    /// up to the next delimiter is kept as written. `None` when it is too long to keep (it is
+    /// read to its end, not copied).
+    fn quoted(&mut self, column: usize) -> Result<Option<String>, TableError> {
+        let opened = self.line;
+        self.pos += 1;
+        let mut value = String::new();
+        let mut too_long = false;
+        let mut segment = self.pos;
+        loop {
+            let Some(&b) = self.bytes.get(self.pos) else {
+                return Err(TableError::UnclosedQuote {
+                    origin: self.origin.clone(),
+                    row: opened,
+                    column,
+                });
+            };
+            match b {
+                b'"' if self.bytes.get(self.pos + 1) == Some(&b'"') => {
+                    if !too_long {
+                        value.push_str(&self.text[segment..=self.pos]);
+                    }
+                    self.pos += 2;
+                    segment = self.pos;
+                }
+                b'"' => {
+                    if !too_long {
+                        value.push_str(&self.text[segment..self.pos]);
+                    }
+                    self.pos += 1;
                     break;
+                }
+                b'\r' => {
+                    if self.bytes.get(self.pos + 1) == Some(&b'\n') {
+                        self.pos += 1;
+                    }
+                    self.pos += 1;
+                    self.line += 1;
+                }
+                b'\n' => {
+                    self.pos += 1;
+                    self.line += 1;
+                }
+                _ => self.pos += 1,
+            }
+            if !too_long && value.len() + (self.pos - segment) > MAX_CELL_BYTES {
+                too_long = true;
+                value = String::new();
+            }
+        }
+        let end = self.field_end(self.pos);
+        let rest = &self.text[self.pos..end];
+        self.pos = end;
+        if too_long {
+            return Ok(None);
+        }
+        value.push_str(rest);
+        Ok(Some(value))
+    }
+}
+
+/// Whether a cell's text is longer than a cell may be.
+fn too_long(text: &str) -> bool {
+    text.len() > MAX_CELL_CHARS && text.chars().count() > MAX_CELL_CHARS
+}
+
+/// How many fields each line of `record` has when split at the delimiter regardless of quotes.
+fn line_fields(record: &str, delimiter: u8) -> Vec<usize> {
+    let mut counts = vec![1];
+    let bytes = record.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\r' => {
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                counts.push(1);
+            }
+            b'\n' => counts.push(1),
+            b if b == delimiter => {
+                if let Some(last) = counts.last_mut() {
+                    *last += 1;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    counts
+}
+
+/// Whether a spreadsheet would take this text as a formula (OWASP's CSV-injection list:
+/// `=`, `+`, `-`, `@`, tab, carriage return), also behind apostrophes already there.
+fn runs_as_formula(text: &str) -> bool {
+    text.trim_start_matches('\'')
+        .starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// A text cell as written to a CSV: with a leading `'` when a spreadsheet would run it as a
+/// formula, so it is read as text.
+pub fn guard_text(text: &str) -> Cow<'_, str> {
+    if runs_as_formula(text) {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// A text cell read from a CSV or TSV: [`guard_text`] undone, so exports read back as they were.
+fn unguard_text(mut text: String) -> String {
+    if text.starts_with('\'') && runs_as_formula(&text[1..]) {
+        text.remove(0);
+    }
+    text
+}
+
+/// A field of a CSV the app writes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CsvField {
+    /// Text: guarded against being run as a formula.
+    Text(String),
+    /// A figure, already written with the file's decimal separator (`-3,5`), or empty:
+    /// written as is so spreadsheets read a number.
+    Number(String),
+}
+
+/// Rows of fields as CSV text, every text field guarded ([`guard_text`]). The one writer of
+/// both the export's and the report's CSV.
+pub fn write_csv(delimiter: u8, rows: impl IntoIterator<Item = Vec<CsvField>>) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(Vec::new());
+    for row in rows {
+        let fields = row.iter().map(|field| match field {
+            CsvField::Text(text) => guard_text(text),
+            CsvField::Number(number) => Cow::Borrowed(number.as_str()),
+        });
+        writer
+            .write_record(fields.map(|f| f.into_owned()))
+            .expect("writing CSV into memory cannot fail");
+    }
+    String::from_utf8(
+        writer
+            .into_inner()
+            .expect("an in-memory writer always flushes"),
+    )
+    .expect("CSV of UTF-8 fields is UTF-8")
+}
+
+/// Checks the archive before calamine unpacks any of it; returns whether the workbook asks to
+/// be recalculated on opening (its cached formula values were not computed by a spreadsheet).
+fn check_archive(bytes: &[u8]) -> Result<bool, TableError> {
+    if bytes.starts_with(&COMPOUND_FILE) {
+        return Err(TableError::Protected);
+    }
+    let not_a_workbook = |e: zip::result::ZipError| TableError::NotAWorkbook(e.to_string());
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(not_a_workbook)?;
+    if archive.len() > MAX_ARCHIVE_ENTRIES {
+        return Err(TableError::TooManyParts(archive.len()));
+    }
+    let mut total: u64 = 0;
+    let mut workbook_parts = Vec::new();
+    let mut string_parts = Vec::new();
+    for index in 0..archive.len() {
+        let entry = archive.by_index_raw(index).map_err(not_a_workbook)?;
+        let name = String::from_utf8_lossy(entry.name_raw()).into_owned();
+        let size = entry.size();
+        if size > MAX_PART_BYTES {
+            return Err(TableError::PartTooLarge {
+                part: name,
+                bytes: size,
+            });
+        }
+        total = total.saturating_add(size);
+        let lower = name.to_ascii_lowercase();
+        if lower.ends_with("workbook.xml") {
+            workbook_parts.push(index);
+        } else if lower.ends_with("sharedstrings.xml") {
+            string_parts.push((index, name, size));
+        }
+    }
+    if total > MAX_UNPACKED_BYTES {
+        return Err(TableError::UnpackedTooLarge(total));
+    }
+    // calamine reserves room for as many shared texts as the part declares: a declaration
+    // beyond what the part can hold (each text takes at least `<si/>`, 5 bytes) would ask
+    // for gigabytes from a few bytes.
+    for (index, part, size) in string_parts {
+        let xml = read_part(&mut archive, index)?;
+        if let Some(count) = declared_unique_count(&xml)
+            && count > u128::from(size / 5)
+        {
+            return Err(TableError::CountTooLarge { part, count });
+        }
+    }
+    let mut recalculate_on_open = false;
+    for index in workbook_parts {
+        recalculate_on_open |= asks_recalculation(&read_part(&mut archive, index)?);
+    }
+    Ok(recalculate_on_open)
+}
+
+/// An entry of the archive as text (its size is already checked).
+fn read_part(
+    archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    index: usize,
+) -> Result<String, TableError> {
+    let mut xml = Vec::new();
+    archive
+        .by_index(index)
+        .map_err(|e| TableError::Workbook(e.to_string()))?
+        .read_to_end(&mut xml)
+        .map_err(|e| TableError::Workbook(e.to_string()))?;
+    Ok(String::from_utf8_lossy(&xml).into_owned())
+}
+
+/// The `uniqueCount` the `<sst>` element of sharedStrings.xml declares, when it is a number.
+fn declared_unique_count(xml: &str) -> Option<u128> {
+    let at = xml.match_indices("sst").map(|(at, _)| at).find(|&at| {
+        let before = xml[..at].chars().next_back();
+        let after = xml[at + 3..].chars().next();
+        matches!(before, Some('<' | ':'))
+            && after.is_some_and(|c| c.is_whitespace() || c == '>' || c == '/')
+    })?;
+    let rest = &xml[at..];
+    let element = &rest[..rest.find('>').unwrap_or(rest.len())];
+    let value = element.split("uniqueCount").nth(1)?;
+    let value = value.trim_start().strip_prefix('=')?.trim_start();
+    let quote = value.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let digits = value[1..].split(quote).next()?;
+    digits.parse::<u128>().ok()
+}
+
+/// Whether workbook.xml's `<calcPr>` says `fullCalcOnLoad`: what libraries that cannot
+/// compute formulas write, so that Excel computes them on opening.
+fn asks_recalculation(workbook_xml: &str) -> bool {
+    workbook_xml.match_indices("calcPr").any(|(at, _)| {
+        let rest = &workbook_xml[at..];
+        let element = &rest[..rest.find('>').unwrap_or(rest.len())];
+        ["\"1\"", "'1'", "\"true\"", "'true'"]
+            .iter()
+            .any(|value| element.contains(&format!("fullCalcOnLoad={value}")))
+    })
+}
+
+fn workbook_error(e: XlsxError) -> TableError {
+    TableError::Workbook(e.to_string())
+}
+
+/// Checks the archive, then streams the chosen sheets. A panic inside the workbook reader on a
+/// malformed file becomes an error: the window never loses unsaved work to a bad file.
+fn visit_workbook<V: RowVisitor>(
+    bytes: &[u8],
+    origin: &str,
+    options: &ReadOptions,
+    visitor: &mut V,
+) -> Result<Vec<SkippedSheet>, V::Error> {
+    let recalculate_on_open = check_archive(bytes)?;
+    catch_unwind(AssertUnwindSafe(|| {
+        visit_sheets(bytes, origin, options, recalculate_on_open, visitor)
+    }))
+    .unwrap_or_else(|_| Err(TableError::ReaderFailed.into()))
+}
+
+fn visit_sheets<V: RowVisitor>(
+    bytes: &[u8],
+    origin: &str,
+    options: &ReadOptions,
+    recalculate_on_open: bool,
+    visitor: &mut V,
+) -> Result<Vec<SkippedSheet>, V::Error> {
+    let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(workbook_error)?;
+    let sheets = workbook.sheets_metadata().to_vec();
+    let mut skipped = Vec::new();
+    let chosen: Vec<String> = match &options.sheet {
+        Some(wanted) => {
+            let found = sheets.iter().find(|s| s.name == *wanted).or_else(|| {
+                sheets
+                    .iter()
+                    .find(|s| s.name.trim().to_lowercase() == wanted.trim().to_lowercase())
+            });
+            match found {
+                Some(sheet) if sheet.typ == SheetType::WorkSheet => vec![sheet.name.clone()],
+                Some(sheet) => return Err(TableError::NotAWorksheet(sheet.name.clone()).into()),
+                None => {
+                    return Err(TableError::SheetNotFound {
+                        name: wanted.clone(),
+                        available: sheets.iter().map(|s| s.name.clone()).collect(),
+                    }
+                    .into());
                 }
             }
         }
+        None => {
+            let mut chosen = Vec::new();
+            for sheet in &sheets {
+                let why = match (sheet.typ, sheet.visible) {
+                    (SheetType::WorkSheet, SheetVisible::Visible) => {
+                        chosen.push(sheet.name.clone());
+                        continue;
+                    }
+                    (SheetType::WorkSheet, SheetVisible::Hidden) => SheetSkip::Hidden,
+                    (SheetType::WorkSheet, SheetVisible::VeryHidden) => SheetSkip::VeryHidden,
+                    _ => SheetSkip::NotAWorksheet,
+                };
+                skipped.push(SkippedSheet {
+                    name: sheet.name.clone(),
+                    why,
+                });
+            }
+            if chosen.is_empty() {
+                let hidden = skipped
+                    .iter()
+                    .filter(|s| s.why != SheetSkip::NotAWorksheet)
+                    .map(|s| s.name.clone())
+                    .collect();
+                return Err(TableError::NoVisibleSheet(hidden).into());
+            }
+            chosen
+        }
+    };
+    for name in chosen {
+        check_sheet(&mut workbook, &name, recalculate_on_open)?;
+        visitor.table(TableInfo {
+            origin: format!("{origin} [{name}]"),
+            sheet: Some(name.clone()),
+        })?;
+        stream_sheet(&mut workbook, &name, visitor)?;
     }
-    Table { origin, rows }
+    Ok(skipped)
 }
 
-fn read_workbook(bytes: &[u8], origin: &str) -> Result<Vec<Table>, TableError> {
-    let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
-        .map_err(|e| TableError::Workbook(e.to_string()))?;
-    let mut tables = Vec::new();
-    for (name, range) in workbook.worksheets() {
-        let first_row = range.start().map_or(0, |(row, _)| row as usize);
-        let first_col = range.start().map_or(0, |(_, col)| col as usize);
-        let rows = range
-            .rows()
-            .enumerate()
-            .map(|(i, cells)| {
-                let mut row: Vec<Cell> = vec![Cell::Text(String::new()); first_col];
-                row.extend(cells.iter().map(cell_of));
-                (first_row + i + 1, row)
-            })
-            .collect();
-        tables.push(Table {
-            origin: format!("{origin} [{name}]"),
-            rows,
+type Workbook<'a> = Xlsx<Cursor<&'a [u8]>>;
+
+/// Before any value is read: the sheet's declared area, and formulas whose value no
+/// spreadsheet computed.
+fn check_sheet(
+    workbook: &mut Workbook<'_>,
+    sheet: &str,
+    recalculate_on_open: bool,
+) -> Result<(), TableError> {
+    let mut reader = workbook
+        .worksheet_cells_reader(sheet)
+        .map_err(workbook_error)?;
+    let area = reader.dimensions();
+    if area.end.1 >= MAX_COLUMNS || area.end.0 >= MAX_ROWS {
+        return Err(TableError::AreaTooLarge {
+            sheet: sheet.to_owned(),
+            area: format!(
+                "{}:{}",
+                cell_name(area.start.0, area.start.1),
+                cell_name(area.end.0, area.end.1)
+            ),
         });
     }
-    Ok(tables)
+    let mut cells = Vec::new();
+    let mut count = 0usize;
+    while let Some(record) = reader
+        .next_cell_with_formula_metadata()
+        .map_err(workbook_error)?
+    {
+        if record.formula.is_some() && (recalculate_on_open || record.value == DataRef::Empty) {
+            count += 1;
+            if cells.len() < CELLS_LISTED {
+                cells.push(cell_name(record.pos.0, record.pos.1));
+            }
+        }
+    }
+    if count > 0 {
+        return Err(TableError::Formulas {
+            sheet: sheet.to_owned(),
+            cells,
+            count,
+            recalculate_on_open,
+        });
+    }
+    Ok(())
 }
 
-fn cell_of(data: &Data) -> Cell {
-    match data {
-        Data::Int(i) => Cell::Number(Decimal::from(*i)),
-        Data::Float(f) => {
+/// Streams a sheet's rows to the visitor, cell by cell as the file stores them.
+fn stream_sheet<V: RowVisitor>(
+    workbook: &mut Workbook<'_>,
+    sheet: &str,
+    visitor: &mut V,
+) -> Result<(), V::Error> {
+    let mut reader = workbook
+        .worksheet_cells_reader(sheet)
+        .map_err(workbook_error)?;
+    let formats: Vec<PercentFormat> = reader.styles().iter().map(PercentFormat::of).collect();
+    let mut current: Option<(u32, Vec<Cell>)> = None;
+    while let Some((cell, style)) = reader.next_cell_with_style_id().map_err(workbook_error)? {
+        let (row, column) = cell.get_position();
+        let percent = formats.get(style).copied().unwrap_or_default();
+        let Some(value) = cell_of(cell.get_value(), percent) else {
+            continue;
+        };
+        let name = || cell_name(row, column);
+        if column >= MAX_COLUMNS || row >= MAX_ROWS {
+            return Err(TableError::CellOutOfArea {
+                sheet: sheet.to_owned(),
+                cell: name(),
+            }
+            .into());
+        }
+        if let Cell::Text(text) = &value
+            && too_long(text)
+        {
+            return Err(TableError::CellTooLong {
+                origin: sheet.to_owned(),
+                cell: CellPlace::Sheet(name()),
+            }
+            .into());
+        }
+        if current.as_ref().is_some_and(|(r, _)| *r != row)
+            && let Some((number, cells)) = current.take()
+        {
+            visitor.row(sheet_row(number, cells))?;
+        }
+        let (_, cells) = current.get_or_insert_with(|| (row, Vec::new()));
+        let at = column as usize;
+        if cells.len() <= at {
+            cells.resize(at + 1, Cell::empty());
+        }
+        cells[at] = value;
+    }
+    if let Some((number, cells)) = current {
+        visitor.row(sheet_row(number, cells))?;
+    }
+    Ok(())
+}
+
+fn sheet_row(row: u32, cells: Vec<Cell>) -> TableRow {
+    TableRow {
+        number: row as usize + 1,
+        cells,
+        line_fields: Vec::new(),
+    }
+}
+
+/// Which signs of a number a style shows as a percentage.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct PercentFormat {
+    positive: bool,
+    negative: bool,
+}
+
+impl PercentFormat {
+    fn of(style: &Style) -> Self {
+        let Some(format) = &style.number_format else {
+            return Self::default();
+        };
+        let sections = format_sections(&format.format_code);
+        let positive = sections.first().is_some_and(|s| has_percent(s));
+        let negative = sections.get(1).map_or(positive, |s| has_percent(s));
+        PercentFormat { positive, negative }
+    }
+}
+
+/// A number format's sections (positive; negative; zero; text), split at `;` outside quotes.
+fn format_sections(code: &str) -> Vec<String> {
+    let mut sections = Vec::new();
+    let mut section = String::new();
+    let mut in_quotes = false;
+    let mut chars = code.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                in_quotes = !in_quotes;
+                section.push(c);
+            }
+            ';' if !in_quotes => sections.push(std::mem::take(&mut section)),
+            '\\' | '_' | '*' if !in_quotes => {
+                section.push(c);
+                if let Some(next) = chars.next() {
+                    section.push(next);
+                }
+            }
+            c => section.push(c),
+        }
+    }
+    sections.push(section);
+    sections
+}
+
+/// Whether a format section has a `%` that Excel applies (not quoted, escaped or in brackets):
+/// `0.00%` does, `0.00" %"` (a literal sign after the figure) does not.
+fn has_percent(section: &str) -> bool {
+    let mut in_quotes = false;
+    let mut in_brackets = false;
+    let mut chars = section.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => in_quotes = !in_quotes,
+            _ if in_quotes => {}
+            '\\' | '_' | '*' => {
+                chars.next();
+            }
+            '[' => in_brackets = true,
+            ']' => in_brackets = false,
+            '%' if !in_brackets => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// A cell's value as the sheet shows it; `None` for an empty cell (or empty text).
+fn cell_of(data: &DataRef<'_>, percent: PercentFormat) -> Option<Cell> {
+    let number = |value: Decimal| {
+        let shown_as_percent = if value.is_sign_negative() {
+            percent.negative
+        } else {
+            percent.positive
+        };
+        if !shown_as_percent {
+            return Cell::Number(value);
+        }
+        percent_shown(value).map_or_else(|| Cell::Text(format!("{value}00%")), Cell::Percent)
+    };
+    Some(match data {
+        DataRef::Empty => return None,
+        DataRef::String(s) if s.is_empty() => return None,
+        DataRef::SharedString("") => return None,
+        DataRef::String(s) => Cell::Text(s.clone()),
+        DataRef::SharedString(s) => Cell::Text((*s).to_owned()),
+        DataRef::Int(i) => number(Decimal::from(*i)),
+        DataRef::Float(f) => {
             // The shortest text that reads back as the same float: 89.35, not 89.3499999….
             let text = format!("{f}");
-            Decimal::from_str(&text)
-                .or_else(|_| Decimal::from_scientific(&format!("{f:e}")))
-                .map_or(Cell::Text(text), Cell::Number)
+            match Decimal::from_str(&text).or_else(|_| Decimal::from_scientific(&format!("{f:e}")))
+            {
+                Ok(value) => number(value),
+                Err(_) => Cell::Text(text),
+            }
         }
-        Data::String(s) => Cell::Text(s.clone()),
-        Data::Bool(b) => Cell::Text(b.to_string()),
-        Data::Empty => Cell::Text(String::new()),
-        other => Cell::Text(other.to_string()),
+        DataRef::Bool(b) => Cell::Text(b.to_string()),
+        DataRef::DateTime(date) if date.is_datetime() => {
+            let (year, month, day, hour, minute, ..) = date.to_ymd_hms_milli();
+            if hour == 0 && minute == 0 {
+                Cell::Date(format!("{day:02}/{month:02}/{year:04}"))
+            } else {
+                Cell::Date(format!(
+                    "{day:02}/{month:02}/{year:04} {hour:02}:{minute:02}"
+                ))
+            }
+        }
+        DataRef::DateTime(duration) => Cell::Date(duration.as_f64().to_string()),
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Cell::Date(s.clone()),
+        DataRef::Error(e) => Cell::Error(e.to_string()),
+    })
+}
+
+/// The figure a percent format shows: the stored value × 100, exactly (0,8935 → 89,35).
+fn percent_shown(value: Decimal) -> Option<Decimal> {
+    let scale = value.scale();
+    if scale >= 2 {
+        Decimal::try_from_i128_with_scale(value.mantissa(), scale - 2).ok()
+    } else {
+        value.checked_mul(Decimal::ONE_HUNDRED)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cell_names_are_excel_addresses() {
+        assert_eq!(cell_name(0, 0), "A1");
+        assert_eq!(cell_name(3, 13), "N4");
+        assert_eq!(cell_name(199_999, 701), "ZZ200000");
+        assert_eq!(cell_name(1_048_575, 16_383), "XFD1048576");
+        assert!(cell_name(u32::MAX, u32::MAX).ends_with("WV4294967296"));
+    }
+
+    #[test]
+    fn percent_formats_are_told_from_a_literal_percent_sign() {
+        let percent = |code: &str| {
+            let sections = format_sections(code);
+            (
+                has_percent(&sections[0]),
+                sections.get(1).is_some_and(|s| has_percent(s)),
+            )
+        };
+        assert_eq!(percent("0.00%"), (true, false));
+        assert_eq!(percent("0%;-0%"), (true, true));
+        assert_eq!(percent("0.00\" %\""), (false, false));
+        assert_eq!(percent("0.00\\%"), (false, false));
+        assert_eq!(percent("[Red]0.00%;[Blue]-0.00%"), (true, true));
+        assert_eq!(percent("#,##0.00 \"%;\";0"), (false, false));
+        assert_eq!(percent("General"), (false, false));
+    }
+
+    #[test]
+    fn a_percent_shows_the_stored_value_times_100_exactly() {
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        assert_eq!(percent_shown(d("0.8935")), Some(d("89.35")));
+        assert_eq!(percent_shown(d("1")), Some(d("100")));
+        assert_eq!(percent_shown(d("-0.5")), Some(d("-50")));
+        assert_eq!(percent_shown(Decimal::MAX), None);
+    }
+
+    #[test]
+    fn guarded_texts_read_back_as_they_were() {
+        for text in [
+            "=1+1", "+57", "-x", "@SUM(A1)", "\tx", "\rx", "'=x", "''@", "'", "'plain", "plain",
+            "", "- 3",
+        ] {
+            let guarded = guard_text(text);
+            assert!(
+                !guarded.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{guarded:?}"
+            );
+            assert_eq!(unguard_text(guarded.into_owned()), text);
+        }
+        assert_eq!(guard_text("plain"), "plain");
+        assert_eq!(guard_text("=1"), "'=1");
+    }
+
+    #[test]
+    fn a_workbook_that_asks_to_recalculate_is_recognised() {
+        assert!(asks_recalculation(
+            r#"<workbook><calcPr calcId="124519" fullCalcOnLoad="1"/></workbook>"#
+        ));
+        assert!(asks_recalculation(r#"<x:calcPr fullCalcOnLoad='true'/>"#));
+        assert!(!asks_recalculation(r#"<calcPr calcId="191029"/>"#));
+        assert!(!asks_recalculation(
+            r#"<calcPr calcId="1"/><definedName>fullCalcOnLoad="1"</definedName>"#
+        ));
+    }
+
+    #[test]
+    fn text_is_decoded_as_excel_writes_it() {
+        assert_eq!(decode_text("\u{feff}Año;1".as_bytes()), "Año;1");
+        assert_eq!(decode_text(b"A\xf1o;1"), "Año;1");
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Año\t1".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(decode_text(&utf16), "Año\t1");
+    }
+
+    /// The rows of a TSV text, or the first error.
+    fn tsv_rows(text: &str) -> Result<Vec<TableRow>, TableError> {
+        let mut reader = Delimited {
+            text,
+            bytes: text.as_bytes(),
+            pos: 0,
+            line: 1,
+            delimiter: b'\t',
+            origin: "t.tsv".to_owned(),
+        };
+        std::iter::from_fn(|| reader.next_row().transpose()).collect()
+    }
+
+    #[test]
+    fn quoted_cells_follow_rfc_4180_and_a_stray_quote_is_text() {
+        let rows = tsv_rows("a\t\"b\tc\"\"d\"\te\"f\"\r\n\"x\ny\"\tz\n").unwrap();
+        let texts = |row: &TableRow| row.cells.iter().map(Cell::text).collect::<Vec<_>>();
+        assert_eq!(texts(&rows[0]), ["a", "b\tc\"d", "e\"f\""]);
+        assert_eq!((rows[0].number, rows[0].line_fields.len()), (1, 0));
+        assert_eq!(texts(&rows[1]), ["x\ny", "z"]);
+        assert_eq!(
+            (rows[1].number, rows[1].line_fields.clone()),
+            (2, vec![1, 2])
+        );
+    }
+
+    #[test]
+    fn long_or_unclosed_quoted_cells_are_errors_naming_the_row() {
+        let long = "x".repeat(MAX_CELL_BYTES + 10);
+        let closed = format!("a\n\"{long}\ny\"\tb\n");
+        assert!(matches!(
+            tsv_rows(&closed),
+            Err(TableError::CellTooLong {
+                cell: CellPlace::Line {
+                    row: 2,
+                    column: 1,
+                    until: Some(3)
+                },
+                ..
+            })
+        ));
+        let unclosed = format!("a\n\"{long}\ny\tb\n");
+        assert!(matches!(
+            tsv_rows(&unclosed),
+            Err(TableError::UnclosedQuote {
+                row: 2,
+                column: 1,
+                ..
+            })
+        ));
+        let plain = format!("a\t{long}\n");
+        assert!(matches!(
+            tsv_rows(&plain),
+            Err(TableError::CellTooLong {
+                cell: CellPlace::Line {
+                    row: 1,
+                    column: 2,
+                    until: None
+                },
+                ..
+            })
+        ));
+        let wide = "\t".repeat(MAX_COLUMNS as usize);
+        assert!(matches!(
+            tsv_rows(&wide),
+            Err(TableError::TooManyFields { row: 1, .. })
+        ));
+        assert_eq!(
+            tsv_rows(&"\t".repeat(MAX_COLUMNS as usize - 1)).unwrap()[0]
+                .cells
+                .len(),
+            MAX_COLUMNS as usize
+        );
+    }
+
+    #[test]
+    fn the_declared_count_of_shared_texts_is_read() {
+        let sst = |attributes: &str| {
+            format!("<?xml version=\"1.0\"?><sst {attributes}><si><t>a</t></si></sst>")
+        };
+        assert_eq!(
+            declared_unique_count(&sst(r#"count="3" uniqueCount="2""#)),
+            Some(2)
+        );
+        assert_eq!(
+            declared_unique_count(&sst("uniqueCount = '9999999999'")),
+            Some(9_999_999_999)
+        );
+        assert_eq!(declared_unique_count(&sst(r#"count="3""#)), None);
+        assert_eq!(declared_unique_count("<x:sst uniqueCount=\"7\">"), Some(7));
+        assert_eq!(declared_unique_count("<ssts uniqueCount=\"7\">"), None);
+    }
+
+    #[test]
+    fn line_fields_count_every_line() {
+        assert_eq!(line_fields("a\tb\n\tc\r\nd", b'\t'), vec![2, 2, 1]);
+        assert_eq!(line_fields("a\rb", b'\t'), vec![1, 1]);
     }
 }

@@ -242,11 +242,11 @@ fn without_a_type_column_an_ambiguous_total_takes_suma_with_a_warning() {
     let indicator = &imported.plan.objectives[0].metas[0].indicators[0];
     assert_eq!(indicator.annualization, Annualization::Suma);
     assert!(matches!(
-        imported.warnings.as_slice(),
+        imported.warnings.first.as_slice(),
         [ImportWarning::TypeAmbiguous { row: 2, .. }]
     ));
     assert!(
-        imported.warnings[0]
+        imported.warnings.first[0]
             .message(Language::Es)
             .starts_with("fila 2 (indicador N/A)")
     );
@@ -259,7 +259,7 @@ fn a_published_percentage_that_disagrees_is_reported() {
     let text = seed_tsv().replacen("\t50,00%", "\t55,00%", 1);
     let path = write(dir.path(), "publicado.tsv", &text);
     let imported = import_file(&path, false).unwrap();
-    match imported.warnings.as_slice() {
+    match imported.warnings.first.as_slice() {
         [w @ ImportWarning::PublishedMismatch { row: 2, code, .. }] => {
             assert_eq!(code, "321");
             assert!(
@@ -321,8 +321,9 @@ fn every_bad_row_is_listed_and_lenient_skips_exactly_those() {
         );
     let path = write(dir.path(), "dos_malas.tsv", &text);
     match import_file(&path, false) {
-        Err(ImportError::Rows(problems)) => {
-            assert_eq!(problems.len(), 2, "{problems:?}");
+        Err(ImportError::Rows { problems, rows }) => {
+            assert_eq!((problems.total, rows), (2, 2), "{problems:?}");
+            let problems = problems.first;
             assert_eq!(
                 (problems[0].row, problems[0].column.as_str()),
                 (2, "Ponderación indicador")
@@ -336,6 +337,7 @@ fn every_bad_row_is_listed_and_lenient_skips_exactly_those() {
     let imported = import_file(&path, true).unwrap();
     let skipped = imported
         .warnings
+        .first
         .iter()
         .filter(|w| matches!(w, ImportWarning::Skipped(_)))
         .count();

@@ -1,9 +1,12 @@
 //! Every integration test, in one binary: one link of the whole dependency graph instead of six.
 
+mod csv_safety;
 mod exact_rollup;
 mod grid_entry;
 mod i18n_keys;
 mod import_export;
+mod import_safety;
+mod import_window;
 mod layers;
 mod plan_files;
 mod progress_rules;
