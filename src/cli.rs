@@ -224,7 +224,7 @@ pub fn run(command: CliCommand) -> ExitCode {
                     if let Some(base) = &base {
                         import::keep_texts_from(&mut imported.plan, base);
                     }
-                    let warning = language.pick("aviso", "warning");
+                    let warning = crate::tr!(language, "cli-warning");
                     for (i, line) in imported.warning_lines(language).iter().enumerate() {
                         if i < imported.warnings.first.len() {
                             eprintln!("{warning}: {line}");
@@ -241,7 +241,7 @@ pub fn run(command: CliCommand) -> ExitCode {
                     }
                     println!(
                         "{} {}",
-                        language.pick("Plan escrito en:", "Plan written to:"),
+                        crate::tr!(language, "cli-plan-written-to"),
                         output.display()
                     );
                     ExitCode::SUCCESS
@@ -251,10 +251,7 @@ pub fn run(command: CliCommand) -> ExitCode {
                     if matches!(e, import::ImportError::Rows { .. }) {
                         eprintln!(
                             "{}",
-                            language.pick(
-                                "Corrija esas celdas, o use --lenient para importar sin esas filas.",
-                                "Fix those cells, or use --lenient to import without those rows."
-                            )
+                            crate::tr!(language, "cli-fix-those-cells-or")
                         );
                     }
                     ExitCode::FAILURE

@@ -230,3 +230,43 @@ dialog-ok = OK
 dialog-replace-text = { $name } already exists. If you replace it, its current contents are kept as { $name }.bak in the same folder: { $path }
 dialog-changed-on-disk-text = Someone else (or another program) saved { $name } after you opened it. You can save your version under another name, overwrite theirs (kept as a .bak copy), or reload the file and lose your unsaved changes: { $path }
 dialog-drop-comments-text = { $name } has hand-written comments (the first at line { $line }, column { $column }). Avance saves the plan in its own layout and does not keep them; the current version, with its comments, will be kept as { $name }.bak.
+
+## files
+files-the-unsaved-changes-were = The unsaved changes were restored. Save to keep them.
+
+## file-picker
+file-picker-avance-plan = Avance plan
+file-picker-import-indicator-matrix = Import indicator matrix
+file-picker-spreadsheet-or-text = Spreadsheet or text
+
+## mod
+mod-could-not-open = Could not open
+app-example-plan-opened = The example plan was opened instead.
+mod-new-strategic-plan = New strategic plan
+mod-the-plan-is-not = The plan is not saved yet.
+app-open-plan-texts-kept = The open plan's texts were kept; Ctrl+Z undoes the import.
+mod-plan-exported-at-the = Plan exported at the cut
+
+## cli
+cli-warning = warning
+cli-plan-written-to = Plan written to:
+cli-fix-those-cells-or = Fix those cells, or use --lenient to import without those rows.
+
+## command
+command-new = New
+command-open = Open…
+command-import = Import…
+command-import-figures-into-the = Import figures into the open plan…
+command-export = Export…
+command-quit = Quit
+command-undo = Undo
+command-redo = Redo
+command-light-dark-theme = Light/dark theme
+command-presentation-mode = Presentation mode
+
+## plan-file
+plan-file-indicator = indicator
+
+## import
+import-no-matrix-headers = no matrix headers
+import-sheets-not-read = Sheets not read

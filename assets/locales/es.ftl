@@ -230,3 +230,43 @@ dialog-ok = Aceptar
 dialog-replace-text = Ya existe { $name }. Si lo reemplaza, su contenido actual queda como copia { $name }.bak en la misma carpeta: { $path }
 dialog-changed-on-disk-text = Alguien más (u otro programa) guardó { $name } después de que usted lo abrió. Puede guardar su versión con otro nombre, sobrescribir la otra (queda como copia .bak), o recargar el archivo y perder sus cambios sin guardar: { $path }
 dialog-drop-comments-text = { $name } tiene comentarios escritos a mano (el primero en la línea { $line }, columna { $column }). Avance guarda el plan en su propio formato y no los conserva; la versión actual, con sus comentarios, quedará como copia { $name }.bak.
+
+## files
+files-the-unsaved-changes-were = Se restauraron los cambios sin guardar. Guarde para conservarlos.
+
+## file-picker
+file-picker-avance-plan = Plan de Avance
+file-picker-import-indicator-matrix = Importar matriz de indicadores
+file-picker-spreadsheet-or-text = Hoja de cálculo o texto
+
+## mod
+mod-could-not-open = No se pudo abrir
+app-example-plan-opened = Se abrió el plan de ejemplo.
+mod-new-strategic-plan = Nuevo plan estratégico
+mod-the-plan-is-not = El plan aún no está guardado.
+app-open-plan-texts-kept = Los textos del plan abierto se conservaron; Ctrl+Z deshace la importación.
+mod-plan-exported-at-the = Plan exportado al corte
+
+## cli
+cli-warning = aviso
+cli-plan-written-to = Plan escrito en:
+cli-fix-those-cells-or = Corrija esas celdas, o use --lenient para importar sin esas filas.
+
+## command
+command-new = Nuevo
+command-open = Abrir…
+command-import = Importar…
+command-import-figures-into-the = Importar cifras en el plan abierto…
+command-export = Exportar…
+command-quit = Salir
+command-undo = Deshacer
+command-redo = Rehacer
+command-light-dark-theme = Tema claro/oscuro
+command-presentation-mode = Modo presentación
+
+## plan-file
+plan-file-indicator = indicador
+
+## import
+import-no-matrix-headers = sin encabezados de la matriz
+import-sheets-not-read = Hojas no leídas

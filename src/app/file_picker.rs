@@ -28,24 +28,24 @@ pub struct NativeFilePicker;
 impl FilePicker for NativeFilePicker {
     fn pick_plan_to_open(&mut self, language: Language) -> Option<PathBuf> {
         rfd::FileDialog::new()
-            .set_title(language.pick("Abrir plan", "Open plan"))
-            .add_filter(language.pick("Plan de Avance", "Avance plan"), &[EXTENSION])
+            .set_title(crate::tr!(language, "dialog-open-plan"))
+            .add_filter(crate::tr!(language, "file-picker-avance-plan"), &[EXTENSION])
             .pick_file()
     }
 
     fn pick_plan_to_save(&mut self, language: Language, suggested_name: &str) -> Option<PathBuf> {
         rfd::FileDialog::new()
-            .set_title(language.pick("Guardar plan como", "Save plan as"))
-            .add_filter(language.pick("Plan de Avance", "Avance plan"), &[EXTENSION])
+            .set_title(crate::tr!(language, "dialog-save-plan-as"))
+            .add_filter(crate::tr!(language, "file-picker-avance-plan"), &[EXTENSION])
             .set_file_name(suggested_name)
             .save_file()
     }
 
     fn pick_table_to_import(&mut self, language: Language) -> Option<PathBuf> {
         rfd::FileDialog::new()
-            .set_title(language.pick("Importar matriz de indicadores", "Import indicator matrix"))
+            .set_title(crate::tr!(language, "file-picker-import-indicator-matrix"))
             .add_filter(
-                language.pick("Hoja de cálculo o texto", "Spreadsheet or text"),
+                crate::tr!(language, "file-picker-spreadsheet-or-text"),
                 &["xlsx", "csv", "tsv", "txt"],
             )
             .pick_file()
@@ -53,7 +53,7 @@ impl FilePicker for NativeFilePicker {
 
     fn pick_export_path(&mut self, language: Language, suggested_name: &str) -> Option<PathBuf> {
         rfd::FileDialog::new()
-            .set_title(language.pick("Exportar", "Export"))
+            .set_title(crate::tr!(language, "dialog-export"))
             .add_filter("Excel", &["xlsx"])
             .add_filter("CSV", &["csv"])
             .set_file_name(suggested_name)

@@ -386,12 +386,7 @@ impl AvanceApp {
         if self.write_recovery_copy() {
             let _ = copy.remove();
         }
-        let mut text = language
-            .pick(
-                "Se restauraron los cambios sin guardar. Guarde para conservarlos.",
-                "The unsaved changes were restored. Save to keep them.",
-            )
-            .to_owned();
+        let mut text = crate::tr!(language, "files-the-unsaved-changes-were");
         if let Some(note) = note {
             text.push_str(language.pick(
                 " El archivo original no se pudo leer; use «Guardar como…»: ",

@@ -79,15 +79,12 @@ impl AvanceApp {
                 }
                 Err(e) => {
                     dialog = Some(Dialog::Message {
-                        title: prefs
-                            .language
-                            .pick("No se pudo abrir", "Could not open")
-                            .to_owned(),
-                        text: e.message(prefs.language)
-                            + prefs.language.pick(
-                                "\n\nSe abrió el plan de ejemplo.",
-                                "\n\nThe example plan was opened instead.",
-                            ),
+                        title: crate::tr!(prefs.language, "mod-could-not-open"),
+                        text: format!(
+                            "{}\n\n{}",
+                            e.message(prefs.language),
+                            crate::tr!(prefs.language, "app-example-plan-opened")
+                        ),
                     });
                     Document::new(seed_plan(), None)
                 }
@@ -252,7 +249,7 @@ impl AvanceApp {
         match command {
             Command::New => {
                 let period: Period = self.doc.plan().period;
-                let title = language.pick("Nuevo plan estratégico", "New strategic plan");
+                let title = crate::tr!(language, "mod-new-strategic-plan");
                 let mut plan = Plan::new(title, period);
                 plan.settings.language = language;
                 self.replace_document(Document::new(plan, None));
@@ -329,10 +326,7 @@ impl AvanceApp {
                 // The same summary and warnings `avance import` prints.
                 let mut text = imported.summary.lines(language).join("\n");
                 text.push('\n');
-                text.push_str(language.pick(
-                    "El plan aún no está guardado.",
-                    "The plan is not saved yet.",
-                ));
+                text.push_str(&crate::tr!(language, "mod-the-plan-is-not"));
                 for line in imported.warning_lines(language) {
                     text.push_str("\n• ");
                     text.push_str(&line);
@@ -342,10 +336,8 @@ impl AvanceApp {
                     self.doc.replace_plan(imported.plan);
                     self.view.cut = self.doc.plan().cut;
                     self.view.drafts.clear();
-                    text.push_str(language.pick(
-                        "\nLos textos del plan abierto se conservaron; Ctrl+Z deshace la importación.",
-                        "\nThe open plan's texts were kept; Ctrl+Z undoes the import.",
-                    ));
+                    text.push('\n');
+                    text.push_str(&crate::tr!(language, "app-open-plan-texts-kept"));
                 } else {
                     self.replace_document(Document::unsaved(imported.plan));
                 }
@@ -383,7 +375,7 @@ impl AvanceApp {
                 ("Exportado", "Exported"),
                 format!(
                     "{} {}: {}",
-                    language.pick("Plan exportado al corte", "Plan exported at the cut"),
+                    crate::tr!(language, "mod-plan-exported-at-the"),
                     cut.date(),
                     path.display()
                 ),

@@ -603,13 +603,13 @@ impl ImportSummary {
         not_read.extend(self.sheets_without_header.iter().map(|name| {
             format!(
                 "«{name}» ({})",
-                language.pick("sin encabezados de la matriz", "no matrix headers")
+                crate::tr!(language, "import-no-matrix-headers")
             )
         }));
         if !not_read.is_empty() {
             lines.push(format!(
                 "{}: {}.",
-                language.pick("Hojas no leídas", "Sheets not read"),
+                crate::tr!(language, "import-sheets-not-read"),
                 listed(not_read)
             ));
         }

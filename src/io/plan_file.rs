@@ -305,7 +305,7 @@ impl Place {
         match (&self.indicator, &self.meta) {
             (Some(indicator), _) => parts.push(format!(
                 "{} {indicator}",
-                language.pick("indicador", "indicator")
+                crate::tr!(language, "plan-file-indicator")
             )),
             (None, Some(meta)) => parts.push(meta.clone()),
             (None, None) => {}

@@ -71,24 +71,21 @@ impl Command {
     pub fn label(&self, language: Language) -> String {
         let pick = |es, en| language.pick(es, en).to_owned();
         match self {
-            Command::New => pick("Nuevo", "New"),
-            Command::Open => pick("Abrir…", "Open…"),
+            Command::New => crate::tr!(language, "command-new"),
+            Command::Open => crate::tr!(language, "command-open"),
             Command::OpenRecent(path) => path.display().to_string(),
-            Command::Save => pick("Guardar", "Save"),
-            Command::SaveAs => pick("Guardar como…", "Save as…"),
-            Command::Import => pick("Importar…", "Import…"),
-            Command::ImportIntoOpenPlan => pick(
-                "Importar cifras en el plan abierto…",
-                "Import figures into the open plan…",
-            ),
-            Command::Export => pick("Exportar…", "Export…"),
-            Command::Quit => pick("Salir", "Quit"),
-            Command::Undo => pick("Deshacer", "Undo"),
-            Command::Redo => pick("Rehacer", "Redo"),
+            Command::Save => crate::tr!(language, "dialog-save"),
+            Command::SaveAs => crate::tr!(language, "dialog-save-as"),
+            Command::Import => crate::tr!(language, "command-import"),
+            Command::ImportIntoOpenPlan => crate::tr!(language, "command-import-figures-into-the"),
+            Command::Export => crate::tr!(language, "command-export"),
+            Command::Quit => crate::tr!(language, "command-quit"),
+            Command::Undo => crate::tr!(language, "command-undo"),
+            Command::Redo => crate::tr!(language, "command-redo"),
             Command::SetLanguage(Language::Es) => "Español".to_owned(),
             Command::SetLanguage(Language::En) => "English".to_owned(),
-            Command::ToggleTheme => pick("Tema claro/oscuro", "Light/dark theme"),
-            Command::TogglePresentation => pick("Modo presentación", "Presentation mode"),
+            Command::ToggleTheme => crate::tr!(language, "command-light-dark-theme"),
+            Command::TogglePresentation => crate::tr!(language, "command-presentation-mode"),
         }
     }
 }
