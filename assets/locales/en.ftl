@@ -270,3 +270,17 @@ plan-file-indicator = indicator
 ## import
 import-no-matrix-headers = no matrix headers
 import-sheets-not-read = Sheets not read
+
+## The window: files and notices
+app-could-not-open = Could not open
+app-import = Import
+app-could-not-import = Could not import
+app-could-not-export = Could not export
+app-could-not-reload = Could not reload
+notice-saved-to = Plan saved to { $path }
+recovery-not-prepared = Could not prepare the recovery copy ({ $detail }): { $folder }
+recovery-original-unreadable = The original file could not be read; use “Save as…”: { $note }
+changed-on-disk-kept = { $name } changed on disk (someone else saved it). Your changes are still here; when you save, Avance will ask what to do.
+changed-on-disk-reopened = { $name } changed on disk (someone else saved it) and was reopened.
+changed-on-disk-not-reopened = { $name } changed on disk but could not be reopened; the plan on screen stays as it was. { $why }
+app-exported = Exported

@@ -270,3 +270,17 @@ plan-file-indicator = indicador
 ## import
 import-no-matrix-headers = sin encabezados de la matriz
 import-sheets-not-read = Hojas no leídas
+
+## La ventana: archivos y avisos
+app-could-not-open = No se pudo abrir
+app-import = Importación
+app-could-not-import = No se pudo importar
+app-could-not-export = No se pudo exportar
+app-could-not-reload = No se pudo recargar
+notice-saved-to = Plan guardado en { $path }
+recovery-not-prepared = No se pudo preparar la copia de recuperación ({ $detail }): { $folder }
+recovery-original-unreadable = El archivo original no se pudo leer; use «Guardar como…»: { $note }
+changed-on-disk-kept = { $name } cambió en el disco (alguien más lo guardó). Sus cambios siguen aquí; al guardar, Avance preguntará qué hacer.
+changed-on-disk-reopened = { $name } cambió en el disco (alguien más lo guardó) y se volvió a abrir.
+changed-on-disk-not-reopened = { $name } cambió en el disco pero no se pudo volver a abrir; el plan en pantalla sigue igual. { $why }
+app-exported = Exportado

@@ -10,7 +10,6 @@ use super::{AvanceApp, file_picker};
 use crate::io::recovery::{RecoveredCopy, Recovery};
 use crate::io::safe_write::{self, DiskStamp};
 use crate::io::{SEED_PLAN_NAME, plan_file};
-use crate::model::Language;
 use crate::model::edit::Edit;
 use crate::view::dialog::PendingSave;
 use crate::view::dialog::{ChangedOnDiskAnswer, CommentsAnswer, DialogAnswer, RecoverAnswer};
@@ -81,16 +80,12 @@ impl AvanceApp {
                 });
             }
             Err(e) => {
-                self.notice = Some(Notice::new(match self.prefs.language {
-                    Language::Es => format!(
-                        "No se pudo preparar la copia de recuperación ({e}): {}",
-                        folder.display()
-                    ),
-                    Language::En => format!(
-                        "Could not prepare the recovery copy ({e}): {}",
-                        folder.display()
-                    ),
-                }));
+                self.notice = Some(Notice::new(crate::tr!(
+                    self.prefs.language,
+                    "recovery-not-prepared",
+                    detail = e.to_string(),
+                    folder = folder.display().to_string()
+                )));
             }
         }
         self
@@ -194,10 +189,11 @@ impl AvanceApp {
             Ok(saved) => {
                 self.remember_recent(save.path);
                 let shown = std::path::absolute(&saved.target).unwrap_or(saved.target);
-                self.notice = Some(Notice::new(match language {
-                    Language::Es => format!("Plan guardado en {}", shown.display()),
-                    Language::En => format!("Plan saved to {}", shown.display()),
-                }));
+                self.notice = Some(Notice::new(crate::tr!(
+                    language,
+                    "notice-saved-to",
+                    path = shown.display().to_string()
+                )));
                 if let Some(then) = self.after_save.take() {
                     self.run_confirmed(then, language);
                 }
@@ -231,7 +227,10 @@ impl AvanceApp {
                     ChangedOnDiskAnswer::Reload => {
                         self.after_save = None;
                         if let Err(text) = self.reload_from_disk() {
-                            self.message(("No se pudo recargar", "Could not reload"), text);
+                            self.message(
+                                crate::tr!(self.prefs.language, "app-could-not-reload"),
+                                text,
+                            );
                         }
                     }
                     ChangedOnDiskAnswer::Cancel => self.after_save = None,
@@ -306,32 +305,16 @@ impl AvanceApp {
         let name = self.doc.display_name(SEED_PLAN_NAME);
         let language = self.prefs.language;
         let text = if self.doc.is_dirty() {
-            match language {
-                Language::Es => format!(
-                    "{name} cambió en el disco (alguien más lo guardó). Sus cambios siguen aquí; \
-                     al guardar, Avance preguntará qué hacer."
-                ),
-                Language::En => format!(
-                    "{name} changed on disk (someone else saved it). Your changes are still \
-                     here; when you save, Avance will ask what to do."
-                ),
-            }
+            crate::tr!(language, "changed-on-disk-kept", name = name)
         } else {
-            match (self.reload_from_disk(), language) {
-                (Ok(()), Language::Es) => format!(
-                    "{name} cambió en el disco (alguien más lo guardó) y se volvió a abrir."
-                ),
-                (Ok(()), Language::En) => {
-                    format!("{name} changed on disk (someone else saved it) and was reopened.")
-                }
+            match self.reload_from_disk() {
+                Ok(()) => crate::tr!(language, "changed-on-disk-reopened", name = name),
                 // The plan on screen stays; saving will ask before replacing that file.
-                (Err(why), Language::Es) => format!(
-                    "{name} cambió en el disco pero no se pudo volver a abrir; el plan en \
-                     pantalla sigue igual. {why}"
-                ),
-                (Err(why), Language::En) => format!(
-                    "{name} changed on disk but could not be reopened; the plan on screen stays \
-                     as it was. {why}"
+                Err(why) => crate::tr!(
+                    language,
+                    "changed-on-disk-not-reopened",
+                    name = name,
+                    why = why
                 ),
             }
         };
@@ -388,11 +371,12 @@ impl AvanceApp {
         }
         let mut text = crate::tr!(language, "files-the-unsaved-changes-were");
         if let Some(note) = note {
-            text.push_str(language.pick(
-                " El archivo original no se pudo leer; use «Guardar como…»: ",
-                " The original file could not be read; use “Save as…”: ",
+            text.push(' ');
+            text.push_str(&crate::tr!(
+                language,
+                "recovery-original-unreadable",
+                note = note
             ));
-            text.push_str(&note);
         }
         self.notice = Some(Notice::new(text));
     }

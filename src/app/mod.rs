@@ -224,11 +224,8 @@ impl AvanceApp {
         }
     }
 
-    fn message(&mut self, title: (&str, &str), text: String) {
-        self.dialog = Some(Dialog::Message {
-            title: self.prefs.language.pick(title.0, title.1).to_owned(),
-            text,
-        });
+    fn message(&mut self, title: String, text: String) {
+        self.dialog = Some(Dialog::Message { title, text });
     }
 
     /// Runs a command. Commands that would drop unsaved changes ask first.
@@ -312,7 +309,7 @@ impl AvanceApp {
             }
             Err(e) => {
                 let text = e.message(self.prefs.language);
-                self.message(("No se pudo abrir", "Could not open"), text);
+                self.message(crate::tr!(self.prefs.language, "app-could-not-open"), text);
             }
         }
     }
@@ -341,7 +338,7 @@ impl AvanceApp {
                 } else {
                     self.replace_document(Document::unsaved(imported.plan));
                 }
-                self.message(("Importación", "Import"), text);
+                self.message(crate::tr!(self.prefs.language, "app-import"), text);
             }
             Err(e @ import::ImportError::Rows { .. }) => {
                 self.dialog = Some(Dialog::ImportProblems {
@@ -352,7 +349,10 @@ impl AvanceApp {
             }
             Err(e) => {
                 let text = format!("{}\n{}", e.message(language), path.display());
-                self.message(("No se pudo importar", "Could not import"), text);
+                self.message(
+                    crate::tr!(self.prefs.language, "app-could-not-import"),
+                    text,
+                );
             }
         }
     }
@@ -372,7 +372,7 @@ impl AvanceApp {
         let language = self.prefs.language;
         match bytes.and_then(|b| export::write(path, &b)) {
             Ok(()) => self.message(
-                ("Exportado", "Exported"),
+                crate::tr!(language, "app-exported"),
                 format!(
                     "{} {}: {}",
                     crate::tr!(language, "mod-plan-exported-at-the"),
@@ -382,7 +382,10 @@ impl AvanceApp {
             ),
             Err(e) => {
                 let text = e.message(language);
-                self.message(("No se pudo exportar", "Could not export"), text);
+                self.message(
+                    crate::tr!(self.prefs.language, "app-could-not-export"),
+                    text,
+                );
             }
         }
     }
