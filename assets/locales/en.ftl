@@ -229,7 +229,7 @@ dialog-decide-later = Decide later
 dialog-ok = OK
 dialog-replace-text = { $name } already exists. If you replace it, its current contents are kept as { $name }.bak in the same folder: { $path }
 dialog-changed-on-disk-text = Someone else (or another program) saved { $name } after you opened it. You can save your version under another name, overwrite theirs (kept as a .bak copy), or reload the file and lose your unsaved changes: { $path }
-dialog-drop-comments-text = { $name } has hand-written comments (the first at line { $line }, column { $column }). Avance saves the plan in its own layout and does not keep them; the current version, with its comments, will be kept as { $name }.bak.
+dialog-drop-comments-text = { $name } has hand-written comments (the first at line { $line }, column { $column }). Avance saves the plan in its own layout and does not keep them; the current version, with its comments, will be kept aside as { $copy }, a file Avance never touches again.
 
 ## files
 files-the-unsaved-changes-were = The unsaved changes were restored. Save to keep them.
@@ -284,3 +284,9 @@ changed-on-disk-kept = { $name } changed on disk (someone else saved it). Your c
 changed-on-disk-reopened = { $name } changed on disk (someone else saved it) and was reopened.
 changed-on-disk-not-reopened = { $name } changed on disk but could not be reopened; the plan on screen stays as it was. { $why }
 app-exported = Exported
+notice-comments-kept-in = The version with comments is in { $path }.
+comments-copy-failed = Could not keep the version with comments aside ({ $detail }); nothing was saved: { $path }
+untitled-example = Example plan (no file)
+untitled-new = New plan (no file)
+untitled-imported = Imported from { $from } (not saved)
+untitled-recovered = Recovered plan (not saved)

@@ -229,7 +229,7 @@ dialog-decide-later = Decidir después
 dialog-ok = Aceptar
 dialog-replace-text = Ya existe { $name }. Si lo reemplaza, su contenido actual queda como copia { $name }.bak en la misma carpeta: { $path }
 dialog-changed-on-disk-text = Alguien más (u otro programa) guardó { $name } después de que usted lo abrió. Puede guardar su versión con otro nombre, sobrescribir la otra (queda como copia .bak), o recargar el archivo y perder sus cambios sin guardar: { $path }
-dialog-drop-comments-text = { $name } tiene comentarios escritos a mano (el primero en la línea { $line }, columna { $column }). Avance guarda el plan en su propio formato y no los conserva; la versión actual, con sus comentarios, quedará como copia { $name }.bak.
+dialog-drop-comments-text = { $name } tiene comentarios escritos a mano (el primero en la línea { $line }, columna { $column }). Avance guarda el plan en su propio formato y no los conserva; la versión actual, con sus comentarios, se guardará aparte como { $copy }, un archivo que Avance no vuelve a tocar.
 
 ## files
 files-the-unsaved-changes-were = Se restauraron los cambios sin guardar. Guarde para conservarlos.
@@ -284,3 +284,9 @@ changed-on-disk-kept = { $name } cambió en el disco (alguien más lo guardó). 
 changed-on-disk-reopened = { $name } cambió en el disco (alguien más lo guardó) y se volvió a abrir.
 changed-on-disk-not-reopened = { $name } cambió en el disco pero no se pudo volver a abrir; el plan en pantalla sigue igual. { $why }
 app-exported = Exportado
+notice-comments-kept-in = La versión con comentarios quedó en { $path }.
+comments-copy-failed = No se pudo guardar aparte la versión con comentarios ({ $detail }); no se guardó nada: { $path }
+untitled-example = Plan de ejemplo (sin archivo)
+untitled-new = Plan nuevo (sin archivo)
+untitled-imported = Importado de { $from } (sin guardar)
+untitled-recovered = Plan recuperado (sin guardar)

@@ -2,10 +2,12 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::io::SEED_PLAN_NAME;
 use crate::io::plan_file::{self, PlanFileError, Saved};
 use crate::io::safe_write::DiskStamp;
-use crate::model::Plan;
 use crate::model::edit::{Edit, EditTargetMissing};
+use crate::model::{Language, Plan};
+use crate::tr;
 
 /// An open plan and everything needed to save and undo it.
 pub struct Document {
@@ -21,6 +23,21 @@ pub struct Document {
     last_group: Option<egui::Id>,
     /// What the file held when opened or last saved, to notice someone else's save.
     disk: Option<DiskStamp>,
+    /// What the plan is while it has no file.
+    untitled: Untitled,
+}
+
+/// What a plan without a file is: its title says so, and saving offers a name for it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Untitled {
+    /// The seed document's plan, built into Avance.
+    Example,
+    /// A new, empty plan.
+    New,
+    /// Imported from a matrix: the matrix's file name without its extension.
+    Imported(String),
+    /// Brought back from the recovery copy of a plan never saved.
+    Recovered,
 }
 
 impl Document {
@@ -34,6 +51,7 @@ impl Document {
             revision: 0,
             last_group: None,
             disk: None,
+            untitled: Untitled::Example,
         }
     }
 
@@ -51,6 +69,20 @@ impl Document {
     pub fn unsaved(plan: Plan) -> Self {
         let mut doc = Self::new(plan, None);
         doc.saved = Plan::new("", doc.plan.period);
+        doc.untitled = Untitled::Recovered;
+        doc
+    }
+
+    /// A document with no file: the example, a new plan (nothing to save yet) or an imported
+    /// one (unsaved until saved).
+    pub fn untitled(plan: Plan, kind: Untitled) -> Self {
+        let unsaved = matches!(kind, Untitled::Imported(_) | Untitled::Recovered);
+        let mut doc = if unsaved {
+            Self::unsaved(plan)
+        } else {
+            Self::new(plan, None)
+        };
+        doc.untitled = kind;
         doc
     }
 
@@ -189,11 +221,29 @@ impl Document {
     }
 
     /// The name shown in the title bar: the file name, or the plan's built-in name.
-    pub fn display_name(&self, untitled: &str) -> String {
-        self.path
-            .as_deref()
-            .and_then(Path::file_name)
-            .map_or_else(|| untitled.to_owned(), |n| n.to_string_lossy().into_owned())
+    pub fn display_name(&self, language: Language) -> String {
+        match self.path.as_deref().and_then(Path::file_name) {
+            Some(name) => name.to_string_lossy().into_owned(),
+            None => match &self.untitled {
+                Untitled::Example => tr!(language, "untitled-example"),
+                Untitled::New => tr!(language, "untitled-new"),
+                Untitled::Imported(from) => tr!(language, "untitled-imported", from = from),
+                Untitled::Recovered => tr!(language, "untitled-recovered"),
+            },
+        }
+    }
+
+    /// The file name offered when the plan is saved: its own, or one for what it is.
+    pub fn file_name(&self) -> String {
+        match self.path.as_deref().and_then(Path::file_name) {
+            Some(name) => name.to_string_lossy().into_owned(),
+            None => match &self.untitled {
+                Untitled::Example => SEED_PLAN_NAME.to_owned(),
+                Untitled::New => "plan.ron".to_owned(),
+                Untitled::Imported(from) => format!("{from}.ron"),
+                Untitled::Recovered => "plan-recuperado.ron".to_owned(),
+            },
+        }
     }
 }
 

@@ -1,20 +1,31 @@
 //! Native file dialogs behind a small trait, so tests can answer them with a path.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::io::plan_file::EXTENSION;
 use crate::model::Language;
 
-/// Asks the user for a file to open or a path to save to. `None` means no file was chosen:
-/// the user cancelled, or the system could not show a dialog.
+/// Asks the user for a file to open or a path to save to, starting in `folder` (the plan's,
+/// never the folder the program happened to start in). `None` means no file was chosen: the
+/// user cancelled, or the system could not show a dialog.
 pub trait FilePicker {
-    fn pick_plan_to_open(&mut self, language: Language) -> Option<PathBuf>;
+    fn pick_plan_to_open(&mut self, language: Language, folder: &Path) -> Option<PathBuf>;
     /// Where to save the plan; the window adds `.ron` when the name has no extension.
-    fn pick_plan_to_save(&mut self, language: Language, suggested_name: &str) -> Option<PathBuf>;
+    fn pick_plan_to_save(
+        &mut self,
+        language: Language,
+        folder: &Path,
+        suggested_name: &str,
+    ) -> Option<PathBuf>;
     /// A matrix to import: .tsv, .csv or .xlsx.
-    fn pick_table_to_import(&mut self, language: Language) -> Option<PathBuf>;
+    fn pick_table_to_import(&mut self, language: Language, folder: &Path) -> Option<PathBuf>;
     /// Where to export: .xlsx or .csv.
-    fn pick_export_path(&mut self, language: Language, suggested_name: &str) -> Option<PathBuf>;
+    fn pick_export_path(
+        &mut self,
+        language: Language,
+        folder: &Path,
+        suggested_name: &str,
+    ) -> Option<PathBuf>;
     /// Whether the save dialogs already asked before giving an existing file (then the
     /// window does not ask again).
     fn confirms_replace(&self) -> bool {
@@ -26,8 +37,9 @@ pub trait FilePicker {
 pub struct NativeFilePicker;
 
 impl FilePicker for NativeFilePicker {
-    fn pick_plan_to_open(&mut self, language: Language) -> Option<PathBuf> {
+    fn pick_plan_to_open(&mut self, language: Language, folder: &Path) -> Option<PathBuf> {
         rfd::FileDialog::new()
+            .set_directory(folder)
             .set_title(crate::tr!(language, "dialog-open-plan"))
             .add_filter(
                 crate::tr!(language, "file-picker-avance-plan"),
@@ -36,8 +48,14 @@ impl FilePicker for NativeFilePicker {
             .pick_file()
     }
 
-    fn pick_plan_to_save(&mut self, language: Language, suggested_name: &str) -> Option<PathBuf> {
+    fn pick_plan_to_save(
+        &mut self,
+        language: Language,
+        folder: &Path,
+        suggested_name: &str,
+    ) -> Option<PathBuf> {
         rfd::FileDialog::new()
+            .set_directory(folder)
             .set_title(crate::tr!(language, "dialog-save-plan-as"))
             .add_filter(
                 crate::tr!(language, "file-picker-avance-plan"),
@@ -47,8 +65,9 @@ impl FilePicker for NativeFilePicker {
             .save_file()
     }
 
-    fn pick_table_to_import(&mut self, language: Language) -> Option<PathBuf> {
+    fn pick_table_to_import(&mut self, language: Language, folder: &Path) -> Option<PathBuf> {
         rfd::FileDialog::new()
+            .set_directory(folder)
             .set_title(crate::tr!(language, "file-picker-import-indicator-matrix"))
             .add_filter(
                 crate::tr!(language, "file-picker-spreadsheet-or-text"),
@@ -57,8 +76,14 @@ impl FilePicker for NativeFilePicker {
             .pick_file()
     }
 
-    fn pick_export_path(&mut self, language: Language, suggested_name: &str) -> Option<PathBuf> {
+    fn pick_export_path(
+        &mut self,
+        language: Language,
+        folder: &Path,
+        suggested_name: &str,
+    ) -> Option<PathBuf> {
         rfd::FileDialog::new()
+            .set_directory(folder)
             .set_title(crate::tr!(language, "dialog-export"))
             .add_filter("Excel", &["xlsx"])
             .add_filter("CSV", &["csv"])

@@ -7,9 +7,9 @@ use std::time::{Duration, Instant};
 
 use super::document::Document;
 use super::{AvanceApp, file_picker};
+use crate::io::plan_file;
 use crate::io::recovery::{RecoveredCopy, Recovery};
 use crate::io::safe_write::{self, DiskStamp};
-use crate::io::{SEED_PLAN_NAME, plan_file};
 use crate::model::edit::Edit;
 use crate::view::dialog::PendingSave;
 use crate::view::dialog::{ChangedOnDiskAnswer, CommentsAnswer, DialogAnswer, RecoverAnswer};
@@ -111,7 +111,7 @@ impl AvanceApp {
     pub(super) fn offered_path(&self, purpose: PathPurpose) -> String {
         let folder = self.plan_folder();
         let offered = match purpose {
-            PathPurpose::SaveAs => folder.join(self.doc.display_name(SEED_PLAN_NAME)),
+            PathPurpose::SaveAs => folder.join(self.doc.file_name()),
             PathPurpose::Export => folder.join(self.export_name()),
             PathPurpose::Open | PathPurpose::Import | PathPurpose::ImportIntoOpenPlan => {
                 folder.join("")
@@ -133,8 +133,11 @@ impl AvanceApp {
     /// Save As: the system's dialog, or the typed-path box when it gives no file.
     pub(super) fn save_as(&mut self) {
         let language = self.prefs.language;
-        let suggested = self.doc.display_name(SEED_PLAN_NAME);
-        match self.file_picker.pick_plan_to_save(language, &suggested) {
+        let suggested = self.doc.file_name();
+        match self
+            .file_picker
+            .pick_plan_to_save(language, &self.start_folder(), &suggested)
+        {
             Some(chosen) => {
                 let path =
                     file_picker::with_default_extension(chosen.clone(), plan_file::EXTENSION);
@@ -155,6 +158,7 @@ impl AvanceApp {
     /// file untouched and offers Save As.
     pub(super) fn save_plan(&mut self, save: PendingSave) {
         let own_file = self.doc.path() == Some(save.path.as_path());
+        let mut commented_copy = None;
         if !own_file && !save.confirmed.replace && safe_write::exists(&save.path) {
             self.dialog = Some(Dialog::ConfirmReplace { save });
             return;
@@ -173,15 +177,31 @@ impl AvanceApp {
                     .ok()
                     .and_then(plan_file::first_comment)
             };
-            if !save.confirmed.drop_comments
-                && let Some(at) = comment()
-            {
-                self.dialog = Some(Dialog::DropComments {
-                    save,
-                    line: at.line,
-                    column: at.column,
-                });
-                return;
+            if let Some(at) = comment() {
+                if !save.confirmed.drop_comments {
+                    let copy = safe_write::aside_path(&save.path, 1).unwrap_or_default();
+                    self.dialog = Some(Dialog::DropComments {
+                        save,
+                        line: at.line,
+                        column: at.column,
+                        copy,
+                    });
+                    return;
+                }
+                // The hand-written version goes aside for good before the save drops it.
+                match safe_write::keep_aside(&save.path, &bytes) {
+                    Ok(copy) => commented_copy = Some(copy),
+                    Err(e) => {
+                        let text = crate::tr!(
+                            self.prefs.language,
+                            "comments-copy-failed",
+                            detail = e.to_string(),
+                            path = save.path.display().to_string()
+                        );
+                        self.dialog = Some(Dialog::SaveFailed { text });
+                        return;
+                    }
+                }
             }
         }
         let language = self.prefs.language;
@@ -189,11 +209,20 @@ impl AvanceApp {
             Ok(saved) => {
                 self.remember_recent(save.path);
                 let shown = std::path::absolute(&saved.target).unwrap_or(saved.target);
-                self.notice = Some(Notice::new(crate::tr!(
+                let mut text = crate::tr!(
                     language,
                     "notice-saved-to",
                     path = shown.display().to_string()
-                )));
+                );
+                if let Some(copy) = commented_copy {
+                    text.push(' ');
+                    text.push_str(&crate::tr!(
+                        language,
+                        "notice-comments-kept-in",
+                        path = copy.display().to_string()
+                    ));
+                }
+                self.notice = Some(Notice::new(text));
                 if let Some(then) = self.after_save.take() {
                     self.run_confirmed(then, language);
                 }
@@ -302,7 +331,7 @@ impl AvanceApp {
             self.doc.set_disk(Some(on_disk));
             return;
         }
-        let name = self.doc.display_name(SEED_PLAN_NAME);
+        let name = self.doc.file_name();
         let language = self.prefs.language;
         let text = if self.doc.is_dirty() {
             crate::tr!(language, "changed-on-disk-kept", name = name)

@@ -8,7 +8,7 @@ pub mod files;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::io::{SEED_PLAN_NAME, export, import, plan_file, seed_plan};
+use crate::io::{export, import, plan_file, seed_plan};
 use crate::model::edit::Figure;
 use crate::model::validation::Finding;
 use crate::model::{Language, Period, Plan};
@@ -18,7 +18,7 @@ use crate::view::dialog::{DialogAnswer, PendingSave};
 use crate::view::{
     Action, CellId, Command, Computed, Dialog, Notice, PathPurpose, Prefs, Selection, ViewState,
 };
-use document::Document;
+use document::{Document, Untitled};
 use file_picker::{FilePicker, NativeFilePicker};
 
 /// The application.
@@ -124,6 +124,7 @@ impl AvanceApp {
             selection,
             cut: plan.cut,
             drafts: BTreeMap::new(),
+            visit: None,
             focus_request: None,
             presenting: false,
         }
@@ -172,8 +173,21 @@ impl AvanceApp {
     /// The window title: file, unsaved mark, plan title.
     pub fn title(&self) -> String {
         let dirty = if self.doc.is_dirty() { " •" } else { "" };
-        let name = self.doc.display_name(SEED_PLAN_NAME);
+        let name = self.doc.display_name(self.prefs.language);
         format!("{name}{dirty} — {} — Avance", self.doc.plan().title)
+    }
+
+    /// Where file dialogs start: the plan's folder, else the last file's, else the user's
+    /// home folder; never the folder the program happened to be started from.
+    fn start_folder(&self) -> PathBuf {
+        self.doc
+            .path()
+            .or_else(|| self.prefs.recent.first().map(PathBuf::as_path))
+            .and_then(Path::parent)
+            .filter(|folder| !folder.as_os_str().is_empty())
+            .map(Path::to_path_buf)
+            .or_else(std::env::home_dir)
+            .unwrap_or_default()
     }
 
     fn remember_recent(&mut self, path: PathBuf) {
@@ -249,9 +263,12 @@ impl AvanceApp {
                 let title = crate::tr!(language, "mod-new-strategic-plan");
                 let mut plan = Plan::new(title, period);
                 plan.settings.language = language;
-                self.replace_document(Document::new(plan, None));
+                self.replace_document(Document::untitled(plan, Untitled::New));
             }
-            Command::Open => match self.file_picker.pick_plan_to_open(language) {
+            Command::Open => match self
+                .file_picker
+                .pick_plan_to_open(language, &self.start_folder())
+            {
                 Some(path) => self.open(&path),
                 None => self.ask_for_path(PathPurpose::Open),
             },
@@ -261,17 +278,26 @@ impl AvanceApp {
                 None => self.save_as(),
             },
             Command::SaveAs => self.save_as(),
-            Command::Import => match self.file_picker.pick_table_to_import(language) {
+            Command::Import => match self
+                .file_picker
+                .pick_table_to_import(language, &self.start_folder())
+            {
                 Some(path) => self.import(&path, false, false),
                 None => self.ask_for_path(PathPurpose::Import),
             },
-            Command::ImportIntoOpenPlan => match self.file_picker.pick_table_to_import(language) {
+            Command::ImportIntoOpenPlan => match self
+                .file_picker
+                .pick_table_to_import(language, &self.start_folder())
+            {
                 Some(path) => self.import(&path, false, true),
                 None => self.ask_for_path(PathPurpose::ImportIntoOpenPlan),
             },
             Command::Export => {
                 let suggested = self.export_name();
-                match self.file_picker.pick_export_path(language, &suggested) {
+                match self
+                    .file_picker
+                    .pick_export_path(language, &self.start_folder(), &suggested)
+                {
                     Some(path) => self.export(&path),
                     None => self.ask_for_path(PathPurpose::Export),
                 }
@@ -282,11 +308,13 @@ impl AvanceApp {
             Command::Undo => {
                 if self.doc.undo() {
                     self.view.drafts.clear();
+                    self.view.visit = None;
                 }
             }
             Command::Redo => {
                 if self.doc.redo() {
                     self.view.drafts.clear();
+                    self.view.visit = None;
                 }
             }
             Command::SetLanguage(language) => {
@@ -333,10 +361,15 @@ impl AvanceApp {
                     self.doc.replace_plan(imported.plan);
                     self.view.cut = self.doc.plan().cut;
                     self.view.drafts.clear();
+                    self.view.visit = None;
                     text.push('\n');
                     text.push_str(&crate::tr!(language, "app-open-plan-texts-kept"));
                 } else {
-                    self.replace_document(Document::unsaved(imported.plan));
+                    let from = path
+                        .file_stem()
+                        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+                    let kind = Untitled::Imported(from);
+                    self.replace_document(Document::untitled(imported.plan, kind));
                 }
                 self.message(crate::tr!(self.prefs.language, "app-import"), text);
             }
@@ -457,6 +490,7 @@ impl AvanceApp {
                 Action::SetCut(cut) => {
                     self.view.cut = cut;
                     self.view.drafts.clear();
+                    self.view.visit = None;
                     changed = true;
                 }
                 Action::Reveal(finding) => {

@@ -148,6 +148,44 @@ pub fn backup_path(target: &Path) -> io::Result<PathBuf> {
     sibling(target, |name| format!("{name}{BACKUP_SUFFIX}"))
 }
 
+/// Keeps `bytes` (a version of `target` about to be replaced for good, such as a hand-edited
+/// file whose comments a save drops) beside it as `STEM.con-comentarios.EXT`, a file no save
+/// ever replaces: when that name holds other bytes, `STEM.con-comentarios-2.EXT` and so on.
+/// Returns where the bytes are.
+pub fn keep_aside(target: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
+    for n in 1..1000 {
+        let copy = aside_path(target, n)?;
+        match fs::read(&copy) {
+            Ok(existing) if existing == bytes => return Ok(copy),
+            Ok(_) => continue,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                write(&copy, bytes, Backup::Skip).map_err(io::Error::other)?;
+                return Ok(copy);
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Err(io::Error::other("too many copies kept aside"))
+}
+
+/// The `n`-th name [`keep_aside`] tries: `STEM.con-comentarios.EXT`, then `…-2.EXT`.
+pub fn aside_path(target: &Path, n: usize) -> io::Result<PathBuf> {
+    let stem = target
+        .file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    let extension = target
+        .extension()
+        .map_or_else(String::new, |e| format!(".{}", e.to_string_lossy()));
+    let suffix = if n <= 1 {
+        String::new()
+    } else {
+        format!("-{n}")
+    };
+    sibling(target, |_| {
+        format!("{stem}.con-comentarios{suffix}{extension}")
+    })
+}
+
 fn sibling(target: &Path, name: impl FnOnce(&str) -> String) -> io::Result<PathBuf> {
     let file_name = target.file_name().ok_or_else(|| {
         io::Error::new(

@@ -85,9 +85,13 @@ fn integer_marks(n: usize) -> impl Fn(egui_plot::GridInput) -> Vec<GridMark> {
     }
 }
 
-/// Percent marks every 25 %.
+/// Percent marks every 25 % (50 % on a wide range); never more than a few dozen, whatever
+/// the bounds.
 fn percent_marks(input: egui_plot::GridInput) -> Vec<GridMark> {
     let (min, max) = input.bounds;
+    if !(min.is_finite() && max.is_finite()) || max - min > 10_000.0 {
+        return Vec::new();
+    }
     let step = if max - min > 300.0 { 50.0 } else { 25.0 };
     let first = (min / step).ceil() as i64;
     let last = (max / step).floor() as i64;
@@ -99,11 +103,11 @@ fn percent_marks(input: egui_plot::GridInput) -> Vec<GridMark> {
         .collect()
 }
 
-/// Where the value axis ends: the tallest bar or the 100 % target, whichever is higher, plus
-/// `margin` room for the figure written past the bar.
+/// Where the value axis ends: the tallest bar as drawn (at most [`AXIS_MAX`]) or the 100 %
+/// target, whichever is higher, plus `margin` room for the figure written past the bar.
 fn value_axis_end(bars: &[BarData], margin: f64) -> f64 {
     bars.iter()
-        .filter_map(BarData::height)
+        .filter_map(BarData::drawn_height)
         .fold(100.0_f64, f64::max)
         * margin
 }
@@ -129,7 +133,7 @@ fn objectives_chart_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) 
         .enumerate()
         .filter_map(|(i, b)| {
             Some(
-                Bar::new(i as f64, b.height()?)
+                Bar::new(i as f64, b.drawn_height()?)
                     .width(0.6)
                     .fill(bar_color(b))
                     .name(format!(
@@ -173,7 +177,7 @@ fn objectives_chart_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) 
                 })),
             );
             for (i, b) in data.objectives.iter().enumerate() {
-                let y = b.height().unwrap_or(0.0).max(0.0);
+                let y = b.drawn_height().unwrap_or(0.0).max(0.0);
                 plot.text(Text::new(
                     "value",
                     PlotPoint::new(i as f64, y + top * 0.05),
@@ -209,7 +213,7 @@ fn indicators_chart_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) 
         .enumerate()
         .filter_map(|(i, b)| {
             Some(
-                Bar::new(row(i), b.height()?)
+                Bar::new(row(i), b.drawn_height()?)
                     .width(0.62)
                     .fill(bar_color(b))
                     .name(&b.label),
@@ -264,7 +268,7 @@ fn indicators_chart_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) 
                     })),
             );
             for (i, b) in data.indicators.iter().enumerate() {
-                let x = b.height().unwrap_or(0.0).max(0.0);
+                let x = b.drawn_height().unwrap_or(0.0).max(0.0);
                 plot.text(
                     Text::new(
                         "value",

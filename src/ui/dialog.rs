@@ -149,12 +149,18 @@ fn save_question_ui(
             )
             .map(DialogAnswer::ChangedOnDisk)
         }
-        Dialog::DropComments { save, line, column } => {
+        Dialog::DropComments {
+            save,
+            line,
+            column,
+            copy,
+        } => {
             ui.heading(tr!(language, "dialog-the-file-has-comments"));
             ui.label(tr!(
                 language,
                 "dialog-drop-comments-text",
                 name = file_name(&save.path),
+                copy = file_name(copy),
                 line = line.to_string(),
                 column = column.to_string()
             ));

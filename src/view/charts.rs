@@ -23,7 +23,28 @@ pub struct BarData {
     pub light: Option<TrafficLight>,
 }
 
+/// Where the value axis stops: a bar beyond it is drawn to the edge, its real figure written,
+/// so one outlier (2 750 %) does not squash every other bar, and no figure can make the chart
+/// unreadable (or enormous).
+pub const AXIS_MAX: f64 = 150.0;
+
+/// The lowest a bar is drawn (a negative avance, −20 %, shows below the axis down to here).
+pub const AXIS_MIN: f64 = -50.0;
+
 impl BarData {
+    /// The bar's length as drawn: the value within [`AXIS_MIN`] and [`AXIS_MAX`].
+    pub fn drawn_height(&self) -> Option<f64> {
+        self.height()
+            .filter(|h| h.is_finite())
+            .map(|h| h.clamp(AXIS_MIN, AXIS_MAX))
+    }
+
+    /// Whether the bar is cut at the axis' end (its figure says how far it goes).
+    pub fn beyond_axis(&self) -> bool {
+        self.height()
+            .is_some_and(|h| !(AXIS_MIN..=AXIS_MAX).contains(&h))
+    }
+
     /// The bar's height in the plot (the chart's only float, converted from the exact value).
     pub fn height(&self) -> Option<f64> {
         self.value.and_then(|v| v.to_f64())

@@ -38,6 +38,8 @@ pub enum Dialog {
         save: PendingSave,
         line: usize,
         column: usize,
+        /// Where the hand-written version will be kept aside.
+        copy: PathBuf,
     },
     /// A save failed and the file is untouched: Guardar como… / Cerrar.
     SaveFailed { text: String },

@@ -75,16 +75,20 @@ pub enum CellMode {
     Amending,
 }
 
-/// Text typed in a cell that is not (yet) in the plan: the cell being edited, or a cell whose
-/// text is not a number. The plan never takes a bad value; the text stays until fixed or Esc.
+/// Text typed in a cell, as typed: while the cell is being typed in, and afterwards when it is
+/// not a number (the plan never takes a bad value; the text stays until fixed or Esc).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Draft {
     pub text: String,
-    /// The value the cell had when editing started, restored by Esc.
-    pub original: Option<rust_decimal::Decimal>,
+}
+
+/// The cell that has the keyboard focus, from the moment it was reached until it is left.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CellVisit {
+    pub cell: CellId,
     pub mode: CellMode,
-    /// Whether the cell has the keyboard focus (a draft outlives it when its text is bad).
-    pub focused: bool,
+    /// The value the cell had when it was reached, which Esc gives back.
+    pub original: Option<rust_decimal::Decimal>,
 }
 
 impl Draft {
@@ -101,6 +105,8 @@ pub struct ViewState {
     /// Every figure on screen is at this cut.
     pub cut: Cut,
     pub drafts: BTreeMap<CellId, Draft>,
+    /// The cell being visited (focused), if any.
+    pub visit: Option<CellVisit>,
     /// A cell to focus on the next frame (Enter moves down; a finding selects its cell).
     pub focus_request: Option<CellId>,
     /// Presenting to the committee: only the cut and the charts, large.

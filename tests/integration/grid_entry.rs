@@ -286,3 +286,95 @@ fn esc_in_a_later_cell_never_brings_back_an_undone_edit() {
     assert_eq!(executed(harness.state().plan(), 1, 1), Some(d("0")));
     assert_eq!(harness.state().plan(), &avance::io::seed_plan());
 }
+
+#[test]
+fn a_huge_figure_is_drawn_to_the_axis_end_and_the_window_stays_usable() {
+    let mut harness = harness();
+    select_objective(&mut harness, 3);
+    // 464 is programmed 1: a billion executed is 100 000 000 000 %.
+    type_in_cell(&mut harness, "464 · ejecutado 2022 T1", "1000000000");
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    let bars = &harness.state().chart_data().indicators;
+    let huge = &bars[0];
+    assert_eq!(
+        huge.value,
+        Some(d("100000000000")),
+        "the real figure is kept"
+    );
+    assert_eq!(huge.drawn_height(), Some(150.0), "drawn to the axis end");
+    assert!(huge.beyond_axis());
+    assert!(!bars[1].beyond_axis());
+    harness.get_by_label("100.000.000.000,00\u{a0}%");
+    // Capped in the roll-up: objective 3 counts it as 100 %.
+    assert_eq!(objective_progress(&harness, 3).as_deref(), Some("25.65"));
+}
+
+#[test]
+fn clicking_the_cell_already_reached_still_replaces_its_value() {
+    let mut harness = harness();
+    select_objective(&mut harness, 3);
+    type_in_cell(&mut harness, "466 · ejecutado 2022 T1", "1");
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    assert!(is_focused(&harness, "644 · ejecutado 2022 T1"));
+    // The officer clicks the cell Enter reached, then types.
+    type_in_cell(&mut harness, "644 · ejecutado 2022 T1", "2");
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    assert_eq!(executed(harness.state().plan(), ROW_644, 1), Some(d("2")));
+    // A single value pasted after such a click replaces it too.
+    harness.get_by_label("644 · ejecutado 2022 T1").click();
+    harness.run();
+    harness.get_by_label("644 · ejecutado 2022 T1").click();
+    harness.run();
+    harness.event(egui::Event::Paste("40\r\n".into()));
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    assert_eq!(executed(harness.state().plan(), ROW_644, 1), Some(d("40")));
+}
+
+#[test]
+fn after_a_paste_the_cell_shows_the_pasted_value_and_esc_keeps_the_whole_block() {
+    let mut harness = harness();
+    select_objective(&mut harness, 3);
+    harness.get_by_label("464 · ejecutado 2022 T1").click();
+    harness.run();
+    harness.event(egui::Event::Paste("1\t2\n3\t4".into()));
+    harness.run();
+    assert_eq!(shown(&harness, "464 · ejecutado 2022 T1"), "1,00");
+    assert_eq!(shown(&harness, "465 · ejecutado 2022 T2"), "4,00");
+    let pasted = harness.state().plan().clone();
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert_eq!(
+        harness.state().plan(),
+        &pasted,
+        "Esc gives back the pasted value"
+    );
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        harness.state().plan(),
+        &avance::io::seed_plan(),
+        "one undo step"
+    );
+}
+
+#[test]
+fn the_grid_scrolls_sideways_to_the_cell_the_keys_reach() {
+    let mut harness = harness();
+    select_objective(&mut harness, 3);
+    harness.get_by_label("464 · ejecutado 2022 T1").click();
+    harness.run();
+    for _ in 0..3 {
+        press(&mut harness, Modifiers::NONE, Key::End);
+        harness.run();
+    }
+    let cell = harness.get_by_label("464 · programación 2024");
+    assert!(cell.is_focused());
+    let rect = cell.rect();
+    assert!(
+        rect.max.x <= 1366.0 && rect.min.x >= 240.0,
+        "the focused cell is on screen: {rect:?}"
+    );
+    press(&mut harness, Modifiers::NONE, Key::Home);
+    harness.run();
+    let rect = harness.get_by_label("464 · ponderación 2022").rect();
+    assert!(rect.min.x >= 240.0, "back at the row's start: {rect:?}");
+}

@@ -23,19 +23,19 @@ const SEED_TSV: &str = concat!(
 struct Tables(Rc<RefCell<VecDeque<PathBuf>>>);
 
 impl FilePicker for Tables {
-    fn pick_plan_to_open(&mut self, _: Language) -> Option<PathBuf> {
+    fn pick_plan_to_open(&mut self, _: Language, _: &std::path::Path) -> Option<PathBuf> {
         None
     }
 
-    fn pick_plan_to_save(&mut self, _: Language, _: &str) -> Option<PathBuf> {
+    fn pick_plan_to_save(&mut self, _: Language, _: &std::path::Path, _: &str) -> Option<PathBuf> {
         None
     }
 
-    fn pick_table_to_import(&mut self, _: Language) -> Option<PathBuf> {
+    fn pick_table_to_import(&mut self, _: Language, _: &std::path::Path) -> Option<PathBuf> {
         self.0.borrow_mut().pop_front()
     }
 
-    fn pick_export_path(&mut self, _: Language, _: &str) -> Option<PathBuf> {
+    fn pick_export_path(&mut self, _: Language, _: &std::path::Path, _: &str) -> Option<PathBuf> {
         None
     }
 }

@@ -19,29 +19,51 @@ use egui_kittest::kittest::Queryable;
 #[derive(Clone, Default)]
 pub(crate) struct ScriptedDialogs {
     answers: Rc<RefCell<VecDeque<Option<PathBuf>>>>,
+    /// The folder each dialog was asked to start in.
+    folders: Rc<RefCell<Vec<PathBuf>>>,
 }
 
 impl ScriptedDialogs {
     pub(crate) fn answer(&self, path: Option<PathBuf>) {
         self.answers.borrow_mut().push_back(path);
     }
+
+    /// The folder the last dialog started in.
+    pub(crate) fn last_folder(&self) -> Option<PathBuf> {
+        self.folders.borrow().last().cloned()
+    }
+
+    fn next(&self, folder: &std::path::Path) -> Option<PathBuf> {
+        self.folders.borrow_mut().push(folder.to_path_buf());
+        self.answers.borrow_mut().pop_front().flatten()
+    }
 }
 
 impl FilePicker for ScriptedDialogs {
-    fn pick_plan_to_open(&mut self, _: Language) -> Option<PathBuf> {
-        self.answers.borrow_mut().pop_front().flatten()
+    fn pick_plan_to_open(&mut self, _: Language, folder: &std::path::Path) -> Option<PathBuf> {
+        self.next(folder)
     }
 
-    fn pick_plan_to_save(&mut self, _: Language, _: &str) -> Option<PathBuf> {
-        self.answers.borrow_mut().pop_front().flatten()
+    fn pick_plan_to_save(
+        &mut self,
+        _: Language,
+        folder: &std::path::Path,
+        _: &str,
+    ) -> Option<PathBuf> {
+        self.next(folder)
     }
 
-    fn pick_table_to_import(&mut self, _: Language) -> Option<PathBuf> {
-        self.answers.borrow_mut().pop_front().flatten()
+    fn pick_table_to_import(&mut self, _: Language, folder: &std::path::Path) -> Option<PathBuf> {
+        self.next(folder)
     }
 
-    fn pick_export_path(&mut self, _: Language, _: &str) -> Option<PathBuf> {
-        self.answers.borrow_mut().pop_front().flatten()
+    fn pick_export_path(
+        &mut self,
+        _: Language,
+        folder: &std::path::Path,
+        _: &str,
+    ) -> Option<PathBuf> {
+        self.next(folder)
     }
 }
 
@@ -99,7 +121,9 @@ fn opens_on_the_seed_and_objective_3_shows_its_7_indicators_and_24_15() {
         harness
             .state()
             .title()
-            .starts_with("gestion_publica_2022.ron — ")
+            .starts_with("Plan de ejemplo (sin archivo) — "),
+        "the example plan never looks like an officer's file: {}",
+        harness.state().title()
     );
     select_objective(&mut harness, 3);
     for code in ["464", "465", "466", "644", "543", "554", "555"] {
@@ -241,6 +265,15 @@ fn save_as_reopen_and_close_asks_before_discarding() {
     press(&mut harness, Modifiers::COMMAND, Key::O);
     assert_eq!(&plan_file::load(&path).unwrap(), harness.state().plan());
     assert!(!harness.state().title().contains(" •"));
+    dialogs.answer(None);
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    assert_eq!(
+        dialogs.last_folder().as_deref(),
+        Some(dir.path()),
+        "Save As starts in the plan's folder"
+    );
+    harness.get_by_label("Cancelar").click();
+    harness.run();
     assert_eq!(harness.state().prefs().recent.first(), Some(&path));
 
     select_objective(&mut harness, 3);

@@ -35,19 +35,19 @@ impl ScriptedDialogs {
 }
 
 impl FilePicker for ScriptedDialogs {
-    fn pick_plan_to_open(&mut self, _: Language) -> Option<PathBuf> {
+    fn pick_plan_to_open(&mut self, _: Language, _: &std::path::Path) -> Option<PathBuf> {
         self.next()
     }
 
-    fn pick_plan_to_save(&mut self, _: Language, _: &str) -> Option<PathBuf> {
+    fn pick_plan_to_save(&mut self, _: Language, _: &std::path::Path, _: &str) -> Option<PathBuf> {
         self.next()
     }
 
-    fn pick_table_to_import(&mut self, _: Language) -> Option<PathBuf> {
+    fn pick_table_to_import(&mut self, _: Language, _: &std::path::Path) -> Option<PathBuf> {
         self.next()
     }
 
-    fn pick_export_path(&mut self, _: Language, _: &str) -> Option<PathBuf> {
+    fn pick_export_path(&mut self, _: Language, _: &std::path::Path, _: &str) -> Option<PathBuf> {
         self.next()
     }
 }
@@ -353,10 +353,22 @@ fn saving_a_file_with_comments_warns_before_the_first_save_only() {
         "the comments are kept in the backup"
     );
 
+    let aside = dir.path().join("comentado.con-comentarios.ron");
+    assert_eq!(
+        std::fs::read_to_string(&aside).unwrap(),
+        text,
+        "the hand-written version is kept aside"
+    );
+
     type_in_empty_cell(&mut harness, "466 · ejecutado 2022 T2", "2");
     press(&mut harness, Modifiers::COMMAND, Key::S);
     assert_eq!(dialog(&harness), None, "warned once");
     assert!(!harness.state().document().is_dirty());
+    assert_eq!(
+        std::fs::read_to_string(&aside).unwrap(),
+        text,
+        "a second save (which replaces the .bak) leaves the comments where they were"
+    );
 }
 
 #[test]

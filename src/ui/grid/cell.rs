@@ -10,7 +10,7 @@ use crate::model::format::{NumberError, number_as_stored, parse_optional_number}
 use crate::theme;
 use crate::tr;
 use crate::view::grid::{CellId, Move};
-use crate::view::{Action, CellMode, Draft};
+use crate::view::{Action, CellMode, CellVisit, Draft, ViewState};
 
 /// The egui id of a cell's text field (also its undo group: one visit, one step).
 pub fn cell_widget_id(cell: CellId) -> egui::Id {
@@ -38,15 +38,19 @@ pub fn number_cell_ui(
         value,
     };
     let focused = ui.memory(|m| m.has_focus(this.id));
-    if focused && let Some(block) = take_pasted_block(ui) {
-        paste(grid, cell, &block);
+    let pasted = focused && take_pasted_block(ui).is_some_and(|block| paste(grid, cell, &block));
+    if pasted {
+        // The cell shows the pasted value from the next frame on, in a new visit: Esc then
+        // gives back what was pasted, never half the block.
+        grid.view.drafts.remove(&cell);
+        grid.view.visit = None;
     }
     let mut text = grid
         .view
         .drafts
         .get(&cell)
         .map_or_else(|| this.shown(language), |d| d.text.clone());
-    if focused {
+    if focused && !pasted {
         this.keys(ui, grid, &mut text);
     }
     let has_error = grid
@@ -71,7 +75,7 @@ pub fn number_cell_ui(
     }
     let name = format!("{indicator} · {}", cell.field().name(language));
     let response = edit.show(ui).response.response.accessible_name(name);
-    this.after_show(ui, grid, &response, &text);
+    this.after_show(ui, grid, &response, &text, pasted);
     if let Some(error) = grid.view.drafts.get(&cell).and_then(|d| d.error(language)) {
         response.on_hover_text(
             RichText::new(not_accepted(&text, &error, language))
@@ -80,13 +84,14 @@ pub fn number_cell_ui(
     }
 }
 
-/// A block pasted into the cell: the edits it makes, in one undo step, or why none.
-fn paste(grid: &mut GridContext<'_>, cell: CellId, block: &str) {
+/// A block pasted into the cell: the edits it makes, in one undo step, or why none. Returns
+/// whether the block was taken.
+fn paste(grid: &mut GridContext<'_>, cell: CellId, block: &str) -> bool {
     let language = grid.language;
     match grid.layout.paste(cell, block, language) {
         Ok(edits) => {
-            grid.view.drafts.remove(&cell);
             grid.actions.push(Action::EditBatch(edits));
+            true
         }
         Err(e) => {
             let text = e.message(|at| grid.label_of(at), language);
@@ -94,6 +99,7 @@ fn paste(grid: &mut GridContext<'_>, cell: CellId, block: &str) {
                 title: tr!(language, "grid-could-not-paste"),
                 text,
             });
+            false
         }
     }
 }
@@ -122,96 +128,105 @@ impl Cell {
         }
     }
 
+    /// A new visit to this cell: the whole text selected, typing replaces it.
+    fn begin_visit(&self, ui: &egui::Ui, view: &mut ViewState, text: &str) -> CellVisit {
+        let visit = CellVisit {
+            cell: self.cell,
+            mode: CellMode::Ready,
+            original: self.value,
+        };
+        view.visit = Some(visit);
+        select_all(ui, self.id, text);
+        visit
+    }
+
+    /// This cell's visit, begun now if the focus just arrived.
+    fn visit(&self, ui: &egui::Ui, view: &mut ViewState, text: &str) -> CellVisit {
+        match view.visit {
+            Some(visit) if visit.cell == self.cell => visit,
+            _ => self.begin_visit(ui, view, text),
+        }
+    }
+
     /// Before the text field sees this frame's keys: moves, F2 and Esc.
     fn keys(&self, ui: &mut egui::Ui, grid: &mut GridContext<'_>, text: &mut String) {
+        let language = grid.language;
         let (view, actions, layout) = (&mut *grid.view, &mut *grid.actions, grid.layout);
-        let draft = view.drafts.entry(self.cell).or_insert_with(|| Draft {
-            text: text.clone(),
-            original: self.value,
-            mode: CellMode::Ready,
-            focused: true,
-        });
-        match cell_key(ui, self.id, draft, text) {
+        let mut visit = self.visit(ui, view, text);
+        match cell_key(ui, self.id, &mut visit.mode, text) {
             Some(CellKey::Move(to)) => {
+                actions.push(Action::EndEditGroup);
                 if let Some(target) = layout.target(self.cell, to) {
-                    actions.push(Action::EndEditGroup);
                     view.focus_request = Some(target);
                     ui.ctx().request_repaint();
                 } else if to == Move::Down {
                     // Enter on the last row: the value is accepted, the cell stays.
-                    actions.push(Action::EndEditGroup);
-                    draft.mode = CellMode::Ready;
-                    select_all(ui, self.id, text);
+                    visit = self.begin_visit(ui, view, text);
                 }
             }
             Some(CellKey::Amend) => {
-                draft.mode = CellMode::Amending;
+                visit.mode = CellMode::Amending;
                 caret_at_end(ui, self.id, text);
             }
             Some(CellKey::Cancel) => {
-                let original = draft.original;
                 actions.push(Action::CancelCellEdit {
                     group: self.id,
-                    restore: self.edit(original),
+                    restore: self.edit(visit.original),
                 });
-                *text = original.map_or_else(String::new, |v| number_as_stored(v, grid.language));
-                *draft = Draft {
-                    text: text.clone(),
-                    original,
-                    mode: CellMode::Ready,
-                    focused: true,
-                };
+                view.drafts.remove(&self.cell);
+                *text = visit
+                    .original
+                    .map_or_else(String::new, |v| number_as_stored(v, language));
+                visit.mode = CellMode::Ready;
                 select_all(ui, self.id, text);
             }
             None => {}
         }
+        view.visit = Some(visit);
     }
 
-    /// After the text field: focus arriving or leaving, typing.
+    /// After the text field: focus arriving or leaving, clicks, typing.
     fn after_show(
         &self,
         ui: &egui::Ui,
         grid: &mut GridContext<'_>,
         response: &egui::Response,
         text: &str,
+        pasted: bool,
     ) {
+        let language = grid.language;
         let (view, actions) = (&mut *grid.view, &mut *grid.actions);
         if view.focus_request == Some(self.cell) {
             response.request_focus();
             response.scroll_to_me(None);
             view.focus_request = None;
+            grid.reached = Some(response.rect);
         }
-        if response.has_focus() {
-            let draft = view.drafts.entry(self.cell).or_insert_with(|| Draft {
-                text: text.to_owned(),
-                original: self.value,
-                mode: CellMode::Ready,
-                focused: false,
-            });
-            if !draft.focused {
-                // A new visit: the whole text selected, typing replaces it.
-                draft.focused = true;
-                draft.mode = CellMode::Ready;
-                draft.original = self.value;
+        if response.has_focus() && !pasted {
+            let mut visit = self.visit(ui, view, text);
+            if response.double_clicked() {
+                visit.mode = CellMode::Amending;
+                caret_at_end(ui, self.id, text);
+            } else if visit.mode == CellMode::Ready
+                && (response.clicked() || response.is_pointer_button_down_on())
+            {
+                // A click on the cell already reached (as in Excel) keeps it whole: typing
+                // still replaces the value. Once typing or amending, a click places the caret.
                 select_all(ui, self.id, text);
             }
-            if response.double_clicked() {
-                draft.mode = CellMode::Amending;
-                caret_at_end(ui, self.id, text);
+            if response.changed() && visit.mode == CellMode::Ready {
+                visit.mode = CellMode::Typing;
             }
+            view.visit = Some(visit);
         }
         if response.changed() {
-            let draft = view.drafts.entry(self.cell).or_insert_with(|| Draft {
-                text: text.to_owned(),
-                original: self.value,
-                mode: CellMode::Typing,
-                focused: true,
-            });
-            if draft.mode == CellMode::Ready {
-                draft.mode = CellMode::Typing;
-            }
-            draft.text = text.to_owned();
-            if let Ok(new_value) = parse_optional_number(text, grid.language)
+            view.drafts.insert(
+                self.cell,
+                Draft {
+                    text: text.to_owned(),
+                },
+            );
+            if let Ok(new_value) = parse_optional_number(text, language)
                 && new_value != self.value
             {
                 actions.push(Action::Edit(self.edit(new_value), Some(self.id)));
@@ -219,11 +234,15 @@ impl Cell {
         }
         if response.lost_focus() {
             actions.push(Action::EndEditGroup);
-            if let Some(draft) = view.drafts.get_mut(&self.cell) {
-                draft.focused = false;
-                if draft.error(grid.language).is_none() {
-                    view.drafts.remove(&self.cell);
-                }
+            if view.visit.is_some_and(|v| v.cell == self.cell) {
+                view.visit = None;
+            }
+            if view
+                .drafts
+                .get(&self.cell)
+                .is_some_and(|d| d.error(language).is_none())
+            {
+                view.drafts.remove(&self.cell);
             }
         }
     }
@@ -242,7 +261,7 @@ enum CellKey {
 /// Takes out of this frame's input the key that moves, amends or cancels, before the text
 /// field sees it. Arrows and Home/End move between cells unless the user is amending the text
 /// (F2, a double-click, or a caret placed in the text with the mouse).
-fn cell_key(ui: &mut egui::Ui, id: egui::Id, draft: &mut Draft, text: &str) -> Option<CellKey> {
+fn cell_key(ui: &mut egui::Ui, id: egui::Id, mode: &mut CellMode, text: &str) -> Option<CellKey> {
     use egui::Modifiers as M;
     let whole_text_selected = text.is_empty()
         || egui::TextEdit::load_state(ui.ctx(), id)
@@ -251,15 +270,15 @@ fn cell_key(ui: &mut egui::Ui, id: egui::Id, draft: &mut Draft, text: &str) -> O
                 let [start, end] = r.sorted_cursors();
                 start.index.0 == 0 && end.index.0 == text.chars().count()
             });
-    if draft.mode == CellMode::Ready && !whole_text_selected {
+    if *mode == CellMode::Ready && !whole_text_selected {
         // The caret was placed in the text: the user is amending it.
-        draft.mode = CellMode::Amending;
+        *mode = CellMode::Amending;
     }
-    let arrows_move = match draft.mode {
+    let arrows_move = match *mode {
         CellMode::Ready | CellMode::Typing => true,
         CellMode::Amending => text.is_empty(),
     };
-    let home_end_move = draft.mode == CellMode::Ready;
+    let home_end_move = *mode == CellMode::Ready;
     ui.input_mut(|i| {
         // Exact modifiers: Shift+Tab is not Tab, Shift+arrows (a range) are not arrows.
         let mut take = |modifiers: M, key: Key| {

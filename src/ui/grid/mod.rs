@@ -31,6 +31,8 @@ pub struct GridContext<'a> {
     pub view: &'a mut ViewState,
     pub language: Language,
     pub actions: &'a mut Vec<Action>,
+    /// Where the cell the keys just reached is, to scroll the grid sideways to it.
+    pub reached: Option<egui::Rect>,
 }
 
 impl GridContext<'_> {
@@ -82,40 +84,70 @@ pub fn indicator_grid_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>, objectiv
         view,
         language,
         actions,
+        reached: None,
     };
-    egui::ScrollArea::horizontal()
-        .id_salt(("grid_scroll", objective))
-        .show(ui, |ui| {
-            let mut table = TableBuilder::new(ui)
-                .id_salt(("grid", objective))
-                .striped(true)
-                .resizable(true)
-                .vscroll(true)
-                .auto_shrink([false, true])
-                .cell_layout(Layout::left_to_right(Align::Center))
-                .column(Column::initial(130.0).at_least(60.0).clip(true))
-                .column(Column::initial(44.0).at_least(36.0).clip(true))
-                .column(Column::initial(140.0).at_least(80.0).clip(true))
-                .column(Column::initial(76.0).at_least(50.0).clip(true))
-                .column(Column::initial(100.0).at_least(90.0));
-            for column in &layout.columns {
-                table = table.column(Column::exact(match column {
-                    NumberColumn::Progress => 112.0,
-                    NumberColumn::ExecutedAtCut => theme::NUMBER_COLUMN + 8.0,
-                    _ => theme::NUMBER_COLUMN,
-                }));
-            }
-            table
-                .header(theme::ROW_HEIGHT + 4.0, |header| {
-                    header::header_ui(header, &layout, language);
-                })
-                .body(|mut body| {
-                    for (row, at) in layout.rows.iter().enumerate() {
-                        row::indicator_row_ui(&mut body, &mut grid, row, *at);
-                    }
-                    footer::footer_ui(&mut body, &grid);
-                });
-        });
+    // The table scrolls itself up and down; sideways, the keys' target is revealed here (an
+    // inner scroll area takes the sideways scroll request too, so egui cannot do it).
+    let pending_id = egui::Id::unique(("grid_scroll_to", objective));
+    let mut area = egui::ScrollArea::horizontal().id_salt(("grid_scroll", objective));
+    if let Some(x) = ui.data_mut(|d| d.remove_temp::<f32>(pending_id)) {
+        area = area.horizontal_scroll_offset(x);
+    }
+    let output = area.show(ui, |ui| {
+        let mut table = TableBuilder::new(ui)
+            .id_salt(("grid", objective))
+            .striped(true)
+            .resizable(true)
+            .vscroll(true)
+            .auto_shrink([false, true])
+            .cell_layout(Layout::left_to_right(Align::Center))
+            .column(Column::initial(130.0).at_least(60.0).clip(true))
+            .column(Column::initial(44.0).at_least(36.0).clip(true))
+            .column(Column::initial(140.0).at_least(80.0).clip(true))
+            .column(Column::initial(76.0).at_least(50.0).clip(true))
+            .column(Column::initial(100.0).at_least(90.0));
+        for column in &layout.columns {
+            table = table.column(Column::exact(match column {
+                NumberColumn::Progress => 112.0,
+                NumberColumn::ExecutedAtCut => theme::NUMBER_COLUMN + 8.0,
+                _ => theme::NUMBER_COLUMN,
+            }));
+        }
+        table
+            .header(theme::ROW_HEIGHT + 4.0, |header| {
+                header::header_ui(header, &layout, language);
+            })
+            .body(|mut body| {
+                for (row, at) in layout.rows.iter().enumerate() {
+                    row::indicator_row_ui(&mut body, &mut grid, row, *at);
+                }
+                footer::footer_ui(&mut body, &grid);
+            });
+    });
+    if let Some(x) = grid
+        .reached
+        .and_then(|rect| offset_to_reveal(rect, &output))
+    {
+        ui.data_mut(|d| d.insert_temp(pending_id, x));
+        ui.ctx().request_repaint();
+    }
+}
+
+/// The sideways scroll offset that brings `rect` into the grid's view, if it is not in it.
+fn offset_to_reveal(
+    rect: egui::Rect,
+    area: &egui::scroll_area::ScrollAreaOutput<()>,
+) -> Option<f32> {
+    let visible = area.inner_rect;
+    let offset = area.state.clamped_offset().x;
+    let margin = 8.0;
+    if rect.max.x > visible.max.x {
+        Some(offset + rect.max.x - visible.max.x + margin)
+    } else if rect.min.x < visible.min.x {
+        Some((offset - (visible.min.x - rect.min.x) - margin).max(0.0))
+    } else {
+        None
+    }
 }
 
 /// A text in the cell, right-aligned (numbers).
