@@ -249,10 +249,7 @@ pub fn run(command: CliCommand) -> ExitCode {
                 Err(e) => {
                     eprintln!("{}", e.message(language));
                     if matches!(e, import::ImportError::Rows { .. }) {
-                        eprintln!(
-                            "{}",
-                            crate::tr!(language, "cli-fix-those-cells-or")
-                        );
+                        eprintln!("{}", crate::tr!(language, "cli-fix-those-cells-or"));
                     }
                     ExitCode::FAILURE
                 }

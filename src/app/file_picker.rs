@@ -29,14 +29,20 @@ impl FilePicker for NativeFilePicker {
     fn pick_plan_to_open(&mut self, language: Language) -> Option<PathBuf> {
         rfd::FileDialog::new()
             .set_title(crate::tr!(language, "dialog-open-plan"))
-            .add_filter(crate::tr!(language, "file-picker-avance-plan"), &[EXTENSION])
+            .add_filter(
+                crate::tr!(language, "file-picker-avance-plan"),
+                &[EXTENSION],
+            )
             .pick_file()
     }
 
     fn pick_plan_to_save(&mut self, language: Language, suggested_name: &str) -> Option<PathBuf> {
         rfd::FileDialog::new()
             .set_title(crate::tr!(language, "dialog-save-plan-as"))
-            .add_filter(crate::tr!(language, "file-picker-avance-plan"), &[EXTENSION])
+            .add_filter(
+                crate::tr!(language, "file-picker-avance-plan"),
+                &[EXTENSION],
+            )
             .set_file_name(suggested_name)
             .save_file()
     }

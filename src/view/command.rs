@@ -69,7 +69,6 @@ impl Command {
 
     /// The menu text; a command that opens a dialog ends with "…".
     pub fn label(&self, language: Language) -> String {
-        let pick = |es, en| language.pick(es, en).to_owned();
         match self {
             Command::New => crate::tr!(language, "command-new"),
             Command::Open => crate::tr!(language, "command-open"),
