@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::io::{export, import, plan_file, report, safe_write};
-use crate::model::validation::{Severity, has_errors, validate};
+use crate::model::validation::{FindingCounts, Severity, has_errors, validate};
 use crate::model::{Cut, Language, Plan};
 
 /// Avance: follow a sector strategic plan's progress, quarter by quarter.
@@ -183,15 +183,7 @@ pub fn run(command: CliCommand) -> ExitCode {
                 };
                 println!("{tag}: {}", finding.message(language));
             }
-            let errors = findings
-                .iter()
-                .filter(|f| f.severity() == Severity::Error)
-                .count();
-            let warnings = findings.len() - errors;
-            match language {
-                Language::Es => println!("{errors} errores, {warnings} avisos"),
-                Language::En => println!("{errors} errors, {warnings} warnings"),
-            }
+            println!("{}", FindingCounts::of(&findings).text(language));
             if has_errors(&findings) {
                 ExitCode::FAILURE
             } else {

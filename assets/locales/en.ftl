@@ -9,6 +9,13 @@ findings-count = { $errors ->
        *[other] { $warnings } warnings
     }
 
+## Plan words
+quarter-short = Q{ $number }
+annualization-suma = Sum
+annualization-creciente = Increasing
+annualization-constante = Constant
+annualization-decreciente = Decreasing
+
 ## Validation: where each finding is
 place-objective = Objective { $number }
 place-indicator = indicator { $label }
@@ -84,7 +91,6 @@ toolbar-quarter-of-the-cut = Quarter of the cut
 toolbar-plan-s-cut = Plan's cut:
 toolbar-make-it-the-plan = Make it the plan's cut
 toolbar-the-plan-s-cut = The plan's cut is the last quarter reported: reports and validation use it.
-toolbar-q = Q
 
 ## tree
 tree-plan-and-entities = Plan and entities
@@ -139,10 +145,6 @@ details-ctrl-z-undoes-it = Ctrl+Z undoes it
 details-figures-are-edited-in = Figures are edited in the table.
 
 ## grid
-grid-sum = Sum
-grid-increasing = Increasing
-grid-constant = Constant
-grid-decreasing = Decreasing
 grid-this-objective-has-no = This objective has no indicators yet: add a meta with the button above.
 grid-no-name = (no name)
 grid-type = type

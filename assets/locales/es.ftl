@@ -9,6 +9,13 @@ findings-count = { $errors ->
        *[other] { $warnings } avisos
     }
 
+## Palabras del plan
+quarter-short = T{ $number }
+annualization-suma = Suma
+annualization-creciente = Creciente
+annualization-constante = Constante
+annualization-decreciente = Decreciente
+
 ## Validación: dónde está cada hallazgo
 place-objective = Objetivo { $number }
 place-indicator = indicador { $label }
@@ -84,7 +91,6 @@ toolbar-quarter-of-the-cut = Trimestre del corte
 toolbar-plan-s-cut = Corte del plan:
 toolbar-make-it-the-plan = Fijar como corte del plan
 toolbar-the-plan-s-cut = El corte del plan es el último trimestre reportado: los informes y la validación se hacen a ese corte.
-toolbar-q = T
 
 ## tree
 tree-plan-and-entities = Plan y entidades
@@ -139,10 +145,6 @@ details-ctrl-z-undoes-it = Ctrl+Z lo deshace
 details-figures-are-edited-in = Las cifras se editan en la tabla.
 
 ## grid
-grid-sum = Suma
-grid-increasing = Creciente
-grid-constant = Constante
-grid-decreasing = Decreciente
 grid-this-objective-has-no = Este objetivo aún no tiene indicadores: añada una meta con el botón de arriba.
 grid-no-name = (sin nombre)
 grid-type = tipo

@@ -16,7 +16,7 @@ use super::table::{CsvField, write_csv};
 use super::write_atomically;
 use crate::model::format::{fixed2, round2};
 use crate::model::progress::programmed_total;
-use crate::model::{Annualization, Cut, Language, Plan, PlanProgress};
+use crate::model::{Cut, Language, Plan, PlanProgress};
 
 /// Why an export failed. The plan is untouched.
 #[derive(Debug, thiserror::Error)]
@@ -112,7 +112,7 @@ fn matrix(plan: &Plan, cut: Cut) -> (Vec<String>, Vec<(u8, Vec<Value>)>) {
                 Value::Text(indicator.code_label().to_owned()),
                 Value::Text(indicator.name.clone()),
                 Value::Text(indicator.entity.clone()),
-                Value::Text(type_name(indicator.annualization).to_owned()),
+                Value::Text(indicator.annualization.sheet_name().to_owned()),
                 Value::Text(indicator.unit.clone()),
                 Value::Number(indicator.baseline),
                 Value::Percent(indicator.weight(cut.vigencia)),
@@ -136,15 +136,6 @@ fn matrix(plan: &Plan, cut: Cut) -> (Vec<String>, Vec<(u8, Vec<Value>)>) {
         }
     }
     (headers, rows)
-}
-
-fn type_name(kind: Annualization) -> &'static str {
-    match kind {
-        Annualization::Suma => "Suma",
-        Annualization::Creciente => "Creciente",
-        Annualization::Constante => "Constante",
-        Annualization::Decreciente => "Decreciente",
-    }
 }
 
 /// The plan at `cut` as CSV in Spanish Excel's dialect: `;` between fields, decimal comma,

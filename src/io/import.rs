@@ -1360,12 +1360,9 @@ fn read_row(info: &TableInfo, row: &TableRow, header: &Header) -> RowKind {
         && !text.is_empty()
     {
         type_given = true;
-        match normalize(&text).as_str() {
-            "suma" => indicator.annualization = Annualization::Suma,
-            "creciente" => indicator.annualization = Annualization::Creciente,
-            "constante" => indicator.annualization = Annualization::Constante,
-            "decreciente" => indicator.annualization = Annualization::Decreciente,
-            _ => problem(index, &text, RowReason::UnknownType),
+        match Annualization::from_sheet_name(&normalize(&text)) {
+            Some(kind) => indicator.annualization = kind,
+            None => problem(index, &text, RowReason::UnknownType),
         }
     }
     let Some(objective) = objective.filter(|_| problems.is_empty()) else {
