@@ -266,8 +266,37 @@ command-redo = Redo
 command-light-dark-theme = Light/dark theme
 command-presentation-mode = Presentation mode
 
-## plan-file
-plan-file-indicator = indicator
+## Plan files (the path goes last)
+plan-file-read = Could not read the file ({ $detail }): { $path }
+plan-file-write = Could not save ({ $detail }); the plan stays open, unchanged: { $path }
+plan-file-empty = The file is empty: { $path }
+plan-file-not-text = The file is not an Avance plan (not UTF-8 text): { $path }
+plan-file-read-only = The file is read-only (or you may not change it): it was not changed. Use “Save as…” to save the plan under another name: { $path }
+plan-file-hard-linked = The file has { $links } names (hard links): replacing it would leave the others with the old version, and writing inside it is not safe against a crash. It was not changed. Use “Save as…”, or keep a single name: { $path }
+plan-file-syntax = Malformed plan at line { $line }, column { $column }{ $place }; technical detail: { $detail }. File: { $path }
+plan-file-not-a-number = Malformed plan at line { $line }, column { $column }{ $place }: “{ $text }” is not a number; write it with a decimal point, e.g. "27.50". File: { $path }
+plan-file-duplicate-key = Malformed plan at line { $line }, column { $column }{ $place }: “{ $key }” is written twice (first at line { $first_line }); keep only one. File: { $path }
+plan-file-version-zero = The plan says version 0, which does not exist (the format's first version is 1); check the version field: { $path }
+plan-file-unknown-version = The plan uses format version { $found }, which this Avance cannot bring up to the current one ({ $current }): { $path }
+plan-file-newer-version = The plan uses format version { $found }, newer than this Avance reads ({ $current }); update Avance to open it: { $path }
+plan-file-serialize = Could not turn the plan into text; technical detail: { $detail }
+plan-file-period-too-long = The period { $first }–{ $last } spans more than { $max } vigencias; check the period field: { $path }
+
+## What the system says when a file cannot be read or written
+io-not-found = the path does not exist
+io-permission-denied = permission denied
+io-is-a-folder = it is a folder
+io-system-detail = system detail: { $detail }
+
+## Writing a file: why it failed (follows "Could not save")
+write-read-only = the file is read-only
+write-hard-linked = the file has { $links } names (hard links)
+write-not-a-file = the path is not that of a regular file
+write-backup = the backup copy { $backup } could not be written: { $detail }
+
+## Export
+export-write = Could not export ({ $detail }): { $path }
+export-workbook = Could not build the workbook; technical detail: { $detail }
 
 ## import
 import-no-matrix-headers = no matrix headers

@@ -266,8 +266,37 @@ command-redo = Rehacer
 command-light-dark-theme = Tema claro/oscuro
 command-presentation-mode = Modo presentación
 
-## plan-file
-plan-file-indicator = indicador
+## Archivos de plan (la ruta va al final)
+plan-file-read = No se pudo leer el archivo ({ $detail }): { $path }
+plan-file-write = No se pudo guardar ({ $detail }); el plan sigue abierto sin cambios: { $path }
+plan-file-empty = El archivo está vacío: { $path }
+plan-file-not-text = El archivo no es un plan de Avance (no es texto UTF-8): { $path }
+plan-file-read-only = El archivo es de solo lectura (o usted no tiene permiso para modificarlo): no se modificó. Use «Guardar como…» para guardar el plan con otro nombre: { $path }
+plan-file-hard-linked = El archivo tiene { $links } nombres (enlaces duros): reemplazarlo dejaría los otros con la versión anterior, y escribirlo por dentro no es seguro ante un corte. No se modificó. Use «Guardar como…», o deje un solo nombre: { $path }
+plan-file-syntax = Plan mal formado en la línea { $line }, columna { $column }{ $place }; detalle técnico: { $detail }. Archivo: { $path }
+plan-file-not-a-number = Plan mal formado en la línea { $line }, columna { $column }{ $place }: «{ $text }» no es un número; escríbalo con punto decimal, p. ej. "27.50". Archivo: { $path }
+plan-file-duplicate-key = Plan mal formado en la línea { $line }, columna { $column }{ $place }: «{ $key }» está escrito dos veces (la primera en la línea { $first_line }); deje uno solo. Archivo: { $path }
+plan-file-version-zero = El plan dice versión 0, que no existe (la primera versión del formato es 1); revise el campo version: { $path }
+plan-file-unknown-version = El plan usa la versión { $found } del formato, que esta versión de Avance no sabe llevar a la actual ({ $current }): { $path }
+plan-file-newer-version = El plan usa el formato versión { $found }, más nuevo que el que esta versión de Avance sabe leer ({ $current }); actualice Avance para abrirlo: { $path }
+plan-file-serialize = No se pudo convertir el plan a texto; detalle técnico: { $detail }
+plan-file-period-too-long = El periodo { $first }–{ $last } abarca más de { $max } vigencias; revise el campo period: { $path }
+
+## Lo que dice el sistema cuando un archivo no se puede leer o escribir
+io-not-found = la ruta no existe
+io-permission-denied = sin permiso
+io-is-a-folder = es una carpeta
+io-system-detail = detalle del sistema: { $detail }
+
+## Escribir un archivo: por qué no se pudo (sigue a «No se pudo guardar»)
+write-read-only = el archivo es de solo lectura
+write-hard-linked = el archivo tiene { $links } nombres (enlaces duros)
+write-not-a-file = la ruta no es la de un archivo común
+write-backup = no se pudo guardar la copia de seguridad { $backup }: { $detail }
+
+## Exportar
+export-write = No se pudo exportar ({ $detail }): { $path }
+export-workbook = No se pudo crear el libro; detalle técnico: { $detail }
 
 ## import
 import-no-matrix-headers = sin encabezados de la matriz

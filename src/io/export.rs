@@ -12,20 +12,20 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, XlsxError};
 
+use super::safe_write::WriteError;
 use super::table::{CsvField, write_csv};
 use super::write_atomically;
 use crate::model::format::{fixed2, round2};
 use crate::model::progress::programmed_total;
 use crate::model::{Cut, Language, Plan, PlanProgress};
+use crate::tr;
 
 /// Why an export failed. The plan is untouched.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     #[error("{}", self.message(Language::Es))]
-    Write {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Write { path: PathBuf, source: WriteError },
+    /// The workbook writer failed; its own text.
     #[error("{}", self.message(Language::Es))]
     Workbook(String),
 }
@@ -33,17 +33,14 @@ pub enum ExportError {
 impl ExportError {
     /// The message in a language, with the path last.
     pub fn message(&self, language: Language) -> String {
-        match (self, language) {
-            (ExportError::Write { path, source }, Language::Es) => {
-                format!("No se pudo exportar ({source}): {}", path.display())
-            }
-            (ExportError::Write { path, source }, Language::En) => {
-                format!("Could not export ({source}): {}", path.display())
-            }
-            (ExportError::Workbook(e), Language::Es) => format!("No se pudo crear el libro: {e}"),
-            (ExportError::Workbook(e), Language::En) => {
-                format!("Could not build the workbook: {e}")
-            }
+        match self {
+            ExportError::Write { path, source } => tr!(
+                language,
+                "export-write",
+                detail = source.message(language),
+                path = path.display().to_string()
+            ),
+            ExportError::Workbook(detail) => tr!(language, "export-workbook", detail = detail),
         }
     }
 }

@@ -22,6 +22,10 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+use super::SystemError;
+use crate::model::Language;
+use crate::tr;
+
 /// Suffix of the temporary file written beside the target: `.plan.ron.avance-tmp`.
 pub const TEMP_SUFFIX: &str = ".avance-tmp";
 
@@ -40,24 +44,42 @@ pub enum Backup {
     Skip,
 }
 
-/// Why a file was not written. In every case the previous file is untouched.
+/// Why a file was not written. In every case the previous file is untouched. Its `Display`
+/// is the Spanish reason; [`WriteError::message`] gives either language.
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
     /// The file is read-only, or this user may not write it.
-    #[error("el archivo es de solo lectura (the file is read-only)")]
+    #[error("{}", self.message(Language::Es))]
     ReadOnly,
     /// The file has other names (hard links) that a replacement would cut off.
-    #[error("el archivo tiene {links} enlaces duros (the file has {links} hard links)")]
+    #[error("{}", self.message(Language::Es))]
     HardLinked { links: u64 },
-    #[error(transparent)]
+    /// The path is a folder (or a device), or names no file at all.
+    #[error("{}", self.message(Language::Es))]
+    NotAFile,
+    /// The previous version could not be kept as `NAME.bak`.
+    #[error("{}", self.message(Language::Es))]
+    Backup { path: PathBuf, source: io::Error },
+    #[error("{}", self.message(Language::Es))]
     Io(#[from] io::Error),
 }
 
-impl From<WriteError> for io::Error {
-    fn from(error: WriteError) -> Self {
-        match error {
-            WriteError::Io(e) => e,
-            other => io::Error::new(io::ErrorKind::PermissionDenied, other.to_string()),
+impl WriteError {
+    /// Why the file was not written, in a language: a reason to follow "could not save".
+    pub fn message(&self, language: Language) -> String {
+        match self {
+            WriteError::ReadOnly => tr!(language, "write-read-only"),
+            WriteError::HardLinked { links } => {
+                tr!(language, "write-hard-linked", links = links.to_string())
+            }
+            WriteError::NotAFile => tr!(language, "write-not-a-file"),
+            WriteError::Backup { path, source } => tr!(
+                language,
+                "write-backup",
+                backup = path.display().to_string(),
+                detail = SystemError::of(source).message(language)
+            ),
+            WriteError::Io(e) => SystemError::of(e).message(language),
         }
     }
 }
@@ -139,22 +161,17 @@ pub fn exists(path: &Path) -> bool {
 }
 
 /// The temporary file a save of `target` writes first: `.NAME.avance-tmp` beside it.
-pub fn temp_path(target: &Path) -> io::Result<PathBuf> {
+pub fn temp_path(target: &Path) -> Result<PathBuf, WriteError> {
     sibling(target, |name| format!(".{name}{TEMP_SUFFIX}"))
 }
 
 /// Where the previous version of `target` is kept: `NAME.bak` beside it.
-pub fn backup_path(target: &Path) -> io::Result<PathBuf> {
+pub fn backup_path(target: &Path) -> Result<PathBuf, WriteError> {
     sibling(target, |name| format!("{name}{BACKUP_SUFFIX}"))
 }
 
-fn sibling(target: &Path, name: impl FnOnce(&str) -> String) -> io::Result<PathBuf> {
-    let file_name = target.file_name().ok_or_else(|| {
-        io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "la ruta no nombra un archivo (the path names no file)",
-        )
-    })?;
+fn sibling(target: &Path, name: impl FnOnce(&str) -> String) -> Result<PathBuf, WriteError> {
+    let file_name = target.file_name().ok_or(WriteError::NotAFile)?;
     Ok(folder_of(target).join(name(&file_name.to_string_lossy())))
 }
 
@@ -212,11 +229,7 @@ pub fn write_with(
 /// The metadata of an existing target, if it may be replaced.
 fn check_replaceable(target: &Path, metadata: Metadata) -> Result<Metadata, WriteError> {
     if !metadata.is_file() {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "no es un archivo común (not a regular file)",
-        )
-        .into());
+        return Err(WriteError::NotAFile);
     }
     if metadata.permissions().readonly() {
         return Err(WriteError::ReadOnly);
@@ -287,16 +300,14 @@ fn keep_owner_and_mode(_file: &File, _original: &Metadata) -> io::Result<()> {
 /// Copies the current file to `NAME.bak` before it is replaced, unless the new contents are
 /// the same (then the older backup is the more useful one and stays). The copy has the file's
 /// mode, and its owner and group where the process may.
-fn keep_backup(target: &Path, temp: &Path, original: &Metadata) -> io::Result<()> {
+fn keep_backup(target: &Path, temp: &Path, original: &Metadata) -> Result<(), WriteError> {
     if same_bytes(target, temp)? {
         return Ok(());
     }
     let backup = backup_path(target)?;
-    let context = |e: io::Error| {
-        io::Error::new(
-            e.kind(),
-            format!("copia de seguridad / backup {}: {e}", backup.display()),
-        )
+    let context = |source: io::Error| WriteError::Backup {
+        path: backup.clone(),
+        source,
     };
     match fs::remove_file(&backup) {
         Ok(()) => {}
