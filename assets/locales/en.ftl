@@ -298,6 +298,44 @@ write-backup = the backup copy { $backup } could not be written: { $detail }
 export-write = Could not export ({ $detail }): { $path }
 export-workbook = Could not build the workbook; technical detail: { $detail }
 
+## Shortened lists
+list-and-more = { $list } and { $more } more
+
+## Reading a table to import it (.tsv, .csv, .xlsx)
+table-read = Could not read the file ({ $detail }).
+table-unknown-type = Unknown file type: use .tsv, .csv or .xlsx.
+table-file-too-large = The file is larger than { $max } MB: a plan matrix is far smaller; it is not read.
+table-not-a-workbook = The file is not an .xlsx workbook (an Excel zip file; technical detail: { $detail }): save it from Excel as «Excel Workbook (.xlsx)».
+table-protected = The workbook is password-protected or an old .xls: save it from Excel as an .xlsx without a password.
+table-workbook = The workbook cannot be read (technical detail: { $detail }).
+table-too-many-parts = The workbook has { $count } internal parts (at most { $max }): it does not look like a plan matrix; it is not read.
+table-part-too-large = Part «{ $part }» of the workbook unpacks to { $megabytes } MB (at most { $max } MB): it is not read (a malicious file, or a sheet with millions of cells?).
+table-unpacked-too-large = The workbook unpacks to { $megabytes } MB (at most { $max } MB): it is not read.
+table-count-too-large = Part «{ $part }» of the workbook declares { $count } texts, more than it can hold: the workbook is damaged or tampered with; it is not read.
+table-sheet-not-found = The workbook has no sheet «{ $name }»; its sheets are { $sheets }.
+table-not-a-worksheet = Sheet «{ $name }» is not a worksheet (it is a chart or a macro sheet).
+table-no-visible-sheet = The workbook has no visible worksheet; hidden ones ({ $sheets }) are read only with --sheet NAME.
+table-sheet-only-for-workbooks = --sheet applies only to .xlsx workbooks; a text file has a single table.
+table-area-too-large = Sheet «{ $sheet }» declares the area { $area }, beyond column IV ({ $max } columns) that Avance reads: delete the extra rows and columns (Ctrl+End in Excel goes to the last cell) and save the workbook.
+table-cell-out-of-area = Cell { $cell } of sheet «{ $sheet }» holds data beyond column IV ({ $max } columns) that Avance reads: move or delete it and save the workbook.
+table-cell-too-long-in-sheet = Cell { $cell } holds more than { $max } characters (Excel's maximum).
+table-cell-too-long-in-text = The cell at row { $row }, column { $column }, holds more than { $max } characters (Excel's maximum).
+table-cell-too-long-quote = It starts with a quote that closes on row { $last }: check that quote.
+table-formulas = { $count ->
+        [one] Cell { $cells } of sheet «{ $sheet }» holds a formula with no computed value
+       *[other] Cells { $cells } of sheet «{ $sheet }» hold formulas with no computed value
+    }: recalculate and save the workbook in Excel (or LibreOffice) and import it again.
+table-formulas-recalculate = { $count ->
+        [one] Cell { $cells } of sheet «{ $sheet }» holds a formula whose value no spreadsheet computed
+       *[other] Cells { $cells } of sheet «{ $sheet }» hold formulas whose value no spreadsheet computed
+    } (a program wrote the workbook and asks for recalculation on opening): recalculate and save the workbook in Excel (or LibreOffice) and import it again.
+table-too-many-fields = Row { $row } has more than { $max } columns, more than Avance reads: delete the extra columns. ({ $origin })
+table-unclosed-quote = The cell at row { $row }, column { $column }, opens a quote («"») that never closes: the rest of the file would end up inside that cell. Close the quote or remove it. ({ $origin })
+table-reader-failed = The workbook reader failed on this file: open it in Excel, save it again as .xlsx and retry.
+table-sheet-hidden = «{ $name }» (hidden)
+table-sheet-very-hidden = «{ $name }» (very hidden)
+table-sheet-not-a-worksheet = «{ $name }» (not a worksheet)
+
 ## import
 import-no-matrix-headers = no matrix headers
 import-sheets-not-read = Sheets not read

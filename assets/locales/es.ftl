@@ -298,6 +298,44 @@ write-backup = no se pudo guardar la copia de seguridad { $backup }: { $detail }
 export-write = No se pudo exportar ({ $detail }): { $path }
 export-workbook = No se pudo crear el libro; detalle técnico: { $detail }
 
+## Listas cortadas
+list-and-more = { $list } y { $more } más
+
+## Leer una tabla para importarla (.tsv, .csv, .xlsx)
+table-read = No se pudo leer el archivo ({ $detail }).
+table-unknown-type = Tipo de archivo desconocido: use .tsv, .csv o .xlsx.
+table-file-too-large = El archivo pesa más de { $max } MB: una matriz del plan pesa mucho menos; no se lee.
+table-not-a-workbook = El archivo no es un libro .xlsx (un archivo zip de Excel; detalle técnico: { $detail }): guárdelo desde Excel como «Libro de Excel (.xlsx)».
+table-protected = El libro está protegido con contraseña o es un .xls antiguo: guárdelo desde Excel como .xlsx sin contraseña.
+table-workbook = El libro no se puede leer (detalle técnico: { $detail }).
+table-too-many-parts = El libro tiene { $count } partes internas (el máximo es { $max }): no parece una matriz del plan; no se lee.
+table-part-too-large = La parte «{ $part }» del libro se descomprime a { $megabytes } MB (el máximo es { $max } MB): no se lee (¿un archivo malicioso o una hoja con millones de celdas?).
+table-unpacked-too-large = El libro se descomprime a { $megabytes } MB (el máximo es { $max } MB): no se lee.
+table-count-too-large = La parte «{ $part }» del libro declara { $count } textos, más de los que puede contener: el libro está dañado o fue manipulado; no se lee.
+table-sheet-not-found = El libro no tiene una hoja «{ $name }»; sus hojas son { $sheets }.
+table-not-a-worksheet = La hoja «{ $name }» no es una hoja de datos (es un gráfico o una macro).
+table-no-visible-sheet = El libro no tiene hojas visibles con datos; las ocultas ({ $sheets }) no se leen sin --sheet NOMBRE.
+table-sheet-only-for-workbooks = --sheet solo sirve para libros .xlsx; un archivo de texto tiene una sola tabla.
+table-area-too-large = La hoja «{ $sheet }» declara el área { $area }, más allá de la columna IV ({ $max } columnas) que lee Avance: borre las filas y columnas sobrantes (Ctrl+Fin en Excel lleva a la última celda) y guarde el libro.
+table-cell-out-of-area = La celda { $cell } de la hoja «{ $sheet }» tiene datos más allá de la columna IV ({ $max } columnas) que lee Avance: muévala o bórrela y guarde el libro.
+table-cell-too-long-in-sheet = La celda { $cell } tiene más de { $max } caracteres (el máximo de Excel).
+table-cell-too-long-in-text = La celda de la fila { $row }, columna { $column }, tiene más de { $max } caracteres (el máximo de Excel).
+table-cell-too-long-quote = Empieza con comillas que se cierran en la fila { $last }: revise esas comillas.
+table-formulas = { $count ->
+        [one] La celda { $cells } de la hoja «{ $sheet }» tiene una fórmula sin valor calculado
+       *[other] Las celdas { $cells } de la hoja «{ $sheet }» tienen fórmulas sin valor calculado
+    }: recalcule y guarde el libro en Excel (o LibreOffice) e impórtelo de nuevo.
+table-formulas-recalculate = { $count ->
+        [one] La celda { $cells } de la hoja «{ $sheet }» tiene una fórmula cuyo valor no calculó una hoja de cálculo
+       *[other] Las celdas { $cells } de la hoja «{ $sheet }» tienen fórmulas cuyo valor no calculó una hoja de cálculo
+    } (el libro lo escribió un programa y pide recalcular al abrirse): recalcule y guarde el libro en Excel (o LibreOffice) e impórtelo de nuevo.
+table-too-many-fields = La fila { $row } tiene más de { $max } columnas, más de las que lee Avance: borre las columnas sobrantes. ({ $origin })
+table-unclosed-quote = La celda de la fila { $row }, columna { $column }, abre comillas («"») que nunca se cierran: el resto del archivo quedaría dentro de esa celda. Cierre las comillas o quítelas. ({ $origin })
+table-reader-failed = El lector de libros falló con este archivo: ábralo en Excel, guárdelo de nuevo como .xlsx e inténtelo otra vez.
+table-sheet-hidden = «{ $name }» (oculta)
+table-sheet-very-hidden = «{ $name }» (muy oculta)
+table-sheet-not-a-worksheet = «{ $name }» (no es una hoja de datos)
+
 ## import
 import-no-matrix-headers = sin encabezados de la matriz
 import-sheets-not-read = Hojas no leídas
