@@ -210,25 +210,33 @@ pub fn run(command: CliCommand) -> ExitCode {
                     return ExitCode::from(2);
                 }
             };
-            let options = import::ImportOptions { lenient, sheet };
-            match import::import_file_with(&file, &options) {
+            let request = import::ImportRequest {
+                path: file,
+                sheet,
+                bad_rows: if lenient {
+                    import::BadRows::Skip
+                } else {
+                    import::BadRows::Stop
+                },
+            };
+            match request.run() {
                 Ok(mut imported) => {
                     if let Some(base) = &base {
                         import::keep_texts_from(&mut imported.plan, base);
                     }
+                    let report = imported.report(language);
                     let warning = crate::tr!(language, "cli-warning");
-                    for (i, line) in imported.warning_lines(language).iter().enumerate() {
-                        if i < imported.warnings.first.len() {
-                            eprintln!("{warning}: {line}");
-                        } else {
-                            eprintln!("{line}");
-                        }
+                    for line in &report.warnings {
+                        eprintln!("{warning}: {line}");
+                    }
+                    if let Some(line) = &report.unlisted_warnings {
+                        eprintln!("{line}");
                     }
                     if let Err(e) = plan_file::save(&imported.plan, &output) {
                         eprintln!("{}", e.message(language));
                         return ExitCode::FAILURE;
                     }
-                    for line in imported.summary.lines(language) {
+                    for line in &report.summary {
                         println!("{line}");
                     }
                     println!(
@@ -240,7 +248,7 @@ pub fn run(command: CliCommand) -> ExitCode {
                 }
                 Err(e) => {
                     eprintln!("{}", e.message(language));
-                    if matches!(e, import::ImportError::Rows { .. }) {
+                    if e.can_skip_bad_rows() {
                         eprintln!("{}", crate::tr!(language, "cli-fix-those-cells-or"));
                     }
                     ExitCode::FAILURE

@@ -336,6 +336,80 @@ table-sheet-hidden = «{ $name }» (hidden)
 table-sheet-very-hidden = «{ $name }» (very hidden)
 table-sheet-not-a-worksheet = «{ $name }» (not a worksheet)
 
-## import
-import-no-matrix-headers = no matrix headers
-import-sheets-not-read = Sheets not read
+## Importing a matrix
+import-place-in-sheet = row { $row }, column «{ $column }» (cell { $cell }), value «{ $value }»
+import-place-in-text = row { $row }, column «{ $column }», value «{ $value }»
+import-row-problem = { $place }: { $reason } ({ $origin })
+import-reason-objective-out-of-range = the objective must be a number from 1 to { $max }
+import-reason-empty = cannot be empty
+import-reason-unknown-type = the type must be Suma, Creciente, Constante or Decreciente
+import-reason-date = the cell is formatted as a date, not a number: give it a number format in the workbook
+import-reason-spreadsheet-error = the cell holds a spreadsheet error: fix it in the workbook
+import-cell-count = { $count ->
+        [one] 1 cell
+       *[other] { $count } cells
+    }
+import-row-count = { $count ->
+        [one] 1 row
+       *[other] { $count } rows
+    }
+import-rows-refused = { $cells } in { $rows } cannot be imported; nothing was imported
+import-no-good-rows = No indicator row can be imported: { $cells } in { $rows } { $count ->
+        [one] has problems
+       *[other] have problems
+    }
+import-problems-first = The first { $count }
+import-problems-more = … and { $count } more.
+import-empty = The file has no indicator rows.
+import-missing-columns = Required columns are missing: { $columns }.
+import-unknown-year-header = Column «{ $header }» has no valid year: write «Programación 2022».
+import-unreadable-cut = The cut date of «{ $header }» cannot be read: write «Magnitud ejecutada al corte 31/03/2022».
+import-cuts-disagree = The tables have different cuts: { $first } and { $second }.
+import-cut-outside-period = The cut { $cut } is outside the programmed vigencias.
+import-period-too-long = The programming columns run from { $first } to { $last }: more than { $max } vigencias.
+import-quote-spans-rows = A quote («"») opened on row { $first } closes on row { $last }: rows { $first } to { $last } would be read as one. Close that quote where the cell ends, or remove it. ({ $origin })
+import-too-many-indicators = The matrix has more than { $max } indicators: it does not look like a plan matrix; nothing was imported.
+import-too-much-text = The indicators' texts add up to more than { $max } MB: it does not look like a plan matrix; nothing was imported.
+
+## Importing a matrix: warnings of an import that went through
+import-warning-type-ambiguous = row { $row } (indicator { $code }): the total programming fits more than one annualization type; «{ $kind }» was taken ({ $origin })
+import-warning-type-guessed = row { $row } (indicator { $code }): no annualization type and no total that tells it; «{ $kind }» was taken ({ $origin })
+import-warning-published-mismatch = row { $row } (indicator { $code }): the published progress is { $published } but the computed one is { $computed } ({ $origin })
+import-warning-column-ignored = column «{ $column }» is not used
+import-warning-row-skipped = row skipped: { $problem }
+import-warning-decimal-comma = { $place }: read as { $read } (decimal comma); if it means thousands, write { $thousands } ({ $origin })
+import-more-warnings = { $count ->
+        [one] … and 1 more warning.
+       *[other] … and { $count } more warnings.
+    }
+
+## Importing a matrix: summary of what was read
+import-summary-indicators = { $count ->
+        [one] 1 indicator imported
+       *[other] { $count } indicators imported
+    }, cut { $cut }.
+import-summary-file = File read: { $file }.
+import-summary-sheets = { $count ->
+        [one] Sheet read
+       *[other] Sheets read
+    }: { $sheets } ({ $file }).
+import-summary-sheets-not-read = Sheets not read: { $sheets }.
+import-sheet-without-header = «{ $name }» (no matrix headers)
+import-summary-rows = { $count ->
+        [one] 1 row read
+       *[other] { $count } rows read
+    }: { $parts }.
+import-rows-before-header = { $count } before the headers
+import-rows-headers = { $count } of headers
+import-rows-imported = { $count } imported
+import-rows-skipped = { $count } skipped
+import-rows-with-problems = { $count } with problems
+import-rows-repeated-headers = { $count ->
+        [one] 1 repeated header
+       *[other] { $count } repeated headers
+    }
+import-rows-totals = { $count ->
+        [one] 1 total row
+       *[other] { $count } total rows
+    }
+import-rows-empty = { $count } empty

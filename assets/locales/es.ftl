@@ -336,6 +336,92 @@ table-sheet-hidden = «{ $name }» (oculta)
 table-sheet-very-hidden = «{ $name }» (muy oculta)
 table-sheet-not-a-worksheet = «{ $name }» (no es una hoja de datos)
 
-## import
-import-no-matrix-headers = sin encabezados de la matriz
-import-sheets-not-read = Hojas no leídas
+## Importar una matriz
+import-place-in-sheet = fila { $row }, columna «{ $column }» (celda { $cell }), valor «{ $value }»
+import-place-in-text = fila { $row }, columna «{ $column }», valor «{ $value }»
+import-row-problem = { $place }: { $reason } ({ $origin })
+import-reason-objective-out-of-range = el objetivo debe ser un número de 1 a { $max }
+import-reason-empty = no puede estar vacío
+import-reason-unknown-type = el tipo debe ser Suma, Creciente, Constante o Decreciente
+import-reason-date = la celda tiene formato de fecha, no de número: dele formato de número en el libro
+import-reason-spreadsheet-error = la celda tiene un error de la hoja de cálculo: corríjalo en el libro
+import-cell-count = { $count ->
+        [one] 1 celda
+       *[other] { $count } celdas
+    }
+import-row-count = { $count ->
+        [one] 1 fila
+       *[other] { $count } filas
+    }
+import-rows-refused = { $cells } en { $rows } { $count ->
+        [one] no se puede importar
+       *[other] no se pueden importar
+    }; no se importó nada
+import-no-good-rows = Ninguna fila de indicadores se puede importar: { $cells } en { $rows } { $count ->
+        [one] tiene problemas
+       *[other] tienen problemas
+    }
+import-problems-first = Se muestran las primeras { $count }
+import-problems-more = … y { $count } más.
+import-empty = El archivo no tiene filas de indicadores.
+import-missing-columns = Faltan columnas obligatorias: { $columns }.
+import-unknown-year-header = La columna «{ $header }» no tiene un año válido: escriba «Programación 2022».
+import-unreadable-cut = No se entiende la fecha de corte de «{ $header }»: escriba «Magnitud ejecutada al corte 31/03/2022».
+import-cuts-disagree = Las tablas tienen cortes distintos: { $first } y { $second }.
+import-cut-outside-period = El corte { $cut } no cae en las vigencias programadas.
+import-period-too-long = Las columnas de programación van de { $first } a { $last }: más de { $max } vigencias.
+import-quote-spans-rows = Unas comillas («"») abiertas en la fila { $first } se cierran en la fila { $last }: las filas { $first } a { $last } se leerían como una sola. Cierre esas comillas donde termina la celda, o quítelas. ({ $origin })
+import-too-many-indicators = La matriz tiene más de { $max } indicadores: no parece una matriz del plan; no se importó nada.
+import-too-much-text = Los textos de los indicadores suman más de { $max } MB: no parece una matriz del plan; no se importó nada.
+
+## Importar una matriz: avisos de una importación que se hizo
+import-warning-type-ambiguous = fila { $row } (indicador { $code }): la programación total sirve para más de un tipo de anualización; se tomó «{ $kind }» ({ $origin })
+import-warning-type-guessed = fila { $row } (indicador { $code }): no hay tipo de anualización ni un total que lo indique; se tomó «{ $kind }» ({ $origin })
+import-warning-published-mismatch = fila { $row } (indicador { $code }): el avance publicado es { $published } pero el calculado es { $computed } ({ $origin })
+import-warning-column-ignored = la columna «{ $column }» no se usa
+import-warning-row-skipped = fila omitida: { $problem }
+import-warning-decimal-comma = { $place }: se leyó como { $read } (coma decimal); si son miles, escriba { $thousands } ({ $origin })
+import-more-warnings = { $count ->
+        [one] … y 1 aviso más.
+       *[other] … y { $count } avisos más.
+    }
+
+## Importar una matriz: resumen de lo leído
+import-summary-indicators = { $count ->
+        [one] 1 indicador importado
+       *[other] { $count } indicadores importados
+    }, corte { $cut }.
+import-summary-file = Archivo leído: { $file }.
+import-summary-sheets = { $count ->
+        [one] Hoja leída
+       *[other] Hojas leídas
+    }: { $sheets } ({ $file }).
+import-summary-sheets-not-read = Hojas no leídas: { $sheets }.
+import-sheet-without-header = «{ $name }» (sin encabezados de la matriz)
+import-summary-rows = { $count ->
+        [one] 1 fila leída
+       *[other] { $count } filas leídas
+    }: { $parts }.
+import-rows-before-header = { $count } antes de los encabezados
+import-rows-headers = { $count } de encabezados
+import-rows-imported = { $count ->
+        [one] 1 importada
+       *[other] { $count } importadas
+    }
+import-rows-skipped = { $count ->
+        [one] 1 omitida
+       *[other] { $count } omitidas
+    }
+import-rows-with-problems = { $count } con problemas
+import-rows-repeated-headers = { $count ->
+        [one] 1 encabezado repetido
+       *[other] { $count } encabezados repetidos
+    }
+import-rows-totals = { $count ->
+        [one] 1 fila de total
+       *[other] { $count } filas de total
+    }
+import-rows-empty = { $count ->
+        [one] 1 vacía
+       *[other] { $count } vacías
+    }

@@ -215,8 +215,8 @@ impl AvanceApp {
         let path = files::expand_typed_path(&text, &self.plan_folder());
         match purpose {
             PathPurpose::Open => self.open(&path),
-            PathPurpose::Import => self.import(&path, false, false),
-            PathPurpose::ImportIntoOpenPlan => self.import(&path, false, true),
+            PathPurpose::Import => self.import(import::ImportRequest::new(path), false),
+            PathPurpose::ImportIntoOpenPlan => self.import(import::ImportRequest::new(path), true),
             PathPurpose::SaveAs => self.save_plan(PendingSave::new(
                 file_picker::with_default_extension(path, plan_file::EXTENSION),
             )),
@@ -265,11 +265,11 @@ impl AvanceApp {
             },
             Command::SaveAs => self.save_as(),
             Command::Import => match self.file_picker.pick_table_to_import(language) {
-                Some(path) => self.import(&path, false, false),
+                Some(path) => self.import(import::ImportRequest::new(path), false),
                 None => self.ask_for_path(PathPurpose::Import),
             },
             Command::ImportIntoOpenPlan => match self.file_picker.pick_table_to_import(language) {
-                Some(path) => self.import(&path, false, true),
+                Some(path) => self.import(import::ImportRequest::new(path), true),
                 None => self.ask_for_path(PathPurpose::ImportIntoOpenPlan),
             },
             Command::Export => {
@@ -319,39 +319,36 @@ impl AvanceApp {
 
     /// Imports a matrix as a new, unsaved plan. Bad rows stop the import and are listed, with
     /// the choice to import without them.
-    fn import(&mut self, path: &Path, lenient: bool, into_open_plan: bool) {
+    fn import(&mut self, request: import::ImportRequest, into_open_plan: bool) {
         let language = self.prefs.language;
-        match import::import_file(path, lenient) {
+        match request.run() {
             Ok(mut imported) => {
                 // The same summary and warnings `avance import` prints.
-                let mut text = imported.summary.lines(language).join("\n");
-                text.push('\n');
-                text.push_str(&crate::tr!(language, "mod-the-plan-is-not"));
-                for line in imported.warning_lines(language) {
-                    text.push_str("\n• ");
-                    text.push_str(&line);
-                }
+                let report = imported.report(language);
+                let mut lines = report.summary;
+                lines.push(crate::tr!(language, "mod-the-plan-is-not"));
+                let warnings = report.warnings.iter().chain(&report.unlisted_warnings);
+                lines.extend(warnings.map(|line| format!("• {line}")));
                 if into_open_plan {
                     import::keep_texts_from(&mut imported.plan, self.doc.plan());
                     self.doc.replace_plan(imported.plan);
                     self.view.cut = self.doc.plan().cut;
                     self.view.drafts.clear();
-                    text.push('\n');
-                    text.push_str(&crate::tr!(language, "app-open-plan-texts-kept"));
+                    lines.push(crate::tr!(language, "app-open-plan-texts-kept"));
                 } else {
                     self.replace_document(Document::unsaved(imported.plan));
                 }
-                self.message(("Importación", "Import"), text);
+                self.message(("Importación", "Import"), lines.join("\n"));
             }
-            Err(e @ import::ImportError::Rows { .. }) => {
+            Err(e) if e.can_skip_bad_rows() => {
                 self.dialog = Some(Dialog::ImportProblems {
-                    path: path.to_path_buf(),
+                    path: request.path,
                     into_open_plan,
                     text: e.message(language),
                 });
             }
             Err(e) => {
-                let text = format!("{}\n{}", e.message(language), path.display());
+                let text = format!("{}\n{}", e.message(language), request.path.display());
                 self.message(("No se pudo importar", "Could not import"), text);
             }
         }
@@ -396,7 +393,10 @@ impl AvanceApp {
         }) = self.dialog.take()
             && import_anyway
         {
-            self.import(&path, true, into_open_plan);
+            self.import(
+                import::ImportRequest::new(path).skipping_bad_rows(),
+                into_open_plan,
+            );
         }
     }
 
