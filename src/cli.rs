@@ -3,8 +3,10 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::builder::PossibleValue;
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::io::export::ExportFormat;
 use crate::io::{export, import, plan_file, report, safe_write};
 use crate::model::validation::{FindingCounts, Severity, has_errors, validate};
 use crate::model::{Cut, Language, Plan};
@@ -104,11 +106,15 @@ pub enum CliCommand {
     },
 }
 
-/// Export formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    Xlsx,
-    Csv,
+/// `--format xlsx` or `--format csv`: the export's own formats.
+impl ValueEnum for ExportFormat {
+    fn value_variants<'a>() -> &'a [Self] {
+        &ExportFormat::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.extension()))
+    }
 }
 
 /// Report formats.
@@ -266,11 +272,7 @@ pub fn run(command: CliCommand) -> ExitCode {
                 return code;
             }
             let cut = cut.unwrap_or(plan.cut);
-            let bytes = match format {
-                ExportFormat::Csv => Ok(export::to_csv(plan, cut).into_bytes()),
-                ExportFormat::Xlsx => export::to_xlsx(plan, cut),
-            };
-            match bytes.and_then(|b| export::write(&output, &b)) {
+            match export::export(plan, cut, format, &output) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("{}", e.message(language));

@@ -298,6 +298,37 @@ write-backup = the backup copy { $backup } could not be written: { $detail }
 export-write = Could not export ({ $detail }): { $path }
 export-workbook = Could not build the workbook; technical detail: { $detail }
 
+## Report (avance report)
+report-at-cut = Progress at the cut { $date } (vigencia { $vigencia }, { $quarter })
+report-objective = Objective { $number }: { $progress }
+report-weights = weights { $weights }
+report-no-indicators = (no indicators)
+report-column-meta = Meta
+report-column-indicator = Indicator
+report-column-weight = Weight
+report-column-programmed = Programmed
+report-column-executed = Executed
+report-column-progress = Progress
+report-status-not-programmed = not programmed
+report-status-not-reported = not reported (counts 0)
+report-status-missing-baseline = missing baseline
+report-status-baseline-equals-programming = baseline = programming
+report-status-out-of-range = figures out of range
+report-status-capped = (counts 100%)
+report-status-floored = (counts 0%)
+report-csv-objective = Objective
+report-csv-objective-progress = Objective progress
+report-csv-meta = Meta
+report-csv-indicator = Indicator
+report-csv-indicator-name = Indicator name
+report-csv-entity = Responsible entity
+report-csv-weight = Weight
+report-csv-programmed = Programmed
+report-csv-executed = Executed at cut
+report-csv-progress = Progress
+report-csv-cut = Cut
+report-csv-status = Status
+
 ## Shortened lists
 list-and-more = { $list } and { $more } more
 

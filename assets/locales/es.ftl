@@ -298,6 +298,37 @@ write-backup = no se pudo guardar la copia de seguridad { $backup }: { $detail }
 export-write = No se pudo exportar ({ $detail }): { $path }
 export-workbook = No se pudo crear el libro; detalle técnico: { $detail }
 
+## Informe (avance report)
+report-at-cut = Avance al corte { $date } (vigencia { $vigencia }, { $quarter })
+report-objective = Objetivo { $number }: { $progress }
+report-weights = ponderaciones { $weights }
+report-no-indicators = (sin indicadores)
+report-column-meta = Meta
+report-column-indicator = Indicador
+report-column-weight = Ponderación
+report-column-programmed = Programado
+report-column-executed = Ejecutado
+report-column-progress = Avance
+report-status-not-programmed = no programado
+report-status-not-reported = sin reporte (cuenta 0)
+report-status-missing-baseline = falta línea base
+report-status-baseline-equals-programming = línea base = programación
+report-status-out-of-range = cifras fuera de rango
+report-status-capped = (cuenta 100 %)
+report-status-floored = (cuenta 0 %)
+report-csv-objective = Objetivo
+report-csv-objective-progress = Avance objetivo
+report-csv-meta = Meta
+report-csv-indicator = Indicador
+report-csv-indicator-name = Nombre indicador
+report-csv-entity = Entidad responsable
+report-csv-weight = Ponderación
+report-csv-programmed = Programación
+report-csv-executed = Ejecutado al corte
+report-csv-progress = Avance
+report-csv-cut = Corte
+report-csv-status = Estado
+
 ## Listas cortadas
 list-and-more = { $list } y { $more } más
 

@@ -356,18 +356,10 @@ impl AvanceApp {
 
     /// Exports the plan at the view's cut: CSV for a .csv path, otherwise an Excel workbook.
     fn export(&mut self, path: &Path) {
-        let plan = self.doc.plan();
         let cut = self.view.cut;
-        let is_csv = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-        let bytes = if is_csv {
-            Ok(export::to_csv(plan, cut).into_bytes())
-        } else {
-            export::to_xlsx(plan, cut)
-        };
+        let format = export::ExportFormat::of_path(path);
         let language = self.prefs.language;
-        match bytes.and_then(|b| export::write(path, &b)) {
+        match export::export(self.doc.plan(), cut, format, path) {
             Ok(()) => self.message(
                 ("Exportado", "Exported"),
                 format!(

@@ -244,10 +244,84 @@ pub fn to_xlsx(plan: &Plan, cut: Cut) -> Result<Vec<u8>, ExportError> {
     Ok(workbook.save_to_buffer()?)
 }
 
+/// The kinds of file a plan is exported as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// An Excel workbook: a summary sheet and one sheet per objective ([`to_xlsx`]).
+    Xlsx,
+    /// CSV in Spanish Excel's dialect, one row per indicator ([`to_csv`]).
+    Csv,
+}
+
+impl ExportFormat {
+    /// Both formats, as the command line lists them.
+    pub const ALL: [ExportFormat; 2] = [ExportFormat::Xlsx, ExportFormat::Csv];
+
+    /// The format a file name asks for: CSV for `.csv` (any case), otherwise a workbook.
+    pub fn of_path(path: &Path) -> Self {
+        let is_csv = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+        if is_csv {
+            ExportFormat::Csv
+        } else {
+            ExportFormat::Xlsx
+        }
+    }
+
+    /// The file extension of the format, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Xlsx => "xlsx",
+            ExportFormat::Csv => "csv",
+        }
+    }
+
+    /// The plan at `cut` as the bytes of a file of this format.
+    pub fn bytes(self, plan: &Plan, cut: Cut) -> Result<Vec<u8>, ExportError> {
+        match self {
+            ExportFormat::Xlsx => to_xlsx(plan, cut),
+            ExportFormat::Csv => Ok(to_csv(plan, cut).into_bytes()),
+        }
+    }
+}
+
+/// Writes the plan at `cut` to `path` as `format` says (atomically, like plan files).
+pub fn export(plan: &Plan, cut: Cut, format: ExportFormat, path: &Path) -> Result<(), ExportError> {
+    write(path, &format.bytes(plan, cut)?)
+}
+
 /// Writes an export to `path` (atomically, like plan files).
 pub fn write(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
     write_atomically(path, bytes).map_err(|source| ExportError::Write {
         path: path.to_path_buf(),
         source,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_csv_name_exports_csv_and_any_other_a_workbook() {
+        for (name, format) in [
+            ("avance.csv", ExportFormat::Csv),
+            ("AVANCE.CSV", ExportFormat::Csv),
+            ("avance.xlsx", ExportFormat::Xlsx),
+            ("avance", ExportFormat::Xlsx),
+            ("avance.csv.txt", ExportFormat::Xlsx),
+        ] {
+            assert_eq!(ExportFormat::of_path(Path::new(name)), format, "{name}");
+        }
+    }
+
+    #[test]
+    fn each_format_gives_the_bytes_of_its_file() {
+        let plan = crate::io::seed_plan();
+        let csv = ExportFormat::Csv.bytes(&plan, plan.cut).unwrap();
+        assert!(csv.starts_with(b"Objetivo;Meta;"));
+        let xlsx = ExportFormat::Xlsx.bytes(&plan, plan.cut).unwrap();
+        assert!(xlsx.starts_with(b"PK"), "a zip archive");
+    }
 }
