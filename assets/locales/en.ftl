@@ -249,10 +249,14 @@ mod-the-plan-is-not = The plan is not saved yet.
 app-open-plan-texts-kept = The open plan's texts were kept; Ctrl+Z undoes the import.
 mod-plan-exported-at-the = Plan exported at the cut
 
-## cli
-cli-warning = warning
-cli-plan-written-to = Plan written to:
-cli-fix-those-cells-or = Fix those cells, or use --lenient to import without those rows.
+## Command line (avance report, validate, fmt, import, export)
+cli-cut-outside-period = The cut { $cut } is outside the plan's period ({ $first }–{ $last }).
+cli-error-line = error: { $text }
+cli-warning-line = warning: { $text }
+cli-plan-written-to = Plan written to: { $path }
+cli-import-fix-or-skip = Fix those cells, or use --lenient to import without those rows.
+cli-fmt-has-comments = The file has hand-written comments (the first at line { $line }, column { $column }) and fmt would drop them. Use --force to rewrite it without them (the current version is kept as a .bak copy): { $path }
+cli-file-exists = The file already exists; use --force to replace it: { $path }
 
 ## command
 command-new = New

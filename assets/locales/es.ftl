@@ -249,10 +249,14 @@ mod-the-plan-is-not = El plan aún no está guardado.
 app-open-plan-texts-kept = Los textos del plan abierto se conservaron; Ctrl+Z deshace la importación.
 mod-plan-exported-at-the = Plan exportado al corte
 
-## cli
-cli-warning = aviso
-cli-plan-written-to = Plan escrito en:
-cli-fix-those-cells-or = Corrija esas celdas, o use --lenient para importar sin esas filas.
+## Línea de órdenes (avance report, validate, fmt, import, export)
+cli-cut-outside-period = El corte { $cut } está fuera del periodo del plan ({ $first }–{ $last }).
+cli-error-line = error: { $text }
+cli-warning-line = aviso: { $text }
+cli-plan-written-to = Plan escrito en: { $path }
+cli-import-fix-or-skip = Corrija esas celdas, o use --lenient para importar sin esas filas.
+cli-fmt-has-comments = El archivo tiene comentarios escritos a mano (el primero en la línea { $line }, columna { $column }) y fmt los quitaría. Use --force para reescribirlo sin ellos (la versión actual queda como copia .bak): { $path }
+cli-file-exists = El archivo ya existe; use --force para reemplazarlo: { $path }
 
 ## command
 command-new = Nuevo
