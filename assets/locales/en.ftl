@@ -296,6 +296,7 @@ io-system-detail = system detail: { $detail }
 write-read-only = the file is read-only
 write-hard-linked = the file has { $links } names (hard links)
 write-not-a-file = the path is not that of a regular file
+write-link-loop = the path goes round in a loop of symbolic links
 write-backup = the backup copy { $backup } could not be written: { $detail }
 
 ## Export

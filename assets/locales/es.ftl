@@ -296,6 +296,7 @@ io-system-detail = detalle del sistema: { $detail }
 write-read-only = el archivo es de solo lectura
 write-hard-linked = el archivo tiene { $links } nombres (enlaces duros)
 write-not-a-file = la ruta no es la de un archivo común
+write-link-loop = la ruta da vueltas entre enlaces simbólicos
 write-backup = no se pudo guardar la copia de seguridad { $backup }: { $detail }
 
 ## Exportar

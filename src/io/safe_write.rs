@@ -57,6 +57,9 @@ pub enum WriteError {
     /// The path is a folder (or a device), or names no file at all.
     #[error("{}", self.message(Language::Es))]
     NotAFile,
+    /// More than 40 symbolic links in a row: a loop.
+    #[error("{}", self.message(Language::Es))]
+    LinkLoop,
     /// The previous version could not be kept as `NAME.bak`.
     #[error("{}", self.message(Language::Es))]
     Backup { path: PathBuf, source: io::Error },
@@ -73,6 +76,7 @@ impl WriteError {
                 tr!(language, "write-hard-linked", links = links.to_string())
             }
             WriteError::NotAFile => tr!(language, "write-not-a-file"),
+            WriteError::LinkLoop => tr!(language, "write-link-loop"),
             WriteError::Backup { path, source } => tr!(
                 language,
                 "write-backup",
@@ -133,7 +137,7 @@ pub fn content_hash(bytes: &[u8]) -> u64 {
 
 /// The file a path names once symbolic links are followed; the path itself when it is not a
 /// link or does not exist. A dangling link gives the missing file it points to.
-pub fn resolve_links(path: &Path) -> io::Result<PathBuf> {
+pub fn resolve_links(path: &Path) -> Result<PathBuf, WriteError> {
     let mut current = path.to_path_buf();
     for _ in 0..MAX_LINKS {
         match fs::symlink_metadata(&current) {
@@ -147,12 +151,10 @@ pub fn resolve_links(path: &Path) -> io::Result<PathBuf> {
             }
             Ok(_) => return Ok(current),
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(current),
-            Err(e) => return Err(e),
+            Err(e) => return Err(e.into()),
         }
     }
-    Err(io::Error::other(
-        "demasiados enlaces simbólicos encadenados (too many levels of symbolic links)",
-    ))
+    Err(WriteError::LinkLoop)
 }
 
 /// Whether something exists at `path`, a dangling symbolic link included.
