@@ -1,13 +1,19 @@
-//! The command line: open a plan in the window, or print a report, or check a plan.
+//! The command line: open a plan in the window, or report, check, format, import or export a
+//! plan. Each subcommand is a struct of its arguments with its own `run`; what it prints goes
+//! to stdout, problems to stderr, in the language asked for.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::builder::PossibleValue;
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::io::{export, import, plan_file, report, safe_write};
-use crate::model::validation::{Severity, has_errors, validate};
+use crate::io::export::{self, ExportFormat};
+use crate::io::import::{self, BadRows, ImportRequest, Imported};
+use crate::io::{plan_file, report, safe_write};
+use crate::model::validation::{FindingCounts, Severity, validate};
 use crate::model::{Cut, Language, Plan};
+use crate::tr;
 
 /// Avance: follow a sector strategic plan's progress, quarter by quarter.
 #[derive(Debug, Parser)]
@@ -28,87 +34,303 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum CliCommand {
     /// Print the plan's progress at a cut.
-    Report {
-        /// Plan file (.ron).
-        file: PathBuf,
-        /// The cut: 2022-Q1 (or 31/03/2022); default the plan's own cut.
-        #[arg(long)]
-        cut: Option<Cut>,
-        /// Text (a table to read), JSON or CSV.
-        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
-        format: ReportFormat,
-        /// Language of the text and CSV reports; default the plan's.
-        #[arg(long, value_enum)]
-        lang: Option<LangArg>,
-    },
+    Report(ReportArgs),
     /// Check a plan and print what is wrong; exits 1 when there are errors.
-    Validate {
-        /// Plan file (.ron).
-        file: PathBuf,
-        /// Language of the messages; default the plan's.
-        #[arg(long, value_enum)]
-        lang: Option<LangArg>,
-    },
+    Validate(ValidateArgs),
     /// Rewrite a plan file in its canonical layout (stable order, one field per line); the
     /// previous version is kept as FILE.bak.
-    Fmt {
-        /// Plan file (.ron).
-        file: PathBuf,
-        /// Rewrite it even when it has hand-written comments (the layout has no place for
-        /// them: they are dropped; FILE.bak keeps them).
-        #[arg(long)]
-        force: bool,
-    },
+    Fmt(FmtArgs),
     /// Build a plan from an indicator matrix (.tsv, .csv or .xlsx laid out like the seed's
     /// tables, with an Objetivo column).
-    Import {
-        /// The matrix to read.
-        file: PathBuf,
-        /// The plan file to write (.ron).
-        #[arg(short, long)]
-        output: PathBuf,
-        /// Skip the rows with problems (they are listed) instead of stopping.
-        #[arg(long)]
-        lenient: bool,
-        /// Take the texts a matrix does not carry (title, missions, visions, objective texts,
-        /// settings) from this plan file.
-        #[arg(long, value_name = "PLAN.ron")]
-        into: Option<PathBuf>,
-        /// Replace the output file if it exists.
-        #[arg(long)]
-        force: bool,
-        /// Read only this sheet of an .xlsx workbook (even a hidden one); without it, every
-        /// visible sheet.
-        #[arg(long, value_name = "NAME")]
-        sheet: Option<String>,
-        /// Language of the messages; default Spanish.
-        #[arg(long, value_enum)]
-        lang: Option<LangArg>,
-    },
+    Import(ImportArgs),
     /// Write the plan at a cut as an Excel workbook or CSV.
-    Export {
-        /// Plan file (.ron).
-        file: PathBuf,
-        /// Excel workbook or CSV.
-        #[arg(long, value_enum)]
-        format: ExportFormat,
-        /// The file to write.
-        #[arg(short, long)]
-        output: PathBuf,
-        /// The cut: 2022-Q1 (or 31/03/2022); default the plan's own cut.
-        #[arg(long)]
-        cut: Option<Cut>,
-        /// Replace the output file if it exists.
-        #[arg(long)]
-        force: bool,
-    },
+    Export(ExportArgs),
 }
 
-/// Export formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    Xlsx,
-    Csv,
+/// Runs a command.
+pub fn run(command: CliCommand) -> ExitCode {
+    match command {
+        CliCommand::Report(args) => args.run(),
+        CliCommand::Validate(args) => args.run(),
+        CliCommand::Fmt(args) => args.run(),
+        CliCommand::Import(args) => args.run(),
+        CliCommand::Export(args) => args.run(),
+    }
+}
+
+/// `avance report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Plan file (.ron).
+    pub file: PathBuf,
+    /// The cut: 2022-Q1 (or 31/03/2022); default the plan's own cut.
+    #[arg(long)]
+    pub cut: Option<Cut>,
+    /// Text (a table to read), JSON or CSV.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+    /// Language of the text and CSV reports; default the plan's.
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+}
+
+impl ReportArgs {
+    /// Prints the report; exit 2 when the plan cannot be read or the cut is outside its period.
+    pub fn run(self) -> ExitCode {
+        let (plan, language) = match load(&self.file, self.lang) {
+            Ok(loaded) => loaded,
+            Err(code) => return code,
+        };
+        let cut = self.cut.unwrap_or(plan.cut);
+        if !plan.period.contains(cut.vigencia) {
+            eprintln!(
+                "{}",
+                tr!(
+                    language,
+                    "cli-cut-outside-period",
+                    cut = cut.date(),
+                    first = plan.period.first,
+                    last = plan.period.last
+                )
+            );
+            return ExitCode::from(2);
+        }
+        let text = match self.format {
+            ReportFormat::Text => report::to_text(&plan, cut, language),
+            ReportFormat::Json => report::to_json(&plan, cut),
+            ReportFormat::Csv => report::to_csv(&plan, cut, language),
+        };
+        print!("{text}");
+        ExitCode::SUCCESS
+    }
+}
+
+/// `avance validate`.
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Plan file (.ron).
+    pub file: PathBuf,
+    /// Language of the messages; default the plan's.
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+}
+
+impl ValidateArgs {
+    /// Prints each finding, then the counts; exit 1 when there are errors.
+    pub fn run(self) -> ExitCode {
+        let (plan, language) = match load(&self.file, self.lang) {
+            Ok(loaded) => loaded,
+            Err(code) => return code,
+        };
+        let findings = validate(&plan);
+        for finding in &findings {
+            let text = finding.message(language);
+            let line = match finding.severity() {
+                Severity::Error => tr!(language, "cli-error-line", text = text),
+                Severity::Warning => tr!(language, "cli-warning-line", text = text),
+            };
+            println!("{line}");
+        }
+        let counts = FindingCounts::of(&findings);
+        println!("{}", counts.text(language));
+        if counts.errors > 0 {
+            ExitCode::FAILURE
+        } else {
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+/// `avance fmt`.
+#[derive(Debug, Args)]
+pub struct FmtArgs {
+    /// Plan file (.ron).
+    pub file: PathBuf,
+    /// Rewrite it even when it has hand-written comments (the layout has no place for them:
+    /// they are dropped; FILE.bak keeps them).
+    #[arg(long)]
+    pub force: bool,
+}
+
+impl FmtArgs {
+    /// Rewrites the plan in canonical layout; refuses to drop hand-written comments without
+    /// --force (exit 2).
+    pub fn run(self) -> ExitCode {
+        let opened = match plan_file::open(&self.file) {
+            Ok(opened) => opened,
+            Err(e) => {
+                eprintln!("{}", e.message(Language::Es));
+                return ExitCode::from(2);
+            }
+        };
+        let language = opened.plan.settings.language;
+        if let Some(at) = opened.comment.filter(|_| !self.force) {
+            eprintln!(
+                "{}",
+                tr!(
+                    language,
+                    "cli-fmt-has-comments",
+                    line = at.line,
+                    column = at.column,
+                    path = self.file.display().to_string()
+                )
+            );
+            return ExitCode::from(2);
+        }
+        match plan_file::save(&opened.plan, &self.file) {
+            Ok(_) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("{}", e.message(language));
+                ExitCode::FAILURE
+            }
+        }
+    }
+}
+
+/// `avance import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The matrix to read.
+    pub file: PathBuf,
+    /// The plan file to write (.ron).
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// Skip the rows with problems (they are listed) instead of stopping.
+    #[arg(long)]
+    pub lenient: bool,
+    /// Take the texts a matrix does not carry (title, missions, visions, objective texts,
+    /// settings) from this plan file.
+    #[arg(long, value_name = "PLAN.ron")]
+    pub into: Option<PathBuf>,
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// Read only this sheet of an .xlsx workbook (even a hidden one); without it, every
+    /// visible sheet.
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// Language of the messages; default Spanish.
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+}
+
+impl ImportArgs {
+    /// Imports and writes the plan: warnings to stderr, the summary to stdout. Exit 1 when the
+    /// matrix cannot be imported or the plan written, 2 when the arguments say no.
+    pub fn run(self) -> ExitCode {
+        let language = self.lang.map_or(Language::Es, Language::from);
+        if let Some(code) = refuse_overwrite(&self.output, self.force, language) {
+            return code;
+        }
+        let base = match self.into.as_deref().map(plan_file::load).transpose() {
+            Ok(base) => base,
+            Err(e) => {
+                eprintln!("{}", e.message(language));
+                return ExitCode::from(2);
+            }
+        };
+        let request = ImportRequest {
+            path: self.file.clone(),
+            sheet: self.sheet.clone(),
+            bad_rows: self.bad_rows(),
+        };
+        match request.run() {
+            Ok(mut imported) => {
+                if let Some(base) = &base {
+                    import::keep_texts_from(&mut imported.plan, base);
+                }
+                self.write(&imported, language)
+            }
+            Err(e) => {
+                eprintln!("{}", e.message(language));
+                if e.can_skip_bad_rows() {
+                    eprintln!("{}", tr!(language, "cli-import-fix-or-skip"));
+                }
+                ExitCode::FAILURE
+            }
+        }
+    }
+
+    /// What `--lenient` asks for.
+    fn bad_rows(&self) -> BadRows {
+        if self.lenient {
+            BadRows::Skip
+        } else {
+            BadRows::Stop
+        }
+    }
+
+    /// Tells the warnings, writes the plan, then tells what was imported and where it went.
+    fn write(&self, imported: &Imported, language: Language) -> ExitCode {
+        let report = imported.report(language);
+        for line in &report.warnings {
+            eprintln!("{}", tr!(language, "cli-warning-line", text = line));
+        }
+        if let Some(line) = &report.unlisted_warnings {
+            eprintln!("{line}");
+        }
+        if let Err(e) = plan_file::save(&imported.plan, &self.output) {
+            eprintln!("{}", e.message(language));
+            return ExitCode::FAILURE;
+        }
+        for line in &report.summary {
+            println!("{line}");
+        }
+        let path = self.output.display().to_string();
+        println!("{}", tr!(language, "cli-plan-written-to", path = path));
+        ExitCode::SUCCESS
+    }
+}
+
+/// `avance export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Plan file (.ron).
+    pub file: PathBuf,
+    /// Excel workbook or CSV.
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// The file to write.
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// The cut: 2022-Q1 (or 31/03/2022); default the plan's own cut.
+    #[arg(long)]
+    pub cut: Option<Cut>,
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+impl ExportArgs {
+    /// Writes the export; messages in the plan's language.
+    pub fn run(self) -> ExitCode {
+        let (plan, language) = match load(&self.file, None) {
+            Ok(loaded) => loaded,
+            Err(code) => return code,
+        };
+        if let Some(code) = refuse_overwrite(&self.output, self.force, language) {
+            return code;
+        }
+        let cut = self.cut.unwrap_or(plan.cut);
+        match export::export(&plan, cut, self.format, &self.output) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("{}", e.message(language));
+                ExitCode::FAILURE
+            }
+        }
+    }
+}
+
+/// `--format xlsx` or `--format csv`: the export's own formats.
+impl ValueEnum for ExportFormat {
+    fn value_variants<'a>() -> &'a [Self] {
+        &ExportFormat::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.extension()))
+    }
 }
 
 /// Report formats.
@@ -135,231 +357,27 @@ impl From<LangArg> for Language {
     }
 }
 
-/// Runs a command; what it prints goes to stdout, problems to stderr.
-pub fn run(command: CliCommand) -> ExitCode {
-    match command {
-        CliCommand::Report {
-            file,
-            cut,
-            format,
-            lang,
-        } => with_plan(&file, lang, |plan, language| {
-            let cut = cut.unwrap_or(plan.cut);
-            if !plan.period.contains(cut.vigencia) {
-                eprintln!(
-                    "{}",
-                    match language {
-                        Language::Es => format!(
-                            "El corte {} está fuera del periodo del plan ({}–{}).",
-                            cut.date(),
-                            plan.period.first,
-                            plan.period.last
-                        ),
-                        Language::En => format!(
-                            "The cut {} is outside the plan's period ({}–{}).",
-                            cut.date(),
-                            plan.period.first,
-                            plan.period.last
-                        ),
-                    }
-                );
-                return ExitCode::from(2);
-            }
-            let text = match format {
-                ReportFormat::Text => report::to_text(plan, cut, language),
-                ReportFormat::Json => report::to_json(plan, cut),
-                ReportFormat::Csv => report::to_csv(plan, cut, language),
-            };
-            print!("{text}");
-            ExitCode::SUCCESS
-        }),
-        CliCommand::Validate { file, lang } => with_plan(&file, lang, |plan, language| {
-            let findings = validate(plan);
-            for finding in &findings {
-                let tag = match (finding.severity(), language) {
-                    (Severity::Error, _) => "error",
-                    (Severity::Warning, Language::Es) => "aviso",
-                    (Severity::Warning, Language::En) => "warning",
-                };
-                println!("{tag}: {}", finding.message(language));
-            }
-            let errors = findings
-                .iter()
-                .filter(|f| f.severity() == Severity::Error)
-                .count();
-            let warnings = findings.len() - errors;
-            match language {
-                Language::Es => println!("{errors} errores, {warnings} avisos"),
-                Language::En => println!("{errors} errors, {warnings} warnings"),
-            }
-            if has_errors(&findings) {
-                ExitCode::FAILURE
-            } else {
-                ExitCode::SUCCESS
-            }
-        }),
-        CliCommand::Import {
-            file,
-            output,
-            lenient,
-            into,
-            force,
-            sheet,
-            lang,
-        } => {
-            let language = lang.map_or(Language::Es, Language::from);
-            if let Some(code) = refuse_overwrite(&output, force, language) {
-                return code;
-            }
-            let base = match into.as_deref().map(plan_file::load).transpose() {
-                Ok(base) => base,
-                Err(e) => {
-                    eprintln!("{}", e.message(language));
-                    return ExitCode::from(2);
-                }
-            };
-            let options = import::ImportOptions { lenient, sheet };
-            match import::import_file_with(&file, &options) {
-                Ok(mut imported) => {
-                    if let Some(base) = &base {
-                        import::keep_texts_from(&mut imported.plan, base);
-                    }
-                    let warning = crate::tr!(language, "cli-warning");
-                    for (i, line) in imported.warning_lines(language).iter().enumerate() {
-                        if i < imported.warnings.first.len() {
-                            eprintln!("{warning}: {line}");
-                        } else {
-                            eprintln!("{line}");
-                        }
-                    }
-                    if let Err(e) = plan_file::save(&imported.plan, &output) {
-                        eprintln!("{}", e.message(language));
-                        return ExitCode::FAILURE;
-                    }
-                    for line in imported.summary.lines(language) {
-                        println!("{line}");
-                    }
-                    println!(
-                        "{} {}",
-                        crate::tr!(language, "cli-plan-written-to"),
-                        output.display()
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("{}", e.message(language));
-                    if matches!(e, import::ImportError::Rows { .. }) {
-                        eprintln!("{}", crate::tr!(language, "cli-fix-those-cells-or"));
-                    }
-                    ExitCode::FAILURE
-                }
-            }
-        }
-        CliCommand::Export {
-            file,
-            format,
-            output,
-            cut,
-            force,
-        } => with_plan(&file, None, |plan, language| {
-            if let Some(code) = refuse_overwrite(&output, force, language) {
-                return code;
-            }
-            let cut = cut.unwrap_or(plan.cut);
-            let bytes = match format {
-                ExportFormat::Csv => Ok(export::to_csv(plan, cut).into_bytes()),
-                ExportFormat::Xlsx => export::to_xlsx(plan, cut),
-            };
-            match bytes.and_then(|b| export::write(&output, &b)) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("{}", e.message(language));
-                    ExitCode::FAILURE
-                }
-            }
-        }),
-        CliCommand::Fmt { file, force } => fmt(&file, force),
-    }
-}
-
-/// Rewrites a plan in canonical layout; refuses to drop hand-written comments without --force.
-fn fmt(file: &std::path::Path, force: bool) -> ExitCode {
-    let opened = match plan_file::open(file) {
-        Ok(opened) => opened,
-        Err(e) => {
-            eprintln!("{}", e.message(Language::Es));
-            return ExitCode::from(2);
-        }
-    };
-    let language = opened.plan.settings.language;
-    if let Some(at) = opened.comment.filter(|_| !force) {
-        eprintln!(
-            "{}",
-            match language {
-                Language::Es => format!(
-                    "El archivo tiene comentarios escritos a mano (el primero en la línea {}, \
-                     columna {}) y fmt los quitaría. Use --force para reescribirlo sin ellos \
-                     (la versión actual queda como copia .bak): {}",
-                    at.line,
-                    at.column,
-                    file.display()
-                ),
-                Language::En => format!(
-                    "The file has hand-written comments (the first at line {}, column {}) and \
-                     fmt would drop them. Use --force to rewrite it without them (the current \
-                     version is kept as a .bak copy): {}",
-                    at.line,
-                    at.column,
-                    file.display()
-                ),
-            }
-        );
-        return ExitCode::from(2);
-    }
-    match plan_file::save(&opened.plan, file) {
-        Ok(_) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("{}", e.message(language));
-            ExitCode::FAILURE
-        }
-    }
-}
-
 /// Refuses to replace an existing file unless `force`: files are never lost by accident. A
 /// symbolic link counts as existing even when what it points to does not (yet).
-fn refuse_overwrite(path: &std::path::Path, force: bool, language: Language) -> Option<ExitCode> {
+fn refuse_overwrite(path: &Path, force: bool, language: Language) -> Option<ExitCode> {
     (safe_write::exists(path) && !force).then(|| {
-        eprintln!(
-            "{}",
-            match language {
-                Language::Es => format!(
-                    "El archivo ya existe; use --force para reemplazarlo: {}",
-                    path.display()
-                ),
-                Language::En => format!(
-                    "The file already exists; use --force to replace it: {}",
-                    path.display()
-                ),
-            }
-        );
+        let path = path.display().to_string();
+        eprintln!("{}", tr!(language, "cli-file-exists", path = path));
         ExitCode::from(2)
     })
 }
 
-/// Loads the plan and runs `f` in the chosen language (or the plan's), or reports why not.
-fn with_plan(
-    file: &std::path::Path,
-    lang: Option<LangArg>,
-    f: impl FnOnce(&Plan, Language) -> ExitCode,
-) -> ExitCode {
+/// The plan and the language to speak: the one asked for, or the plan's. When the plan
+/// cannot be read, says why (in the language asked for, or Spanish) and gives exit code 2.
+fn load(file: &Path, lang: Option<LangArg>) -> Result<(Plan, Language), ExitCode> {
     match plan_file::load(file) {
         Ok(plan) => {
             let language = lang.map_or(plan.settings.language, Language::from);
-            f(&plan, language)
+            Ok((plan, language))
         }
         Err(e) => {
             eprintln!("{}", e.message(lang.map_or(Language::Es, Language::from)));
-            ExitCode::from(2)
+            Err(ExitCode::from(2))
         }
     }
 }

@@ -9,6 +9,13 @@ findings-count = { $errors ->
        *[other] { $warnings } warnings
     }
 
+## Plan words
+quarter-short = Q{ $number }
+annualization-suma = Sum
+annualization-creciente = Increasing
+annualization-constante = Constant
+annualization-decreciente = Decreasing
+
 ## Validation: where each finding is
 place-objective = Objective { $number }
 place-indicator = indicator { $label }
@@ -84,7 +91,6 @@ toolbar-quarter-of-the-cut = Quarter of the cut
 toolbar-plan-s-cut = Plan's cut:
 toolbar-make-it-the-plan = Make it the plan's cut
 toolbar-the-plan-s-cut = The plan's cut is the last quarter reported: reports and validation use it.
-toolbar-q = Q
 
 ## tree
 tree-plan-and-entities = Plan and entities
@@ -139,10 +145,6 @@ details-ctrl-z-undoes-it = Ctrl+Z undoes it
 details-figures-are-edited-in = Figures are edited in the table.
 
 ## grid
-grid-sum = Sum
-grid-increasing = Increasing
-grid-constant = Constant
-grid-decreasing = Decreasing
 grid-this-objective-has-no = This objective has no indicators yet: add a meta with the button above.
 grid-no-name = (no name)
 grid-type = type
@@ -247,10 +249,14 @@ mod-the-plan-is-not = The plan is not saved yet.
 app-open-plan-texts-kept = The open plan's texts were kept; Ctrl+Z undoes the import.
 mod-plan-exported-at-the = Plan exported at the cut
 
-## cli
-cli-warning = warning
-cli-plan-written-to = Plan written to:
-cli-fix-those-cells-or = Fix those cells, or use --lenient to import without those rows.
+## Command line (avance report, validate, fmt, import, export)
+cli-cut-outside-period = The cut { $cut } is outside the plan's period ({ $first }–{ $last }).
+cli-error-line = error: { $text }
+cli-warning-line = warning: { $text }
+cli-plan-written-to = Plan written to: { $path }
+cli-import-fix-or-skip = Fix those cells, or use --lenient to import without those rows.
+cli-fmt-has-comments = The file has hand-written comments (the first at line { $line }, column { $column }) and fmt would drop them. Use --force to rewrite it without them (the current version is kept as a .bak copy): { $path }
+cli-file-exists = The file already exists; use --force to replace it: { $path }
 
 ## command
 command-new = New
@@ -264,9 +270,185 @@ command-redo = Redo
 command-light-dark-theme = Light/dark theme
 command-presentation-mode = Presentation mode
 
-## plan-file
-plan-file-indicator = indicator
+## Plan files (the path goes last)
+plan-file-read = Could not read the file ({ $detail }): { $path }
+plan-file-write = Could not save ({ $detail }); the plan stays open, unchanged: { $path }
+plan-file-empty = The file is empty: { $path }
+plan-file-not-text = The file is not an Avance plan (not UTF-8 text): { $path }
+plan-file-read-only = The file is read-only (or you may not change it): it was not changed. Use “Save as…” to save the plan under another name: { $path }
+plan-file-hard-linked = The file has { $links } names (hard links): replacing it would leave the others with the old version, and writing inside it is not safe against a crash. It was not changed. Use “Save as…”, or keep a single name: { $path }
+plan-file-syntax = Malformed plan at line { $line }, column { $column }{ $place }; technical detail: { $detail }. File: { $path }
+plan-file-not-a-number = Malformed plan at line { $line }, column { $column }{ $place }: “{ $text }” is not a number; write it with a decimal point, e.g. "27.50". File: { $path }
+plan-file-duplicate-key = Malformed plan at line { $line }, column { $column }{ $place }: “{ $key }” is written twice (first at line { $first_line }); keep only one. File: { $path }
+plan-file-version-zero = The plan says version 0, which does not exist (the format's first version is 1); check the version field: { $path }
+plan-file-unknown-version = The plan uses format version { $found }, which this Avance cannot bring up to the current one ({ $current }): { $path }
+plan-file-newer-version = The plan uses format version { $found }, newer than this Avance reads ({ $current }); update Avance to open it: { $path }
+plan-file-serialize = Could not turn the plan into text; technical detail: { $detail }
+plan-file-period-too-long = The period { $first }–{ $last } spans more than { $max } vigencias; check the period field: { $path }
 
+## What the system says when a file cannot be read or written
+io-not-found = the path does not exist
+io-permission-denied = permission denied
+io-is-a-folder = it is a folder
+io-system-detail = system detail: { $detail }
+
+## Writing a file: why it failed (follows "Could not save")
+write-read-only = the file is read-only
+write-hard-linked = the file has { $links } names (hard links)
+write-not-a-file = the path is not that of a regular file
+write-link-loop = the path goes round in a loop of symbolic links
+write-backup = the backup copy { $backup } could not be written: { $detail }
+
+## Export
+export-write = Could not export ({ $detail }): { $path }
+export-workbook = Could not build the workbook; technical detail: { $detail }
+
+## Report (avance report)
+report-at-cut = Progress at the cut { $date } (vigencia { $vigencia }, { $quarter })
+report-objective = Objective { $number }: { $progress }
+report-weights = weights { $weights }
+report-no-indicators = (no indicators)
+report-column-meta = Meta
+report-column-indicator = Indicator
+report-column-weight = Weight
+report-column-programmed = Programmed
+report-column-executed = Executed
+report-column-progress = Progress
+report-status-not-programmed = not programmed
+report-status-not-reported = not reported (counts 0)
+report-status-missing-baseline = missing baseline
+report-status-baseline-equals-programming = baseline = programming
+report-status-out-of-range = figures out of range
+report-status-capped = (counts 100%)
+report-status-floored = (counts 0%)
+report-csv-objective = Objective
+report-csv-objective-progress = Objective progress
+report-csv-meta = Meta
+report-csv-indicator = Indicator
+report-csv-indicator-name = Indicator name
+report-csv-entity = Responsible entity
+report-csv-weight = Weight
+report-csv-programmed = Programmed
+report-csv-executed = Executed at cut
+report-csv-progress = Progress
+report-csv-cut = Cut
+report-csv-status = Status
+
+## Shortened lists
+list-and-more = { $list } and { $more } more
+
+## Reading a table to import it (.tsv, .csv, .xlsx)
+table-read = Could not read the file ({ $detail }).
+table-unknown-type = Unknown file type: use .tsv, .csv or .xlsx.
+table-file-too-large = The file is larger than { $max } MB: a plan matrix is far smaller; it is not read.
+table-not-a-workbook = The file is not an .xlsx workbook (an Excel zip file; technical detail: { $detail }): save it from Excel as «Excel Workbook (.xlsx)».
+table-protected = The workbook is password-protected or an old .xls: save it from Excel as an .xlsx without a password.
+table-workbook = The workbook cannot be read (technical detail: { $detail }).
+table-too-many-parts = The workbook has { $count } internal parts (at most { $max }): it does not look like a plan matrix; it is not read.
+table-part-too-large = Part «{ $part }» of the workbook unpacks to { $megabytes } MB (at most { $max } MB): it is not read (a malicious file, or a sheet with millions of cells?).
+table-unpacked-too-large = The workbook unpacks to { $megabytes } MB (at most { $max } MB): it is not read.
+table-count-too-large = Part «{ $part }» of the workbook declares { $count } texts, more than it can hold: the workbook is damaged or tampered with; it is not read.
+table-sheet-not-found = The workbook has no sheet «{ $name }»; its sheets are { $sheets }.
+table-not-a-worksheet = Sheet «{ $name }» is not a worksheet (it is a chart or a macro sheet).
+table-no-visible-sheet = The workbook has no visible worksheet; hidden ones ({ $sheets }) are read only with --sheet NAME.
+table-sheet-only-for-workbooks = --sheet applies only to .xlsx workbooks; a text file has a single table.
+table-area-too-large = Sheet «{ $sheet }» declares the area { $area }, beyond column IV ({ $max } columns) that Avance reads: delete the extra rows and columns (Ctrl+End in Excel goes to the last cell) and save the workbook.
+table-cell-out-of-area = Cell { $cell } of sheet «{ $sheet }» holds data beyond column IV ({ $max } columns) that Avance reads: move or delete it and save the workbook.
+table-cell-too-long-in-sheet = Cell { $cell } holds more than { $max } characters (Excel's maximum).
+table-cell-too-long-in-text = The cell at row { $row }, column { $column }, holds more than { $max } characters (Excel's maximum).
+table-cell-too-long-quote = It starts with a quote that closes on row { $last }: check that quote.
+table-formulas = { $count ->
+        [one] Cell { $cells } of sheet «{ $sheet }» holds a formula with no computed value
+       *[other] Cells { $cells } of sheet «{ $sheet }» hold formulas with no computed value
+    }: recalculate and save the workbook in Excel (or LibreOffice) and import it again.
+table-formulas-recalculate = { $count ->
+        [one] Cell { $cells } of sheet «{ $sheet }» holds a formula whose value no spreadsheet computed
+       *[other] Cells { $cells } of sheet «{ $sheet }» hold formulas whose value no spreadsheet computed
+    } (a program wrote the workbook and asks for recalculation on opening): recalculate and save the workbook in Excel (or LibreOffice) and import it again.
+table-too-many-fields = Row { $row } has more than { $max } columns, more than Avance reads: delete the extra columns. ({ $origin })
+table-unclosed-quote = The cell at row { $row }, column { $column }, opens a quote («"») that never closes: the rest of the file would end up inside that cell. Close the quote or remove it. ({ $origin })
+table-reader-failed = The workbook reader failed on this file: open it in Excel, save it again as .xlsx and retry.
+table-sheet-hidden = «{ $name }» (hidden)
+table-sheet-very-hidden = «{ $name }» (very hidden)
+table-sheet-not-a-worksheet = «{ $name }» (not a worksheet)
+
+## Importing a matrix
+import-place-in-sheet = row { $row }, column «{ $column }» (cell { $cell }), value «{ $value }»
+import-place-in-text = row { $row }, column «{ $column }», value «{ $value }»
+import-row-problem = { $place }: { $reason } ({ $origin })
+import-reason-objective-out-of-range = the objective must be a number from 1 to { $max }
+import-reason-empty = cannot be empty
+import-reason-unknown-type = the type must be Suma, Creciente, Constante or Decreciente
+import-reason-date = the cell is formatted as a date, not a number: give it a number format in the workbook
+import-reason-spreadsheet-error = the cell holds a spreadsheet error: fix it in the workbook
+import-cell-count = { $count ->
+        [one] 1 cell
+       *[other] { $count } cells
+    }
+import-row-count = { $count ->
+        [one] 1 row
+       *[other] { $count } rows
+    }
+import-rows-refused = { $cells } in { $rows } cannot be imported; nothing was imported
+import-no-good-rows = No indicator row can be imported: { $cells } in { $rows } { $count ->
+        [one] has problems
+       *[other] have problems
+    }
+import-problems-first = The first { $count }
+import-problems-more = … and { $count } more.
+import-empty = The file has no indicator rows.
+import-missing-columns = Required columns are missing: { $columns }.
+import-unknown-year-header = Column «{ $header }» has no valid year: write «Programación 2022».
+import-unreadable-cut = The cut date of «{ $header }» cannot be read: write «Magnitud ejecutada al corte 31/03/2022».
+import-cuts-disagree = The tables have different cuts: { $first } and { $second }.
+import-cut-outside-period = The cut { $cut } is outside the programmed vigencias.
+import-period-too-long = The programming columns run from { $first } to { $last }: more than { $max } vigencias.
+import-quote-spans-rows = A quote («"») opened on row { $first } closes on row { $last }: rows { $first } to { $last } would be read as one. Close that quote where the cell ends, or remove it. ({ $origin })
+import-too-many-indicators = The matrix has more than { $max } indicators: it does not look like a plan matrix; nothing was imported.
+import-too-much-text = The indicators' texts add up to more than { $max } MB: it does not look like a plan matrix; nothing was imported.
+
+## Importing a matrix: warnings of an import that went through
+import-warning-type-ambiguous = row { $row } (indicator { $code }): the total programming fits more than one annualization type; «{ $kind }» was taken ({ $origin })
+import-warning-type-guessed = row { $row } (indicator { $code }): no annualization type and no total that tells it; «{ $kind }» was taken ({ $origin })
+import-warning-published-mismatch = row { $row } (indicator { $code }): the published progress is { $published } but the computed one is { $computed } ({ $origin })
+import-warning-column-ignored = column «{ $column }» is not used
+import-warning-row-skipped = row skipped: { $problem }
+import-warning-decimal-comma = { $place }: read as { $read } (decimal comma); if it means thousands, write { $thousands } ({ $origin })
+import-more-warnings = { $count ->
+        [one] … and 1 more warning.
+       *[other] … and { $count } more warnings.
+    }
+
+## Importing a matrix: summary of what was read
+import-summary-indicators = { $count ->
+        [one] 1 indicator imported
+       *[other] { $count } indicators imported
+    }, cut { $cut }.
+import-summary-file = File read: { $file }.
+import-summary-sheets = { $count ->
+        [one] Sheet read
+       *[other] Sheets read
+    }: { $sheets } ({ $file }).
+import-summary-sheets-not-read = Sheets not read: { $sheets }.
+import-sheet-without-header = «{ $name }» (no matrix headers)
+import-summary-rows = { $count ->
+        [one] 1 row read
+       *[other] { $count } rows read
+    }: { $parts }.
+import-rows-before-header = { $count } before the headers
+import-rows-headers = { $count } of headers
+import-rows-imported = { $count } imported
+import-rows-skipped = { $count } skipped
+import-rows-with-problems = { $count } with problems
+import-rows-repeated-headers = { $count ->
+        [one] 1 repeated header
+       *[other] { $count } repeated headers
+    }
+import-rows-totals = { $count ->
+        [one] 1 total row
+       *[other] { $count } total rows
+    }
+import-rows-empty = { $count } empty
 ## import
 import-no-matrix-headers = no matrix headers
 import-sheets-not-read = Sheets not read

@@ -9,6 +9,13 @@ findings-count = { $errors ->
        *[other] { $warnings } avisos
     }
 
+## Palabras del plan
+quarter-short = T{ $number }
+annualization-suma = Suma
+annualization-creciente = Creciente
+annualization-constante = Constante
+annualization-decreciente = Decreciente
+
 ## Validación: dónde está cada hallazgo
 place-objective = Objetivo { $number }
 place-indicator = indicador { $label }
@@ -84,7 +91,6 @@ toolbar-quarter-of-the-cut = Trimestre del corte
 toolbar-plan-s-cut = Corte del plan:
 toolbar-make-it-the-plan = Fijar como corte del plan
 toolbar-the-plan-s-cut = El corte del plan es el último trimestre reportado: los informes y la validación se hacen a ese corte.
-toolbar-q = T
 
 ## tree
 tree-plan-and-entities = Plan y entidades
@@ -139,10 +145,6 @@ details-ctrl-z-undoes-it = Ctrl+Z lo deshace
 details-figures-are-edited-in = Las cifras se editan en la tabla.
 
 ## grid
-grid-sum = Suma
-grid-increasing = Creciente
-grid-constant = Constante
-grid-decreasing = Decreciente
 grid-this-objective-has-no = Este objetivo aún no tiene indicadores: añada una meta con el botón de arriba.
 grid-no-name = (sin nombre)
 grid-type = tipo
@@ -247,10 +249,14 @@ mod-the-plan-is-not = El plan aún no está guardado.
 app-open-plan-texts-kept = Los textos del plan abierto se conservaron; Ctrl+Z deshace la importación.
 mod-plan-exported-at-the = Plan exportado al corte
 
-## cli
-cli-warning = aviso
-cli-plan-written-to = Plan escrito en:
-cli-fix-those-cells-or = Corrija esas celdas, o use --lenient para importar sin esas filas.
+## Línea de órdenes (avance report, validate, fmt, import, export)
+cli-cut-outside-period = El corte { $cut } está fuera del periodo del plan ({ $first }–{ $last }).
+cli-error-line = error: { $text }
+cli-warning-line = aviso: { $text }
+cli-plan-written-to = Plan escrito en: { $path }
+cli-import-fix-or-skip = Corrija esas celdas, o use --lenient para importar sin esas filas.
+cli-fmt-has-comments = El archivo tiene comentarios escritos a mano (el primero en la línea { $line }, columna { $column }) y fmt los quitaría. Use --force para reescribirlo sin ellos (la versión actual queda como copia .bak): { $path }
+cli-file-exists = El archivo ya existe; use --force para reemplazarlo: { $path }
 
 ## command
 command-new = Nuevo
@@ -264,9 +270,197 @@ command-redo = Rehacer
 command-light-dark-theme = Tema claro/oscuro
 command-presentation-mode = Modo presentación
 
-## plan-file
-plan-file-indicator = indicador
+## Archivos de plan (la ruta va al final)
+plan-file-read = No se pudo leer el archivo ({ $detail }): { $path }
+plan-file-write = No se pudo guardar ({ $detail }); el plan sigue abierto sin cambios: { $path }
+plan-file-empty = El archivo está vacío: { $path }
+plan-file-not-text = El archivo no es un plan de Avance (no es texto UTF-8): { $path }
+plan-file-read-only = El archivo es de solo lectura (o usted no tiene permiso para modificarlo): no se modificó. Use «Guardar como…» para guardar el plan con otro nombre: { $path }
+plan-file-hard-linked = El archivo tiene { $links } nombres (enlaces duros): reemplazarlo dejaría los otros con la versión anterior, y escribirlo por dentro no es seguro ante un corte. No se modificó. Use «Guardar como…», o deje un solo nombre: { $path }
+plan-file-syntax = Plan mal formado en la línea { $line }, columna { $column }{ $place }; detalle técnico: { $detail }. Archivo: { $path }
+plan-file-not-a-number = Plan mal formado en la línea { $line }, columna { $column }{ $place }: «{ $text }» no es un número; escríbalo con punto decimal, p. ej. "27.50". Archivo: { $path }
+plan-file-duplicate-key = Plan mal formado en la línea { $line }, columna { $column }{ $place }: «{ $key }» está escrito dos veces (la primera en la línea { $first_line }); deje uno solo. Archivo: { $path }
+plan-file-version-zero = El plan dice versión 0, que no existe (la primera versión del formato es 1); revise el campo version: { $path }
+plan-file-unknown-version = El plan usa la versión { $found } del formato, que esta versión de Avance no sabe llevar a la actual ({ $current }): { $path }
+plan-file-newer-version = El plan usa el formato versión { $found }, más nuevo que el que esta versión de Avance sabe leer ({ $current }); actualice Avance para abrirlo: { $path }
+plan-file-serialize = No se pudo convertir el plan a texto; detalle técnico: { $detail }
+plan-file-period-too-long = El periodo { $first }–{ $last } abarca más de { $max } vigencias; revise el campo period: { $path }
 
+## Lo que dice el sistema cuando un archivo no se puede leer o escribir
+io-not-found = la ruta no existe
+io-permission-denied = sin permiso
+io-is-a-folder = es una carpeta
+io-system-detail = detalle del sistema: { $detail }
+
+## Escribir un archivo: por qué no se pudo (sigue a «No se pudo guardar»)
+write-read-only = el archivo es de solo lectura
+write-hard-linked = el archivo tiene { $links } nombres (enlaces duros)
+write-not-a-file = la ruta no es la de un archivo común
+write-link-loop = la ruta da vueltas entre enlaces simbólicos
+write-backup = no se pudo guardar la copia de seguridad { $backup }: { $detail }
+
+## Exportar
+export-write = No se pudo exportar ({ $detail }): { $path }
+export-workbook = No se pudo crear el libro; detalle técnico: { $detail }
+
+## Informe (avance report)
+report-at-cut = Avance al corte { $date } (vigencia { $vigencia }, { $quarter })
+report-objective = Objetivo { $number }: { $progress }
+report-weights = ponderaciones { $weights }
+report-no-indicators = (sin indicadores)
+report-column-meta = Meta
+report-column-indicator = Indicador
+report-column-weight = Ponderación
+report-column-programmed = Programado
+report-column-executed = Ejecutado
+report-column-progress = Avance
+report-status-not-programmed = no programado
+report-status-not-reported = sin reporte (cuenta 0)
+report-status-missing-baseline = falta línea base
+report-status-baseline-equals-programming = línea base = programación
+report-status-out-of-range = cifras fuera de rango
+report-status-capped = (cuenta 100 %)
+report-status-floored = (cuenta 0 %)
+report-csv-objective = Objetivo
+report-csv-objective-progress = Avance objetivo
+report-csv-meta = Meta
+report-csv-indicator = Indicador
+report-csv-indicator-name = Nombre indicador
+report-csv-entity = Entidad responsable
+report-csv-weight = Ponderación
+report-csv-programmed = Programación
+report-csv-executed = Ejecutado al corte
+report-csv-progress = Avance
+report-csv-cut = Corte
+report-csv-status = Estado
+
+## Listas cortadas
+list-and-more = { $list } y { $more } más
+
+## Leer una tabla para importarla (.tsv, .csv, .xlsx)
+table-read = No se pudo leer el archivo ({ $detail }).
+table-unknown-type = Tipo de archivo desconocido: use .tsv, .csv o .xlsx.
+table-file-too-large = El archivo pesa más de { $max } MB: una matriz del plan pesa mucho menos; no se lee.
+table-not-a-workbook = El archivo no es un libro .xlsx (un archivo zip de Excel; detalle técnico: { $detail }): guárdelo desde Excel como «Libro de Excel (.xlsx)».
+table-protected = El libro está protegido con contraseña o es un .xls antiguo: guárdelo desde Excel como .xlsx sin contraseña.
+table-workbook = El libro no se puede leer (detalle técnico: { $detail }).
+table-too-many-parts = El libro tiene { $count } partes internas (el máximo es { $max }): no parece una matriz del plan; no se lee.
+table-part-too-large = La parte «{ $part }» del libro se descomprime a { $megabytes } MB (el máximo es { $max } MB): no se lee (¿un archivo malicioso o una hoja con millones de celdas?).
+table-unpacked-too-large = El libro se descomprime a { $megabytes } MB (el máximo es { $max } MB): no se lee.
+table-count-too-large = La parte «{ $part }» del libro declara { $count } textos, más de los que puede contener: el libro está dañado o fue manipulado; no se lee.
+table-sheet-not-found = El libro no tiene una hoja «{ $name }»; sus hojas son { $sheets }.
+table-not-a-worksheet = La hoja «{ $name }» no es una hoja de datos (es un gráfico o una macro).
+table-no-visible-sheet = El libro no tiene hojas visibles con datos; las ocultas ({ $sheets }) no se leen sin --sheet NOMBRE.
+table-sheet-only-for-workbooks = --sheet solo sirve para libros .xlsx; un archivo de texto tiene una sola tabla.
+table-area-too-large = La hoja «{ $sheet }» declara el área { $area }, más allá de la columna IV ({ $max } columnas) que lee Avance: borre las filas y columnas sobrantes (Ctrl+Fin en Excel lleva a la última celda) y guarde el libro.
+table-cell-out-of-area = La celda { $cell } de la hoja «{ $sheet }» tiene datos más allá de la columna IV ({ $max } columnas) que lee Avance: muévala o bórrela y guarde el libro.
+table-cell-too-long-in-sheet = La celda { $cell } tiene más de { $max } caracteres (el máximo de Excel).
+table-cell-too-long-in-text = La celda de la fila { $row }, columna { $column }, tiene más de { $max } caracteres (el máximo de Excel).
+table-cell-too-long-quote = Empieza con comillas que se cierran en la fila { $last }: revise esas comillas.
+table-formulas = { $count ->
+        [one] La celda { $cells } de la hoja «{ $sheet }» tiene una fórmula sin valor calculado
+       *[other] Las celdas { $cells } de la hoja «{ $sheet }» tienen fórmulas sin valor calculado
+    }: recalcule y guarde el libro en Excel (o LibreOffice) e impórtelo de nuevo.
+table-formulas-recalculate = { $count ->
+        [one] La celda { $cells } de la hoja «{ $sheet }» tiene una fórmula cuyo valor no calculó una hoja de cálculo
+       *[other] Las celdas { $cells } de la hoja «{ $sheet }» tienen fórmulas cuyo valor no calculó una hoja de cálculo
+    } (el libro lo escribió un programa y pide recalcular al abrirse): recalcule y guarde el libro en Excel (o LibreOffice) e impórtelo de nuevo.
+table-too-many-fields = La fila { $row } tiene más de { $max } columnas, más de las que lee Avance: borre las columnas sobrantes. ({ $origin })
+table-unclosed-quote = La celda de la fila { $row }, columna { $column }, abre comillas («"») que nunca se cierran: el resto del archivo quedaría dentro de esa celda. Cierre las comillas o quítelas. ({ $origin })
+table-reader-failed = El lector de libros falló con este archivo: ábralo en Excel, guárdelo de nuevo como .xlsx e inténtelo otra vez.
+table-sheet-hidden = «{ $name }» (oculta)
+table-sheet-very-hidden = «{ $name }» (muy oculta)
+table-sheet-not-a-worksheet = «{ $name }» (no es una hoja de datos)
+
+## Importar una matriz
+import-place-in-sheet = fila { $row }, columna «{ $column }» (celda { $cell }), valor «{ $value }»
+import-place-in-text = fila { $row }, columna «{ $column }», valor «{ $value }»
+import-row-problem = { $place }: { $reason } ({ $origin })
+import-reason-objective-out-of-range = el objetivo debe ser un número de 1 a { $max }
+import-reason-empty = no puede estar vacío
+import-reason-unknown-type = el tipo debe ser Suma, Creciente, Constante o Decreciente
+import-reason-date = la celda tiene formato de fecha, no de número: dele formato de número en el libro
+import-reason-spreadsheet-error = la celda tiene un error de la hoja de cálculo: corríjalo en el libro
+import-cell-count = { $count ->
+        [one] 1 celda
+       *[other] { $count } celdas
+    }
+import-row-count = { $count ->
+        [one] 1 fila
+       *[other] { $count } filas
+    }
+import-rows-refused = { $cells } en { $rows } { $count ->
+        [one] no se puede importar
+       *[other] no se pueden importar
+    }; no se importó nada
+import-no-good-rows = Ninguna fila de indicadores se puede importar: { $cells } en { $rows } { $count ->
+        [one] tiene problemas
+       *[other] tienen problemas
+    }
+import-problems-first = Se muestran las primeras { $count }
+import-problems-more = … y { $count } más.
+import-empty = El archivo no tiene filas de indicadores.
+import-missing-columns = Faltan columnas obligatorias: { $columns }.
+import-unknown-year-header = La columna «{ $header }» no tiene un año válido: escriba «Programación 2022».
+import-unreadable-cut = No se entiende la fecha de corte de «{ $header }»: escriba «Magnitud ejecutada al corte 31/03/2022».
+import-cuts-disagree = Las tablas tienen cortes distintos: { $first } y { $second }.
+import-cut-outside-period = El corte { $cut } no cae en las vigencias programadas.
+import-period-too-long = Las columnas de programación van de { $first } a { $last }: más de { $max } vigencias.
+import-quote-spans-rows = Unas comillas («"») abiertas en la fila { $first } se cierran en la fila { $last }: las filas { $first } a { $last } se leerían como una sola. Cierre esas comillas donde termina la celda, o quítelas. ({ $origin })
+import-too-many-indicators = La matriz tiene más de { $max } indicadores: no parece una matriz del plan; no se importó nada.
+import-too-much-text = Los textos de los indicadores suman más de { $max } MB: no parece una matriz del plan; no se importó nada.
+
+## Importar una matriz: avisos de una importación que se hizo
+import-warning-type-ambiguous = fila { $row } (indicador { $code }): la programación total sirve para más de un tipo de anualización; se tomó «{ $kind }» ({ $origin })
+import-warning-type-guessed = fila { $row } (indicador { $code }): no hay tipo de anualización ni un total que lo indique; se tomó «{ $kind }» ({ $origin })
+import-warning-published-mismatch = fila { $row } (indicador { $code }): el avance publicado es { $published } pero el calculado es { $computed } ({ $origin })
+import-warning-column-ignored = la columna «{ $column }» no se usa
+import-warning-row-skipped = fila omitida: { $problem }
+import-warning-decimal-comma = { $place }: se leyó como { $read } (coma decimal); si son miles, escriba { $thousands } ({ $origin })
+import-more-warnings = { $count ->
+        [one] … y 1 aviso más.
+       *[other] … y { $count } avisos más.
+    }
+
+## Importar una matriz: resumen de lo leído
+import-summary-indicators = { $count ->
+        [one] 1 indicador importado
+       *[other] { $count } indicadores importados
+    }, corte { $cut }.
+import-summary-file = Archivo leído: { $file }.
+import-summary-sheets = { $count ->
+        [one] Hoja leída
+       *[other] Hojas leídas
+    }: { $sheets } ({ $file }).
+import-summary-sheets-not-read = Hojas no leídas: { $sheets }.
+import-sheet-without-header = «{ $name }» (sin encabezados de la matriz)
+import-summary-rows = { $count ->
+        [one] 1 fila leída
+       *[other] { $count } filas leídas
+    }: { $parts }.
+import-rows-before-header = { $count } antes de los encabezados
+import-rows-headers = { $count } de encabezados
+import-rows-imported = { $count ->
+        [one] 1 importada
+       *[other] { $count } importadas
+    }
+import-rows-skipped = { $count ->
+        [one] 1 omitida
+       *[other] { $count } omitidas
+    }
+import-rows-with-problems = { $count } con problemas
+import-rows-repeated-headers = { $count ->
+        [one] 1 encabezado repetido
+       *[other] { $count } encabezados repetidos
+    }
+import-rows-totals = { $count ->
+        [one] 1 fila de total
+       *[other] { $count } filas de total
+    }
+import-rows-empty = { $count ->
+        [one] 1 vacía
+       *[other] { $count } vacías
+    }
 ## import
 import-no-matrix-headers = sin encabezados de la matriz
 import-sheets-not-read = Hojas no leídas

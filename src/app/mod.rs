@@ -229,8 +229,8 @@ impl AvanceApp {
         let path = files::expand_typed_path(&text, &self.plan_folder());
         match purpose {
             PathPurpose::Open => self.open(&path),
-            PathPurpose::Import => self.import(&path, false, false),
-            PathPurpose::ImportIntoOpenPlan => self.import(&path, false, true),
+            PathPurpose::Import => self.import(import::ImportRequest::new(path), false),
+            PathPurpose::ImportIntoOpenPlan => self.import(import::ImportRequest::new(path), true),
             PathPurpose::SaveAs => self.save_plan(PendingSave::new(
                 file_picker::with_default_extension(path, plan_file::EXTENSION),
             )),
@@ -282,14 +282,14 @@ impl AvanceApp {
                 .file_picker
                 .pick_table_to_import(language, &self.start_folder())
             {
-                Some(path) => self.import(&path, false, false),
+                Some(path) => self.import(import::ImportRequest::new(path), false),
                 None => self.ask_for_path(PathPurpose::Import),
             },
             Command::ImportIntoOpenPlan => match self
                 .file_picker
                 .pick_table_to_import(language, &self.start_folder())
             {
-                Some(path) => self.import(&path, false, true),
+                Some(path) => self.import(import::ImportRequest::new(path), true),
                 None => self.ask_for_path(PathPurpose::ImportIntoOpenPlan),
             },
             Command::Export => {
@@ -344,66 +344,53 @@ impl AvanceApp {
 
     /// Imports a matrix as a new, unsaved plan. Bad rows stop the import and are listed, with
     /// the choice to import without them.
-    fn import(&mut self, path: &Path, lenient: bool, into_open_plan: bool) {
+    fn import(&mut self, request: import::ImportRequest, into_open_plan: bool) {
         let language = self.prefs.language;
-        match import::import_file(path, lenient) {
+        match request.run() {
             Ok(mut imported) => {
                 // The same summary and warnings `avance import` prints.
-                let mut text = imported.summary.lines(language).join("\n");
-                text.push('\n');
-                text.push_str(&crate::tr!(language, "mod-the-plan-is-not"));
-                for line in imported.warning_lines(language) {
-                    text.push_str("\n• ");
-                    text.push_str(&line);
-                }
+                let report = imported.report(language);
+                let mut lines = report.summary;
+                lines.push(crate::tr!(language, "mod-the-plan-is-not"));
+                let warnings = report.warnings.iter().chain(&report.unlisted_warnings);
+                lines.extend(warnings.map(|line| format!("• {line}")));
                 if into_open_plan {
                     import::keep_texts_from(&mut imported.plan, self.doc.plan());
                     self.doc.replace_plan(imported.plan);
                     self.view.cut = self.doc.plan().cut;
                     self.view.drafts.clear();
                     self.view.visit = None;
-                    text.push('\n');
-                    text.push_str(&crate::tr!(language, "app-open-plan-texts-kept"));
+                    lines.push(crate::tr!(language, "app-open-plan-texts-kept"));
                 } else {
-                    let from = path
+                    let from = request
+                        .path
                         .file_stem()
                         .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
                     let kind = Untitled::Imported(from);
                     self.replace_document(Document::untitled(imported.plan, kind));
                 }
-                self.message(crate::tr!(self.prefs.language, "app-import"), text);
+                self.message(crate::tr!(language, "app-import"), lines.join("\n"));
             }
-            Err(e @ import::ImportError::Rows { .. }) => {
+            Err(e) if e.can_skip_bad_rows() => {
                 self.dialog = Some(Dialog::ImportProblems {
-                    path: path.to_path_buf(),
+                    path: request.path,
                     into_open_plan,
                     text: e.message(language),
                 });
             }
             Err(e) => {
-                let text = format!("{}\n{}", e.message(language), path.display());
-                self.message(
-                    crate::tr!(self.prefs.language, "app-could-not-import"),
-                    text,
-                );
+                let text = format!("{}\n{}", e.message(language), request.path.display());
+                self.message(crate::tr!(language, "app-could-not-import"), text);
             }
         }
     }
 
     /// Exports the plan at the view's cut: CSV for a .csv path, otherwise an Excel workbook.
     fn export(&mut self, path: &Path) {
-        let plan = self.doc.plan();
         let cut = self.view.cut;
-        let is_csv = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-        let bytes = if is_csv {
-            Ok(export::to_csv(plan, cut).into_bytes())
-        } else {
-            export::to_xlsx(plan, cut)
-        };
+        let format = export::ExportFormat::of_path(path);
         let language = self.prefs.language;
-        match bytes.and_then(|b| export::write(path, &b)) {
+        match export::export(self.doc.plan(), cut, format, path) {
             Ok(()) => self.message(
                 crate::tr!(language, "app-exported"),
                 format!(
@@ -432,7 +419,10 @@ impl AvanceApp {
         }) = self.dialog.take()
             && import_anyway
         {
-            self.import(&path, true, into_open_plan);
+            self.import(
+                import::ImportRequest::new(path).skipping_bad_rows(),
+                into_open_plan,
+            );
         }
     }
 

@@ -12,20 +12,20 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, XlsxError};
 
+use super::safe_write::WriteError;
 use super::table::{CsvField, write_csv};
 use super::write_atomically;
 use crate::model::format::{fixed2, round2};
 use crate::model::progress::programmed_total;
-use crate::model::{Annualization, Cut, Language, Plan, PlanProgress};
+use crate::model::{Cut, Language, Plan, PlanProgress};
+use crate::tr;
 
 /// Why an export failed. The plan is untouched.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     #[error("{}", self.message(Language::Es))]
-    Write {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Write { path: PathBuf, source: WriteError },
+    /// The workbook writer failed; its own text.
     #[error("{}", self.message(Language::Es))]
     Workbook(String),
 }
@@ -33,17 +33,14 @@ pub enum ExportError {
 impl ExportError {
     /// The message in a language, with the path last.
     pub fn message(&self, language: Language) -> String {
-        match (self, language) {
-            (ExportError::Write { path, source }, Language::Es) => {
-                format!("No se pudo exportar ({source}): {}", path.display())
-            }
-            (ExportError::Write { path, source }, Language::En) => {
-                format!("Could not export ({source}): {}", path.display())
-            }
-            (ExportError::Workbook(e), Language::Es) => format!("No se pudo crear el libro: {e}"),
-            (ExportError::Workbook(e), Language::En) => {
-                format!("Could not build the workbook: {e}")
-            }
+        match self {
+            ExportError::Write { path, source } => tr!(
+                language,
+                "export-write",
+                detail = source.message(language),
+                path = path.display().to_string()
+            ),
+            ExportError::Workbook(detail) => tr!(language, "export-workbook", detail = detail),
         }
     }
 }
@@ -112,7 +109,7 @@ fn matrix(plan: &Plan, cut: Cut) -> (Vec<String>, Vec<(u8, Vec<Value>)>) {
                 Value::Text(indicator.code_label().to_owned()),
                 Value::Text(indicator.name.clone()),
                 Value::Text(indicator.entity.clone()),
-                Value::Text(type_name(indicator.annualization).to_owned()),
+                Value::Text(indicator.annualization.sheet_name().to_owned()),
                 Value::Text(indicator.unit.clone()),
                 Value::Number(indicator.baseline),
                 Value::Percent(indicator.weight(cut.vigencia)),
@@ -136,15 +133,6 @@ fn matrix(plan: &Plan, cut: Cut) -> (Vec<String>, Vec<(u8, Vec<Value>)>) {
         }
     }
     (headers, rows)
-}
-
-fn type_name(kind: Annualization) -> &'static str {
-    match kind {
-        Annualization::Suma => "Suma",
-        Annualization::Creciente => "Creciente",
-        Annualization::Constante => "Constante",
-        Annualization::Decreciente => "Decreciente",
-    }
 }
 
 /// The plan at `cut` as CSV in Spanish Excel's dialect: `;` between fields, decimal comma,
@@ -256,10 +244,84 @@ pub fn to_xlsx(plan: &Plan, cut: Cut) -> Result<Vec<u8>, ExportError> {
     Ok(workbook.save_to_buffer()?)
 }
 
+/// The kinds of file a plan is exported as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// An Excel workbook: a summary sheet and one sheet per objective ([`to_xlsx`]).
+    Xlsx,
+    /// CSV in Spanish Excel's dialect, one row per indicator ([`to_csv`]).
+    Csv,
+}
+
+impl ExportFormat {
+    /// Both formats, as the command line lists them.
+    pub const ALL: [ExportFormat; 2] = [ExportFormat::Xlsx, ExportFormat::Csv];
+
+    /// The format a file name asks for: CSV for `.csv` (any case), otherwise a workbook.
+    pub fn of_path(path: &Path) -> Self {
+        let is_csv = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+        if is_csv {
+            ExportFormat::Csv
+        } else {
+            ExportFormat::Xlsx
+        }
+    }
+
+    /// The file extension of the format, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Xlsx => "xlsx",
+            ExportFormat::Csv => "csv",
+        }
+    }
+
+    /// The plan at `cut` as the bytes of a file of this format.
+    pub fn bytes(self, plan: &Plan, cut: Cut) -> Result<Vec<u8>, ExportError> {
+        match self {
+            ExportFormat::Xlsx => to_xlsx(plan, cut),
+            ExportFormat::Csv => Ok(to_csv(plan, cut).into_bytes()),
+        }
+    }
+}
+
+/// Writes the plan at `cut` to `path` as `format` says (atomically, like plan files).
+pub fn export(plan: &Plan, cut: Cut, format: ExportFormat, path: &Path) -> Result<(), ExportError> {
+    write(path, &format.bytes(plan, cut)?)
+}
+
 /// Writes an export to `path` (atomically, like plan files).
 pub fn write(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
     write_atomically(path, bytes).map_err(|source| ExportError::Write {
         path: path.to_path_buf(),
         source,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_csv_name_exports_csv_and_any_other_a_workbook() {
+        for (name, format) in [
+            ("avance.csv", ExportFormat::Csv),
+            ("AVANCE.CSV", ExportFormat::Csv),
+            ("avance.xlsx", ExportFormat::Xlsx),
+            ("avance", ExportFormat::Xlsx),
+            ("avance.csv.txt", ExportFormat::Xlsx),
+        ] {
+            assert_eq!(ExportFormat::of_path(Path::new(name)), format, "{name}");
+        }
+    }
+
+    #[test]
+    fn each_format_gives_the_bytes_of_its_file() {
+        let plan = crate::io::seed_plan();
+        let csv = ExportFormat::Csv.bytes(&plan, plan.cut).unwrap();
+        assert!(csv.starts_with(b"Objetivo;Meta;"));
+        let xlsx = ExportFormat::Xlsx.bytes(&plan, plan.cut).unwrap();
+        assert!(xlsx.starts_with(b"PK"), "a zip archive");
+    }
 }

@@ -7,24 +7,26 @@
 //! not taken as truth: it is compared with the computed progress.
 //!
 //! Nothing is imported half-way silently: either every bad row is counted (the first 100
-//! listed) and the import stops, or (lenient) those rows are skipped and the result says so.
-//! The summary always says what was read ([`ImportSummary`]). A file the reader cannot take
+//! listed) and the import stops, or ([`BadRows::Skip`]) those rows are skipped and the result
+//! says so. The summary always says what was read ([`ImportSummary`]). A file the reader cannot take
 //! as the officer sees it is refused (see [`super::table`]); so is a quote that swallows rows,
 //! and a matrix beyond [`MAX_INDICATORS`] indicators.
 
 use std::collections::BTreeSet;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rust_decimal::Decimal;
 
 use super::table::{
-    Cell, ReadOptions, RowVisitor, SkippedSheet, TableError, TableInfo, TableRow, visit_file,
+    Cell, ReadOptions, RowVisitor, SkippedSheet, TableError, TableInfo, TableRow, and_more,
+    visit_file,
 };
-use crate::model::format::{NumberError, number, parse_number};
+use crate::model::format::{NumberError, number, number_as_stored, parse_number};
 use crate::model::progress::indicator_progress;
 use crate::model::{
     Annualization, Cut, Indicator, Language, Meta, OBJECTIVE_COUNT, Period, Plan, Vigencia,
 };
+use crate::tr;
 
 /// How many problems or warnings a message lists; the rest are counted.
 pub const LIST_LIMIT: usize = 100;
@@ -138,53 +140,47 @@ fn place(row: usize, column: &str, cell: Option<&str>, value: &str, language: La
     if value.chars().nth(SHOWN).is_some() {
         shown.push('…');
     }
-    let shown = shown.escape_debug().to_string();
-    match (cell, language) {
-        (Some(cell), Language::Es) => {
-            format!("fila {row}, columna «{column}» (celda {cell}), valor «{shown}»")
+    let value = shown.escape_debug().to_string();
+    match cell {
+        Some(cell) => tr!(
+            language,
+            "import-place-in-sheet",
+            row = row,
+            column = column,
+            cell = cell,
+            value = value
+        ),
+        None => tr!(
+            language,
+            "import-place-in-text",
+            row = row,
+            column = column,
+            value = value
+        ),
+    }
+}
+
+impl RowReason {
+    /// Why the cell is refused, in words.
+    pub fn message(&self, language: Language) -> String {
+        match self {
+            RowReason::Number(e) => e.message(language),
+            RowReason::ObjectiveOutOfRange => tr!(
+                language,
+                "import-reason-objective-out-of-range",
+                max = OBJECTIVE_COUNT
+            ),
+            RowReason::Empty => tr!(language, "import-reason-empty"),
+            RowReason::UnknownType => tr!(language, "import-reason-unknown-type"),
+            RowReason::Date => tr!(language, "import-reason-date"),
+            RowReason::SpreadsheetError => tr!(language, "import-reason-spreadsheet-error"),
         }
-        (Some(cell), Language::En) => {
-            format!("row {row}, column «{column}» (cell {cell}), value «{shown}»")
-        }
-        (None, Language::Es) => format!("fila {row}, columna «{column}», valor «{shown}»"),
-        (None, Language::En) => format!("row {row}, column «{column}», value «{shown}»"),
     }
 }
 
 impl RowProblem {
     /// The problem as a sentence.
     pub fn message(&self, language: Language) -> String {
-        let why = match (&self.reason, language) {
-            (RowReason::Number(e), _) => e.message(language),
-            (RowReason::ObjectiveOutOfRange, Language::Es) => {
-                "el objetivo debe ser un número de 1 a 5".to_owned()
-            }
-            (RowReason::ObjectiveOutOfRange, Language::En) => {
-                "the objective must be a number from 1 to 5".to_owned()
-            }
-            (RowReason::Empty, Language::Es) => "no puede estar vacío".to_owned(),
-            (RowReason::Empty, Language::En) => "cannot be empty".to_owned(),
-            (RowReason::UnknownType, Language::Es) => {
-                "el tipo debe ser suma, creciente, constante o decreciente".to_owned()
-            }
-            (RowReason::UnknownType, Language::En) => {
-                "the type must be suma, creciente, constante or decreciente".to_owned()
-            }
-            (RowReason::Date, Language::Es) => {
-                "la celda tiene formato de fecha, no de número: dele formato de número en el libro"
-                    .to_owned()
-            }
-            (RowReason::Date, Language::En) => {
-                "the cell is formatted as a date, not a number: give it a number format in the workbook"
-                    .to_owned()
-            }
-            (RowReason::SpreadsheetError, Language::Es) => {
-                "la celda tiene un error de la hoja de cálculo: corríjalo en el libro".to_owned()
-            }
-            (RowReason::SpreadsheetError, Language::En) => {
-                "the cell holds a spreadsheet error: fix it in the workbook".to_owned()
-            }
-        };
         let at = place(
             self.row,
             &self.column,
@@ -192,7 +188,13 @@ impl RowProblem {
             &self.value,
             language,
         );
-        format!("{at}: {why} ({})", self.origin)
+        tr!(
+            language,
+            "import-row-problem",
+            place = at,
+            reason = self.reason.message(language),
+            origin = &self.origin
+        )
     }
 }
 
@@ -221,7 +223,7 @@ pub enum ImportError {
         problems: Listing<RowProblem>,
         rows: usize,
     },
-    /// A lenient import where every row has problems: nothing is left to import.
+    /// An import skipping bad rows where every row has problems: nothing is left to import.
     #[error("{}", self.message(Language::Es))]
     NoGoodRows {
         problems: Listing<RowProblem>,
@@ -247,151 +249,117 @@ impl From<TableError> for ImportError {
     }
 }
 
-/// `n singular` or `n plural`.
-fn count(n: usize, singular: &str, plural: &str) -> String {
-    format!("{n} {}", if n == 1 { singular } else { plural })
-}
-
 /// `head`, then the problems listed one a line, and how many more there are.
 fn listed_problems(mut text: String, problems: &Listing<RowProblem>, language: Language) -> String {
     if problems.unlisted() > 0 {
-        text.push_str(&match language {
-            Language::Es => format!(". Se muestran las primeras {LIST_LIMIT}:"),
-            Language::En => format!(". The first {LIST_LIMIT}:"),
-        });
-    } else {
-        text.push(':');
+        text.push_str(". ");
+        text.push_str(&tr!(language, "import-problems-first", count = LIST_LIMIT));
     }
+    text.push(':');
     for p in &problems.first {
         text.push_str("\n  ");
         text.push_str(&p.message(language));
     }
     if problems.unlisted() > 0 {
-        text.push_str(&match language {
-            Language::Es => format!("\n  … y {} más.", problems.unlisted()),
-            Language::En => format!("\n  … and {} more.", problems.unlisted()),
-        });
+        text.push_str("\n  ");
+        text.push_str(&tr!(
+            language,
+            "import-problems-more",
+            count = problems.unlisted()
+        ));
     }
     text
+}
+
+/// "3 celdas en 2 filas" and the count the verb agrees with, for the bad-rows messages.
+fn cells_in_rows(problems: &Listing<RowProblem>, rows: usize, language: Language) -> [String; 2] {
+    [
+        tr!(language, "import-cell-count", count = problems.total),
+        tr!(language, "import-row-count", count = rows),
+    ]
 }
 
 impl ImportError {
     /// The error as sentences, one per line, in the language.
     pub fn message(&self, language: Language) -> String {
-        let es = language == Language::Es;
         match self {
             ImportError::Table(e) => e.message(language),
-            ImportError::Empty if es => "El archivo no tiene filas de indicadores.".to_owned(),
-            ImportError::Empty => "The file has no indicator rows.".to_owned(),
-            ImportError::MissingColumns(names) if es => {
-                format!("Faltan columnas obligatorias: {}.", names.join(", "))
-            }
-            ImportError::MissingColumns(names) => {
-                format!("Required columns are missing: {}.", names.join(", "))
-            }
-            ImportError::UnknownYearHeader(h) if es => {
-                format!("La columna «{h}» no tiene un año válido: escriba «Programación 2022».")
-            }
-            ImportError::UnknownYearHeader(h) => {
-                format!("Column «{h}» has no valid year: write «Programación 2022».")
-            }
-            ImportError::UnreadableCut(h) if es => format!(
-                "No se entiende la fecha de corte de «{h}»: escriba «Magnitud ejecutada al corte 31/03/2022»."
+            ImportError::Empty => tr!(language, "import-empty"),
+            ImportError::MissingColumns(names) => tr!(
+                language,
+                "import-missing-columns",
+                columns = names.join(", ")
             ),
-            ImportError::UnreadableCut(h) => format!(
-                "The cut date of «{h}» cannot be read: write «Magnitud ejecutada al corte 31/03/2022»."
-            ),
-            ImportError::CutsDisagree(a, b) if es => format!(
-                "Las tablas tienen cortes distintos: {} y {}.",
-                a.date(),
-                b.date()
-            ),
-            ImportError::CutsDisagree(a, b) => {
-                format!(
-                    "The tables have different cuts: {} and {}.",
-                    a.date(),
-                    b.date()
-                )
+            ImportError::UnknownYearHeader(header) => {
+                tr!(language, "import-unknown-year-header", header = header)
             }
-            ImportError::CutOutsidePeriod(c) if es => {
-                format!("El corte {} no cae en las vigencias programadas.", c.date())
+            ImportError::UnreadableCut(header) => {
+                tr!(language, "import-unreadable-cut", header = header)
             }
-            ImportError::CutOutsidePeriod(c) => {
-                format!("The cut {} is outside the programmed vigencias.", c.date())
-            }
-            ImportError::PeriodTooLong(p) if es => format!(
-                "Las columnas de programación van de {} a {}: más de {} vigencias.",
-                p.first,
-                p.last,
-                super::plan_file::MAX_PERIOD_YEARS
+            ImportError::CutsDisagree(first, second) => tr!(
+                language,
+                "import-cuts-disagree",
+                first = first.date(),
+                second = second.date()
             ),
-            ImportError::PeriodTooLong(p) => format!(
-                "The programming columns run from {} to {}: more than {} vigencias.",
-                p.first,
-                p.last,
-                super::plan_file::MAX_PERIOD_YEARS
+            ImportError::CutOutsidePeriod(cut) => {
+                tr!(language, "import-cut-outside-period", cut = cut.date())
+            }
+            ImportError::PeriodTooLong(period) => tr!(
+                language,
+                "import-period-too-long",
+                first = period.first,
+                last = period.last,
+                max = super::plan_file::MAX_PERIOD_YEARS
             ),
             ImportError::Rows { problems, rows } => {
-                let head = if es {
-                    format!(
-                        "{} en {} no se pueden importar; no se importó nada",
-                        count(problems.total, "celda", "celdas"),
-                        count(*rows, "fila", "filas"),
-                    )
-                } else {
-                    format!(
-                        "{} in {} cannot be imported; nothing was imported",
-                        count(problems.total, "cell", "cells"),
-                        count(*rows, "row", "rows"),
-                    )
-                };
+                let [cells, rows_text] = cells_in_rows(problems, *rows, language);
+                let head = tr!(
+                    language,
+                    "import-rows-refused",
+                    cells = cells,
+                    rows = rows_text,
+                    count = problems.total
+                );
                 listed_problems(head, problems, language)
             }
             ImportError::NoGoodRows { problems, rows } => {
-                let head = if es {
-                    format!(
-                        "Ninguna fila de indicadores se puede importar: {} en {} tienen problemas",
-                        count(problems.total, "celda", "celdas"),
-                        count(*rows, "fila", "filas"),
-                    )
-                } else {
-                    format!(
-                        "No indicator row can be imported: {} in {} have problems",
-                        count(problems.total, "cell", "cells"),
-                        count(*rows, "row", "rows"),
-                    )
-                };
+                let [cells, rows_text] = cells_in_rows(problems, *rows, language);
+                let head = tr!(
+                    language,
+                    "import-no-good-rows",
+                    cells = cells,
+                    rows = rows_text,
+                    count = problems.total
+                );
                 listed_problems(head, problems, language)
             }
             ImportError::QuoteSpansRows {
                 origin,
                 first,
                 last,
-            } if es => format!(
-                "Unas comillas («\"») abiertas en la fila {first} se cierran en la fila {last}: las filas {first} a {last} se leerían como una sola. Cierre esas comillas donde termina la celda, o quítelas. ({origin})"
+            } => tr!(
+                language,
+                "import-quote-spans-rows",
+                first = *first,
+                last = *last,
+                origin = origin
             ),
-            ImportError::QuoteSpansRows {
-                origin,
-                first,
-                last,
-            } => format!(
-                "A quote («\"») opened on row {first} closes on row {last}: rows {first} to {last} would be read as one. Close that quote where the cell ends, or remove it. ({origin})"
-            ),
-            ImportError::TooManyIndicators if es => format!(
-                "La matriz tiene más de {MAX_INDICATORS} indicadores: no parece una matriz del plan; no se importó nada."
-            ),
-            ImportError::TooManyIndicators => format!(
-                "The matrix has more than {MAX_INDICATORS} indicators: it does not look like a plan matrix; nothing was imported."
-            ),
-            ImportError::TooMuchText if es => format!(
-                "Los textos de los indicadores suman más de {} MB: no parece una matriz del plan; no se importó nada.",
-                MAX_TEXT_BYTES / (1024 * 1024)
-            ),
-            ImportError::TooMuchText => format!(
-                "The indicators' texts add up to more than {} MB: it does not look like a plan matrix; nothing was imported.",
-                MAX_TEXT_BYTES / (1024 * 1024)
+            ImportError::TooManyIndicators => {
+                tr!(language, "import-too-many-indicators", max = MAX_INDICATORS)
+            }
+            ImportError::TooMuchText => tr!(
+                language,
+                "import-too-much-text",
+                max = MAX_TEXT_BYTES / (1024 * 1024)
             ),
         }
+    }
+
+    /// Whether importing again with [`BadRows::Skip`] would import the other rows: the import
+    /// stopped only because some rows have problems.
+    pub fn can_skip_bad_rows(&self) -> bool {
+        matches!(self, ImportError::Rows { .. })
     }
 }
 
@@ -430,36 +398,32 @@ pub enum ImportWarning {
         column: String,
         cell: Option<String>,
         value: String,
+        /// The figure read.
+        read: Decimal,
     },
 }
 
 impl ImportWarning {
     /// The warning as a sentence.
     pub fn message(&self, language: Language) -> String {
-        let es = language == Language::Es;
+        // The type an import takes when the matrix does not tell.
+        let taken = Annualization::Suma.sheet_name();
         match self {
-            ImportWarning::TypeAmbiguous { origin, row, code } if es => format!(
-                "fila {row} (indicador {code}): la programación total sirve para más de un tipo de anualización; se tomó «suma» ({origin})"
+            ImportWarning::TypeAmbiguous { origin, row, code } => tr!(
+                language,
+                "import-warning-type-ambiguous",
+                row = *row,
+                code = code,
+                kind = taken,
+                origin = origin
             ),
-            ImportWarning::TypeAmbiguous { origin, row, code } => format!(
-                "row {row} (indicator {code}): the total programming fits more than one annualization type; «suma» was taken ({origin})"
-            ),
-            ImportWarning::TypeGuessed { origin, row, code } if es => format!(
-                "fila {row} (indicador {code}): no hay tipo de anualización ni un total que lo indique; se tomó «suma» ({origin})"
-            ),
-            ImportWarning::TypeGuessed { origin, row, code } => format!(
-                "row {row} (indicator {code}): no annualization type and no total that tells it; «suma» was taken ({origin})"
-            ),
-            ImportWarning::PublishedMismatch {
-                origin,
-                row,
-                code,
-                published,
-                computed,
-            } if es => format!(
-                "fila {row} (indicador {code}): el avance publicado es {} pero el calculado es {} ({origin})",
-                number(*published, language),
-                number(*computed, language)
+            ImportWarning::TypeGuessed { origin, row, code } => tr!(
+                language,
+                "import-warning-type-guessed",
+                row = *row,
+                code = code,
+                kind = taken,
+                origin = origin
             ),
             ImportWarning::PublishedMismatch {
                 origin,
@@ -467,35 +431,41 @@ impl ImportWarning {
                 code,
                 published,
                 computed,
-            } => format!(
-                "row {row} (indicator {code}): the published progress is {} but the computed one is {} ({origin})",
-                number(*published, language),
-                number(*computed, language)
+            } => tr!(
+                language,
+                "import-warning-published-mismatch",
+                row = *row,
+                code = code,
+                published = number(*published, language),
+                computed = number(*computed, language),
+                origin = origin
             ),
-            ImportWarning::ColumnIgnored(h) if es => format!("la columna «{h}» no se usa"),
-            ImportWarning::ColumnIgnored(h) => format!("column «{h}» is not used"),
-            ImportWarning::Skipped(p) if es => format!("fila omitida: {}", p.message(language)),
-            ImportWarning::Skipped(p) => format!("row skipped: {}", p.message(language)),
+            ImportWarning::ColumnIgnored(column) => {
+                tr!(language, "import-warning-column-ignored", column = column)
+            }
+            ImportWarning::Skipped(problem) => tr!(
+                language,
+                "import-warning-row-skipped",
+                problem = problem.message(language)
+            ),
             ImportWarning::DecimalComma {
                 origin,
                 row,
                 column,
                 cell,
                 value,
+                read,
             } => {
-                let at = place(*row, column, cell.as_deref(), value, language);
+                let sign = if read.is_sign_negative() { "-" } else { "" };
                 let digits: String = value.chars().filter(char::is_ascii_digit).collect();
-                let shown = value.trim().trim_end_matches('%').trim();
-                if es {
-                    format!(
-                        "{at}: se leyó como {shown} (coma decimal); si son miles, escriba {digits} ({origin})"
-                    )
-                } else {
-                    format!(
-                        "{at}: read as {} (decimal comma); if it means thousands, write {digits} ({origin})",
-                        shown.replace(',', ".")
-                    )
-                }
+                tr!(
+                    language,
+                    "import-warning-decimal-comma",
+                    place = place(*row, column, cell.as_deref(), value, language),
+                    read = number_as_stored(*read, language),
+                    thousands = format!("{sign}{digits}"),
+                    origin = origin
+                )
             }
         }
     }
@@ -547,146 +517,95 @@ impl ImportSummary {
     /// The summary, a sentence a line: indicators and cut; what was read; rows read, imported,
     /// skipped and why.
     pub fn lines(&self, language: Language) -> Vec<String> {
-        let es = language == Language::Es;
         // At most LIST_LIMIT names, then how many more.
         let listed = |names: Vec<String>| {
-            let mut text = names
-                .iter()
-                .take(LIST_LIMIT)
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(", ");
-            if names.len() > LIST_LIMIT {
-                let more = names.len() - LIST_LIMIT;
-                text.push_str(&match language {
-                    Language::Es => format!(" y {more} más"),
-                    Language::En => format!(" and {more} more"),
-                });
-            }
-            text
+            let more = names.len().saturating_sub(LIST_LIMIT);
+            let first: Vec<String> = names.into_iter().take(LIST_LIMIT).collect();
+            and_more(first.join(", "), more, language)
         };
-        let sheets = |names: &[String]| listed(names.iter().map(|n| format!("«{n}»")).collect());
-        let mut lines = vec![if es {
-            format!(
-                "{}, corte {}.",
-                count(
-                    self.rows.imported,
-                    "indicador importado",
-                    "indicadores importados"
-                ),
-                self.cut.date()
-            )
+        let quoted = |names: &[String]| listed(names.iter().map(|n| format!("«{n}»")).collect());
+        let mut lines = vec![tr!(
+            language,
+            "import-summary-indicators",
+            count = self.rows.imported,
+            cut = self.cut.date()
+        )];
+        lines.push(if self.sheets.is_empty() {
+            tr!(language, "import-summary-file", file = &self.file)
         } else {
-            format!(
-                "{}, cut {}.",
-                count(
-                    self.rows.imported,
-                    "indicator imported",
-                    "indicators imported"
-                ),
-                self.cut.date()
+            tr!(
+                language,
+                "import-summary-sheets",
+                count = self.sheets.len(),
+                sheets = quoted(&self.sheets),
+                file = &self.file
             )
-        }];
-        lines.push(match (self.sheets.len(), es) {
-            (0, true) => format!("Archivo leído: {}.", self.file),
-            (0, false) => format!("File read: {}.", self.file),
-            (1, true) => format!("Hoja leída: {} ({}).", sheets(&self.sheets), self.file),
-            (1, false) => format!("Sheet read: {} ({}).", sheets(&self.sheets), self.file),
-            (_, true) => format!("Hojas leídas: {} ({}).", sheets(&self.sheets), self.file),
-            (_, false) => format!("Sheets read: {} ({}).", sheets(&self.sheets), self.file),
         });
         let mut not_read: Vec<String> = self
             .sheets_skipped
             .iter()
             .map(|s| s.describe(language))
             .collect();
-        not_read.extend(self.sheets_without_header.iter().map(|name| {
-            format!(
-                "«{name}» ({})",
-                crate::tr!(language, "import-no-matrix-headers")
-            )
-        }));
+        not_read.extend(
+            self.sheets_without_header
+                .iter()
+                .map(|name| tr!(language, "import-sheet-without-header", name = name)),
+        );
         if !not_read.is_empty() {
-            lines.push(format!(
-                "{}: {}.",
-                crate::tr!(language, "import-sheets-not-read"),
-                listed(not_read)
+            lines.push(tr!(
+                language,
+                "import-summary-sheets-not-read",
+                sheets = listed(not_read)
             ));
         }
-        let r = &self.rows;
+        lines.push(self.rows.line(language));
+        lines
+    }
+}
+
+impl RowCounts {
+    /// "15 filas leídas: 1 de encabezados, 9 importadas, 5 omitidas (3 encabezados repetidos,
+    /// 2 filas de total)."
+    fn line(&self, language: Language) -> String {
         let mut reasons = Vec::new();
-        let mut reason = |n: usize, es_one: &str, es_many: &str, en_one: &str, en_many: &str| {
-            if n > 0 {
-                reasons.push(if es {
-                    count(n, es_one, es_many)
-                } else {
-                    count(n, en_one, en_many)
-                });
+        let mut reason = |count: usize, text: fn(Language, usize) -> String| {
+            if count > 0 {
+                reasons.push(text(language, count));
             }
         };
-        reason(
-            r.with_problems,
-            "con problemas",
-            "con problemas",
-            "with problems",
-            "with problems",
-        );
-        reason(
-            r.repeated_headers,
-            "encabezado repetido",
-            "encabezados repetidos",
-            "repeated header",
-            "repeated headers",
-        );
-        reason(
-            r.totals,
-            "fila de total",
-            "filas de total",
-            "total row",
-            "total rows",
-        );
-        reason(r.empty, "vacía", "vacías", "empty", "empty");
+        reason(self.with_problems, |l, count| {
+            tr!(l, "import-rows-with-problems", count = count)
+        });
+        reason(self.repeated_headers, |l, count| {
+            tr!(l, "import-rows-repeated-headers", count = count)
+        });
+        reason(self.totals, |l, count| {
+            tr!(l, "import-rows-totals", count = count)
+        });
+        reason(self.empty, |l, count| {
+            tr!(l, "import-rows-empty", count = count)
+        });
         let mut parts = Vec::new();
-        if r.before_header > 0 {
-            parts.push(if es {
-                format!("{} antes de los encabezados", r.before_header)
-            } else {
-                format!("{} before the headers", r.before_header)
-            });
+        if self.before_header > 0 {
+            parts.push(tr!(
+                language,
+                "import-rows-before-header",
+                count = self.before_header
+            ));
         }
-        parts.push(if es {
-            format!("{} de encabezados", r.headers)
-        } else {
-            format!("{} of headers", r.headers)
-        });
-        parts.push(if es {
-            count(r.imported, "importada", "importadas")
-        } else {
-            format!("{} imported", r.imported)
-        });
-        let mut skipped = if es {
-            count(r.skipped(), "omitida", "omitidas")
-        } else {
-            format!("{} skipped", r.skipped())
-        };
+        parts.push(tr!(language, "import-rows-headers", count = self.headers));
+        parts.push(tr!(language, "import-rows-imported", count = self.imported));
+        let mut skipped = tr!(language, "import-rows-skipped", count = self.skipped());
         if !reasons.is_empty() {
             skipped.push_str(&format!(" ({})", reasons.join(", ")));
         }
         parts.push(skipped);
-        lines.push(if es {
-            format!(
-                "{}: {}.",
-                count(r.read, "fila leída", "filas leídas"),
-                parts.join(", ")
-            )
-        } else {
-            format!(
-                "{}: {}.",
-                count(r.read, "row read", "rows read"),
-                parts.join(", ")
-            )
-        });
-        lines
+        tr!(
+            language,
+            "import-summary-rows",
+            count = self.read,
+            parts = parts.join(", ")
+        )
     }
 }
 
@@ -698,32 +617,102 @@ pub struct Imported {
     pub warnings: Listing<ImportWarning>,
 }
 
+/// What to tell the user once an import went through, in one language: the same for
+/// `avance import` and the window.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportReport {
+    /// What was read and imported, a sentence a line.
+    pub summary: Vec<String>,
+    /// The first [`LIST_LIMIT`] warnings, one a line.
+    pub warnings: Vec<String>,
+    /// "… y 2900 avisos más.", when more warnings were counted than listed.
+    pub unlisted_warnings: Option<String>,
+}
+
 impl Imported {
-    /// The warnings as sentences: the first [`LIST_LIMIT`], then how many more.
-    pub fn warning_lines(&self, language: Language) -> Vec<String> {
-        let mut lines: Vec<String> = self
-            .warnings
-            .first
-            .iter()
-            .map(|w| w.message(language))
-            .collect();
-        if self.warnings.unlisted() > 0 {
-            lines.push(match language {
-                Language::Es => format!("… y {} avisos más.", self.warnings.unlisted()),
-                Language::En => format!("… and {} more warnings.", self.warnings.unlisted()),
-            });
+    /// The summary and the warnings as sentences.
+    pub fn report(&self, language: Language) -> ImportReport {
+        let unlisted = self.warnings.unlisted();
+        ImportReport {
+            summary: self.summary.lines(language),
+            warnings: self
+                .warnings
+                .first
+                .iter()
+                .map(|w| w.message(language))
+                .collect(),
+            unlisted_warnings: (unlisted > 0)
+                .then(|| tr!(language, "import-more-warnings", count = unlisted)),
         }
-        lines
     }
 }
 
-/// How to import a file.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ImportOptions {
-    /// Skip the rows with problems (they are listed) instead of stopping.
-    pub lenient: bool,
-    /// Read only this sheet of a workbook; otherwise its visible sheets.
+/// What an import does with rows that have problems.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum BadRows {
+    /// Nothing is imported; every problem is counted and the first ones listed.
+    #[default]
+    Stop,
+    /// The other rows are imported; the skipped ones are listed as warnings.
+    Skip,
+}
+
+/// An import to run: the file, the sheet, and what to do with bad rows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportRequest {
+    /// The matrix: .tsv, .csv or .xlsx.
+    pub path: PathBuf,
+    /// Read only this sheet of a workbook (even a hidden one); otherwise its visible sheets.
     pub sheet: Option<String>,
+    pub bad_rows: BadRows,
+}
+
+impl ImportRequest {
+    /// Every visible sheet of the file; bad rows stop the import.
+    pub fn new(path: impl Into<PathBuf>) -> Self {
+        ImportRequest {
+            path: path.into(),
+            sheet: None,
+            bad_rows: BadRows::Stop,
+        }
+    }
+
+    /// The same import, skipping the rows with problems: the answer to an import they
+    /// stopped ([`ImportError::can_skip_bad_rows`]).
+    pub fn skipping_bad_rows(self) -> Self {
+        ImportRequest {
+            bad_rows: BadRows::Skip,
+            ..self
+        }
+    }
+
+    /// Reads the file into a plan.
+    pub fn run(&self) -> Result<Imported, ImportError> {
+        let mut importer = Importer {
+            bad_rows: self.bad_rows,
+            ..Importer::default()
+        };
+        let read = ReadOptions {
+            sheet: self.sheet.clone(),
+        };
+        let skipped = visit_file(&self.path, &read, &mut importer)?;
+        let title = self
+            .path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        importer.finish(&title, self.path.display().to_string(), skipped)
+    }
+}
+
+/// Reads a file (.tsv, .csv, .xlsx) into a plan: a workbook's visible sheets, bad rows as
+/// `bad_rows` says.
+pub fn import_file(path: &Path, bad_rows: BadRows) -> Result<Imported, ImportError> {
+    ImportRequest {
+        bad_rows,
+        ..ImportRequest::new(path)
+    }
+    .run()
 }
 
 /// Header text as compared: lower case, no accents, no tags, single spaces.
@@ -911,35 +900,6 @@ enum RowKind {
     Indicator(Box<Row>, Vec<ImportWarning>),
 }
 
-/// Reads a file (.tsv, .csv, .xlsx) into a plan. `lenient` skips bad rows (and says so)
-/// instead of stopping. A workbook's visible sheets are read.
-pub fn import_file(path: &Path, lenient: bool) -> Result<Imported, ImportError> {
-    import_file_with(
-        path,
-        &ImportOptions {
-            lenient,
-            sheet: None,
-        },
-    )
-}
-
-/// Reads a file into a plan as `options` say.
-pub fn import_file_with(path: &Path, options: &ImportOptions) -> Result<Imported, ImportError> {
-    let mut importer = Importer {
-        lenient: options.lenient,
-        ..Importer::default()
-    };
-    let read = ReadOptions {
-        sheet: options.sheet.clone(),
-    };
-    let skipped = visit_file(path, &read, &mut importer)?;
-    let title = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    importer.finish(&title, path.display().to_string(), skipped)
-}
-
 /// The table being read.
 struct Current {
     info: TableInfo,
@@ -949,7 +909,7 @@ struct Current {
 /// Builds a plan from rows as they are read, keeping only indicators and the first problems.
 #[derive(Default)]
 struct Importer {
-    lenient: bool,
+    bad_rows: BadRows,
     current: Option<Current>,
     sheets: Vec<String>,
     sheets_without_header: Vec<String>,
@@ -1082,13 +1042,13 @@ impl Importer {
             return Err(ImportError::MissingColumns(missing));
         };
         if !self.problems.is_empty() {
-            if self.lenient && self.rows.is_empty() {
+            if self.bad_rows == BadRows::Skip && self.rows.is_empty() {
                 return Err(ImportError::NoGoodRows {
                     rows: self.counts.with_problems,
                     problems: self.problems,
                 });
             }
-            if !self.lenient {
+            if self.bad_rows == BadRows::Stop {
                 return Err(ImportError::Rows {
                     rows: self.counts.with_problems,
                     problems: self.problems,
@@ -1304,6 +1264,7 @@ fn read_row(info: &TableInfo, row: &TableRow, header: &Header) -> RowKind {
                             column: header.names.get(index).cloned().unwrap_or_default(),
                             cell: cell_of(index),
                             value: text.clone(),
+                            read: value,
                         });
                     }
                     Some(value)
@@ -1360,12 +1321,9 @@ fn read_row(info: &TableInfo, row: &TableRow, header: &Header) -> RowKind {
         && !text.is_empty()
     {
         type_given = true;
-        match normalize(&text).as_str() {
-            "suma" => indicator.annualization = Annualization::Suma,
-            "creciente" => indicator.annualization = Annualization::Creciente,
-            "constante" => indicator.annualization = Annualization::Constante,
-            "decreciente" => indicator.annualization = Annualization::Decreciente,
-            _ => problem(index, &text, RowReason::UnknownType),
+        match Annualization::from_sheet_name(&normalize(&text)) {
+            Some(kind) => indicator.annualization = kind,
+            None => problem(index, &text, RowReason::UnknownType),
         }
     }
     let Some(objective) = objective.filter(|_| problems.is_empty()) else {
@@ -1522,6 +1480,66 @@ mod tests {
         assert_eq!(
             lines[3],
             "0 filas leídas: 0 de encabezados, 0 importadas, 0 omitidas."
+        );
+    }
+
+    #[test]
+    fn bad_row_messages_agree_with_the_count() {
+        let mut problems = Listing::default();
+        problems.push(RowProblem {
+            origin: "m.tsv".to_owned(),
+            row: 4,
+            column: "Objetivo".to_owned(),
+            cell: None,
+            value: "9".to_owned(),
+            reason: RowReason::ObjectiveOutOfRange,
+        });
+        let error = ImportError::Rows { problems, rows: 1 };
+        assert_eq!(
+            error.to_string(),
+            "1 celda en 1 fila no se puede importar; no se importó nada:\n  fila 4, columna \
+             «Objetivo», valor «9»: el objetivo debe ser un número de 1 a 5 (m.tsv)"
+        );
+        assert!(error.can_skip_bad_rows());
+        assert!(!ImportError::Empty.can_skip_bad_rows());
+    }
+
+    #[test]
+    fn importing_again_without_bad_rows_keeps_the_file_and_sheet() {
+        let request = ImportRequest {
+            sheet: Some("Matriz".to_owned()),
+            ..ImportRequest::new("matriz.xlsx")
+        };
+        assert_eq!(request.bad_rows, BadRows::Stop);
+        let again = request.clone().skipping_bad_rows();
+        assert_eq!(
+            again,
+            ImportRequest {
+                bad_rows: BadRows::Skip,
+                ..request
+            }
+        );
+    }
+
+    #[test]
+    fn a_decimal_comma_warning_shows_the_figure_read_as_each_language_writes_it() {
+        let warning = ImportWarning::DecimalComma {
+            origin: "m.tsv".to_owned(),
+            row: 10,
+            column: "Programación 2020".to_owned(),
+            cell: None,
+            value: "-1,234".to_owned(),
+            read: Decimal::new(-1234, 3),
+        };
+        let english = warning.message(Language::En);
+        assert!(
+            english.contains("read as -1.234 (decimal comma); if it means thousands, write -1234"),
+            "{english}"
+        );
+        assert!(
+            warning
+                .message(Language::Es)
+                .contains("se leyó como -1,234")
         );
     }
 

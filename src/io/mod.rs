@@ -9,9 +9,11 @@ pub mod ron_text;
 pub mod safe_write;
 pub mod table;
 
+use std::io::ErrorKind;
 use std::path::Path;
 
-use crate::model::Plan;
+use crate::model::{Language, Plan};
+use crate::tr;
 
 /// The seed's plan (Sector Gestión Pública, cut 31/03/2022), built into the binary so the app
 /// opens on a real plan when no file is given.
@@ -29,8 +31,53 @@ pub fn seed_plan() -> Plan {
 /// Writes `bytes` to `path` through a temporary file beside it, renamed over the target once
 /// complete: a failed write never leaves a half-written or truncated file. Links are followed,
 /// permissions kept, read-only files refused (see [`safe_write`]); no backup is kept.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    safe_write::write(path, bytes, safe_write::Backup::Skip)
-        .map(drop)
-        .map_err(std::io::Error::from)
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), safe_write::WriteError> {
+    safe_write::write(path, bytes, safe_write::Backup::Skip).map(drop)
+}
+
+/// What the operating system said when a file could not be read or written, kept to be told
+/// in the user's language: the usual cases in words, any other as the system's own text
+/// (which is in the system's language, often English), named as such.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SystemError {
+    pub kind: ErrorKind,
+    /// The system's own text: "No such file or directory (os error 2)".
+    pub detail: String,
+}
+
+impl SystemError {
+    /// What an [`std::io::Error`] says.
+    pub fn of(error: &std::io::Error) -> Self {
+        SystemError {
+            kind: error.kind(),
+            detail: error.to_string(),
+        }
+    }
+
+    /// "la ruta no existe", "sin permiso", or "detalle del sistema: …".
+    pub fn message(&self, language: Language) -> String {
+        match self.kind {
+            ErrorKind::NotFound => tr!(language, "io-not-found"),
+            ErrorKind::PermissionDenied => tr!(language, "io-permission-denied"),
+            ErrorKind::IsADirectory => tr!(language, "io-is-a-folder"),
+            _ => tr!(language, "io-system-detail", detail = &self.detail),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_usual_system_errors_are_told_in_words_and_others_named_as_the_systems() {
+        let missing = SystemError::of(&std::io::Error::from(ErrorKind::NotFound));
+        assert_eq!(missing.message(Language::Es), "la ruta no existe");
+        assert_eq!(missing.message(Language::En), "the path does not exist");
+        let other = SystemError::of(&std::io::Error::other("disk on fire"));
+        assert_eq!(
+            other.message(Language::Es),
+            "detalle del sistema: disk on fire"
+        );
+    }
 }

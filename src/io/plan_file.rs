@@ -19,10 +19,12 @@ use ron::extensions::Extensions;
 use ron::ser::PrettyConfig;
 use serde::Deserialize;
 
+use super::SystemError;
 use super::ron_text::{self, At, Level, TextPos};
 use super::safe_write::{self, Backup, DiskStamp, WriteError};
 use crate::model::validation::Field;
 use crate::model::{FORMAT_VERSION, Language, Period, Plan};
+use crate::tr;
 
 /// The file extension of plan files.
 pub const EXTENSION: &str = "ron";
@@ -35,11 +37,9 @@ pub enum PlanFileError {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// Any failure but the two below, which have their own advice.
     #[error("{}", self.message(Language::Es))]
-    Write {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Write { path: PathBuf, source: WriteError },
     #[error("{}", self.message(Language::Es))]
     Empty { path: PathBuf },
     #[error("{}", self.message(Language::Es))]
@@ -99,101 +99,62 @@ pub const MAX_PERIOD_YEARS: u16 = 30;
 impl PlanFileError {
     /// The message in one language, with the path last.
     pub fn message(&self, language: Language) -> String {
-        let es = language == Language::Es;
+        let place = |place: &Option<Box<Place>>| Place::describe_in(place.as_deref(), language);
         match self {
-            PlanFileError::Read { path, source } if es => {
-                format!("No se pudo leer el archivo ({source}): {}", path.display())
+            PlanFileError::Read { path, source } => tr!(
+                language,
+                "plan-file-read",
+                detail = SystemError::of(source).message(language),
+                path = shown(path)
+            ),
+            PlanFileError::Write { path, source } => tr!(
+                language,
+                "plan-file-write",
+                detail = source.message(language),
+                path = shown(path)
+            ),
+            PlanFileError::Empty { path } => tr!(language, "plan-file-empty", path = shown(path)),
+            PlanFileError::NotText { path } => {
+                tr!(language, "plan-file-not-text", path = shown(path))
             }
-            PlanFileError::Read { path, source } => {
-                format!("Could not read the file ({source}): {}", path.display())
+            PlanFileError::ReadOnly { path } => {
+                tr!(language, "plan-file-read-only", path = shown(path))
             }
-            PlanFileError::Write { path, source } if es => format!(
-                "No se pudo guardar ({source}); el plan sigue abierto sin cambios: {}",
-                path.display()
-            ),
-            PlanFileError::Write { path, source } => format!(
-                "Could not save ({source}); the plan stays open, unchanged: {}",
-                path.display()
-            ),
-            PlanFileError::Empty { path } if es => {
-                format!("El archivo está vacío: {}", path.display())
-            }
-            PlanFileError::Empty { path } => format!("The file is empty: {}", path.display()),
-            PlanFileError::NotText { path } if es => format!(
-                "El archivo no es un plan de Avance (no es texto UTF-8): {}",
-                path.display()
-            ),
-            PlanFileError::NotText { path } => format!(
-                "The file is not an Avance plan (not UTF-8 text): {}",
-                path.display()
-            ),
-            PlanFileError::ReadOnly { path } if es => format!(
-                "El archivo es de solo lectura (o usted no tiene permiso para modificarlo): no se \
-                 modificó. Use «Guardar como…» para guardar el plan con otro nombre: {}",
-                path.display()
-            ),
-            PlanFileError::ReadOnly { path } => format!(
-                "The file is read-only (or you may not change it): it was not changed. Use \
-                 “Save as…” to save the plan under another name: {}",
-                path.display()
-            ),
-            PlanFileError::HardLinked { path, links } if es => format!(
-                "El archivo tiene {links} nombres (enlaces duros): reemplazarlo dejaría los otros \
-                 con la versión anterior, y escribirlo por dentro no es seguro ante un corte. No se \
-                 modificó. Use «Guardar como…», o deje un solo nombre: {}",
-                path.display()
-            ),
-            PlanFileError::HardLinked { path, links } => format!(
-                "The file has {links} names (hard links): replacing it would leave the others with \
-                 the old version, and writing inside it is not safe against a crash. It was not \
-                 changed. Use “Save as…”, or keep a single name: {}",
-                path.display()
+            PlanFileError::HardLinked { path, links } => tr!(
+                language,
+                "plan-file-hard-linked",
+                links = links.to_string(),
+                path = shown(path)
             ),
             PlanFileError::Syntax {
                 path,
                 line,
                 column,
                 detail,
-                place,
-            } if es => format!(
-                "Plan mal formado en la línea {line}, columna {column}{}: {detail}. Archivo: {}",
-                Place::describe_in(place.as_deref(), language),
-                path.display()
-            ),
-            PlanFileError::Syntax {
-                path,
-                line,
-                column,
-                detail,
-                place,
-            } => format!(
-                "Malformed plan at line {line}, column {column}{}: {detail}. File: {}",
-                Place::describe_in(place.as_deref(), language),
-                path.display()
+                place: at,
+            } => tr!(
+                language,
+                "plan-file-syntax",
+                line = *line,
+                column = *column,
+                place = place(at),
+                detail = detail,
+                path = shown(path)
             ),
             PlanFileError::NotANumber {
                 path,
                 line,
                 column,
                 text,
-                place,
-            } if es => format!(
-                "Plan mal formado en la línea {line}, columna {column}{}: «{text}» no es un \
-                 número; escríbalo con punto decimal, p. ej. \"27.50\". Archivo: {}",
-                Place::describe_in(place.as_deref(), language),
-                path.display()
-            ),
-            PlanFileError::NotANumber {
-                path,
-                line,
-                column,
-                text,
-                place,
-            } => format!(
-                "Malformed plan at line {line}, column {column}{}: “{text}” is not a number; \
-                 write it with a decimal point, e.g. \"27.50\". File: {}",
-                Place::describe_in(place.as_deref(), language),
-                path.display()
+                place: at,
+            } => tr!(
+                language,
+                "plan-file-not-a-number",
+                line = *line,
+                column = *column,
+                place = place(at),
+                text = text,
+                path = shown(path)
             ),
             PlanFileError::DuplicateKey {
                 path,
@@ -201,72 +162,52 @@ impl PlanFileError {
                 column,
                 key,
                 first_line,
-                place,
-            } if es => format!(
-                "Plan mal formado en la línea {line}, columna {column}{}: «{key}» está escrito \
-                 dos veces (la primera en la línea {first_line}); deje uno solo. Archivo: {}",
-                Place::describe_in(place.as_deref(), language),
-                path.display()
+                place: at,
+            } => tr!(
+                language,
+                "plan-file-duplicate-key",
+                line = *line,
+                column = *column,
+                place = place(at),
+                key = key,
+                first_line = *first_line,
+                path = shown(path)
             ),
-            PlanFileError::DuplicateKey {
-                path,
-                line,
-                column,
-                key,
-                first_line,
-                place,
-            } => format!(
-                "Malformed plan at line {line}, column {column}{}: “{key}” is written twice \
-                 (first at line {first_line}); keep only one. File: {}",
-                Place::describe_in(place.as_deref(), language),
-                path.display()
-            ),
-            PlanFileError::UnknownVersion { path, found: 0 } if es => format!(
-                "El plan dice versión 0, que no existe (la primera versión del formato es 1); \
-                 revise el campo version: {}",
-                path.display()
-            ),
-            PlanFileError::UnknownVersion { path, found: 0 } => format!(
-                "The plan says version 0, which does not exist (the format's first version is \
-                 1); check the version field: {}",
-                path.display()
-            ),
-            PlanFileError::UnknownVersion { path, found } if es => format!(
-                "El plan usa la versión {found} del formato, que esta versión de Avance no sabe \
-                 llevar a la actual ({FORMAT_VERSION}): {}",
-                path.display()
-            ),
-            PlanFileError::UnknownVersion { path, found } => format!(
-                "The plan uses format version {found}, which this Avance cannot bring up to the \
-                 current one ({FORMAT_VERSION}): {}",
-                path.display()
-            ),
-            PlanFileError::NewerVersion { path, found } if es => format!(
-                "El plan usa el formato versión {found}, más nuevo que el que esta versión de \
-                 Avance sabe leer ({FORMAT_VERSION}); actualice Avance para abrirlo: {}",
-                path.display()
-            ),
-            PlanFileError::NewerVersion { path, found } => format!(
-                "The plan uses format version {found}, newer than this Avance reads \
-                 ({FORMAT_VERSION}); update Avance to open it: {}",
-                path.display()
-            ),
-            PlanFileError::Serialize { detail } if es => {
-                format!("No se pudo convertir el plan a texto: {detail}")
+            PlanFileError::UnknownVersion { path, found: 0 } => {
+                tr!(language, "plan-file-version-zero", path = shown(path))
             }
+            PlanFileError::UnknownVersion { path, found } => tr!(
+                language,
+                "plan-file-unknown-version",
+                found = *found,
+                current = FORMAT_VERSION,
+                path = shown(path)
+            ),
+            PlanFileError::NewerVersion { path, found } => tr!(
+                language,
+                "plan-file-newer-version",
+                found = *found,
+                current = FORMAT_VERSION,
+                path = shown(path)
+            ),
             PlanFileError::Serialize { detail } => {
-                format!("Could not turn the plan into text: {detail}")
+                tr!(language, "plan-file-serialize", detail = detail)
             }
-            PlanFileError::PeriodTooLong { path, first, last } if es => format!(
-                "El periodo {first}–{last} abarca más de {MAX_PERIOD_YEARS} vigencias; revise el campo period: {}",
-                path.display()
-            ),
-            PlanFileError::PeriodTooLong { path, first, last } => format!(
-                "The period {first}–{last} spans more than {MAX_PERIOD_YEARS} vigencias; check the period field: {}",
-                path.display()
+            PlanFileError::PeriodTooLong { path, first, last } => tr!(
+                language,
+                "plan-file-period-too-long",
+                first = *first,
+                last = *last,
+                max = MAX_PERIOD_YEARS,
+                path = shown(path)
             ),
         }
     }
+}
+
+/// A path as messages show it, last.
+fn shown(path: &Path) -> String {
+    path.display().to_string()
 }
 
 /// Where in the plan a position of the file is: objective, meta or indicator, field.
@@ -293,20 +234,12 @@ pub enum PlaceField {
 impl Place {
     /// "Objetivo 3 · indicador 644 · ejecutado 2022 T1".
     pub fn describe(&self, language: Language) -> String {
-        let es = language == Language::Es;
         let mut parts = Vec::new();
         if let Some(number) = self.objective {
-            parts.push(if es {
-                format!("Objetivo {number}")
-            } else {
-                format!("Objective {number}")
-            });
+            parts.push(tr!(language, "place-objective", number = number));
         }
         match (&self.indicator, &self.meta) {
-            (Some(indicator), _) => parts.push(format!(
-                "{} {indicator}",
-                crate::tr!(language, "plan-file-indicator")
-            )),
+            (Some(indicator), _) => parts.push(tr!(language, "place-indicator", label = indicator)),
             (None, Some(meta)) => parts.push(meta.clone()),
             (None, None) => {}
         }
@@ -646,7 +579,7 @@ pub fn save(plan: &Plan, path: &Path) -> Result<Saved, PlanFileError> {
         match e {
             WriteError::ReadOnly => PlanFileError::ReadOnly { path },
             WriteError::HardLinked { links } => PlanFileError::HardLinked { path, links },
-            WriteError::Io(source) => PlanFileError::Write { path, source },
+            source => PlanFileError::Write { path, source },
         }
     })?;
     let stamp = std::fs::metadata(&target)

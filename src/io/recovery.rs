@@ -101,7 +101,7 @@ impl Recovery {
         };
         let text = ron::ser::to_string_pretty(&copy, plan_file::pretty_config())
             .map_err(io::Error::other)?;
-        safe_write::write(&self.copy, text.as_bytes(), Backup::Skip)?;
+        safe_write::write(&self.copy, text.as_bytes(), Backup::Skip).map_err(io::Error::other)?;
         Ok(())
     }
 

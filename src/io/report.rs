@@ -10,8 +10,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::table::{CsvField, write_csv};
-use crate::model::format::{fixed2, number, percent, percent_or_dash};
+use crate::model::format::{decimal_separator, fixed2, number, percent_or_dash};
 use crate::model::{Cut, IndicatorProgress, Language, Plan, PlanProgress, Status};
+use crate::tr;
 
 /// The machine-readable report: numbers as strings with 2 decimals, `null` where there is none.
 #[derive(Debug, Serialize)]
@@ -127,54 +128,36 @@ pub fn to_json(plan: &Plan, cut: Cut) -> String {
     json
 }
 
-/// The report as CSV, one row per indicator. Spanish uses `;` and decimal commas (what Excel in
-/// es-CO opens directly); English uses `,` and decimal points.
+/// The report as CSV, one row per indicator, in the dialect Excel opens directly in the
+/// language's region: with a decimal comma (Spanish), `;` between fields and `27,50`; with a
+/// decimal point (English), `,` and `27.50`.
 pub fn to_csv(plan: &Plan, cut: Cut, language: Language) -> String {
-    let es = language == Language::Es;
-    let headers: [&str; 12] = if es {
-        [
-            "Objetivo",
-            "Avance objetivo",
-            "Meta",
-            "Indicador",
-            "Nombre indicador",
-            "Entidad responsable",
-            "Ponderación",
-            "Programación",
-            "Ejecutado al corte",
-            "Avance",
-            "Corte",
-            "Estado",
-        ]
-    } else {
-        [
-            "Objective",
-            "Objective progress",
-            "Meta",
-            "Indicator",
-            "Indicator name",
-            "Responsible entity",
-            "Weight",
-            "Programmed",
-            "Executed at cut",
-            "Progress",
-            "Cut",
-            "Status",
-        ]
-    };
+    let headers = [
+        tr!(language, "report-csv-objective"),
+        tr!(language, "report-csv-objective-progress"),
+        tr!(language, "report-csv-meta"),
+        tr!(language, "report-csv-indicator"),
+        tr!(language, "report-csv-indicator-name"),
+        tr!(language, "report-csv-entity"),
+        tr!(language, "report-csv-weight"),
+        tr!(language, "report-csv-programmed"),
+        tr!(language, "report-csv-executed"),
+        tr!(language, "report-csv-progress"),
+        tr!(language, "report-csv-cut"),
+        tr!(language, "report-csv-status"),
+    ];
+    let decimal = decimal_separator(language);
+    let delimiter = if decimal == ',' { b';' } else { b',' };
     let num = |value: Option<Decimal>| {
         CsvField::Number(
             value
-                .map(|v| {
-                    let text = fixed2(v);
-                    if es { text.replace('.', ",") } else { text }
-                })
+                .map(|v| fixed2(v).replace('.', decimal.encode_utf8(&mut [0; 4])))
                 .unwrap_or_default(),
         )
     };
     let text = |value: &str| CsvField::Text(value.to_owned());
     let progress = PlanProgress::compute(plan, cut);
-    let mut rows = vec![headers.iter().map(|h| text(h)).collect::<Vec<_>>()];
+    let mut rows = vec![headers.into_iter().map(CsvField::Text).collect::<Vec<_>>()];
     for (objective, figures) in plan.objectives.iter().zip(&progress.objectives) {
         for ((meta, indicator), f) in objective.indicators().zip(&figures.indicators) {
             rows.push(vec![
@@ -193,7 +176,7 @@ pub fn to_csv(plan: &Plan, cut: Cut, language: Language) -> String {
             ]);
         }
     }
-    write_csv(if es { b';' } else { b',' }, rows)
+    write_csv(delimiter, rows)
 }
 
 /// A name as the terminal shows it: control characters (and bidirectional overrides, which
@@ -220,72 +203,47 @@ fn printable(name: &str) -> Cow<'_, str> {
 
 /// The report as a table to read in a terminal.
 pub fn to_text(plan: &Plan, cut: Cut, language: Language) -> String {
-    let es = language == Language::Es;
     let progress = PlanProgress::compute(plan, cut);
     let mut out = String::new();
     out.push_str(&printable(&plan.title));
     out.push('\n');
-    out.push_str(&if es {
-        format!(
-            "Avance al corte {} (vigencia {}, trimestre {})\n",
-            cut.date(),
-            cut.vigencia,
-            cut.quarter.number()
-        )
-    } else {
-        format!(
-            "Progress at the cut {} (vigencia {}, quarter {})\n",
-            cut.date(),
-            cut.vigencia,
-            cut.quarter.number()
-        )
-    });
-    let (obj_word, weights_word) = if es {
-        ("Objetivo", "ponderaciones")
-    } else {
-        ("Objective", "weights")
-    };
-    let header = if es {
-        [
-            "Meta",
-            "Indicador",
-            "Ponderación",
-            "Programado",
-            "Ejecutado",
-            "Avance",
-        ]
-    } else {
-        [
-            "Meta",
-            "Indicator",
-            "Weight",
-            "Programmed",
-            "Executed",
-            "Progress",
-        ]
-    };
+    out.push_str(&tr!(
+        language,
+        "report-at-cut",
+        date = cut.date(),
+        vigencia = cut.vigencia,
+        quarter = cut.quarter.short_name(language)
+    ));
+    out.push('\n');
+    let header = [
+        tr!(language, "report-column-meta"),
+        tr!(language, "report-column-indicator"),
+        tr!(language, "report-column-weight"),
+        tr!(language, "report-column-programmed"),
+        tr!(language, "report-column-executed"),
+        tr!(language, "report-column-progress"),
+    ];
     for (objective, figures) in plan.objectives.iter().zip(&progress.objectives) {
         out.push('\n');
-        let weights = figures
-            .weights_total
-            .map(|w| percent(w, language))
-            .unwrap_or_else(|| "—".to_owned());
+        let weights = tr!(
+            language,
+            "report-weights",
+            weights = percent_or_dash(figures.weights_total, language)
+        );
         let warning = if figures.weights_add_up() {
             ""
         } else {
             "  (!)"
         };
-        out.push_str(&format!(
-            "{obj_word} {}: {}   ({weights_word} {weights}{warning})\n",
-            objective.number,
-            percent_or_dash(figures.progress(), language),
-        ));
+        let heading = tr!(
+            language,
+            "report-objective",
+            number = objective.number,
+            progress = percent_or_dash(figures.progress(), language)
+        );
+        out.push_str(&format!("{heading}   ({weights}{warning})\n"));
         if figures.indicators.is_empty() {
-            out.push_str(if es {
-                "  (sin indicadores)\n"
-            } else {
-                "  (no indicators)\n"
-            });
+            out.push_str(&format!("  {}\n", tr!(language, "report-no-indicators")));
             continue;
         }
         out.push_str(&format!(
@@ -294,15 +252,17 @@ pub fn to_text(plan: &Plan, cut: Cut, language: Language) -> String {
         ));
         for ((meta, indicator), f) in objective.indicators().zip(&figures.indicators) {
             let num = |v: Option<Decimal>| v.map(|v| number(v, language)).unwrap_or_default();
+            let note = status_note(f, language)
+                .map(|note| format!("  {note}"))
+                .unwrap_or_default();
             out.push_str(&format!(
-                "  {:<22} {:<10} {:>12} {:>12} {:>12} {:>10}{}\n",
+                "  {:<22} {:<10} {:>12} {:>12} {:>12} {:>10}{note}\n",
                 printable(&meta.code),
                 printable(indicator.code_label()),
                 num(f.weight),
                 num(f.programmed),
                 num(f.executed),
                 percent_or_dash(f.progress(), language),
-                status_note(f, language),
             ));
         }
     }
@@ -310,23 +270,17 @@ pub fn to_text(plan: &Plan, cut: Cut, language: Language) -> String {
 }
 
 /// A short note after an indicator's row when its figure needs explaining.
-fn status_note(figures: &IndicatorProgress, language: Language) -> &'static str {
-    let es = language == Language::Es;
-    match figures.status {
-        Status::NotProgrammed if es => "  no programado",
-        Status::NotProgrammed => "  not programmed",
-        Status::NotReported if es => "  sin reporte (cuenta 0)",
-        Status::NotReported => "  not reported (counts 0)",
-        Status::MissingBaseline if es => "  falta línea base",
-        Status::MissingBaseline => "  missing baseline",
-        Status::BaselineEqualsProgramming if es => "  línea base = programación",
-        Status::BaselineEqualsProgramming => "  baseline = programming",
-        Status::OutOfRange if es => "  cifras fuera de rango",
-        Status::OutOfRange => "  figures out of range",
-        Status::Measured if figures.is_capped() && es => "  (cuenta 100 %)",
-        Status::Measured if figures.is_capped() => "  (counts 100%)",
-        Status::Measured if figures.is_floored() && es => "  (cuenta 0 %)",
-        Status::Measured if figures.is_floored() => "  (counts 0%)",
-        Status::Measured => "",
-    }
+fn status_note(figures: &IndicatorProgress, language: Language) -> Option<String> {
+    Some(match figures.status {
+        Status::NotProgrammed => tr!(language, "report-status-not-programmed"),
+        Status::NotReported => tr!(language, "report-status-not-reported"),
+        Status::MissingBaseline => tr!(language, "report-status-missing-baseline"),
+        Status::BaselineEqualsProgramming => {
+            tr!(language, "report-status-baseline-equals-programming")
+        }
+        Status::OutOfRange => tr!(language, "report-status-out-of-range"),
+        Status::Measured if figures.is_capped() => tr!(language, "report-status-capped"),
+        Status::Measured if figures.is_floored() => tr!(language, "report-status-floored"),
+        Status::Measured => return None,
+    })
 }

@@ -22,6 +22,10 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+use super::SystemError;
+use crate::model::Language;
+use crate::tr;
+
 /// Suffix of the temporary file written beside the target: `.plan.ron.avance-tmp`.
 pub const TEMP_SUFFIX: &str = ".avance-tmp";
 
@@ -40,24 +44,46 @@ pub enum Backup {
     Skip,
 }
 
-/// Why a file was not written. In every case the previous file is untouched.
+/// Why a file was not written. In every case the previous file is untouched. Its `Display`
+/// is the Spanish reason; [`WriteError::message`] gives either language.
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
     /// The file is read-only, or this user may not write it.
-    #[error("el archivo es de solo lectura (the file is read-only)")]
+    #[error("{}", self.message(Language::Es))]
     ReadOnly,
     /// The file has other names (hard links) that a replacement would cut off.
-    #[error("el archivo tiene {links} enlaces duros (the file has {links} hard links)")]
+    #[error("{}", self.message(Language::Es))]
     HardLinked { links: u64 },
-    #[error(transparent)]
+    /// The path is a folder (or a device), or names no file at all.
+    #[error("{}", self.message(Language::Es))]
+    NotAFile,
+    /// More than 40 symbolic links in a row: a loop.
+    #[error("{}", self.message(Language::Es))]
+    LinkLoop,
+    /// The previous version could not be kept as `NAME.bak`.
+    #[error("{}", self.message(Language::Es))]
+    Backup { path: PathBuf, source: io::Error },
+    #[error("{}", self.message(Language::Es))]
     Io(#[from] io::Error),
 }
 
-impl From<WriteError> for io::Error {
-    fn from(error: WriteError) -> Self {
-        match error {
-            WriteError::Io(e) => e,
-            other => io::Error::new(io::ErrorKind::PermissionDenied, other.to_string()),
+impl WriteError {
+    /// Why the file was not written, in a language: a reason to follow "could not save".
+    pub fn message(&self, language: Language) -> String {
+        match self {
+            WriteError::ReadOnly => tr!(language, "write-read-only"),
+            WriteError::HardLinked { links } => {
+                tr!(language, "write-hard-linked", links = links.to_string())
+            }
+            WriteError::NotAFile => tr!(language, "write-not-a-file"),
+            WriteError::LinkLoop => tr!(language, "write-link-loop"),
+            WriteError::Backup { path, source } => tr!(
+                language,
+                "write-backup",
+                backup = path.display().to_string(),
+                detail = SystemError::of(source).message(language)
+            ),
+            WriteError::Io(e) => SystemError::of(e).message(language),
         }
     }
 }
@@ -111,7 +137,7 @@ pub fn content_hash(bytes: &[u8]) -> u64 {
 
 /// The file a path names once symbolic links are followed; the path itself when it is not a
 /// link or does not exist. A dangling link gives the missing file it points to.
-pub fn resolve_links(path: &Path) -> io::Result<PathBuf> {
+pub fn resolve_links(path: &Path) -> Result<PathBuf, WriteError> {
     let mut current = path.to_path_buf();
     for _ in 0..MAX_LINKS {
         match fs::symlink_metadata(&current) {
@@ -125,12 +151,10 @@ pub fn resolve_links(path: &Path) -> io::Result<PathBuf> {
             }
             Ok(_) => return Ok(current),
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(current),
-            Err(e) => return Err(e),
+            Err(e) => return Err(e.into()),
         }
     }
-    Err(io::Error::other(
-        "demasiados enlaces simbólicos encadenados (too many levels of symbolic links)",
-    ))
+    Err(WriteError::LinkLoop)
 }
 
 /// Whether something exists at `path`, a dangling symbolic link included.
@@ -139,12 +163,12 @@ pub fn exists(path: &Path) -> bool {
 }
 
 /// The temporary file a save of `target` writes first: `.NAME.avance-tmp` beside it.
-pub fn temp_path(target: &Path) -> io::Result<PathBuf> {
+pub fn temp_path(target: &Path) -> Result<PathBuf, WriteError> {
     sibling(target, |name| format!(".{name}{TEMP_SUFFIX}"))
 }
 
 /// Where the previous version of `target` is kept: `NAME.bak` beside it.
-pub fn backup_path(target: &Path) -> io::Result<PathBuf> {
+pub fn backup_path(target: &Path) -> Result<PathBuf, WriteError> {
     sibling(target, |name| format!("{name}{BACKUP_SUFFIX}"))
 }
 
@@ -152,24 +176,26 @@ pub fn backup_path(target: &Path) -> io::Result<PathBuf> {
 /// file whose comments a save drops) beside it as `STEM.con-comentarios.EXT`, a file no save
 /// ever replaces: when that name holds other bytes, `STEM.con-comentarios-2.EXT` and so on.
 /// Returns where the bytes are.
-pub fn keep_aside(target: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
+pub fn keep_aside(target: &Path, bytes: &[u8]) -> Result<PathBuf, WriteError> {
     for n in 1..1000 {
         let copy = aside_path(target, n)?;
         match fs::read(&copy) {
             Ok(existing) if existing == bytes => return Ok(copy),
             Ok(_) => continue,
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                write(&copy, bytes, Backup::Skip).map_err(io::Error::other)?;
+                write(&copy, bytes, Backup::Skip)?;
                 return Ok(copy);
             }
-            Err(e) => return Err(e),
+            Err(e) => return Err(WriteError::Io(e)),
         }
     }
-    Err(io::Error::other("too many copies kept aside"))
+    Err(WriteError::Io(io::Error::from(
+        io::ErrorKind::AlreadyExists,
+    )))
 }
 
 /// The `n`-th name [`keep_aside`] tries: `STEM.con-comentarios.EXT`, then `…-2.EXT`.
-pub fn aside_path(target: &Path, n: usize) -> io::Result<PathBuf> {
+pub fn aside_path(target: &Path, n: usize) -> Result<PathBuf, WriteError> {
     let stem = target
         .file_stem()
         .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
@@ -186,13 +212,8 @@ pub fn aside_path(target: &Path, n: usize) -> io::Result<PathBuf> {
     })
 }
 
-fn sibling(target: &Path, name: impl FnOnce(&str) -> String) -> io::Result<PathBuf> {
-    let file_name = target.file_name().ok_or_else(|| {
-        io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "la ruta no nombra un archivo (the path names no file)",
-        )
-    })?;
+fn sibling(target: &Path, name: impl FnOnce(&str) -> String) -> Result<PathBuf, WriteError> {
+    let file_name = target.file_name().ok_or(WriteError::NotAFile)?;
     Ok(folder_of(target).join(name(&file_name.to_string_lossy())))
 }
 
@@ -250,11 +271,7 @@ pub fn write_with(
 /// The metadata of an existing target, if it may be replaced.
 fn check_replaceable(target: &Path, metadata: Metadata) -> Result<Metadata, WriteError> {
     if !metadata.is_file() {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "no es un archivo común (not a regular file)",
-        )
-        .into());
+        return Err(WriteError::NotAFile);
     }
     if metadata.permissions().readonly() {
         return Err(WriteError::ReadOnly);
@@ -325,16 +342,14 @@ fn keep_owner_and_mode(_file: &File, _original: &Metadata) -> io::Result<()> {
 /// Copies the current file to `NAME.bak` before it is replaced, unless the new contents are
 /// the same (then the older backup is the more useful one and stays). The copy has the file's
 /// mode, and its owner and group where the process may.
-fn keep_backup(target: &Path, temp: &Path, original: &Metadata) -> io::Result<()> {
+fn keep_backup(target: &Path, temp: &Path, original: &Metadata) -> Result<(), WriteError> {
     if same_bytes(target, temp)? {
         return Ok(());
     }
     let backup = backup_path(target)?;
-    let context = |e: io::Error| {
-        io::Error::new(
-            e.kind(),
-            format!("copia de seguridad / backup {}: {e}", backup.display()),
-        )
+    let context = |source: io::Error| WriteError::Backup {
+        path: backup.clone(),
+        source,
     };
     match fs::remove_file(&backup) {
         Ok(()) => {}

@@ -26,7 +26,9 @@ use std::str::FromStr;
 use calamine::{DataRef, Reader, SheetType, SheetVisible, Style, Xlsx, XlsxError};
 use rust_decimal::Decimal;
 
+use super::SystemError;
 use crate::model::Language;
+use crate::tr;
 
 /// The largest file the import reads.
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
@@ -131,15 +133,14 @@ pub struct SkippedSheet {
 impl SkippedSheet {
     /// `«Copia» (oculta)`.
     pub fn describe(&self, language: Language) -> String {
-        let why = match (self.why, language) {
-            (SheetSkip::Hidden, Language::Es) => "oculta",
-            (SheetSkip::Hidden, Language::En) => "hidden",
-            (SheetSkip::VeryHidden, Language::Es) => "muy oculta",
-            (SheetSkip::VeryHidden, Language::En) => "very hidden",
-            (SheetSkip::NotAWorksheet, Language::Es) => "no es una hoja de datos",
-            (SheetSkip::NotAWorksheet, Language::En) => "not a worksheet",
-        };
-        format!("«{}» ({why})", self.name)
+        let name = &self.name;
+        match self.why {
+            SheetSkip::Hidden => tr!(language, "table-sheet-hidden", name = name),
+            SheetSkip::VeryHidden => tr!(language, "table-sheet-very-hidden", name = name),
+            SheetSkip::NotAWorksheet => {
+                tr!(language, "table-sheet-not-a-worksheet", name = name)
+            }
+        }
     }
 }
 
@@ -163,15 +164,17 @@ pub trait RowVisitor {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TableError {
     #[error("{}", self.message(Language::Es))]
-    Read(String),
+    Read(SystemError),
     #[error("{}", self.message(Language::Es))]
     UnknownType,
     #[error("{}", self.message(Language::Es))]
     FileTooLarge,
+    /// Not a zip archive; the zip reader's own text.
     #[error("{}", self.message(Language::Es))]
     NotAWorkbook(String),
     #[error("{}", self.message(Language::Es))]
     Protected,
+    /// The workbook reader's own text.
     #[error("{}", self.message(Language::Es))]
     Workbook(String),
     #[error("{}", self.message(Language::Es))]
@@ -237,8 +240,9 @@ pub enum CellPlace {
     },
 }
 
-fn megabytes(bytes: u64) -> u64 {
-    bytes.div_ceil(MEGABYTE)
+/// Bytes as whole megabytes, rounded up, for messages.
+fn megabytes(bytes: u64) -> String {
+    bytes.div_ceil(MEGABYTE).to_string()
 }
 
 /// `«A», «B»`.
@@ -253,134 +257,97 @@ fn quoted_list(names: &[String]) -> String {
 impl TableError {
     /// The error as a sentence in the language.
     pub fn message(&self, language: Language) -> String {
-        let es = language == Language::Es;
         match self {
-            TableError::Read(e) if es => format!("No se pudo leer el archivo ({e})."),
-            TableError::Read(e) => format!("Could not read the file ({e})."),
-            TableError::UnknownType if es => {
-                "Tipo de archivo desconocido: use .tsv, .csv o .xlsx.".to_owned()
+            TableError::Read(e) => tr!(language, "table-read", detail = e.message(language)),
+            TableError::UnknownType => tr!(language, "table-unknown-type"),
+            TableError::FileTooLarge => tr!(
+                language,
+                "table-file-too-large",
+                max = megabytes(MAX_FILE_BYTES)
+            ),
+            TableError::NotAWorkbook(detail) => {
+                tr!(language, "table-not-a-workbook", detail = detail)
             }
-            TableError::UnknownType => "Unknown file type: use .tsv, .csv or .xlsx.".to_owned(),
-            TableError::FileTooLarge if es => format!(
-                "El archivo pesa más de {} MB: una matriz del plan pesa mucho menos; no se lee.",
-                megabytes(MAX_FILE_BYTES)
+            TableError::Protected => tr!(language, "table-protected"),
+            TableError::Workbook(detail) => tr!(language, "table-workbook", detail = detail),
+            TableError::TooManyParts(count) => tr!(
+                language,
+                "table-too-many-parts",
+                count = *count,
+                max = MAX_ARCHIVE_ENTRIES
             ),
-            TableError::FileTooLarge => format!(
-                "The file is larger than {} MB: a plan matrix is far smaller; it is not read.",
-                megabytes(MAX_FILE_BYTES)
+            TableError::PartTooLarge { part, bytes } => tr!(
+                language,
+                "table-part-too-large",
+                part = part,
+                megabytes = megabytes(*bytes),
+                max = megabytes(MAX_PART_BYTES)
             ),
-            TableError::NotAWorkbook(e) if es => format!(
-                "El archivo no es un libro .xlsx (un archivo zip de Excel) ({e}): guárdelo desde Excel como «Libro de Excel (.xlsx)»."
+            TableError::UnpackedTooLarge(bytes) => tr!(
+                language,
+                "table-unpacked-too-large",
+                megabytes = megabytes(*bytes),
+                max = megabytes(MAX_UNPACKED_BYTES)
             ),
-            TableError::NotAWorkbook(e) => format!(
-                "The file is not an .xlsx workbook (an Excel zip file) ({e}): save it from Excel as «Excel Workbook (.xlsx)»."
+            TableError::CountTooLarge { part, count } => tr!(
+                language,
+                "table-count-too-large",
+                part = part,
+                count = count.to_string()
             ),
-            TableError::Protected if es => "El libro está protegido con contraseña o es un .xls antiguo: guárdelo desde Excel como .xlsx sin contraseña.".to_owned(),
-            TableError::Protected => "The workbook is password-protected or an old .xls: save it from Excel as an .xlsx without a password.".to_owned(),
-            TableError::Workbook(e) if es => format!("El libro no se puede leer ({e})."),
-            TableError::Workbook(e) => format!("The workbook cannot be read ({e})."),
-            TableError::TooManyParts(n) if es => format!(
-                "El libro tiene {n} partes internas (el máximo es {MAX_ARCHIVE_ENTRIES}): no parece una matriz del plan; no se lee."
+            TableError::SheetNotFound { name, available } => tr!(
+                language,
+                "table-sheet-not-found",
+                name = name,
+                sheets = quoted_list(available)
             ),
-            TableError::TooManyParts(n) => format!(
-                "The workbook has {n} internal parts (at most {MAX_ARCHIVE_ENTRIES}): it does not look like a plan matrix; it is not read."
-            ),
-            TableError::PartTooLarge { part, bytes } if es => format!(
-                "La parte «{part}» del libro se descomprime a {} MB (el máximo es {} MB): no se lee (¿un archivo malicioso o una hoja con millones de celdas?).",
-                megabytes(*bytes),
-                megabytes(MAX_PART_BYTES)
-            ),
-            TableError::PartTooLarge { part, bytes } => format!(
-                "Part «{part}» of the workbook unpacks to {} MB (at most {} MB): it is not read (a malicious file, or a sheet with millions of cells?).",
-                megabytes(*bytes),
-                megabytes(MAX_PART_BYTES)
-            ),
-            TableError::UnpackedTooLarge(bytes) if es => format!(
-                "El libro se descomprime a {} MB (el máximo es {} MB): no se lee.",
-                megabytes(*bytes),
-                megabytes(MAX_UNPACKED_BYTES)
-            ),
-            TableError::UnpackedTooLarge(bytes) => format!(
-                "The workbook unpacks to {} MB (at most {} MB): it is not read.",
-                megabytes(*bytes),
-                megabytes(MAX_UNPACKED_BYTES)
-            ),
-            TableError::CountTooLarge { part, count } if es => format!(
-                "La parte «{part}» del libro declara {count} textos, más de los que puede contener: el libro está dañado o fue manipulado; no se lee."
-            ),
-            TableError::CountTooLarge { part, count } => format!(
-                "Part «{part}» of the workbook declares {count} texts, more than it can hold: the workbook is damaged or tampered with; it is not read."
-            ),
-            TableError::SheetNotFound { name, available } if es => format!(
-                "El libro no tiene una hoja «{name}»; sus hojas son {}.",
-                quoted_list(available)
-            ),
-            TableError::SheetNotFound { name, available } => format!(
-                "The workbook has no sheet «{name}»; its sheets are {}.",
-                quoted_list(available)
-            ),
-            TableError::NotAWorksheet(name) if es => {
-                format!("La hoja «{name}» no es una hoja de datos (es un gráfico o una macro).")
-            }
             TableError::NotAWorksheet(name) => {
-                format!("Sheet «{name}» is not a worksheet (it is a chart or a macro sheet).")
+                tr!(language, "table-not-a-worksheet", name = name)
             }
-            TableError::NoVisibleSheet(hidden) if es => format!(
-                "El libro no tiene hojas visibles con datos; las ocultas ({}) no se leen sin --sheet NOMBRE.",
-                quoted_list(hidden)
+            TableError::NoVisibleSheet(hidden) => tr!(
+                language,
+                "table-no-visible-sheet",
+                sheets = quoted_list(hidden)
             ),
-            TableError::NoVisibleSheet(hidden) => format!(
-                "The workbook has no visible worksheet; hidden ones ({}) are read only with --sheet NAME.",
-                quoted_list(hidden)
+            TableError::SheetOnlyForWorkbooks => tr!(language, "table-sheet-only-for-workbooks"),
+            TableError::AreaTooLarge { sheet, area } => tr!(
+                language,
+                "table-area-too-large",
+                sheet = sheet,
+                area = area,
+                max = MAX_COLUMNS
             ),
-            TableError::SheetOnlyForWorkbooks if es => {
-                "--sheet solo sirve para libros .xlsx; un archivo de texto tiene una sola tabla."
-                    .to_owned()
-            }
-            TableError::SheetOnlyForWorkbooks => {
-                "--sheet applies only to .xlsx workbooks; a text file has a single table.".to_owned()
-            }
-            TableError::AreaTooLarge { sheet, area } if es => format!(
-                "La hoja «{sheet}» declara el área {area}, más allá de la columna IV ({MAX_COLUMNS} columnas) que lee Avance: borre las filas y columnas sobrantes (Ctrl+Fin en Excel lleva a la última celda) y guarde el libro."
-            ),
-            TableError::AreaTooLarge { sheet, area } => format!(
-                "Sheet «{sheet}» declares the area {area}, beyond column IV ({MAX_COLUMNS} columns) that Avance reads: delete the extra rows and columns (Ctrl+End in Excel goes to the last cell) and save the workbook."
-            ),
-            TableError::CellOutOfArea { sheet, cell } if es => format!(
-                "La celda {cell} de la hoja «{sheet}» tiene datos más allá de la columna IV ({MAX_COLUMNS} columnas) que lee Avance: muévala o bórrela y guarde el libro."
-            ),
-            TableError::CellOutOfArea { sheet, cell } => format!(
-                "Cell {cell} of sheet «{sheet}» holds data beyond column IV ({MAX_COLUMNS} columns) that Avance reads: move or delete it and save the workbook."
+            TableError::CellOutOfArea { sheet, cell } => tr!(
+                language,
+                "table-cell-out-of-area",
+                cell = cell,
+                sheet = sheet,
+                max = MAX_COLUMNS
             ),
             TableError::CellTooLong { origin, cell } => {
-                let place = match (cell, es) {
-                    (CellPlace::Sheet(name), true) => format!("La celda {name}"),
-                    (CellPlace::Sheet(name), false) => format!("Cell {name}"),
-                    (CellPlace::Line { row, column, .. }, true) => {
-                        format!("La celda de la fila {row}, columna {column},")
-                    }
-                    (CellPlace::Line { row, column, .. }, false) => {
-                        format!("The cell at row {row}, column {column},")
-                    }
-                };
-                let quote = match (cell, es) {
-                    (CellPlace::Line { until: Some(last), .. }, true) => format!(
-                        " Empieza con comillas que se cierran en la fila {last}: revise esas comillas."
+                let mut text = match cell {
+                    CellPlace::Sheet(name) => tr!(
+                        language,
+                        "table-cell-too-long-in-sheet",
+                        cell = name,
+                        max = MAX_CELL_CHARS
                     ),
-                    (CellPlace::Line { until: Some(last), .. }, false) => format!(
-                        " It starts with a quote that closes on row {last}: check that quote."
+                    CellPlace::Line { row, column, .. } => tr!(
+                        language,
+                        "table-cell-too-long-in-text",
+                        row = *row,
+                        column = *column,
+                        max = MAX_CELL_CHARS
                     ),
-                    _ => String::new(),
                 };
-                if es {
-                    format!(
-                        "{place} tiene más de {MAX_CELL_CHARS} caracteres (el máximo de Excel).{quote} ({origin})"
-                    )
-                } else {
-                    format!(
-                        "{place} holds more than {MAX_CELL_CHARS} characters (Excel's maximum).{quote} ({origin})"
-                    )
+                if let CellPlace::Line {
+                    until: Some(last), ..
+                } = cell
+                {
+                    text.push(' ');
+                    text.push_str(&tr!(language, "table-cell-too-long-quote", last = *last));
                 }
+                format!("{text} ({origin})")
             }
             TableError::Formulas {
                 sheet,
@@ -388,60 +355,59 @@ impl TableError {
                 count,
                 recalculate_on_open,
             } => {
-                let mut listed = cells.join(", ");
-                if *count > cells.len() {
-                    listed.push_str(&match language {
-                        Language::Es => format!(" y {} más", count - cells.len()),
-                        Language::En => format!(" and {} more", count - cells.len()),
-                    });
-                }
-                let why = match (recalculate_on_open, es) {
-                    (false, true) => "tienen fórmulas sin valor calculado",
-                    (false, false) => "hold formulas with no computed value",
-                    (true, true) => {
-                        "tienen fórmulas cuyo valor no calculó una hoja de cálculo (el libro lo escribió un programa y pide recalcular al abrirse)"
-                    }
-                    (true, false) => {
-                        "hold formulas whose value no spreadsheet computed (a program wrote the workbook and asks for recalculation on opening)"
-                    }
-                };
-                if es {
-                    format!(
-                        "Las celdas {listed} de la hoja «{sheet}» {why}: recalcule y guarde el libro en Excel (o LibreOffice) e impórtelo de nuevo."
+                let listed = and_more(
+                    cells.join(", "),
+                    count.saturating_sub(cells.len()),
+                    language,
+                );
+                if *recalculate_on_open {
+                    tr!(
+                        language,
+                        "table-formulas-recalculate",
+                        count = *count,
+                        cells = listed,
+                        sheet = sheet
                     )
                 } else {
-                    format!(
-                        "Cells {listed} of sheet «{sheet}» {why}: recalculate and save the workbook in Excel (or LibreOffice) and import it again."
+                    tr!(
+                        language,
+                        "table-formulas",
+                        count = *count,
+                        cells = listed,
+                        sheet = sheet
                     )
                 }
             }
-            TableError::TooManyFields { origin, row } if es => format!(
-                "La fila {row} tiene más de {MAX_COLUMNS} columnas, más de las que lee Avance: borre las columnas sobrantes. ({origin})"
-            ),
-            TableError::TooManyFields { origin, row } => format!(
-                "Row {row} has more than {MAX_COLUMNS} columns, more than Avance reads: delete the extra columns. ({origin})"
-            ),
-            TableError::UnclosedQuote {
-                origin,
-                row,
-                column,
-            } if es => format!(
-                "La celda de la fila {row}, columna {column}, abre comillas («\"») que nunca se cierran: el resto del archivo quedaría dentro de esa celda. Cierre las comillas o quítelas. ({origin})"
+            TableError::TooManyFields { origin, row } => tr!(
+                language,
+                "table-too-many-fields",
+                row = *row,
+                max = MAX_COLUMNS,
+                origin = origin
             ),
             TableError::UnclosedQuote {
                 origin,
                 row,
                 column,
-            } => format!(
-                "The cell at row {row}, column {column}, opens a quote («\"») that never closes: the rest of the file would end up inside that cell. Close the quote or remove it. ({origin})"
+            } => tr!(
+                language,
+                "table-unclosed-quote",
+                row = *row,
+                column = *column,
+                origin = origin
             ),
-            TableError::ReaderFailed if es => {
-                "El lector de libros falló con este archivo: ábralo en Excel, guárdelo de nuevo como .xlsx e inténtelo otra vez.".to_owned()
-            }
-            TableError::ReaderFailed => {
-                "The workbook reader failed on this file: open it in Excel, save it again as .xlsx and retry.".to_owned()
-            }
+            TableError::ReaderFailed => tr!(language, "table-reader-failed"),
         }
+    }
+}
+
+/// A list followed by how many more items were left out of it: `A1, B2 y 3 más`; the list
+/// alone when none were.
+pub fn and_more(list: String, more: usize, language: Language) -> String {
+    if more == 0 {
+        list
+    } else {
+        tr!(language, "list-and-more", list = list, more = more)
     }
 }
 
@@ -538,11 +504,11 @@ pub fn read_tables(path: &Path) -> Result<Vec<Table>, TableError> {
 
 /// The file's bytes, or `FileTooLarge` past the limit (read no further than that).
 fn read_bounded(path: &Path) -> Result<Vec<u8>, TableError> {
-    let file = std::fs::File::open(path).map_err(|e| TableError::Read(e.to_string()))?;
+    let file = std::fs::File::open(path).map_err(|e| TableError::Read(SystemError::of(&e)))?;
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| TableError::Read(e.to_string()))?;
+        .map_err(|e| TableError::Read(SystemError::of(&e)))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(TableError::FileTooLarge);
     }
@@ -1437,6 +1403,26 @@ mod tests {
         assert_eq!(declared_unique_count(&sst(r#"count="3""#)), None);
         assert_eq!(declared_unique_count("<x:sst uniqueCount=\"7\">"), Some(7));
         assert_eq!(declared_unique_count("<ssts uniqueCount=\"7\">"), None);
+    }
+
+    #[test]
+    fn formula_messages_agree_with_the_count_and_list_only_the_first_cells() {
+        let formulas = |cells: &[&str], count| TableError::Formulas {
+            sheet: "Matriz".to_owned(),
+            cells: cells.iter().map(|c| (*c).to_owned()).collect(),
+            count,
+            recalculate_on_open: false,
+        };
+        assert_eq!(
+            formulas(&["N4"], 1).to_string(),
+            "La celda N4 de la hoja «Matriz» tiene una fórmula sin valor calculado: recalcule y \
+             guarde el libro en Excel (o LibreOffice) e impórtelo de nuevo."
+        );
+        let many = formulas(&["N4", "N5"], 102).message(Language::En);
+        assert!(
+            many.starts_with("Cells N4, N5 and 100 more of sheet «Matriz» hold formulas"),
+            "{many}"
+        );
     }
 
     #[test]

@@ -55,6 +55,11 @@ pub fn number_or_empty(value: Option<Decimal>, language: Language) -> String {
     value.map_or_else(String::new, |v| number(v, language))
 }
 
+/// The decimal separator of a language: `,` in Spanish, `.` in English.
+pub fn decimal_separator(language: Language) -> char {
+    separators(language).1
+}
+
 /// (thousands separator, decimal separator) of a language.
 fn separators(language: Language) -> (char, char) {
     match language {

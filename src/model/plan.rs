@@ -43,6 +43,11 @@ impl Quarter {
         self.0
     }
 
+    /// The quarter as officers write it next to a vigencia: "T1" in Spanish, "Q1" in English.
+    pub fn short_name(self, language: Language) -> String {
+        crate::tr!(language, "quarter-short", number = self.0)
+    }
+
     /// Day and month (DD/MM) on which this quarter closes.
     pub fn closing_day_month(self) -> &'static str {
         match self.0 {
@@ -236,6 +241,27 @@ impl Annualization {
         Annualization::Constante,
         Annualization::Decreciente,
     ];
+
+    /// The type as the sector's matrices write it in their "Tipo de anualización" column:
+    /// `Suma`, `Creciente`, `Constante`, `Decreciente`. A word of the file format, the same in
+    /// every language: the export writes it and the import reads it back.
+    pub fn sheet_name(self) -> &'static str {
+        match self {
+            Annualization::Suma => "Suma",
+            Annualization::Creciente => "Creciente",
+            Annualization::Constante => "Constante",
+            Annualization::Decreciente => "Decreciente",
+        }
+    }
+
+    /// The type a matrix cell names with its [`sheet_name`](Self::sheet_name), in any case
+    /// and with spaces around it (`suma`, ` CRECIENTE `); `None` for any other text.
+    pub fn from_sheet_name(text: &str) -> Option<Self> {
+        let text = text.trim();
+        Self::ALL
+            .into_iter()
+            .find(|kind| kind.sheet_name().eq_ignore_ascii_case(text))
+    }
 }
 
 /// What one indicator holds for one vigencia.
@@ -463,5 +489,26 @@ mod tests {
         assert!(Quarter::new(0).is_none());
         assert!(Quarter::new(5).is_none());
         assert_eq!(Quarter::new(4).map(Quarter::number), Some(4));
+    }
+
+    #[test]
+    fn a_quarter_is_t_in_spanish_and_q_in_english() {
+        let q3 = Quarter::new(3).unwrap();
+        assert_eq!(q3.short_name(Language::Es), "T3");
+        assert_eq!(q3.short_name(Language::En), "Q3");
+    }
+
+    #[test]
+    fn annualization_sheet_names_read_back_in_any_case() {
+        for kind in Annualization::ALL {
+            assert_eq!(
+                Annualization::from_sheet_name(kind.sheet_name()),
+                Some(kind)
+            );
+            let shouted = format!(" {} ", kind.sheet_name().to_uppercase());
+            assert_eq!(Annualization::from_sheet_name(&shouted), Some(kind));
+        }
+        assert_eq!(Annualization::from_sheet_name("Sum"), None);
+        assert_eq!(Annualization::from_sheet_name(""), None);
     }
 }

@@ -586,3 +586,35 @@ fn unequal_programming(
 pub fn has_errors(findings: &[Finding]) -> bool {
     findings.iter().any(|f| f.severity() == Severity::Error)
 }
+
+/// How many findings are errors and how many warnings: what `avance validate` prints last and
+/// the toolbar shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FindingCounts {
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl FindingCounts {
+    /// The counts of a list of findings.
+    pub fn of(findings: &[Finding]) -> Self {
+        let errors = findings
+            .iter()
+            .filter(|f| f.severity() == Severity::Error)
+            .count();
+        FindingCounts {
+            errors,
+            warnings: findings.len() - errors,
+        }
+    }
+
+    /// "1 error · 5 avisos".
+    pub fn text(self, language: Language) -> String {
+        tr!(
+            language,
+            "findings-count",
+            errors = self.errors,
+            warnings = self.warnings
+        )
+    }
+}

@@ -11,7 +11,6 @@ use crate::model::validation::no_average_reason;
 use crate::model::{Indicator, Language, Plan, Quarter, Vigencia};
 use crate::ui::PanelContext;
 use crate::ui::grid::weights_total_ui;
-use crate::ui::toolbar::quarter_name;
 use crate::ui::tree::progress_badge;
 use crate::view::{Action, Computed, Selection, ViewState};
 
@@ -465,7 +464,7 @@ fn comments_ui(
         let label = format!(
             "{} {} {vigencia}",
             crate::tr!(language, "details-comment"),
-            quarter_name(quarter, language)
+            quarter.short_name(language)
         );
         let value = indicator
             .year(vigencia)

@@ -1,8 +1,8 @@
 //! The strip under the menu: the cut every figure is read at, undo and redo.
 
+use crate::model::Quarter;
 use crate::model::edit::Edit;
-use crate::model::validation::Severity;
-use crate::model::{Language, Quarter};
+use crate::model::validation::FindingCounts;
 use crate::ui::PanelContext;
 use crate::view::Action;
 use crate::view::Command;
@@ -28,11 +28,11 @@ pub fn toolbar_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
             .labelled_by(label.id)
             .on_hover_text(crate::tr!(language, "toolbar-vigencia-of-the-cut"));
         egui::ComboBox::from_id_salt("cut_quarter")
-            .selected_text(quarter_name(cut.quarter, language))
+            .selected_text(cut.quarter.short_name(language))
             .width(64.0)
             .show_ui(ui, |ui| {
                 for quarter in Quarter::ALL {
-                    ui.selectable_value(&mut cut.quarter, quarter, quarter_name(quarter, language));
+                    ui.selectable_value(&mut cut.quarter, quarter, quarter.short_name(language));
                 }
             })
             .response
@@ -77,13 +77,9 @@ pub fn toolbar_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
                 .values()
                 .filter(|d| d.error(language).is_some())
                 .count();
-            let finding_errors = figures
-                .findings
-                .iter()
-                .filter(|f| f.severity() == Severity::Error)
-                .count();
-            let warnings = figures.findings.len() - finding_errors;
-            let errors = finding_errors + refused_cells;
+            let counts = FindingCounts::of(&figures.findings);
+            let warnings = counts.warnings;
+            let errors = counts.errors + refused_cells;
             let text = crate::tr!(
                 language,
                 "findings-count",
@@ -97,9 +93,4 @@ pub fn toolbar_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
             }
         });
     });
-}
-
-/// "T1" / "Q1".
-pub fn quarter_name(quarter: Quarter, language: Language) -> String {
-    format!("{}{}", crate::tr!(language, "toolbar-q"), quarter.number())
 }

@@ -139,7 +139,8 @@ fn an_exported_csv_imports_back_with_the_texts_as_they_were() {
     let plan = hostile_plan();
     let csv_path = dir.path().join("export.csv");
     std::fs::write(&csv_path, export_csv(&save(dir.path(), &plan))).unwrap();
-    let back = avance::io::import::import_file(&csv_path, false).unwrap();
+    let back =
+        avance::io::import::import_file(&csv_path, avance::io::import::BadRows::Stop).unwrap();
     let objective_2 = &back.plan.objectives[1];
     assert_eq!(objective_2.metas[0].code, "@SUM(1+1)");
     assert_eq!(objective_2.metas[0].indicators[0].name, HYPERLINK);

@@ -5,7 +5,7 @@ use crate::avance;
 use std::path::{Path, PathBuf};
 
 use avance::io::export::{to_csv, to_xlsx};
-use avance::io::import::{ImportError, ImportWarning, RowReason, import_file};
+use avance::io::import::{BadRows, ImportError, ImportWarning, RowReason, import_file};
 use avance::io::seed_plan;
 use avance::io::table::decode_text;
 use avance::model::format::fixed2;
@@ -61,7 +61,7 @@ fn seed_tsv() -> String {
 
 #[test]
 fn the_seed_matrices_import_to_the_seed_plan_figures_without_mismatches() {
-    let imported = import_file(Path::new(SEED_TSV), false).unwrap();
+    let imported = import_file(Path::new(SEED_TSV), BadRows::Stop).unwrap();
     assert_eq!(figures(&imported.plan), figures(&seed_plan()));
     assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
     let metas: Vec<&str> = imported.plan.objectives[2]
@@ -146,7 +146,7 @@ fn an_xlsx_built_like_the_seed_imports_the_same() {
         }
     }
     workbook.save(&path).unwrap();
-    let imported = import_file(&path, false).unwrap();
+    let imported = import_file(&path, BadRows::Stop).unwrap();
     assert_eq!(figures(&imported.plan), figures(&seed_plan()));
     assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
 }
@@ -159,7 +159,7 @@ fn export_then_import_gives_back_the_same_figures() {
     plan.objectives[2].metas[0].indicators[0].unit = "estrategias".into();
     let xlsx = dir.path().join("export.xlsx");
     std::fs::write(&xlsx, to_xlsx(&plan, plan.cut).unwrap()).unwrap();
-    let back = import_file(&xlsx, false).unwrap();
+    let back = import_file(&xlsx, BadRows::Stop).unwrap();
     assert_eq!(figures(&back.plan), figures(&plan));
     assert!(back.warnings.is_empty(), "{:?}", back.warnings);
     assert_eq!(
@@ -168,7 +168,7 @@ fn export_then_import_gives_back_the_same_figures() {
     );
 
     let csv = write(dir.path(), "export.csv", &to_csv(&plan, plan.cut));
-    let back = import_file(&csv, false).unwrap();
+    let back = import_file(&csv, BadRows::Stop).unwrap();
     assert_eq!(figures(&back.plan), figures(&plan));
     assert_eq!(
         back.plan.objectives[2].metas[0].indicators[1]
@@ -228,7 +228,7 @@ fn semicolon_csv_in_windows_1252_imports() {
     std::fs::write(&path, &bytes).unwrap();
     assert!(std::str::from_utf8(&bytes).is_err(), "really not UTF-8");
     assert_eq!(decode_text(&bytes), text);
-    let imported = import_file(&path, false).unwrap();
+    let imported = import_file(&path, BadRows::Stop).unwrap();
     assert_eq!(figures(&imported.plan), figures(&seed_plan()));
 }
 
@@ -238,7 +238,7 @@ fn without_a_type_column_an_ambiguous_total_takes_suma_with_a_warning() {
     let text = "Objetivo\tMeta\tNombre indicador\tPonderación indicador\tProgramación 2022\tProgramación 2023\tProgramación Total\tMagnitud ejecutada al corte 30/06/2022\n\
                 1\tMETA 1\tÚnico año programado\t100%\t50\t0\t50\t10\n";
     let path = write(dir.path(), "ambigua.tsv", text);
-    let imported = import_file(&path, false).unwrap();
+    let imported = import_file(&path, BadRows::Stop).unwrap();
     let indicator = &imported.plan.objectives[0].metas[0].indicators[0];
     assert_eq!(indicator.annualization, Annualization::Suma);
     assert!(matches!(
@@ -258,7 +258,7 @@ fn a_published_percentage_that_disagrees_is_reported() {
     let dir = tempfile::tempdir().unwrap();
     let text = seed_tsv().replacen("\t50,00%", "\t55,00%", 1);
     let path = write(dir.path(), "publicado.tsv", &text);
-    let imported = import_file(&path, false).unwrap();
+    let imported = import_file(&path, BadRows::Stop).unwrap();
     match imported.warnings.first.as_slice() {
         [w @ ImportWarning::PublishedMismatch { row: 2, code, .. }] => {
             assert_eq!(code, "321");
@@ -320,7 +320,7 @@ fn every_bad_row_is_listed_and_lenient_skips_exactly_those() {
             1,
         );
     let path = write(dir.path(), "dos_malas.tsv", &text);
-    match import_file(&path, false) {
+    match import_file(&path, BadRows::Stop) {
         Err(ImportError::Rows { problems, rows }) => {
             assert_eq!((problems.total, rows), (2, 2), "{problems:?}");
             let problems = problems.first;
@@ -334,7 +334,7 @@ fn every_bad_row_is_listed_and_lenient_skips_exactly_those() {
         }
         other => panic!("expected row problems, got {other:?}"),
     }
-    let imported = import_file(&path, true).unwrap();
+    let imported = import_file(&path, BadRows::Skip).unwrap();
     let skipped = imported
         .warnings
         .first

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use rust_xlsxwriter::{Format, Workbook, Worksheet};
 
 use crate::avance;
-use avance::io::import::import_file;
+use avance::io::import::{BadRows, import_file};
 
 const SEED_TSV: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -245,7 +245,7 @@ fn quoted_line_breaks_and_quotes_inside_a_cell_are_read_as_written() {
     );
     let path = dir.path().join("saltos.tsv");
     std::fs::write(&path, &text).unwrap();
-    let imported = import_file(&path, false).unwrap();
+    let imported = import_file(&path, BadRows::Stop).unwrap();
     let metas = &imported.plan.objectives[1].metas;
     assert!(
         metas[0].indicators[0]
@@ -626,7 +626,7 @@ fn rows_after_a_repeated_header_follow_that_headers_columns() {
         .collect();
     let path = dir.path().join("columnas.tsv");
     std::fs::write(&path, swapped.join("\n")).unwrap();
-    let imported = import_file(&path, false).unwrap();
+    let imported = import_file(&path, BadRows::Stop).unwrap();
     let i644 = &imported.plan.objectives[2].metas[0].indicators[3];
     assert_eq!(
         i644.name,

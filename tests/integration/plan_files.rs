@@ -614,6 +614,32 @@ fn a_symbolic_link_is_written_through_to_its_target() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn a_loop_of_symbolic_links_is_refused_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.ron"), dir.path().join("b.ron"));
+    std::os::unix::fs::symlink(&b, &a).unwrap();
+    std::os::unix::fs::symlink(&a, &b).unwrap();
+    let error = save(&seed_plan(), &a).unwrap_err();
+    assert!(
+        matches!(
+            error,
+            PlanFileError::Write {
+                source: WriteError::LinkLoop,
+                ..
+            }
+        ),
+        "{error:?}"
+    );
+    assert!(
+        error
+            .to_string()
+            .starts_with("No se pudo guardar (la ruta da vueltas entre enlaces simbólicos);"),
+        "{error}"
+    );
+}
+
 #[test]
 fn a_read_only_file_is_refused_and_left_byte_identical() {
     let dir = tempfile::tempdir().unwrap();

@@ -3,7 +3,7 @@
 use crate::avance;
 use avance::io::seed_plan;
 use avance::model::format::fixed2;
-use avance::model::validation::{Problem, Severity, has_errors, validate};
+use avance::model::validation::{FindingCounts, Problem, Severity, has_errors, validate};
 use avance::model::{Cut, PlanProgress, Quarter};
 use rust_decimal::Decimal;
 use serde_json::Value;
@@ -124,6 +124,13 @@ fn weights_adding_to_90_warn_and_divide_by_90() {
     assert!(
         stdout.contains("warning: Objective 3 · weight 2022: the weights of 2022 add up to 90.00%"),
         "{stdout}"
+    );
+    let counts = FindingCounts::of(&findings);
+    assert_eq!((counts.errors, counts.warnings), (0, findings.len()));
+    assert_eq!(
+        stdout.lines().last(),
+        Some(counts.text(avance::model::Language::En).as_str()),
+        "validate ends with the counts the toolbar shows"
     );
 }
 

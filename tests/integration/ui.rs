@@ -690,7 +690,8 @@ fn exporting_from_the_menu_writes_the_workbook_at_the_screen_cut() {
         .state_mut()
         .run_command(avance::view::Command::Export);
     harness.run();
-    let imported = avance::io::import::import_file(&out, false).unwrap();
+    let imported =
+        avance::io::import::import_file(&out, avance::io::import::BadRows::Stop).unwrap();
     let progress = avance::model::PlanProgress::compute(&imported.plan, imported.plan.cut);
     assert_eq!(
         progress

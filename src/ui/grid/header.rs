@@ -5,7 +5,6 @@ use egui_extras::TableRow;
 use crate::model::Language;
 use crate::model::edit::Figure;
 use crate::tr;
-use crate::ui::toolbar::quarter_name;
 use crate::view::grid::{GridLayout, NumberColumn};
 
 /// The column titles, each with what it holds on hover.
@@ -39,7 +38,7 @@ pub fn header_ui(mut header: TableRow<'_, '_>, layout: &GridLayout, language: La
                 tr!(language, "grid-weight-in-the-vigencia"),
             ),
             NumberColumn::Figure(year, Figure::Executed(q)) => (
-                format!("{} {year}", quarter_name(*q, language)),
+                format!("{} {year}", q.short_name(language)),
                 tr!(language, "grid-magnitude-executed-in-the"),
             ),
             NumberColumn::Figure(year, Figure::Programmed) => (

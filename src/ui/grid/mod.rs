@@ -48,10 +48,10 @@ impl GridContext<'_> {
 /// The name of an annualization type in the grid's combo box.
 pub fn annualization_name(kind: Annualization, language: Language) -> String {
     match kind {
-        Annualization::Suma => crate::tr!(language, "grid-sum"),
-        Annualization::Creciente => crate::tr!(language, "grid-increasing"),
-        Annualization::Constante => crate::tr!(language, "grid-constant"),
-        Annualization::Decreciente => crate::tr!(language, "grid-decreasing"),
+        Annualization::Suma => crate::tr!(language, "annualization-suma"),
+        Annualization::Creciente => crate::tr!(language, "annualization-creciente"),
+        Annualization::Constante => crate::tr!(language, "annualization-constante"),
+        Annualization::Decreciente => crate::tr!(language, "annualization-decreciente"),
     }
 }
 
