@@ -47,14 +47,16 @@ pub enum CliCommand {
     Export(ExportArgs),
 }
 
-/// Runs a command.
-pub fn run(command: CliCommand) -> ExitCode {
-    match command {
-        CliCommand::Report(args) => args.run(),
-        CliCommand::Validate(args) => args.run(),
-        CliCommand::Fmt(args) => args.run(),
-        CliCommand::Import(args) => args.run(),
-        CliCommand::Export(args) => args.run(),
+impl CliCommand {
+    /// Carries out the subcommand; what it prints goes to stdout, problems to stderr.
+    pub fn execute(self) -> ExitCode {
+        match self {
+            CliCommand::Report(args) => args.run(),
+            CliCommand::Validate(args) => args.run(),
+            CliCommand::Fmt(args) => args.run(),
+            CliCommand::Import(args) => args.run(),
+            CliCommand::Export(args) => args.run(),
+        }
     }
 }
 

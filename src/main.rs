@@ -2,16 +2,20 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use avance::cli::{Cli, run};
+use avance::cli::Cli;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(command) => run(command),
+        Some(command) => command.execute(),
         None => match avance::app::run_window(cli.file) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
-                eprintln!("Avance no pudo abrir la ventana / could not open the window: {e}");
+                let language = avance::i18n::Language::Es;
+                eprintln!(
+                    "{}",
+                    avance::tr!(language, "window-could-not-open", detail = e.to_string())
+                );
                 ExitCode::FAILURE
             }
         },

@@ -472,3 +472,4 @@ untitled-example = Example plan (no file)
 untitled-new = New plan (no file)
 untitled-imported = Imported from { $from } (not saved)
 untitled-recovered = Recovered plan (not saved)
+window-could-not-open = Avance could not open the window: { $detail }

@@ -484,3 +484,4 @@ untitled-example = Plan de ejemplo (sin archivo)
 untitled-new = Plan nuevo (sin archivo)
 untitled-imported = Importado de { $from } (sin guardar)
 untitled-recovered = Plan recuperado (sin guardar)
+window-could-not-open = Avance no pudo abrir la ventana: { $detail }

@@ -28,15 +28,6 @@ impl Language {
     /// Both languages, in menu order.
     pub const ALL: [Language; 2] = [Language::Es, Language::En];
 
-    /// The text for this language, from its Spanish and English forms. Being replaced by
-    /// message ids in the locale files.
-    pub fn pick<'a>(self, es: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Language::Es => es,
-            Language::En => en,
-        }
-    }
-
     /// The Fluent source of the language.
     pub fn source(self) -> &'static str {
         match self {

@@ -17,7 +17,7 @@ pub enum Dialog {
     /// An import stopped on bad rows: import without them, or cancel.
     ImportProblems {
         path: PathBuf,
-        into_open_plan: bool,
+        target: ImportTarget,
         text: String,
     },
     /// No file came from the file dialog (the user closed it, or the system has none): the
@@ -48,6 +48,15 @@ pub enum Dialog {
         source: Option<PathBuf>,
         written: std::time::SystemTime,
     },
+}
+
+/// Where imported figures go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportTarget {
+    /// A new, unsaved plan (Archivo → Importar…).
+    NewPlan,
+    /// The open plan, keeping its texts, in one undo step (Importar cifras en el plan abierto…).
+    OpenPlan,
 }
 
 /// What a typed path is for.

@@ -1,0 +1,158 @@
+//! What the panels asked for this frame ([`Action`]s), the keyboard shortcuts, and the
+//! window's close button, applied once the panels are drawn.
+
+use super::{AvanceApp, files};
+use crate::model::edit::Figure;
+use crate::model::validation::Finding;
+use crate::view::{Action, CellId, Command, Computed, Dialog, Selection};
+
+impl AvanceApp {
+    /// Applies the frame's actions; whether one changed the plan's structure (then the
+    /// recovery copy is written at once).
+    pub(super) fn apply_actions(&mut self, ctx: &egui::Context) -> bool {
+        let actions = std::mem::take(&mut self.actions);
+        let mut changed = false;
+        let mut structural = false;
+        for action in actions {
+            match action {
+                Action::Command(command) => {
+                    self.run_command(command);
+                    changed = true;
+                }
+                Action::Edit(edit, group) => {
+                    structural |= files::is_structural(&edit);
+                    // An edit that points at a removed item is dropped: nothing to change.
+                    changed |= self.doc.apply(edit, group).is_ok();
+                }
+                Action::CancelCellEdit { group, restore } => {
+                    changed |=
+                        self.doc.cancel_group(group) || self.doc.apply(restore, None).is_ok();
+                }
+                Action::EndEditGroup => self.doc.end_group(),
+                Action::EditBatch(edits) => {
+                    structural = true;
+                    changed |= self.doc.apply_all(edits).is_ok();
+                }
+                Action::Notify { title, text } => {
+                    self.dialog = Some(Dialog::Message { title, text });
+                    changed = true;
+                }
+                Action::Select(selection) => {
+                    self.view.selection = selection;
+                    changed = true;
+                }
+                Action::SetCut(cut) => {
+                    self.view.cut = cut;
+                    self.view.drafts.clear();
+                    self.view.visit = None;
+                    changed = true;
+                }
+                Action::Reveal(finding) => {
+                    self.reveal(&finding);
+                    changed = true;
+                }
+                Action::FocusCell(cell) => {
+                    self.focus_cell(cell);
+                    changed = true;
+                }
+            }
+        }
+        self.clamp_selection();
+        if !self.figures.is_current(self.doc.revision(), self.view.cut) {
+            self.figures = Computed::new(self.doc.plan(), self.doc.revision(), self.view.cut);
+        }
+        if changed {
+            // Draw the frame again so every panel shows the new figures in this same frame.
+            ctx.request_discard("the plan or the view changed");
+        }
+        structural
+    }
+
+    /// Selects what a finding is about and focuses its cell when it has one.
+    pub(super) fn reveal(&mut self, finding: &Finding) {
+        let Some(objective) = finding.location.objective else {
+            self.view.selection = Selection::Plan;
+            return;
+        };
+        let Some(at) = finding.location.indicator else {
+            self.view.selection = Selection::Objective(objective.index);
+            return;
+        };
+        match finding.location.field.figure() {
+            Some((vigencia, figure)) => self.focus_cell(CellId {
+                at,
+                vigencia,
+                figure,
+            }),
+            None => self.view.selection = Selection::Indicator(at),
+        }
+    }
+
+    /// Shows the cell's objective at the cell's vigencia and focuses the cell.
+    pub(super) fn focus_cell(&mut self, cell: CellId) {
+        self.view.selection = Selection::Objective(cell.at.objective);
+        if cell.figure != Figure::Programmed {
+            self.view.cut.vigencia = cell.vigencia;
+        }
+        self.view.focus_request = Some(cell);
+    }
+
+    /// Keeps the selection pointing at something that exists after removals and undo.
+    pub(super) fn clamp_selection(&mut self) {
+        let plan = self.doc.plan();
+        let exists = match self.view.selection {
+            Selection::Plan => true,
+            Selection::Objective(o) => o < plan.objectives.len(),
+            Selection::Meta { objective, meta } => plan
+                .objectives
+                .get(objective)
+                .is_some_and(|o| meta < o.metas.len()),
+            Selection::Indicator(at) => plan.indicator(at).is_some(),
+        };
+        if !exists {
+            self.view.selection = self
+                .view
+                .selection
+                .objective()
+                .filter(|o| *o < plan.objectives.len())
+                .map_or(Selection::Plan, Selection::Objective);
+        }
+    }
+
+    pub(super) fn handle_shortcuts(&mut self, ctx: &egui::Context) {
+        if self.dialog.is_some() {
+            return;
+        }
+        if self.view.presenting
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            self.actions
+                .push(Action::Command(Command::TogglePresentation));
+        }
+        for command in Command::WITH_SHORTCUTS {
+            let pressed = ctx.input_mut(|i| {
+                command.shortcut().is_some_and(|s| i.consume_shortcut(&s))
+                    || command
+                        .alternative_shortcut()
+                        .is_some_and(|s| i.consume_shortcut(&s))
+            });
+            if pressed {
+                self.actions.push(Action::Command(command));
+            }
+        }
+    }
+
+    pub(super) fn handle_close_request(&mut self, ctx: &egui::Context) {
+        let asked_to_close = ctx.input(|i| i.viewport().close_requested());
+        if asked_to_close && !self.close_confirmed {
+            if self.doc.is_dirty() {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.dialog = Some(Dialog::UnsavedChanges {
+                    then: Command::Quit,
+                });
+            } else {
+                self.close_confirmed = true;
+            }
+        }
+    }
+}

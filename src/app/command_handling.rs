@@ -1,0 +1,249 @@
+//! Every [`Command`] the menus, buttons and shortcuts send is carried out here: files, import
+//! and export, undo and redo, language, theme, presentation; and the answers to the questions
+//! those commands ask.
+
+use std::path::Path;
+
+use super::document::{Document, Untitled};
+use super::{AvanceApp, file_picker, files};
+use crate::io::{export, import, plan_file};
+use crate::model::{Language, Period, Plan};
+use crate::view::dialog::{ImportTarget, PendingSave};
+use crate::view::{Command, Dialog, PathPurpose};
+
+impl AvanceApp {
+    /// The file dialog gave no file. rfd cannot tell a cancel from a dialog the system could
+    /// not show (on Linux without an XDG desktop portal or zenity), so the user is asked for the
+    /// path, offered pre-filled: nothing happens silently, and a missing dialog never stops work.
+    pub(super) fn ask_for_path(&mut self, purpose: PathPurpose) {
+        self.dialog = Some(Dialog::TypePath {
+            purpose,
+            input: self.offered_path(purpose),
+            fresh: true,
+        });
+    }
+
+    /// Carries out what the typed path was for; an empty path cancels. `~` is the user's
+    /// folder; a name alone is taken in the plan's folder (the one offered).
+    pub fn answer_typed_path(&mut self, path: Option<String>) {
+        let Some(Dialog::TypePath { purpose, .. }) = self.dialog.take() else {
+            return;
+        };
+        let Some(text) = path.map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()) else {
+            self.after_save = None;
+            return;
+        };
+        let path = files::expand_typed_path(&text, &self.plan_folder());
+        match purpose {
+            PathPurpose::Open => self.open(&path),
+            PathPurpose::Import => {
+                self.import(import::ImportRequest::new(path), ImportTarget::NewPlan)
+            }
+            PathPurpose::ImportIntoOpenPlan => {
+                self.import(import::ImportRequest::new(path), ImportTarget::OpenPlan)
+            }
+            PathPurpose::SaveAs => self.save_plan(PendingSave::new(
+                file_picker::with_default_extension(path, plan_file::EXTENSION),
+            )),
+            PathPurpose::Export => self.export(&file_picker::with_default_extension(path, "xlsx")),
+        }
+    }
+
+    pub(super) fn message(&mut self, title: String, text: String) {
+        self.dialog = Some(Dialog::Message { title, text });
+    }
+
+    /// Runs a command. Commands that would drop unsaved changes ask first.
+    pub fn run_command(&mut self, command: Command) {
+        let language = self.prefs.language;
+        let discards_document = matches!(
+            command,
+            Command::New | Command::Open | Command::OpenRecent(_) | Command::Import | Command::Quit
+        );
+        if discards_document && self.doc.is_dirty() {
+            self.dialog = Some(Dialog::UnsavedChanges { then: command });
+            return;
+        }
+        self.run_confirmed(command, language);
+    }
+
+    pub(super) fn run_confirmed(&mut self, command: Command, language: Language) {
+        match command {
+            Command::New => {
+                let period: Period = self.doc.plan().period;
+                let title = crate::tr!(language, "mod-new-strategic-plan");
+                let mut plan = Plan::new(title, period);
+                plan.settings.language = language;
+                self.replace_document(Document::untitled(plan, Untitled::New));
+            }
+            Command::Open => match self
+                .file_picker
+                .pick_plan_to_open(language, &self.start_folder())
+            {
+                Some(path) => self.open(&path),
+                None => self.ask_for_path(PathPurpose::Open),
+            },
+            Command::OpenRecent(path) => self.open(&path),
+            Command::Save => match self.doc.path().map(Path::to_path_buf) {
+                Some(path) => self.save_plan(PendingSave::new(path)),
+                None => self.save_as(),
+            },
+            Command::SaveAs => self.save_as(),
+            Command::Import => match self
+                .file_picker
+                .pick_table_to_import(language, &self.start_folder())
+            {
+                Some(path) => self.import(import::ImportRequest::new(path), ImportTarget::NewPlan),
+                None => self.ask_for_path(PathPurpose::Import),
+            },
+            Command::ImportIntoOpenPlan => match self
+                .file_picker
+                .pick_table_to_import(language, &self.start_folder())
+            {
+                Some(path) => self.import(import::ImportRequest::new(path), ImportTarget::OpenPlan),
+                None => self.ask_for_path(PathPurpose::ImportIntoOpenPlan),
+            },
+            Command::Export => {
+                let suggested = self.export_name();
+                match self
+                    .file_picker
+                    .pick_export_path(language, &self.start_folder(), &suggested)
+                {
+                    Some(path) => self.export(&path),
+                    None => self.ask_for_path(PathPurpose::Export),
+                }
+            }
+            Command::Quit => {
+                self.close_confirmed = true;
+            }
+            Command::Undo => {
+                if self.doc.undo() {
+                    self.view.drafts.clear();
+                    self.view.visit = None;
+                }
+            }
+            Command::Redo => {
+                if self.doc.redo() {
+                    self.view.drafts.clear();
+                    self.view.visit = None;
+                }
+            }
+            Command::SetLanguage(language) => {
+                self.prefs.language = language;
+                // Keep the texts not accepted yet; one that reads as a number in the new
+                // language was never accepted either, so it gives way to the plan's value.
+                self.view.drafts.retain(|_, d| d.error(language).is_some());
+            }
+            Command::ToggleTheme => self.prefs.dark = !self.prefs.dark,
+            Command::TogglePresentation => self.view.presenting = !self.view.presenting,
+        }
+    }
+
+    pub(super) fn open(&mut self, path: &Path) {
+        match plan_file::open(path) {
+            Ok(opened) => {
+                let mut doc = Document::new(opened.plan, Some(path.to_path_buf()));
+                doc.set_disk(Some(opened.stamp));
+                self.replace_document(doc);
+            }
+            Err(e) => {
+                let text = e.message(self.prefs.language);
+                self.message(crate::tr!(self.prefs.language, "app-could-not-open"), text);
+            }
+        }
+    }
+
+    /// Imports a matrix as a new, unsaved plan. Bad rows stop the import and are listed, with
+    /// the choice to import without them.
+    pub(super) fn import(&mut self, request: import::ImportRequest, target: ImportTarget) {
+        let language = self.prefs.language;
+        match request.run() {
+            Ok(mut imported) => {
+                // The same summary and warnings `avance import` prints.
+                let report = imported.report(language);
+                let mut lines = report.summary;
+                lines.push(crate::tr!(language, "mod-the-plan-is-not"));
+                let warnings = report.warnings.iter().chain(&report.unlisted_warnings);
+                lines.extend(warnings.map(|line| format!("• {line}")));
+                if target == ImportTarget::OpenPlan {
+                    import::keep_texts_from(&mut imported.plan, self.doc.plan());
+                    self.doc.replace_plan(imported.plan);
+                    self.view.cut = self.doc.plan().cut;
+                    self.view.drafts.clear();
+                    self.view.visit = None;
+                    lines.push(crate::tr!(language, "app-open-plan-texts-kept"));
+                } else {
+                    let from = request
+                        .path
+                        .file_stem()
+                        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+                    let kind = Untitled::Imported(from);
+                    self.replace_document(Document::untitled(imported.plan, kind));
+                }
+                self.message(crate::tr!(language, "app-import"), lines.join("\n"));
+            }
+            Err(e) if e.can_skip_bad_rows() => {
+                self.dialog = Some(Dialog::ImportProblems {
+                    path: request.path,
+                    target,
+                    text: e.message(language),
+                });
+            }
+            Err(e) => {
+                let text = format!("{}\n{}", e.message(language), request.path.display());
+                self.message(crate::tr!(language, "app-could-not-import"), text);
+            }
+        }
+    }
+
+    /// Exports the plan at the view's cut: CSV for a .csv path, otherwise an Excel workbook.
+    pub(super) fn export(&mut self, path: &Path) {
+        let cut = self.view.cut;
+        let format = export::ExportFormat::of_path(path);
+        let language = self.prefs.language;
+        match export::export(self.doc.plan(), cut, format, path) {
+            Ok(()) => self.message(
+                crate::tr!(language, "app-exported"),
+                format!(
+                    "{} {}: {}",
+                    crate::tr!(language, "mod-plan-exported-at-the"),
+                    cut.date(),
+                    path.display()
+                ),
+            ),
+            Err(e) => {
+                let text = e.message(language);
+                self.message(
+                    crate::tr!(self.prefs.language, "app-could-not-export"),
+                    text,
+                );
+            }
+        }
+    }
+
+    /// Answers the import-problems question: import without the listed rows, or not at all.
+    pub fn answer_import_problems(&mut self, import_anyway: bool) {
+        if let Some(Dialog::ImportProblems { path, target, .. }) = self.dialog.take()
+            && import_anyway
+        {
+            self.import(import::ImportRequest::new(path).skipping_bad_rows(), target);
+        }
+    }
+
+    /// Answers the unsaved-changes question: save (then continue), discard, or cancel.
+    pub fn answer_unsaved(&mut self, answer: crate::view::dialog::UnsavedAnswer) {
+        let Some(Dialog::UnsavedChanges { then }) = self.dialog.take() else {
+            return;
+        };
+        let language = self.prefs.language;
+        match answer {
+            crate::view::dialog::UnsavedAnswer::Save => {
+                // Runs `then` once saved, which may take more answers (a path, a question).
+                self.after_save = Some(then);
+                self.run_confirmed(Command::Save, language);
+            }
+            crate::view::dialog::UnsavedAnswer::Discard => self.run_confirmed(then, language),
+            crate::view::dialog::UnsavedAnswer::Cancel => {}
+        }
+    }
+}
