@@ -133,25 +133,25 @@ details-add-indicator = + Add indicator
 details-move-up = Move up
 details-move-down = Move down
 details-remove-meta = Remove meta
-details-removes-the-meta-and = Removes the meta and its indicators (Ctrl+Z undoes it)
-details-code-empty-n-a = Code (empty = N/A)
+details-remove-meta-hint = Removes the meta and its indicators (Ctrl+Z undoes it)
+details-code-label = Code (empty = N/A)
 details-indicator-name = Indicator name
 details-responsible-entity = Responsible entity
 details-unit = Unit
 details-baseline = Baseline
 details-comment = Comment
 details-remove-indicator = Remove indicator
-details-ctrl-z-undoes-it = Ctrl+Z undoes it
-details-figures-are-edited-in = Figures are edited in the table.
+details-undo-hint = Ctrl+Z undoes it
+details-figures-in-grid = Figures are edited in the table.
 
 ## grid
-grid-this-objective-has-no = This objective has no indicators yet: add a meta with the button above.
+grid-no-indicators-yet = This objective has no indicators yet: add a meta with the button above.
 grid-no-name = (no name)
 grid-type = type
 grid-total = Total
 grid-objective-progress-weighted-average = Objective progress: weighted average
 grid-sum-of-the-weights = Sum of the weights of the programmed indicators
-grid-the-weights-do-not = The weights do not add up to 100%: progress divides by their real sum
+grid-weights-not-100-hint = The weights do not add up to 100%: progress divides by their real sum
 validation-error = Error ·
 
 ## details
@@ -168,11 +168,11 @@ grid-code = Code
 grid-indicator-code = Indicator code
 grid-indicator = Indicator
 grid-indicator-name = Indicator name
-grid-type-2 = Type
+grid-type-heading = Type
 grid-annualization-type = Annualization type
 grid-wgt = Wgt.
 grid-weight-in-the-vigencia = Weight in the vigencia (%)
-grid-magnitude-executed-in-the = Magnitude executed in the quarter
+grid-executed-quarter-hint = Magnitude executed in the quarter
 grid-programming-of-the-vigencia = Programming of the vigencia
 grid-at-cut = At cut
 grid-executed-at-the-cut = Executed at the cut, per type
@@ -212,12 +212,12 @@ dialog-save-plan-as = Save plan as
 dialog-import-matrix = Import matrix
 dialog-import = Import
 dialog-export = Export
-dialog-type-the-file-s = Type the file's path. A name alone goes in the folder offered; ~ is your home folder.
-dialog-asked-here-because-the = (Asked here because the system's file dialog was closed without a choice or is not available on this computer.)
+dialog-type-path = Type the file's path. A name alone goes in the folder offered; ~ is your home folder.
+dialog-type-path-why = (Asked here because the system's file dialog was closed without a choice or is not available on this computer.)
 dialog-file-path = File path
 dialog-replace-the-file = Replace the file?
 dialog-replace = Replace
-dialog-the-file-changed-on = The file changed on disk
+dialog-changed-on-disk = The file changed on disk
 dialog-save-as = Save as…
 dialog-overwrite = Overwrite
 dialog-reload = Reload
@@ -234,7 +234,7 @@ dialog-changed-on-disk-text = Someone else (or another program) saved { $name } 
 dialog-drop-comments-text = { $name } has hand-written comments (the first at line { $line }, column { $column }). Avance saves the plan in its own layout and does not keep them; the current version, with its comments, will be kept aside as { $copy }, a file Avance never touches again.
 
 ## files
-files-the-unsaved-changes-were = The unsaved changes were restored. Save to keep them.
+app-unsaved-changes-restored = The unsaved changes were restored. Save to keep them.
 
 ## file-picker
 file-picker-avance-plan = Avance plan
@@ -242,12 +242,12 @@ file-picker-import-indicator-matrix = Import indicator matrix
 file-picker-spreadsheet-or-text = Spreadsheet or text
 
 ## mod
-mod-could-not-open = Could not open
+app-could-not-open-title = Could not open
 app-example-plan-opened = The example plan was opened instead.
-mod-new-strategic-plan = New strategic plan
-mod-the-plan-is-not = The plan is not saved yet.
+app-new-plan-title = New strategic plan
+app-not-saved-yet = The plan is not saved yet.
 app-open-plan-texts-kept = The open plan's texts were kept; Ctrl+Z undoes the import.
-mod-plan-exported-at-the = Plan exported at the cut
+app-exported-at-cut = Plan exported at the cut
 
 ## Command line (avance report, validate, fmt, import, export)
 cli-cut-outside-period = The cut { $cut } is outside the plan's period ({ $first }–{ $last }).
@@ -262,7 +262,7 @@ cli-file-exists = The file already exists; use --force to replace it: { $path }
 command-new = New
 command-open = Open…
 command-import = Import…
-command-import-figures-into-the = Import figures into the open plan…
+command-import-into-open-plan = Import figures into the open plan…
 command-export = Export…
 command-quit = Quit
 command-undo = Undo

@@ -133,25 +133,25 @@ details-add-indicator = + Añadir indicador
 details-move-up = Subir
 details-move-down = Bajar
 details-remove-meta = Eliminar meta
-details-removes-the-meta-and = Elimina la meta y sus indicadores (Ctrl+Z lo deshace)
-details-code-empty-n-a = Código (vacío = N/A)
+details-remove-meta-hint = Elimina la meta y sus indicadores (Ctrl+Z lo deshace)
+details-code-label = Código (vacío = N/A)
 details-indicator-name = Nombre indicador
 details-responsible-entity = Entidad responsable
 details-unit = Unidad
 details-baseline = Línea base
 details-comment = Comentario
 details-remove-indicator = Eliminar indicador
-details-ctrl-z-undoes-it = Ctrl+Z lo deshace
-details-figures-are-edited-in = Las cifras se editan en la tabla.
+details-undo-hint = Ctrl+Z lo deshace
+details-figures-in-grid = Las cifras se editan en la tabla.
 
 ## grid
-grid-this-objective-has-no = Este objetivo aún no tiene indicadores: añada una meta con el botón de arriba.
+grid-no-indicators-yet = Este objetivo aún no tiene indicadores: añada una meta con el botón de arriba.
 grid-no-name = (sin nombre)
 grid-type = tipo
 grid-total = Total
 grid-objective-progress-weighted-average = Avance del objetivo: promedio ponderado
 grid-sum-of-the-weights = Suma de las ponderaciones de los indicadores programados
-grid-the-weights-do-not = Las ponderaciones no suman 100 %: el avance divide por su suma real
+grid-weights-not-100-hint = Las ponderaciones no suman 100 %: el avance divide por su suma real
 validation-error = Error ·
 
 ## details
@@ -168,11 +168,11 @@ grid-code = Código
 grid-indicator-code = Código del indicador
 grid-indicator = Indicador
 grid-indicator-name = Nombre del indicador
-grid-type-2 = Tipo
+grid-type-heading = Tipo
 grid-annualization-type = Tipo de anualización
 grid-wgt = Pond.
 grid-weight-in-the-vigencia = Ponderación de la vigencia (%)
-grid-magnitude-executed-in-the = Magnitud ejecutada en el trimestre
+grid-executed-quarter-hint = Magnitud ejecutada en el trimestre
 grid-programming-of-the-vigencia = Programación de la vigencia
 grid-at-cut = Al corte
 grid-executed-at-the-cut = Ejecutado al corte, según el tipo
@@ -212,12 +212,12 @@ dialog-save-plan-as = Guardar plan como
 dialog-import-matrix = Importar matriz
 dialog-import = Importar
 dialog-export = Exportar
-dialog-type-the-file-s = Escriba la ruta del archivo. Un nombre solo se toma en la carpeta que se ofrece; ~ es su carpeta personal.
-dialog-asked-here-because-the = (Se pide aquí porque el diálogo de archivos del sistema se cerró sin elegir o no está disponible en este equipo.)
+dialog-type-path = Escriba la ruta del archivo. Un nombre solo se toma en la carpeta que se ofrece; ~ es su carpeta personal.
+dialog-type-path-why = (Se pide aquí porque el diálogo de archivos del sistema se cerró sin elegir o no está disponible en este equipo.)
 dialog-file-path = Ruta del archivo
 dialog-replace-the-file = ¿Reemplazar el archivo?
 dialog-replace = Reemplazar
-dialog-the-file-changed-on = El archivo cambió en el disco
+dialog-changed-on-disk = El archivo cambió en el disco
 dialog-save-as = Guardar como…
 dialog-overwrite = Sobrescribir
 dialog-reload = Recargar
@@ -234,7 +234,7 @@ dialog-changed-on-disk-text = Alguien más (u otro programa) guardó { $name } d
 dialog-drop-comments-text = { $name } tiene comentarios escritos a mano (el primero en la línea { $line }, columna { $column }). Avance guarda el plan en su propio formato y no los conserva; la versión actual, con sus comentarios, se guardará aparte como { $copy }, un archivo que Avance no vuelve a tocar.
 
 ## files
-files-the-unsaved-changes-were = Se restauraron los cambios sin guardar. Guarde para conservarlos.
+app-unsaved-changes-restored = Se restauraron los cambios sin guardar. Guarde para conservarlos.
 
 ## file-picker
 file-picker-avance-plan = Plan de Avance
@@ -242,12 +242,12 @@ file-picker-import-indicator-matrix = Importar matriz de indicadores
 file-picker-spreadsheet-or-text = Hoja de cálculo o texto
 
 ## mod
-mod-could-not-open = No se pudo abrir
+app-could-not-open-title = No se pudo abrir
 app-example-plan-opened = Se abrió el plan de ejemplo.
-mod-new-strategic-plan = Nuevo plan estratégico
-mod-the-plan-is-not = El plan aún no está guardado.
+app-new-plan-title = Nuevo plan estratégico
+app-not-saved-yet = El plan aún no está guardado.
 app-open-plan-texts-kept = Los textos del plan abierto se conservaron; Ctrl+Z deshace la importación.
-mod-plan-exported-at-the = Plan exportado al corte
+app-exported-at-cut = Plan exportado al corte
 
 ## Línea de órdenes (avance report, validate, fmt, import, export)
 cli-cut-outside-period = El corte { $cut } está fuera del periodo del plan ({ $first }–{ $last }).
@@ -262,7 +262,7 @@ cli-file-exists = El archivo ya existe; use --force para reemplazarlo: { $path }
 command-new = Nuevo
 command-open = Abrir…
 command-import = Importar…
-command-import-figures-into-the = Importar cifras en el plan abierto…
+command-import-into-open-plan = Importar cifras en el plan abierto…
 command-export = Exportar…
 command-quit = Salir
 command-undo = Deshacer

@@ -71,7 +71,7 @@ impl AvanceApp {
         match command {
             Command::New => {
                 let period: Period = self.doc.plan().period;
-                let title = crate::tr!(language, "mod-new-strategic-plan");
+                let title = crate::tr!(language, "app-new-plan-title");
                 let mut plan = Plan::new(title, period);
                 plan.settings.language = language;
                 self.replace_document(Document::untitled(plan, Untitled::New));
@@ -162,7 +162,7 @@ impl AvanceApp {
                 // The same summary and warnings `avance import` prints.
                 let report = imported.report(language);
                 let mut lines = report.summary;
-                lines.push(crate::tr!(language, "mod-the-plan-is-not"));
+                lines.push(crate::tr!(language, "app-not-saved-yet"));
                 let warnings = report.warnings.iter().chain(&report.unlisted_warnings);
                 lines.extend(warnings.map(|line| format!("• {line}")));
                 if target == ImportTarget::OpenPlan {
@@ -206,7 +206,7 @@ impl AvanceApp {
                 crate::tr!(language, "app-exported"),
                 format!(
                     "{} {}: {}",
-                    crate::tr!(language, "mod-plan-exported-at-the"),
+                    crate::tr!(language, "app-exported-at-cut"),
                     cut.date(),
                     path.display()
                 ),

@@ -398,7 +398,7 @@ impl AvanceApp {
         if self.write_recovery_copy() {
             let _ = copy.remove();
         }
-        let mut text = crate::tr!(language, "files-the-unsaved-changes-were");
+        let mut text = crate::tr!(language, "app-unsaved-changes-restored");
         if let Some(note) = note {
             text.push(' ');
             text.push_str(&crate::tr!(

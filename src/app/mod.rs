@@ -77,7 +77,7 @@ impl AvanceApp {
                 }
                 Err(e) => {
                     dialog = Some(Dialog::Message {
-                        title: crate::tr!(prefs.language, "mod-could-not-open"),
+                        title: crate::tr!(prefs.language, "app-could-not-open-title"),
                         text: format!(
                             "{}\n\n{}",
                             e.message(prefs.language),

@@ -325,7 +325,7 @@ fn meta_ui(
         }
         if ui
             .button(crate::tr!(language, "details-remove-meta"))
-            .on_hover_text(crate::tr!(language, "details-removes-the-meta-and"))
+            .on_hover_text(crate::tr!(language, "details-remove-meta-hint"))
             .clicked()
         {
             actions.push(Action::Edit(Edit::RemoveMeta { objective, meta }, None));
@@ -377,7 +377,7 @@ fn indicator_texts_ui(
     for (field, label, value, multiline) in [
         (
             IndicatorText::Code,
-            crate::tr!(language, "details-code-empty-n-a"),
+            crate::tr!(language, "details-code-label"),
             &code,
             false,
         ),
@@ -522,12 +522,12 @@ fn indicator_buttons_ui(
         }
         if ui
             .button(crate::tr!(language, "details-remove-indicator"))
-            .on_hover_text(crate::tr!(language, "details-ctrl-z-undoes-it"))
+            .on_hover_text(crate::tr!(language, "details-undo-hint"))
             .clicked()
         {
             actions.push(Action::Edit(Edit::RemoveIndicator { at }, None));
             actions.push(Action::Select(Selection::Objective(at.objective)));
         }
-        ui.label(RichText::new(crate::tr!(language, "details-figures-are-edited-in")).weak());
+        ui.label(RichText::new(crate::tr!(language, "details-figures-in-grid")).weak());
     });
 }

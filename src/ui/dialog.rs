@@ -127,7 +127,7 @@ fn save_question_ui(
             .map(DialogAnswer::Replace)
         }
         Dialog::ChangedOnDisk { save } => {
-            ui.heading(tr!(language, "dialog-the-file-changed-on"));
+            ui.heading(tr!(language, "dialog-changed-on-disk"));
             let (name, path) = (file_name(&save.path), save.path.display().to_string());
             ui.label(tr!(
                 language,
@@ -233,8 +233,8 @@ fn type_path_ui(
         ),
     };
     ui.heading(title);
-    ui.label(tr!(language, "dialog-type-the-file-s"));
-    ui.small(tr!(language, "dialog-asked-here-because-the"));
+    ui.label(tr!(language, "dialog-type-path"));
+    ui.small(tr!(language, "dialog-type-path-why"));
     let label = ui.label(tr!(language, "dialog-file-path"));
     let mut output = egui::TextEdit::singleline(input)
         .desired_width(f32::INFINITY)

@@ -76,7 +76,7 @@ impl Command {
             Command::Save => crate::tr!(language, "dialog-save"),
             Command::SaveAs => crate::tr!(language, "dialog-save-as"),
             Command::Import => crate::tr!(language, "command-import"),
-            Command::ImportIntoOpenPlan => crate::tr!(language, "command-import-figures-into-the"),
+            Command::ImportIntoOpenPlan => crate::tr!(language, "command-import-into-open-plan"),
             Command::Export => crate::tr!(language, "command-export"),
             Command::Quit => crate::tr!(language, "command-quit"),
             Command::Undo => crate::tr!(language, "command-undo"),

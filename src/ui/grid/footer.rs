@@ -54,6 +54,6 @@ pub fn weights_total_ui(ui: &mut egui::Ui, figures: &ObjectiveProgress, language
             .on_hover_text(tr!(language, "grid-sum-of-the-weights"));
     } else {
         ui.colored_label(theme::warning_text(ui.visuals()), text)
-            .on_hover_text(tr!(language, "grid-the-weights-do-not"));
+            .on_hover_text(tr!(language, "grid-weights-not-100-hint"));
     }
 }

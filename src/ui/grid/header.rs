@@ -28,7 +28,7 @@ pub fn header_ui(mut header: TableRow<'_, '_>, layout: &GridLayout, language: La
         tr!(language, "details-responsible-entity"),
     );
     head(
-        tr!(language, "grid-type-2"),
+        tr!(language, "grid-type-heading"),
         tr!(language, "grid-annualization-type"),
     );
     for column in &layout.columns {
@@ -39,7 +39,7 @@ pub fn header_ui(mut header: TableRow<'_, '_>, layout: &GridLayout, language: La
             ),
             NumberColumn::Figure(year, Figure::Executed(q)) => (
                 format!("{} {year}", q.short_name(language)),
-                tr!(language, "grid-magnitude-executed-in-the"),
+                tr!(language, "grid-executed-quarter-hint"),
             ),
             NumberColumn::Figure(year, Figure::Programmed) => (
                 format!("Prog. {year}"),

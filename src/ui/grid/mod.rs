@@ -67,7 +67,7 @@ pub fn indicator_grid_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>, objectiv
     };
     let rows: Vec<IndicatorPath> = plan.indicator_paths(objective);
     if rows.is_empty() {
-        ui.weak(crate::tr!(language, "grid-this-objective-has-no"));
+        ui.weak(crate::tr!(language, "grid-no-indicators-yet"));
         return;
     }
     let years: Vec<Vigencia> = plan.period.vigencias().collect();
