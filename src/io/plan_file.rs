@@ -53,7 +53,7 @@ pub enum PlanFileError {
         path: PathBuf,
         line: usize,
         column: usize,
-        detail: String,
+        problem: SyntaxProblem,
         /// Where in the plan, when the position is inside it.
         place: Option<Box<Place>>,
     },
@@ -130,7 +130,7 @@ impl PlanFileError {
                 path,
                 line,
                 column,
-                detail,
+                problem,
                 place: at,
             } => tr!(
                 language,
@@ -138,7 +138,7 @@ impl PlanFileError {
                 line = *line,
                 column = *column,
                 place = place(at),
-                detail = detail,
+                problem = problem.text(language),
                 path = shown(path)
             ),
             PlanFileError::NotANumber {
@@ -496,9 +496,116 @@ fn syntax_error(text: &str, path: &Path, error: ron::error::SpannedError) -> Pla
             path: path.to_path_buf(),
             line,
             column,
-            detail: code.to_string(),
+            problem: SyntaxProblem::of(code, near_the_end(text, line)),
             place,
         },
+    }
+}
+
+/// Whether `line` is the text's last line with something on it: an error there is most often a
+/// file cut short (copied or saved half-way).
+fn near_the_end(text: &str, line: usize) -> bool {
+    let last = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(n, _)| n + 1)
+        .last()
+        .unwrap_or(0);
+    line >= last
+}
+
+/// What is wrong at a place of a plan file, in words an officer reads (ron's own text only as
+/// a last resort).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SyntaxProblem {
+    /// The text stops before the plan is complete.
+    CutShort,
+    MissingComma,
+    /// A word that is not one of the values allowed there (`Crecient`).
+    UnknownValue {
+        found: String,
+        allowed: Vec<String>,
+    },
+    /// A field name Avance does not know (`txt`).
+    UnknownField {
+        found: String,
+        allowed: Vec<String>,
+    },
+    MissingField(String),
+    /// A quarter numbered outside 1–4.
+    QuarterOutOfRange(String),
+    /// Text expected (between quotes).
+    ExpectedText,
+    /// A whole number expected (a year, a quarter, an objective's number).
+    ExpectedWholeNumber,
+    /// Anything else, in ron's words.
+    Other(String),
+}
+
+impl SyntaxProblem {
+    fn of(code: &ron::Error, at_the_end: bool) -> Self {
+        use ron::Error as E;
+        match code {
+            E::Eof | E::ExpectedStringEnd | E::UnclosedBlockComment => SyntaxProblem::CutShort,
+            _ if at_the_end => SyntaxProblem::CutShort,
+            E::ExpectedComma => SyntaxProblem::MissingComma,
+            E::NoSuchEnumVariant {
+                expected, found, ..
+            } => SyntaxProblem::UnknownValue {
+                found: found.clone(),
+                allowed: expected.iter().map(|s| (*s).to_owned()).collect(),
+            },
+            E::NoSuchStructField {
+                expected, found, ..
+            } => SyntaxProblem::UnknownField {
+                found: found.clone(),
+                allowed: expected.iter().map(|s| (*s).to_owned()).collect(),
+            },
+            E::MissingStructField { field, .. } => SyntaxProblem::MissingField((*field).to_owned()),
+            E::Message(m) if m.starts_with(crate::model::QUARTER_OUT_OF_RANGE) => {
+                SyntaxProblem::QuarterOutOfRange(
+                    m.trim_start_matches(crate::model::QUARTER_OUT_OF_RANGE)
+                        .to_owned(),
+                )
+            }
+            E::ExpectedString => SyntaxProblem::ExpectedText,
+            E::ExpectedInteger | E::InvalidIntegerDigit { .. } | E::IntegerOutOfBounds => {
+                SyntaxProblem::ExpectedWholeNumber
+            }
+            other => SyntaxProblem::Other(other.to_string()),
+        }
+    }
+
+    /// The problem in words.
+    pub fn text(&self, language: Language) -> String {
+        match self {
+            SyntaxProblem::CutShort => tr!(language, "plan-file-cut-short"),
+            SyntaxProblem::MissingComma => tr!(language, "plan-file-missing-comma"),
+            SyntaxProblem::UnknownValue { found, allowed } => tr!(
+                language,
+                "plan-file-unknown-value",
+                found = found,
+                allowed = allowed.join(", ")
+            ),
+            SyntaxProblem::UnknownField { found, allowed } => tr!(
+                language,
+                "plan-file-unknown-field",
+                found = found,
+                allowed = allowed.join(", ")
+            ),
+            SyntaxProblem::MissingField(field) => {
+                tr!(language, "plan-file-missing-field", field = field)
+            }
+            SyntaxProblem::QuarterOutOfRange(n) => {
+                tr!(language, "plan-file-quarter-out-of-range", found = n)
+            }
+            SyntaxProblem::ExpectedText => tr!(language, "plan-file-expected-text"),
+            SyntaxProblem::ExpectedWholeNumber => tr!(language, "plan-file-expected-whole-number"),
+            SyntaxProblem::Other(detail) => {
+                tr!(language, "plan-file-technical-detail", detail = detail)
+            }
+        }
     }
 }
 

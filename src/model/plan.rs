@@ -24,6 +24,10 @@ pub const FORMAT_VERSION: u32 = 1;
 /// Number of strategic objectives a sector plan has.
 pub const OBJECTIVE_COUNT: u8 = 5;
 
+/// How a quarter outside 1–4 is reported by deserialization (followed by the number found), so
+/// that file readers can say it in words.
+pub const QUARTER_OUT_OF_RANGE: &str = "quarter-out-of-range:";
+
 /// A quarter (trimestre) of a vigencia, 1 to 4.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "u8", into = "u8")]
@@ -63,7 +67,7 @@ impl TryFrom<u8> for Quarter {
     type Error = String;
 
     fn try_from(n: u8) -> Result<Self, Self::Error> {
-        Self::new(n).ok_or_else(|| format!("quarter must be 1, 2, 3 or 4, not {n}"))
+        Self::new(n).ok_or_else(|| format!("{QUARTER_OUT_OF_RANGE}{n}"))
     }
 }
 

@@ -68,9 +68,9 @@ fn syntax_error(text: &str) -> (usize, usize, String) {
         Err(PlanFileError::Syntax {
             line,
             column,
-            detail,
+            problem,
             ..
-        }) => (line, column, detail),
+        }) => (line, column, problem.text(avance::model::Language::Es)),
         other => panic!("expected a syntax error, got {other:?}"),
     }
 }
@@ -102,7 +102,7 @@ fn malformed_files_give_errors_with_file_line_and_column() {
 
     let bad_quarter = good.replacen(r#"1: "27.50""#, r#"5: "27.50""#, 1);
     let (_, _, detail) = syntax_error(&bad_quarter);
-    assert!(detail.contains("quarter"), "{detail}");
+    assert!(detail.contains("el trimestre 5 no existe"), "{detail}");
 
     let unknown_field = good.replacen("unit: \"%\",", "unidad: \"%\",", 1);
     let (_, _, detail) = syntax_error(&unknown_field);
@@ -971,5 +971,44 @@ proptest! {
         while !good.is_char_boundary(at) { at -= 1; }
         let damaged = format!("{}{}{}", &good[..at], junk, &good[at..]);
         let _ = parse(&damaged, origin());
+    }
+}
+
+#[test]
+fn malformed_files_are_explained_in_words_not_in_the_parser_s() {
+    let seed = avance::io::SEED_PLAN_TEXT;
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            "cortado.ron",
+            seed[..9000].to_owned(),
+            "el archivo termina antes de tiempo",
+        ),
+        (
+            "tipo.ron",
+            seed.replace("annualization: Creciente", "annualization: Crecient"),
+            "«Crecient» no es un valor válido aquí; use uno de: Suma, Creciente, Constante, Decreciente",
+        ),
+        (
+            "trimestre.ron",
+            seed.replacen("quarter: 1,", "quarter: 5,", 1),
+            "el trimestre 5 no existe",
+        ),
+        (
+            "coma.ron",
+            seed.replacen("\",\n    sector:", "\"\n    sector:", 1),
+            "falta una coma (,)",
+        ),
+    ];
+    for (name, text, want) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        let (code, _, err) = crate::avance(&["validate", path.to_str().unwrap()]);
+        assert_eq!(code, 2, "{name}: {err}");
+        assert!(err.contains(want), "{name}: {err}");
+        assert!(
+            !err.contains("Expected") && !err.contains("Unexpected"),
+            "{name}: {err}"
+        );
     }
 }
