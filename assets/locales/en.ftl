@@ -272,11 +272,14 @@ command-presentation-mode = Presentation mode
 
 ## Plan files (the path goes last)
 plan-file-read = Could not read the file ({ $detail }): { $path }
-plan-file-write = Could not save ({ $detail }); the plan stays open, unchanged: { $path }
+plan-file-write = Could not save ({ $detail }). Nothing was lost: the file is as it was and the plan stays open with its changes: { $path }
 plan-file-empty = The file is empty: { $path }
 plan-file-not-text = The file is not an Avance plan (not UTF-8 text): { $path }
 plan-file-read-only = The file is read-only (or you may not change it): it was not changed. Use “Save as…” to save the plan under another name: { $path }
-plan-file-hard-linked = The file has { $links } names (hard links): replacing it would leave the others with the old version, and writing inside it is not safe against a crash. It was not changed. Use “Save as…”, or keep a single name: { $path }
+plan-file-hard-linked = This file also appears under { $others ->
+        [one] 1 other name
+       *[other] { $others } other names
+    } on the disk (links), which would keep the old version if Avance replaced it. It was not changed. Use “Save as…” to save it under another name: { $path }
 plan-file-syntax = Malformed plan at line { $line }, column { $column }{ $place }: { $problem }. File: { $path }
 plan-file-cut-short = the file ends too early, as if it were cut (copied or saved half-way?); open the .bak copy if there is one
 plan-file-missing-comma = a comma (,) is missing before this point
@@ -287,7 +290,8 @@ plan-file-quarter-out-of-range = quarter { $found } does not exist: quarters go 
 plan-file-expected-text = a text between quotes goes here
 plan-file-expected-whole-number = a whole number goes here (a year, a quarter or an objective's number)
 plan-file-technical-detail = technical detail: { $detail }
-plan-file-not-a-number = Malformed plan at line { $line }, column { $column }{ $place }: “{ $text }” is not a number; write it with a decimal point, e.g. "27.50". File: { $path }
+plan-file-not-a-number = Malformed plan at line { $line }, column { $column }{ $place }: “{ $text }” is not a number{ $why }; write it with a decimal point, e.g. "27.50". File: { $path }
+plan-file-odd-character = {" "}(it has “{ $character }”, which is not a digit)
 plan-file-duplicate-key = Malformed plan at line { $line }, column { $column }{ $place }: “{ $key }” is written twice (first at line { $first_line }); keep only one. File: { $path }
 plan-file-version-zero = The plan says version 0, which does not exist (the format's first version is 1); check the version field: { $path }
 plan-file-unknown-version = The plan uses format version { $found }, which this Avance cannot bring up to the current one ({ $current }): { $path }

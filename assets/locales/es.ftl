@@ -272,11 +272,14 @@ command-presentation-mode = Modo presentación
 
 ## Archivos de plan (la ruta va al final)
 plan-file-read = No se pudo leer el archivo ({ $detail }): { $path }
-plan-file-write = No se pudo guardar ({ $detail }); el plan sigue abierto sin cambios: { $path }
+plan-file-write = No se pudo guardar ({ $detail }). No se perdió nada: el archivo quedó como estaba y el plan sigue abierto con sus cambios: { $path }
 plan-file-empty = El archivo está vacío: { $path }
 plan-file-not-text = El archivo no es un plan de Avance (no es texto UTF-8): { $path }
 plan-file-read-only = El archivo es de solo lectura (o usted no tiene permiso para modificarlo): no se modificó. Use «Guardar como…» para guardar el plan con otro nombre: { $path }
-plan-file-hard-linked = El archivo tiene { $links } nombres (enlaces duros): reemplazarlo dejaría los otros con la versión anterior, y escribirlo por dentro no es seguro ante un corte. No se modificó. Use «Guardar como…», o deje un solo nombre: { $path }
+plan-file-hard-linked = Este archivo también aparece con { $others ->
+        [one] otro nombre
+       *[other] otros { $others } nombres
+    } en el disco (enlaces), que se quedarían con la versión anterior si Avance lo reemplazara. No se modificó. Use «Guardar como…» para guardarlo con otro nombre: { $path }
 plan-file-syntax = Plan mal formado en la línea { $line }, columna { $column }{ $place }: { $problem }. Archivo: { $path }
 plan-file-cut-short = el archivo termina antes de tiempo, como si estuviera cortado (¿se copió o se guardó a medias?); abra la copia .bak si la hay
 plan-file-missing-comma = falta una coma (,) antes de este punto
@@ -287,7 +290,8 @@ plan-file-quarter-out-of-range = el trimestre { $found } no existe: los trimestr
 plan-file-expected-text = aquí va un texto entre comillas
 plan-file-expected-whole-number = aquí va un número entero (un año, un trimestre o un número de objetivo)
 plan-file-technical-detail = detalle técnico: { $detail }
-plan-file-not-a-number = Plan mal formado en la línea { $line }, columna { $column }{ $place }: «{ $text }» no es un número; escríbalo con punto decimal, p. ej. "27.50". Archivo: { $path }
+plan-file-not-a-number = Plan mal formado en la línea { $line }, columna { $column }{ $place }: «{ $text }» no es un número{ $why }; escríbalo con punto decimal, p. ej. "27.50". Archivo: { $path }
+plan-file-odd-character = {" "}(tiene «{ $character }», que no es una cifra)
 plan-file-duplicate-key = Plan mal formado en la línea { $line }, columna { $column }{ $place }: «{ $key }» está escrito dos veces (la primera en la línea { $first_line }); deje uno solo. Archivo: { $path }
 plan-file-version-zero = El plan dice versión 0, que no existe (la primera versión del formato es 1); revise el campo version: { $path }
 plan-file-unknown-version = El plan usa la versión { $found } del formato, que esta versión de Avance no sabe llevar a la actual ({ $current }): { $path }

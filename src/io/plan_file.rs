@@ -123,7 +123,7 @@ impl PlanFileError {
             PlanFileError::HardLinked { path, links } => tr!(
                 language,
                 "plan-file-hard-linked",
-                links = links.to_string(),
+                others = links.saturating_sub(1) as usize,
                 path = shown(path)
             ),
             PlanFileError::Syntax {
@@ -147,15 +147,30 @@ impl PlanFileError {
                 column,
                 text,
                 place: at,
-            } => tr!(
-                language,
-                "plan-file-not-a-number",
-                line = *line,
-                column = *column,
-                place = place(at),
-                text = text,
-                path = shown(path)
-            ),
+            } => {
+                // "27.5O": say which character is not a digit; a letter O looks like a zero.
+                let odd = text
+                    .chars()
+                    .find(|c| !(c.is_ascii_digit() || matches!(c, '.' | '-' | '+')));
+                let why = match odd {
+                    Some(c) => tr!(
+                        language,
+                        "plan-file-odd-character",
+                        character = c.to_string()
+                    ),
+                    None => String::new(),
+                };
+                tr!(
+                    language,
+                    "plan-file-not-a-number",
+                    line = *line,
+                    column = *column,
+                    place = place(at),
+                    text = text,
+                    why = why,
+                    path = shown(path)
+                )
+            }
             PlanFileError::DuplicateKey {
                 path,
                 line,

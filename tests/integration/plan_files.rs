@@ -151,7 +151,8 @@ fn a_number_that_does_not_parse_names_objective_indicator_field_line_and_column(
         error.message(Language::Es),
         format!(
             "Plan mal formado en la línea {line}, columna {column} (Objetivo 2 · indicador 321 · \
-             ejecutado 2022 T1): «27.5O» no es un número; escríbalo con punto decimal, p. ej. \
+             ejecutado 2022 T1): «27.5O» no es un número (tiene «O», que no es una cifra); \
+             escríbalo con punto decimal, p. ej. \
              \"27.50\". Archivo: prueba.ron"
         )
     );
@@ -635,7 +636,7 @@ fn a_loop_of_symbolic_links_is_refused_in_words() {
     assert!(
         error
             .to_string()
-            .starts_with("No se pudo guardar (la ruta da vueltas entre enlaces simbólicos);"),
+            .starts_with("No se pudo guardar (la ruta da vueltas entre enlaces simbólicos)."),
         "{error}"
     );
 }
@@ -681,7 +682,7 @@ fn a_hard_linked_file_keeps_its_link_by_refusing_the_save() {
     let before = std::fs::read(&path).unwrap();
     match save(&edited_plan(), &path) {
         Err(e @ PlanFileError::HardLinked { links: 2, .. }) => {
-            assert!(e.message(Language::En).contains("hard links"), "{e}");
+            assert!(e.message(Language::En).contains("1 other name"), "{e}");
         }
         other => panic!("expected HardLinked, got {other:?}"),
     }
