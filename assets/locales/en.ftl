@@ -69,7 +69,7 @@ number-ambiguous-hint = { $thousands } or { $decimals }
 number-too-large = «{ $text }» is too large.
 
 ## The grid
-cell-not-accepted = «{ $text }» was not accepted: { $reason }
+cell-not-accepted = Not accepted: { $reason }
 cell-refused-keeps-value = The plan keeps the previous value (Esc puts it back in the cell).
 progress-capped = Above the cap: in the objective's average it counts { $counts }
 progress-floored = Negative: in the objective's average it counts { $counts }

@@ -69,7 +69,7 @@ number-ambiguous-hint = { $thousands } o { $decimals }
 number-too-large = «{ $text }» es demasiado grande.
 
 ## La cuadrícula
-cell-not-accepted = «{ $text }» no se aceptó: { $reason }
+cell-not-accepted = No se aceptó: { $reason }
 cell-refused-keeps-value = El plan conserva el valor anterior (Esc lo restaura en la celda).
 progress-capped = Supera el tope: en el promedio del objetivo cuenta { $counts }
 progress-floored = Es negativo: en el promedio del objetivo cuenta { $counts }

@@ -42,9 +42,14 @@ impl AvanceApp {
             PathPurpose::ImportIntoOpenPlan => {
                 self.import(import::ImportRequest::new(path), ImportTarget::OpenPlan)
             }
+            // A folder typed alone: the file goes inside it, under the name offered.
+            PathPurpose::SaveAs if path.is_dir() => {
+                self.save_plan(PendingSave::new(path.join(self.doc.file_name())))
+            }
             PathPurpose::SaveAs => self.save_plan(PendingSave::new(
                 file_picker::with_default_extension(path, plan_file::EXTENSION),
             )),
+            PathPurpose::Export if path.is_dir() => self.export(&path.join(self.export_name())),
             PathPurpose::Export => self.export(&file_picker::with_default_extension(path, "xlsx")),
         }
     }

@@ -39,6 +39,14 @@ pub(crate) fn is_structural(edit: &Edit) -> bool {
     )
 }
 
+/// "plan.ron" → "plan-copia.ron".
+fn copy_name(file_name: &str) -> String {
+    match file_name.rsplit_once('.') {
+        Some((stem, extension)) => format!("{stem}-copia.{extension}"),
+        None => format!("{file_name}-copia"),
+    }
+}
+
 /// A path typed by hand: `~` is the user's folder; a relative path is taken in `base` (the
 /// folder offered), never in whatever folder the program was started from.
 pub fn expand_typed_path(text: &str, base: &Path) -> PathBuf {
@@ -111,7 +119,16 @@ impl AvanceApp {
     pub(super) fn offered_path(&self, purpose: PathPurpose) -> String {
         let folder = self.plan_folder();
         let offered = match purpose {
-            PathPurpose::SaveAs => folder.join(self.doc.file_name()),
+            PathPurpose::SaveAs => {
+                let own = folder.join(self.doc.file_name());
+                if safe_write::can_replace(&own) {
+                    own
+                } else {
+                    // The plan's own file cannot take the save (read-only…): offer a copy's
+                    // name, not the name that was just refused.
+                    folder.join(copy_name(&self.doc.file_name()))
+                }
+            }
             PathPurpose::Export => folder.join(self.export_name()),
             PathPurpose::Open | PathPurpose::Import | PathPurpose::ImportIntoOpenPlan => {
                 folder.join("")

@@ -269,6 +269,18 @@ pub fn write_with(
 }
 
 /// The metadata of an existing target, if it may be replaced.
+/// Whether a save could replace the file at `path` (it exists, and is not read-only, shared
+/// under other names, or a folder). A path with no file yet counts as replaceable.
+pub fn can_replace(path: &Path) -> bool {
+    let Ok(target) = resolve_links(path) else {
+        return false;
+    };
+    match fs::metadata(&target) {
+        Ok(metadata) => check_replaceable(&target, metadata).is_ok(),
+        Err(_) => true,
+    }
+}
+
 fn check_replaceable(target: &Path, metadata: Metadata) -> Result<Metadata, WriteError> {
     if !metadata.is_file() {
         return Err(WriteError::NotAFile);

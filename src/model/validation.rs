@@ -298,6 +298,7 @@ impl Field {
 pub fn indicator_label(meta_code: &str, indicator: &Indicator) -> String {
     match &indicator.code {
         Some(code) => code.clone(),
+        None if meta_code.trim().is_empty() => "N/A".to_owned(),
         None => format!("N/A ({meta_code})"),
     }
 }

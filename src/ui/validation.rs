@@ -53,7 +53,7 @@ pub fn findings_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
                     let text = format!(
                         "Error · {}: {} {}",
                         cell_place(plan, *cell, language),
-                        not_accepted(&draft.text, &error, language),
+                        not_accepted(&error, language),
                         crate::tr!(language, "cell-refused-keeps-value"),
                     );
                     let link = ui.add(

@@ -230,7 +230,7 @@ fn a_refused_text_counts_as_an_error_and_says_it_was_not_accepted() {
     type_in_cell(&mut harness, "465 · ejecutado 2022 T1", "abc");
     harness.get_by_label("1 error · 5 avisos");
     harness.get_by_label_contains(
-        "Error · Objetivo 3 · indicador 465 · ejecutado 2022 T1: «abc» no se aceptó",
+        "Error · Objetivo 3 · indicador 465 · ejecutado 2022 T1: No se aceptó: «abc» no es un número",
     );
     assert!(
         harness

@@ -261,6 +261,28 @@ fn the_typed_path_box_offers_the_plans_folder_and_name_and_says_where_it_saved()
 }
 
 #[test]
+fn a_folder_typed_in_the_save_as_box_gets_the_plan_inside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    write_plan(&path, &seed_plan());
+    let folder = dir.path().join("archivo 2022");
+    std::fs::create_dir(&folder).unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = window_on(Some(&path), &dialogs);
+    dialogs.answer(None);
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    harness
+        .get_by_label("Ruta del archivo")
+        .type_text(folder.to_str().unwrap());
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    let inside = folder.join("plan.ron");
+    assert_eq!(harness.state().document().path(), Some(inside.as_path()));
+    assert_eq!(plan_file::load(&inside).unwrap(), seed_plan());
+    assert!(!dir.path().join("archivo 2022.ron").exists());
+}
+
+#[test]
 fn a_typed_path_expands_the_home_folder() {
     let home = std::env::home_dir().expect("a home folder");
     let dir = tempfile::tempdir().unwrap();
@@ -310,6 +332,19 @@ fn a_read_only_file_is_refused_untouched_and_save_as_is_offered() {
     }
     assert_eq!(std::fs::read(&path).unwrap(), before);
     assert!(harness.state().document().is_dirty(), "the edit is kept");
+
+    // Without a file dialog, the box offers a copy's name, not the refused one.
+    dialogs.answer(None);
+    click(&mut harness, "Guardar como…");
+    let offered = dir.path().join("firmado-copia.ron");
+    match dialog(&harness) {
+        Some(Dialog::TypePath { input, .. }) => {
+            assert_eq!(input, offered.display().to_string())
+        }
+        other => panic!("expected the typed-path box, got {other:?}"),
+    }
+    click(&mut harness, "Cancelar");
+    press(&mut harness, Modifiers::COMMAND, Key::S);
 
     let copy = dir.path().join("copia_editable.ron");
     dialogs.answer(Some(copy.clone()));

@@ -78,8 +78,7 @@ pub fn number_cell_ui(
     this.after_show(ui, grid, &response, &text, pasted);
     if let Some(error) = grid.view.drafts.get(&cell).and_then(|d| d.error(language)) {
         response.on_hover_text(
-            RichText::new(not_accepted(&text, &error, language))
-                .color(theme::error_text(ui.visuals())),
+            RichText::new(not_accepted(&error, language)).color(theme::error_text(ui.visuals())),
         );
     }
 }
@@ -346,11 +345,10 @@ fn set_selection(ui: &egui::Ui, id: egui::Id, range: egui::text::CCursorRange) {
 }
 
 /// Why a cell's text was not accepted, in the language: "«abc» no se aceptó: …".
-pub fn not_accepted(text: &str, error: &NumberError, language: Language) -> String {
+pub fn not_accepted(error: &NumberError, language: Language) -> String {
     tr!(
         language,
         "cell-not-accepted",
-        text = text.trim(),
         reason = error.message(language)
     )
 }
