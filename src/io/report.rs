@@ -11,7 +11,8 @@ use serde::Serialize;
 
 use super::table::{CsvField, write_csv};
 use crate::model::format::{decimal_separator, fixed2, number, percent_or_dash};
-use crate::model::{Cut, IndicatorProgress, Language, Plan, PlanProgress, Status};
+use crate::model::validation::no_average_reason;
+use crate::model::{Cut, IndicatorProgress, Language, NoAverage, Plan, PlanProgress, Status};
 use crate::tr;
 
 /// The machine-readable report: numbers as strings with 2 decimals, `null` where there is none.
@@ -39,7 +40,26 @@ pub struct ObjectiveRow {
     pub progress: Option<String>,
     pub weights_total: Option<String>,
     pub weights_add_up: bool,
+    /// Why `progress` is `null`: a key and the reason in the plan's language.
+    pub no_progress: Option<NoProgressJson>,
     pub indicators: Vec<IndicatorRow>,
+}
+
+/// Why an objective has no progress.
+#[derive(Debug, Serialize)]
+pub struct NoProgressJson {
+    /// `nothing_programmed`, `indicator_blocks`, `weights_add_up_to_zero`, `out_of_range`.
+    pub reason: &'static str,
+    pub text: String,
+}
+
+fn no_progress_key(reason: NoAverage) -> &'static str {
+    match reason {
+        NoAverage::NothingProgrammed => "nothing_programmed",
+        NoAverage::IndicatorBlocks { .. } => "indicator_blocks",
+        NoAverage::WeightsAddUpToZero => "weights_add_up_to_zero",
+        NoAverage::OutOfRange => "out_of_range",
+    }
 }
 
 /// One indicator of the report.
@@ -89,6 +109,15 @@ impl Report {
                 progress: fixed(figures.progress()),
                 weights_total: fixed(figures.weights_total),
                 weights_add_up: figures.weights_add_up(),
+                no_progress: figures.average.as_ref().err().map(|reason| NoProgressJson {
+                    reason: no_progress_key(*reason),
+                    text: no_average_reason(
+                        objective,
+                        *reason,
+                        cut.vigencia,
+                        plan.settings.language,
+                    ),
+                }),
                 indicators: objective
                     .indicators()
                     .zip(&figures.indicators)
@@ -241,7 +270,14 @@ pub fn to_text(plan: &Plan, cut: Cut, language: Language) -> String {
             number = objective.number,
             progress = percent_or_dash(figures.progress(), language)
         );
-        out.push_str(&format!("{heading}   ({weights}{warning})\n"));
+        let why = match &figures.average {
+            Err(reason) => format!(
+                " ({})",
+                no_average_reason(objective, *reason, cut.vigencia, language)
+            ),
+            Ok(_) => String::new(),
+        };
+        out.push_str(&format!("{heading}{why}   ({weights}{warning})\n"));
         if figures.indicators.is_empty() {
             out.push_str(&format!("  {}\n", tr!(language, "report-no-indicators")));
             continue;

@@ -48,16 +48,15 @@ pub fn plan_tree_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
                     if ui.selectable_label(selected, name).clicked() {
                         actions.push(Action::Select(Selection::Objective(oi)));
                     }
-                    let badge =
-                        progress_badge(ui, progress, &plan.settings.traffic_lights, language);
-                    if let Some(why) = &why_none {
-                        badge.on_hover_text(why);
-                    }
-                    // The objective's short text, cut to the tree's width; hover for all of it.
-                    ui.add(
-                        egui::Label::new(RichText::new(&objective.text).small().weak()).truncate(),
-                    )
-                    .on_hover_text(&objective.text);
+                    progress_badge(ui, progress, &plan.settings.traffic_lights, language);
+                    // Beside the badge: why there is no figure, or else the objective's short
+                    // text, cut to the tree's width; hover for all of it.
+                    let (beside, hover) = match &why_none {
+                        Some(why) => (why.as_str(), format!("{why}\n\n{}", objective.text)),
+                        None => (objective.text.as_str(), objective.text.clone()),
+                    };
+                    ui.add(egui::Label::new(RichText::new(beside).small().weak()).truncate())
+                        .on_hover_text(hover);
                 })
                 .body(|ui| {
                     for (mi, meta) in objective.metas.iter().enumerate() {

@@ -513,3 +513,25 @@ fn a_weight_at_the_edge_of_the_decimal_range_is_reported_not_a_panic() {
         "{out}"
     );
 }
+
+#[test]
+fn the_report_says_why_an_objective_has_no_progress() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/plans/gestion_publica_2022.ron"
+    );
+    let (_, text, _) = crate::avance(&["report", path]);
+    assert!(
+        text.contains("Objetivo 1: — (sin indicadores programados en 2022)"),
+        "{text}"
+    );
+    let (_, json, _) = crate::avance(&["report", path, "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let first = &report["objectives"][0];
+    assert_eq!(first["progress"], serde_json::Value::Null);
+    assert_eq!(first["no_progress"]["reason"], "nothing_programmed");
+    assert_eq!(
+        report["objectives"][1]["no_progress"],
+        serde_json::Value::Null
+    );
+}
