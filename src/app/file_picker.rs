@@ -38,14 +38,7 @@ pub struct NativeFilePicker;
 
 impl FilePicker for NativeFilePicker {
     fn pick_plan_to_open(&mut self, language: Language, folder: &Path) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_directory(folder)
-            .set_title(crate::tr!(language, "dialog-open-plan"))
-            .add_filter(
-                crate::tr!(language, "file-picker-avance-plan"),
-                &[EXTENSION],
-            )
-            .pick_file()
+        plan_dialog(crate::tr!(language, "dialog-open-plan"), folder, language).pick_file()
     }
 
     fn pick_plan_to_save(
@@ -54,26 +47,25 @@ impl FilePicker for NativeFilePicker {
         folder: &Path,
         suggested_name: &str,
     ) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_directory(folder)
-            .set_title(crate::tr!(language, "dialog-save-plan-as"))
-            .add_filter(
-                crate::tr!(language, "file-picker-avance-plan"),
-                &[EXTENSION],
-            )
-            .set_file_name(suggested_name)
-            .save_file()
+        plan_dialog(
+            crate::tr!(language, "dialog-save-plan-as"),
+            folder,
+            language,
+        )
+        .set_file_name(suggested_name)
+        .save_file()
     }
 
     fn pick_table_to_import(&mut self, language: Language, folder: &Path) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_directory(folder)
-            .set_title(crate::tr!(language, "file-picker-import-indicator-matrix"))
-            .add_filter(
-                crate::tr!(language, "file-picker-spreadsheet-or-text"),
-                &["xlsx", "csv", "tsv", "txt"],
-            )
-            .pick_file()
+        dialog(
+            crate::tr!(language, "file-picker-import-indicator-matrix"),
+            folder,
+        )
+        .add_filter(
+            crate::tr!(language, "file-picker-spreadsheet-or-text"),
+            &["xlsx", "csv", "tsv", "txt"],
+        )
+        .pick_file()
     }
 
     fn pick_export_path(
@@ -82,9 +74,7 @@ impl FilePicker for NativeFilePicker {
         folder: &Path,
         suggested_name: &str,
     ) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_directory(folder)
-            .set_title(crate::tr!(language, "dialog-export"))
+        dialog(crate::tr!(language, "dialog-export"), folder)
             .add_filter("Excel", &["xlsx"])
             .add_filter("CSV", &["csv"])
             .set_file_name(suggested_name)
@@ -98,6 +88,21 @@ impl FilePicker for NativeFilePicker {
     fn confirms_replace(&self) -> bool {
         true
     }
+}
+
+/// A native dialog with its title, starting in `folder`.
+fn dialog(title: String, folder: &Path) -> rfd::FileDialog {
+    rfd::FileDialog::new()
+        .set_directory(folder)
+        .set_title(title)
+}
+
+/// A dialog for plan files (`.ron`).
+fn plan_dialog(title: String, folder: &Path, language: Language) -> rfd::FileDialog {
+    dialog(title, folder).add_filter(
+        crate::tr!(language, "file-picker-avance-plan"),
+        &[EXTENSION],
+    )
 }
 
 /// The path with `extension` added when the user typed none.

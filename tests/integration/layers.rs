@@ -8,17 +8,6 @@
 
 use std::path::Path;
 
-fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
-
 /// The code lines of every Rust file under `src/<dir>` for each dir, with file and line number.
 fn code_lines(dirs: &[&str]) -> Vec<(String, usize, String)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
@@ -26,7 +15,7 @@ fn code_lines(dirs: &[&str]) -> Vec<(String, usize, String)> {
     for dir in dirs {
         let path = root.join(dir);
         if path.is_dir() {
-            rust_files(&path, &mut files);
+            crate::rust_files(&path, &mut files);
         } else {
             files.push(path.with_extension("rs"));
         }
