@@ -48,4 +48,23 @@ pub const TREE_WIDTH: f32 = 240.0;
 pub const ROW_HEIGHT: f32 = 24.0;
 
 /// Width of a number column in the grid.
-pub const NUMBER_COLUMN: f32 = 66.0;
+pub const NUMBER_COLUMN: f32 = 62.0;
+
+/// The cut quarter's column in the grid (header and cells): a light tint.
+pub fn cut_quarter_fill(visuals: &egui::Visuals) -> Color32 {
+    if visuals.dark_mode {
+        Color32::from_rgb(0x3B, 0x36, 0x1E)
+    } else {
+        Color32::from_rgb(0xFF, 0xF3, 0xC4)
+    }
+}
+
+/// A selected range of grid cells: drawn over them, see-through.
+pub fn range_fill(visuals: &egui::Visuals) -> Color32 {
+    visuals.selection.bg_fill.gamma_multiply(0.45)
+}
+
+/// The edge of a selected range's cells.
+pub fn range_stroke(visuals: &egui::Visuals) -> egui::Stroke {
+    egui::Stroke::new(1.0, visuals.selection.stroke.color)
+}

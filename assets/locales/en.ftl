@@ -247,7 +247,6 @@ app-example-plan-opened = The example plan was opened instead.
 app-new-plan-title = New strategic plan
 app-not-saved-yet = The plan is not saved yet.
 app-open-plan-texts-kept = The open plan's texts were kept; Ctrl+Z undoes the import.
-app-exported-at-cut = Plan exported at the cut
 
 ## Command line (avance report, validate, fmt, import, export)
 cli-cut-outside-period = The cut { $cut } is outside the plan's period ({ $first }–{ $last }).
@@ -478,7 +477,6 @@ recovery-original-unreadable = The original file could not be read; use “Save 
 changed-on-disk-kept = { $name } changed on disk (someone else saved it). Your changes are still here; when you save, Avance will ask what to do.
 changed-on-disk-reopened = { $name } changed on disk (someone else saved it) and was reopened.
 changed-on-disk-not-reopened = { $name } changed on disk but could not be reopened; the plan on screen stays as it was. { $why }
-app-exported = Exported
 notice-comments-kept-in = The version with comments is in { $path }.
 comments-copy-failed = Could not keep the version with comments aside ({ $detail }); nothing was saved: { $path }
 untitled-example = Example plan (no file)
@@ -486,3 +484,68 @@ untitled-new = New plan (no file)
 untitled-imported = Imported from { $from } (not saved)
 untitled-recovered = Recovered plan (not saved)
 window-could-not-open = Avance could not open the window: { $detail }
+
+## Find and help
+command-find = Find…
+command-find-next = Find next
+command-help = Help
+
+## The comment box
+comment-title = Comment { $quarter } { $vigencia } · indicator { $indicator }
+comment-hint = Explain the quarter's figure to the committee: what happened and what will be done.
+comment-label = Comment
+
+## Grid: comments and ranges
+grid-comment-heading = Comment { $quarter }
+grid-comment-hint = The comment on the cut quarter: click to write it or read it whole
+grid-comment-add = + comment
+find-label = Find:
+find-hint = code, meta or words of the name
+find-none = no results
+find-count = { $count ->
+        [one] 1 indicator
+       *[other] { $count } indicators
+    }
+find-position = { $at } of { $of }
+find-close = Close (Esc)
+
+## Help
+help-shortcuts = Keyboard shortcuts
+help-key-type = Typing
+help-does-type = in a cell reached (click, Tab, Enter, arrows) replaces its figure
+help-key-f2 = F2 or double-click
+help-does-f2 = amend the figure: the caret goes to the end
+help-key-enter = Enter / Shift+Enter
+help-does-enter = accept and go down / up
+help-key-tab = Tab / Shift+Tab
+help-does-tab = accept and go to the next / previous cell
+help-key-arrows = Arrows
+help-does-arrows = move between cells (while amending with F2 they move the caret)
+help-key-home-end = Home / End, Ctrl+Home / Ctrl+End
+help-does-home-end = first / last cell of the row; of the grid
+help-key-pages = Page Up / Page Down
+help-does-pages = a screen of rows up / down
+help-key-esc = Esc
+help-does-esc = give the cell back the figure it had
+help-key-shift-arrows = Shift+arrows, Shift+click, drag
+help-does-shift-arrows = select a range of cells
+help-key-copy-fill = Ctrl+C, Ctrl+V, Delete, Ctrl+D
+help-does-copy-fill = copy (as Excel pastes it), paste, empty, fill the range down; each undone by one Ctrl+Z
+help-key-menus = F10 or Alt
+help-does-menus = open the File menu (arrows go through the menus)
+help-figures = What the figures mean
+help-figures-types = An indicator's progress = executed at the cut ÷ programmed for the vigencia × 100. By annualization type, executed at the cut is the sum of the quarters reported (suma), the last level reported (creciente, constante) or the reduction achieved from the baseline (decreciente). A quarter not reported is not 0; a reported 0 is.
+help-figures-cap = The real progress is shown as it is (110% is 110%). In the objective's average each indicator counts between 0% and 100%: what counts is shown in brackets beside the figure, e.g. 120.00% (100).
+help-figures-average = An objective's progress = the weighted average of its indicators programmed in the vigencia, divided by the real sum of their weights (a warning says when they do not add up to 100%). Everything is computed exactly and rounded when shown: 2 decimals, half away from zero.
+help-files = Where your files are
+help-no-file = (the plan has no file yet)
+help-plan-file = Plan: { $path }
+help-backups = When saving, the previous version is kept beside the plan as NAME.ron.bak; the one of a file with hand-written comments, as NAME.con-comentarios.ron.
+help-data-folder = Recovery copies and preferences: { $path }
+help-version = Avance, version { $version }
+menu-help = Help
+welcome-line = This is the Sector Gestión Pública's example plan (cut 31/03/2022). To begin: pick an objective in the tree on the left, and change the cut above to see another quarter.
+welcome-dismiss = Got it
+app-imported-from = Read from { $path }; the plan is not saved yet.
+app-exported-to = Plan exported at the cut { $cut } to { $path }
+grid-comment-missing = Low progress with no comment: the committee will ask why. Click to write it.

@@ -247,7 +247,6 @@ app-example-plan-opened = Se abrió el plan de ejemplo.
 app-new-plan-title = Nuevo plan estratégico
 app-not-saved-yet = El plan aún no está guardado.
 app-open-plan-texts-kept = Los textos del plan abierto se conservaron; Ctrl+Z deshace la importación.
-app-exported-at-cut = Plan exportado al corte
 
 ## Línea de órdenes (avance report, validate, fmt, import, export)
 cli-cut-outside-period = El corte { $cut } está fuera del periodo del plan ({ $first }–{ $last }).
@@ -490,7 +489,6 @@ recovery-original-unreadable = El archivo original no se pudo leer; use «Guarda
 changed-on-disk-kept = { $name } cambió en el disco (alguien más lo guardó). Sus cambios siguen aquí; al guardar, Avance preguntará qué hacer.
 changed-on-disk-reopened = { $name } cambió en el disco (alguien más lo guardó) y se volvió a abrir.
 changed-on-disk-not-reopened = { $name } cambió en el disco pero no se pudo volver a abrir; el plan en pantalla sigue igual. { $why }
-app-exported = Exportado
 notice-comments-kept-in = La versión con comentarios quedó en { $path }.
 comments-copy-failed = No se pudo guardar aparte la versión con comentarios ({ $detail }); no se guardó nada: { $path }
 untitled-example = Plan de ejemplo (sin archivo)
@@ -498,3 +496,68 @@ untitled-new = Plan nuevo (sin archivo)
 untitled-imported = Importado de { $from } (sin guardar)
 untitled-recovered = Plan recuperado (sin guardar)
 window-could-not-open = Avance no pudo abrir la ventana: { $detail }
+
+## Find and help
+command-find = Buscar…
+command-find-next = Buscar siguiente
+command-help = Ayuda
+
+## The comment box
+comment-title = Comentario { $quarter } { $vigencia } · indicador { $indicator }
+comment-hint = Explique al comité la cifra del trimestre: qué pasó y qué se hará.
+comment-label = Comentario
+
+## Grid: comments and ranges
+grid-comment-heading = Coment. { $quarter }
+grid-comment-hint = El comentario del trimestre al corte: clic para escribirlo o leerlo entero
+grid-comment-add = + comentar
+find-label = Buscar:
+find-hint = código, meta o palabras del nombre
+find-none = sin resultados
+find-count = { $count ->
+        [one] 1 indicador
+       *[other] { $count } indicadores
+    }
+find-position = { $at } de { $of }
+find-close = Cerrar (Esc)
+
+## Ayuda
+help-shortcuts = Atajos de teclado
+help-key-type = Escribir
+help-does-type = en una celda alcanzada (clic, Tab, Enter, flechas) reemplaza su cifra
+help-key-f2 = F2 o doble clic
+help-does-f2 = corregir la cifra: el cursor queda al final
+help-key-enter = Enter / Mayús+Enter
+help-does-enter = aceptar y bajar / subir
+help-key-tab = Tab / Mayús+Tab
+help-does-tab = aceptar y pasar a la celda siguiente / anterior
+help-key-arrows = Flechas
+help-does-arrows = moverse entre celdas (al corregir con F2, mueven el cursor)
+help-key-home-end = Inicio / Fin, Ctrl+Inicio / Ctrl+Fin
+help-does-home-end = primera / última celda de la fila; de la tabla
+help-key-pages = Re Pág / Av Pág
+help-does-pages = una pantalla de filas arriba / abajo
+help-key-esc = Esc
+help-does-esc = devolver a la celda la cifra que tenía
+help-key-shift-arrows = Mayús+flechas, Mayús+clic, arrastrar
+help-does-shift-arrows = seleccionar un rango de celdas
+help-key-copy-fill = Ctrl+C, Ctrl+V, Supr, Ctrl+D
+help-does-copy-fill = copiar (como Excel lo pega), pegar, vaciar, rellenar hacia abajo el rango; cada uno se deshace con un Ctrl+Z
+help-key-menus = F10 o Alt
+help-does-menus = abrir el menú Archivo (las flechas recorren los menús)
+help-figures = Qué significan las cifras
+help-figures-types = Avance de un indicador = ejecutado al corte ÷ programado de la vigencia × 100. Según el tipo de anualización, el ejecutado al corte es la suma de los trimestres reportados (suma), el último nivel reportado (creciente, constante) o la reducción lograda desde la línea base (decreciente). Un trimestre sin reporte no es 0; un 0 reportado sí.
+help-figures-cap = El avance real se muestra tal cual (110 % es 110 %). En el promedio del objetivo cada indicador cuenta entre 0 % y 100 %: lo que cuenta se ve entre paréntesis junto a la cifra, p. ej. 120,00 % (100).
+help-figures-average = Avance de un objetivo = promedio ponderado de sus indicadores programados en la vigencia, dividido por la suma real de sus ponderaciones (un aviso dice si no suman 100 %). Todo se calcula exacto y se redondea al mostrar: 2 decimales, la mitad hacia arriba.
+help-files = Dónde están sus archivos
+help-no-file = (el plan aún no tiene archivo)
+help-plan-file = Plan: { $path }
+help-backups = Al guardar, la versión anterior queda junto al plan como NOMBRE.ron.bak; la de un archivo con comentarios escritos a mano, como NOMBRE.con-comentarios.ron.
+help-data-folder = Copias de recuperación y preferencias: { $path }
+help-version = Avance, versión { $version }
+menu-help = Ayuda
+welcome-line = Este es el plan de ejemplo del Sector Gestión Pública (corte 31/03/2022). Para empezar: elija un objetivo en el árbol de la izquierda, y cambie el corte arriba para ver otro trimestre.
+welcome-dismiss = Entendido
+app-imported-from = Leído de { $path }; el plan aún no está guardado.
+app-exported-to = Plan exportado al corte { $cut } en { $path }
+grid-comment-missing = Avance bajo sin comentario: el comité pedirá la razón. Clic para escribirla.

@@ -3,8 +3,11 @@
 
 use super::{AvanceApp, files};
 use crate::model::edit::Figure;
-use crate::model::validation::Finding;
-use crate::view::{Action, CellId, Command, Computed, Dialog, Selection};
+use crate::model::edit::IndicatorPath;
+use crate::model::search;
+use crate::model::validation::{Field, Finding, indicator_label};
+use crate::model::{Quarter, Vigencia};
+use crate::view::{Action, CellId, Command, Computed, Dialog, Find, Selection};
 
 impl AvanceApp {
     /// Applies the frame's actions; whether one changed the plan's structure (then the
@@ -55,6 +58,36 @@ impl AvanceApp {
                     self.focus_cell(cell);
                     changed = true;
                 }
+                Action::EditComment {
+                    at,
+                    vigencia,
+                    quarter,
+                } => {
+                    self.edit_comment(at, vigencia, quarter);
+                    changed = true;
+                }
+                Action::FindText(query) => {
+                    let hits = search::find(self.doc.plan(), &query);
+                    self.view.find = Some(Find {
+                        query,
+                        hits,
+                        current: None,
+                        fresh: false,
+                    });
+                    changed = true;
+                }
+                Action::FindNext => {
+                    self.find_next();
+                    changed = true;
+                }
+                Action::CloseFind => {
+                    self.view.find = None;
+                    changed = true;
+                }
+                Action::DismissWelcome => {
+                    self.prefs.welcomed = true;
+                    changed = true;
+                }
             }
         }
         self.clamp_selection();
@@ -78,14 +111,45 @@ impl AvanceApp {
             self.view.selection = Selection::Objective(objective.index);
             return;
         };
-        match finding.location.field.figure() {
-            Some((vigencia, figure)) => self.focus_cell(CellId {
+        match (finding.location.field.figure(), finding.location.field) {
+            (Some((vigencia, figure)), _) => self.focus_cell(CellId {
                 at,
                 vigencia,
                 figure,
             }),
-            None => self.view.selection = Selection::Indicator(at),
+            // "Sin comentario": the comment's own editor, where the reason is written.
+            (None, Field::Comment(vigencia, quarter)) => {
+                self.view.selection = Selection::Objective(at.objective);
+                self.edit_comment(at, vigencia, quarter);
+            }
+            (None, _) => self.view.selection = Selection::Indicator(at),
         }
+    }
+
+    /// Opens the comment editor of an indicator's quarter, with the comment it has.
+    pub(super) fn edit_comment(&mut self, at: IndicatorPath, vigencia: Vigencia, quarter: Quarter) {
+        let plan = self.doc.plan();
+        let (Some(indicator), Some(meta)) = (
+            plan.indicator(at),
+            plan.objectives
+                .get(at.objective)
+                .and_then(|o| o.metas.get(at.meta)),
+        ) else {
+            return;
+        };
+        let text = indicator
+            .year(vigencia)
+            .and_then(|y| y.comments.get(&quarter))
+            .cloned()
+            .unwrap_or_default();
+        self.dialog = Some(Dialog::Comment {
+            at,
+            vigencia,
+            quarter,
+            indicator: indicator_label(&meta.code, indicator),
+            text,
+            fresh: true,
+        });
     }
 
     /// Shows the cell's objective at the cell's vigencia and focuses the cell.
@@ -128,6 +192,30 @@ impl AvanceApp {
         {
             self.actions
                 .push(Action::Command(Command::TogglePresentation));
+        }
+        // F10, or Alt pressed and released alone, opens the Archivo menu (as on Windows).
+        let mut open_menu = ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::F10));
+        ctx.input(|i| {
+            for event in &i.events {
+                match event {
+                    egui::Event::ModifiersChanged(m) if m.alt && !m.ctrl && !m.shift => {
+                        self.alt_alone = true;
+                    }
+                    egui::Event::ModifiersChanged(m) if !m.any() => {
+                        open_menu |= self.alt_alone;
+                        self.alt_alone = false;
+                    }
+                    egui::Event::ModifiersChanged(_)
+                    | egui::Event::Key { .. }
+                    | egui::Event::Text(_)
+                    | egui::Event::PointerButton { .. }
+                    | egui::Event::WindowFocused(_) => self.alt_alone = false,
+                    _ => {}
+                }
+            }
+        });
+        if open_menu {
+            self.view.open_menu = true;
         }
         for command in Command::WITH_SHORTCUTS {
             let pressed = ctx.input_mut(|i| {

@@ -7,9 +7,11 @@ use std::path::Path;
 use super::document::{Document, Untitled};
 use super::{AvanceApp, file_picker, files};
 use crate::io::{export, import, plan_file};
+use crate::model::edit::Edit;
+use crate::model::search;
 use crate::model::{Language, Period, Plan};
 use crate::view::dialog::{ImportTarget, PendingSave};
-use crate::view::{Command, Dialog, PathPurpose};
+use crate::view::{Command, Dialog, Find, Notice, PathPurpose, Selection};
 
 impl AvanceApp {
     /// The file dialog gave no file. rfd cannot tell a cancel from a dialog the system could
@@ -141,6 +143,18 @@ impl AvanceApp {
             }
             Command::ToggleTheme => self.prefs.dark = !self.prefs.dark,
             Command::TogglePresentation => self.view.presenting = !self.view.presenting,
+            Command::Find => {
+                let query = self.view.find.take().map(|f| f.query).unwrap_or_default();
+                let hits = search::find(self.doc.plan(), &query);
+                self.view.find = Some(Find {
+                    query,
+                    hits,
+                    current: None,
+                    fresh: true,
+                });
+            }
+            Command::FindNext => self.find_next(),
+            Command::Help => self.view.help_open = !self.view.help_open,
         }
     }
 
@@ -166,6 +180,19 @@ impl AvanceApp {
             Ok(mut imported) => {
                 // The same summary and warnings `avance import` prints.
                 let report = imported.report(language);
+                let has_warnings =
+                    !report.warnings.is_empty() || report.unlisted_warnings.is_some();
+                // The notice: the summary `avance import` prints, where it was read, and that
+                // nothing is saved yet.
+                let notice = format!(
+                    "{}\n{}",
+                    report.summary.join("\n"),
+                    crate::tr!(
+                        language,
+                        "app-imported-from",
+                        path = absolute(&request.path)
+                    )
+                );
                 let mut lines = report.summary;
                 lines.push(crate::tr!(language, "app-not-saved-yet"));
                 let warnings = report.warnings.iter().chain(&report.unlisted_warnings);
@@ -185,7 +212,11 @@ impl AvanceApp {
                     let kind = Untitled::Imported(from);
                     self.replace_document(Document::untitled(imported.plan, kind));
                 }
-                self.message(crate::tr!(language, "app-import"), lines.join("\n"));
+                self.notice = Some(Notice::new(notice));
+                // Warnings need reading: the whole summary stays on screen until dismissed.
+                if has_warnings {
+                    self.message(crate::tr!(language, "app-import"), lines.join("\n"));
+                }
             }
             Err(e) if e.can_skip_bad_rows() => {
                 self.dialog = Some(Dialog::ImportProblems {
@@ -207,15 +238,14 @@ impl AvanceApp {
         let format = export::ExportFormat::of_path(path);
         let language = self.prefs.language;
         match export::export(self.doc.plan(), cut, format, path) {
-            Ok(()) => self.message(
-                crate::tr!(language, "app-exported"),
-                format!(
-                    "{} {}: {}",
-                    crate::tr!(language, "app-exported-at-cut"),
-                    cut.date(),
-                    path.display()
-                ),
-            ),
+            Ok(()) => {
+                self.notice = Some(Notice::new(crate::tr!(
+                    language,
+                    "app-exported-to",
+                    cut = cut.date(),
+                    path = absolute(path)
+                )));
+            }
             Err(e) => {
                 let text = e.message(language);
                 self.message(
@@ -223,6 +253,45 @@ impl AvanceApp {
                     text,
                 );
             }
+        }
+    }
+
+    /// Goes to the next indicator the find bar found: selected in the tree (opened down to it)
+    /// and in its objective's grid.
+    pub(super) fn find_next(&mut self) {
+        let Some(find) = &mut self.view.find else {
+            self.run_command(Command::Find);
+            return;
+        };
+        if find.hits.is_empty() {
+            return;
+        }
+        let next = find.current.map_or(0, |i| (i + 1) % find.hits.len());
+        find.current = Some(next);
+        self.view.selection = Selection::Indicator(find.hits[next]);
+        self.view.reveal_selection = true;
+    }
+
+    /// Writes the comment the box holds (one undo step), or nothing when cancelled.
+    pub fn answer_comment(&mut self, text: Option<String>) {
+        let Some(Dialog::Comment {
+            at,
+            vigencia,
+            quarter,
+            ..
+        }) = self.dialog.take()
+        else {
+            return;
+        };
+        if let Some(text) = text {
+            let edit = Edit::Comment {
+                at,
+                vigencia,
+                quarter,
+                text: text.trim_end().to_owned(),
+            };
+            // An edit pointing at an indicator removed meanwhile changes nothing.
+            let _ = self.doc.apply(edit, None);
         }
     }
 
@@ -251,4 +320,12 @@ impl AvanceApp {
             crate::view::dialog::UnsavedAnswer::Cancel => {}
         }
     }
+}
+
+/// A path as the user should read it in a notice: whole, from the root.
+fn absolute(path: &Path) -> String {
+    std::path::absolute(path)
+        .unwrap_or_else(|_| path.to_path_buf())
+        .display()
+        .to_string()
 }

@@ -233,6 +233,11 @@ impl Document {
         }
     }
 
+    /// Whether this is the built-in example plan, not yet saved anywhere.
+    pub fn is_example(&self) -> bool {
+        self.path.is_none() && self.untitled == Untitled::Example
+    }
+
     /// The file name offered when the plan is saved: its own, or one for what it is.
     pub fn file_name(&self) -> String {
         match self.path.as_deref().and_then(Path::file_name) {

@@ -42,6 +42,10 @@ pub struct AvanceApp {
     recovered: Vec<crate::io::recovery::RecoveredCopy>,
     /// What to run once the save under way succeeds (the command that asked to save first).
     after_save: Option<Command>,
+    /// Alt is held and nothing else was pressed since (releasing it opens the menus).
+    alt_alone: bool,
+    /// Where this window keeps its data (recovery copies, preferences), shown in the help.
+    data_folder: Option<PathBuf>,
 }
 
 /// The name eframe keeps the window's data under (preferences, recovery copies).
@@ -57,8 +61,9 @@ impl AvanceApp {
             .storage
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
             .unwrap_or_default();
-        let app = Self::with(prefs, path, Box::new(NativeFilePicker));
-        match eframe::storage_dir(APP_ID) {
+        let mut app = Self::with(prefs, path, Box::new(NativeFilePicker));
+        app.data_folder = eframe::storage_dir(APP_ID);
+        match app.data_folder.clone() {
             Some(folder) => app.with_recovery(folder.join("recovery"), RECOVERY_INTERVAL),
             None => app,
         }
@@ -105,6 +110,8 @@ impl AvanceApp {
             recovery: None,
             recovered: Vec::new(),
             after_save: None,
+            data_folder: None,
+            alt_alone: false,
         };
         if let Some(path) = app.doc.path().map(Path::to_path_buf) {
             app.remember_recent(path);
@@ -125,6 +132,12 @@ impl AvanceApp {
             visit: None,
             focus_request: None,
             presenting: false,
+            range: None,
+            range_drag: false,
+            find: None,
+            help_open: false,
+            reveal_selection: false,
+            open_menu: false,
         }
     }
 
@@ -240,6 +253,9 @@ impl eframe::App for AvanceApp {
             },
             language,
             actions: &mut self.actions,
+            plan_file: self.doc.path(),
+            data_folder: self.data_folder.as_deref(),
+            is_example: self.doc.is_example(),
         };
         self.charts = ui::panels_ui(ui, &mut panels);
 
@@ -249,6 +265,7 @@ impl eframe::App for AvanceApp {
                 Some(DialogAnswer::Dismiss) => self.dialog = None,
                 Some(DialogAnswer::ImportAnyway(yes)) => self.answer_import_problems(yes),
                 Some(DialogAnswer::TypedPath(path)) => self.answer_typed_path(path),
+                Some(DialogAnswer::Comment(text)) => self.answer_comment(text),
                 Some(answer) => self.answer_file_question(answer),
                 None => {}
             }

@@ -92,6 +92,23 @@ fn question_ui(ui: &mut egui::Ui, dialog: &mut Dialog, language: Language) -> Op
             input,
             fresh,
         } => type_path_ui(ui, *purpose, input, fresh, language),
+        Dialog::Comment {
+            vigencia,
+            quarter,
+            indicator,
+            text,
+            fresh,
+            ..
+        } => {
+            let title = tr!(
+                language,
+                "comment-title",
+                quarter = quarter.short_name(language),
+                vigencia = *vigencia,
+                indicator = indicator.as_str()
+            );
+            comment_ui(ui, &title, text, fresh, language)
+        }
         Dialog::Message { title, text } => {
             ui.heading(title.as_str());
             scrolling_text(ui, text, 360.0);
@@ -269,6 +286,39 @@ fn type_path_ui(
     answer
 }
 
+/// The comment box: a paragraph's room, Guardar / Cancelar.
+fn comment_ui(
+    ui: &mut egui::Ui,
+    title: &str,
+    text: &mut String,
+    fresh: &mut bool,
+    language: Language,
+) -> Option<DialogAnswer> {
+    ui.set_min_width(520.0);
+    ui.heading(title);
+    ui.label(tr!(language, "comment-hint"));
+    let label = ui.label(tr!(language, "comment-label"));
+    let field = ui
+        .add(
+            egui::TextEdit::multiline(text)
+                .desired_rows(8)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    if *fresh {
+        field.request_focus();
+        *fresh = false;
+    }
+    buttons(
+        ui,
+        &[
+            (tr!(language, "dialog-save"), true),
+            (tr!(language, "dialog-cancel"), false),
+        ],
+    )
+    .map(|save| DialogAnswer::Comment(save.then(|| text.clone())))
+}
+
 /// What closing the modal without a button means: nothing is lost or replaced.
 fn cautious_answer(dialog: &Dialog) -> DialogAnswer {
     match dialog {
@@ -276,6 +326,7 @@ fn cautious_answer(dialog: &Dialog) -> DialogAnswer {
         Dialog::Message { .. } => DialogAnswer::Dismiss,
         Dialog::ImportProblems { .. } => DialogAnswer::ImportAnyway(false),
         Dialog::TypePath { .. } => DialogAnswer::TypedPath(None),
+        Dialog::Comment { .. } => DialogAnswer::Comment(None),
         Dialog::ConfirmReplace { .. } => DialogAnswer::Replace(false),
         Dialog::ChangedOnDisk { .. } => DialogAnswer::ChangedOnDisk(ChangedOnDiskAnswer::Cancel),
         Dialog::DropComments { .. } => DialogAnswer::DropComments(CommentsAnswer::Cancel),

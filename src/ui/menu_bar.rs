@@ -1,4 +1,4 @@
-//! Archivo, Editar, Ver.
+//! Archivo, Editar, Ver, Ayuda.
 
 use crate::model::Language;
 use crate::ui::PanelContext;
@@ -10,8 +10,9 @@ use crate::view::command::CommandState;
 pub fn menu_bar_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
     let (prefs, language, commands) = (ctx.prefs, ctx.language, ctx.commands);
     let actions = &mut *ctx.actions;
+    let open_menu = std::mem::take(&mut ctx.view.open_menu);
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button(crate::tr!(language, "menu-file"), |ui| {
+        let file = ui.menu_button(crate::tr!(language, "menu-file"), |ui| {
             command_button(ui, Command::New, commands, language, actions);
             command_button(ui, Command::Open, commands, language, actions);
             ui.menu_button(crate::tr!(language, "menu-open-recent"), |ui| {
@@ -38,9 +39,16 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
             ui.separator();
             command_button(ui, Command::Quit, commands, language, actions);
         });
+        if open_menu {
+            egui::Popup::open_id(ui.ctx(), egui::Popup::default_response_id(&file.response));
+            file.response.request_focus();
+        }
         ui.menu_button(crate::tr!(language, "menu-edit"), |ui| {
             command_button(ui, Command::Undo, commands, language, actions);
             command_button(ui, Command::Redo, commands, language, actions);
+            ui.separator();
+            command_button(ui, Command::Find, commands, language, actions);
+            command_button(ui, Command::FindNext, commands, language, actions);
         });
         ui.menu_button(crate::tr!(language, "menu-view"), |ui| {
             ui.label(crate::tr!(language, "menu-language"));
@@ -64,6 +72,9 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
             }
             ui.separator();
             command_button(ui, Command::TogglePresentation, commands, language, actions);
+        });
+        ui.menu_button(crate::tr!(language, "menu-help"), |ui| {
+            command_button(ui, Command::Help, commands, language, actions);
         });
     });
 }

@@ -4,11 +4,15 @@
 pub mod charts;
 pub mod details;
 pub mod dialog;
+pub mod find;
 pub mod grid;
+pub mod help;
 pub mod menu_bar;
 pub mod toolbar;
 pub mod tree;
 pub mod validation;
+
+use std::path::Path;
 
 use crate::model::{Language, Plan};
 use crate::theme;
@@ -26,6 +30,12 @@ pub struct PanelContext<'a> {
     pub commands: CommandState,
     pub language: Language,
     pub actions: &'a mut Vec<Action>,
+    /// The plan's file, if it has one (for the help's "where are my files").
+    pub plan_file: Option<&'a Path>,
+    /// Where recovery copies and preferences are kept.
+    pub data_folder: Option<&'a Path>,
+    /// Whether the plan on screen is the built-in example (for the first-start line).
+    pub is_example: bool,
 }
 
 /// Lays out the window: menu, toolbar, tree on the left, findings and charts at the bottom,
@@ -33,6 +43,15 @@ pub struct PanelContext<'a> {
 pub fn panels_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) -> ChartData {
     egui::Panel::top("menu_bar").show(ui, |ui| menu_bar::menu_bar_ui(ui, ctx));
     egui::Panel::top("toolbar").show(ui, |ui| toolbar::toolbar_ui(ui, ctx));
+    if ctx.view.find.is_some() {
+        egui::Panel::top("find_bar").show(ui, |ui| find::find_bar_ui(ui, ctx));
+    }
+    if ctx.view.help_open {
+        help::help_ui(ui.ctx(), ctx);
+    }
+    if ctx.is_example && ctx.prefs.recent.is_empty() && !ctx.prefs.welcomed {
+        egui::Panel::top("welcome").show(ui, |ui| welcome_ui(ui, ctx));
+    }
     let chart_data = ChartData::new(ctx.plan, ctx.computed, ctx.view);
     if ctx.view.presenting {
         egui::CentralPanel::default().show(ui, |ui| {
@@ -64,7 +83,20 @@ pub fn panels_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) -> ChartData {
             grid::indicator_grid_ui(ui, ctx, objective);
         }
     });
+    // The tree and the grid revealed the selection in this frame.
+    ctx.view.reveal_selection = false;
     chart_data
+}
+
+/// The first start's line: what this is and the two things to do first.
+fn welcome_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
+    let language = ctx.language;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(egui::RichText::new(crate::tr!(language, "welcome-line")).strong());
+        if ui.button(crate::tr!(language, "welcome-dismiss")).clicked() {
+            ctx.actions.push(Action::DismissWelcome);
+        }
+    });
 }
 
 /// The strip above the charts when presenting: the plan, the cut, and which objective's

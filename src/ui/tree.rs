@@ -37,7 +37,15 @@ pub fn plan_tree_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
                 _ => None,
             };
             let id = ui.make_persistent_id(("tree_objective", oi));
-            egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, false)
+            let mut header = egui::collapsing_header::CollapsingState::load_with_default_open(
+                ui.ctx(),
+                id,
+                false,
+            );
+            if view.reveal_selection && view.selection.objective() == Some(oi) {
+                header.set_open(true);
+            }
+            header
                 .show_header(ui, |ui| {
                     let name = format!(
                         "{} {}",
@@ -81,7 +89,14 @@ fn meta_node_ui(
     actions: &mut Vec<Action>,
 ) {
     let id = ui.make_persistent_id(("tree_meta", objective, meta_index));
-    egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, false)
+    let mut header =
+        egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, false);
+    let holds_selection = matches!(view.selection, Selection::Indicator(at)
+        if at.objective == objective && at.meta == meta_index);
+    if view.reveal_selection && holds_selection {
+        header.set_open(true);
+    }
+    header
         .show_header(ui, |ui| {
             let selection = Selection::Meta {
                 objective,
@@ -109,11 +124,13 @@ fn meta_node_ui(
                 };
                 let text = format!("{} · {}", indicator.code_label(), indicator.name);
                 let selected = view.selection == Selection::Indicator(at);
-                if ui
+                let node = ui
                     .add(egui::Button::selectable(selected, text).truncate())
-                    .on_hover_text(&indicator.name)
-                    .clicked()
-                {
+                    .on_hover_text(&indicator.name);
+                if selected && view.reveal_selection {
+                    node.scroll_to_me(Some(egui::Align::Center));
+                }
+                if node.clicked() {
                     actions.push(Action::Select(Selection::Indicator(at)));
                 }
             }

@@ -4,9 +4,9 @@
 use super::command::Command;
 use super::grid::CellId;
 use super::state::Selection;
-use crate::model::Cut;
-use crate::model::edit::Edit;
+use crate::model::edit::{Edit, IndicatorPath};
 use crate::model::validation::Finding;
+use crate::model::{Cut, Quarter, Vigencia};
 
 /// What a panel asks for; applied once the frame's panels are drawn.
 #[derive(Clone, Debug, PartialEq)]
@@ -35,4 +35,18 @@ pub enum Action {
     Reveal(Finding),
     /// Select a cell's objective and focus the cell.
     FocusCell(CellId),
+    /// Open the comment editor of an indicator's quarter.
+    EditComment {
+        at: IndicatorPath,
+        vigencia: Vigencia,
+        quarter: Quarter,
+    },
+    /// The find bar's words changed: look for them again.
+    FindText(String),
+    /// Go to the next place the find bar's words were found (Enter, F3).
+    FindNext,
+    /// Close the find bar (Esc).
+    CloseFind,
+    /// The first-start line was read: do not show it again.
+    DismissWelcome,
 }

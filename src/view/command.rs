@@ -23,12 +23,18 @@ pub enum Command {
     ToggleTheme,
     /// Committee presentation: the charts alone, large (F5; Esc leaves).
     TogglePresentation,
+    /// Open the find bar (Ctrl+F).
+    Find,
+    /// Go to the next place found (F3).
+    FindNext,
+    /// The help window: shortcuts, what the figures mean, where files live (F1).
+    Help,
 }
 
 impl Command {
     /// The commands that have a keyboard shortcut, checked every frame. Shortcuts with Shift
     /// come first: egui matches Ctrl+Z also when Shift is held.
-    pub const WITH_SHORTCUTS: [Command; 8] = [
+    pub const WITH_SHORTCUTS: [Command; 11] = [
         Command::New,
         Command::Open,
         Command::SaveAs,
@@ -37,6 +43,9 @@ impl Command {
         Command::Undo,
         Command::Quit,
         Command::TogglePresentation,
+        Command::Find,
+        Command::FindNext,
+        Command::Help,
     ];
 
     /// The main keyboard shortcut, if any.
@@ -52,6 +61,9 @@ impl Command {
             Command::Redo => shortcut(cmd, Key::Y),
             Command::Quit => shortcut(cmd, Key::Q),
             Command::TogglePresentation => shortcut(Modifiers::NONE, Key::F5),
+            Command::Find => shortcut(cmd, Key::F),
+            Command::FindNext => shortcut(Modifiers::NONE, Key::F3),
+            Command::Help => shortcut(Modifiers::NONE, Key::F1),
             _ => None,
         }
     }
@@ -85,6 +97,9 @@ impl Command {
             Command::SetLanguage(Language::En) => "English".to_owned(),
             Command::ToggleTheme => crate::tr!(language, "command-light-dark-theme"),
             Command::TogglePresentation => crate::tr!(language, "command-presentation-mode"),
+            Command::Find => crate::tr!(language, "command-find"),
+            Command::FindNext => crate::tr!(language, "command-find-next"),
+            Command::Help => crate::tr!(language, "command-help"),
         }
     }
 }

@@ -5,11 +5,24 @@ use std::time::SystemTime;
 
 use super::command::Command;
 use crate::model::Language;
+use crate::model::edit::IndicatorPath;
+use crate::model::{Quarter, Vigencia};
 use crate::tr;
 
 /// A question or message shown over the window.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Dialog {
+    /// The comment of an indicator's quarter, in a box large enough for a paragraph.
+    Comment {
+        at: IndicatorPath,
+        vigencia: Vigencia,
+        quarter: Quarter,
+        /// How officers name the indicator, for the box's title.
+        indicator: String,
+        text: String,
+        /// Shown for the first time: focus the text.
+        fresh: bool,
+    },
     /// Unsaved changes: Guardar / Descartar / Cancelar, then `then`.
     UnsavedChanges { then: Command },
     /// A message (an error reading or writing a file, a cancelled dialog).
@@ -108,6 +121,8 @@ pub enum UnsavedAnswer {
 /// What the user answered this frame.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DialogAnswer {
+    /// The comment written (`None`: cancelled).
+    Comment(Option<String>),
     Unsaved(UnsavedAnswer),
     Dismiss,
     /// Import without the rows listed (true) or not at all (false).

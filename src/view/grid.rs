@@ -5,7 +5,11 @@ use crate::i18n::Language;
 use crate::model::edit::{Edit, Figure, IndicatorPath};
 use crate::model::format::{NumberError, parse_block};
 use crate::model::validation::Field;
-use crate::model::{Quarter, Vigencia};
+use std::ops::RangeInclusive;
+
+use rust_decimal::Decimal;
+
+use crate::model::{Cut, Quarter, Vigencia};
 use crate::tr;
 
 /// One editable number cell of the grid.
@@ -23,24 +27,34 @@ impl CellId {
     }
 }
 
-/// A number column of the grid, in the order shown.
+/// A column of the grid after the indicator's own texts, in the order shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NumberColumn {
+pub enum GridColumn {
     /// An editable figure of a vigencia.
     Figure(Vigencia, Figure),
     /// Magnitud ejecutada al corte (computed).
     ExecutedAtCut,
     /// Avance al corte (computed).
     Progress,
+    /// The officer's comment on the cut's quarter (edited in its own box).
+    Comment(Quarter),
     /// Programación total (computed).
     Total,
+}
+
+/// A rectangle of cells selected with Shift+arrows, Shift+click or a drag: from the cell where
+/// it began to the cell it reaches (computed columns between them included).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CellRange {
+    pub anchor: CellId,
+    pub end: CellId,
 }
 
 /// The grid's rows and number columns: where each cell is, where the keys move the focus,
 /// where a pasted block lands.
 pub struct GridLayout {
     pub rows: Vec<IndicatorPath>,
-    pub columns: Vec<NumberColumn>,
+    pub columns: Vec<GridColumn>,
     /// How many rows Page Up / Page Down move: the rows on screen.
     pub rows_per_page: usize,
 }
@@ -107,20 +121,25 @@ impl GridLayout {
     /// Weight and the cut vigencia's quarters, the computed figures at the cut, then the
     /// programming of every vigencia and its total: what an officer updates each quarter
     /// comes first, so it is on screen without scrolling.
-    pub fn new(rows: Vec<IndicatorPath>, vigencia: Vigencia, years: &[Vigencia]) -> Self {
-        let columns = std::iter::once(NumberColumn::Figure(vigencia, Figure::Weight))
+    pub fn new(rows: Vec<IndicatorPath>, cut: Cut, years: &[Vigencia]) -> Self {
+        let vigencia = cut.vigencia;
+        let columns = std::iter::once(GridColumn::Figure(vigencia, Figure::Weight))
             .chain(
                 Quarter::ALL
                     .into_iter()
-                    .map(|q| NumberColumn::Figure(vigencia, Figure::Executed(q))),
+                    .map(|q| GridColumn::Figure(vigencia, Figure::Executed(q))),
             )
-            .chain([NumberColumn::ExecutedAtCut, NumberColumn::Progress])
+            .chain([
+                GridColumn::ExecutedAtCut,
+                GridColumn::Progress,
+                GridColumn::Comment(cut.quarter),
+            ])
             .chain(
                 years
                     .iter()
-                    .map(|y| NumberColumn::Figure(*y, Figure::Programmed)),
+                    .map(|y| GridColumn::Figure(*y, Figure::Programmed)),
             )
-            .chain([NumberColumn::Total])
+            .chain([GridColumn::Total])
             .collect();
         Self {
             rows,
@@ -135,13 +154,13 @@ impl GridLayout {
         let column = self
             .columns
             .iter()
-            .position(|c| *c == NumberColumn::Figure(cell.vigencia, cell.figure))?;
+            .position(|c| *c == GridColumn::Figure(cell.vigencia, cell.figure))?;
         Some((row, column))
     }
 
     fn cell_at(&self, row: usize, column: usize) -> Option<CellId> {
         match self.columns.get(column)? {
-            NumberColumn::Figure(vigencia, figure) => Some(CellId {
+            GridColumn::Figure(vigencia, figure) => Some(CellId {
                 at: *self.rows.get(row)?,
                 vigencia: *vigencia,
                 figure: *figure,
@@ -161,7 +180,7 @@ impl GridLayout {
 
     /// The indices of the columns that hold editable figures, in order.
     fn editable_columns(&self) -> impl DoubleEndedIterator<Item = usize> + '_ {
-        (0..self.columns.len()).filter(|c| matches!(self.columns[*c], NumberColumn::Figure(..)))
+        (0..self.columns.len()).filter(|c| matches!(self.columns[*c], GridColumn::Figure(..)))
     }
 
     /// The cell a move goes to from `cell`; `None` at the grid's edge.
@@ -200,6 +219,90 @@ impl GridLayout {
         .filter(|target| *target != cell)
     }
 
+    /// The rows and columns a range covers.
+    pub fn bounds(
+        &self,
+        range: CellRange,
+    ) -> Option<(RangeInclusive<usize>, RangeInclusive<usize>)> {
+        let (r1, c1) = self.position(range.anchor)?;
+        let (r2, c2) = self.position(range.end)?;
+        Some((r1.min(r2)..=r1.max(r2), c1.min(c2)..=c1.max(c2)))
+    }
+
+    /// Whether the cell at `row`, `column` (any column, computed ones too) is in the range.
+    pub fn in_range(&self, range: CellRange, row: usize, column: usize) -> bool {
+        self.bounds(range)
+            .is_some_and(|(rows, columns)| rows.contains(&row) && columns.contains(&column))
+    }
+
+    /// The range as Excel copies it: rows on lines, cells separated by tabs, each cell's text
+    /// as `text_of(row, column)` shows it.
+    pub fn copy_text(&self, range: CellRange, text_of: impl Fn(usize, usize) -> String) -> String {
+        let Some((rows, columns)) = self.bounds(range) else {
+            return String::new();
+        };
+        let mut out = String::new();
+        for row in rows {
+            let cells: Vec<String> = columns
+                .clone()
+                .map(|column| {
+                    // A tab or a line break inside a cell would split it in a spreadsheet.
+                    text_of(row, column).replace(['\t', '\n', '\r'], " ")
+                })
+                .collect();
+            out.push_str(&cells.join("\t"));
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The editable cells of a range, row by row.
+    fn editable_cells(&self, range: CellRange) -> Vec<CellId> {
+        let Some((rows, columns)) = self.bounds(range) else {
+            return Vec::new();
+        };
+        rows.flat_map(|row| {
+            columns
+                .clone()
+                .filter_map(move |column| self.cell_at(row, column))
+        })
+        .collect()
+    }
+
+    /// The edits that empty every editable cell of the range (Delete).
+    pub fn clear(&self, range: CellRange) -> Vec<Edit> {
+        self.editable_cells(range)
+            .into_iter()
+            .map(|cell| cell_edit(cell, None))
+            .collect()
+    }
+
+    /// The edits that copy the range's top row into the rows below it, column by column
+    /// (Ctrl+D, as in Excel). `value_of` reads a cell's value.
+    pub fn fill_down(
+        &self,
+        range: CellRange,
+        value_of: impl Fn(CellId) -> Option<Decimal>,
+    ) -> Vec<Edit> {
+        let Some((rows, columns)) = self.bounds(range) else {
+            return Vec::new();
+        };
+        let top = *rows.start();
+        let mut edits = Vec::new();
+        for column in columns {
+            let Some(source) = self.cell_at(top, column) else {
+                continue;
+            };
+            let value = value_of(source);
+            for row in rows.clone().skip(1) {
+                if let Some(cell) = self.cell_at(row, column) {
+                    edits.push(cell_edit(cell, value));
+                }
+            }
+        }
+        edits
+    }
+
     /// The edits a pasted block makes from `cell` rightwards and downwards, or why none.
     pub fn paste(
         &self,
@@ -230,15 +333,20 @@ impl GridLayout {
                 let target = self
                     .cell_at(row0 + r, column0 + c)
                     .ok_or(PasteError::OntoComputed)?;
-                edits.push(Edit::Figure {
-                    at: target.at,
-                    vigencia: target.vigencia,
-                    figure: target.figure,
-                    value: *value,
-                });
+                edits.push(cell_edit(target, *value));
             }
         }
         Ok(edits)
+    }
+}
+
+/// The edit that sets a cell to `value`.
+pub fn cell_edit(cell: CellId, value: Option<Decimal>) -> Edit {
+    Edit::Figure {
+        at: cell.at,
+        vigencia: cell.vigencia,
+        figure: cell.figure,
+        value,
     }
 }
 
@@ -256,7 +364,8 @@ mod tests {
 
     /// Three rows, period 2021–2022, cut vigencia 2022.
     fn layout() -> GridLayout {
-        let mut layout = GridLayout::new(vec![row(0), row(1), row(2)], 2022, &[2021, 2022]);
+        let cut = Cut::new(2022, Quarter::new(1).unwrap());
+        let mut layout = GridLayout::new(vec![row(0), row(1), row(2)], cut, &[2021, 2022]);
         layout.rows_per_page = 2;
         layout
     }
@@ -331,6 +440,38 @@ mod tests {
             l.target(cell(1, 2022, q(1)), Move::PageUp),
             Some(cell(0, 2022, q(1)))
         );
+    }
+
+    #[test]
+    fn a_range_copies_as_excel_pastes_it_and_clears_and_fills_its_editable_cells() {
+        let l = layout();
+        // From 464 T2 to 465 T4: 2 rows × 3 columns.
+        let range = CellRange {
+            anchor: cell(0, 2022, q(2)),
+            end: cell(1, 2022, q(4)),
+        };
+        let text = l.copy_text(range, |row, column| format!("{row}:{column}"));
+        assert_eq!(text, "0:2\t0:3\t0:4\n1:2\t1:3\t1:4\n");
+        assert_eq!(l.clear(range).len(), 6);
+        // Across the computed columns (at cut, progress, comment): only editable cells change.
+        let wide = CellRange {
+            anchor: cell(0, 2022, q(4)),
+            end: cell(2, 2021, Figure::Programmed),
+        };
+        assert_eq!(l.bounds(wide), Some((0..=2, 4..=8)));
+        assert_eq!(l.clear(wide).len(), 6);
+        let filled = l.fill_down(wide, |c| (c.at.indicator == 0).then(|| Decimal::from(7)));
+        assert_eq!(filled.len(), 4, "two editable columns × the two rows below");
+        assert!(
+            filled.iter().all(
+                |e| matches!(e, Edit::Figure { value: Some(v), .. } if *v == Decimal::from(7))
+            )
+        );
+        assert!(
+            l.in_range(wide, 1, 6),
+            "computed columns inside the rectangle are selected"
+        );
+        assert!(!l.in_range(wide, 1, 3));
     }
 
     #[test]

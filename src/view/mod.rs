@@ -18,4 +18,4 @@ pub use command::Command;
 pub use computed::Computed;
 pub use dialog::{Dialog, PathPurpose};
 pub use grid::CellId;
-pub use state::{CellMode, CellVisit, Draft, Notice, Prefs, Selection, ViewState};
+pub use state::{CellMode, CellVisit, Draft, Find, Notice, Prefs, Selection, ViewState};

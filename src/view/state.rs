@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use super::grid::CellId;
+use super::grid::{CellId, CellRange};
 use crate::model::edit::IndicatorPath;
 use crate::model::format::{NumberError, parse_optional_number};
 use crate::model::{Cut, Language};
@@ -21,6 +21,8 @@ pub struct Prefs {
     pub language: Language,
     pub dark: bool,
     pub recent: Vec<PathBuf>,
+    /// The first-start line ("this is the example plan; do this first") was dismissed.
+    pub welcomed: bool,
 }
 
 impl Default for Prefs {
@@ -29,6 +31,7 @@ impl Default for Prefs {
             language: Language::Es,
             dark: false,
             recent: Vec::new(),
+            welcomed: false,
         }
     }
 }
@@ -111,6 +114,30 @@ pub struct ViewState {
     pub focus_request: Option<CellId>,
     /// Presenting to the committee: only the cut and the charts, large.
     pub presenting: bool,
+    /// A rectangle of grid cells selected (Shift+arrows, Shift+click, a drag).
+    pub range: Option<CellRange>,
+    /// Whether a drag across the grid's cells is selecting a range.
+    pub range_drag: bool,
+    /// The find bar (Ctrl+F), when open.
+    pub find: Option<Find>,
+    /// Whether the help window (F1) is open.
+    pub help_open: bool,
+    /// Reveal the selection: open the tree down to it and scroll the grid to its row (once).
+    pub reveal_selection: bool,
+    /// Open the Archivo menu (F10, Alt), once.
+    pub open_menu: bool,
+}
+
+/// What the find bar holds: the words typed and where they were found.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Find {
+    pub query: String,
+    /// The indicators found, in plan order.
+    pub hits: Vec<IndicatorPath>,
+    /// Which hit is shown (the last one gone to).
+    pub current: Option<usize>,
+    /// The bar just opened: focus its field.
+    pub fresh: bool,
 }
 
 /// A short message that does not stop work, shown for a few seconds ("Guardado en …").

@@ -3,6 +3,7 @@
 mod csv_safety;
 mod exact_rollup;
 mod grid_entry;
+mod grid_habits;
 mod i18n_keys;
 mod import_export;
 mod import_safety;

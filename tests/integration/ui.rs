@@ -514,18 +514,21 @@ fn clicking_a_finding_goes_to_its_field_and_a_comment_answers_it() {
     let finding = "Aviso · Objetivo 3 · indicador 465 · comentario 2022 T1";
     harness.get_by_label_contains(finding).click();
     harness.run();
-    let at = harness.state().plan().indicator_paths(2)[1];
-    assert_eq!(
-        harness.state().view().selection,
-        avance::view::Selection::Indicator(at)
-    );
-    harness.get_by_label("Comentario T1 2022").focus();
-    harness.run();
+    // "Sin comentario" opens the comment's own box, for that quarter.
+    assert!(matches!(
+        harness.state().dialog(),
+        Some(Dialog::Comment { indicator, .. }) if indicator == "465"
+    ));
+    harness.get_by_label_contains("Comentario T1 2022 · indicador 465");
     harness
-        .get_by_label("Comentario T1 2022")
+        .get_by_label("Comentario")
         .type_text("El estudio se contrata en el segundo trimestre.");
     harness.run();
+    harness.get_by_label("Guardar").click();
+    harness.run();
+    assert!(harness.state().dialog().is_none());
     assert!(harness.query_by_label_contains(finding).is_none());
+    let at = harness.state().plan().indicator_paths(2)[1];
     let comment = harness
         .state()
         .plan()
@@ -540,6 +543,9 @@ fn clicking_a_finding_goes_to_its_field_and_a_comment_answers_it() {
         comment.as_deref(),
         Some("El estudio se contrata en el segundo trimestre.")
     );
+    // One comment, one undo step.
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(harness.state().plan(), &avance::io::seed_plan());
 }
 
 #[test]
@@ -639,19 +645,17 @@ fn importing_from_the_menu_opens_an_unsaved_plan_and_bad_rows_can_be_skipped() {
     harness.run();
     harness.get_by_label("Importar…").click();
     harness.run();
-    match harness.state().dialog() {
-        Some(Dialog::Message { text, .. }) => {
-            assert!(text.starts_with("9 indicadores importados"), "{text}")
-        }
-        other => panic!("expected a summary, got {other:?}"),
-    }
+    let notice = harness.state().notice().expect("a notice").text.clone();
+    assert!(notice.starts_with("9 indicadores importados"), "{notice}");
+    assert!(
+        harness.state().dialog().is_none(),
+        "a clean import does not stop work"
+    );
     assert_eq!(objective_progress(&harness, 3).as_deref(), Some("24.15"));
     assert!(
         harness.state().title().contains(" •"),
         "an imported plan is not saved yet"
     );
-    harness.get_by_label("Aceptar").click();
-    harness.run();
 
     let bad = dir.path().join("mala.tsv");
     let text = std::fs::read_to_string(seed_tsv)
@@ -860,8 +864,10 @@ fn importing_figures_into_the_open_plan_keeps_its_texts_and_undoes_in_one_step()
     assert_eq!(harness.state().document().path(), Some(saved.as_path()));
     assert!(harness.state().title().contains(" •"));
 
-    harness.get_by_label("Aceptar").click();
-    harness.run();
+    assert!(
+        harness.state().dialog().is_none(),
+        "a clean import is a notice"
+    );
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(
         harness.state().plan(),

@@ -6,10 +6,11 @@ use rust_decimal::Decimal;
 use super::GridContext;
 use crate::model::Language;
 use crate::model::edit::Edit;
+use crate::model::edit::Figure;
 use crate::model::format::{NumberError, number_as_stored, parse_optional_number};
 use crate::theme;
 use crate::tr;
-use crate::view::grid::{CellId, Move};
+use crate::view::grid::{CellId, CellRange, Move};
 use crate::view::{Action, CellMode, CellVisit, Draft, ViewState};
 
 /// The egui id of a cell's text field (also its undo group: one visit, one step).
@@ -30,6 +31,7 @@ pub fn number_cell_ui(
     cell: CellId,
     value: Option<Decimal>,
     indicator: &str,
+    at_cut: bool,
 ) {
     let language = grid.language;
     let this = Cell {
@@ -72,6 +74,8 @@ pub fn number_cell_ui(
         edit = edit
             .background_color(theme::INVALID_CELL)
             .text_color(theme::ON_TRAFFIC_LIGHT);
+    } else if at_cut {
+        edit = edit.background_color(theme::cut_quarter_fill(ui.visuals()));
     }
     let name = format!("{indicator} · {}", cell.field().name(language));
     let response = edit.show(ui).response.response.accessible_name(name);
@@ -147,13 +151,19 @@ impl Cell {
         }
     }
 
-    /// Before the text field sees this frame's keys: moves, F2 and Esc.
+    /// Before the text field sees this frame's keys: ranges (Shift+arrows, Ctrl+C, Delete,
+    /// Ctrl+D), moves, F2 and Esc.
     fn keys(&self, ui: &mut egui::Ui, grid: &mut GridContext<'_>, text: &mut String) {
         let language = grid.language;
+        let mode = self.visit(ui, grid.view, text).mode;
+        if mode != CellMode::Amending && self.range_keys(ui, grid) {
+            return;
+        }
         let (view, actions, layout) = (&mut *grid.view, &mut *grid.actions, grid.layout);
         let mut visit = self.visit(ui, view, text);
         match cell_key(ui, self.id, &mut visit.mode, text) {
             Some(CellKey::Move(to)) => {
+                view.range = None;
                 actions.push(Action::EndEditGroup);
                 if let Some(target) = layout.target(self.cell, to) {
                     view.focus_request = Some(target);
@@ -168,6 +178,7 @@ impl Cell {
                 caret_at_end(ui, self.id, text);
             }
             Some(CellKey::Cancel) => {
+                view.range = None;
                 actions.push(Action::CancelCellEdit {
                     group: self.id,
                     restore: self.edit(visit.original),
@@ -184,6 +195,75 @@ impl Cell {
         view.visit = Some(visit);
     }
 
+    /// The keys that act on a range of cells (from this one when there is none): Shift+arrows
+    /// extend it, Ctrl+C copies it as Excel pastes it, Delete empties it, Ctrl+D fills it down.
+    /// Returns whether a key was taken.
+    fn range_keys(&self, ui: &mut egui::Ui, grid: &mut GridContext<'_>) -> bool {
+        use egui::Modifiers as M;
+        let layout = grid.layout;
+        let range = grid.view.range.unwrap_or(CellRange {
+            anchor: self.cell,
+            end: self.cell,
+        });
+        let several = range.anchor != range.end;
+        let extend = [
+            (Key::ArrowUp, Move::Up),
+            (Key::ArrowDown, Move::Down),
+            (Key::ArrowLeft, Move::Left),
+            (Key::ArrowRight, Move::Right),
+        ]
+        .into_iter()
+        .find(|(key, _)| take_key(ui, M::SHIFT, *key))
+        .map(|(_, to)| to);
+        if let Some(to) = extend {
+            let end = layout.target(range.end, to).unwrap_or(range.end);
+            grid.view.range = Some(CellRange { end, ..range });
+            return true;
+        }
+        let copy = ui.input_mut(|i| {
+            let at = i.events.iter().position(|e| matches!(e, egui::Event::Copy));
+            at.map(|at| i.events.remove(at)).is_some()
+        });
+        if copy {
+            let text = layout.copy_text(range, |row, column| grid.cell_text(row, column));
+            ui.ctx().copy_text(text);
+            return true;
+        }
+        if several && take_key(ui, M::NONE, Key::Delete) {
+            grid.actions.push(Action::EditBatch(layout.clear(range)));
+            grid.view.range = None;
+            return true;
+        }
+        if take_key(ui, M::COMMAND, Key::D) {
+            // A single cell takes the value of the one above, as in Excel.
+            let range = if several {
+                range
+            } else {
+                match layout.target(self.cell, Move::Up) {
+                    Some(above) => CellRange {
+                        anchor: above,
+                        end: self.cell,
+                    },
+                    None => return true,
+                }
+            };
+            let plan = grid.plan;
+            let value_of = |cell: CellId| {
+                plan.indicator(cell.at).and_then(|i| match cell.figure {
+                    Figure::Weight => i.weight(cell.vigencia),
+                    Figure::Programmed => i.programmed(cell.vigencia),
+                    Figure::Executed(q) => i.executed(cell.vigencia, q),
+                })
+            };
+            grid.actions
+                .push(Action::EditBatch(layout.fill_down(range, value_of)));
+            grid.view.drafts.remove(&self.cell);
+            grid.view.visit = None;
+            return true;
+        }
+        false
+    }
+
     /// After the text field: focus arriving or leaving, clicks, typing.
     fn after_show(
         &self,
@@ -195,6 +275,7 @@ impl Cell {
     ) {
         let language = grid.language;
         let (view, actions) = (&mut *grid.view, &mut *grid.actions);
+        self.mouse_range(ui, view, response);
         if view.focus_request == Some(self.cell) {
             response.request_focus();
             response.scroll_to_me(None);
@@ -247,6 +328,48 @@ impl Cell {
     }
 }
 
+impl Cell {
+    /// Shift+click extends the range from where it began (or the cell that had the focus) to
+    /// this cell; a drag across cells selects the rectangle it covers; a plain click ends it.
+    fn mouse_range(&self, ui: &egui::Ui, view: &mut ViewState, response: &egui::Response) {
+        let pressed = response.is_pointer_button_down_on() || response.clicked();
+        if pressed && ui.input(|i| i.modifiers.shift) {
+            let anchor = view
+                .range
+                .map(|r| r.anchor)
+                .or(view.visit.map(|v| v.cell))
+                .unwrap_or(self.cell);
+            view.range = Some(CellRange {
+                anchor,
+                end: self.cell,
+            });
+        } else if response.drag_started() {
+            view.range = Some(CellRange {
+                anchor: self.cell,
+                end: self.cell,
+            });
+            view.range_drag = true;
+        } else if view.range_drag && ui.rect_contains_pointer(response.rect) {
+            if let Some(range) = &mut view.range {
+                range.end = self.cell;
+            }
+        } else if response.clicked() && !view.range_drag {
+            view.range = None;
+        }
+    }
+}
+
+/// Takes a key press with exactly these modifiers out of this frame's input.
+fn take_key(ui: &mut egui::Ui, modifiers: egui::Modifiers, key: Key) -> bool {
+    ui.input_mut(|i| {
+        let at = i.events.iter().position(|e| {
+            matches!(e, egui::Event::Key { key: k, pressed: true, modifiers: m, .. }
+                if *k == key && m.matches_exact(modifiers))
+        });
+        at.map(|at| i.events.remove(at)).is_some()
+    })
+}
+
 /// What a key pressed in a focused cell asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum CellKey {
@@ -278,15 +401,9 @@ fn cell_key(ui: &mut egui::Ui, id: egui::Id, mode: &mut CellMode, text: &str) ->
         CellMode::Amending => text.is_empty(),
     };
     let home_end_move = *mode == CellMode::Ready;
-    ui.input_mut(|i| {
+    {
         // Exact modifiers: Shift+Tab is not Tab, Shift+arrows (a range) are not arrows.
-        let mut take = |modifiers: M, key: Key| {
-            let at = i.events.iter().position(|e| {
-                matches!(e, egui::Event::Key { key: k, pressed: true, modifiers: m, .. }
-                    if *k == key && m.matches_exact(modifiers))
-            });
-            at.map(|at| i.events.remove(at)).is_some()
-        };
+        let mut take = |modifiers: M, key: Key| take_key(ui, modifiers, key);
         let key = if take(M::NONE, Key::Tab) {
             CellKey::Move(Move::Next)
         } else if take(M::SHIFT, Key::Tab) {
@@ -323,7 +440,7 @@ fn cell_key(ui: &mut egui::Ui, id: egui::Id, mode: &mut CellMode, text: &str) ->
             return None;
         };
         Some(key)
-    })
+    }
 }
 
 /// Selects the whole text of the field `id` (shown from the next frame).

@@ -10,7 +10,7 @@ use crate::model::{Language, ObjectiveProgress};
 use crate::theme;
 use crate::tr;
 use crate::ui::tree::progress_badge;
-use crate::view::grid::NumberColumn;
+use crate::view::grid::GridColumn;
 
 /// "Total": the weights' sum under the weights, the objective's average under the progress.
 pub fn footer_ui(body: &mut TableBody<'_>, grid: &GridContext<'_>) {
@@ -25,12 +25,12 @@ pub fn footer_ui(body: &mut TableBody<'_>, grid: &GridContext<'_>) {
         }
         for column in &grid.layout.columns {
             r.col(|ui| match column {
-                NumberColumn::Figure(_, Figure::Weight) => {
+                GridColumn::Figure(_, Figure::Weight) => {
                     ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                         weights_total_ui(ui, grid.figures, language);
                     });
                 }
-                NumberColumn::Progress => {
+                GridColumn::Progress => {
                     ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                         progress_badge(ui, grid.figures.progress(), &thresholds, language)
                             .on_hover_text(tr!(

@@ -1,63 +1,82 @@
-//! The grid's header: the indicator's columns, then one per number column.
+//! The grid's header: the indicator's columns, then one per figure; the cut quarter's column
+//! is tinted.
 
 use egui_extras::TableRow;
 
-use crate::model::Language;
 use crate::model::edit::Figure;
+use crate::model::{Cut, Language};
+use crate::theme;
 use crate::tr;
-use crate::view::grid::{GridLayout, NumberColumn};
+use crate::view::grid::{GridColumn, GridLayout};
 
 /// The column titles, each with what it holds on hover.
-pub fn header_ui(mut header: TableRow<'_, '_>, layout: &GridLayout, language: Language) {
-    let mut head = |text: String, hover: String| {
+pub fn header_ui(mut header: TableRow<'_, '_>, layout: &GridLayout, cut: Cut, language: Language) {
+    let mut head = |text: String, hover: String, tinted: bool| {
         header.col(|ui| {
+            if tinted {
+                ui.painter()
+                    .rect_filled(ui.max_rect(), 0.0, theme::cut_quarter_fill(ui.visuals()));
+            }
             ui.strong(text).on_hover_text(hover);
         });
     };
-    head("Meta".into(), tr!(language, "grid-meta-code"));
-    head(
-        tr!(language, "grid-code"),
-        tr!(language, "grid-indicator-code"),
-    );
-    head(
-        tr!(language, "grid-indicator"),
-        tr!(language, "grid-indicator-name"),
-    );
-    head(
-        tr!(language, "details-entity"),
-        tr!(language, "details-responsible-entity"),
-    );
-    head(
-        tr!(language, "grid-type-heading"),
-        tr!(language, "grid-annualization-type"),
-    );
+    for (text, hover) in [
+        ("Meta".to_owned(), tr!(language, "grid-meta-code")),
+        (
+            tr!(language, "grid-code"),
+            tr!(language, "grid-indicator-code"),
+        ),
+        (
+            tr!(language, "grid-indicator"),
+            tr!(language, "grid-indicator-name"),
+        ),
+        (
+            tr!(language, "details-entity"),
+            tr!(language, "details-responsible-entity"),
+        ),
+        (
+            tr!(language, "grid-type-heading"),
+            tr!(language, "grid-annualization-type"),
+        ),
+    ] {
+        head(text, hover, false);
+    }
     for column in &layout.columns {
+        let at_cut = *column == GridColumn::Figure(cut.vigencia, Figure::Executed(cut.quarter));
         let (text, hover) = match column {
-            NumberColumn::Figure(year, Figure::Weight) => (
+            GridColumn::Figure(year, Figure::Weight) => (
                 format!("{} {year}", tr!(language, "grid-wgt")),
                 tr!(language, "grid-weight-in-the-vigencia"),
             ),
-            NumberColumn::Figure(year, Figure::Executed(q)) => (
+            GridColumn::Figure(year, Figure::Executed(q)) => (
                 format!("{} {year}", q.short_name(language)),
                 tr!(language, "grid-executed-quarter-hint"),
             ),
-            NumberColumn::Figure(year, Figure::Programmed) => (
+            GridColumn::Figure(year, Figure::Programmed) => (
                 format!("Prog. {year}"),
                 tr!(language, "grid-programming-of-the-vigencia"),
             ),
-            NumberColumn::ExecutedAtCut => (
+            GridColumn::ExecutedAtCut => (
                 tr!(language, "grid-at-cut"),
                 tr!(language, "grid-executed-at-the-cut"),
             ),
-            NumberColumn::Progress => (
+            GridColumn::Progress => (
                 tr!(language, "grid-progress"),
                 tr!(language, "grid-progress-at-the-cut"),
             ),
-            NumberColumn::Total => (
+            GridColumn::Comment(q) => (
+                tr!(
+                    language,
+                    "grid-comment-heading",
+                    quarter = q.short_name(language)
+                ),
+                tr!(language, "grid-comment-hint"),
+            ),
+            GridColumn::Total => (
                 "Total".into(),
                 tr!(language, "grid-total-programming-per-type"),
             ),
         };
-        head(text, hover);
+        head(text, hover, at_cut);
     }
 }

@@ -11,12 +11,15 @@ mod row;
 use egui::{Align, Layout};
 use egui_extras::{Column, TableBuilder};
 
+use crate::model::edit::Figure;
 use crate::model::edit::IndicatorPath;
+use crate::model::format::{number_as_stored, number_or_empty, percent};
+use crate::model::progress::programmed_total;
 use crate::model::validation::indicator_label;
-use crate::model::{Annualization, Language, Objective, ObjectiveProgress, Plan, Vigencia};
+use crate::model::{Annualization, Cut, Language, Objective, ObjectiveProgress, Plan, Vigencia};
 use crate::theme;
 use crate::ui::PanelContext;
-use crate::view::grid::{GridLayout, NumberColumn};
+use crate::view::grid::{GridColumn, GridLayout};
 use crate::view::{Action, ViewState};
 
 pub use cell::not_accepted;
@@ -25,6 +28,8 @@ pub use footer::weights_total_ui;
 /// What every part of the grid reads and where it sends what the user does.
 pub struct GridContext<'a> {
     pub plan: &'a Plan,
+    /// The cut the grid shows (its quarter's column is highlighted).
+    pub cut: Cut,
     pub objective: &'a Objective,
     pub figures: &'a ObjectiveProgress,
     pub layout: &'a GridLayout,
@@ -36,6 +41,51 @@ pub struct GridContext<'a> {
 }
 
 impl GridContext<'_> {
+    /// The text a cell shows, as copied out: editable figures as stored, computed ones as
+    /// displayed (`50,00 %`), the comment as written.
+    fn cell_text(&self, row: usize, column: usize) -> String {
+        let language = self.language;
+        let (Some(at), Some(column)) = (self.layout.rows.get(row), self.layout.columns.get(column))
+        else {
+            return String::new();
+        };
+        let (Some(indicator), Some(figures)) =
+            (self.plan.indicator(*at), self.figures.indicators.get(row))
+        else {
+            return String::new();
+        };
+        match *column {
+            GridColumn::Figure(vigencia, figure) => {
+                let value = match figure {
+                    Figure::Weight => indicator.weight(vigencia),
+                    Figure::Programmed => indicator.programmed(vigencia),
+                    Figure::Executed(q) => indicator.executed(vigencia, q),
+                };
+                value.map_or_else(String::new, |v| number_as_stored(v, language))
+            }
+            GridColumn::ExecutedAtCut => number_or_empty(figures.executed, language),
+            GridColumn::Progress => figures
+                .progress()
+                .map_or_else(String::new, |p| percent(p, language)),
+            GridColumn::Comment(quarter) => indicator
+                .year(self.cut.vigencia)
+                .and_then(|y| y.comments.get(&quarter))
+                .cloned()
+                .unwrap_or_default(),
+            GridColumn::Total => {
+                number_or_empty(programmed_total(indicator, self.plan.period), language)
+            }
+        }
+    }
+
+    /// Whether the cell at `row`, `column` is in the selected range (of more than one cell).
+    fn in_range(&self, row: usize, column: usize) -> bool {
+        self.view
+            .range
+            .filter(|r| r.anchor != r.end)
+            .is_some_and(|r| self.layout.in_range(r, row, column))
+    }
+
     /// How officers name the indicator at `at`: its code, or "N/A" and its meta's code.
     fn label_of(&self, at: IndicatorPath) -> String {
         match (self.plan.indicator(at), self.objective.metas.get(at.meta)) {
@@ -71,13 +121,17 @@ pub fn indicator_grid_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>, objectiv
         return;
     }
     let years: Vec<Vigencia> = plan.period.vigencias().collect();
-    let mut layout = GridLayout::new(rows, view.cut.vigencia, &years);
+    let mut layout = GridLayout::new(rows, view.cut, &years);
     // Page Up / Page Down move by the rows on screen (less the header and the total row).
     layout.rows_per_page = ((ui.available_height() / theme::ROW_HEIGHT) as usize)
         .saturating_sub(2)
         .max(1);
+    if !ui.input(|i| i.pointer.primary_down()) {
+        view.range_drag = false;
+    }
     let mut grid = GridContext {
         plan,
+        cut: view.cut,
         objective: obj,
         figures: obj_figures,
         layout: &layout,
@@ -93,6 +147,8 @@ pub fn indicator_grid_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>, objectiv
     if let Some(x) = ui.data_mut(|d| d.remove_temp::<f32>(pending_id)) {
         area = area.horizontal_scroll_offset(x);
     }
+    // The meta code is never cut: its column fits the longest one.
+    let meta_width = meta_code_width(ui, obj);
     let output = area.show(ui, |ui| {
         let mut table = TableBuilder::new(ui)
             .id_salt(("grid", objective))
@@ -101,21 +157,23 @@ pub fn indicator_grid_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>, objectiv
             .vscroll(true)
             .auto_shrink([false, true])
             .cell_layout(Layout::left_to_right(Align::Center))
-            .column(Column::initial(130.0).at_least(60.0).clip(true))
+            .column(Column::initial(meta_width).at_least(60.0).clip(true))
             .column(Column::initial(44.0).at_least(36.0).clip(true))
-            .column(Column::initial(140.0).at_least(80.0).clip(true))
-            .column(Column::initial(76.0).at_least(50.0).clip(true))
-            .column(Column::initial(100.0).at_least(90.0));
+            .column(Column::initial(110.0).at_least(60.0).clip(true))
+            .column(Column::initial(64.0).at_least(40.0).clip(true))
+            .column(Column::initial(96.0).at_least(90.0));
         for column in &layout.columns {
-            table = table.column(Column::exact(match column {
-                NumberColumn::Progress => 112.0,
-                NumberColumn::ExecutedAtCut => theme::NUMBER_COLUMN + 8.0,
+            let width = match column {
+                GridColumn::Progress => 108.0,
+                GridColumn::Comment(_) => 44.0,
+                GridColumn::ExecutedAtCut => theme::NUMBER_COLUMN + 8.0,
                 _ => theme::NUMBER_COLUMN,
-            }));
+            };
+            table = table.column(Column::initial(width).at_least(40.0).clip(true));
         }
         table
             .header(theme::ROW_HEIGHT + 4.0, |header| {
-                header::header_ui(header, &layout, language);
+                header::header_ui(header, &layout, grid.cut, language);
             })
             .body(|mut body| {
                 for (row, at) in layout.rows.iter().enumerate() {
@@ -148,6 +206,34 @@ fn offset_to_reveal(
     } else {
         None
     }
+}
+
+/// The width that shows every meta code of the objective whole ("META SECTORIAL 431").
+fn meta_code_width(ui: &egui::Ui, objective: &Objective) -> f32 {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let widest = objective
+        .metas
+        .iter()
+        .map(|m| {
+            ui.fonts_mut(|f| f.layout_no_wrap(m.code.clone(), font.clone(), egui::Color32::WHITE))
+                .size()
+                .x
+        })
+        .fold(60.0_f32, f32::max);
+    widest + 16.0
+}
+
+/// Paints the cell as part of the selected range, over what it shows.
+fn paint_in_range(ui: &egui::Ui) {
+    let rect = ui.max_rect();
+    ui.painter()
+        .rect_filled(rect, 0.0, theme::range_fill(ui.visuals()));
+    ui.painter().rect_stroke(
+        rect,
+        0.0,
+        theme::range_stroke(ui.visuals()),
+        egui::StrokeKind::Inside,
+    );
 }
 
 /// A text in the cell, right-aligned (numbers).

@@ -4,7 +4,7 @@
 use egui::{Align, Layout, RichText};
 use egui_extras::TableBody;
 
-use super::{GridContext, annualization_name, cell, right_aligned};
+use super::{GridContext, annualization_name, cell, paint_in_range, right_aligned};
 use crate::model::edit::{Edit, Figure, IndicatorPath};
 use crate::model::format::{number_or_empty, percent};
 use crate::model::progress::programmed_total;
@@ -13,7 +13,7 @@ use crate::model::{Annualization, IndicatorProgress, Language, TrafficLights};
 use crate::theme;
 use crate::tr;
 use crate::ui::tree::{progress_badge, short};
-use crate::view::grid::{CellId, NumberColumn};
+use crate::view::grid::{CellId, GridColumn};
 use crate::view::{Action, Selection};
 
 /// The row of the indicator at `at`, the `row`-th of the objective.
@@ -51,6 +51,9 @@ pub fn indicator_row_ui(
             let link = ui
                 .add(egui::Button::selectable(selected, name).truncate())
                 .on_hover_text(&indicator.name);
+            if selected && grid.view.reveal_selection {
+                link.scroll_to_me(Some(Align::Center));
+            }
             if link.clicked() {
                 grid.actions.push(Action::Select(Selection::Indicator(at)));
             }
@@ -65,9 +68,11 @@ pub fn indicator_row_ui(
                     .push(Action::Edit(Edit::Annualization { at, kind }, None));
             }
         });
-        for column in &grid.layout.columns {
+        let cut = grid.cut;
+        for (c, column) in grid.layout.columns.iter().enumerate() {
+            let in_range = grid.in_range(row, c);
             match *column {
-                NumberColumn::Figure(vigencia, figure) => {
+                GridColumn::Figure(vigencia, figure) => {
                     let cell = CellId {
                         at,
                         vigencia,
@@ -78,21 +83,96 @@ pub fn indicator_row_ui(
                         Figure::Programmed => indicator.programmed(vigencia),
                         Figure::Executed(q) => indicator.executed(vigencia, q),
                     };
-                    r.col(|ui| cell::number_cell_ui(ui, grid, cell, value, &label));
+                    let at_cut =
+                        vigencia == cut.vigencia && figure == Figure::Executed(cut.quarter);
+                    r.col(|ui| {
+                        cell::number_cell_ui(ui, grid, cell, value, &label, at_cut);
+                        if in_range {
+                            paint_in_range(ui);
+                        }
+                    });
                 }
-                NumberColumn::ExecutedAtCut => {
-                    r.col(|ui| right_aligned(ui, number_or_empty(figures.executed, language)));
+                GridColumn::Comment(quarter) => {
+                    let comment = indicator
+                        .year(cut.vigencia)
+                        .and_then(|y| y.comments.get(&quarter));
+                    // Low, and no reason given yet: the committee will ask.
+                    let missing = figures.progress().is_some_and(|p| p < thresholds.red_below);
+                    r.col(|ui| {
+                        if comment_cell_ui(ui, comment, missing, &label, language).clicked() {
+                            grid.actions.push(Action::EditComment {
+                                at,
+                                vigencia: cut.vigencia,
+                                quarter,
+                            });
+                        }
+                        if in_range {
+                            paint_in_range(ui);
+                        }
+                    });
                 }
-                NumberColumn::Progress => {
-                    r.col(|ui| indicator_progress_ui(ui, figures, &thresholds, language));
+                GridColumn::ExecutedAtCut => {
+                    r.col(|ui| {
+                        right_aligned(ui, number_or_empty(figures.executed, language));
+                        if in_range {
+                            paint_in_range(ui);
+                        }
+                    });
                 }
-                NumberColumn::Total => {
+                GridColumn::Progress => {
+                    r.col(|ui| {
+                        indicator_progress_ui(ui, figures, &thresholds, language);
+                        if in_range {
+                            paint_in_range(ui);
+                        }
+                    });
+                }
+                GridColumn::Total => {
                     let total = programmed_total(indicator, grid.plan.period);
-                    r.col(|ui| right_aligned(ui, number_or_empty(total, language)));
+                    r.col(|ui| {
+                        right_aligned(ui, number_or_empty(total, language));
+                        if in_range {
+                            paint_in_range(ui);
+                        }
+                    });
                 }
             }
         }
     });
+}
+
+/// The comment of the cut's quarter as a marker: ¶ when there is one (its text on hover), a
+/// bold ! in the error colour when the figure is low and nobody said why, + otherwise. A click opens
+/// the box where it is written in full.
+fn comment_cell_ui(
+    ui: &mut egui::Ui,
+    comment: Option<&String>,
+    missing: bool,
+    label: &str,
+    language: Language,
+) -> egui::Response {
+    let (mark, hover) = match comment.filter(|c| !c.trim().is_empty()) {
+        Some(c) => (RichText::new("¶").strong(), c.clone()),
+        None if missing => (
+            RichText::new("!")
+                .strong()
+                .color(theme::error_text(ui.visuals())),
+            tr!(language, "grid-comment-missing"),
+        ),
+        None => (
+            RichText::new("+").weak(),
+            tr!(language, "grid-comment-hint"),
+        ),
+    };
+    ui.with_layout(
+        Layout::centered_and_justified(egui::Direction::LeftToRight),
+        |ui| {
+            ui.add(egui::Button::new(mark).frame(false))
+                .on_hover_text(hover)
+                .accessible_name(format!("{label} · {}", tr!(language, "comment-label")))
+        },
+    )
+    .inner
 }
 
 /// The annualization type's combo box; the type chosen, when it changed.

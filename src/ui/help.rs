@@ -1,0 +1,115 @@
+//! Ayuda / Help (F1): the keyboard shortcuts (from the one `Command` table, plus the grid's
+//! keys), what the figures mean, where files live, and the version.
+
+use crate::i18n::Language;
+use crate::tr;
+use crate::ui::PanelContext;
+use crate::view::Command;
+
+/// The help window, while `view.help_open`.
+pub fn help_ui(ctx: &egui::Context, panels: &mut PanelContext<'_>) {
+    let language = panels.language;
+    let mut open = panels.view.help_open;
+    egui::Window::new(tr!(language, "command-help"))
+        .open(&mut open)
+        .default_size([620.0, 520.0])
+        .vscroll(true)
+        .show(ctx, |ui| {
+            ui.heading(tr!(language, "help-shortcuts"));
+            egui::Grid::new("help_shortcuts")
+                .num_columns(1)
+                .striped(true)
+                .show(ui, |ui| {
+                    for command in Command::WITH_SHORTCUTS {
+                        if let Some(shortcut) = command.shortcut() {
+                            let keys = ctx.format_shortcut(&shortcut);
+                            ui.label(format!("{keys} — {}", command.label(language)));
+                            ui.end_row();
+                        }
+                    }
+                    for text in grid_keys(language) {
+                        ui.label(text);
+                        ui.end_row();
+                    }
+                });
+            ui.add_space(8.0);
+            ui.heading(tr!(language, "help-figures"));
+            for text in [
+                tr!(language, "help-figures-types"),
+                tr!(language, "help-figures-cap"),
+                tr!(language, "help-figures-average"),
+            ] {
+                ui.label(text);
+                ui.add_space(4.0);
+            }
+            ui.add_space(8.0);
+            ui.heading(tr!(language, "help-files"));
+            let plan_file = panels.plan_file.map_or_else(
+                || tr!(language, "help-no-file"),
+                |p| p.display().to_string(),
+            );
+            ui.label(tr!(language, "help-plan-file", path = plan_file));
+            ui.label(tr!(language, "help-backups"));
+            let data = panels
+                .data_folder
+                .map_or_else(String::new, |p| p.display().to_string());
+            ui.label(tr!(language, "help-data-folder", path = data));
+            ui.add_space(8.0);
+            ui.label(tr!(
+                language,
+                "help-version",
+                version = env!("CARGO_PKG_VERSION")
+            ));
+        });
+    panels.view.help_open = open;
+}
+
+/// "F2 — corregir la cifra…" for each of the grid's keys.
+fn grid_keys(language: Language) -> Vec<String> {
+    [
+        (
+            tr!(language, "help-key-type"),
+            tr!(language, "help-does-type"),
+        ),
+        (tr!(language, "help-key-f2"), tr!(language, "help-does-f2")),
+        (
+            tr!(language, "help-key-enter"),
+            tr!(language, "help-does-enter"),
+        ),
+        (
+            tr!(language, "help-key-tab"),
+            tr!(language, "help-does-tab"),
+        ),
+        (
+            tr!(language, "help-key-arrows"),
+            tr!(language, "help-does-arrows"),
+        ),
+        (
+            tr!(language, "help-key-home-end"),
+            tr!(language, "help-does-home-end"),
+        ),
+        (
+            tr!(language, "help-key-pages"),
+            tr!(language, "help-does-pages"),
+        ),
+        (
+            tr!(language, "help-key-esc"),
+            tr!(language, "help-does-esc"),
+        ),
+        (
+            tr!(language, "help-key-shift-arrows"),
+            tr!(language, "help-does-shift-arrows"),
+        ),
+        (
+            tr!(language, "help-key-copy-fill"),
+            tr!(language, "help-does-copy-fill"),
+        ),
+        (
+            tr!(language, "help-key-menus"),
+            tr!(language, "help-does-menus"),
+        ),
+    ]
+    .into_iter()
+    .map(|(keys, does)| format!("{keys} — {does}"))
+    .collect()
+}

@@ -1,0 +1,251 @@
+//! What officers reach for in Excel, in the grid and around it: ranges copied out, cleared and
+//! filled; find; the comment box; help; the first-start line. Driven as a user does.
+
+use std::str::FromStr;
+
+use avance::app::AvanceApp;
+use avance::model::Quarter;
+use avance::view::{Command, Dialog, Prefs, Selection};
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use rust_decimal::Decimal;
+
+use super::ui::{ScriptedDialogs, harness, press, select_objective, type_in_cell};
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+/// The executed value of objective 3's `row`-th indicator (plan order) in a 2022 quarter.
+fn executed(harness: &Harness<'_, AvanceApp>, row: usize, quarter: u8) -> Option<Decimal> {
+    let plan = harness.state().plan();
+    let at = plan.indicator_paths(2)[row];
+    plan.indicator(at)
+        .unwrap()
+        .executed(2022, Quarter::new(quarter).unwrap())
+}
+
+/// What the app put on the clipboard in the frame just run.
+fn copied(harness: &Harness<'_, AvanceApp>) -> Option<String> {
+    harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+}
+
+#[test]
+fn shift_arrows_select_a_range_that_copies_as_excel_pastes_it() {
+    let mut harness = harness();
+    select_objective(&mut harness, 3);
+    harness.get_by_label("464 · ejecutado 2022 T1").click();
+    harness.run();
+    // Three columns (T1, T2, T3) of two rows (464, 465).
+    press(&mut harness, Modifiers::SHIFT, Key::ArrowRight);
+    press(&mut harness, Modifiers::SHIFT, Key::ArrowRight);
+    press(&mut harness, Modifiers::SHIFT, Key::ArrowDown);
+    assert!(
+        harness.get_by_label("464 · ejecutado 2022 T1").is_focused(),
+        "the focus stays where the range began"
+    );
+    // Ctrl+C arrives as a copy event, as the window system sends it.
+    harness.event(egui::Event::Copy);
+    harness.step();
+    assert_eq!(copied(&harness).as_deref(), Some("0,50\t\t\n0,00\t\t\n"));
+
+    // Across the computed columns, as displayed: T4 → at cut → progress.
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    harness.get_by_label("554 · ejecutado 2022 T4").click();
+    harness.run();
+    press(&mut harness, Modifiers::SHIFT, Key::ArrowRight);
+    harness.event(egui::Event::Copy);
+    harness.step();
+    let text = copied(&harness).unwrap();
+    assert!(
+        text.starts_with("\t35,20\t50,29\u{a0}%\t"),
+        "T4, at the cut, progress, comment, Prog. 2020: {text:?}"
+    );
+    assert!(text.ends_with("\t10,00\n"), "{text:?}");
+}
+
+#[test]
+fn delete_empties_a_range_and_ctrl_d_fills_down_each_in_one_undo_step() {
+    let mut harness = harness();
+    select_objective(&mut harness, 3);
+    let seed = harness.state().plan().clone();
+    // 464 T1 holds 0,50; fill it down over 465 and 466.
+    harness.get_by_label("464 · ejecutado 2022 T1").click();
+    harness.run();
+    press(&mut harness, Modifiers::SHIFT, Key::ArrowDown);
+    press(&mut harness, Modifiers::SHIFT, Key::ArrowDown);
+    press(&mut harness, Modifiers::COMMAND, Key::D);
+    for row in 0..3 {
+        assert_eq!(executed(&harness, row, 1), Some(d("0.50")), "row {row}");
+    }
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(harness.state().plan(), &seed, "one Ctrl+Z undoes the fill");
+
+    // Delete empties the editable cells of the range (not reported, not 0).
+    harness.get_by_label("464 · ejecutado 2022 T1").click();
+    harness.run();
+    press(&mut harness, Modifiers::SHIFT, Key::ArrowDown);
+    press(&mut harness, Modifiers::NONE, Key::Delete);
+    assert_eq!(executed(&harness, 0, 1), None);
+    assert_eq!(executed(&harness, 1, 1), None);
+    assert_eq!(executed(&harness, 2, 1), Some(d("0")), "outside the range");
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        harness.state().plan(),
+        &seed,
+        "one Ctrl+Z undoes the clearing"
+    );
+}
+
+#[test]
+fn shift_click_selects_from_the_focused_cell_to_the_clicked_one() {
+    let mut harness = harness();
+    select_objective(&mut harness, 3);
+    harness.get_by_label("464 · ejecutado 2022 T1").click();
+    harness.run();
+    harness
+        .get_by_label("465 · ejecutado 2022 T2")
+        .click_modifiers(Modifiers::SHIFT);
+    harness.run();
+    harness.event(egui::Event::Copy);
+    harness.step();
+    assert_eq!(copied(&harness).as_deref(), Some("0,50\t\n0,00\t\n"));
+}
+
+#[test]
+fn ctrl_f_finds_an_indicator_by_code_and_selects_it_in_tree_and_grid() {
+    let mut harness = harness();
+    select_objective(&mut harness, 2);
+    press(&mut harness, Modifiers::COMMAND, Key::F);
+    harness.get_by_label("Buscar:").type_text("554");
+    harness.run();
+    harness.get_by_label("1 indicador");
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    let at = harness.state().plan().indicator_paths(2)[5];
+    assert_eq!(harness.state().view().selection, Selection::Indicator(at));
+    // Opened down to it in the tree, and its row in objective 3's grid.
+    harness.get_by_label_contains("554 · Porcentaje de lineamientos");
+    harness.get_by_label("554 · ejecutado 2022 T1");
+    harness.get_by_label("1 de 1");
+    // F3 goes on (here, back to the only hit); Esc closes the bar.
+    press(&mut harness, Modifiers::NONE, Key::F3);
+    assert_eq!(harness.state().view().selection, Selection::Indicator(at));
+    harness.get_by_label("Cerrar (Esc)").click();
+    harness.run();
+    assert!(harness.query_by_label("Buscar:").is_none());
+}
+
+#[test]
+fn the_comment_column_opens_a_box_large_enough_for_a_paragraph() {
+    let mut harness = harness();
+    select_objective(&mut harness, 3);
+    harness.get_by_label("465 · Comentario").click();
+    harness.run();
+    assert!(matches!(
+        harness.state().dialog(),
+        Some(Dialog::Comment { indicator, .. }) if indicator == "465"
+    ));
+    let field = harness.get_by_label("Comentario");
+    assert!(
+        field.rect().height() > 100.0,
+        "a paragraph's room: {:?}",
+        field.rect()
+    );
+    field.type_text("Primera línea.\nSegunda línea del motivo.");
+    harness.run();
+    harness.get_by_label("Guardar").click();
+    harness.run();
+    let plan = harness.state().plan();
+    let at = plan.indicator_paths(2)[1];
+    assert_eq!(
+        plan.indicator(at)
+            .unwrap()
+            .year(2022)
+            .unwrap()
+            .comments
+            .get(&Quarter::new(1).unwrap()),
+        Some(&"Primera línea.\nSegunda línea del motivo.".to_owned())
+    );
+    // The marker now holds it; its text shows on hover.
+    harness.get_by_label("465 · Comentario");
+}
+
+#[test]
+fn f1_lists_every_command_with_a_shortcut_and_what_the_figures_mean() {
+    let mut harness = harness();
+    press(&mut harness, Modifiers::NONE, Key::F1);
+    let ctx = harness.ctx.clone();
+    for command in Command::WITH_SHORTCUTS {
+        let shortcut = ctx.format_shortcut(&command.shortcut().unwrap());
+        let line = format!(
+            "{shortcut} — {}",
+            command.label(avance::model::Language::Es)
+        );
+        harness.get_by_label(&line);
+    }
+    harness.get_by_label_contains("F2 o doble clic — corregir la cifra");
+    harness.get_by_label_contains("promedio ponderado");
+    harness.get_by_label_contains("NOMBRE.ron.bak");
+    harness.get_by_label_contains(concat!("versión ", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn f10_opens_the_file_menu() {
+    let mut harness = harness();
+    assert!(harness.query_by_label("Importar…").is_none());
+    press(&mut harness, Modifiers::NONE, Key::F10);
+    harness.run();
+    harness.get_by_label("Importar…");
+}
+
+#[test]
+fn a_first_start_says_what_this_is_and_what_to_do_first_until_dismissed() {
+    let mut harness = harness();
+    harness.get_by_label_contains("Este es el plan de ejemplo");
+    harness.get_by_label("Entendido").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Este es el plan de ejemplo")
+            .is_none()
+    );
+    assert!(harness.state().prefs().welcomed);
+
+    // Not once a file was used.
+    let prefs = Prefs {
+        recent: vec!["/tmp/plan.ron".into()],
+        ..Prefs::default()
+    };
+    let mut harness = Harness::builder()
+        .with_size([1366.0, 768.0])
+        .build_eframe(move |_| {
+            AvanceApp::with(prefs.clone(), None, Box::new(ScriptedDialogs::default()))
+        });
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Este es el plan de ejemplo")
+            .is_none()
+    );
+}
+
+#[test]
+fn typing_still_replaces_after_a_range_was_selected() {
+    let mut harness = harness();
+    select_objective(&mut harness, 3);
+    harness.get_by_label("464 · ejecutado 2022 T1").click();
+    harness.run();
+    press(&mut harness, Modifiers::SHIFT, Key::ArrowDown);
+    press(&mut harness, Modifiers::NONE, Key::ArrowDown);
+    type_in_cell(&mut harness, "466 · ejecutado 2022 T1", "3");
+    assert_eq!(executed(&harness, 2, 1), Some(d("3")));
+}
