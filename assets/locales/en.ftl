@@ -496,7 +496,7 @@ comment-hint = Explain the quarter's figure to the committee: what happened and 
 comment-label = Comment
 
 ## Grid: comments and ranges
-grid-comment-heading = Comment { $quarter }
+grid-comment-heading = Note
 grid-comment-hint = The comment on the cut quarter: click to write it or read it whole
 grid-comment-add = + comment
 find-label = Find:

@@ -508,7 +508,7 @@ comment-hint = Explique al comité la cifra del trimestre: qué pasó y qué se 
 comment-label = Comentario
 
 ## Grid: comments and ranges
-grid-comment-heading = Coment. { $quarter }
+grid-comment-heading = Nota
 grid-comment-hint = El comentario del trimestre al corte: clic para escribirlo o leerlo entero
 grid-comment-add = + comentar
 find-label = Buscar:

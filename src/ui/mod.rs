@@ -70,7 +70,7 @@ pub fn panels_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) -> ChartData {
         .default_size(104.0)
         .min_size(60.0)
         .show(ui, |ui| validation::findings_ui(ui, ctx));
-    let charts_height = (ui.available_height() * 0.42).clamp(230.0, 520.0);
+    let charts_height = (ui.available_height() * 0.38).clamp(220.0, 520.0);
     egui::Panel::bottom("charts")
         .resizable(true)
         .default_size(charts_height)

@@ -164,7 +164,8 @@ pub fn indicator_grid_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>, objectiv
             .column(Column::initial(96.0).at_least(90.0));
         for column in &layout.columns {
             let width = match column {
-                GridColumn::Progress => 108.0,
+                GridColumn::Progress => 100.0,
+                GridColumn::Figure(_, Figure::Weight) => 72.0,
                 GridColumn::Comment(_) => 44.0,
                 GridColumn::ExecutedAtCut => theme::NUMBER_COLUMN + 8.0,
                 _ => theme::NUMBER_COLUMN,
