@@ -249,3 +249,22 @@ fn typing_still_replaces_after_a_range_was_selected() {
     type_in_cell(&mut harness, "466 · ejecutado 2022 T1", "3");
     assert_eq!(executed(&harness, 2, 1), Some(d("3")));
 }
+
+#[test]
+fn open_recent_opens_on_hover() {
+    let prefs = Prefs {
+        recent: vec!["/tmp/plan-reciente.ron".into()],
+        ..Prefs::default()
+    };
+    let mut harness = Harness::builder()
+        .with_size([1366.0, 768.0])
+        .build_eframe(move |_| {
+            AvanceApp::with(prefs.clone(), None, Box::new(ScriptedDialogs::default()))
+        });
+    harness.run();
+    harness.get_by_label("Archivo").click();
+    harness.run();
+    harness.get_by_label("Abrir reciente").hover();
+    harness.run();
+    harness.get_by_label("/tmp/plan-reciente.ron");
+}
