@@ -378,3 +378,64 @@ fn the_grid_scrolls_sideways_to_the_cell_the_keys_reach() {
     let rect = harness.get_by_label("464 · ponderación 2022").rect();
     assert!(rect.min.x >= 240.0, "back at the row's start: {rect:?}");
 }
+
+/// The seed plan with `extra` more indicators in objective 3, coded 1000, 1001, …
+fn long_plan(extra: usize) -> avance::model::Plan {
+    let mut plan = avance::io::seed_plan();
+    for n in 0..extra {
+        plan.apply(Edit::AddIndicator {
+            objective: 2,
+            meta: 2,
+        })
+        .unwrap();
+        let at = *plan.indicator_paths(2).last().unwrap();
+        plan.apply(Edit::IndicatorText {
+            at,
+            field: avance::model::edit::IndicatorText::Code,
+            text: format!("{}", 1000 + n),
+        })
+        .unwrap();
+    }
+    plan
+}
+
+#[test]
+fn in_a_long_grid_page_down_and_ctrl_end_reach_rows_far_below() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("largo.ron");
+    plan_file::save(&long_plan(300), &path).unwrap();
+    let mut harness = Harness::builder()
+        .with_size([1366.0, 768.0])
+        .build_eframe(move |_| {
+            AvanceApp::with(
+                Prefs::default(),
+                Some(path.clone()),
+                Box::new(ScriptedDialogs::default()),
+            )
+        });
+    harness.run();
+    select_objective(&mut harness, 3);
+    harness.get_by_label("464 · ejecutado 2022 T1").click();
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::PageDown);
+    harness.run();
+    let focused: Vec<String> = harness
+        .query_all_by_role(egui::accesskit::Role::TextInput)
+        .filter(|n| n.is_focused())
+        .filter_map(|n| n.accesskit_node().label())
+        .collect();
+    assert_eq!(focused.len(), 1, "{focused:?}");
+    assert!(
+        focused[0].starts_with("10") && focused[0].ends_with("ejecutado 2022 T1"),
+        "Page Down went a screen down: {focused:?}"
+    );
+    press(&mut harness, Modifiers::COMMAND, Key::End);
+    harness.run();
+    let last = harness.get_by_label("1299 · programación 2024");
+    assert!(last.is_focused(), "Ctrl+End reached the last indicator");
+    let rect = last.rect();
+    assert!(
+        rect.max.y <= 768.0 && rect.min.y >= 0.0,
+        "and shows it: {rect:?}"
+    );
+}

@@ -1,7 +1,7 @@
 //! The grid's last row: the sum of the weights and the objective's progress.
 
 use egui::{Align, Layout, RichText};
-use egui_extras::TableBody;
+use egui_extras::TableRow;
 
 use super::GridContext;
 use crate::model::edit::Figure;
@@ -13,10 +13,10 @@ use crate::ui::tree::progress_badge;
 use crate::view::grid::GridColumn;
 
 /// "Total": the weights' sum under the weights, the objective's average under the progress.
-pub fn footer_ui(body: &mut TableBody<'_>, grid: &GridContext<'_>) {
+pub fn footer_ui(mut r: TableRow<'_, '_>, grid: &GridContext<'_>) {
     let language = grid.language;
     let thresholds = grid.plan.settings.traffic_lights;
-    body.row(theme::ROW_HEIGHT + 4.0, |mut r| {
+    {
         r.col(|ui| {
             ui.strong(tr!(language, "grid-total"));
         });
@@ -42,7 +42,7 @@ pub fn footer_ui(body: &mut TableBody<'_>, grid: &GridContext<'_>) {
                 _ => {}
             });
         }
-    });
+    }
 }
 
 /// The sum of the weights, in the warning colour when it is not 100 %.

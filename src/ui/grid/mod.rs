@@ -20,7 +20,7 @@ use crate::model::{Annualization, Cut, Language, Objective, ObjectiveProgress, P
 use crate::theme;
 use crate::ui::PanelContext;
 use crate::view::grid::{GridColumn, GridLayout};
-use crate::view::{Action, ViewState};
+use crate::view::{Action, Selection, ViewState};
 
 pub use cell::not_accepted;
 pub use footer::weights_total_ui;
@@ -162,6 +162,19 @@ pub fn indicator_grid_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>, objectiv
             .column(Column::initial(110.0).at_least(60.0).clip(true))
             .column(Column::initial(64.0).at_least(40.0).clip(true))
             .column(Column::initial(96.0).at_least(90.0));
+        // A cell the keys reach (or the indicator found) may be in a row not laid out yet:
+        // scroll to it; its cell takes the focus once drawn.
+        let wanted = grid
+            .view
+            .focus_request
+            .map(|cell| cell.at)
+            .or(match grid.view.selection {
+                Selection::Indicator(at) if grid.view.reveal_selection => Some(at),
+                _ => None,
+            });
+        if let Some(row) = wanted.and_then(|at| layout.rows.iter().position(|r| *r == at)) {
+            table = table.scroll_to_row(row, None);
+        }
         for column in &layout.columns {
             let width = match column {
                 GridColumn::Progress => 100.0,
@@ -176,11 +189,17 @@ pub fn indicator_grid_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>, objectiv
             .header(theme::ROW_HEIGHT + 4.0, |header| {
                 header::header_ui(header, &layout, grid.cut, language);
             })
-            .body(|mut body| {
-                for (row, at) in layout.rows.iter().enumerate() {
-                    row::indicator_row_ui(&mut body, &mut grid, row, *at);
-                }
-                footer::footer_ui(&mut body, &grid);
+            .body(|body| {
+                // Only the rows on screen are laid out, so a plan of thousands of indicators
+                // costs what a screenful does; the total row comes last.
+                let rows = layout.rows.len();
+                body.rows(theme::ROW_HEIGHT, rows + 1, |table_row| {
+                    let row = table_row.index();
+                    match layout.rows.get(row) {
+                        Some(at) => row::indicator_row_ui(table_row, &mut grid, row, *at),
+                        None => footer::footer_ui(table_row, &grid),
+                    }
+                });
             });
     });
     if let Some(x) = grid

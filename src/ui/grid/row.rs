@@ -2,7 +2,7 @@
 //! figures the engine computed for it.
 
 use egui::{Align, Layout, RichText};
-use egui_extras::TableBody;
+use egui_extras::TableRow;
 
 use super::{GridContext, annualization_name, cell, paint_in_range, right_aligned};
 use crate::model::edit::{Edit, Figure, IndicatorPath};
@@ -18,7 +18,7 @@ use crate::view::{Action, Selection};
 
 /// The row of the indicator at `at`, the `row`-th of the objective.
 pub fn indicator_row_ui(
-    body: &mut TableBody<'_>,
+    mut r: TableRow<'_, '_>,
     grid: &mut GridContext<'_>,
     row: usize,
     at: IndicatorPath,
@@ -34,111 +34,107 @@ pub fn indicator_row_ui(
     let label = indicator_label(&meta.code, indicator);
     let selected = grid.view.selection == Selection::Indicator(at);
     let thresholds = grid.plan.settings.traffic_lights;
-    body.row(theme::ROW_HEIGHT, |mut r| {
-        r.set_selected(selected);
-        r.col(|ui| {
-            ui.label(&meta.code).on_hover_text(&meta.name);
-        });
-        r.col(|ui| {
-            ui.label(indicator.code_label());
-        });
-        r.col(|ui| {
-            let name = if indicator.name.trim().is_empty() {
-                tr!(language, "grid-no-name")
-            } else {
-                short(&indicator.name, 60)
-            };
-            let link = ui
-                .add(egui::Button::selectable(selected, name).truncate())
-                .on_hover_text(&indicator.name);
-            if selected && grid.view.reveal_selection {
-                link.scroll_to_me(Some(Align::Center));
-            }
-            if link.clicked() {
-                grid.actions.push(Action::Select(Selection::Indicator(at)));
-            }
-        });
-        r.col(|ui| {
-            ui.label(&indicator.entity).on_hover_text(&indicator.entity);
-        });
-        r.col(|ui| {
-            if let Some(kind) = annualization_ui(ui, at, indicator.annualization, &label, language)
-            {
-                grid.actions
-                    .push(Action::Edit(Edit::Annualization { at, kind }, None));
-            }
-        });
-        let cut = grid.cut;
-        for (c, column) in grid.layout.columns.iter().enumerate() {
-            let in_range = grid.in_range(row, c);
-            match *column {
-                GridColumn::Figure(vigencia, figure) => {
-                    let cell = CellId {
-                        at,
-                        vigencia,
-                        figure,
-                    };
-                    let value = match figure {
-                        Figure::Weight => indicator.weight(vigencia),
-                        Figure::Programmed => indicator.programmed(vigencia),
-                        Figure::Executed(q) => indicator.executed(vigencia, q),
-                    };
-                    let at_cut =
-                        vigencia == cut.vigencia && figure == Figure::Executed(cut.quarter);
-                    r.col(|ui| {
-                        cell::number_cell_ui(ui, grid, cell, value, &label, at_cut);
-                        if in_range {
-                            paint_in_range(ui);
-                        }
-                    });
-                }
-                GridColumn::Comment(quarter) => {
-                    let comment = indicator
-                        .year(cut.vigencia)
-                        .and_then(|y| y.comments.get(&quarter));
-                    // Low, and no reason given yet: the committee will ask.
-                    let missing = figures.progress().is_some_and(|p| p < thresholds.red_below);
-                    r.col(|ui| {
-                        if comment_cell_ui(ui, comment, missing, &label, language).clicked() {
-                            grid.actions.push(Action::EditComment {
-                                at,
-                                vigencia: cut.vigencia,
-                                quarter,
-                            });
-                        }
-                        if in_range {
-                            paint_in_range(ui);
-                        }
-                    });
-                }
-                GridColumn::ExecutedAtCut => {
-                    r.col(|ui| {
-                        right_aligned(ui, number_or_empty(figures.executed, language));
-                        if in_range {
-                            paint_in_range(ui);
-                        }
-                    });
-                }
-                GridColumn::Progress => {
-                    r.col(|ui| {
-                        indicator_progress_ui(ui, figures, &thresholds, language);
-                        if in_range {
-                            paint_in_range(ui);
-                        }
-                    });
-                }
-                GridColumn::Total => {
-                    let total = programmed_total(indicator, grid.plan.period);
-                    r.col(|ui| {
-                        right_aligned(ui, number_or_empty(total, language));
-                        if in_range {
-                            paint_in_range(ui);
-                        }
-                    });
-                }
-            }
+    r.set_selected(selected);
+    r.col(|ui| {
+        ui.label(&meta.code).on_hover_text(&meta.name);
+    });
+    r.col(|ui| {
+        ui.label(indicator.code_label());
+    });
+    r.col(|ui| {
+        let name = if indicator.name.trim().is_empty() {
+            tr!(language, "grid-no-name")
+        } else {
+            short(&indicator.name, 60)
+        };
+        let link = ui
+            .add(egui::Button::selectable(selected, name).truncate())
+            .on_hover_text(&indicator.name);
+        if selected && grid.view.reveal_selection {
+            link.scroll_to_me(Some(Align::Center));
+        }
+        if link.clicked() {
+            grid.actions.push(Action::Select(Selection::Indicator(at)));
         }
     });
+    r.col(|ui| {
+        ui.label(&indicator.entity).on_hover_text(&indicator.entity);
+    });
+    r.col(|ui| {
+        if let Some(kind) = annualization_ui(ui, at, indicator.annualization, &label, language) {
+            grid.actions
+                .push(Action::Edit(Edit::Annualization { at, kind }, None));
+        }
+    });
+    let cut = grid.cut;
+    for (c, column) in grid.layout.columns.iter().enumerate() {
+        let in_range = grid.in_range(row, c);
+        match *column {
+            GridColumn::Figure(vigencia, figure) => {
+                let cell = CellId {
+                    at,
+                    vigencia,
+                    figure,
+                };
+                let value = match figure {
+                    Figure::Weight => indicator.weight(vigencia),
+                    Figure::Programmed => indicator.programmed(vigencia),
+                    Figure::Executed(q) => indicator.executed(vigencia, q),
+                };
+                let at_cut = vigencia == cut.vigencia && figure == Figure::Executed(cut.quarter);
+                r.col(|ui| {
+                    cell::number_cell_ui(ui, grid, cell, value, &label, at_cut);
+                    if in_range {
+                        paint_in_range(ui);
+                    }
+                });
+            }
+            GridColumn::Comment(quarter) => {
+                let comment = indicator
+                    .year(cut.vigencia)
+                    .and_then(|y| y.comments.get(&quarter));
+                // Low, and no reason given yet: the committee will ask.
+                let missing = figures.progress().is_some_and(|p| p < thresholds.red_below);
+                r.col(|ui| {
+                    if comment_cell_ui(ui, comment, missing, &label, language).clicked() {
+                        grid.actions.push(Action::EditComment {
+                            at,
+                            vigencia: cut.vigencia,
+                            quarter,
+                        });
+                    }
+                    if in_range {
+                        paint_in_range(ui);
+                    }
+                });
+            }
+            GridColumn::ExecutedAtCut => {
+                r.col(|ui| {
+                    right_aligned(ui, number_or_empty(figures.executed, language));
+                    if in_range {
+                        paint_in_range(ui);
+                    }
+                });
+            }
+            GridColumn::Progress => {
+                r.col(|ui| {
+                    indicator_progress_ui(ui, figures, &thresholds, language);
+                    if in_range {
+                        paint_in_range(ui);
+                    }
+                });
+            }
+            GridColumn::Total => {
+                let total = programmed_total(indicator, grid.plan.period);
+                r.col(|ui| {
+                    right_aligned(ui, number_or_empty(total, language));
+                    if in_range {
+                        paint_in_range(ui);
+                    }
+                });
+            }
+        }
+    }
 }
 
 /// The comment of the cut's quarter as a marker: ¶ when there is one (its text on hover), a
