@@ -549,3 +549,8 @@ welcome-dismiss = Got it
 app-imported-from = Read from { $path }; the plan is not saved yet.
 app-exported-to = Plan exported at the cut { $cut } to { $path }
 grid-comment-missing = Low progress with no comment: the committee will ask why. Click to write it.
+
+## Forecast
+report-csv-remaining = Remaining
+report-csv-projected = Projected Q4
+report-projected = projected year-end: { $projected }

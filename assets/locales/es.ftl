@@ -561,3 +561,8 @@ welcome-dismiss = Entendido
 app-imported-from = Leído de { $path }; el plan aún no está guardado.
 app-exported-to = Plan exportado al corte { $cut } en { $path }
 grid-comment-missing = Avance bajo sin comentario: el comité pedirá la razón. Clic para escribirla.
+
+## Forecast
+report-csv-remaining = Falta
+report-csv-projected = Proyección T4
+report-projected = proyección al cierre: { $projected }

@@ -15,6 +15,7 @@ use rust_xlsxwriter::{Format, FormatAlign, Workbook, XlsxError};
 use super::safe_write::WriteError;
 use super::table::{CsvField, write_csv};
 use super::write_atomically;
+use crate::model::forecast::PlanForecast;
 use crate::model::format::{fixed2, round2};
 use crate::model::progress::programmed_total;
 use crate::model::{Cut, Language, Plan, PlanProgress};
@@ -97,11 +98,23 @@ fn matrix(plan: &Plan, cut: Cut) -> (Vec<String>, Vec<(u8, Vec<Value>)>) {
     headers.push(format!("Avance objetivo al corte {date}"));
     headers.push("Cuenta al tope".to_owned());
     headers.push("Cuenta como 0".to_owned());
+    headers.push(format!("Falta para la programación {}", cut.vigencia));
+    headers.push(format!("Proyección al cierre {}", cut.vigencia));
 
     let progress = PlanProgress::compute(plan, cut);
+    let forecast = PlanForecast::compute(plan, &progress);
     let mut rows = Vec::new();
-    for (objective, figures) in plan.objectives.iter().zip(&progress.objectives) {
-        for ((meta, indicator), f) in objective.indicators().zip(&figures.indicators) {
+    for ((objective, figures), ahead) in plan
+        .objectives
+        .iter()
+        .zip(&progress.objectives)
+        .zip(&forecast.objectives)
+    {
+        for (((meta, indicator), f), fc) in objective
+            .indicators()
+            .zip(&figures.indicators)
+            .zip(&ahead.indicators)
+        {
             let mut row = vec![
                 Value::Number(Some(Decimal::from(objective.number))),
                 Value::Text(meta.code.clone()),
@@ -129,6 +142,10 @@ fn matrix(plan: &Plan, cut: Cut) -> (Vec<String>, Vec<(u8, Vec<Value>)>) {
             let counted = f.counted.is_some();
             row.push(mark(counted, f.is_capped()));
             row.push(mark(counted, f.is_floored()));
+            // What remains is programmed less executed: an exact decimal.
+            let remaining = fc.remaining.as_ref().and_then(|r| r.to_decimal_exact());
+            row.push(Value::Number(remaining.or(fc.remaining_shown())));
+            row.push(Value::Progress(fc.projected_shown()));
             rows.push((objective.number, row));
         }
     }

@@ -771,6 +771,12 @@ fn column_of(header: &str) -> Result<Option<Column>, ImportError> {
         "linea base" => Column::Baseline,
         "cuenta al tope" | "cuenta como 0" => Column::Computed,
         _ if h.starts_with("avance objetivo") => Column::Computed,
+        // The forecast an export writes: computed again from the figures, never read.
+        _ if h.starts_with("falta para la programacion")
+            || h.starts_with("proyeccion al cierre") =>
+        {
+            Column::Computed
+        }
         _ if h.starts_with("magnitud ejecutada") => Column::Executed,
         _ if h.starts_with("porcentaje avance") || h.starts_with("porcentaje de avance") => {
             Column::Published

@@ -10,7 +10,8 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::table::{CsvField, write_csv};
-use crate::model::format::{decimal_separator, fixed2, number, percent_or_dash};
+use crate::model::forecast::PlanForecast;
+use crate::model::format::{decimal_separator, fixed2, number, percent, percent_or_dash};
 use crate::model::validation::no_average_reason;
 use crate::model::{Cut, IndicatorProgress, Language, NoAverage, Plan, PlanProgress, Status};
 use crate::tr;
@@ -40,6 +41,8 @@ pub struct ObjectiveRow {
     pub progress: Option<String>,
     pub weights_total: Option<String>,
     pub weights_add_up: bool,
+    /// The year-end at the current pace: the weighted average of the projections.
+    pub projected: Option<String>,
     /// Why `progress` is `null`: a key and the reason in the plan's language.
     pub no_progress: Option<NoProgressJson>,
     pub indicators: Vec<IndicatorRow>,
@@ -77,6 +80,14 @@ pub struct IndicatorRow {
     pub capped: bool,
     /// Whether the roll-up counts it at 0 rather than its real (negative) progress.
     pub floored: bool,
+    /// What remains to reach 100 % of the vigencia's programming (an amount; 0 when reached).
+    pub remaining: Option<String>,
+    /// For suma, what remains spread over the quarters left (`null` at the fourth).
+    pub remaining_per_quarter: Option<String>,
+    /// The quarters of the vigencia after the cut.
+    pub quarters_left: u8,
+    /// The projected avance at the vigencia's end, at the current pace.
+    pub projected: Option<String>,
     pub status: &'static str,
 }
 
@@ -99,16 +110,19 @@ impl Report {
     /// The plan's report at `cut`.
     pub fn new(plan: &Plan, cut: Cut) -> Self {
         let progress = PlanProgress::compute(plan, cut);
+        let forecast = PlanForecast::compute(plan, &progress);
         let objectives = plan
             .objectives
             .iter()
             .zip(progress.objectives)
-            .map(|(objective, figures)| ObjectiveRow {
+            .zip(forecast.objectives)
+            .map(|((objective, figures), ahead)| ObjectiveRow {
                 number: objective.number,
                 text: objective.text.clone(),
                 progress: fixed(figures.progress()),
                 weights_total: fixed(figures.weights_total),
                 weights_add_up: figures.weights_add_up(),
+                projected: fixed(ahead.projected_shown()),
                 no_progress: figures.average.as_ref().err().map(|reason| NoProgressJson {
                     reason: no_progress_key(*reason),
                     text: no_average_reason(
@@ -121,7 +135,8 @@ impl Report {
                 indicators: objective
                     .indicators()
                     .zip(&figures.indicators)
-                    .map(|((meta, indicator), f)| IndicatorRow {
+                    .zip(&ahead.indicators)
+                    .map(|(((meta, indicator), f), fc)| IndicatorRow {
                         meta: meta.code.clone(),
                         code: indicator.code.clone(),
                         name: indicator.name.clone(),
@@ -132,6 +147,10 @@ impl Report {
                         progress: fixed(f.progress()),
                         capped: f.is_capped(),
                         floored: f.is_floored(),
+                        remaining: fixed(fc.remaining_shown()),
+                        remaining_per_quarter: fixed(fc.per_quarter_shown()),
+                        quarters_left: fc.quarters_left,
+                        projected: fixed(fc.projected_shown()),
                         status: status_key(f.status),
                     })
                     .collect(),
@@ -172,6 +191,8 @@ pub fn to_csv(plan: &Plan, cut: Cut, language: Language) -> String {
         tr!(language, "report-csv-programmed"),
         tr!(language, "report-csv-executed"),
         tr!(language, "report-csv-progress"),
+        tr!(language, "report-csv-remaining"),
+        tr!(language, "report-csv-projected"),
         tr!(language, "report-csv-cut"),
         tr!(language, "report-csv-status"),
     ];
@@ -186,9 +207,19 @@ pub fn to_csv(plan: &Plan, cut: Cut, language: Language) -> String {
     };
     let text = |value: &str| CsvField::Text(value.to_owned());
     let progress = PlanProgress::compute(plan, cut);
+    let forecast = PlanForecast::compute(plan, &progress);
     let mut rows = vec![headers.into_iter().map(CsvField::Text).collect::<Vec<_>>()];
-    for (objective, figures) in plan.objectives.iter().zip(&progress.objectives) {
-        for ((meta, indicator), f) in objective.indicators().zip(&figures.indicators) {
+    for ((objective, figures), ahead) in plan
+        .objectives
+        .iter()
+        .zip(&progress.objectives)
+        .zip(&forecast.objectives)
+    {
+        for (((meta, indicator), f), fc) in objective
+            .indicators()
+            .zip(&figures.indicators)
+            .zip(&ahead.indicators)
+        {
             rows.push(vec![
                 CsvField::Number(objective.number.to_string()),
                 num(figures.progress()),
@@ -200,6 +231,8 @@ pub fn to_csv(plan: &Plan, cut: Cut, language: Language) -> String {
                 num(f.programmed),
                 num(f.executed),
                 num(f.progress()),
+                num(fc.remaining_shown()),
+                num(fc.projected_shown()),
                 text(&cut.date()),
                 text(status_key(f.status)),
             ]);
@@ -233,6 +266,7 @@ fn printable(name: &str) -> Cow<'_, str> {
 /// The report as a table to read in a terminal.
 pub fn to_text(plan: &Plan, cut: Cut, language: Language) -> String {
     let progress = PlanProgress::compute(plan, cut);
+    let forecast = PlanForecast::compute(plan, &progress);
     let mut out = String::new();
     out.push_str(&printable(&plan.title));
     out.push('\n');
@@ -251,8 +285,15 @@ pub fn to_text(plan: &Plan, cut: Cut, language: Language) -> String {
         tr!(language, "report-column-programmed"),
         tr!(language, "report-column-executed"),
         tr!(language, "report-column-progress"),
+        tr!(language, "report-csv-remaining"),
+        tr!(language, "report-csv-projected"),
     ];
-    for (objective, figures) in plan.objectives.iter().zip(&progress.objectives) {
+    for ((objective, figures), ahead) in plan
+        .objectives
+        .iter()
+        .zip(&progress.objectives)
+        .zip(&forecast.objectives)
+    {
         out.push('\n');
         let weights = tr!(
             language,
@@ -277,28 +318,48 @@ pub fn to_text(plan: &Plan, cut: Cut, language: Language) -> String {
             ),
             Ok(_) => String::new(),
         };
-        out.push_str(&format!("{heading}{why}   ({weights}{warning})\n"));
+        let projected = match ahead.projected_shown() {
+            Some(p) => format!(
+                "   {}",
+                tr!(
+                    language,
+                    "report-projected",
+                    projected = percent(p, language)
+                )
+            ),
+            None => String::new(),
+        };
+        out.push_str(&format!(
+            "{heading}{why}   ({weights}{warning}){projected}\n"
+        ));
         if figures.indicators.is_empty() {
             out.push_str(&format!("  {}\n", tr!(language, "report-no-indicators")));
             continue;
         }
         out.push_str(&format!(
-            "  {:<22} {:<10} {:>12} {:>12} {:>12} {:>10}\n",
-            header[0], header[1], header[2], header[3], header[4], header[5]
+            "  {:<22} {:<10} {:>12} {:>12} {:>12} {:>10} {:>12} {:>14}\n",
+            header[0], header[1], header[2], header[3], header[4], header[5], header[6], header[7]
         ));
-        for ((meta, indicator), f) in objective.indicators().zip(&figures.indicators) {
+        for (((meta, indicator), f), fc) in objective
+            .indicators()
+            .zip(&figures.indicators)
+            .zip(&ahead.indicators)
+        {
             let num = |v: Option<Decimal>| v.map(|v| number(v, language)).unwrap_or_default();
             let note = status_note(f, language)
                 .map(|note| format!("  {note}"))
                 .unwrap_or_default();
             out.push_str(&format!(
-                "  {:<22} {:<10} {:>12} {:>12} {:>12} {:>10}{note}\n",
+                "  {:<22} {:<10} {:>12} {:>12} {:>12} {:>10} {:>12} {:>14}{note}\n",
                 printable(&meta.code),
                 printable(indicator.code_label()),
                 num(f.weight),
                 num(f.programmed),
                 num(f.executed),
                 percent_or_dash(f.progress(), language),
+                num(fc.remaining_shown()),
+                fc.projected_shown()
+                    .map_or_else(String::new, |p| percent(p, language)),
             ));
         }
     }

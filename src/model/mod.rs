@@ -3,6 +3,7 @@
 
 pub mod edit;
 pub mod exact;
+pub mod forecast;
 pub mod format;
 pub mod plan;
 pub mod progress;

@@ -305,7 +305,7 @@ pub fn objective_progress(
 
 /// `Σ (ponderación_i × avance_i) / Σ ponderación_i` over the programmed indicators, each
 /// avance counted within 0 % and the cap. Exact: rounded only when shown.
-fn weighted_average(indicators: &[IndicatorProgress]) -> Result<Fraction, NoAverage> {
+pub(crate) fn weighted_average(indicators: &[IndicatorProgress]) -> Result<Fraction, NoAverage> {
     let programmed = || indicators.iter().filter(|i| i.is_programmed());
     if programmed().next().is_none() {
         return Err(NoAverage::NothingProgrammed);

@@ -2,6 +2,7 @@
 
 mod csv_safety;
 mod exact_rollup;
+mod forecast;
 mod grid_entry;
 mod grid_habits;
 mod i18n_keys;
