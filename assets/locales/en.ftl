@@ -554,3 +554,25 @@ grid-comment-missing = Low progress with no comment: the committee will ask why.
 report-csv-remaining = Remaining
 report-csv-projected = Projected Q4
 report-projected = projected year-end: { $projected }
+forecast-not-programmed = not programmed in the vigencia: nothing to project
+forecast-reached = programming reached
+forecast-no-quarters-left = { $remaining } short; no quarters left
+forecast-suma = { $remaining } to go in { $quarters ->
+        [one] 1 quarter
+       *[other] { $quarters } quarters
+    }: { $per_quarter } per quarter
+forecast-level = { $remaining } to go to reach the programmed level in { $quarters ->
+        [one] 1 quarter
+       *[other] { $quarters } quarters
+    }
+forecast-down = must still come down { $remaining } in { $quarters ->
+        [one] 1 quarter
+       *[other] { $quarters } quarters
+    }
+forecast-projected = at this pace, the vigencia closes at { $executed }: { $progress }
+forecast-no-pace = nothing reported yet: no pace to project (counts 0%)
+grid-remaining-heading = To go
+grid-remaining-hint = What remains to reach 100% of the vigencia's programming
+grid-projected-heading = Projected Q4
+grid-projected-hint = The avance the vigencia would close with at the current pace
+grid-objective-projected = The objective's projection: weighted average of the projections

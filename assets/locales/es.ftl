@@ -566,3 +566,25 @@ grid-comment-missing = Avance bajo sin comentario: el comité pedirá la razón.
 report-csv-remaining = Falta
 report-csv-projected = Proyección T4
 report-projected = proyección al cierre: { $projected }
+forecast-not-programmed = sin programación en la vigencia: nada que proyectar
+forecast-reached = programación alcanzada
+forecast-no-quarters-left = faltan { $remaining }; sin trimestres restantes
+forecast-suma = faltan { $remaining } en { $quarters ->
+        [one] 1 trimestre
+       *[other] { $quarters } trimestres
+    }: { $per_quarter } por trimestre
+forecast-level = faltan { $remaining } para llegar al nivel programado en { $quarters ->
+        [one] 1 trimestre
+       *[other] { $quarters } trimestres
+    }
+forecast-down = debe bajar { $remaining } más en { $quarters ->
+        [one] 1 trimestre
+       *[other] { $quarters } trimestres
+    }
+forecast-projected = a este ritmo, la vigencia cierra en { $executed }: { $progress }
+forecast-no-pace = sin reportes aún: no hay ritmo que proyectar (cuenta 0 %)
+grid-remaining-heading = Falta
+grid-remaining-hint = Lo que falta para llegar al 100 % de la programación de la vigencia
+grid-projected-heading = Proyección T4
+grid-projected-hint = El avance con que cerraría la vigencia al ritmo actual
+grid-objective-projected = Proyección del objetivo: promedio ponderado de las proyecciones

@@ -15,7 +15,8 @@
 use rust_decimal::Decimal;
 
 use super::exact::Fraction;
-use super::plan::{Annualization, Cut, Indicator, Objective, Plan, Quarter, Settings};
+use super::format::{number, percent};
+use super::plan::{Annualization, Cut, Indicator, Language, Objective, Plan, Quarter, Settings};
 use super::progress::{
     IndicatorProgress, NoAverage, ObjectiveProgress, PlanProgress, Status, weighted_average,
 };
@@ -52,6 +53,61 @@ impl IndicatorForecast {
     /// The projected avance as shown: rounded to 2 decimals, half away from zero.
     pub fn projected_shown(&self) -> Option<Decimal> {
         self.projected.as_ref().and_then(Fraction::round2)
+    }
+
+    /// What remains, in words: "faltan 45 en 3 trimestres: 15 por trimestre" for suma, the
+    /// gap to the level to reach for creciente and constante, how much it must still come down
+    /// for decreciente; "sin trimestres restantes" at the fourth quarter.
+    pub fn remaining_explained(&self, kind: Annualization, language: Language) -> String {
+        let Some(remaining) = self.remaining_shown() else {
+            return crate::tr!(language, "forecast-not-programmed");
+        };
+        if remaining.is_zero() {
+            return crate::tr!(language, "forecast-reached");
+        }
+        let amount = number(remaining, language);
+        if self.quarters_left == 0 {
+            return crate::tr!(language, "forecast-no-quarters-left", remaining = amount);
+        }
+        match (kind, self.per_quarter_shown()) {
+            (Annualization::Suma, Some(per_quarter)) => crate::tr!(
+                language,
+                "forecast-suma",
+                remaining = amount,
+                quarters = self.quarters_left,
+                per_quarter = number(per_quarter, language)
+            ),
+            (Annualization::Decreciente, _) => crate::tr!(
+                language,
+                "forecast-down",
+                remaining = amount,
+                quarters = self.quarters_left
+            ),
+            _ => crate::tr!(
+                language,
+                "forecast-level",
+                remaining = amount,
+                quarters = self.quarters_left
+            ),
+        }
+    }
+
+    /// Where the current pace leads, in words: the magnitude the vigencia would close with and
+    /// its avance.
+    pub fn projected_explained(&self, language: Language) -> String {
+        match (
+            self.projected_executed.as_ref().and_then(Fraction::round2),
+            self.projected_shown(),
+        ) {
+            (Some(end), Some(avance)) => crate::tr!(
+                language,
+                "forecast-projected",
+                executed = number(end, language),
+                progress = percent(avance, language)
+            ),
+            _ if self.remaining.is_none() => crate::tr!(language, "forecast-not-programmed"),
+            _ => crate::tr!(language, "forecast-no-pace"),
+        }
     }
 
     fn none(quarters_left: u8) -> Self {

@@ -1,5 +1,6 @@
 //! The figures on screen, computed once per change of the plan or of the cut.
 
+use crate::model::forecast::PlanForecast;
 use crate::model::validation::{Finding, validate_at};
 use crate::model::{Cut, Plan, PlanProgress};
 
@@ -7,6 +8,8 @@ use crate::model::{Cut, Plan, PlanProgress};
 /// cut, recomputed only when the plan (its revision) or the cut change.
 pub struct Computed {
     pub progress: PlanProgress,
+    /// What remains and where the pace leads, at the same cut.
+    pub forecast: PlanForecast,
     pub findings: Vec<Finding>,
     key: (u64, Cut),
 }
@@ -14,8 +17,10 @@ pub struct Computed {
 impl Computed {
     /// Every figure and finding of `plan` (at `revision`) at `cut`.
     pub fn new(plan: &Plan, revision: u64, cut: Cut) -> Self {
+        let progress = PlanProgress::compute(plan, cut);
         Self {
-            progress: PlanProgress::compute(plan, cut),
+            forecast: PlanForecast::compute(plan, &progress),
+            progress,
             findings: validate_at(plan, cut),
             key: (revision, cut),
         }

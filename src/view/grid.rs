@@ -38,6 +38,10 @@ pub enum GridColumn {
     Progress,
     /// The officer's comment on the cut's quarter (edited in its own box).
     Comment(Quarter),
+    /// What remains to reach the vigencia's programming (computed, see [`crate::model::forecast`]).
+    Remaining,
+    /// The avance the vigencia would close with at the current pace (computed).
+    Projected,
     /// Programación total (computed).
     Total,
 }
@@ -133,6 +137,8 @@ impl GridLayout {
                 GridColumn::ExecutedAtCut,
                 GridColumn::Progress,
                 GridColumn::Comment(cut.quarter),
+                GridColumn::Remaining,
+                GridColumn::Projected,
             ])
             .chain(
                 years
@@ -453,12 +459,13 @@ mod tests {
         let text = l.copy_text(range, |row, column| format!("{row}:{column}"));
         assert_eq!(text, "0:2\t0:3\t0:4\n1:2\t1:3\t1:4\n");
         assert_eq!(l.clear(range).len(), 6);
-        // Across the computed columns (at cut, progress, comment): only editable cells change.
+        // Across the computed columns (at cut, progress, comment, remaining, projected): only
+        // editable cells change.
         let wide = CellRange {
             anchor: cell(0, 2022, q(4)),
             end: cell(2, 2021, Figure::Programmed),
         };
-        assert_eq!(l.bounds(wide), Some((0..=2, 4..=8)));
+        assert_eq!(l.bounds(wide), Some((0..=2, 4..=10)));
         assert_eq!(l.clear(wide).len(), 6);
         let filled = l.fill_down(wide, |c| (c.at.indicator == 0).then(|| Decimal::from(7)));
         assert_eq!(filled.len(), 4, "two editable columns × the two rows below");

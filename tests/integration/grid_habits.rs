@@ -268,3 +268,44 @@ fn open_recent_opens_on_hover() {
     harness.run();
     harness.get_by_label("/tmp/plan-reciente.ron");
 }
+
+#[test]
+fn falta_and_proyeccion_t4_follow_a_figure_typed_in_the_grid() {
+    let mut harness = harness();
+    select_objective(&mut harness, 3);
+    // The headings as officers read them.
+    harness.get_by_label("Falta");
+    harness.get_by_label("Proyección T4");
+    let row = |harness: &mut Harness<'_, AvanceApp>| {
+        press(harness, Modifiers::NONE, Key::Escape);
+        harness.get_by_label("644 · ejecutado 2022 T4").click();
+        harness.run();
+        press(harness, Modifiers::SHIFT, Key::ArrowRight);
+        harness.event(egui::Event::Copy);
+        harness.step();
+        copied(harness).unwrap()
+    };
+    // 644 (suma): 100 programmed for 2022, 19 reported in T1.
+    // T4, at cut, avance, comment, falta, proyección T4, Prog. 2020.
+    assert_eq!(
+        row(&mut harness),
+        "\t19,00\t19,00\u{a0}%\t\t81,00\t76,00\u{a0}%\t66,00\n"
+    );
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    type_in_cell(&mut harness, "644 · ejecutado 2022 T1", "25");
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    // 75 to go in 3 quarters; at 25 a quarter the year closes at 100.
+    assert_eq!(
+        row(&mut harness),
+        "\t25,00\t25,00\u{a0}%\t\t75,00\t100,00\u{a0}%\t66,00\n"
+    );
+    let forecast = &harness.state().figures().forecast;
+    let objective = forecast.objective(3).unwrap();
+    assert_eq!(
+        objective.indicators[3].remaining_explained(
+            avance::model::Annualization::Suma,
+            avance::model::Language::Es
+        ),
+        "faltan 75,00 en 3 trimestres: 25,00 por trimestre"
+    );
+}

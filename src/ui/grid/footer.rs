@@ -39,6 +39,12 @@ pub fn footer_ui(mut r: TableRow<'_, '_>, grid: &GridContext<'_>) {
                             ));
                     });
                 }
+                GridColumn::Projected => {
+                    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                        progress_badge(ui, grid.forecast.projected_shown(), &thresholds, language)
+                            .on_hover_text(tr!(language, "grid-objective-projected"));
+                    });
+                }
                 _ => {}
             });
         }

@@ -72,6 +72,14 @@ pub fn header_ui(mut header: TableRow<'_, '_>, layout: &GridLayout, cut: Cut, la
                 ),
                 tr!(language, "grid-comment-hint"),
             ),
+            GridColumn::Remaining => (
+                tr!(language, "grid-remaining-heading"),
+                tr!(language, "grid-remaining-hint"),
+            ),
+            GridColumn::Projected => (
+                tr!(language, "grid-projected-heading"),
+                tr!(language, "grid-projected-hint"),
+            ),
             GridColumn::Total => (
                 "Total".into(),
                 tr!(language, "grid-total-programming-per-type"),

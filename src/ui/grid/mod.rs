@@ -13,6 +13,7 @@ use egui_extras::{Column, TableBuilder};
 
 use crate::model::edit::Figure;
 use crate::model::edit::IndicatorPath;
+use crate::model::forecast::ObjectiveForecast;
 use crate::model::format::{number_as_stored, number_or_empty, percent};
 use crate::model::progress::programmed_total;
 use crate::model::validation::indicator_label;
@@ -32,6 +33,8 @@ pub struct GridContext<'a> {
     pub cut: Cut,
     pub objective: &'a Objective,
     pub figures: &'a ObjectiveProgress,
+    /// What remains and the projection, per indicator and for the objective.
+    pub forecast: &'a ObjectiveForecast,
     pub layout: &'a GridLayout,
     pub view: &'a mut ViewState,
     pub language: Language,
@@ -72,6 +75,19 @@ impl GridContext<'_> {
                 .and_then(|y| y.comments.get(&quarter))
                 .cloned()
                 .unwrap_or_default(),
+            GridColumn::Remaining => number_or_empty(
+                self.forecast
+                    .indicators
+                    .get(row)
+                    .and_then(|f| f.remaining_shown()),
+                language,
+            ),
+            GridColumn::Projected => self
+                .forecast
+                .indicators
+                .get(row)
+                .and_then(|f| f.projected_shown())
+                .map_or_else(String::new, |p| percent(p, language)),
             GridColumn::Total => {
                 number_or_empty(programmed_total(indicator, self.plan.period), language)
             }
@@ -109,9 +125,10 @@ pub fn annualization_name(kind: Annualization, language: Language) -> String {
 pub fn indicator_grid_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>, objective: usize) {
     let (plan, figures, language) = (ctx.plan, ctx.computed, ctx.language);
     let (view, actions) = (&mut *ctx.view, &mut *ctx.actions);
-    let (Some(obj), Some(obj_figures)) = (
+    let (Some(obj), Some(obj_figures), Some(obj_forecast)) = (
         plan.objectives.get(objective),
         figures.progress.objectives.get(objective),
+        figures.forecast.objectives.get(objective),
     ) else {
         return;
     };
@@ -134,6 +151,7 @@ pub fn indicator_grid_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>, objectiv
         cut: view.cut,
         objective: obj,
         figures: obj_figures,
+        forecast: obj_forecast,
         layout: &layout,
         view,
         language,
@@ -177,7 +195,7 @@ pub fn indicator_grid_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>, objectiv
         }
         for column in &layout.columns {
             let width = match column {
-                GridColumn::Progress => 100.0,
+                GridColumn::Progress | GridColumn::Projected => 100.0,
                 GridColumn::Figure(_, Figure::Weight) => 72.0,
                 GridColumn::Comment(_) => 44.0,
                 GridColumn::ExecutedAtCut => theme::NUMBER_COLUMN + 8.0,
@@ -257,8 +275,7 @@ fn paint_in_range(ui: &egui::Ui) {
 }
 
 /// A text in the cell, right-aligned (numbers).
-fn right_aligned(ui: &mut egui::Ui, text: String) {
-    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-        ui.label(text);
-    });
+fn right_aligned(ui: &mut egui::Ui, text: String) -> egui::Response {
+    ui.with_layout(Layout::right_to_left(Align::Center), |ui| ui.label(text))
+        .inner
 }

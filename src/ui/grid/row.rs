@@ -124,6 +124,34 @@ pub fn indicator_row_ui(
                     }
                 });
             }
+            GridColumn::Remaining => {
+                let forecast = grid.forecast.indicators.get(row);
+                r.col(|ui| {
+                    if let Some(forecast) = forecast {
+                        right_aligned(ui, number_or_empty(forecast.remaining_shown(), language))
+                            .on_hover_text(
+                                forecast.remaining_explained(indicator.annualization, language),
+                            );
+                    }
+                    if in_range {
+                        paint_in_range(ui);
+                    }
+                });
+            }
+            GridColumn::Projected => {
+                let forecast = grid.forecast.indicators.get(row);
+                r.col(|ui| {
+                    if let Some(forecast) = forecast {
+                        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                            progress_badge(ui, forecast.projected_shown(), &thresholds, language)
+                                .on_hover_text(forecast.projected_explained(language));
+                        });
+                    }
+                    if in_range {
+                        paint_in_range(ui);
+                    }
+                });
+            }
             GridColumn::Total => {
                 let total = programmed_total(indicator, grid.plan.period);
                 r.col(|ui| {
