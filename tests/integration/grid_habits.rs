@@ -271,7 +271,13 @@ fn open_recent_opens_on_hover() {
 
 #[test]
 fn falta_and_proyeccion_t4_follow_a_figure_typed_in_the_grid() {
-    let mut harness = harness();
+    // A committee room's screen: every column in view.
+    let mut harness = Harness::builder()
+        .with_size([1920.0, 1080.0])
+        .build_eframe(|_| {
+            AvanceApp::with(Prefs::default(), None, Box::new(ScriptedDialogs::default()))
+        });
+    harness.run();
     select_objective(&mut harness, 3);
     // The headings as officers read them.
     harness.get_by_label("Falta");
@@ -292,6 +298,12 @@ fn falta_and_proyeccion_t4_follow_a_figure_typed_in_the_grid() {
         "\t19,00\t19,00\u{a0}%\t\t81,00\t76,00\u{a0}%\t66,00\n"
     );
     press(&mut harness, Modifiers::NONE, Key::Escape);
+    // The sentence behind the figure, on hover.
+    harness.get_by_label("81,00").hover();
+    for _ in 0..8 {
+        harness.step();
+    }
+    harness.get_by_label("faltan 81,00 en 3 trimestres: 27,00 por trimestre");
     type_in_cell(&mut harness, "644 · ejecutado 2022 T1", "25");
     press(&mut harness, Modifiers::NONE, Key::Enter);
     // 75 to go in 3 quarters; at 25 a quarter the year closes at 100.
