@@ -15,7 +15,7 @@ use rust_xlsxwriter::{Format, FormatAlign, Workbook, XlsxError};
 use super::safe_write::WriteError;
 use super::table::{CsvField, write_csv};
 use super::write_atomically;
-use crate::model::forecast::PlanForecast;
+use crate::model::at_cut::PlanAtCut;
 use crate::model::format::{fixed2, round2};
 use crate::model::progress::programmed_total;
 use crate::model::{Cut, Language, Plan, PlanProgress};
@@ -101,53 +101,43 @@ fn matrix(plan: &Plan, cut: Cut) -> (Vec<String>, Vec<(u8, Vec<Value>)>) {
     headers.push(format!("Falta para la programación {}", cut.vigencia));
     headers.push(format!("Proyección al cierre {}", cut.vigencia));
 
-    let progress = PlanProgress::compute(plan, cut);
-    let forecast = PlanForecast::compute(plan, &progress);
+    let figures = PlanAtCut::compute(plan, cut);
     let mut rows = Vec::new();
-    for ((objective, figures), ahead) in plan
-        .objectives
-        .iter()
-        .zip(&progress.objectives)
-        .zip(&forecast.objectives)
-    {
-        for (((meta, indicator), f), fc) in objective
-            .indicators()
-            .zip(&figures.indicators)
-            .zip(&ahead.indicators)
-        {
-            let mut row = vec![
-                Value::Number(Some(Decimal::from(objective.number))),
-                Value::Text(meta.code.clone()),
-                Value::Text(meta.name.clone()),
-                Value::Text(indicator.code_label().to_owned()),
-                Value::Text(indicator.name.clone()),
-                Value::Text(indicator.entity.clone()),
-                Value::Text(indicator.annualization.sheet_name().to_owned()),
-                Value::Text(indicator.unit.clone()),
-                Value::Number(indicator.baseline),
-                Value::Percent(indicator.weight(cut.vigencia)),
-            ];
-            row.extend(
-                plan.period
-                    .vigencias()
-                    .map(|v| Value::Number(indicator.programmed(v))),
-            );
-            let total = indicator
-                .declared_total
-                .or_else(|| programmed_total(indicator, plan.period));
-            row.push(Value::Number(total));
-            row.push(Value::Number(f.executed));
-            row.push(Value::Progress(f.progress()));
-            row.push(Value::Progress(figures.progress()));
-            let counted = f.counted.is_some();
-            row.push(mark(counted, f.is_capped()));
-            row.push(mark(counted, f.is_floored()));
-            // What remains is programmed less executed: an exact decimal.
-            let remaining = fc.remaining.as_ref().and_then(|r| r.to_decimal_exact());
-            row.push(Value::Number(remaining.or(fc.remaining_shown())));
-            row.push(Value::Progress(fc.projected_shown()));
-            rows.push((objective.number, row));
-        }
+    for (o, i) in figures.indicators() {
+        let (objective, meta, indicator) = (o.objective, i.meta, i.indicator);
+        let (f, fc) = (i.progress, i.forecast);
+        let mut row = vec![
+            Value::Number(Some(Decimal::from(objective.number))),
+            Value::Text(meta.code.clone()),
+            Value::Text(meta.name.clone()),
+            Value::Text(indicator.code_label().to_owned()),
+            Value::Text(indicator.name.clone()),
+            Value::Text(indicator.entity.clone()),
+            Value::Text(indicator.annualization.sheet_name().to_owned()),
+            Value::Text(indicator.unit.clone()),
+            Value::Number(indicator.baseline),
+            Value::Percent(indicator.weight(cut.vigencia)),
+        ];
+        row.extend(
+            plan.period
+                .vigencias()
+                .map(|v| Value::Number(indicator.programmed(v))),
+        );
+        let total = indicator
+            .declared_total
+            .or_else(|| programmed_total(indicator, plan.period));
+        row.push(Value::Number(total));
+        row.push(Value::Number(f.executed));
+        row.push(Value::Progress(f.progress()));
+        row.push(Value::Progress(o.progress.progress()));
+        let counted = f.counted.is_some();
+        row.push(mark(counted, f.is_capped()));
+        row.push(mark(counted, f.is_floored()));
+        // What remains is programmed less executed: an exact decimal.
+        let remaining = fc.remaining.as_ref().and_then(|r| r.to_decimal_exact());
+        row.push(Value::Number(remaining.or(fc.remaining_shown())));
+        row.push(Value::Progress(fc.projected_shown()));
+        rows.push((objective.number, row));
     }
     (headers, rows)
 }

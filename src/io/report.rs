@@ -10,10 +10,10 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::table::{CsvField, write_csv};
-use crate::model::forecast::PlanForecast;
+use crate::model::at_cut::PlanAtCut;
 use crate::model::format::{decimal_separator, fixed2, number, percent, percent_or_dash};
 use crate::model::validation::no_average_reason;
-use crate::model::{Cut, IndicatorProgress, Language, NoAverage, Plan, PlanProgress, Status};
+use crate::model::{Cut, IndicatorProgress, Language, NoAverage, Plan, Status};
 use crate::tr;
 
 /// The machine-readable report: numbers as strings with 2 decimals, `null` where there is none.
@@ -109,51 +109,52 @@ fn status_key(status: Status) -> &'static str {
 impl Report {
     /// The plan's report at `cut`.
     pub fn new(plan: &Plan, cut: Cut) -> Self {
-        let progress = PlanProgress::compute(plan, cut);
-        let forecast = PlanForecast::compute(plan, &progress);
-        let objectives = plan
-            .objectives
-            .iter()
-            .zip(progress.objectives)
-            .zip(forecast.objectives)
-            .map(|((objective, figures), ahead)| ObjectiveRow {
-                number: objective.number,
-                text: objective.text.clone(),
-                progress: fixed(figures.progress()),
-                weights_total: fixed(figures.weights_total),
-                weights_add_up: figures.weights_add_up(),
-                projected: fixed(ahead.projected_shown()),
-                no_progress: figures.average.as_ref().err().map(|reason| NoProgressJson {
-                    reason: no_progress_key(*reason),
-                    text: no_average_reason(
-                        objective,
-                        *reason,
-                        cut.vigencia,
-                        plan.settings.language,
-                    ),
-                }),
-                indicators: objective
-                    .indicators()
-                    .zip(&figures.indicators)
-                    .zip(&ahead.indicators)
-                    .map(|(((meta, indicator), f), fc)| IndicatorRow {
-                        meta: meta.code.clone(),
-                        code: indicator.code.clone(),
-                        name: indicator.name.clone(),
-                        entity: indicator.entity.clone(),
-                        weight: fixed(f.weight),
-                        programmed: fixed(f.programmed),
-                        executed: fixed(f.executed),
-                        progress: fixed(f.progress()),
-                        capped: f.is_capped(),
-                        floored: f.is_floored(),
-                        remaining: fixed(fc.remaining_shown()),
-                        remaining_per_quarter: fixed(fc.per_quarter_shown()),
-                        quarters_left: fc.quarters_left,
-                        projected: fixed(fc.projected_shown()),
-                        status: status_key(f.status),
-                    })
-                    .collect(),
+        let at_cut = PlanAtCut::compute(plan, cut);
+        let objectives = at_cut
+            .objectives()
+            .map(|o| {
+                let (objective, figures, ahead) = (o.objective, o.progress, o.forecast);
+                ObjectiveRow {
+                    number: objective.number,
+                    text: objective.text.clone(),
+                    progress: fixed(figures.progress()),
+                    weights_total: fixed(figures.weights_total),
+                    weights_add_up: figures.weights_add_up(),
+                    projected: fixed(ahead.projected_shown()),
+                    no_progress: figures.average.as_ref().err().map(|reason| NoProgressJson {
+                        reason: no_progress_key(*reason),
+                        text: no_average_reason(
+                            objective,
+                            *reason,
+                            cut.vigencia,
+                            plan.settings.language,
+                        ),
+                    }),
+                    indicators: o
+                        .indicators()
+                        .map(|i| {
+                            let (meta, indicator, f, fc) =
+                                (i.meta, i.indicator, i.progress, i.forecast);
+                            IndicatorRow {
+                                meta: meta.code.clone(),
+                                code: indicator.code.clone(),
+                                name: indicator.name.clone(),
+                                entity: indicator.entity.clone(),
+                                weight: fixed(f.weight),
+                                programmed: fixed(f.programmed),
+                                executed: fixed(f.executed),
+                                progress: fixed(f.progress()),
+                                capped: f.is_capped(),
+                                floored: f.is_floored(),
+                                remaining: fixed(fc.remaining_shown()),
+                                remaining_per_quarter: fixed(fc.per_quarter_shown()),
+                                quarters_left: fc.quarters_left,
+                                projected: fixed(fc.projected_shown()),
+                                status: status_key(f.status),
+                            }
+                        })
+                        .collect(),
+                }
             })
             .collect();
         Report {
@@ -206,37 +207,26 @@ pub fn to_csv(plan: &Plan, cut: Cut, language: Language) -> String {
         )
     };
     let text = |value: &str| CsvField::Text(value.to_owned());
-    let progress = PlanProgress::compute(plan, cut);
-    let forecast = PlanForecast::compute(plan, &progress);
+    let figures = PlanAtCut::compute(plan, cut);
     let mut rows = vec![headers.into_iter().map(CsvField::Text).collect::<Vec<_>>()];
-    for ((objective, figures), ahead) in plan
-        .objectives
-        .iter()
-        .zip(&progress.objectives)
-        .zip(&forecast.objectives)
-    {
-        for (((meta, indicator), f), fc) in objective
-            .indicators()
-            .zip(&figures.indicators)
-            .zip(&ahead.indicators)
-        {
-            rows.push(vec![
-                CsvField::Number(objective.number.to_string()),
-                num(figures.progress()),
-                text(&meta.code),
-                text(indicator.code_label()),
-                text(&indicator.name),
-                text(&indicator.entity),
-                num(f.weight),
-                num(f.programmed),
-                num(f.executed),
-                num(f.progress()),
-                num(fc.remaining_shown()),
-                num(fc.projected_shown()),
-                text(&cut.date()),
-                text(status_key(f.status)),
-            ]);
-        }
+    for (o, i) in figures.indicators() {
+        let (f, fc) = (i.progress, i.forecast);
+        rows.push(vec![
+            CsvField::Number(o.objective.number.to_string()),
+            num(o.progress.progress()),
+            text(&i.meta.code),
+            text(i.indicator.code_label()),
+            text(&i.indicator.name),
+            text(&i.indicator.entity),
+            num(f.weight),
+            num(f.programmed),
+            num(f.executed),
+            num(f.progress()),
+            num(fc.remaining_shown()),
+            num(fc.projected_shown()),
+            text(&cut.date()),
+            text(status_key(f.status)),
+        ]);
     }
     write_csv(delimiter, rows)
 }
@@ -265,8 +255,7 @@ fn printable(name: &str) -> Cow<'_, str> {
 
 /// The report as a table to read in a terminal.
 pub fn to_text(plan: &Plan, cut: Cut, language: Language) -> String {
-    let progress = PlanProgress::compute(plan, cut);
-    let forecast = PlanForecast::compute(plan, &progress);
+    let figures = PlanAtCut::compute(plan, cut);
     let mut out = String::new();
     out.push_str(&printable(&plan.title));
     out.push('\n');
@@ -288,12 +277,8 @@ pub fn to_text(plan: &Plan, cut: Cut, language: Language) -> String {
         tr!(language, "report-csv-remaining"),
         tr!(language, "report-csv-projected"),
     ];
-    for ((objective, figures), ahead) in plan
-        .objectives
-        .iter()
-        .zip(&progress.objectives)
-        .zip(&forecast.objectives)
-    {
+    for o in figures.objectives() {
+        let (objective, figures, ahead) = (o.objective, o.progress, o.forecast);
         out.push('\n');
         let weights = tr!(
             language,
@@ -340,11 +325,8 @@ pub fn to_text(plan: &Plan, cut: Cut, language: Language) -> String {
             "  {:<22} {:<10} {:>12} {:>12} {:>12} {:>10} {:>12} {:>14}\n",
             header[0], header[1], header[2], header[3], header[4], header[5], header[6], header[7]
         ));
-        for (((meta, indicator), f), fc) in objective
-            .indicators()
-            .zip(&figures.indicators)
-            .zip(&ahead.indicators)
-        {
+        for i in o.indicators() {
+            let (meta, indicator, f, fc) = (i.meta, i.indicator, i.progress, i.forecast);
             let num = |v: Option<Decimal>| v.map(|v| number(v, language)).unwrap_or_default();
             let note = status_note(f, language)
                 .map(|note| format!("  {note}"))

@@ -1,6 +1,7 @@
 //! The plan model and everything computed from it. No egui here: the window only shows and
 //! edits what this module knows.
 
+pub mod at_cut;
 pub mod edit;
 pub mod exact;
 pub mod forecast;
