@@ -346,9 +346,10 @@ fn indicator_ui(
         return;
     };
     let vigencia = view.cut.vigencia;
+    // The grid below keeps most of the room.
     egui::ScrollArea::vertical()
-        .max_height(120.0)
-        .id_salt("indicator_details")
+        .max_height((ui.available_height() * 0.3).clamp(48.0, 120.0))
+        .id_salt(("indicator_details", at))
         .show(ui, |ui| {
             egui::Grid::new("indicator_texts")
                 .num_columns(2)

@@ -439,3 +439,19 @@ fn in_a_long_grid_page_down_and_ctrl_end_reach_rows_far_below() {
         "and shows it: {rect:?}"
     );
 }
+
+#[test]
+fn a_figure_wider_than_its_column_shows_hashes_never_a_cut_number_and_reads_whole_when_reached() {
+    let mut harness = harness();
+    select_objective(&mut harness, 3);
+    type_in_cell(&mut harness, "464 · ejecutado 2022 T2", "1234567,5");
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    assert_eq!(executed(harness.state().plan(), 0, 2), Some(d("1234567.5")));
+    // Left, it would be cut to "1.234.56": it says it does not fit instead, as Excel does.
+    assert_eq!(shown(&harness, "464 · ejecutado 2022 T2"), "###");
+    // Reached again, the whole figure is there, selected: typing replaces all of it.
+    press(&mut harness, Modifiers::SHIFT, Key::Enter);
+    assert_eq!(shown(&harness, "464 · ejecutado 2022 T2"), "1.234.567,50");
+    type_text(&mut harness, "464 · ejecutado 2022 T2", "7");
+    assert_eq!(executed(harness.state().plan(), 0, 2), Some(d("7")));
+}

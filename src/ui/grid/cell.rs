@@ -13,6 +13,9 @@ use crate::tr;
 use crate::view::grid::{CellId, CellRange, Move};
 use crate::view::{Action, CellMode, CellVisit, Draft, ViewState};
 
+/// The text field's inner margin on each side (egui's default).
+const TEXT_MARGIN: f32 = 4.0;
+
 /// The egui id of a cell's text field (also its undo group: one visit, one step).
 pub fn cell_widget_id(cell: CellId) -> egui::Id {
     egui::Id::unique(("avance-cell", cell))
@@ -60,7 +63,16 @@ pub fn number_cell_ui(
         .drafts
         .get(&cell)
         .is_some_and(|d| d.error(language).is_some());
-    let mut edit = TextEdit::singleline(&mut text)
+    // A figure wider than its column shows as "###" until reached (never cut to another
+    // number); reached, it scrolls in its field.
+    let too_wide = !focused && !super::fits(ui, &text, TEXT_MARGIN);
+    let mut too_wide_text = super::TOO_WIDE.to_owned();
+    let shown = if too_wide {
+        &mut too_wide_text
+    } else {
+        &mut text
+    };
+    let mut edit = TextEdit::singleline(shown)
         .id(this.id)
         .event_filter(egui::EventFilter {
             tab: true,
@@ -78,7 +90,12 @@ pub fn number_cell_ui(
         edit = edit.background_color(theme::cut_quarter_fill(ui.visuals()));
     }
     let name = format!("{indicator} · {}", cell.field().name(language));
-    let response = edit.show(ui).response.response.accessible_name(name);
+    let mut response = edit.show(ui).response.response.accessible_name(name);
+    if too_wide {
+        // Nothing typed lands on the "###" stand-in.
+        response.flags.remove(egui::response::Flags::CHANGED);
+        response = response.on_hover_text(&text);
+    }
     this.after_show(ui, grid, &response, &text, pasted);
     if let Some(error) = grid.view.drafts.get(&cell).and_then(|d| d.error(language)) {
         response.on_hover_text(

@@ -173,6 +173,9 @@ pub fn indicator_grid_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>, objectiv
             .striped(true)
             .resizable(true)
             .vscroll(true)
+            // Never taller than the room left under the details: a grid that overflows hides
+            // its last rows under the charts, out of reach.
+            .min_scrolled_height(0.0)
             .auto_shrink([false, true])
             .cell_layout(Layout::left_to_right(Align::Center))
             .column(Column::initial(meta_width).at_least(60.0).clip(true))
@@ -276,6 +279,33 @@ fn paint_in_range(ui: &egui::Ui) {
 
 /// A text in the cell, right-aligned (numbers).
 fn right_aligned(ui: &mut egui::Ui, text: String) -> egui::Response {
-    ui.with_layout(Layout::right_to_left(Align::Center), |ui| ui.label(text))
-        .inner
+    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+        if fits(ui, &text, 0.0) {
+            ui.add(egui::Label::new(text).selectable(false))
+        } else {
+            too_wide_ui(ui, &text)
+        }
+    })
+    .inner
+}
+
+/// What a cell too narrow for its figure shows, as Excel does: never a figure cut to another
+/// number (`1.234.56` for `1.234.567,50`); the figure whole on hover.
+pub const TOO_WIDE: &str = "###";
+
+/// Whether `text` fits in what is left of the cell, less `margin` on each side.
+fn fits(ui: &egui::Ui, text: &str, margin: f32) -> bool {
+    let galley = egui::WidgetText::from(text).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Extend),
+        f32::INFINITY,
+        egui::TextStyle::Body,
+    );
+    galley.size().x + 2.0 * margin <= ui.available_width()
+}
+
+/// "###" with the figure on hover.
+fn too_wide_ui(ui: &mut egui::Ui, text: &str) -> egui::Response {
+    ui.add(egui::Label::new(TOO_WIDE).selectable(false))
+        .on_hover_text(text)
 }
