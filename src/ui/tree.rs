@@ -15,6 +15,11 @@ use crate::view::{Action, Selection, ViewState};
 pub fn plan_tree_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
     let (plan, figures, view, language) = (ctx.plan, ctx.computed, &*ctx.view, ctx.language);
     let actions = &mut *ctx.actions;
+    if view.reveal_selection {
+        reveal(ui, view.selection);
+    }
+    // The node to scroll to once it is drawn (its branch may open over a few frames).
+    let pending: Option<IndicatorPath> = ui.data(|d| d.get_temp(scroll_pending_id()));
     egui::ScrollArea::vertical().show(ui, |ui| {
         let plan_label = ui.selectable_label(
             view.selection == Selection::Plan,
@@ -36,46 +41,79 @@ pub fn plan_tree_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
                 )),
                 _ => None,
             };
-            let id = ui.make_persistent_id(("tree_objective", oi));
-            let mut header = egui::collapsing_header::CollapsingState::load_with_default_open(
+            egui::collapsing_header::CollapsingState::load_with_default_open(
                 ui.ctx(),
-                id,
+                objective_node_id(oi),
                 false,
-            );
-            if view.reveal_selection && view.selection.objective() == Some(oi) {
-                header.set_open(true);
-            }
-            header
-                .show_header(ui, |ui| {
-                    let name = format!(
-                        "{} {}",
-                        crate::tr!(language, "tree-objective"),
-                        objective.number
-                    );
-                    let selected = view.selection == Selection::Objective(oi);
-                    if ui.selectable_label(selected, name).clicked() {
-                        actions.push(Action::Select(Selection::Objective(oi)));
-                    }
-                    progress_badge(ui, progress, &plan.settings.traffic_lights, language);
-                    // Beside the badge: why there is no figure, or else the objective's short
-                    // text, cut to the tree's width; hover for all of it.
-                    let (beside, hover) = match &why_none {
-                        Some(why) => (why.as_str(), format!("{why}\n\n{}", objective.text)),
-                        None => (objective.text.as_str(), objective.text.clone()),
-                    };
-                    ui.add(egui::Label::new(RichText::new(beside).small().weak()).truncate())
-                        .on_hover_text(hover);
-                })
-                .body(|ui| {
-                    for (mi, meta) in objective.metas.iter().enumerate() {
-                        meta_node_ui(ui, oi, mi, meta, view, language, actions);
-                    }
-                    if objective.metas.is_empty() {
-                        ui.weak(crate::tr!(language, "tree-no-metas"));
-                    }
-                });
+            )
+            .show_header(ui, |ui| {
+                let name = format!(
+                    "{} {}",
+                    crate::tr!(language, "tree-objective"),
+                    objective.number
+                );
+                let selected = view.selection == Selection::Objective(oi);
+                if ui.selectable_label(selected, name).clicked() {
+                    actions.push(Action::Select(Selection::Objective(oi)));
+                }
+                progress_badge(ui, progress, &plan.settings.traffic_lights, language);
+                // Beside the badge: why there is no figure, or else the objective's short
+                // text, cut to the tree's width; hover for all of it.
+                let (beside, hover) = match &why_none {
+                    Some(why) => (why.as_str(), format!("{why}\n\n{}", objective.text)),
+                    None => (objective.text.as_str(), objective.text.clone()),
+                };
+                ui.add(egui::Label::new(RichText::new(beside).small().weak()).truncate())
+                    .on_hover_text(hover);
+            })
+            .body(|ui| {
+                for (mi, meta) in objective.metas.iter().enumerate() {
+                    meta_node_ui(ui, oi, mi, meta, view, pending, language, actions);
+                }
+                if objective.metas.is_empty() {
+                    ui.weak(crate::tr!(language, "tree-no-metas"));
+                }
+            });
         }
     });
+}
+
+/// Where the tree remembers an indicator to scroll to once drawn.
+fn scroll_pending_id() -> egui::Id {
+    egui::Id::unique("tree_scroll_pending")
+}
+
+fn objective_node_id(objective: usize) -> egui::Id {
+    egui::Id::unique(("tree_objective", objective))
+}
+
+fn meta_node_id(objective: usize, meta: usize) -> egui::Id {
+    egui::Id::unique(("tree_meta", objective, meta))
+}
+
+/// Opens the branches down to `selection` before the tree is drawn, so a found indicator is
+/// on screen at once, and remembers to scroll to it when it is first drawn.
+fn reveal(ui: &egui::Ui, selection: Selection) {
+    let open = |id| {
+        let mut state =
+            egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, false);
+        state.set_open(true);
+        state.store(ui.ctx());
+    };
+    if let Some(objective) = selection.objective() {
+        open(objective_node_id(objective));
+    }
+    let meta = match selection {
+        Selection::Meta { objective, meta } => Some((objective, meta)),
+        Selection::Indicator(at) => Some((at.objective, at.meta)),
+        _ => None,
+    };
+    if let Some((objective, meta)) = meta {
+        open(meta_node_id(objective, meta));
+    }
+    if let Selection::Indicator(at) = selection {
+        ui.data_mut(|d| d.insert_temp(scroll_pending_id(), at));
+    }
 }
 
 /// A meta and, when open, its indicators.
@@ -85,56 +123,54 @@ fn meta_node_ui(
     meta_index: usize,
     meta: &crate::model::Meta,
     view: &ViewState,
+    pending: Option<IndicatorPath>,
     language: Language,
     actions: &mut Vec<Action>,
 ) {
-    let id = ui.make_persistent_id(("tree_meta", objective, meta_index));
-    let mut header =
-        egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, false);
-    let holds_selection = matches!(view.selection, Selection::Indicator(at)
-        if at.objective == objective && at.meta == meta_index);
-    if view.reveal_selection && holds_selection {
-        header.set_open(true);
-    }
-    header
-        .show_header(ui, |ui| {
-            let selection = Selection::Meta {
+    egui::collapsing_header::CollapsingState::load_with_default_open(
+        ui.ctx(),
+        meta_node_id(objective, meta_index),
+        false,
+    )
+    .show_header(ui, |ui| {
+        let selection = Selection::Meta {
+            objective,
+            meta: meta_index,
+        };
+        let name = if meta.code.trim().is_empty() {
+            crate::tr!(language, "tree-meta-without-code")
+        } else {
+            meta.code.clone()
+        };
+        if ui
+            .selectable_label(view.selection == selection, name)
+            .on_hover_text(&meta.name)
+            .clicked()
+        {
+            actions.push(Action::Select(selection));
+        }
+    })
+    .body(|ui| {
+        for (ii, indicator) in meta.indicators.iter().enumerate() {
+            let at = IndicatorPath {
                 objective,
                 meta: meta_index,
+                indicator: ii,
             };
-            let name = if meta.code.trim().is_empty() {
-                crate::tr!(language, "tree-meta-without-code")
-            } else {
-                meta.code.clone()
-            };
-            if ui
-                .selectable_label(view.selection == selection, name)
-                .on_hover_text(&meta.name)
-                .clicked()
-            {
-                actions.push(Action::Select(selection));
+            let text = format!("{} · {}", indicator.code_label(), indicator.name);
+            let selected = view.selection == Selection::Indicator(at);
+            let node = ui
+                .add(egui::Button::selectable(selected, text).truncate())
+                .on_hover_text(&indicator.name);
+            if selected && (view.reveal_selection || pending == Some(at)) {
+                node.scroll_to_me(Some(egui::Align::Center));
+                ui.data_mut(|d| d.remove::<IndicatorPath>(scroll_pending_id()));
             }
-        })
-        .body(|ui| {
-            for (ii, indicator) in meta.indicators.iter().enumerate() {
-                let at = IndicatorPath {
-                    objective,
-                    meta: meta_index,
-                    indicator: ii,
-                };
-                let text = format!("{} · {}", indicator.code_label(), indicator.name);
-                let selected = view.selection == Selection::Indicator(at);
-                let node = ui
-                    .add(egui::Button::selectable(selected, text).truncate())
-                    .on_hover_text(&indicator.name);
-                if selected && view.reveal_selection {
-                    node.scroll_to_me(Some(egui::Align::Center));
-                }
-                if node.clicked() {
-                    actions.push(Action::Select(Selection::Indicator(at)));
-                }
+            if node.clicked() {
+                actions.push(Action::Select(Selection::Indicator(at)));
             }
-        });
+        }
+    });
 }
 
 /// A progress figure on its traffic-light colour; grey "—" when there is none.
