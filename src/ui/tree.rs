@@ -18,8 +18,6 @@ pub fn plan_tree_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
     if view.reveal_selection {
         reveal(ui, view.selection);
     }
-    // The node to scroll to once it is drawn (its branch may open over a few frames).
-    let pending: Option<IndicatorPath> = ui.data(|d| d.get_temp(scroll_pending_id()));
     egui::ScrollArea::vertical().show(ui, |ui| {
         let plan_label = ui.selectable_label(
             view.selection == Selection::Plan,
@@ -68,7 +66,7 @@ pub fn plan_tree_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
             })
             .body(|ui| {
                 for (mi, meta) in objective.metas.iter().enumerate() {
-                    meta_node_ui(ui, oi, mi, meta, view, pending, language, actions);
+                    meta_node_ui(ui, oi, mi, meta, view, language, actions);
                 }
                 if objective.metas.is_empty() {
                     ui.weak(crate::tr!(language, "tree-no-metas"));
@@ -123,10 +121,10 @@ fn meta_node_ui(
     meta_index: usize,
     meta: &crate::model::Meta,
     view: &ViewState,
-    pending: Option<IndicatorPath>,
     language: Language,
     actions: &mut Vec<Action>,
 ) {
+    let pending: Option<IndicatorPath> = ui.data(|d| d.get_temp(scroll_pending_id()));
     egui::collapsing_header::CollapsingState::load_with_default_open(
         ui.ctx(),
         meta_node_id(objective, meta_index),
