@@ -549,3 +549,78 @@ welcome-dismiss = Got it
 app-imported-from = Read from { $path }; the plan is not saved yet.
 app-exported-to = Plan exported at the cut { $cut } to { $path }
 grid-comment-missing = Low progress with no comment: the committee will ask why. Click to write it.
+
+## Comparing two plans (avance diff, File → Compare with…)
+place-entity = entity { $number }
+place-meta = meta { $code }
+place-meta-without-code = meta without code
+place-indicator-by-position = indicator { $label }, no. { $position } without code in its meta (matched by position)
+diff-subject-title = title
+diff-subject-sector = sector
+diff-subject-sector-mission = sector mission
+diff-subject-name = name
+diff-subject-mission = mission
+diff-subject-vision = vision
+diff-subject-objective-text = text
+diff-subject-responsible-entity = responsible entity
+diff-subject-unit = unit
+diff-subject-annualization = annualization type
+diff-subject-cap = 100% cap in the average
+diff-subject-red-below = traffic light: red below
+diff-subject-yellow-below = traffic light: yellow below
+diff-subject-green-up-to = traffic light: green up to
+diff-subject-language = language
+diff-subject-meta-order = order of the metas
+diff-subject-indicator-order = order of the indicators
+diff-quoted = “{ $text }”
+diff-empty = (empty)
+diff-not-reported = not reported
+diff-no-comment = no comment
+diff-yes = yes
+diff-no = no
+diff-item-entity = entity “{ $name }”
+diff-item-objective = objective “{ $text }”
+diff-item-meta = meta “{ $name }” ({ $indicators ->
+        [one] 1 indicator
+       *[other] { $indicators } indicators
+    })
+diff-item-indicator = indicator “{ $name }”
+diff-changed = { $old } → { $new }
+diff-identical = { $a } and { $b } are identical: no difference.
+diff-heading = From { $a } to { $b }: { $count ->
+        [one] 1 difference
+       *[other] { $count } differences
+    }
+diff-progress-heading = Progress at the cut { $cut } ({ $a } → { $b }):
+diff-objective-progress = Objective { $number }: { $a } → { $b }
+diff-objective-progress-moved = Objective { $number }: { $a } → { $b } ({ $delta })
+cli-diff-cut-outside-periods = The cut { $cut } is outside the period of both plans.
+cli-merge-conflict = conflict: { $text }
+cli-merge-resolved = resolved, { $source } wins: { $text }
+cli-merge-unresolved = { $count ->
+        [one] 1 conflict unresolved
+       *[other] { $count } conflicts unresolved
+    }: nothing was written. Use --prefer FILE to say which file wins (an entity's or the sector's; it can be repeated: the first that applies wins).
+cli-merge-prefer-unknown = --prefer { $path } is none of the files given (the sector's or the entities').
+cli-merge-taken = { $file }: figures of { $count ->
+        [one] 1 indicator
+       *[other] { $count } indicators
+    }
+cli-merge-sector-only = { $count ->
+        [one] 1 sector indicator is in no entity file: it keeps its figures.
+       *[other] { $count } sector indicators are in no entity file: they keep their figures.
+    }
+cli-merge-added = { $count ->
+        [one] 1 indicator added from an entity file.
+       *[other] { $count } indicators added from entity files.
+    }
+diff-added = new: { $item }
+diff-removed = removed: { $item }
+
+## Consolidating the entities' files (avance merge, File → Consolidate…)
+merge-conflict-differ = differs between the entity files: { $values }
+merge-conflict-not-in-sector = { $entity } has this indicator and the sector plan does not
+merge-conflict-would-erase = the sector plan has { $value } and { $entity } does not (added in the sector after the copy was taken): consolidating would erase it
+merge-choice-value = { $source }: { $value }
+merge-choice-add = add it from { $source }
+merge-choice-leave-out = leave it out, as in { $source }

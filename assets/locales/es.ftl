@@ -561,3 +561,78 @@ welcome-dismiss = Entendido
 app-imported-from = Leído de { $path }; el plan aún no está guardado.
 app-exported-to = Plan exportado al corte { $cut } en { $path }
 grid-comment-missing = Avance bajo sin comentario: el comité pedirá la razón. Clic para escribirla.
+
+## Comparar dos planes (avance diff, Archivo → Comparar con…)
+place-entity = entidad { $number }
+place-meta = meta { $code }
+place-meta-without-code = meta sin código
+place-indicator-by-position = indicador { $label }, el { $position }.º sin código de su meta (emparejado por posición)
+diff-subject-title = título
+diff-subject-sector = sector
+diff-subject-sector-mission = misión del sector
+diff-subject-name = nombre
+diff-subject-mission = misión
+diff-subject-vision = visión
+diff-subject-objective-text = texto
+diff-subject-responsible-entity = entidad responsable
+diff-subject-unit = unidad
+diff-subject-annualization = tipo de anualización
+diff-subject-cap = tope del 100 % en el promedio
+diff-subject-red-below = semáforo: rojo por debajo de
+diff-subject-yellow-below = semáforo: amarillo por debajo de
+diff-subject-green-up-to = semáforo: verde hasta
+diff-subject-language = idioma
+diff-subject-meta-order = orden de las metas
+diff-subject-indicator-order = orden de los indicadores
+diff-quoted = «{ $text }»
+diff-empty = (vacío)
+diff-not-reported = sin reporte
+diff-no-comment = sin comentario
+diff-yes = sí
+diff-no = no
+diff-item-entity = entidad «{ $name }»
+diff-item-objective = objetivo «{ $text }»
+diff-item-meta = meta «{ $name }» ({ $indicators ->
+        [one] 1 indicador
+       *[other] { $indicators } indicadores
+    })
+diff-item-indicator = indicador «{ $name }»
+diff-changed = { $old } → { $new }
+diff-identical = { $a } y { $b } son idénticos: ninguna diferencia.
+diff-heading = De { $a } a { $b }: { $count ->
+        [one] 1 diferencia
+       *[other] { $count } diferencias
+    }
+diff-progress-heading = Avance al corte { $cut } ({ $a } → { $b }):
+diff-objective-progress = Objetivo { $number }: { $a } → { $b }
+diff-objective-progress-moved = Objetivo { $number }: { $a } → { $b } ({ $delta })
+cli-diff-cut-outside-periods = El corte { $cut } está fuera del periodo de ambos planes.
+cli-merge-conflict = conflicto: { $text }
+cli-merge-resolved = resuelto, gana { $source }: { $text }
+cli-merge-unresolved = { $count ->
+        [one] 1 conflicto sin resolver
+       *[other] { $count } conflictos sin resolver
+    }: no se escribió nada. Use --prefer ARCHIVO para decir qué archivo gana (el de una entidad o el del sector; puede repetirse: gana el primero que aplique).
+cli-merge-prefer-unknown = --prefer { $path } no es ninguno de los archivos dados (el del sector o los de las entidades).
+cli-merge-taken = { $file }: cifras de { $count ->
+        [one] 1 indicador
+       *[other] { $count } indicadores
+    }
+cli-merge-sector-only = { $count ->
+        [one] 1 indicador del sector no está en ningún archivo de entidad: conserva sus cifras.
+       *[other] { $count } indicadores del sector no están en ningún archivo de entidad: conservan sus cifras.
+    }
+cli-merge-added = { $count ->
+        [one] 1 indicador agregado desde un archivo de entidad.
+       *[other] { $count } indicadores agregados desde archivos de entidad.
+    }
+diff-added = nuevo: { $item }
+diff-removed = quitado: { $item }
+
+## Consolidar los archivos de las entidades (avance merge, Archivo → Consolidar…)
+merge-conflict-differ = no coincide en los archivos de entidad: { $values }
+merge-conflict-not-in-sector = { $entity } tiene este indicador y el plan del sector no
+merge-conflict-would-erase = el plan del sector tiene { $value } y { $entity } no lo tiene (se agregó en el sector después de tomar la copia): consolidar lo borraría
+merge-choice-value = { $source }: { $value }
+merge-choice-add = agregarlo desde { $source }
+merge-choice-leave-out = dejarlo fuera, como en { $source }

@@ -1,9 +1,11 @@
 //! The plan model and everything computed from it. No egui here: the window only shows and
 //! edits what this module knows.
 
+pub mod diff;
 pub mod edit;
 pub mod exact;
 pub mod format;
+pub mod merge;
 pub mod plan;
 pub mod progress;
 pub mod search;

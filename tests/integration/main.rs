@@ -1,5 +1,6 @@
 //! Every integration test, in one binary: one link of the whole dependency graph instead of six.
 
+mod compare_merge;
 mod csv_safety;
 mod exact_rollup;
 mod grid_entry;
