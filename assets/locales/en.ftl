@@ -619,8 +619,56 @@ diff-removed = removed: { $item }
 
 ## Consolidating the entities' files (avance merge, File → Consolidate…)
 merge-conflict-differ = differs between the entity files: { $values }
-merge-conflict-not-in-sector = { $entity } has this indicator and the sector plan does not
-merge-conflict-would-erase = the sector plan has { $value } and { $entity } does not (added in the sector after the copy was taken): consolidating would erase it
+merge-conflict-not-in-sector = { $entity } { $count ->
+        [one] has
+       *[other] have
+    } this indicator and the sector plan does not
+merge-conflict-would-erase = the sector plan has { $value } and { $entity } { $count ->
+        [one] does
+       *[other] do
+    } not (added in the sector after the copy was taken): consolidating would erase it
 merge-choice-value = { $source }: { $value }
 merge-choice-add = add it from { $source }
 merge-choice-leave-out = leave it out, as in { $source }
+compare-this-plan = this plan
+merge-this-plan = this plan
+command-compare = Compare with…
+command-consolidate = Consolidate…
+compare-could-not-read = Could not compare
+compare-with-plan = Compare with another plan
+compare-button = Compare
+compare-window-title = Comparison with { $name }
+compare-swap = Swap
+compare-swap-hint = Read the differences the other way round
+compare-click-go-to = Click to go to where it is in this plan
+merge-no-file-chosen = No file was chosen: type its path.
+merge-file-already-listed = { $name } is already in the list.
+merge-nothing-changed = Consolidated: the entity files change nothing in this plan.
+merge-done = Consolidated: figures of { $indicators ->
+        [one] 1 indicator
+       *[other] { $indicators } indicators
+    } taken from { $files ->
+        [one] 1 entity file
+       *[other] { $files } entity files
+    }. Ctrl+Z undoes it; the plan is not saved yet.
+merge-title = Consolidate the entities' files
+merge-explanation = Each indicator takes its figures (weight, programming, execution, comments, baseline, total programming) from the file of the entity that holds it; this plan's texts, settings and cut stay. One Ctrl+Z undoes it all.
+merge-entity-files = Entity files:
+merge-no-files-yet = none yet
+merge-file-line = { $name }: { $count ->
+        [one] 1 indicator of this plan
+       *[other] { $count } indicators of this plan
+    }
+merge-remove-file = Remove { $name } from the list
+merge-pick-file = Choose file…
+merge-or-type-path = or type its path:
+merge-add-file = Add
+merge-no-conflicts = No conflicts: everything can be consolidated.
+merge-conflicts-heading = { $count ->
+        [one] 1 conflict
+       *[other] { $count } conflicts
+    } ({ $unresolved } not chosen).
+merge-prefer-everywhere = Let win everywhere:
+merge-consolidate = Consolidate
+merge-choose-first = First choose what wins in each conflict
+merge-remove = Remove

@@ -631,8 +631,56 @@ diff-removed = quitado: { $item }
 
 ## Consolidar los archivos de las entidades (avance merge, Archivo → Consolidar…)
 merge-conflict-differ = no coincide en los archivos de entidad: { $values }
-merge-conflict-not-in-sector = { $entity } tiene este indicador y el plan del sector no
-merge-conflict-would-erase = el plan del sector tiene { $value } y { $entity } no lo tiene (se agregó en el sector después de tomar la copia): consolidar lo borraría
+merge-conflict-not-in-sector = { $entity } { $count ->
+        [one] tiene
+       *[other] tienen
+    } este indicador y el plan del sector no
+merge-conflict-would-erase = el plan del sector tiene { $value } y { $entity } no lo { $count ->
+        [one] tiene
+       *[other] tienen
+    } (se agregó en el sector después de tomar la copia): consolidar lo borraría
 merge-choice-value = { $source }: { $value }
 merge-choice-add = agregarlo desde { $source }
 merge-choice-leave-out = dejarlo fuera, como en { $source }
+compare-this-plan = este plan
+merge-this-plan = este plan
+command-compare = Comparar con…
+command-consolidate = Consolidar…
+compare-could-not-read = No se pudo comparar
+compare-with-plan = Comparar con otro plan
+compare-button = Comparar
+compare-window-title = Comparación con { $name }
+compare-swap = Invertir
+compare-swap-hint = Leer las diferencias en el otro sentido
+compare-click-go-to = Clic para ir a donde está en este plan
+merge-no-file-chosen = No se eligió ningún archivo: escriba su ruta.
+merge-file-already-listed = { $name } ya está en la lista.
+merge-nothing-changed = Consolidado: los archivos de las entidades no cambian nada de este plan.
+merge-done = Consolidado: cifras de { $indicators ->
+        [one] 1 indicador
+       *[other] { $indicators } indicadores
+    } tomadas de { $files ->
+        [one] 1 archivo de entidad
+       *[other] { $files } archivos de entidad
+    }. Ctrl+Z lo deshace; el plan aún no está guardado.
+merge-title = Consolidar los archivos de las entidades
+merge-explanation = Cada indicador toma sus cifras (ponderación, programación, ejecución, comentarios, línea base, programación total) del archivo de la entidad que lo tiene; los textos, la configuración y el corte de este plan se quedan. Un Ctrl+Z lo deshace todo.
+merge-entity-files = Archivos de entidad:
+merge-no-files-yet = ninguno todavía
+merge-file-line = { $name }: { $count ->
+        [one] 1 indicador de este plan
+       *[other] { $count } indicadores de este plan
+    }
+merge-remove-file = Quitar { $name } de la lista
+merge-pick-file = Elegir archivo…
+merge-or-type-path = o escriba su ruta:
+merge-add-file = Añadir
+merge-no-conflicts = Sin conflictos: todo se puede consolidar.
+merge-conflicts-heading = { $count ->
+        [one] 1 conflicto
+       *[other] { $count } conflictos
+    } ({ $unresolved } sin elegir).
+merge-prefer-everywhere = Que gane en todos:
+merge-consolidate = Consolidar
+merge-choose-first = Elija primero qué gana en cada conflicto
+merge-remove = Quitar

@@ -4,12 +4,11 @@
 
 use std::borrow::Cow;
 
-use rust_decimal::Decimal;
 use serde_json::{Value as Json, json};
 
 use crate::model::Language;
 use crate::model::diff::{Change, Difference, Item, PlanDiff, Value};
-use crate::model::format::{fixed2, number, percent_or_dash};
+use crate::model::format::fixed2;
 use crate::tr;
 
 /// The names plans A and B go by (their paths as given).
@@ -43,52 +42,11 @@ pub fn to_text(diff: &PlanDiff, names: Names<'_>, language: Language) -> String 
         b = b
     ));
     out.push('\n');
-    for line in progress_lines(diff, language) {
-        out.push_str(&line);
+    for objective in &diff.objectives {
+        out.push_str(&objective.text(language));
         out.push('\n');
     }
     out
-}
-
-/// Each objective's avance in A and in B: "Objetivo 3: 24,15 % → 27,15 % (+3,00)".
-pub fn progress_lines(diff: &PlanDiff, language: Language) -> Vec<String> {
-    diff.objectives
-        .iter()
-        .map(|o| {
-            let (a, b) = (
-                percent_or_dash(o.a, language),
-                percent_or_dash(o.b, language),
-            );
-            let number_text = o.number;
-            match (o.a, o.b) {
-                (Some(x), Some(y)) if x != y => tr!(
-                    language,
-                    "diff-objective-progress-moved",
-                    number = number_text,
-                    a = a,
-                    b = b,
-                    delta = signed(y - x, language)
-                ),
-                _ => tr!(
-                    language,
-                    "diff-objective-progress",
-                    number = number_text,
-                    a = a,
-                    b = b
-                ),
-            }
-        })
-        .collect()
-}
-
-/// A difference of points with its sign: `+3,00`, `-1,50`.
-fn signed(value: Decimal, language: Language) -> String {
-    let text = number(value, language);
-    if value.is_sign_positive() && !value.is_zero() {
-        format!("+{text}")
-    } else {
-        text
-    }
 }
 
 /// The differences as JSON: figures as exact strings (`"0.50"`), `null` for an empty figure,
@@ -206,6 +164,7 @@ mod tests {
     use crate::io::seed_plan;
     use crate::model::Quarter;
     use crate::model::edit::{Edit, Figure, IndicatorPath};
+    use rust_decimal::Decimal;
 
     fn names() -> Names<'static> {
         Names {

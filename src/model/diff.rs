@@ -15,7 +15,7 @@ use std::hash::Hash;
 use rust_decimal::Decimal;
 
 use super::edit::IndicatorPath;
-use super::format::number_as_stored;
+use super::format::{number, number_as_stored, percent_or_dash};
 use super::plan::{
     Annualization, Cut, Indicator, Language, Meta, Objective, Period, Plan, Quarter, Vigencia,
 };
@@ -374,6 +374,39 @@ impl ObjectiveComparison {
     /// Whether the avance shown differs.
     pub fn changed(&self) -> bool {
         self.a != self.b
+    }
+
+    /// The line: "Objetivo 3: 24,15 % → 27,15 % (+3,00)" ("—" where there is no average).
+    pub fn text(&self, language: Language) -> String {
+        let (a, b) = (
+            percent_or_dash(self.a, language),
+            percent_or_dash(self.b, language),
+        );
+        match (self.a, self.b) {
+            (Some(x), Some(y)) if x != y => {
+                let delta = y - x;
+                let delta = if delta.is_sign_positive() {
+                    format!("+{}", number(delta, language))
+                } else {
+                    number(delta, language)
+                };
+                tr!(
+                    language,
+                    "diff-objective-progress-moved",
+                    number = self.number,
+                    a = a,
+                    b = b,
+                    delta = delta
+                )
+            }
+            _ => tr!(
+                language,
+                "diff-objective-progress",
+                number = self.number,
+                a = a,
+                b = b
+            ),
+        }
     }
 }
 

@@ -115,14 +115,13 @@ impl Conflict {
         if let Some(field) = self.field {
             place.push(field.name(language));
         }
-        let entities = || {
-            self.candidates
-                .iter()
-                .filter(|(s, _)| *s != Source::Sector)
-                .map(|(s, _)| names.of(*s).to_owned())
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
+        let holders: Vec<&str> = self
+            .candidates
+            .iter()
+            .filter(|(s, _)| *s != Source::Sector)
+            .map(|(s, _)| names.of(*s))
+            .collect();
+        let (entities, count) = (holders.join(", "), holders.len());
         let what = match self.kind {
             ConflictKind::Differ => {
                 let values = self
@@ -137,7 +136,8 @@ impl Conflict {
                 tr!(
                     language,
                     "merge-conflict-not-in-sector",
-                    entity = entities()
+                    entity = entities.as_str(),
+                    count = count
                 )
             }
             ConflictKind::WouldErase => {
@@ -149,7 +149,8 @@ impl Conflict {
                     language,
                     "merge-conflict-would-erase",
                     value = value.unwrap_or_default(),
-                    entity = entities()
+                    entity = entities.as_str(),
+                    count = count
                 )
             }
         };
