@@ -672,3 +672,7 @@ merge-prefer-everywhere = Let win everywhere:
 merge-consolidate = Consolidate
 merge-choose-first = First choose what wins in each conflict
 merge-remove = Remove
+compare-more-differences = … and { $count ->
+        [one] 1 more difference
+       *[other] { $count } more differences
+    } (avance diff lists them all).

@@ -684,3 +684,7 @@ merge-prefer-everywhere = Que gane en todos:
 merge-consolidate = Consolidar
 merge-choose-first = Elija primero qué gana en cada conflicto
 merge-remove = Quitar
+compare-more-differences = … y { $count ->
+        [one] 1 diferencia más
+       *[other] { $count } diferencias más
+    } (avance diff las lista todas).

@@ -341,24 +341,6 @@ impl Change {
         };
         format!("{}: {what}", place.join(" · "))
     }
-
-    /// Whether the difference is a figure of an indicator: a weight, a programming, an executed
-    /// magnitude, a baseline or a total.
-    pub fn is_figure(&self) -> bool {
-        matches!(
-            self.difference,
-            Difference::Changed {
-                subject: Subject::Field(
-                    Field::Weight(_)
-                        | Field::Programmed(_)
-                        | Field::Executed(..)
-                        | Field::Baseline
-                        | Field::DeclaredTotal
-                ),
-                ..
-            }
-        )
-    }
 }
 
 /// An objective's avance in plan A and in plan B at the same cut.
@@ -454,40 +436,6 @@ impl PlanDiff {
     /// Whether the two plans hold the same things (the avance is then the same too).
     pub fn is_identical(&self) -> bool {
         self.changes.is_empty()
-    }
-
-    /// The same comparison read the other way: B → A.
-    pub fn reversed(&self) -> Self {
-        PlanDiff {
-            changes: self
-                .changes
-                .iter()
-                .map(|change| Change {
-                    place: change.place.clone(),
-                    difference: match &change.difference {
-                        Difference::Changed { subject, old, new } => Difference::Changed {
-                            subject: *subject,
-                            old: new.clone(),
-                            new: old.clone(),
-                        },
-                        Difference::Added(item) => Difference::Removed(item.clone()),
-                        Difference::Removed(item) => Difference::Added(item.clone()),
-                    },
-                    in_a: change.in_b,
-                    in_b: change.in_a,
-                })
-                .collect(),
-            cut: self.cut,
-            objectives: self
-                .objectives
-                .iter()
-                .map(|o| ObjectiveComparison {
-                    number: o.number,
-                    a: o.b,
-                    b: o.a,
-                })
-                .collect(),
-        }
     }
 }
 
@@ -1066,7 +1014,6 @@ mod tests {
         let diff = PlanDiff::new(&a, &b, b.cut);
         assert_eq!(diff.changes.len(), 1, "{:#?}", diff.changes);
         let change = &diff.changes[0];
-        assert!(change.is_figure());
         assert_eq!(
             change.message(Language::Es),
             "Objetivo 3 · indicador 465 · ejecutado 2022 T1: 0,00 → 1,00"
@@ -1176,9 +1123,16 @@ mod tests {
                 meta: 0
             }
         );
+        let back = PlanDiff::new(&b, &a, a.cut);
+        // Read the other way, what B added A removed, and the other way round.
         assert_eq!(
-            diff.reversed().changes[2].message(Language::Es),
+            back.changes[1].message(Language::Es),
             "Objetivo 3 · indicador 999: quitado: indicador «Nuevo»"
+        );
+        assert!(
+            back.changes[2]
+                .message(Language::Es)
+                .starts_with("Objetivo 3 · indicador 464: nuevo: indicador «")
         );
     }
 

@@ -6,6 +6,9 @@ use crate::tr;
 use crate::ui::PanelContext;
 use crate::view::compare::go_to;
 
+/// How many differences the window lists (the command line lists them all).
+const MAX_LISTED: usize = 500;
+
 /// The comparison window, while `view.comparison` is set.
 pub fn comparison_ui(ctx: &egui::Context, panels: &mut PanelContext<'_>) {
     let language: Language = panels.language;
@@ -57,7 +60,8 @@ pub fn comparison_ui(ctx: &egui::Context, panels: &mut PanelContext<'_>) {
                 .max_height(list_height)
                 .auto_shrink([false, true])
                 .show(ui, |ui| {
-                    for (index, change) in diff.changes.iter().enumerate() {
+                    let listed = diff.changes.iter().take(MAX_LISTED).enumerate();
+                    for (index, change) in listed {
                         let text = arrowed(ui, &change.message(language), false);
                         let link = ui
                             .add(egui::Label::new(text).wrap().sense(egui::Sense::click()))
@@ -67,6 +71,11 @@ pub fn comparison_ui(ctx: &egui::Context, panels: &mut PanelContext<'_>) {
                         {
                             actions.push(go_to(target));
                         }
+                    }
+                    if let Some(more) = diff.changes.len().checked_sub(MAX_LISTED)
+                        && more > 0
+                    {
+                        ui.weak(tr!(language, "compare-more-differences", count = more));
                     }
                 });
             ui.separator();

@@ -181,3 +181,27 @@ fn letting_one_file_win_everywhere_resolves_its_conflicts() {
     let notice = &harness.state().notice().expect("a notice").text;
     assert!(notice.contains("no cambian nada"), "{notice}");
 }
+
+#[test]
+fn the_window_lists_500_differences_and_counts_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut other = seed_plan();
+    for n in 0..600 {
+        other.objectives[2].metas[0]
+            .indicators
+            .push(avance::model::Indicator {
+                code: Some(format!("N{n}")),
+                name: format!("Nuevo {n}"),
+                ..Default::default()
+            });
+    }
+    let path = write(dir.path(), "grande.ron", &other);
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness_with(dialogs.clone());
+    dialogs.answer(Some(path));
+    file_menu(&mut harness, "Comparar con…");
+    harness.get_by_label("De este plan a grande.ron: 600 diferencias");
+    harness.get_by_label("Objetivo 3 · indicador N499: nuevo: indicador «Nuevo 499»");
+    assert!(harness.query_by_label_contains("indicador N500:").is_none());
+    harness.get_by_label("… y 100 diferencias más (avance diff las lista todas).");
+}
