@@ -10,7 +10,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::io::export::{self, ExportFormat};
 use crate::io::import::{self, BadRows, ImportRequest, Imported};
-use crate::io::{plan_file, report, safe_write};
+use crate::io::{diff_report, plan_file, report, safe_write};
+use crate::model::diff::PlanDiff;
+use crate::model::merge::{self, Source, SourceNames};
 use crate::model::validation::{FindingCounts, Severity, validate};
 use crate::model::{Cut, Language, Plan};
 use crate::tr;
@@ -45,6 +47,13 @@ pub enum CliCommand {
     Import(ImportArgs),
     /// Write the plan at a cut as an Excel workbook or CSV.
     Export(ExportArgs),
+    /// Print every difference from plan A to plan B, then each objective's progress in both at
+    /// one cut; exits 0 when identical, 1 when they differ, 2 when a file cannot be read.
+    Diff(DiffArgs),
+    /// Gather the entities' files into the sector's plan: each indicator's figures come from
+    /// the entity file that holds it; the sector's texts and settings stay. Nothing is written
+    /// while a conflict is unresolved.
+    Merge(MergeArgs),
 }
 
 impl CliCommand {
@@ -56,6 +65,8 @@ impl CliCommand {
             CliCommand::Fmt(args) => args.run(),
             CliCommand::Import(args) => args.run(),
             CliCommand::Export(args) => args.run(),
+            CliCommand::Diff(args) => args.run(),
+            CliCommand::Merge(args) => args.run(),
         }
     }
 }
@@ -324,6 +335,193 @@ impl ExportArgs {
     }
 }
 
+/// `avance diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// Plan A (before).
+    pub a: PathBuf,
+    /// Plan B (after).
+    pub b: PathBuf,
+    /// The cut both plans' progress is read at: 2022-Q1 (or 31/03/2022); default B's own cut.
+    #[arg(long)]
+    pub cut: Option<Cut>,
+    /// Text (lines to read) or JSON.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+    /// Language of the text; default B's.
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+}
+
+impl DiffArgs {
+    /// Prints the differences; exit 0 when the plans are identical, 1 when they differ, 2 when
+    /// a file cannot be read or the cut is outside both periods.
+    pub fn run(self) -> ExitCode {
+        let (a, b) = match (load(&self.a, self.lang), load(&self.b, self.lang)) {
+            (Ok((a, _)), Ok(b)) => (a, b),
+            (Err(code), _) | (_, Err(code)) => return code,
+        };
+        let (b, language) = b;
+        let cut = self.cut.unwrap_or(b.cut);
+        if !a.period.contains(cut.vigencia) && !b.period.contains(cut.vigencia) {
+            eprintln!(
+                "{}",
+                tr!(language, "cli-diff-cut-outside-periods", cut = cut.date())
+            );
+            return ExitCode::from(2);
+        }
+        let diff = PlanDiff::new(&a, &b, cut);
+        let (a_name, b_name) = (self.a.display().to_string(), self.b.display().to_string());
+        let names = diff_report::Names {
+            a: &a_name,
+            b: &b_name,
+        };
+        let text = match self.format {
+            DiffFormat::Text => diff_report::to_text(&diff, names, language),
+            DiffFormat::Json => diff_report::to_json(&diff, names, language),
+        };
+        print!("{text}");
+        if diff.is_identical() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `avance diff` formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Text,
+    Json,
+}
+
+/// `avance merge`.
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The sector's plan file: its texts, settings and structure stay.
+    pub sector: PathBuf,
+    /// The entities' plan files, each holding that entity's indicators.
+    #[arg(required = true, value_name = "ENTITY")]
+    pub entities: Vec<PathBuf>,
+    /// The consolidated plan file to write (.ron); it may be the sector's own, with --force.
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// In a conflict, this file wins (an entity's, or the sector's for what the sector has);
+    /// may be repeated: the first that can win does.
+    #[arg(long, value_name = "FILE")]
+    pub prefer: Vec<PathBuf>,
+    /// Replace the output file if it exists (its previous version is kept as .bak).
+    #[arg(long)]
+    pub force: bool,
+    /// Language of the messages; default the sector plan's.
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+}
+
+impl MergeArgs {
+    /// Consolidates and writes the plan; conflicts to stderr. Exit 1 when a conflict is
+    /// unresolved (nothing written) or the plan cannot be written, 2 when a file cannot be read
+    /// or the arguments say no.
+    pub fn run(self) -> ExitCode {
+        let (sector, language) = match load(&self.sector, self.lang) {
+            Ok(loaded) => loaded,
+            Err(code) => return code,
+        };
+        if let Some(code) = refuse_overwrite(&self.output, self.force, language) {
+            return code;
+        }
+        let mut entities = Vec::with_capacity(self.entities.len());
+        for path in &self.entities {
+            match load(path, Some(self.lang.unwrap_or(language.into()))) {
+                Ok((plan, _)) => entities.push(plan),
+                Err(code) => return code,
+            }
+        }
+        let mut prefer = Vec::with_capacity(self.prefer.len());
+        for path in &self.prefer {
+            match self.source_of(path) {
+                Some(source) => prefer.push(source),
+                None => {
+                    let path = path.display().to_string();
+                    eprintln!("{}", tr!(language, "cli-merge-prefer-unknown", path = path));
+                    return ExitCode::from(2);
+                }
+            }
+        }
+        let merged = merge::merge(&sector, &entities, |c| c.preferred(&prefer));
+        let names = SourceNames {
+            sector: self.sector.display().to_string(),
+            entities: self
+                .entities
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect(),
+        };
+        for (conflict, winner) in merged.conflicts.iter().zip(&merged.resolutions) {
+            let text = conflict.message(language, &names);
+            match winner {
+                Some(source) => println!(
+                    "{}",
+                    tr!(
+                        language,
+                        "cli-merge-resolved",
+                        source = names.of(*source),
+                        text = text
+                    )
+                ),
+                None => eprintln!("{}", tr!(language, "cli-merge-conflict", text = text)),
+            }
+        }
+        let unresolved = merged.unresolved().count();
+        if unresolved > 0 {
+            eprintln!(
+                "{}",
+                tr!(language, "cli-merge-unresolved", count = unresolved)
+            );
+            return ExitCode::FAILURE;
+        }
+        if let Err(e) = plan_file::save(&merged.plan, &self.output) {
+            eprintln!("{}", e.message(language));
+            return ExitCode::FAILURE;
+        }
+        for (name, count) in names.entities.iter().zip(&merged.taken) {
+            println!(
+                "{}",
+                tr!(language, "cli-merge-taken", file = name, count = *count)
+            );
+        }
+        if merged.sector_only > 0 {
+            let count = merged.sector_only;
+            println!("{}", tr!(language, "cli-merge-sector-only", count = count));
+        }
+        if merged.added > 0 {
+            println!("{}", tr!(language, "cli-merge-added", count = merged.added));
+        }
+        let path = self.output.display().to_string();
+        println!("{}", tr!(language, "cli-plan-written-to", path = path));
+        ExitCode::SUCCESS
+    }
+
+    /// Which of the files given `path` names: the same path, or the same file on disk.
+    fn source_of(&self, path: &Path) -> Option<Source> {
+        let same = |given: &Path| {
+            given == path
+                || matches!(
+                    (std::fs::canonicalize(given), std::fs::canonicalize(path)),
+                    (Ok(x), Ok(y)) if x == y
+                )
+        };
+        if same(&self.sector) {
+            return Some(Source::Sector);
+        }
+        self.entities
+            .iter()
+            .position(|given| same(given))
+            .map(Source::Entity)
+    }
+}
+
 /// `--format xlsx` or `--format csv`: the export's own formats.
 impl ValueEnum for ExportFormat {
     fn value_variants<'a>() -> &'a [Self] {
@@ -348,6 +546,15 @@ pub enum ReportFormat {
 pub enum LangArg {
     Es,
     En,
+}
+
+impl From<Language> for LangArg {
+    fn from(language: Language) -> Self {
+        match language {
+            Language::Es => LangArg::Es,
+            Language::En => LangArg::En,
+        }
+    }
 }
 
 impl From<LangArg> for Language {

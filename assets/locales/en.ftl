@@ -576,3 +576,129 @@ grid-remaining-hint = What remains to reach 100% of the vigencia's programming
 grid-projected-heading = Projected Q4
 grid-projected-hint = The avance the vigencia would close with at the current pace
 grid-objective-projected = The objective's projection: weighted average of the projections
+## Comparing two plans (avance diff, File → Compare with…)
+place-entity = entity { $number }
+place-meta = meta { $code }
+place-meta-without-code = meta without code
+place-indicator-by-position = indicator { $label }, no. { $position } without code in its meta (matched by position)
+diff-subject-title = title
+diff-subject-sector = sector
+diff-subject-sector-mission = sector mission
+diff-subject-name = name
+diff-subject-mission = mission
+diff-subject-vision = vision
+diff-subject-objective-text = text
+diff-subject-responsible-entity = responsible entity
+diff-subject-unit = unit
+diff-subject-annualization = annualization type
+diff-subject-cap = 100% cap in the average
+diff-subject-red-below = traffic light: red below
+diff-subject-yellow-below = traffic light: yellow below
+diff-subject-green-up-to = traffic light: green up to
+diff-subject-language = language
+diff-subject-meta-order = order of the metas
+diff-subject-indicator-order = order of the indicators
+diff-quoted = “{ $text }”
+diff-empty = (empty)
+diff-not-reported = not reported
+diff-no-comment = no comment
+diff-yes = yes
+diff-no = no
+diff-item-entity = entity “{ $name }”
+diff-item-objective = objective “{ $text }”
+diff-item-meta = meta “{ $name }” ({ $indicators ->
+        [one] 1 indicator
+       *[other] { $indicators } indicators
+    })
+diff-item-indicator = indicator “{ $name }”
+diff-changed = { $old } → { $new }
+diff-identical = { $a } and { $b } are identical: no difference.
+diff-heading = From { $a } to { $b }: { $count ->
+        [one] 1 difference
+       *[other] { $count } differences
+    }
+diff-progress-heading = Progress at the cut { $cut } ({ $a } → { $b }):
+diff-objective-progress = Objective { $number }: { $a } → { $b }
+diff-objective-progress-moved = Objective { $number }: { $a } → { $b } ({ $delta })
+cli-diff-cut-outside-periods = The cut { $cut } is outside the period of both plans.
+cli-merge-conflict = conflict: { $text }
+cli-merge-resolved = resolved, { $source } wins: { $text }
+cli-merge-unresolved = { $count ->
+        [one] 1 conflict unresolved
+       *[other] { $count } conflicts unresolved
+    }: nothing was written. Use --prefer FILE to say which file wins (an entity's or the sector's; it can be repeated: the first that applies wins).
+cli-merge-prefer-unknown = --prefer { $path } is none of the files given (the sector's or the entities').
+cli-merge-taken = { $file }: figures of { $count ->
+        [one] 1 indicator
+       *[other] { $count } indicators
+    }
+cli-merge-sector-only = { $count ->
+        [one] 1 sector indicator is in no entity file: it keeps its figures.
+       *[other] { $count } sector indicators are in no entity file: they keep their figures.
+    }
+cli-merge-added = { $count ->
+        [one] 1 indicator added from an entity file.
+       *[other] { $count } indicators added from entity files.
+    }
+diff-added = new: { $item }
+diff-removed = removed: { $item }
+
+## Consolidating the entities' files (avance merge, File → Consolidate…)
+merge-conflict-differ = differs between the entity files: { $values }
+merge-conflict-not-in-sector = { $entity } { $count ->
+        [one] has
+       *[other] have
+    } this indicator and the sector plan does not
+merge-conflict-would-erase = the sector plan has { $value } and { $entity } { $count ->
+        [one] does
+       *[other] do
+    } not (added in the sector after the copy was taken): consolidating would erase it
+merge-choice-value = { $source }: { $value }
+merge-choice-add = add it from { $source }
+merge-choice-leave-out = leave it out, as in { $source }
+compare-this-plan = this plan
+merge-this-plan = this plan
+command-compare = Compare with…
+command-consolidate = Consolidate…
+compare-could-not-read = Could not compare
+compare-with-plan = Compare with another plan
+compare-button = Compare
+compare-window-title = Comparison with { $name }
+compare-swap = Swap
+compare-swap-hint = Read the differences the other way round
+compare-click-go-to = Click to go to where it is in this plan
+merge-no-file-chosen = No file was chosen: type its path.
+merge-file-already-listed = { $name } is already in the list.
+merge-nothing-changed = Consolidated: the entity files change nothing in this plan.
+merge-done = Consolidated: figures of { $indicators ->
+        [one] 1 indicator
+       *[other] { $indicators } indicators
+    } taken from { $files ->
+        [one] 1 entity file
+       *[other] { $files } entity files
+    }. Ctrl+Z undoes it; the plan is not saved yet.
+merge-title = Consolidate the entities' files
+merge-explanation = Each indicator takes its figures (weight, programming, execution, comments, baseline, total programming) from the file of the entity that holds it; this plan's texts, settings and cut stay. One Ctrl+Z undoes it all.
+merge-entity-files = Entity files:
+merge-no-files-yet = none yet
+merge-file-line = { $name }: { $count ->
+        [one] 1 indicator of this plan
+       *[other] { $count } indicators of this plan
+    }
+merge-remove-file = Remove { $name } from the list
+merge-pick-file = Choose file…
+merge-or-type-path = or type its path:
+merge-add-file = Add
+merge-no-conflicts = No conflicts: everything can be consolidated.
+merge-conflicts-heading = { $count ->
+        [one] 1 conflict
+       *[other] { $count } conflicts
+    } ({ $unresolved } not chosen).
+merge-prefer-everywhere = Let win everywhere:
+merge-consolidate = Consolidate
+merge-choose-first = First choose what wins in each conflict
+merge-remove = Remove
+compare-more-differences = … and { $count ->
+        [one] 1 more difference
+       *[other] { $count } more differences
+    } (avance diff lists them all).

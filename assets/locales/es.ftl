@@ -588,3 +588,129 @@ grid-remaining-hint = Lo que falta para llegar al 100 % de la programación de l
 grid-projected-heading = Proyección T4
 grid-projected-hint = El avance con que cerraría la vigencia al ritmo actual
 grid-objective-projected = Proyección del objetivo: promedio ponderado de las proyecciones
+## Comparar dos planes (avance diff, Archivo → Comparar con…)
+place-entity = entidad { $number }
+place-meta = meta { $code }
+place-meta-without-code = meta sin código
+place-indicator-by-position = indicador { $label }, el { $position }.º sin código de su meta (emparejado por posición)
+diff-subject-title = título
+diff-subject-sector = sector
+diff-subject-sector-mission = misión del sector
+diff-subject-name = nombre
+diff-subject-mission = misión
+diff-subject-vision = visión
+diff-subject-objective-text = texto
+diff-subject-responsible-entity = entidad responsable
+diff-subject-unit = unidad
+diff-subject-annualization = tipo de anualización
+diff-subject-cap = tope del 100 % en el promedio
+diff-subject-red-below = semáforo: rojo por debajo de
+diff-subject-yellow-below = semáforo: amarillo por debajo de
+diff-subject-green-up-to = semáforo: verde hasta
+diff-subject-language = idioma
+diff-subject-meta-order = orden de las metas
+diff-subject-indicator-order = orden de los indicadores
+diff-quoted = «{ $text }»
+diff-empty = (vacío)
+diff-not-reported = sin reporte
+diff-no-comment = sin comentario
+diff-yes = sí
+diff-no = no
+diff-item-entity = entidad «{ $name }»
+diff-item-objective = objetivo «{ $text }»
+diff-item-meta = meta «{ $name }» ({ $indicators ->
+        [one] 1 indicador
+       *[other] { $indicators } indicadores
+    })
+diff-item-indicator = indicador «{ $name }»
+diff-changed = { $old } → { $new }
+diff-identical = { $a } y { $b } son idénticos: ninguna diferencia.
+diff-heading = De { $a } a { $b }: { $count ->
+        [one] 1 diferencia
+       *[other] { $count } diferencias
+    }
+diff-progress-heading = Avance al corte { $cut } ({ $a } → { $b }):
+diff-objective-progress = Objetivo { $number }: { $a } → { $b }
+diff-objective-progress-moved = Objetivo { $number }: { $a } → { $b } ({ $delta })
+cli-diff-cut-outside-periods = El corte { $cut } está fuera del periodo de ambos planes.
+cli-merge-conflict = conflicto: { $text }
+cli-merge-resolved = resuelto, gana { $source }: { $text }
+cli-merge-unresolved = { $count ->
+        [one] 1 conflicto sin resolver
+       *[other] { $count } conflictos sin resolver
+    }: no se escribió nada. Use --prefer ARCHIVO para decir qué archivo gana (el de una entidad o el del sector; puede repetirse: gana el primero que aplique).
+cli-merge-prefer-unknown = --prefer { $path } no es ninguno de los archivos dados (el del sector o los de las entidades).
+cli-merge-taken = { $file }: cifras de { $count ->
+        [one] 1 indicador
+       *[other] { $count } indicadores
+    }
+cli-merge-sector-only = { $count ->
+        [one] 1 indicador del sector no está en ningún archivo de entidad: conserva sus cifras.
+       *[other] { $count } indicadores del sector no están en ningún archivo de entidad: conservan sus cifras.
+    }
+cli-merge-added = { $count ->
+        [one] 1 indicador agregado desde un archivo de entidad.
+       *[other] { $count } indicadores agregados desde archivos de entidad.
+    }
+diff-added = nuevo: { $item }
+diff-removed = quitado: { $item }
+
+## Consolidar los archivos de las entidades (avance merge, Archivo → Consolidar…)
+merge-conflict-differ = no coincide en los archivos de entidad: { $values }
+merge-conflict-not-in-sector = { $entity } { $count ->
+        [one] tiene
+       *[other] tienen
+    } este indicador y el plan del sector no
+merge-conflict-would-erase = el plan del sector tiene { $value } y { $entity } no lo { $count ->
+        [one] tiene
+       *[other] tienen
+    } (se agregó en el sector después de tomar la copia): consolidar lo borraría
+merge-choice-value = { $source }: { $value }
+merge-choice-add = agregarlo desde { $source }
+merge-choice-leave-out = dejarlo fuera, como en { $source }
+compare-this-plan = este plan
+merge-this-plan = este plan
+command-compare = Comparar con…
+command-consolidate = Consolidar…
+compare-could-not-read = No se pudo comparar
+compare-with-plan = Comparar con otro plan
+compare-button = Comparar
+compare-window-title = Comparación con { $name }
+compare-swap = Invertir
+compare-swap-hint = Leer las diferencias en el otro sentido
+compare-click-go-to = Clic para ir a donde está en este plan
+merge-no-file-chosen = No se eligió ningún archivo: escriba su ruta.
+merge-file-already-listed = { $name } ya está en la lista.
+merge-nothing-changed = Consolidado: los archivos de las entidades no cambian nada de este plan.
+merge-done = Consolidado: cifras de { $indicators ->
+        [one] 1 indicador
+       *[other] { $indicators } indicadores
+    } tomadas de { $files ->
+        [one] 1 archivo de entidad
+       *[other] { $files } archivos de entidad
+    }. Ctrl+Z lo deshace; el plan aún no está guardado.
+merge-title = Consolidar los archivos de las entidades
+merge-explanation = Cada indicador toma sus cifras (ponderación, programación, ejecución, comentarios, línea base, programación total) del archivo de la entidad que lo tiene; los textos, la configuración y el corte de este plan se quedan. Un Ctrl+Z lo deshace todo.
+merge-entity-files = Archivos de entidad:
+merge-no-files-yet = ninguno todavía
+merge-file-line = { $name }: { $count ->
+        [one] 1 indicador de este plan
+       *[other] { $count } indicadores de este plan
+    }
+merge-remove-file = Quitar { $name } de la lista
+merge-pick-file = Elegir archivo…
+merge-or-type-path = o escriba su ruta:
+merge-add-file = Añadir
+merge-no-conflicts = Sin conflictos: todo se puede consolidar.
+merge-conflicts-heading = { $count ->
+        [one] 1 conflicto
+       *[other] { $count } conflictos
+    } ({ $unresolved } sin elegir).
+merge-prefer-everywhere = Que gane en todos:
+merge-consolidate = Consolidar
+merge-choose-first = Elija primero qué gana en cada conflicto
+merge-remove = Quitar
+compare-more-differences = … y { $count ->
+        [one] 1 diferencia más
+       *[other] { $count } diferencias más
+    } (avance diff las lista todas).

@@ -94,6 +94,9 @@ impl AvanceApp {
         if !self.figures.is_current(self.doc.revision(), self.view.cut) {
             self.figures = Computed::new(self.doc.plan(), self.doc.revision(), self.view.cut);
         }
+        if let Some(comparison) = &mut self.view.comparison {
+            comparison.refresh(self.doc.plan(), self.doc.revision(), self.view.cut);
+        }
         if changed {
             // Draw the frame again so every panel shows the new figures in this same frame.
             ctx.request_discard("the plan or the view changed");

@@ -53,6 +53,7 @@ impl AvanceApp {
             )),
             PathPurpose::Export if path.is_dir() => self.export(&path.join(self.export_name())),
             PathPurpose::Export => self.export(&file_picker::with_default_extension(path, "xlsx")),
+            PathPurpose::Compare => self.compare_with(&path),
         }
     }
 
@@ -120,6 +121,8 @@ impl AvanceApp {
                     None => self.ask_for_path(PathPurpose::Export),
                 }
             }
+            Command::Compare => self.compare_with_picked(),
+            Command::Consolidate => self.start_consolidation(),
             Command::Quit => {
                 self.close_confirmed = true;
             }

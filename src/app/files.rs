@@ -130,9 +130,10 @@ impl AvanceApp {
                 }
             }
             PathPurpose::Export => folder.join(self.export_name()),
-            PathPurpose::Open | PathPurpose::Import | PathPurpose::ImportIntoOpenPlan => {
-                folder.join("")
-            }
+            PathPurpose::Open
+            | PathPurpose::Import
+            | PathPurpose::ImportIntoOpenPlan
+            | PathPurpose::Compare => folder.join(""),
         };
         offered.display().to_string()
     }

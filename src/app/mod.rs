@@ -3,6 +3,7 @@
 
 mod actions;
 mod command_handling;
+mod compare;
 pub mod document;
 pub mod file_picker;
 pub mod files;
@@ -138,6 +139,7 @@ impl AvanceApp {
             help_open: false,
             reveal_selection: false,
             open_menu: false,
+            comparison: None,
         }
     }
 
@@ -266,6 +268,7 @@ impl eframe::App for AvanceApp {
                 Some(DialogAnswer::ImportAnyway(yes)) => self.answer_import_problems(yes),
                 Some(DialogAnswer::TypedPath(path)) => self.answer_typed_path(path),
                 Some(DialogAnswer::Comment(text)) => self.answer_comment(text),
+                Some(DialogAnswer::Consolidate(answer)) => self.answer_consolidate(answer),
                 Some(answer) => self.answer_file_question(answer),
                 None => {}
             }

@@ -1,5 +1,6 @@
 //! Reading and writing plans and reports. No egui here.
 
+pub mod diff_report;
 pub mod export;
 pub mod import;
 pub mod plan_file;

@@ -2,10 +2,12 @@
 //! edits what this module knows.
 
 pub mod at_cut;
+pub mod diff;
 pub mod edit;
 pub mod exact;
 pub mod forecast;
 pub mod format;
+pub mod merge;
 pub mod plan;
 pub mod progress;
 pub mod search;

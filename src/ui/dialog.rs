@@ -4,7 +4,8 @@ use crate::i18n::Language;
 use crate::tr;
 use crate::view::dialog::recovery_text;
 use crate::view::dialog::{
-    ChangedOnDiskAnswer, CommentsAnswer, DialogAnswer, RecoverAnswer, UnsavedAnswer,
+    ChangedOnDiskAnswer, CommentsAnswer, ConsolidateAnswer, DialogAnswer, RecoverAnswer,
+    UnsavedAnswer,
 };
 use crate::view::{Dialog, Notice, PathPurpose};
 
@@ -113,6 +114,9 @@ fn question_ui(ui: &mut egui::Ui, dialog: &mut Dialog, language: Language) -> Op
             ui.heading(title.as_str());
             scrolling_text(ui, text, 360.0);
             buttons(ui, &[(tr!(language, "dialog-ok"), ())]).map(|()| DialogAnswer::Dismiss)
+        }
+        Dialog::Consolidate(consolidation) => {
+            super::consolidate::consolidate_ui(ui, consolidation, language)
         }
         other => save_question_ui(ui, other, language),
     }
@@ -248,6 +252,10 @@ fn type_path_ui(
             tr!(language, "dialog-export"),
             tr!(language, "dialog-export"),
         ),
+        PathPurpose::Compare => (
+            tr!(language, "compare-with-plan"),
+            tr!(language, "compare-button"),
+        ),
     };
     ui.heading(title);
     ui.label(tr!(language, "dialog-type-path"));
@@ -332,6 +340,7 @@ fn cautious_answer(dialog: &Dialog) -> DialogAnswer {
         Dialog::DropComments { .. } => DialogAnswer::DropComments(CommentsAnswer::Cancel),
         Dialog::SaveFailed { .. } => DialogAnswer::SaveFailed { save_as: false },
         Dialog::Recover { .. } => DialogAnswer::Recover(RecoverAnswer::Later),
+        Dialog::Consolidate(_) => DialogAnswer::Consolidate(ConsolidateAnswer::Cancel),
     }
 }
 

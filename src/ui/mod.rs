@@ -2,6 +2,8 @@
 //! holds a business rule.
 
 pub mod charts;
+pub mod compare;
+pub mod consolidate;
 pub mod details;
 pub mod dialog;
 pub mod find;
@@ -48,6 +50,9 @@ pub fn panels_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) -> ChartData {
     }
     if ctx.view.help_open {
         help::help_ui(ui.ctx(), ctx);
+    }
+    if ctx.view.comparison.is_some() && !ctx.view.presenting {
+        compare::comparison_ui(ui.ctx(), ctx);
     }
     if ctx.is_example && ctx.prefs.recent.is_empty() && !ctx.prefs.welcomed {
         egui::Panel::top("welcome").show(ui, |ui| welcome_ui(ui, ctx));

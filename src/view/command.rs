@@ -16,6 +16,10 @@ pub enum Command {
     /// Import a matrix's figures into the open plan, keeping its texts (one undo step).
     ImportIntoOpenPlan,
     Export,
+    /// Compare the open plan with another plan file (its differences listed, each a link).
+    Compare,
+    /// Gather the entities' files into the open plan (the sector's), in one undo step.
+    Consolidate,
     Quit,
     Undo,
     Redo,
@@ -90,6 +94,8 @@ impl Command {
             Command::Import => crate::tr!(language, "command-import"),
             Command::ImportIntoOpenPlan => crate::tr!(language, "command-import-into-open-plan"),
             Command::Export => crate::tr!(language, "command-export"),
+            Command::Compare => crate::tr!(language, "command-compare"),
+            Command::Consolidate => crate::tr!(language, "command-consolidate"),
             Command::Quit => crate::tr!(language, "command-quit"),
             Command::Undo => crate::tr!(language, "command-undo"),
             Command::Redo => crate::tr!(language, "command-redo"),

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use super::command::Command;
+use super::consolidate::Consolidation;
 use crate::model::Language;
 use crate::model::edit::IndicatorPath;
 use crate::model::{Quarter, Vigencia};
@@ -61,6 +62,8 @@ pub enum Dialog {
         source: Option<PathBuf>,
         written: std::time::SystemTime,
     },
+    /// Archivo → Consolidar…: the entity files, their conflicts and the choices.
+    Consolidate(Box<Consolidation>),
 }
 
 /// Where imported figures go.
@@ -80,6 +83,8 @@ pub enum PathPurpose {
     Import,
     ImportIntoOpenPlan,
     Export,
+    /// The plan file to compare the open plan with.
+    Compare,
 }
 
 /// Questions about a save the user already answered.
@@ -138,6 +143,21 @@ pub enum DialogAnswer {
         save_as: bool,
     },
     Recover(RecoverAnswer),
+    Consolidate(ConsolidateAnswer),
+}
+
+/// What was asked in the consolidation dialog (the choices are made in the dialog itself).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConsolidateAnswer {
+    /// Choose one more entity file with the file dialog.
+    PickFile,
+    /// Add the file whose path was typed.
+    AddTyped,
+    /// Take a file off the list.
+    Remove(usize),
+    /// Consolidate (every conflict chosen).
+    Merge,
+    Cancel,
 }
 
 /// The answer to "the file changed on disk".

@@ -8,7 +8,9 @@
 pub mod action;
 pub mod charts;
 pub mod command;
+pub mod compare;
 pub mod computed;
+pub mod consolidate;
 pub mod dialog;
 pub mod grid;
 pub mod state;

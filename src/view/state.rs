@@ -126,6 +126,8 @@ pub struct ViewState {
     pub reveal_selection: bool,
     /// Open the Archivo menu (F10, Alt), once.
     pub open_menu: bool,
+    /// The comparison with another plan file (Archivo → Comparar con…), while shown.
+    pub comparison: Option<super::compare::Comparison>,
 }
 
 /// What the find bar holds: the words typed and where they were found.

@@ -1,5 +1,7 @@
 //! Every integration test, in one binary: one link of the whole dependency graph instead of six.
 
+mod compare_merge;
+mod compare_window;
 mod csv_safety;
 mod exact_rollup;
 mod forecast;

@@ -1,0 +1,156 @@
+//! Archivo → Comparar con… (the open plan against another plan file) and Archivo →
+//! Consolidar… (the entities' files gathered into the open plan, one undo step).
+
+use std::path::{Path, PathBuf};
+
+use super::{AvanceApp, files};
+use crate::io::plan_file;
+use crate::model::merge::merge;
+use crate::tr;
+use crate::view::compare::Comparison;
+use crate::view::consolidate::{Consolidation, EntityFile};
+use crate::view::dialog::ConsolidateAnswer;
+use crate::view::{Dialog, Notice, PathPurpose};
+
+impl AvanceApp {
+    /// Asks for the plan file to compare with: the file dialog, or the typed-path box.
+    pub(super) fn compare_with_picked(&mut self) {
+        let language = self.prefs.language;
+        match self
+            .file_picker
+            .pick_plan_to_open(language, &self.start_folder())
+        {
+            Some(path) => self.compare_with(&path),
+            None => self.ask_for_path(PathPurpose::Compare),
+        }
+    }
+
+    /// Shows the differences between the open plan and the plan file at `path`.
+    pub(super) fn compare_with(&mut self, path: &Path) {
+        let language = self.prefs.language;
+        match plan_file::load(path) {
+            Ok(other) => {
+                let name = file_name(path);
+                let (open, revision, cut) = (self.doc.plan(), self.doc.revision(), self.view.cut);
+                self.view.comparison = Some(Comparison::new(name, other, open, revision, cut));
+            }
+            Err(e) => {
+                let text = e.message(language);
+                self.message(tr!(language, "compare-could-not-read"), text);
+            }
+        }
+    }
+
+    /// Opens the consolidation dialog with the first entity file the file dialog gives (or
+    /// none, the path box ready to type it).
+    pub(super) fn start_consolidation(&mut self) {
+        let mut consolidation = Consolidation::new(self.offered_path(PathPurpose::Open));
+        self.pick_entity_file(&mut consolidation);
+        self.dialog = Some(Dialog::Consolidate(Box::new(consolidation)));
+    }
+
+    /// Carries out what the consolidation dialog asked for.
+    pub fn answer_consolidate(&mut self, answer: ConsolidateAnswer) {
+        let Some(Dialog::Consolidate(mut consolidation)) = self.dialog.take() else {
+            return;
+        };
+        match answer {
+            ConsolidateAnswer::PickFile => self.pick_entity_file(&mut consolidation),
+            ConsolidateAnswer::AddTyped => {
+                let text = consolidation.input.trim().to_owned();
+                if !text.is_empty() {
+                    let path = files::expand_typed_path(&text, &self.plan_folder());
+                    self.add_entity_file(&mut consolidation, path);
+                }
+            }
+            ConsolidateAnswer::Remove(index) => {
+                if index < consolidation.files.len() {
+                    consolidation.files.remove(index);
+                    self.find_conflicts(&mut consolidation);
+                }
+            }
+            ConsolidateAnswer::Merge if consolidation.is_ready() => {
+                self.consolidate(&consolidation);
+                return;
+            }
+            ConsolidateAnswer::Merge => {}
+            ConsolidateAnswer::Cancel => return,
+        }
+        self.dialog = Some(Dialog::Consolidate(consolidation));
+    }
+
+    /// One more entity file from the file dialog; when it gives none, the path box.
+    fn pick_entity_file(&mut self, consolidation: &mut Consolidation) {
+        let language = self.prefs.language;
+        match self
+            .file_picker
+            .pick_plan_to_open(language, &self.start_folder())
+        {
+            Some(path) => self.add_entity_file(consolidation, path),
+            None => {
+                consolidation.focus_input = true;
+                consolidation.problem = Some(tr!(language, "merge-no-file-chosen"));
+            }
+        }
+    }
+
+    /// Reads an entity file and adds it to the list, or says why not.
+    fn add_entity_file(&mut self, consolidation: &mut Consolidation, path: PathBuf) {
+        let language = self.prefs.language;
+        if consolidation.files.iter().any(|f| f.path == path) {
+            let name = file_name(&path);
+            consolidation.problem = Some(tr!(language, "merge-file-already-listed", name = name));
+            return;
+        }
+        match plan_file::load(&path) {
+            Ok(plan) => {
+                consolidation.files.push(EntityFile { path, plan });
+                consolidation.problem = None;
+                consolidation.input = self.offered_path(PathPurpose::Open);
+                self.find_conflicts(consolidation);
+            }
+            Err(e) => consolidation.problem = Some(e.message(language)),
+        }
+    }
+
+    /// What consolidating the listed files into the open plan finds, choices kept.
+    fn find_conflicts(&self, consolidation: &mut Consolidation) {
+        let found = merge(self.doc.plan(), &consolidation.plans(), |_| None);
+        consolidation.update(&found);
+    }
+
+    /// Consolidates with the choices made, as one undo step, and says what it took.
+    fn consolidate(&mut self, consolidation: &Consolidation) {
+        let language = self.prefs.language;
+        let open = self.doc.plan();
+        let merged = merge(open, &consolidation.plans(), |c| {
+            consolidation.choice_for(c)
+        });
+        if !merged.is_resolved() {
+            return;
+        }
+        let text = if merged.plan == *open {
+            tr!(language, "merge-nothing-changed")
+        } else {
+            let indicators = open.indicator_count() - merged.sector_only + merged.added;
+            tr!(
+                language,
+                "merge-done",
+                indicators = indicators,
+                files = consolidation.files.len()
+            )
+        };
+        self.doc.replace_plan(merged.plan);
+        self.view.drafts.clear();
+        self.view.visit = None;
+        self.notice = Some(Notice::new(text));
+    }
+}
+
+/// The file name of a path, as lists show it.
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
