@@ -1,6 +1,7 @@
 //! Reading and writing plans and reports. No egui here.
 
 pub mod export;
+pub mod generate;
 pub mod import;
 pub mod plan_file;
 pub mod recovery;

@@ -676,10 +676,12 @@ pub fn to_text(plan: &Plan) -> Result<String, PlanFileError> {
 /// How plan files (and recovery copies) are written: one field per line, `\n` line ends.
 pub(crate) fn pretty_config() -> PrettyConfig {
     PrettyConfig::new()
-        .indentor("    ")
+        .indentor("  ")
         .new_line("\n")
         .struct_names(false)
         .separate_tuple_members(true)
+        // One line per indicator and vigencia: `2022: (weight: "89.35", programmed: …),`.
+        .depth_limit(8)
         .extensions(Extensions::IMPLICIT_SOME)
 }
 

@@ -36,6 +36,11 @@ impl Fraction {
         Self(BigRational::new(numerator, denominator))
     }
 
+    /// The exact value as a ratio of big integers.
+    pub fn to_ratio(&self) -> BigRational {
+        self.0.clone()
+    }
+
     /// Whether the value is 0.
     pub fn is_zero(&self) -> bool {
         self.0.is_zero()

@@ -7,6 +7,7 @@ mod i18n_keys;
 mod import_export;
 mod import_safety;
 mod import_window;
+mod large_plans;
 mod layers;
 mod plan_files;
 mod progress_rules;
