@@ -6,6 +6,7 @@ pub mod exact;
 pub mod format;
 pub mod plan;
 pub mod progress;
+pub mod undo;
 pub mod validation;
 
 pub use exact::Fraction;
