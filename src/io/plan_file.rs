@@ -663,10 +663,19 @@ pub fn first_comment(text: &str) -> Option<TextPos> {
 /// The plan as file text, always the same bytes for the same plan.
 pub fn to_text(plan: &Plan) -> Result<String, PlanFileError> {
     let config = pretty_config();
-    let mut versioned = plan.clone();
-    versioned.version = FORMAT_VERSION;
+    // A plan read from an older version was brought up to this one: it is written as such.
+    let versioned;
+    let plan = if plan.version == FORMAT_VERSION {
+        plan
+    } else {
+        versioned = Plan {
+            version: FORMAT_VERSION,
+            ..plan.clone()
+        };
+        &versioned
+    };
     let mut text =
-        ron::ser::to_string_pretty(&versioned, config).map_err(|e| PlanFileError::Serialize {
+        ron::ser::to_string_pretty(plan, config).map_err(|e| PlanFileError::Serialize {
             detail: e.to_string(),
         })?;
     text.push('\n');
