@@ -4,7 +4,7 @@
 use super::{AvanceApp, files};
 use crate::model::edit::Figure;
 use crate::model::validation::Finding;
-use crate::view::{Action, CellId, Command, Computed, Dialog, Selection};
+use crate::view::{Action, CellId, Command, Dialog, Selection};
 
 impl AvanceApp {
     /// Applies the frame's actions; whether one changed the plan's structure (then the
@@ -58,9 +58,8 @@ impl AvanceApp {
             }
         }
         self.clamp_selection();
-        if !self.figures.is_current(self.doc.revision(), self.view.cut) {
-            self.figures = Computed::new(self.doc.plan(), self.doc.revision(), self.view.cut);
-        }
+        self.figures
+            .update(self.doc.plan(), self.doc.revisions(), self.view.cut);
         if changed {
             // Draw the frame again so every panel shows the new figures in this same frame.
             ctx.request_discard("the plan or the view changed");

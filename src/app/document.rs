@@ -9,6 +9,7 @@ use crate::model::edit::{Edit, EditTargetMissing};
 use crate::model::undo::Restore;
 use crate::model::{Language, Plan};
 use crate::tr;
+use crate::view::computed::Revisions;
 
 /// An open plan and everything needed to save and undo it.
 pub struct Document {
@@ -308,16 +309,13 @@ impl Document {
         }
     }
 
-    /// The revision at which the objective at index `objective` last changed; `None` when
-    /// there is no such objective.
-    pub fn objective_revision(&self, objective: usize) -> Option<u64> {
-        self.objective_revisions.get(objective).copied()
-    }
-
-    /// The revision at which anything beyond one objective last changed: the whole plan, its
-    /// own fields (title, cut, entities), the list of objectives.
-    pub fn plan_revision(&self) -> u64 {
-        self.plan_revision
+    /// When each part of the plan last changed: each objective, and anything beyond one
+    /// objective (the whole plan, its own fields, the list of objectives).
+    pub fn revisions(&self) -> Revisions<'_> {
+        Revisions {
+            plan: self.plan_revision,
+            objectives: &self.objective_revisions,
+        }
     }
 
     /// Saves to `path` and makes it the document's file. On failure nothing changes.
