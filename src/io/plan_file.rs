@@ -449,31 +449,41 @@ fn parse_scanned(
     if text.contains('\0') {
         return Err(PlanFileError::NotText { path });
     }
-    if let Ok(probe) = ron_options().from_str::<VersionProbe>(text) {
-        if probe.version > format.current {
-            return Err(PlanFileError::NewerVersion {
+    let facts = ron_text::scan(text);
+    // Parsed once: the version is checked on the plan read. Only a file that does not read
+    // is parsed again for its version alone, so a newer file is refused as newer, not as
+    // malformed.
+    let parsed = match facts.duplicate {
+        None => Ok(ron_options().from_str::<Plan>(text)),
+        Some(duplicate) => Err(duplicate),
+    };
+    let version = match &parsed {
+        Ok(Ok(plan)) => Some(plan.version),
+        _ => ron_options()
+            .from_str::<VersionProbe>(text)
+            .ok()
+            .map(|probe| probe.version),
+    };
+    match version {
+        Some(found) if found > format.current => {
+            return Err(PlanFileError::NewerVersion { path, found });
+        }
+        Some(0) => return Err(PlanFileError::UnknownVersion { path, found: 0 }),
+        _ => {}
+    }
+    let plan = match parsed {
+        Err(duplicate) => {
+            return Err(PlanFileError::DuplicateKey {
                 path,
-                found: probe.version,
+                line: duplicate.second.line,
+                column: duplicate.second.column,
+                key: duplicate.key,
+                first_line: duplicate.first.line,
+                place: Place::from_path(&duplicate.path).map(Box::new),
             });
         }
-        if probe.version == 0 {
-            return Err(PlanFileError::UnknownVersion { path, found: 0 });
-        }
-    }
-    let facts = ron_text::scan(text);
-    if let Some(duplicate) = facts.duplicate {
-        return Err(PlanFileError::DuplicateKey {
-            path,
-            line: duplicate.second.line,
-            column: duplicate.second.column,
-            key: duplicate.key,
-            first_line: duplicate.first.line,
-            place: Place::from_path(&duplicate.path).map(Box::new),
-        });
-    }
-    let plan = ron_options()
-        .from_str::<Plan>(text)
-        .map_err(|e| syntax_error(text, &path, e))?;
+        Ok(parsed) => parsed.map_err(|e| syntax_error(text, &path, e))?,
+    };
     let Period { first, last } = plan.period;
     if last.saturating_sub(first) >= MAX_PERIOD_YEARS {
         return Err(PlanFileError::PeriodTooLong { path, first, last });
