@@ -9,6 +9,7 @@ use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::io::export::{self, ExportFormat};
+use crate::io::generate::{self, GenerateRequest};
 use crate::io::import::{self, BadRows, ImportRequest, Imported};
 use crate::io::{diff_report, plan_file, report, safe_write};
 use crate::model::diff::PlanDiff;
@@ -54,6 +55,9 @@ pub enum CliCommand {
     /// the entity file that holds it; the sector's texts and settings stay. Nothing is written
     /// while a conflict is unresolved.
     Merge(MergeArgs),
+    /// Write a generated plan of any size (benchmarks, trials): five objectives, every
+    /// annualization type, weights adding up to 100; the same seed gives the same file.
+    Generate(GenerateArgs),
 }
 
 impl CliCommand {
@@ -67,6 +71,7 @@ impl CliCommand {
             CliCommand::Export(args) => args.run(),
             CliCommand::Diff(args) => args.run(),
             CliCommand::Merge(args) => args.run(),
+            CliCommand::Generate(args) => args.run(),
         }
     }
 }
@@ -332,6 +337,45 @@ impl ExportArgs {
                 ExitCode::FAILURE
             }
         }
+    }
+}
+
+/// `avance generate`.
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// How many indicators the plan has.
+    #[arg(long)]
+    pub indicators: usize,
+    /// Another seed gives another plan of the same size.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// The plan file to write (.ron).
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+impl GenerateArgs {
+    /// Writes the generated plan; exit 2 when the file exists (without --force), 1 when it
+    /// cannot be written.
+    pub fn run(self) -> ExitCode {
+        let language = Language::Es;
+        if let Some(code) = refuse_overwrite(&self.output, self.force, language) {
+            return code;
+        }
+        let plan = generate::generate(GenerateRequest {
+            indicators: self.indicators,
+            seed: self.seed,
+        });
+        if let Err(e) = plan_file::save(&plan, &self.output) {
+            eprintln!("{}", e.message(language));
+            return ExitCode::FAILURE;
+        }
+        let path = self.output.display().to_string();
+        println!("{}", tr!(language, "cli-plan-written-to", path = path));
+        ExitCode::SUCCESS
     }
 }
 

@@ -7,7 +7,7 @@ use crate::model::edit::IndicatorPath;
 use crate::model::search;
 use crate::model::validation::{Field, Finding, indicator_label};
 use crate::model::{Quarter, Vigencia};
-use crate::view::{Action, CellId, Command, Computed, Dialog, Find, Selection};
+use crate::view::{Action, CellId, Command, Dialog, Find, Selection};
 
 impl AvanceApp {
     /// Applies the frame's actions; whether one changed the plan's structure (then the
@@ -91,9 +91,8 @@ impl AvanceApp {
             }
         }
         self.clamp_selection();
-        if !self.figures.is_current(self.doc.revision(), self.view.cut) {
-            self.figures = Computed::new(self.doc.plan(), self.doc.revision(), self.view.cut);
-        }
+        self.figures
+            .update(self.doc.plan(), self.doc.revisions(), self.view.cut);
         if let Some(comparison) = &mut self.view.comparison {
             comparison.refresh(self.doc.plan(), self.doc.revision(), self.view.cut);
         }

@@ -95,7 +95,7 @@ impl AvanceApp {
             },
         };
         let view = Self::fresh_view(doc.plan());
-        let figures = Computed::new(doc.plan(), doc.revision(), view.cut);
+        let figures = Computed::new(doc.plan(), doc.revisions(), view.cut);
         let mut app = Self {
             doc,
             view,
@@ -212,7 +212,7 @@ impl AvanceApp {
         self.recovery_for_new_document();
         self.view = Self::fresh_view(self.doc.plan());
         // A new document starts its revisions again: recompute now, whatever the key says.
-        self.figures = Computed::new(self.doc.plan(), self.doc.revision(), self.view.cut);
+        self.figures = Computed::new(self.doc.plan(), self.doc.revisions(), self.view.cut);
         if let Some(path) = self.doc.path().map(Path::to_path_buf) {
             self.remember_recent(path);
         }

@@ -449,31 +449,41 @@ fn parse_scanned(
     if text.contains('\0') {
         return Err(PlanFileError::NotText { path });
     }
-    if let Ok(probe) = ron_options().from_str::<VersionProbe>(text) {
-        if probe.version > format.current {
-            return Err(PlanFileError::NewerVersion {
+    let facts = ron_text::scan(text);
+    // Parsed once: the version is checked on the plan read. Only a file that does not read
+    // is parsed again for its version alone, so a newer file is refused as newer, not as
+    // malformed.
+    let parsed = match facts.duplicate {
+        None => Ok(ron_options().from_str::<Plan>(text)),
+        Some(duplicate) => Err(duplicate),
+    };
+    let version = match &parsed {
+        Ok(Ok(plan)) => Some(plan.version),
+        _ => ron_options()
+            .from_str::<VersionProbe>(text)
+            .ok()
+            .map(|probe| probe.version),
+    };
+    match version {
+        Some(found) if found > format.current => {
+            return Err(PlanFileError::NewerVersion { path, found });
+        }
+        Some(0) => return Err(PlanFileError::UnknownVersion { path, found: 0 }),
+        _ => {}
+    }
+    let plan = match parsed {
+        Err(duplicate) => {
+            return Err(PlanFileError::DuplicateKey {
                 path,
-                found: probe.version,
+                line: duplicate.second.line,
+                column: duplicate.second.column,
+                key: duplicate.key,
+                first_line: duplicate.first.line,
+                place: Place::from_path(&duplicate.path).map(Box::new),
             });
         }
-        if probe.version == 0 {
-            return Err(PlanFileError::UnknownVersion { path, found: 0 });
-        }
-    }
-    let facts = ron_text::scan(text);
-    if let Some(duplicate) = facts.duplicate {
-        return Err(PlanFileError::DuplicateKey {
-            path,
-            line: duplicate.second.line,
-            column: duplicate.second.column,
-            key: duplicate.key,
-            first_line: duplicate.first.line,
-            place: Place::from_path(&duplicate.path).map(Box::new),
-        });
-    }
-    let plan = ron_options()
-        .from_str::<Plan>(text)
-        .map_err(|e| syntax_error(text, &path, e))?;
+        Ok(parsed) => parsed.map_err(|e| syntax_error(text, &path, e))?,
+    };
     let Period { first, last } = plan.period;
     if last.saturating_sub(first) >= MAX_PERIOD_YEARS {
         return Err(PlanFileError::PeriodTooLong { path, first, last });
@@ -663,10 +673,19 @@ pub fn first_comment(text: &str) -> Option<TextPos> {
 /// The plan as file text, always the same bytes for the same plan.
 pub fn to_text(plan: &Plan) -> Result<String, PlanFileError> {
     let config = pretty_config();
-    let mut versioned = plan.clone();
-    versioned.version = FORMAT_VERSION;
+    // A plan read from an older version was brought up to this one: it is written as such.
+    let versioned;
+    let plan = if plan.version == FORMAT_VERSION {
+        plan
+    } else {
+        versioned = Plan {
+            version: FORMAT_VERSION,
+            ..plan.clone()
+        };
+        &versioned
+    };
     let mut text =
-        ron::ser::to_string_pretty(&versioned, config).map_err(|e| PlanFileError::Serialize {
+        ron::ser::to_string_pretty(plan, config).map_err(|e| PlanFileError::Serialize {
             detail: e.to_string(),
         })?;
     text.push('\n');
@@ -676,10 +695,12 @@ pub fn to_text(plan: &Plan) -> Result<String, PlanFileError> {
 /// How plan files (and recovery copies) are written: one field per line, `\n` line ends.
 pub(crate) fn pretty_config() -> PrettyConfig {
     PrettyConfig::new()
-        .indentor("    ")
+        .indentor("  ")
         .new_line("\n")
         .struct_names(false)
         .separate_tuple_members(true)
+        // One line per indicator and vigencia: `2022: (weight: "89.35", programmed: …),`.
+        .depth_limit(8)
         .extensions(Extensions::IMPLICIT_SOME)
 }
 

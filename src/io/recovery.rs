@@ -22,11 +22,18 @@ const COPY_EXTENSION: &str = "ron";
 const LOCK_EXTENSION: &str = "lock";
 
 /// What a recovery copy holds.
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 struct CopyFile {
     /// The plan's file, if it had one.
     source: Option<PathBuf>,
     plan: Plan,
+}
+
+/// A recovery copy as written: the same fields, borrowed (the plan is not copied to write it).
+#[derive(Serialize)]
+struct CopyToWrite<'a> {
+    source: Option<&'a Path>,
+    plan: &'a Plan,
 }
 
 /// A recovery copy left by a window that did not close cleanly.
@@ -95,10 +102,7 @@ impl Recovery {
 
     /// Writes (or replaces) this window's copy of the plan, atomically.
     pub fn write(&self, plan: &Plan, source: Option<&Path>) -> io::Result<()> {
-        let copy = CopyFile {
-            source: source.map(Path::to_path_buf),
-            plan: plan.clone(),
-        };
+        let copy = CopyToWrite { source, plan };
         let text = ron::ser::to_string_pretty(&copy, plan_file::pretty_config())
             .map_err(io::Error::other)?;
         safe_write::write(&self.copy, text.as_bytes(), Backup::Skip).map_err(io::Error::other)?;

@@ -103,9 +103,20 @@ pub struct Located {
 pub fn scan(text: &str) -> Facts {
     let mut walker = Walker::new(text, None);
     walker.walk();
+    let mut duplicate = walker.duplicate;
+    // The scan keeps no fields on its way; the path to a duplicate is read again, with them.
+    if let Some(duplicate) = &mut duplicate {
+        duplicate.path = locate(text, duplicate.second)
+            .map(|located| located.path)
+            .unwrap_or_default();
+        // The place is the struct or map that holds the key twice.
+        if let Some(last) = duplicate.path.last_mut() {
+            last.at = None;
+        }
+    }
     Facts {
         first_comment: walker.lexer.first_comment.map(|at| pos_of(text, at)),
-        duplicate: walker.duplicate,
+        duplicate,
     }
 }
 
@@ -419,9 +430,15 @@ struct OpenLevel<'a> {
     id: usize,
     at: Option<Place<'a>>,
     scalars: Vec<(&'a str, Cow<'a, str>)>,
-    /// Where each key was first written (byte offset).
-    keys: HashMap<KeyRepr<'a>, usize>,
+    /// Where each key was first written (byte offset). Structs and maps of a plan have a few
+    /// keys: a list searched in order is quicker than a hash map, which takes over past
+    /// [`FEW_KEYS`] (a hand-made map of thousands of keys is not searched key by key).
+    keys: Vec<(KeyRepr<'a>, usize)>,
+    many_keys: HashMap<KeyRepr<'a>, usize>,
 }
+
+/// How many keys of one struct or map are searched in order.
+const FEW_KEYS: usize = 32;
 
 impl OpenLevel<'_> {
     fn public(&self) -> Level {
@@ -552,7 +569,8 @@ impl<'a> Walker<'a> {
             id: self.next_id,
             at: None,
             scalars: Vec::new(),
-            keys: HashMap::new(),
+            keys: Vec::new(),
+            many_keys: HashMap::new(),
         });
     }
 
@@ -571,21 +589,29 @@ impl<'a> Walker<'a> {
         let Some(open) = self.levels.last_mut() else {
             return;
         };
-        let Some(&first) = open.keys.get(&key) else {
-            open.keys.insert(key, at);
+        let seen = match open.many_keys.is_empty() {
+            true => open.keys.iter().find(|(k, _)| *k == key).map(|(_, at)| *at),
+            false => open.many_keys.get(&key).copied(),
+        };
+        let Some(first) = seen else {
+            if open.many_keys.is_empty() {
+                open.keys.push((key, at));
+                if open.keys.len() == FEW_KEYS {
+                    // From now on the map is searched.
+                    open.many_keys = open.keys.drain(..).collect();
+                }
+            } else {
+                open.many_keys.insert(key, at);
+            }
             return;
         };
         if self.duplicate.is_none() {
-            let mut path = self.path();
-            // The place is the struct or map that holds the key twice.
-            if let Some(last) = path.last_mut() {
-                last.at = None;
-            }
+            // The path is read by `scan` once the walk is over.
             self.duplicate = Some(DuplicateKey {
                 key: display.to_owned(),
                 first: pos_of(self.lexer.text, first),
                 second: pos_of(self.lexer.text, at),
-                path,
+                path: Vec::new(),
             });
         }
     }
@@ -637,7 +663,7 @@ impl<'a> Walker<'a> {
                     self.next();
                     return Ok(());
                 }
-                Some(Tok::Word(word)) => word.trim_start_matches("r#"),
+                Some(Tok::Word(word)) => word.strip_prefix("r#").unwrap_or(word),
                 _ => return Err(Stop),
             };
             self.set_at(Place::Field(name));
@@ -649,7 +675,10 @@ impl<'a> Walker<'a> {
                 Value::Word(word) => Some(Cow::Borrowed(word)),
                 Value::Compound => None,
             };
-            if let (Some(text), Some(open)) = (scalar, self.levels.last_mut()) {
+            // Only a search for a position needs the fields' values (to name the place).
+            if self.target.is_some()
+                && let (Some(text), Some(open)) = (scalar, self.levels.last_mut())
+            {
                 open.scalars.push((name, text));
             }
             match self.next().map(|t| t.tok) {
@@ -768,6 +797,14 @@ mod tests {
             ("c", pos(1, 18))
         );
         assert_eq!(scan("(a: {1: (), 2: ()}, b: {1: ()})").duplicate, None);
+        // Past the few keys searched in order, a map's keys are still all compared.
+        let many: String = (0..100).map(|k| format!("{k}: (), ")).collect();
+        let text = format!("(a: {{{many}7: ()}})");
+        let duplicate = scan(&text).duplicate.unwrap();
+        assert_eq!(duplicate.key, "7");
+        assert_eq!(duplicate.path[0].field(), Some("a"));
+        let text = format!("(a: {{{many}}})");
+        assert_eq!(scan(&text).duplicate, None);
         assert_eq!(scan(r#"(m: {"x": 1, "y": 2})"#).duplicate, None);
     }
 

@@ -36,6 +36,68 @@ impl Fraction {
         Self(BigRational::new(numerator, denominator))
     }
 
+    /// The exact value as a ratio of big integers, denominator positive, not always in lowest
+    /// terms (see [`Fraction::weighted_average`]).
+    pub fn to_ratio(&self) -> BigRational {
+        self.0.clone()
+    }
+
+    /// `Σ wᵢ·vᵢ / Σ wᵢ` exactly; `None` when the weights add up to 0.
+    ///
+    /// Adding thousands of fractions whose denominators share no factor builds a denominator of
+    /// tens of thousands of bits; reducing it to lowest terms after each addition (what `+`
+    /// does) costs a quadratic gcd every time. Here terms with the same denominator are added
+    /// first, the rest pairwise in a balanced tree without reducing, and the result is left
+    /// unreduced: it is the same number, and [`Fraction::round2`] divides once.
+    pub fn weighted_average<'a>(
+        terms: impl IntoIterator<Item = (Decimal, &'a Fraction)>,
+    ) -> Option<Self> {
+        let mut weights = Fraction::zero();
+        let mut by_denominator: std::collections::HashMap<BigInt, BigInt> =
+            std::collections::HashMap::new();
+        for (weight, value) in terms {
+            weights = &weights + &Fraction::from_decimal(weight);
+            if weight.is_zero() || value.is_zero() {
+                continue;
+            }
+            let denominator = BigInt::from(10u8).pow(weight.scale()) * value.0.denom();
+            *by_denominator.entry(denominator).or_default() +=
+                BigInt::from(weight.mantissa()) * value.0.numer();
+        }
+        if weights.is_zero() {
+            return None;
+        }
+        let mut level: Vec<(BigInt, BigInt)> = by_denominator
+            .into_iter()
+            .map(|(denominator, numerator)| (numerator, denominator))
+            .collect();
+        // The same order whatever the hash map's: the sum is exact either way, this keeps the
+        // (unreduced) terms of the result the same from run to run.
+        level.sort_by(|a, b| a.1.cmp(&b.1));
+        while level.len() > 1 {
+            let mut next = Vec::with_capacity(level.len().div_ceil(2));
+            let mut pairs = level.into_iter();
+            while let Some((a, b)) = pairs.next() {
+                next.push(match pairs.next() {
+                    Some((c, d)) => (a * &d + c * &b, b * d),
+                    None => (a, b),
+                });
+            }
+            level = next;
+        }
+        let (numerator, denominator) = level
+            .pop()
+            .unwrap_or_else(|| (BigInt::zero(), BigInt::from(1u8)));
+        // (A / D) / (Wn / Wd) = A·Wd / D·Wn, the denominator kept positive.
+        let (wn, wd) = (weights.0.numer(), weights.0.denom());
+        let (mut numerator, mut denominator) = (numerator * wd, denominator * wn);
+        if denominator.is_negative() {
+            numerator = -numerator;
+            denominator = -denominator;
+        }
+        Some(Self(BigRational::new_raw(numerator, denominator)))
+    }
+
     /// Whether the value is 0.
     pub fn is_zero(&self) -> bool {
         self.0.is_zero()
@@ -59,14 +121,16 @@ impl Fraction {
     /// The value rounded to 2 decimals, half away from zero (25,875 → 25,88; −3,125 → −3,13),
     /// or `None` when the result is beyond what a [`Decimal`] holds.
     pub fn round2(&self) -> Option<Decimal> {
-        let hundredths = &self.0 * BigInt::from(100);
-        let half = BigRational::new(BigInt::from(1), BigInt::from(2));
-        let rounded = if hundredths.is_negative() {
-            -(-hundredths + half).floor()
+        // |n|/d × 100 + 1/2, floored: (200·|n| + d) div 2d, one division of whole numbers.
+        let (numerator, denominator) = (self.0.numer(), self.0.denom());
+        let twice = denominator * 2u8;
+        let rounded = (numerator.abs() * 200u8 + denominator) / twice;
+        let magnitude = rounded.to_i128()?;
+        let mantissa = if numerator.is_negative() {
+            -magnitude
         } else {
-            (hundredths + half).floor()
+            magnitude
         };
-        let mantissa = rounded.to_integer().to_i128()?;
         Decimal::try_from_i128_with_scale(mantissa, 2).ok()
     }
 
@@ -74,7 +138,8 @@ impl Fraction {
     pub fn to_decimal_exact(&self) -> Option<Decimal> {
         // A fraction with a finite decimal form has a denominator of 2^a · 5^b; its decimal
         // needs at most max(a, b) digits after the point, and a Decimal holds 28.
-        let mut denominator = self.0.denom().clone();
+        let reduced = self.0.reduced();
+        let mut denominator = reduced.denom().clone();
         let mut scale = 0u32;
         let ten = BigInt::from(10u8);
         while (&denominator % &ten).is_zero() {
@@ -83,7 +148,7 @@ impl Fraction {
         }
         // Bring the denominator to a power of ten.
         let (two, five) = (BigInt::from(2u8), BigInt::from(5u8));
-        let mut numerator = self.0.numer().clone();
+        let mut numerator = reduced.numer().clone();
         while denominator != BigInt::from(1u8) && scale <= 28 {
             if (&denominator % &two).is_zero() {
                 denominator /= &two;

@@ -320,14 +320,14 @@ pub(crate) fn weighted_average(indicators: &[IndicatorProgress]) -> Result<Fract
             status: blocking.status,
         });
     }
-    let weight = |i: &IndicatorProgress| Fraction::from_decimal(i.weight.unwrap_or_default());
-    let total: Fraction = programmed().map(weight).sum();
-    let weighted_sum: Fraction = programmed()
-        .map(|i| &weight(i) * i.counted.as_ref().unwrap_or(&Fraction::zero()))
-        .sum();
-    let average = weighted_sum
-        .checked_div(&total)
-        .ok_or(NoAverage::WeightsAddUpToZero)?;
+    let zero = Fraction::zero();
+    let average = Fraction::weighted_average(programmed().map(|i| {
+        (
+            i.weight.unwrap_or_default(),
+            i.counted.as_ref().unwrap_or(&zero),
+        )
+    }))
+    .ok_or(NoAverage::WeightsAddUpToZero)?;
     // Weights beyond a decimal's range, or negative weights, can push the average out of
     // what can be shown.
     if average.round2().is_none() {

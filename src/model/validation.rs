@@ -13,7 +13,7 @@ use super::plan::{
     Annualization, Cut, Indicator, Language, Objective, Period, Plan, Quarter, Vigencia,
 };
 use super::progress::{
-    NoAverage, PlanProgress, Status, is_programmed, objective_progress, programmed_total,
+    NoAverage, ObjectiveProgress, PlanProgress, Status, exact_sum, is_programmed, programmed_total,
 };
 
 /// How serious a finding is.
@@ -311,6 +311,17 @@ pub fn validate(plan: &Plan) -> Vec<Finding> {
 /// Checks the whole plan with its figures read at `cut` (the cut on screen). Errors first,
 /// then warnings, each in plan order.
 pub fn validate_at(plan: &Plan, cut: Cut) -> Vec<Finding> {
+    let mut findings = plan_findings(plan);
+    let progress = PlanProgress::compute(plan, cut);
+    for (index, figures) in progress.objectives.iter().enumerate() {
+        findings.extend(objective_findings(plan, index, cut, figures));
+    }
+    findings.sort_by_key(Finding::severity);
+    findings
+}
+
+/// What is wrong with the plan's own fields (its period, its cut), errors first.
+pub fn plan_findings(plan: &Plan) -> Vec<Finding> {
     let mut findings = Vec::new();
     let plan_level = |field| Location {
         objective: None,
@@ -330,201 +341,227 @@ pub fn validate_at(plan: &Plan, cut: Cut) -> Vec<Finding> {
             problem: Problem::CutOutsidePeriod(plan.cut, plan.period),
         });
     }
-    let progress = PlanProgress::compute(plan, cut);
-    let mut numbers_seen = HashSet::new();
-    for (oi, (objective, figures)) in plan.objectives.iter().zip(&progress.objectives).enumerate() {
-        let at_objective = |field| Location {
+    findings
+}
+
+/// What is wrong with the objective at index `oi` and its indicators, with its figures at
+/// `cut` (`figures`, computed by [`objective_progress`]): errors first, then warnings, each in
+/// plan order. An objective's number is checked against the objectives before it.
+pub fn objective_findings(
+    plan: &Plan,
+    oi: usize,
+    cut: Cut,
+    figures: &ObjectiveProgress,
+) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let Some(objective) = plan.objectives.get(oi) else {
+        return findings;
+    };
+    let at_objective = |field| Location {
+        objective: Some(ObjectiveRef {
+            index: oi,
+            number: objective.number,
+        }),
+        indicator: None,
+        indicator_label: String::new(),
+        field,
+    };
+    if !(1..=5).contains(&objective.number) {
+        findings.push(Finding {
+            location: at_objective(Field::ObjectiveNumber),
+            problem: Problem::ObjectiveNumberInvalid(objective.number),
+        });
+    } else if plan.objectives[..oi]
+        .iter()
+        .any(|o| o.number == objective.number)
+    {
+        findings.push(Finding {
+            location: at_objective(Field::ObjectiveNumber),
+            problem: Problem::ObjectiveNumberRepeated(objective.number),
+        });
+    }
+
+    let weighted_vigencias: BTreeSet<Vigencia> = objective
+        .indicators()
+        .flat_map(|(_, i)| i.years.iter())
+        .filter(|(_, y)| y.weight.is_some())
+        .map(|(v, _)| *v)
+        .chain([cut.vigencia])
+        .filter(|v| plan.period.contains(*v))
+        .collect();
+    for &vigencia in &weighted_vigencias {
+        if let Some(total) = weights_not_100(objective, vigencia) {
+            findings.push(Finding {
+                location: at_objective(Field::Weight(vigencia)),
+                problem: Problem::WeightsNot100 { vigencia, total },
+            });
+        }
+    }
+
+    let mut codes_seen = HashSet::new();
+    let indicators = objective.metas.iter().enumerate().flat_map(|(mi, m)| {
+        m.indicators
+            .iter()
+            .enumerate()
+            .map(move |(ii, i)| (mi, m, ii, i))
+    });
+    for ((mi, meta, ii, indicator), figures) in indicators.zip(&figures.indicators) {
+        let at = |field| Location {
             objective: Some(ObjectiveRef {
                 index: oi,
                 number: objective.number,
             }),
-            indicator: None,
-            indicator_label: String::new(),
+            indicator: Some(IndicatorPath {
+                objective: oi,
+                meta: mi,
+                indicator: ii,
+            }),
+            indicator_label: indicator_label(&meta.code, indicator),
             field,
         };
-        if !(1..=5).contains(&objective.number) {
+        let mut push = |field, problem| {
             findings.push(Finding {
-                location: at_objective(Field::ObjectiveNumber),
-                problem: Problem::ObjectiveNumberInvalid(objective.number),
-            });
-        } else if !numbers_seen.insert(objective.number) {
-            findings.push(Finding {
-                location: at_objective(Field::ObjectiveNumber),
-                problem: Problem::ObjectiveNumberRepeated(objective.number),
-            });
+                location: at(field),
+                problem,
+            })
+        };
+        if let Some(code) = &indicator.code
+            && !codes_seen.insert(code.trim().to_owned())
+        {
+            push(Field::Code, Problem::DuplicateCode(code.clone()));
         }
-
-        let weighted_vigencias: BTreeSet<Vigencia> = objective
-            .indicators()
-            .flat_map(|(_, i)| i.years.iter())
-            .filter(|(_, y)| y.weight.is_some())
-            .map(|(v, _)| *v)
-            .chain([cut.vigencia])
-            .filter(|v| plan.period.contains(*v))
-            .collect();
-        for &vigencia in &weighted_vigencias {
-            let year_end = Cut::new(vigencia, Quarter::ALL[3]);
-            let in_vigencia = objective_progress(objective, year_end, &plan.settings);
-            if !in_vigencia.weights_add_up() {
-                findings.push(Finding {
-                    location: at_objective(Field::Weight(vigencia)),
-                    problem: Problem::WeightsNot100 {
-                        vigencia,
-                        total: in_vigencia.weights_total.unwrap_or_default(),
-                    },
-                });
-            }
+        if indicator.annualization == Annualization::Decreciente && indicator.baseline.is_none() {
+            push(Field::Baseline, Problem::MissingBaseline);
         }
-
-        let mut codes_seen = HashSet::new();
-        let indicators = objective.metas.iter().enumerate().flat_map(|(mi, m)| {
-            m.indicators
-                .iter()
-                .enumerate()
-                .map(move |(ii, i)| (mi, m, ii, i))
-        });
-        for ((mi, meta, ii, indicator), figures) in indicators.zip(&figures.indicators) {
-            let at = |field| Location {
-                objective: Some(ObjectiveRef {
-                    index: oi,
-                    number: objective.number,
-                }),
-                indicator: Some(IndicatorPath {
-                    objective: oi,
-                    meta: mi,
-                    indicator: ii,
-                }),
-                indicator_label: indicator_label(&meta.code, indicator),
-                field,
-            };
-            let mut push = |field, problem| {
-                findings.push(Finding {
-                    location: at(field),
-                    problem,
-                })
-            };
-            if let Some(code) = &indicator.code
-                && !codes_seen.insert(code.trim().to_owned())
+        for (&vigencia, year) in &indicator.years {
+            if let Some(p) = year
+                .programmed
+                .filter(|p| p.is_sign_negative() && !p.is_zero())
             {
-                push(Field::Code, Problem::DuplicateCode(code.clone()));
+                push(Field::Programmed(vigencia), Problem::NegativeProgramming(p));
             }
-            if indicator.annualization == Annualization::Decreciente && indicator.baseline.is_none()
-            {
-                push(Field::Baseline, Problem::MissingBaseline);
+            if let Some(w) = year.weight.filter(|w| w.is_sign_negative() && !w.is_zero()) {
+                push(Field::Weight(vigencia), Problem::NegativeWeight(w));
             }
-            for (&vigencia, year) in &indicator.years {
-                if let Some(p) = year
-                    .programmed
-                    .filter(|p| p.is_sign_negative() && !p.is_zero())
-                {
-                    push(Field::Programmed(vigencia), Problem::NegativeProgramming(p));
-                }
-                if let Some(w) = year.weight.filter(|w| w.is_sign_negative() && !w.is_zero()) {
-                    push(Field::Weight(vigencia), Problem::NegativeWeight(w));
-                }
-                if weighted_vigencias.contains(&vigencia) {
-                    let programmed = is_programmed(year.programmed);
-                    match year.weight {
-                        Some(w) if !w.is_zero() && !programmed => {
-                            push(Field::Weight(vigencia), Problem::WeightOnNotProgrammed(w))
-                        }
-                        Some(w) if w.is_zero() && programmed => {
-                            push(Field::Weight(vigencia), Problem::ZeroWeightOnProgrammed)
-                        }
-                        None if programmed => {
-                            push(Field::Weight(vigencia), Problem::ZeroWeightOnProgrammed)
-                        }
-                        _ => {}
+            if weighted_vigencias.contains(&vigencia) {
+                let programmed = is_programmed(year.programmed);
+                match year.weight {
+                    Some(w) if !w.is_zero() && !programmed => {
+                        push(Field::Weight(vigencia), Problem::WeightOnNotProgrammed(w))
                     }
-                }
-                for (&quarter, &value) in &year.executed {
-                    let value_cut = Cut::new(vigencia, quarter);
-                    if value_cut > cut {
-                        push(
-                            Field::Executed(vigencia, quarter),
-                            Problem::ValueAfterCut {
-                                value: value_cut,
-                                cut,
-                            },
-                        );
+                    Some(w) if w.is_zero() && programmed => {
+                        push(Field::Weight(vigencia), Problem::ZeroWeightOnProgrammed)
                     }
-                    if value.is_sign_negative() && !value.is_zero() {
-                        push(
-                            Field::Executed(vigencia, quarter),
-                            Problem::NegativeExecuted(value),
-                        );
+                    None if programmed => {
+                        push(Field::Weight(vigencia), Problem::ZeroWeightOnProgrammed)
                     }
+                    _ => {}
                 }
-                if let Some(&first_quarter) = year.executed.keys().next()
-                    && !is_programmed(year.programmed)
-                {
+            }
+            for (&quarter, &value) in &year.executed {
+                let value_cut = Cut::new(vigencia, quarter);
+                if value_cut > cut {
                     push(
-                        Field::Executed(vigencia, first_quarter),
-                        Problem::ExecutedNotProgrammed(vigencia),
+                        Field::Executed(vigencia, quarter),
+                        Problem::ValueAfterCut {
+                            value: value_cut,
+                            cut,
+                        },
+                    );
+                }
+                if value.is_sign_negative() && !value.is_zero() {
+                    push(
+                        Field::Executed(vigencia, quarter),
+                        Problem::NegativeExecuted(value),
                     );
                 }
             }
-            if let (Some(declared), Some(expected)) = (
-                indicator.declared_total,
-                programmed_total(indicator, plan.period),
-            ) && declared != expected
+            if let Some(&first_quarter) = year.executed.keys().next()
+                && !is_programmed(year.programmed)
             {
                 push(
-                    Field::DeclaredTotal,
-                    Problem::TotalInconsistent { declared, expected },
+                    Field::Executed(vigencia, first_quarter),
+                    Problem::ExecutedNotProgrammed(vigencia),
                 );
             }
-            if indicator.annualization == Annualization::Constante
-                && let Some((first, other)) = unequal_programming(indicator, plan.period)
-            {
-                push(
-                    Field::Programmed(other.0),
-                    Problem::ConstanteUnequal { first, other },
-                );
+        }
+        if let (Some(declared), Some(expected)) = (
+            indicator.declared_total,
+            programmed_total(indicator, plan.period),
+        ) && declared != expected
+        {
+            push(
+                Field::DeclaredTotal,
+                Problem::TotalInconsistent { declared, expected },
+            );
+        }
+        if indicator.annualization == Annualization::Constante
+            && let Some((first, other)) = unequal_programming(indicator, plan.period)
+        {
+            push(
+                Field::Programmed(other.0),
+                Problem::ConstanteUnequal { first, other },
+            );
+        }
+        let (vigencia, quarter) = (cut.vigencia, cut.quarter);
+        if figures.is_programmed()
+            && let Some(year) = indicator.year(vigencia)
+            && !year.executed.contains_key(&quarter)
+            && let Some((&last_reported, _)) = year.executed.range(..quarter).next_back()
+        {
+            push(
+                Field::Executed(vigencia, quarter),
+                Problem::QuarterNotReported {
+                    quarter,
+                    last_reported,
+                },
+            );
+        }
+        match figures.status {
+            Status::BaselineEqualsProgramming => {
+                push(Field::Baseline, Problem::BaselineEqualsProgramming)
             }
-            let (vigencia, quarter) = (cut.vigencia, cut.quarter);
-            if figures.is_programmed()
-                && let Some(year) = indicator.year(vigencia)
-                && !year.executed.contains_key(&quarter)
-                && let Some((&last_reported, _)) = year.executed.range(..quarter).next_back()
-            {
-                push(
-                    Field::Executed(vigencia, quarter),
-                    Problem::QuarterNotReported {
-                        quarter,
-                        last_reported,
-                    },
-                );
+            Status::OutOfRange => push(Field::Executed(vigencia, quarter), Problem::OutOfRange),
+            Status::NotReported => push(Field::Executed(vigencia, quarter), Problem::NotReported),
+            Status::Measured => {
+                let commented = indicator
+                    .year(vigencia)
+                    .and_then(|y| y.comments.get(&quarter))
+                    .is_some_and(|c| !c.trim().is_empty());
+                if let Some(p) = figures.progress()
+                    && p < plan.settings.traffic_lights.red_below
+                    && !commented
+                {
+                    push(
+                        Field::Comment(vigencia, quarter),
+                        Problem::LowWithoutComment(p),
+                    );
+                }
             }
-            match figures.status {
-                Status::BaselineEqualsProgramming => {
-                    push(Field::Baseline, Problem::BaselineEqualsProgramming)
-                }
-                Status::OutOfRange => push(Field::Executed(vigencia, quarter), Problem::OutOfRange),
-                Status::NotReported => {
-                    push(Field::Executed(vigencia, quarter), Problem::NotReported)
-                }
-                Status::Measured => {
-                    let commented = indicator
-                        .year(vigencia)
-                        .and_then(|y| y.comments.get(&quarter))
-                        .is_some_and(|c| !c.trim().is_empty());
-                    if let Some(p) = figures.progress()
-                        && p < plan.settings.traffic_lights.red_below
-                        && !commented
-                    {
-                        push(
-                            Field::Comment(vigencia, quarter),
-                            Problem::LowWithoutComment(p),
-                        );
-                    }
-                }
-                Status::NotProgrammed | Status::MissingBaseline => {}
-            }
+            Status::NotProgrammed | Status::MissingBaseline => {}
         }
     }
     findings.sort_by_key(Finding::severity);
     findings
+}
+
+/// The sum of the weights of the indicators programmed in `vigencia` when it is not 100 %
+/// (± 0,005; 0 when no decimal holds it), as [`ObjectiveProgress::weights_add_up`] decides;
+/// `None` when it is, or when no indicator is programmed.
+fn weights_not_100(objective: &Objective, vigencia: Vigencia) -> Option<Decimal> {
+    let mut programmed = objective
+        .indicators()
+        .filter_map(|(_, i)| i.year(vigencia))
+        .filter(|y| is_programmed(y.programmed))
+        .peekable();
+    programmed.peek()?;
+    let total = exact_sum(programmed.map(|y| y.weight.unwrap_or_default())).ok();
+    // Compared, not subtracted: comparing decimals is exact at any scale.
+    let (low, high) = (Decimal::new(99_995, 3), Decimal::new(100_005, 3));
+    match total {
+        Some(total) if (low..=high).contains(&total) => None,
+        total => Some(total.unwrap_or_default()),
+    }
 }
 
 /// Why an objective shows "—" instead of an average, in words, naming the indicator that

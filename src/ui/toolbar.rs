@@ -2,7 +2,6 @@
 
 use crate::model::Quarter;
 use crate::model::edit::Edit;
-use crate::model::validation::FindingCounts;
 use crate::ui::PanelContext;
 use crate::view::Action;
 use crate::view::Command;
@@ -77,7 +76,7 @@ pub fn toolbar_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
                 .values()
                 .filter(|d| d.error(language).is_some())
                 .count();
-            let counts = FindingCounts::of(&figures.findings);
+            let counts = figures.findings.counts();
             let warnings = counts.warnings;
             let errors = counts.errors + refused_cells;
             let text = crate::tr!(

@@ -45,29 +45,40 @@ pub fn findings_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
             ui.weak(crate::tr!(language, "validation-nothing-to-report"));
         }
     });
+    // Cells whose text was not accepted first, then the findings: one line each, and only the
+    // lines in view are laid out (a plan of 10 000 indicators can have thousands).
+    let refused: Vec<_> = drafts
+        .iter()
+        .filter_map(|(cell, draft)| draft.error(language).map(|error| (*cell, error)))
+        .collect();
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
+    let rows = refused.len() + findings.len();
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
-        .show(ui, |ui| {
-            for (cell, draft) in drafts {
-                if let Some(error) = draft.error(language) {
+        .show_rows(ui, row_height, rows, |ui, range| {
+            for row in range {
+                if let Some((cell, error)) = refused.get(row) {
                     let text = format!(
                         "Error · {}: {} {}",
                         cell_place(plan, *cell, language),
-                        not_accepted(&error, language),
+                        not_accepted(error, language),
                         crate::tr!(language, "cell-refused-keeps-value"),
                     );
                     let link = ui.add(
                         egui::Label::new(
                             RichText::new(text).color(theme::error_text(ui.visuals())),
                         )
+                        .truncate()
                         .sense(egui::Sense::click()),
                     );
                     if link.clicked() {
                         actions.push(Action::FocusCell(*cell));
                     }
+                    continue;
                 }
-            }
-            for finding in findings {
+                let Some(finding) = findings.get(row - refused.len()) else {
+                    continue;
+                };
                 let (icon, color) = match finding.severity() {
                     Severity::Error => (
                         crate::tr!(language, "validation-error"),
@@ -78,11 +89,15 @@ pub fn findings_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
                         theme::warning_text(ui.visuals()),
                     ),
                 };
-                let text =
-                    RichText::new(format!("{icon} {}", finding.message(language))).color(color);
+                let message = format!("{icon} {}", finding.message(language));
+                let hint = crate::tr!(language, "validation-click-go-to-this");
                 let link = ui
-                    .add(egui::Label::new(text).sense(egui::Sense::click()))
-                    .on_hover_text(crate::tr!(language, "validation-click-go-to-this"));
+                    .add(
+                        egui::Label::new(RichText::new(&message).color(color))
+                            .truncate()
+                            .sense(egui::Sense::click()),
+                    )
+                    .on_hover_text(format!("{message}\n\n{hint}"));
                 if link.clicked() {
                     actions.push(Action::Reveal(finding.clone()));
                 }

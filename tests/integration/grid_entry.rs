@@ -101,7 +101,7 @@ fn tab_into_19_type_2_enter_gives_2_and_the_file_says_2() {
             .as_deref(),
         Some("2")
     );
-    assert!(text.contains("1: \"2\","), "the file holds what was typed");
+    assert!(text.contains("{1: \"2\"}"), "the file holds what was typed");
     assert!(!text.contains("19.002"));
 }
 

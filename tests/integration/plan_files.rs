@@ -38,14 +38,7 @@ fn load_save_load_is_equal_and_save_save_is_byte_identical() {
 #[test]
 fn decimals_come_back_exactly_as_written() {
     let text = to_text(&seed_plan()).unwrap();
-    assert!(
-        text.contains(
-            r#"executed: {
-                                        1: "27.50",
-                                    },"#
-        ),
-        "{text}"
-    );
+    assert!(text.contains(r#"executed: {1: "27.50"}),"#), "{text}");
     let plan = parse(&text, origin()).unwrap();
     let executed =
         plan.objectives[1].metas[0].indicators[0].executed(2022, Quarter::new(1).unwrap());
@@ -57,9 +50,13 @@ fn decimals_come_back_exactly_as_written() {
 #[test]
 fn the_file_is_human_readable_with_one_field_per_line() {
     let text = to_text(&seed_plan()).unwrap();
-    assert!(text.starts_with("#![enable(implicit_some)]\n(\n    version: 1,\n    title: "));
+    assert!(text.starts_with("#![enable(implicit_some)]\n(\n  version: 1,\n  title: "));
     assert!(!text.contains('\r'));
-    assert!(text.contains("            number: 3,\n"));
+    assert!(text.contains("      number: 3,\n"));
+    // One line per indicator and vigencia.
+    assert!(text.contains(
+        "\n                2022: (weight: \"89.35\", programmed: \"55.00\", executed: {1: \"27.50\"}),\n"
+    ));
     assert!(text.contains("annualization: Creciente,\n"));
 }
 
@@ -123,7 +120,13 @@ fn a_number_that_does_not_parse_names_objective_indicator_field_line_and_column(
     let good = to_text(&seed_plan()).unwrap();
     let letter = good.replacen(r#""27.50""#, r#""27.5O""#, 1);
     let line = good.lines().position(|l| l.contains(r#""27.50""#)).unwrap() + 1;
-    let column = good.lines().nth(line - 1).unwrap().find('"').unwrap() + 1;
+    let column = good
+        .lines()
+        .nth(line - 1)
+        .unwrap()
+        .find(r#""27.50""#)
+        .unwrap()
+        + 1;
     let error = parse(&letter, origin()).unwrap_err();
     match &error {
         PlanFileError::NotANumber {
@@ -210,22 +213,22 @@ fn keys_written_twice_are_errors_with_line_and_column() {
 
     // Vigencia 2022 of indicator 321 twice: today the last one wins and fmt deletes the first.
     let year = good.replacen(
-        "                                2023: (\n",
-        "                                2022: (\n                                    programmed: \"1\",\n                                ),\n                                2023: (\n",
+        "                2023: (",
+        "                2022: (programmed: \"1\"),\n                2023: (",
         1,
     );
     let (line, column, key, first_line, message) = duplicate(&year);
     assert_eq!(key, "2022");
     assert_eq!(first_line, line_of(&good, "2022: ("));
-    assert_eq!(line, first_line + 7);
-    assert_eq!(column, 33);
+    assert_eq!(line, first_line + 1);
+    assert_eq!(column, 17);
     assert!(
         message.contains("(Objetivo 2 · indicador 321 · years): «2022» está escrito dos veces"),
         "{message}"
     );
 
     // Quarter 1 twice.
-    let quarter = good.replacen(r#"1: "27.50","#, "1: \"27.50\",\n1: \"99\",", 1);
+    let quarter = good.replacen(r#"{1: "27.50"}"#, "{1: \"27.50\",\n1: \"99\"}", 1);
     let (line, column, key, first_line, message) = duplicate(&quarter);
     assert_eq!((key.as_str(), column), ("1", 1));
     assert_eq!(line, first_line + 1);
@@ -395,14 +398,10 @@ fn hand_written_comments_are_found_and_text_is_not_a_comment() {
         "// and /* */ inside a string are text"
     );
 
-    let line = text.replacen(
-        "    title:",
-        "    // revisado por planeación\n    title:",
-        1,
-    );
+    let line = text.replacen("  title:", "  // revisado por planeación\n  title:", 1);
     std::fs::write(&path, &line).unwrap();
     let at = open(&path).unwrap().comment.unwrap();
-    assert_eq!((at.line, at.column), (4, 5));
+    assert_eq!((at.line, at.column), (4, 3));
 
     let block = text.replacen(
         "cap_in_rollup: true,",
@@ -800,8 +799,8 @@ fn fmt_refuses_to_drop_comments_unless_forced() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.ron");
     let text = to_text(&seed_plan()).unwrap().replacen(
-        "    title:",
-        "    /* revisar con el comité */\n    title:",
+        "  title:",
+        "  /* revisar con el comité */\n  title:",
         1,
     );
     std::fs::write(&path, &text).unwrap();
@@ -809,7 +808,7 @@ fn fmt_refuses_to_drop_comments_unless_forced() {
     let (code, _, err) = crate::avance(&["fmt", file]);
     assert_eq!(code, 2);
     assert!(err.contains("comentarios"), "{err}");
-    assert!(err.contains("línea 4, columna 5"), "{err}");
+    assert!(err.contains("línea 4, columna 3"), "{err}");
     assert!(err.contains("--force"), "{err}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 
@@ -997,7 +996,7 @@ fn malformed_files_are_explained_in_words_not_in_the_parser_s() {
         ),
         (
             "coma.ron",
-            seed.replacen("\",\n    sector:", "\"\n    sector:", 1),
+            seed.replacen("\",\n  sector:", "\"\n  sector:", 1),
             "falta una coma (,)",
         ),
     ];

@@ -360,8 +360,8 @@ fn saving_a_file_with_comments_warns_before_the_first_save_only() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("comentado.ron");
     let text = plan_file::to_text(&seed_plan()).unwrap().replacen(
-        "    title:",
-        "    // Revisado por la Oficina de Planeación\n    title:",
+        "  title:",
+        "  // Revisado por la Oficina de Planeación\n  title:",
         1,
     );
     std::fs::write(&path, &text).unwrap();

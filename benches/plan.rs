@@ -1,0 +1,91 @@
+//! The engine and the plan files at 100, 1 000, 10 000 and 100 000 indicators (generated
+//! plans): load, validate, compute at a cut, recompute after one edit, save.
+//!
+//! `cargo bench --bench plan`; one size: `cargo bench --bench plan -- 10000`.
+
+use std::hint::black_box;
+use std::path::Path;
+use std::time::Duration;
+
+use avance::io::generate::{GenerateRequest, generate};
+use avance::io::plan_file;
+use avance::model::edit::{Edit, Figure, IndicatorPath};
+use avance::model::validation::validate;
+use avance::model::{PlanProgress, Quarter};
+use avance::view::computed::{Computed, Revisions};
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use rust_decimal::Decimal;
+
+const SIZES: [usize; 4] = [100, 1_000, 10_000, 100_000];
+
+fn plan_benches(c: &mut Criterion) {
+    for size in SIZES {
+        let plan = generate(GenerateRequest {
+            indicators: size,
+            seed: 1,
+        });
+        let text = plan_file::to_text(&plan).unwrap();
+        let mut group = c.benchmark_group("plan");
+        if size >= 10_000 {
+            group.sample_size(10);
+            group.measurement_time(Duration::from_secs(if size >= 100_000 { 40 } else { 8 }));
+        }
+        group.bench_with_input(BenchmarkId::new("load", size), &text, |b, text| {
+            b.iter(|| plan_file::parse(black_box(text), Path::new("plan.ron")).unwrap())
+        });
+        group.bench_with_input(BenchmarkId::new("validate", size), &plan, |b, plan| {
+            b.iter(|| validate(black_box(plan)))
+        });
+        group.bench_with_input(BenchmarkId::new("compute", size), &plan, |b, plan| {
+            b.iter(|| PlanProgress::compute(black_box(plan), plan.cut))
+        });
+        group.bench_with_input(BenchmarkId::new("save", size), &plan, |b, plan| {
+            b.iter(|| plan_file::to_text(black_box(plan)).unwrap())
+        });
+        // One figure typed in objective 1: its figures and findings are computed again.
+        let mut edited = plan.clone();
+        let mut revisions = vec![0; plan.objectives.len()];
+        let revisions_now = |r: &[u64]| r.to_vec();
+        let mut computed = Computed::new(
+            &edited,
+            Revisions {
+                plan: 0,
+                objectives: &revisions,
+            },
+            plan.cut,
+        );
+        let at = IndicatorPath {
+            objective: 0,
+            meta: 0,
+            indicator: 0,
+        };
+        let mut step = 0u64;
+        group.bench_function(BenchmarkId::new("recompute_after_edit", size), |b| {
+            b.iter(|| {
+                step += 1;
+                edited
+                    .apply(Edit::Figure {
+                        at,
+                        vigencia: plan.cut.vigencia,
+                        figure: Figure::Executed(Quarter::ALL[0]),
+                        value: Some(Decimal::from(step % 100)),
+                    })
+                    .unwrap();
+                revisions[0] = step;
+                let now = revisions_now(&revisions);
+                computed.update(
+                    &edited,
+                    Revisions {
+                        plan: 0,
+                        objectives: &now,
+                    },
+                    plan.cut,
+                )
+            })
+        });
+        group.finish();
+    }
+}
+
+criterion_group!(benches, plan_benches);
+criterion_main!(benches);

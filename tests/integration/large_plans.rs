@@ -1,0 +1,178 @@
+//! Generated plans of district size: the file layout round-trips them byte for byte, older
+//! layouts still load, and the engine's figures equal a straightforward exact computation
+//! written here. (How fast is measured by `cargo bench`, never here.)
+
+use avance::io::generate::{GenerateRequest, generate};
+use avance::io::plan_file::{parse, to_text};
+use avance::model::{Annualization, Cut, Objective, Plan, PlanProgress, Settings};
+use num_bigint::BigInt;
+use num_rational::BigRational;
+use num_traits::{Signed, Zero};
+use rust_decimal::Decimal;
+
+fn origin() -> &'static std::path::Path {
+    std::path::Path::new("generado.ron")
+}
+
+fn ratio(value: Decimal) -> BigRational {
+    BigRational::new(
+        BigInt::from(value.mantissa()),
+        BigInt::from(10u8).pow(value.scale()),
+    )
+}
+
+/// `a/b + c/d` as `(ad + cb) / bd`: exact, never reduced (reducing a sum of thousands of
+/// unrelated fractions at each step is what makes it slow).
+fn add(sum: (BigInt, BigInt), term: &BigRational) -> (BigInt, BigInt) {
+    let (a, b) = sum;
+    (a * term.denom() + term.numer() * &b, b * term.denom())
+}
+
+/// The objective's average at `cut` as the domain rules state it, with nothing shared with the
+/// engine: `Σ w·min(max(avance, 0), 100) / Σ w` over the programmed indicators, as a numerator
+/// and a positive denominator. `None` when no indicator is programmed.
+fn reference_average(
+    objective: &Objective,
+    cut: Cut,
+    settings: &Settings,
+) -> Option<(BigInt, BigInt)> {
+    let hundred = BigRational::from_integer(BigInt::from(100));
+    let one = || (BigInt::zero(), BigInt::from(1));
+    let (mut weighted, mut weights) = (one(), one());
+    let mut any = false;
+    for (_, indicator) in objective.indicators() {
+        let Some(year) = indicator.years.get(&cut.vigencia) else {
+            continue;
+        };
+        let Some(programmed) = year.programmed.filter(|p| !p.is_zero()) else {
+            continue;
+        };
+        any = true;
+        let reported: Vec<Decimal> = year
+            .executed
+            .iter()
+            .filter(|(q, _)| **q <= cut.quarter)
+            .map(|(_, v)| *v)
+            .collect();
+        let executed = match indicator.annualization {
+            _ if reported.is_empty() => None,
+            Annualization::Suma => Some(reported.iter().map(|v| ratio(*v)).sum::<BigRational>()),
+            _ => reported.last().map(|v| ratio(*v)),
+        };
+        let counted = match executed {
+            None => BigRational::zero(),
+            Some(executed) => {
+                let real = match indicator.annualization {
+                    Annualization::Decreciente => {
+                        let base = ratio(indicator.baseline.expect("generated with a baseline"));
+                        (&base - executed) * &hundred / (&base - ratio(programmed))
+                    }
+                    _ => executed * &hundred / ratio(programmed),
+                };
+                let floored = if real.is_negative() {
+                    BigRational::zero()
+                } else {
+                    real
+                };
+                if settings.cap_in_rollup && floored > hundred {
+                    hundred.clone()
+                } else {
+                    floored
+                }
+            }
+        };
+        let weight = ratio(year.weight.unwrap_or_default());
+        weighted = add(weighted, &(&weight * counted));
+        weights = add(weights, &weight);
+    }
+    // (A / B) / (C / D) = A·D / B·C; the weights are positive.
+    any.then(|| (weighted.0 * weights.1, weighted.1 * weights.0))
+}
+
+fn plan_10k() -> Plan {
+    generate(GenerateRequest {
+        indicators: 10_000,
+        seed: 1,
+    })
+}
+
+#[test]
+fn a_10000_indicator_plan_round_trips_byte_for_byte_and_matches_the_reference_figures() {
+    let plan = plan_10k();
+    assert_eq!(plan.indicator_count(), 10_000);
+    let text = to_text(&plan).unwrap();
+    let read = parse(&text, origin()).unwrap();
+    assert_eq!(read, plan);
+    assert_eq!(
+        to_text(&read).unwrap(),
+        text,
+        "the same plan, the same bytes"
+    );
+
+    for cut in [plan.cut, Cut::new(2022, avance::model::Quarter::ALL[3])] {
+        let progress = PlanProgress::compute(&read, cut);
+        for (objective, figures) in read.objectives.iter().zip(&progress.objectives) {
+            let reference = reference_average(objective, cut, &read.settings)
+                .expect("every generated objective is programmed");
+            let average = figures.average.as_ref().expect("an average").to_ratio();
+            // a/b = c/d exactly when a·d = c·b (both denominators positive).
+            assert_eq!(
+                average.numer() * &reference.1,
+                &reference.0 * average.denom(),
+                "objective {}",
+                objective.number
+            );
+        }
+    }
+}
+
+#[test]
+fn generating_is_deterministic_and_the_seed_matters() {
+    let request = GenerateRequest {
+        indicators: 500,
+        seed: 42,
+    };
+    let text = to_text(&generate(request)).unwrap();
+    assert_eq!(to_text(&generate(request)).unwrap(), text);
+    assert_ne!(
+        to_text(&generate(GenerateRequest {
+            seed: 43,
+            ..request
+        }))
+        .unwrap(),
+        text
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("plan.ron");
+    let out = out.to_str().unwrap();
+    let args = ["generate", "--indicators", "500", "--seed", "42", "-o", out];
+    let (code, _, err) = crate::avance(&args);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(std::fs::read_to_string(out).unwrap(), text);
+    let (code, _, err) = crate::avance(&args);
+    assert_eq!(
+        code, 2,
+        "an existing file is not replaced without --force: {err}"
+    );
+}
+
+#[test]
+fn the_older_layout_of_one_field_per_line_still_loads() {
+    let plan = generate(GenerateRequest {
+        indicators: 300,
+        seed: 5,
+    });
+    // How Avance wrote plans before one line per indicator and vigencia.
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("    ")
+        .new_line("\n")
+        .struct_names(false)
+        .separate_tuple_members(true)
+        .extensions(ron::extensions::Extensions::IMPLICIT_SOME);
+    let old = ron::ser::to_string_pretty(&plan, config).unwrap();
+    assert!(old.contains("            executed: {\n"));
+    let read = parse(&old, origin()).unwrap();
+    assert_eq!(read, plan);
+    assert_eq!(to_text(&read).unwrap(), to_text(&plan).unwrap());
+}
