@@ -99,8 +99,53 @@ tree-no-metas = (no metas)
 
 ## present
 present-progress-at-the-cut = progress at the cut
-present-indicators-of-objective = Indicators of objective:
-present-leave-presentation-esc = Leave presentation (Esc)
+
+## Presenting to the committee: slides, traffic lights, the pack for the minutes
+slide-progress-at-cut = Progress at the cut { $date }
+slide-page = page { $page } of { $pages }
+slide-no-indicators = This objective has no indicators yet.
+slide-column-indicator = Indicator · name ({ $count } in the objective)
+slide-column-weight = Weight
+slide-column-progress = Progress
+slide-column-executed-programmed = Exec. / prog.
+slide-not-programmed = not programmed this year: does not count
+slide-trend-title = Objective's progress by quarter
+slide-reasons-title = Indicators under { $threshold }: why
+slide-reasons-none = No indicator is red.
+slide-reasons-more = … and { $count } more
+slide-no-comment = no comment
+slide-file-plan = plan
+slide-file-objective = objective-{ $number }
+slide-file-objective-page = objective-{ $number }-p{ $page }
+slide-file-presentation = presentation
+legend-red = red < { $below }
+legend-yellow = yellow { $from }–{ $below }
+legend-green = green { $from }–{ $to }
+legend-orange = orange > { $above }
+command-next-slide = Next slide
+command-previous-slide = Previous slide
+command-first-slide = First slide
+command-last-slide = Last slide
+command-objective-slide = Slide of objective { $number }
+command-toggle-slide-order = Indicators in plan order / lowest first
+command-export-slides = Export presentation…
+dialog-export-slides = Folder for the presentation (PNG and PDF)
+app-slides-exported = Presentation exported
+app-slides-exported-text = { $count } slides at the cut { $date } (one PNG image per slide and one PDF with all of them) in: { $path }
+app-could-not-export-slides = Could not export the presentation
+cli-slides-written = { $count } slides at the cut { $date } written in { $path }:
+slides-file-exists = That file already exists; choose another folder (or use --force on the command line to replace it): { $path }
+slides-folder-failed = Could not create the folder ({ $detail }): { $path }
+slides-write-failed = Could not write the slide ({ $detail }): { $path }
+slides-encode-failed = Could not encode the image: { $detail }
+thresholds-title = Traffic lights
+thresholds-hint = They colour progress in the charts, the tree and the slides; the figure is always written beside.
+thresholds-red-below = Red below (%)
+thresholds-yellow-below = Yellow below (%)
+thresholds-green-up-to = Green up to (%)
+thresholds-apply = Apply traffic lights
+thresholds-red-not-below-yellow = The red threshold must be below the yellow one.
+thresholds-yellow-not-below-green = The yellow threshold must be below the green one.
 
 ## validation
 validation-validation = Validation

@@ -99,8 +99,53 @@ tree-no-metas = (sin metas)
 
 ## present
 present-progress-at-the-cut = avance al corte
-present-indicators-of-objective = Indicadores del objetivo:
-present-leave-presentation-esc = Salir de la presentación (Esc)
+
+## Presentación al comité: diapositivas, semáforo, paquete para el acta
+slide-progress-at-cut = Avance al corte { $date }
+slide-page = página { $page } de { $pages }
+slide-no-indicators = Este objetivo aún no tiene indicadores.
+slide-column-indicator = Indicador · nombre ({ $count } en el objetivo)
+slide-column-weight = Pond.
+slide-column-progress = Avance
+slide-column-executed-programmed = Ejec. / prog.
+slide-not-programmed = no programado este año: no cuenta
+slide-trend-title = Avance del objetivo por trimestre
+slide-reasons-title = Indicadores bajo { $threshold }: por qué
+slide-reasons-none = Ningún indicador está en rojo.
+slide-reasons-more = … y { $count } más
+slide-no-comment = sin comentario
+slide-file-plan = plan
+slide-file-objective = objetivo-{ $number }
+slide-file-objective-page = objetivo-{ $number }-p{ $page }
+slide-file-presentation = presentacion
+legend-red = rojo < { $below }
+legend-yellow = amarillo { $from }–{ $below }
+legend-green = verde { $from }–{ $to }
+legend-orange = naranja > { $above }
+command-next-slide = Diapositiva siguiente
+command-previous-slide = Diapositiva anterior
+command-first-slide = Primera diapositiva
+command-last-slide = Última diapositiva
+command-objective-slide = Diapositiva del objetivo { $number }
+command-toggle-slide-order = Indicadores en orden del plan / el más bajo primero
+command-export-slides = Exportar presentación…
+dialog-export-slides = Carpeta para la presentación (PNG y PDF)
+app-slides-exported = Presentación exportada
+app-slides-exported-text = { $count } diapositivas al corte { $date } (una imagen PNG por diapositiva y un PDF con todas) en: { $path }
+app-could-not-export-slides = No se pudo exportar la presentación
+cli-slides-written = { $count } diapositivas al corte { $date } escritas en { $path }:
+slides-file-exists = Ese archivo ya existe; elija otra carpeta (o use --force en la línea de órdenes para reemplazarlo): { $path }
+slides-folder-failed = No se pudo crear la carpeta ({ $detail }): { $path }
+slides-write-failed = No se pudo escribir la diapositiva ({ $detail }): { $path }
+slides-encode-failed = No se pudo codificar la imagen: { $detail }
+thresholds-title = Semáforo
+thresholds-hint = Colorea el avance en los gráficos, el árbol y las diapositivas; la cifra siempre se escribe al lado.
+thresholds-red-below = Rojo por debajo de (%)
+thresholds-yellow-below = Amarillo por debajo de (%)
+thresholds-green-up-to = Verde hasta (%)
+thresholds-apply = Aplicar semáforo
+thresholds-red-not-below-yellow = El umbral del rojo debe ser menor que el del amarillo.
+thresholds-yellow-not-below-green = El umbral del amarillo debe ser menor que el del verde.
 
 ## validation
 validation-validation = Validación

@@ -129,6 +129,14 @@ impl AvanceApp {
             self.actions
                 .push(Action::Command(Command::TogglePresentation));
         }
+        if self.view.presenting {
+            for key in Command::PRESENTATION_KEYS {
+                if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key)) {
+                    self.actions
+                        .extend(Command::presentation_key(key).map(Action::Command));
+                }
+            }
+        }
         for command in Command::WITH_SHORTCUTS {
             let pressed = ctx.input_mut(|i| {
                 command.shortcut().is_some_and(|s| i.consume_shortcut(&s))

@@ -231,6 +231,10 @@ fn type_path_ui(
             tr!(language, "dialog-export"),
             tr!(language, "dialog-export"),
         ),
+        PathPurpose::ExportSlides => (
+            tr!(language, "dialog-export-slides"),
+            tr!(language, "dialog-export"),
+        ),
     };
     ui.heading(title);
     ui.label(tr!(language, "dialog-type-path"));

@@ -6,6 +6,7 @@ pub mod details;
 pub mod dialog;
 pub mod grid;
 pub mod menu_bar;
+pub mod slides;
 pub mod toolbar;
 pub mod tree;
 pub mod validation;
@@ -29,18 +30,16 @@ pub struct PanelContext<'a> {
 }
 
 /// Lays out the window: menu, toolbar, tree on the left, findings and charts at the bottom,
-/// the selected node and its grid in the centre. Returns what the charts drew.
+/// the selected node and its grid in the centre; while presenting, the slide alone. Returns
+/// what the charts drew.
 pub fn panels_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) -> ChartData {
-    egui::Panel::top("menu_bar").show(ui, |ui| menu_bar::menu_bar_ui(ui, ctx));
-    egui::Panel::top("toolbar").show(ui, |ui| toolbar::toolbar_ui(ui, ctx));
     let chart_data = ChartData::new(ctx.plan, ctx.computed, ctx.view);
     if ctx.view.presenting {
-        egui::CentralPanel::default().show(ui, |ui| {
-            presentation_header_ui(ui, ctx);
-            charts::charts_ui(ui, &chart_data, ctx.language);
-        });
+        presentation_ui(ui, ctx);
         return chart_data;
     }
+    egui::Panel::top("menu_bar").show(ui, |ui| menu_bar::menu_bar_ui(ui, ctx));
+    egui::Panel::top("toolbar").show(ui, |ui| toolbar::toolbar_ui(ui, ctx));
     egui::Panel::left("plan_tree")
         .resizable(true)
         .default_size(theme::TREE_WIDTH)
@@ -67,39 +66,28 @@ pub fn panels_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) -> ChartData {
     chart_data
 }
 
-/// The strip above the charts when presenting: the plan, the cut, and which objective's
-/// indicators the right chart shows.
-fn presentation_header_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
-    let (plan, view, language) = (ctx.plan, &*ctx.view, ctx.language);
-    let actions = &mut *ctx.actions;
-    ui.horizontal(|ui| {
-        ui.heading(format!(
-            "{} · {} {}",
-            plan.title,
-            crate::tr!(language, "present-progress-at-the-cut"),
-            view.cut.date()
-        ));
-        ui.separator();
-        ui.label(crate::tr!(language, "present-indicators-of-objective"));
-        for (index, objective) in plan.objectives.iter().enumerate() {
-            let selected = view.selection.objective() == Some(index);
-            if ui
-                .selectable_label(selected, objective.number.to_string())
-                .on_hover_text(&objective.text)
-                .clicked()
-            {
-                actions.push(Action::Select(crate::view::Selection::Objective(index)));
-            }
+/// The committee slides, full screen: no menu, no toolbar, only the slide on screen. Keys move
+/// between slides (see [`crate::view::Command::presentation_key`]); a click goes on.
+fn presentation_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
+    let slide = crate::view::slides::Slide::at(
+        ctx.plan,
+        &ctx.computed.progress,
+        ctx.view.slide,
+        ctx.view.slide_order,
+        ctx.language,
+    );
+    egui::CentralPanel::no_frame().show(ui, |ui| {
+        if let Some(slide) = &slide {
+            slides::slide_ui(ui, slide, ctx.language);
         }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let leave = crate::view::Command::TogglePresentation;
-            if ui
-                .button(crate::tr!(language, "present-leave-presentation-esc"))
-                .clicked()
-            {
-                actions.push(Action::Command(leave));
-            }
-        });
+        let whole = ui.interact(
+            ui.max_rect(),
+            egui::Id::unique("slide_click"),
+            egui::Sense::click(),
+        );
+        if whole.clicked() {
+            ctx.actions
+                .push(Action::Command(crate::view::Command::NextSlide));
+        }
     });
-    ui.add_space(6.0);
 }

@@ -67,6 +67,8 @@ pub enum PathPurpose {
     Import,
     ImportIntoOpenPlan,
     Export,
+    /// The folder the briefing pack (slides as PNG and PDF) goes to.
+    ExportSlides,
 }
 
 /// Questions about a save the user already answered.

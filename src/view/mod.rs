@@ -11,7 +11,9 @@ pub mod command;
 pub mod computed;
 pub mod dialog;
 pub mod grid;
+pub mod slides;
 pub mod state;
+pub mod thresholds;
 
 pub use action::Action;
 pub use command::Command;

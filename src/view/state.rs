@@ -109,8 +109,14 @@ pub struct ViewState {
     pub visit: Option<CellVisit>,
     /// A cell to focus on the next frame (Enter moves down; a finding selects its cell).
     pub focus_request: Option<CellId>,
-    /// Presenting to the committee: only the cut and the charts, large.
+    /// Presenting to the committee: full-screen slides.
     pub presenting: bool,
+    /// The slide on screen while presenting (0: the plan's).
+    pub slide: usize,
+    /// The order of the indicators on the slides.
+    pub slide_order: super::slides::SlideOrder,
+    /// The semáforo thresholds as typed in the plan's settings, until applied.
+    pub thresholds_form: Option<super::thresholds::ThresholdsForm>,
 }
 
 /// A short message that does not stop work, shown for a few seconds ("Guardado en …").

@@ -11,6 +11,7 @@ mod layers;
 mod plan_files;
 mod progress_rules;
 mod seed_acceptance;
+mod slides;
 mod ui;
 mod ui_files;
 mod undo_history;
