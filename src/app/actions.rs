@@ -38,6 +38,9 @@ impl AvanceApp {
                     changed = true;
                 }
                 Action::Select(selection) => {
+                    if selection.objective() != self.view.selection.objective() {
+                        self.view.chart_page = 0;
+                    }
                     self.view.selection = selection;
                     changed = true;
                 }

@@ -130,6 +130,7 @@ impl AvanceApp {
             presenting: false,
             slide: 0,
             slide_order: crate::view::slides::SlideOrder::default(),
+            chart_page: 0,
             thresholds_form: None,
         }
     }

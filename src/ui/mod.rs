@@ -33,7 +33,7 @@ pub struct PanelContext<'a> {
 /// the selected node and its grid in the centre; while presenting, the slide alone. Returns
 /// what the charts drew.
 pub fn panels_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) -> ChartData {
-    let chart_data = ChartData::new(ctx.plan, ctx.computed, ctx.view);
+    let chart_data = ChartData::new(ctx.plan, ctx.computed, ctx.view, ctx.language);
     if ctx.view.presenting {
         presentation_ui(ui, ctx);
         return chart_data;
@@ -55,7 +55,9 @@ pub fn panels_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) -> ChartData {
         .resizable(true)
         .default_size(charts_height)
         .min_size(180.0)
-        .show(ui, |ui| charts::charts_ui(ui, &chart_data, ctx.language));
+        .show(ui, |ui| {
+            charts::charts_ui(ui, &chart_data, ctx.view, ctx.language)
+        });
     egui::CentralPanel::default().show(ui, |ui| {
         details::selection_ui(ui, ctx);
         if let Some(objective) = ctx.view.selection.objective() {

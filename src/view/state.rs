@@ -113,8 +113,10 @@ pub struct ViewState {
     pub presenting: bool,
     /// The slide on screen while presenting (0: the plan's).
     pub slide: usize,
-    /// The order of the indicators on the slides.
+    /// The order of the indicators on the slides and in the indicators chart.
     pub slide_order: super::slides::SlideOrder,
+    /// The page of the indicators chart (an objective with many indicators has several).
+    pub chart_page: usize,
     /// The semáforo thresholds as typed in the plan's settings, until applied.
     pub thresholds_form: Option<super::thresholds::ThresholdsForm>,
 }

@@ -361,6 +361,61 @@ fn lowest_first_puts_the_lagging_indicators_on_top() {
     assert_eq!(codes, ["465", "466", "555", "644", "543", "464", "554"]);
 }
 
+#[test]
+fn archivo_exportar_presentacion_writes_the_pack_in_the_folder_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("comite 2022T1");
+    let dialogs = ScriptedDialogs::default();
+    dialogs.answer(Some(folder.clone()));
+    let mut harness = crate::ui::harness_with(dialogs);
+    harness.get_by_label("Archivo").click();
+    harness.run();
+    harness.get_by_label("Exportar presentación…").click();
+    harness.run();
+    for name in [
+        "01-plan-2022T1.png",
+        "04-objetivo-3-2022T1.png",
+        "presentacion-2022T1.pdf",
+    ] {
+        assert!(folder.join(name).is_file(), "{name} written");
+    }
+    harness.get_by_label("Presentación exportada");
+}
+
+#[test]
+fn the_indicators_chart_of_the_window_pages_many_indicators_and_can_put_the_lowest_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut plan = seed_plan();
+    plan.objectives[2].metas.push(avance::model::Meta {
+        code: "META 9".into(),
+        name: String::new(),
+        indicators: (0..33)
+            .map(|i| avance::model::Indicator {
+                code: Some(format!("9{i:02}")),
+                name: format!("Indicador de prueba {i}"),
+                ..Default::default()
+            })
+            .collect(),
+    });
+    let mut harness = harness_on(&plan, dir.path());
+    crate::ui::select_objective(&mut harness, 3);
+    let chart = harness.state().chart_data();
+    assert_eq!(
+        (chart.indicators.len(), chart.pages, chart.indicator_count),
+        (15, 3, 40)
+    );
+    assert_eq!(chart.indicators[0].label, "464");
+    harness.get_by_label(">").click();
+    harness.run();
+    assert_eq!(harness.state().chart_data().page, 1);
+    harness.get_by_label("página 2 de 3");
+    harness.get_by_label("Orden: del plan").click();
+    harness.run();
+    let chart = harness.state().chart_data();
+    assert_eq!(chart.page, 0, "a new order starts at its first page");
+    assert_eq!(chart.indicators[0].label, "465", "the lowest first");
+}
+
 /// The page count a PDF's page tree declares, and the pages it holds.
 fn pdf_pages(bytes: &[u8]) -> (usize, usize) {
     let text = String::from_utf8_lossy(bytes);

@@ -65,6 +65,10 @@ impl FilePicker for ScriptedDialogs {
     ) -> Option<PathBuf> {
         self.next(folder)
     }
+
+    fn pick_slides_folder(&mut self, _: Language, folder: &std::path::Path) -> Option<PathBuf> {
+        self.next(folder)
+    }
 }
 
 pub(crate) fn harness_with(dialogs: ScriptedDialogs) -> Harness<'static, AvanceApp> {
