@@ -77,7 +77,7 @@ impl SlideImage {
         let mut encoder = png::Encoder::new(&mut bytes, self.width, self.height);
         encoder.set_color(png::ColorType::Rgba);
         encoder.set_depth(png::BitDepth::Eight);
-        encoder.set_compression(png::Compression::Fast);
+        encoder.set_compression(png::Compression::Balanced);
         let encoded = encoder
             .write_header()
             .and_then(|mut writer| writer.write_image_data(&self.rgba));

@@ -193,7 +193,6 @@ impl Canvas<'_> {
                 fill: Self::light_fill(o.light),
                 figure: percent_or_dash(o.value, language),
                 note: o.why_none.clone(),
-                note_alert: false,
                 columns: Vec::new(),
             })
             .collect();
@@ -325,7 +324,6 @@ impl Canvas<'_> {
                 fill: Self::light_fill(bar.light),
                 figure: indicator_figure(bar, language),
                 note: indicator_note(bar, language),
-                note_alert: false,
                 columns: vec![
                     bar.weight
                         .map_or_else(|| "—".to_owned(), |w| percent(w, language)),
@@ -338,8 +336,8 @@ impl Canvas<'_> {
             &rows,
             &o.axis,
             &TableShape {
-                label_share: 0.36,
-                figure_share: 0.12,
+                label_share: 0.34,
+                figure_share: 0.15,
                 figure_size: t::LABEL,
                 extra: vec![
                     (crate::tr!(language, "slide-column-weight"), 0.09),
@@ -393,8 +391,13 @@ impl Canvas<'_> {
             );
         }
         let figure_left = bars_right + gap;
+        let progress_heading = if rows.iter().any(|r| r.figure.ends_with(')')) {
+            crate::tr!(language, "slide-column-progress-counted")
+        } else {
+            crate::tr!(language, "slide-column-progress")
+        };
         self.text(
-            &crate::tr!(language, "slide-column-progress"),
+            &progress_heading,
             small,
             figure_width,
             pos2(figure_left + figure_width, area.min.y),
@@ -426,8 +429,8 @@ impl Canvas<'_> {
         // 100 % target.
         let ticks = axis.ticks();
         let tick_gap = (bars_right - bars_left) / (ticks.len().max(2) - 1) as f32;
-        let tick_every = if tick_gap < self.px(88.0) { 2 } else { 1 };
-        for (k, tick) in ticks.into_iter().enumerate() {
+        let every_50 = tick_gap < self.px(88.0);
+        for tick in ticks {
             let x = x_of(tick);
             let stroke = if tick == 0.0 {
                 Stroke::new(self.px(2.0), t::MUTED)
@@ -435,7 +438,7 @@ impl Canvas<'_> {
                 Stroke::new(self.px(1.0), t::GRID)
             };
             painter.line_segment([pos2(x, top), pos2(x, bottom)], stroke);
-            if k % tick_every != 0 {
+            if every_50 && tick % 50.0 != 0.0 {
                 continue;
             }
             let mark = rust_decimal::Decimal::from_f64_retain(tick).unwrap_or_default();
@@ -533,57 +536,33 @@ impl Canvas<'_> {
                     ));
                 }
             }
-            // The figure and the columns after it.
+            // The figure and the columns after it. A figure the average counts otherwise
+            // carries what it counts, "(100)" or "(0)", as in the grid.
             let figure_right = figure_left + figure_width;
-            let note_style =
-                Style::new(t::SMALL).color(if row.note_alert { t::ALERT } else { t::MUTED });
-            // Without a bar, the note takes the bar's place, in the label's size.
-            let note_on_bar = row.value.is_none();
-            let two_lines = row.note.is_some()
-                && !note_on_bar
-                && row_height >= self.line_height(figure_style.size) + self.line_height(t::SMALL);
-            let figure_y = if two_lines {
-                center - self.line_height(t::SMALL) / 2.0
-            } else {
-                center
-            };
-            let figure_rect = self.text(
+            self.text(
                 &row.figure,
                 figure_style,
                 figure_width,
-                pos2(figure_right, figure_y),
+                pos2(figure_right, center),
                 Align2::RIGHT_CENTER,
             );
-            if let Some(note) = &row.note {
-                if two_lines {
-                    let rows_for_note = ((y0 + row_height - figure_rect.max.y)
-                        / self.line_height(t::SMALL))
-                    .floor()
-                    .max(1.0) as usize;
-                    self.text(
-                        note,
-                        note_style.rows(rows_for_note),
-                        figure_width + extra_width,
-                        pos2(figure_right, figure_rect.max.y),
-                        Align2::RIGHT_TOP,
-                    );
-                } else {
-                    // No bar, or no room below the figure: the note goes where the bar would
-                    // be, on the plot's background so the grid lines do not cross it.
-                    let style = if note_on_bar {
-                        Style::new(t::LABEL).color(note_style.color).rows(
-                            ((row_height * 0.9) / self.line_height(t::LABEL)).floor() as usize,
-                        )
-                    } else {
-                        note_style
-                    };
-                    let start = x_of(0.0).max(bars_left) + self.px(12.0);
-                    let galley = self.galley(&[(note, style.color)], style, bars_right - start);
-                    let rect = Align2::LEFT_CENTER.anchor_size(pos2(start, center), galley.size());
-                    let fill = if i % 2 == 1 { t::BAND } else { t::BACKGROUND };
-                    painter.rect_filled(rect.expand(self.px(4.0)), self.px(4.0), fill);
-                    self.put(galley, pos2(start, center), Align2::LEFT_CENTER);
-                }
+            // Without a bar, why: where the bar would be, on the plot's background so the grid
+            // lines do not cross it.
+            if let Some(note) = row.note.as_ref().filter(|_| row.value.is_none()) {
+                let start = x_of(0.0).max(bars_left) + self.px(12.0);
+                let room = bars_right - start;
+                let style = self
+                    .fitting(
+                        std::slice::from_ref(note),
+                        Style::new(t::LABEL).color(t::MUTED),
+                        room,
+                    )
+                    .rows(((row_height * 0.9) / self.line_height(t::SMALL)).floor() as usize);
+                let galley = self.galley(&[(note, style.color)], style, room);
+                let rect = Align2::LEFT_CENTER.anchor_size(pos2(start, center), galley.size());
+                let fill = if i % 2 == 1 { t::BAND } else { t::BACKGROUND };
+                painter.rect_filled(rect.expand(self.px(4.0)), self.px(4.0), fill);
+                self.put(galley, pos2(start, center), Align2::LEFT_CENTER);
             }
             let mut right = figure_right;
             for (c, (_, share)) in shape.extra.iter().enumerate() {
@@ -742,7 +721,7 @@ impl Canvas<'_> {
                 return;
             }
             let figure = low.value.map_or_else(
-                || crate::tr!(language, "report-status-not-reported"),
+                || crate::tr!(language, "slide-not-reported"),
                 |v| percent(v, language),
             );
             let head = format!("{} · {figure}: ", low.code);
@@ -824,9 +803,8 @@ struct Row {
     fill: Color32,
     /// The figure written beside the bar.
     figure: String,
-    /// What the figure needs said: counted at the cap, why there is none.
+    /// Why there is no figure (written where the bar would be).
     note: Option<String>,
-    note_alert: bool,
     /// The extra columns' texts.
     columns: Vec<String>,
 }
@@ -873,24 +851,23 @@ pub fn legend(lights: &TrafficLights, language: Language) -> Vec<(TrafficLight, 
     ]
 }
 
-/// The indicator's figure: its real avance, or why it has none.
+/// The indicator's figure: its real avance, with what the average counts when that differs
+/// ("120,00 % (100)", "-20,00 % (0)"); "—" when there is none.
 fn indicator_figure(bar: &IndicatorBar, language: Language) -> String {
-    match bar.value {
-        Some(value) => percent(value, language),
-        None => "—".to_owned(),
+    match (bar.value, bar.counted) {
+        (Some(value), Counted::AsShown) => percent(value, language),
+        (Some(value), Counted::Capped) => format!("{} (100)", percent(value, language)),
+        (Some(value), Counted::Floored) => format!("{} (0)", percent(value, language)),
+        (None, _) => "—".to_owned(),
     }
 }
 
-/// What the figure needs said: counted at the cap or at 0, or why there is none.
+/// Why an indicator has no figure.
 fn indicator_note(bar: &IndicatorBar, language: Language) -> Option<String> {
     match bar.status {
-        Status::Measured => match bar.counted {
-            Counted::AsShown => None,
-            Counted::Capped => Some(crate::tr!(language, "report-status-capped")),
-            Counted::Floored => Some(crate::tr!(language, "report-status-floored")),
-        },
+        Status::Measured => None,
         Status::NotProgrammed => Some(crate::tr!(language, "slide-not-programmed")),
-        Status::NotReported => Some(crate::tr!(language, "report-status-not-reported")),
+        Status::NotReported => Some(crate::tr!(language, "slide-not-reported")),
         Status::MissingBaseline => Some(crate::tr!(language, "report-status-missing-baseline")),
         Status::BaselineEqualsProgramming => Some(crate::tr!(
             language,
