@@ -81,7 +81,7 @@ pub mod slide {
     pub const HEADING: f32 = 38.0;
     pub const LABEL: f32 = 30.0;
     /// Axis marks and footers: the smallest type on a slide.
-    pub const SMALL: f32 = 26.0;
+    pub const SMALL: f32 = 28.0;
     /// An objective's progress, the slide's main figure.
     pub const FIGURE: f32 = 120.0;
     /// The slide's margin.

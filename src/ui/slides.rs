@@ -396,9 +396,11 @@ impl Canvas<'_> {
         } else {
             crate::tr!(language, "slide-column-progress")
         };
+        let heading_style =
+            self.fitting(std::slice::from_ref(&progress_heading), small, figure_width);
         self.text(
             &progress_heading,
-            small,
+            heading_style,
             figure_width,
             pos2(figure_left + figure_width, area.min.y),
             Align2::RIGHT_TOP,
@@ -406,9 +408,10 @@ impl Canvas<'_> {
         let mut column_right = figure_left + figure_width;
         for (heading, share) in &shape.extra {
             column_right += width * share;
+            let style = self.fitting(std::slice::from_ref(heading), small, width * share);
             self.text(
                 heading,
-                small,
+                style,
                 width * share,
                 pos2(column_right, area.min.y),
                 Align2::RIGHT_TOP,
@@ -710,16 +713,6 @@ impl Canvas<'_> {
         for (i, low) in o.low.iter().enumerate() {
             let rows_left = ((area.max.y - y) / line).floor() as usize;
             let remaining = o.low.len() - i;
-            if rows_left < 2 && remaining > 1 || rows_left == 0 {
-                self.text(
-                    &crate::tr!(language, "slide-reasons-more", count = remaining),
-                    Style::new(t::SMALL).color(t::MUTED),
-                    area.width(),
-                    pos2(area.min.x, y),
-                    Align2::LEFT_TOP,
-                );
-                return;
-            }
             let figure = low.value.map_or_else(
                 || crate::tr!(language, "slide-not-reported"),
                 |v| percent(v, language),
@@ -729,17 +722,26 @@ impl Canvas<'_> {
                 Some(comment) => (comment.clone(), t::TEXT),
                 None => (crate::tr!(language, "slide-no-comment"), t::ALERT),
             };
-            // Each comment takes at most three rows, leaving room for the next ones.
-            let rows = rows_left.min(3).min(if remaining > 1 {
-                rows_left - 1
-            } else {
-                rows_left
-            });
+            // Each comment takes at most three rows; one that does not fit whole, with a row
+            // left for "… y N más" when more follow, gives way to that line.
             let galley = self.galley(
                 &[(&head, t::MUTED), (&comment, color)],
-                Style::new(t::SMALL).rows(rows),
+                Style::new(t::SMALL).rows(3),
                 area.width(),
             );
+            let reserve = usize::from(remaining > 1);
+            if galley.rows.len() + reserve > rows_left {
+                if rows_left > 0 {
+                    self.text(
+                        &crate::tr!(language, "slide-reasons-more", count = remaining),
+                        Style::new(t::SMALL).color(t::MUTED),
+                        area.width(),
+                        pos2(area.min.x, y),
+                        Align2::LEFT_TOP,
+                    );
+                }
+                return;
+            }
             let rect = self.put(galley, pos2(area.min.x, y), Align2::LEFT_TOP);
             y = rect.max.y + self.px(8.0);
         }
@@ -785,7 +787,8 @@ impl Canvas<'_> {
             right = swatch.min.x - self.px(28.0);
         }
         self.text(
-            &format!("{} · {}", slide.plan_title, slide.cut.date()),
+            // The cut first: when the space is short, the title is what gets cut.
+            &format!("{} · {}", slide.cut.date(), slide.plan_title),
             small,
             (right - area.min.x - self.px(20.0)).max(self.px(100.0)),
             pos2(area.min.x, y),
