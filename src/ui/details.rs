@@ -163,8 +163,12 @@ fn thresholds_ui(
                 let label = ui.label(threshold.label(language));
                 let id = egui::Id::unique(("threshold", threshold as usize));
                 let text = form.text_mut(threshold);
+                // A fixed width: a grid cell would otherwise start as narrow as last frame's.
                 let response = ui
-                    .add(egui::TextEdit::singleline(text).id(id).desired_width(90.0))
+                    .add_sized(
+                        [110.0, ui.spacing().interact_size.y],
+                        egui::TextEdit::singleline(text).id(id),
+                    )
                     .labelled_by(label.id);
                 if response.gained_focus() {
                     let mut state = egui::TextEdit::load_state(ui.ctx(), id).unwrap_or_default();
