@@ -302,10 +302,16 @@ fn objectives_chart_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) 
     // "60,52 %" must not touch).
     let column = ui.available_width() / n.max(1) as f32;
     let text_size = value_text_size(ui).min(column / 5.2);
+    // "Objetivo 3" where the columns leave room for it, else the number alone (hover a bar for
+    // its text).
+    let word = (column >= 96.0).then(|| crate::tr!(language, "tree-objective"));
     let labels: Vec<String> = data
         .objectives
         .iter()
-        .map(|b| format!("{} {}", crate::tr!(language, "tree-objective"), b.label))
+        .map(|b| match &word {
+            Some(word) => format!("{word} {}", b.label),
+            None => b.label.clone(),
+        })
         .collect();
     let top = value_axis_end(&data.objectives, 1.18);
     let bars: Vec<Bar> = data
