@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::briefing;
 use crate::io::export::{self, ExportFormat};
 use crate::io::generate::{self, GenerateRequest};
 use crate::io::import::{self, BadRows, ImportRequest, Imported};
@@ -17,6 +18,7 @@ use crate::model::merge::{self, Source, SourceNames};
 use crate::model::validation::{FindingCounts, Severity, validate};
 use crate::model::{Cut, Language, Plan};
 use crate::tr;
+use crate::view::slides::SlideOrder;
 
 /// Avance: follow a sector strategic plan's progress, quarter by quarter.
 #[derive(Debug, Parser)]
@@ -58,6 +60,9 @@ pub enum CliCommand {
     /// Write a generated plan of any size (benchmarks, trials): five objectives, every
     /// annualization type, weights adding up to 100; the same seed gives the same file.
     Generate(GenerateArgs),
+    /// Write the committee's briefing pack at a cut: one PNG per slide (1920×1080) and a PDF of
+    /// them all, drawn as the window's presentation mode draws them.
+    Slides(SlidesArgs),
 }
 
 impl CliCommand {
@@ -72,6 +77,7 @@ impl CliCommand {
             CliCommand::Diff(args) => args.run(),
             CliCommand::Merge(args) => args.run(),
             CliCommand::Generate(args) => args.run(),
+            CliCommand::Slides(args) => args.run(),
         }
     }
 }
@@ -564,6 +570,129 @@ impl MergeArgs {
             .position(|given| same(given))
             .map(Source::Entity)
     }
+}
+
+/// `avance slides`.
+#[derive(Debug, Args)]
+pub struct SlidesArgs {
+    /// Plan file (.ron).
+    pub file: PathBuf,
+    /// The folder to write the slides in (made if missing).
+    #[arg(short, long, value_name = "DIR")]
+    pub output: PathBuf,
+    /// The cut: 2022-Q1 (or 31/03/2022); default the plan's own cut.
+    #[arg(long)]
+    pub cut: Option<Cut>,
+    /// Only the PNG files or only the PDF; default both.
+    #[arg(long, value_enum)]
+    pub format: Option<SlidesFormat>,
+    /// The indicators on each objective's slides: as in the plan, or the lowest first.
+    #[arg(long, value_enum, default_value_t = SlidesOrderArg::Plan)]
+    pub order: SlidesOrderArg,
+    /// Width and height of each slide in pixels, e.g. 1366x768.
+    #[arg(long, value_name = "WxH", default_value = "1920x1080", value_parser = parse_size)]
+    pub size: [u32; 2],
+    /// Language of the slides and messages; default the plan's.
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// Replace slides of the same names already in the folder.
+    #[arg(long)]
+    pub force: bool,
+}
+
+impl SlidesArgs {
+    /// Writes the pack and lists the files written; exit 2 when the plan cannot be read, the
+    /// cut is outside its period or a file would be replaced without --force, 1 when writing
+    /// fails.
+    pub fn run(self) -> ExitCode {
+        let (plan, language) = match load(&self.file, self.lang) {
+            Ok(loaded) => loaded,
+            Err(code) => return code,
+        };
+        let cut = self.cut.unwrap_or(plan.cut);
+        if !plan.period.contains(cut.vigencia) {
+            eprintln!(
+                "{}",
+                tr!(
+                    language,
+                    "cli-cut-outside-period",
+                    cut = cut.date(),
+                    first = plan.period.first,
+                    last = plan.period.last
+                )
+            );
+            return ExitCode::from(2);
+        }
+        let options = briefing::PackOptions {
+            size: self.size,
+            format: match self.format {
+                None => briefing::PackFormat::Both,
+                Some(SlidesFormat::Png) => briefing::PackFormat::Png,
+                Some(SlidesFormat::Pdf) => briefing::PackFormat::Pdf,
+            },
+            order: match self.order {
+                SlidesOrderArg::Plan => SlideOrder::Plan,
+                SlidesOrderArg::LowestFirst => SlideOrder::LowestFirst,
+            },
+            language,
+            replace: self.force,
+        };
+        match briefing::write_pack(&plan, cut, &self.output, &options) {
+            Ok(pack) => {
+                println!(
+                    "{}",
+                    tr!(
+                        language,
+                        "cli-slides-written",
+                        count = pack.slides,
+                        date = cut.date(),
+                        path = self.output.display().to_string()
+                    )
+                );
+                for path in pack.pngs.iter().chain(&pack.pdf) {
+                    println!("  {}", path.display());
+                }
+                ExitCode::SUCCESS
+            }
+            Err(e @ briefing::PackError::Exists(_)) => {
+                eprintln!("{}", e.message(language));
+                ExitCode::from(2)
+            }
+            Err(e) => {
+                eprintln!("{}", e.message(language));
+                ExitCode::FAILURE
+            }
+        }
+    }
+}
+
+/// `--format png` or `--format pdf`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SlidesFormat {
+    Png,
+    Pdf,
+}
+
+/// `--order plan` or `--order lowest-first`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SlidesOrderArg {
+    Plan,
+    LowestFirst,
+}
+
+/// `1920x1080` → [1920, 1080]; each side from 320 to 7680 pixels.
+fn parse_size(text: &str) -> Result<[u32; 2], String> {
+    let (w, h) = text
+        .split_once(['x', 'X', '×'])
+        .ok_or_else(|| format!("«{text}»: WxH, p. ej. 1920x1080"))?;
+    let side = |s: &str| {
+        s.trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|v| (320..=7680).contains(v))
+            .ok_or_else(|| format!("«{text}»: 320–7680 px"))
+    };
+    Ok([side(w)?, side(h)?])
 }
 
 /// `--format xlsx` or `--format csv`: the export's own formats.

@@ -6,8 +6,10 @@
 //! - [`cli`]: the command line.
 //! - [`view`]: what the window shows, apart from drawing it (grid layout, navigation).
 //! - [`app`]: the window.
+//! - [`briefing`]: the committee's briefing pack, slides drawn off-screen as PNG and PDF.
 
 pub mod app;
+pub mod briefing;
 pub mod cli;
 pub mod i18n;
 pub mod io;

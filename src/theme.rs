@@ -9,13 +9,18 @@ use egui::Color32;
 
 use crate::model::TrafficLight;
 
-/// Fill colour of a traffic light, readable with dark text in both themes.
+/// Fill colour of a traffic light, from the Okabe–Ito palette: told apart with the common
+/// colour-vision deficiencies, also by lightness (yellow lightest, then orange, then vermillion
+/// and bluish green), and readable with dark text in both themes. The figure is always written
+/// beside it.
 pub fn traffic_light(light: TrafficLight) -> Color32 {
     match light {
-        TrafficLight::Red => Color32::from_rgb(0xE5, 0x6B, 0x6B),
-        TrafficLight::Yellow => Color32::from_rgb(0xF2, 0xC9, 0x4C),
-        TrafficLight::Green => Color32::from_rgb(0x6B, 0xBF, 0x73),
-        TrafficLight::Orange => Color32::from_rgb(0xF2, 0x99, 0x4A),
+        // Vermillion.
+        TrafficLight::Red => Color32::from_rgb(0xD5, 0x5E, 0x00),
+        TrafficLight::Yellow => Color32::from_rgb(0xF0, 0xE4, 0x42),
+        // Bluish green.
+        TrafficLight::Green => Color32::from_rgb(0x00, 0x9E, 0x73),
+        TrafficLight::Orange => Color32::from_rgb(0xE6, 0x9F, 0x00),
     }
 }
 
@@ -67,4 +72,39 @@ pub fn range_fill(visuals: &egui::Visuals) -> Color32 {
 /// The edge of a selected range's cells.
 pub fn range_stroke(visuals: &egui::Visuals) -> egui::Stroke {
     egui::Stroke::new(1.0, visuals.selection.stroke.color)
+}
+
+/// Slides for the committee: drawn on their own light background whatever the window's theme,
+/// so the projector, the PNG and the PDF look the same.
+pub mod slide {
+    use super::Color32;
+
+    /// The slide's background.
+    pub const BACKGROUND: Color32 = Color32::from_rgb(0xFF, 0xFF, 0xFF);
+    /// Text.
+    pub const TEXT: Color32 = Color32::from_rgb(0x1A, 0x1A, 0x1A);
+    /// Secondary text (the cut, the page, axis marks), still dark enough to read from the back.
+    pub const MUTED: Color32 = Color32::from_rgb(0x4A, 0x4A, 0x4A);
+    /// Grid lines of a chart.
+    pub const GRID: Color32 = Color32::from_rgb(0xD8, 0xD8, 0xD8);
+    /// Words that need attention: "sin comentario" under a red indicator.
+    pub const ALERT: Color32 = Color32::from_rgb(0xB0, 0x1C, 0x1C);
+    /// The band behind the header.
+    pub const BAND: Color32 = Color32::from_rgb(0xF2, 0xF4, 0xF7);
+    /// The line a bar beyond the axis is broken with.
+    pub const BREAK: Color32 = Color32::from_rgb(0xFF, 0xFF, 0xFF);
+
+    /// Type sizes, in pixels, on a 1920×1080 slide; every size scales with the slide (at
+    /// 1366×768 they are 0,71 times these). Readable from 6 m on a projector: no label under 28.
+    pub const TITLE: f32 = 54.0;
+    pub const HEADING: f32 = 38.0;
+    pub const LABEL: f32 = 30.0;
+    /// Axis marks and footers: the smallest type on a slide.
+    pub const SMALL: f32 = 28.0;
+    /// An objective's progress, the slide's main figure.
+    pub const FIGURE: f32 = 120.0;
+    /// The slide's margin.
+    pub const MARGIN: f32 = 48.0;
+    /// The size slides are designed at.
+    pub const DESIGN_SIZE: [f32; 2] = [1920.0, 1080.0];
 }

@@ -41,6 +41,9 @@ impl AvanceApp {
                     changed = true;
                 }
                 Action::Select(selection) => {
+                    if selection.objective() != self.view.selection.objective() {
+                        self.view.chart_page = 0;
+                    }
                     self.view.selection = selection;
                     changed = true;
                 }
@@ -216,8 +219,16 @@ impl AvanceApp {
                 }
             }
         });
-        if open_menu {
+        if open_menu && !self.view.presenting {
             self.view.open_menu = true;
+        }
+        if self.view.presenting {
+            for key in Command::PRESENTATION_KEYS {
+                if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key)) {
+                    self.actions
+                        .extend(Command::presentation_key(key).map(Action::Command));
+                }
+            }
         }
         for command in Command::WITH_SHORTCUTS {
             let pressed = ctx.input_mut(|i| {

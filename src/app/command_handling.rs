@@ -54,6 +54,7 @@ impl AvanceApp {
             PathPurpose::Export if path.is_dir() => self.export(&path.join(self.export_name())),
             PathPurpose::Export => self.export(&file_picker::with_default_extension(path, "xlsx")),
             PathPurpose::Compare => self.compare_with(&path),
+            PathPurpose::ExportSlides => self.export_slides(&path),
         }
     }
 
@@ -127,12 +128,14 @@ impl AvanceApp {
                 self.close_confirmed = true;
             }
             Command::Undo => {
+                self.view.thresholds_form = None;
                 if self.doc.undo() {
                     self.view.drafts.clear();
                     self.view.visit = None;
                 }
             }
             Command::Redo => {
+                self.view.thresholds_form = None;
                 if self.doc.redo() {
                     self.view.drafts.clear();
                     self.view.visit = None;
@@ -145,7 +148,6 @@ impl AvanceApp {
                 self.view.drafts.retain(|_, d| d.error(language).is_some());
             }
             Command::ToggleTheme => self.prefs.dark = !self.prefs.dark,
-            Command::TogglePresentation => self.view.presenting = !self.view.presenting,
             Command::Find => {
                 let query = self.view.find.take().map(|f| f.query).unwrap_or_default();
                 let hits = search::find(self.doc.plan(), &query);
@@ -158,7 +160,37 @@ impl AvanceApp {
             }
             Command::FindNext => self.find_next(),
             Command::Help => self.view.help_open = !self.view.help_open,
+            Command::TogglePresentation => {
+                self.view.presenting = !self.view.presenting;
+                self.view.slide = 0;
+            }
+            Command::NextSlide
+            | Command::PreviousSlide
+            | Command::FirstSlide
+            | Command::LastSlide
+            | Command::ObjectiveSlide(_) => self.go_to_slide(&command),
+            Command::ToggleSlideOrder => self.view.slide_order = self.view.slide_order.toggled(),
+            Command::ExportSlides => self.export_slides_to_chosen_folder(),
         }
+    }
+
+    /// Moves between the committee slides; stays put at either end.
+    fn go_to_slide(&mut self, command: &Command) {
+        let plan = self.doc.plan();
+        let last = crate::view::slides::slide_keys(plan)
+            .len()
+            .saturating_sub(1);
+        let current = self.view.slide.min(last);
+        self.view.slide = match command {
+            Command::NextSlide => (current + 1).min(last),
+            Command::PreviousSlide => current.saturating_sub(1),
+            Command::FirstSlide => 0,
+            Command::LastSlide => last,
+            Command::ObjectiveSlide(number) => {
+                crate::view::slides::first_slide_of_objective(plan, *number).unwrap_or(current)
+            }
+            _ => current,
+        };
     }
 
     pub(super) fn open(&mut self, path: &Path) {
@@ -295,6 +327,45 @@ impl AvanceApp {
             };
             // An edit pointing at an indicator removed meanwhile changes nothing.
             let _ = self.doc.apply(edit, None);
+        }
+    }
+
+    /// Asks for the briefing pack's folder, then writes it.
+    fn export_slides_to_chosen_folder(&mut self) {
+        let language = self.prefs.language;
+        match self
+            .file_picker
+            .pick_slides_folder(language, &self.start_folder())
+        {
+            Some(folder) => self.export_slides(&folder),
+            None => self.ask_for_path(PathPurpose::ExportSlides),
+        }
+    }
+
+    /// Writes the briefing pack at the view's cut into `folder`: one PNG per slide and the
+    /// PDF, drawn as the slides are on screen, indicators in the slides' order. Files already
+    /// there are not replaced: the message names the first.
+    pub(super) fn export_slides(&mut self, folder: &Path) {
+        let language = self.prefs.language;
+        let options = crate::briefing::PackOptions {
+            order: self.view.slide_order,
+            ..crate::briefing::PackOptions::new(language)
+        };
+        match crate::briefing::write_pack(self.doc.plan(), self.view.cut, folder, &options) {
+            Ok(pack) => self.message(
+                crate::tr!(language, "app-slides-exported"),
+                crate::tr!(
+                    language,
+                    "app-slides-exported-text",
+                    count = pack.slides,
+                    date = self.view.cut.date(),
+                    path = folder.display().to_string()
+                ),
+            ),
+            Err(e) => self.message(
+                crate::tr!(language, "app-could-not-export-slides"),
+                e.message(language),
+            ),
         }
     }
 

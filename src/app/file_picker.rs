@@ -26,6 +26,12 @@ pub trait FilePicker {
         folder: &Path,
         suggested_name: &str,
     ) -> Option<PathBuf>;
+    /// The folder the briefing pack goes to (made if it does not exist). Without a folder
+    /// dialog the window asks for the path in its own box.
+    fn pick_slides_folder(&mut self, language: Language, folder: &Path) -> Option<PathBuf> {
+        let _ = (language, folder);
+        None
+    }
     /// Whether the save dialogs already asked before giving an existing file (then the
     /// window does not ask again).
     fn confirms_replace(&self) -> bool {
@@ -80,6 +86,10 @@ impl FilePicker for NativeFilePicker {
             .set_file_name(suggested_name)
             .save_file()
             .map(|path| with_default_extension(path, "xlsx"))
+    }
+
+    fn pick_slides_folder(&mut self, language: Language, folder: &Path) -> Option<PathBuf> {
+        dialog(crate::tr!(language, "dialog-export-slides"), folder).pick_folder()
     }
 
     /// rfd's save dialogs ask before replacing on every platform: Windows (the default

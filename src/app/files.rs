@@ -134,6 +134,7 @@ impl AvanceApp {
             | PathPurpose::Import
             | PathPurpose::ImportIntoOpenPlan
             | PathPurpose::Compare => folder.join(""),
+            PathPurpose::ExportSlides => folder.join(self.slides_folder_name()),
         };
         offered.display().to_string()
     }
@@ -146,6 +147,18 @@ impl AvanceApp {
             .and_then(Path::file_stem)
             .map_or_else(|| "avance".to_owned(), |s| s.to_string_lossy().into_owned());
         format!("{stem}_{}.xlsx", self.view.cut)
+    }
+
+    /// The folder the briefing pack is offered in: the plan's name and the cut
+    /// (`gestion_publica_2022-presentacion-2022T1`).
+    pub(super) fn slides_folder_name(&self) -> String {
+        let stem = self
+            .doc
+            .path()
+            .and_then(Path::file_stem)
+            .map_or_else(|| "avance".to_owned(), |s| s.to_string_lossy().into_owned());
+        let pdf = crate::briefing::pdf_name(self.view.cut, self.prefs.language);
+        format!("{stem}-{}", pdf.trim_end_matches(".pdf"))
     }
 
     /// Save As: the system's dialog, or the typed-path box when it gives no file.

@@ -32,6 +32,8 @@ pub struct AvanceApp {
     close_confirmed: bool,
     /// The title last sent to the window, to send it only when it changes.
     title_sent: String,
+    /// Whether the window was last asked to be full screen (it is while presenting).
+    fullscreen_sent: bool,
     /// What the charts drew last frame, for tests and for hover.
     charts: crate::view::charts::ChartData,
     actions: Vec<Action>,
@@ -105,6 +107,7 @@ impl AvanceApp {
             dialog,
             close_confirmed: false,
             title_sent: String::new(),
+            fullscreen_sent: false,
             charts: crate::view::charts::ChartData::default(),
             actions: Vec::new(),
             notice: None,
@@ -140,6 +143,10 @@ impl AvanceApp {
             reveal_selection: false,
             open_menu: false,
             comparison: None,
+            slide: 0,
+            slide_order: crate::view::slides::SlideOrder::default(),
+            chart_page: 0,
+            thresholds_form: None,
         }
     }
 
@@ -166,6 +173,19 @@ impl AvanceApp {
     /// What the charts drew in the last frame.
     pub fn chart_data(&self) -> &crate::view::charts::ChartData {
         &self.charts
+    }
+
+    /// The committee slide on screen while presenting.
+    pub fn slide(&self) -> Option<crate::view::slides::Slide> {
+        self.view.presenting.then(|| {
+            crate::view::slides::Slide::at(
+                self.doc.plan(),
+                &self.figures.progress,
+                self.view.slide,
+                self.view.slide_order,
+                self.prefs.language,
+            )
+        })?
     }
 
     /// The question or message on screen, if any.
@@ -282,6 +302,11 @@ impl eframe::App for AvanceApp {
             self.notice = None;
         }
         let structural = self.apply_actions(&ctx);
+        if self.view.presenting != self.fullscreen_sent {
+            // Slides fill the screen; leaving them gives the window back.
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.view.presenting));
+            self.fullscreen_sent = self.view.presenting;
+        }
         if self.close_confirmed {
             self.finish_recovery();
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);

@@ -5,7 +5,7 @@
 
 use rust_decimal::Decimal;
 
-use super::plan::{Annualization, Cut, Indicator, Meta, Plan, Quarter, Vigencia};
+use super::plan::{Annualization, Cut, Indicator, Meta, Plan, Quarter, TrafficLights, Vigencia};
 
 /// Where an indicator is: indices of its objective, its meta, and itself in the meta.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -131,6 +131,8 @@ pub enum Edit {
     },
     /// Moves the plan's own cut (the quarter last reported).
     PlanCut(Cut),
+    /// Sets the semáforo thresholds (checked with [`TrafficLights::check`] before).
+    TrafficLights(TrafficLights),
 }
 
 /// An edit that points at something the plan does not have.
@@ -273,6 +275,7 @@ impl Plan {
                 *target = text.clone();
             }
             Edit::PlanCut(cut) => self.cut = *cut,
+            Edit::TrafficLights(thresholds) => self.settings.traffic_lights = *thresholds,
         }
         Ok(())
     }

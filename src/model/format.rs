@@ -45,6 +45,22 @@ pub fn percent(value: Decimal, language: Language) -> String {
     }
 }
 
+/// A threshold or a round percentage without the zeros it does not need: `50 %`, `62,5 %`
+/// (`50%`, `62.5%` in English); the semáforo's legend writes its thresholds so.
+pub fn percent_short(value: Decimal, language: Language) -> String {
+    let full = number(value, language);
+    let decimal = decimal_separator(language);
+    let short = match full.split_once(decimal) {
+        Some((int_part, frac)) if frac.trim_end_matches('0').is_empty() => int_part.to_owned(),
+        Some((int_part, frac)) => format!("{int_part}{decimal}{}", frac.trim_end_matches('0')),
+        None => full.clone(),
+    };
+    match language {
+        Language::Es => format!("{short}\u{a0}%"),
+        Language::En => format!("{short}%"),
+    }
+}
+
 /// An optional percentage; "—" where there is none.
 pub fn percent_or_dash(value: Option<Decimal>, language: Language) -> String {
     value.map_or_else(|| "—".to_owned(), |v| percent(v, language))
@@ -285,6 +301,13 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn a_short_percent_drops_the_zeros_it_does_not_need() {
+        assert_eq!(percent_short(d("50"), Language::Es), "50\u{a0}%");
+        assert_eq!(percent_short(d("62.50"), Language::Es), "62,5\u{a0}%");
+        assert_eq!(percent_short(d("1250"), Language::En), "1,250%");
     }
 
     #[test]

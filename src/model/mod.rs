@@ -17,6 +17,6 @@ pub mod validation;
 pub use exact::Fraction;
 pub use plan::*;
 pub use progress::{
-    IndicatorProgress, NoAverage, ObjectiveProgress, PlanProgress, Status, TrafficLight,
+    IndicatorProgress, NoAverage, ObjectiveProgress, PlanProgress, Status, TrafficLight, TrendPoint,
 };
 pub use validation::{Finding, Severity, validate};

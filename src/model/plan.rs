@@ -182,6 +182,42 @@ pub struct TrafficLights {
     pub green_up_to: Decimal,
 }
 
+/// Why traffic-light thresholds cannot be used: they must rise, red < yellow < green-up-to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ThresholdsOutOfOrder {
+    /// The red threshold is not below the yellow one.
+    RedNotBelowYellow,
+    /// The yellow threshold is not below the green one.
+    YellowNotBelowGreen,
+}
+
+impl ThresholdsOutOfOrder {
+    /// The problem in words, naming the thresholds as the settings show them.
+    pub fn message(self, language: Language) -> String {
+        match self {
+            ThresholdsOutOfOrder::RedNotBelowYellow => {
+                crate::tr!(language, "thresholds-red-not-below-yellow")
+            }
+            ThresholdsOutOfOrder::YellowNotBelowGreen => {
+                crate::tr!(language, "thresholds-yellow-not-below-green")
+            }
+        }
+    }
+}
+
+impl TrafficLights {
+    /// Whether the thresholds rise as a semáforo needs: red < yellow < green-up-to.
+    pub fn check(&self) -> Result<(), ThresholdsOutOfOrder> {
+        if self.red_below >= self.yellow_below {
+            Err(ThresholdsOutOfOrder::RedNotBelowYellow)
+        } else if self.yellow_below >= self.green_up_to {
+            Err(ThresholdsOutOfOrder::YellowNotBelowGreen)
+        } else {
+            Ok(())
+        }
+    }
+}
+
 impl Default for TrafficLights {
     fn default() -> Self {
         Self {

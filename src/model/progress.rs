@@ -303,6 +303,49 @@ pub fn objective_progress(
     }
 }
 
+/// One point of an objective's quarterly trend: its progress at a cut, computed as if that cut
+/// were the report's (only quarters up to it are read).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TrendPoint {
+    pub cut: Cut,
+    /// The objective's avance at that cut, rounded as shown; `None` when it has none.
+    pub progress: Option<Decimal>,
+    /// Whether the point is an earlier vigencia's year-end (its fourth quarter).
+    pub year_end: bool,
+}
+
+/// The cuts an objective's trend at `cut` shows: the year-end of each earlier vigencia of the
+/// period, then every quarter of the cut's vigencia up to the cut itself.
+pub fn trend_cuts(period: Period, cut: Cut) -> Vec<Cut> {
+    let year_ends = period
+        .vigencias()
+        .filter(|v| *v < cut.vigencia)
+        .map(|v| Cut::new(v, super::plan::Quarter::ALL[3]));
+    let quarters = super::plan::Quarter::ALL
+        .into_iter()
+        .filter(|q| *q <= cut.quarter)
+        .map(|q| Cut::new(cut.vigencia, q));
+    year_ends.chain(quarters).collect()
+}
+
+/// An objective's progress at each cut of [`trend_cuts`], so the committee sees the direction.
+/// Each point is the figure `avance report --cut` gives at that cut; nothing after `cut` is read.
+pub fn objective_trend(
+    objective: &Objective,
+    period: Period,
+    cut: Cut,
+    settings: &Settings,
+) -> Vec<TrendPoint> {
+    trend_cuts(period, cut)
+        .into_iter()
+        .map(|at| TrendPoint {
+            cut: at,
+            progress: objective_progress(objective, at, settings).progress(),
+            year_end: at.vigencia < cut.vigencia,
+        })
+        .collect()
+}
+
 /// `Σ (ponderación_i × avance_i) / Σ ponderación_i` over the programmed indicators, each
 /// avance counted within 0 % and the cap. Exact: rounded only when shown.
 pub(crate) fn weighted_average(indicators: &[IndicatorProgress]) -> Result<Fraction, NoAverage> {

@@ -6,7 +6,7 @@
 //! replaced, which is what redoing needs.
 
 use super::edit::{Direction, Edit, IndicatorPath};
-use super::plan::{Cut, Entity, Indicator, Meta, Plan};
+use super::plan::{Cut, Entity, Indicator, Meta, Plan, Settings};
 
 /// The plan's own fields that edits change (everything but the objectives).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -16,6 +16,8 @@ pub struct Header {
     pub sector_mission: String,
     pub entities: Vec<Entity>,
     pub cut: Cut,
+    /// The roll-up cap and the semáforo thresholds.
+    pub settings: Settings,
 }
 
 impl Header {
@@ -26,6 +28,7 @@ impl Header {
             sector_mission: plan.sector_mission.clone(),
             entities: plan.entities.clone(),
             cut: plan.cut,
+            settings: plan.settings,
         }
     }
 
@@ -35,6 +38,7 @@ impl Header {
         plan.sector_mission = self.sector_mission;
         plan.entities = self.entities;
         plan.cut = self.cut;
+        plan.settings = self.settings;
     }
 }
 
@@ -132,7 +136,7 @@ impl Restore {
                 objective: *objective,
                 text: plan.objectives.get(*objective)?.text.clone(),
             }),
-            Edit::PlanText { .. } | Edit::PlanCut(_) => {
+            Edit::PlanText { .. } | Edit::PlanCut(_) | Edit::TrafficLights(_) => {
                 Some(Restore::Header(Box::new(Header::of(plan))))
             }
         }

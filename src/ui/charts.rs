@@ -8,51 +8,229 @@ use egui_plot::{Bar, BarChart, GridMark, HLine, Plot, PlotPoint, Text, VLine};
 use crate::model::Language;
 use crate::model::format::{percent, percent_or_dash};
 use crate::theme;
+use crate::view::ViewState;
 use crate::view::charts::{BarData, ChartData};
+use crate::view::slides::SlideOrder;
 
-/// Both charts side by side.
-pub fn charts_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) {
+/// The charts side by side: objectives, the selected objective's indicators (a page of them)
+/// and its quarterly trend; the semáforo's legend above, why an objective has no figure below.
+pub fn charts_ui(ui: &mut egui::Ui, data: &ChartData, view: &mut ViewState, language: Language) {
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new(format!(
+                "{} · {} {}",
+                crate::tr!(language, "chart-progress-by-objective"),
+                crate::tr!(language, "field-cut"),
+                data.cut_label
+            ))
+            .strong(),
+        );
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            legend_ui(ui, &data.lights, language);
+        });
+    });
     let width = ui.available_width();
     let height = ui.available_height();
     ui.horizontal_top(|ui| {
         // With no objective selected, the objectives chart takes the whole width.
         let left = if data.selected_objective.is_some() {
-            (width * 0.42).max(280.0)
+            (width * 0.36).max(280.0)
         } else {
             width
         };
         ui.allocate_ui(egui::vec2(left, height), |ui| {
             ui.vertical(|ui| {
-                ui.label(
-                    RichText::new(format!(
-                        "{} · {} {}",
-                        crate::tr!(language, "chart-progress-by-objective"),
-                        crate::tr!(language, "field-cut"),
-                        data.cut_label
-                    ))
-                    .strong(),
+                let reasons = no_progress_lines(data, language);
+                let reasons_height = reasons.len() as f32 * 18.0;
+                ui.allocate_ui(
+                    egui::vec2(left, (ui.available_height() - reasons_height).max(120.0)),
+                    |ui| objectives_chart_ui(ui, data, language),
                 );
-                objectives_chart_ui(ui, data, language);
+                for line in reasons {
+                    ui.add(egui::Label::new(RichText::new(line).small()).truncate());
+                }
             });
         });
         let Some(n) = data.selected_objective else {
             return;
         };
         ui.separator();
+        let rest = ui.available_width();
+        let trend_width = (rest * 0.3).clamp(230.0, 380.0);
+        ui.allocate_ui(egui::vec2(rest - trend_width - 12.0, height), |ui| {
+            ui.vertical(|ui| {
+                indicators_header_ui(ui, data, view, n, language);
+                if data.indicators.is_empty() {
+                    ui.weak(crate::tr!(language, "chart-no-indicators"));
+                } else {
+                    indicators_chart_ui(ui, data, language);
+                }
+            });
+        });
+        ui.separator();
         ui.vertical(|ui| {
-            let title = format!(
-                "{} {n} · {}",
-                crate::tr!(language, "chart-indicators-of-objective"),
-                crate::tr!(language, "chart-progress-and-weight")
-            );
-            ui.label(RichText::new(title).strong());
-            if data.indicators.is_empty() {
-                ui.weak(crate::tr!(language, "chart-no-indicators"));
-            } else {
-                indicators_chart_ui(ui, data, language);
-            }
+            ui.label(RichText::new(crate::tr!(language, "slide-trend-title")).strong());
+            trend_chart_ui(ui, data, language);
         });
     });
+}
+
+/// Each light's colour and the range it stands for, from the plan's thresholds.
+fn legend_ui(ui: &mut egui::Ui, lights: &crate::model::TrafficLights, language: Language) {
+    for (light, text) in crate::ui::slides::legend(lights, language)
+        .into_iter()
+        .rev()
+    {
+        ui.label(RichText::new(text).small());
+        let (swatch, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+        ui.painter()
+            .rect_filled(swatch, 2.0, theme::traffic_light(light));
+    }
+}
+
+/// "— 1, 4, 5: sin indicadores programados en 2022": objectives without a figure, grouped by
+/// why.
+fn no_progress_lines(data: &ChartData, _language: Language) -> Vec<String> {
+    let mut lines: Vec<(String, Vec<String>)> = Vec::new();
+    for (number, why) in &data.no_progress {
+        match lines.iter_mut().find(|(w, _)| w == why) {
+            Some((_, numbers)) => numbers.push(number.to_string()),
+            None => lines.push((why.clone(), vec![number.to_string()])),
+        }
+    }
+    lines
+        .into_iter()
+        .map(|(why, numbers)| format!("— {}: {why}", numbers.join(", ")))
+        .collect()
+}
+
+/// The indicators chart's title, its pages and the order of its bars.
+fn indicators_header_ui(
+    ui: &mut egui::Ui,
+    data: &ChartData,
+    view: &mut ViewState,
+    number: u8,
+    language: Language,
+) {
+    ui.horizontal(|ui| {
+        let title = format!(
+            "{} {number} · {}",
+            crate::tr!(language, "chart-indicators-of-objective"),
+            crate::tr!(language, "chart-progress-and-weight")
+        );
+        ui.label(RichText::new(title).strong());
+        if data.pages > 1 {
+            if ui
+                .add_enabled(data.page > 0, egui::Button::new("<"))
+                .on_hover_text(crate::tr!(language, "chart-previous-page"))
+                .clicked()
+            {
+                view.chart_page = data.page - 1;
+            }
+            ui.label(crate::tr!(
+                language,
+                "slide-page",
+                page = data.page + 1,
+                pages = data.pages
+            ));
+            if ui
+                .add_enabled(data.page + 1 < data.pages, egui::Button::new(">"))
+                .on_hover_text(crate::tr!(language, "chart-next-page"))
+                .clicked()
+            {
+                view.chart_page = data.page + 1;
+            }
+        }
+        let order = match view.slide_order {
+            SlideOrder::Plan => crate::tr!(language, "chart-order-plan"),
+            SlideOrder::LowestFirst => crate::tr!(language, "chart-order-lowest-first"),
+        };
+        if ui
+            .small_button(order)
+            .on_hover_text(crate::tr!(language, "command-toggle-slide-order"))
+            .clicked()
+        {
+            view.slide_order = view.slide_order.toggled();
+            view.chart_page = 0;
+        }
+    });
+}
+
+/// The selected objective's progress at each earlier vigencia's year-end and each quarter up to
+/// the cut, as columns coloured by their light, each with its figure.
+fn trend_chart_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) {
+    let n = data.trend.len();
+    let text_size = (ui.available_width() / n.max(1) as f32 / 5.0).clamp(11.0, 18.0);
+    let names: Vec<String> = data
+        .trend
+        .iter()
+        .map(|p| format!("{} {}", p.cut.vigencia, p.cut.quarter.short_name(language)))
+        .collect();
+    let bars: Vec<BarData> = data
+        .trend
+        .iter()
+        .map(|p| BarData {
+            label: String::new(),
+            detail: String::new(),
+            value: p.value,
+            weight: None,
+            light: p.light,
+        })
+        .collect();
+    let top = value_axis_end(&bars, 1.2);
+    let columns: Vec<Bar> = bars
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| {
+            Some(
+                Bar::new(i as f64, b.drawn_height()?)
+                    .width(0.6)
+                    .fill(bar_color(b)),
+            )
+        })
+        .collect();
+    // The cuts are written under their columns inside the plot: an axis would hide them when
+    // the chart is narrow.
+    let bottom = -top * 0.12;
+    committee_plot("trend_chart", ui)
+        .include_y(bottom)
+        .include_y(top)
+        .include_x(-0.6)
+        .include_x(n as f64 - 0.4)
+        .x_grid_spacer(integer_marks(n))
+        .y_grid_spacer(percent_marks)
+        .x_axis_formatter(|_, _| String::new())
+        .y_axis_formatter(|mark, _| {
+            if mark.value < 0.0 {
+                String::new()
+            } else {
+                format!("{:.0}%", mark.value)
+            }
+        })
+        .y_axis_min_width(30.0)
+        .show(ui, |plot| {
+            plot.hline(
+                HLine::new(crate::tr!(language, "chart-target-100"), 100.0)
+                    .color(theme::TARGET_LINE)
+                    .width(1.5),
+            );
+            plot.bar_chart(BarChart::new("trend", columns));
+            for (i, b) in bars.iter().enumerate() {
+                let y = b.drawn_height().unwrap_or(0.0).max(0.0);
+                plot.text(Text::new(
+                    "value",
+                    PlotPoint::new(i as f64, y + top * 0.06),
+                    RichText::new(percent_or_dash(b.value, language)).size(text_size),
+                ));
+                if let Some(name) = names.get(i) {
+                    plot.text(Text::new(
+                        "cut",
+                        PlotPoint::new(i as f64, bottom / 2.0),
+                        RichText::new(name).size(text_size * 0.85),
+                    ));
+                }
+            }
+        });
 }
 
 fn bar_color(bar: &BarData) -> Color32 {
@@ -63,7 +241,7 @@ fn bar_color(bar: &BarData) -> Color32 {
 /// committee must not move the bars), and hovering a bar shows its exact figures.
 fn committee_plot<'a>(id: &str, ui: &egui::Ui) -> Plot<'a> {
     Plot::new(id)
-        .height(ui.available_height().max(120.0))
+        .height((ui.available_height() - 8.0).max(120.0))
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
@@ -119,12 +297,21 @@ fn value_text_size(ui: &egui::Ui) -> f32 {
 }
 
 fn objectives_chart_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) {
-    let text_size = value_text_size(ui);
     let n = data.objectives.len();
+    // Figures as large as the chart allows, never wider than their column ("60,90 %" beside
+    // "60,52 %" must not touch).
+    let column = ui.available_width() / n.max(1) as f32;
+    let text_size = value_text_size(ui).min(column / 5.2);
+    // "Objetivo 3" where the columns leave room for it, else the number alone (hover a bar for
+    // its text).
+    let word = (column >= 96.0).then(|| crate::tr!(language, "tree-objective"));
     let labels: Vec<String> = data
         .objectives
         .iter()
-        .map(|b| format!("{} {}", crate::tr!(language, "chart-obj"), b.label))
+        .map(|b| match &word {
+            Some(word) => format!("{word} {}", b.label),
+            None => b.label.clone(),
+        })
         .collect();
     let top = value_axis_end(&data.objectives, 1.18);
     let bars: Vec<Bar> = data
@@ -147,7 +334,7 @@ fn objectives_chart_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) 
     let hover: Vec<(String, String)> = data
         .objectives
         .iter()
-        .map(|b| (b.label.clone(), percent_or_dash(b.value, language)))
+        .map(|b| (b.detail.clone(), percent_or_dash(b.value, language)))
         .collect();
     committee_plot("objectives_chart", ui)
         .include_y(0.0)
@@ -172,7 +359,7 @@ fn objectives_chart_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) 
                     let i = bar.argument as usize;
                     hover
                         .get(i)
-                        .map(|(label, value)| format!("{label}: {value}"))
+                        .map(|(detail, value)| format!("{value}\n{detail}"))
                         .unwrap_or_default()
                 })),
             );
@@ -194,6 +381,9 @@ fn indicators_chart_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) 
     let n = data.indicators.len();
     // Horizontal bars: one row per indicator, first at the top; labels on the left.
     let row = |i: usize| (n - 1 - i) as f64;
+    // Labels take at most half the chart: the name is shortened to what is left beside the
+    // code and the weight (hover a bar for all of it).
+    let label_chars = (ui.available_width() * 0.5 / 7.2) as usize;
     let labels: Vec<String> = data
         .indicators
         .iter()
@@ -203,7 +393,18 @@ fn indicators_chart_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) 
                 .weight
                 .map(|w| percent(w, language))
                 .unwrap_or_else(|| "—".into());
-            format!("{} ({weight})", b.label)
+            let fixed = b.label.chars().count() + weight.chars().count() + 6;
+            match label_chars.checked_sub(fixed).filter(|room| *room >= 8) {
+                Some(room) => format!(
+                    "{} · {} ({weight})",
+                    crate::ui::tree::short(&b.label, label_chars.saturating_sub(8)),
+                    crate::ui::tree::short(&b.detail, room)
+                ),
+                None => format!(
+                    "{} ({weight})",
+                    crate::ui::tree::short(&b.label, label_chars.saturating_sub(10).max(6))
+                ),
+            }
         })
         .collect();
     let right = value_axis_end(&data.indicators, 1.22);
@@ -226,8 +427,9 @@ fn indicators_chart_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) 
         .rev()
         .map(|b| {
             format!(
-                "{} · {}: {}\n{}: {}",
+                "{} · {}\n{}: {}\n{}: {}",
                 b.label,
+                b.detail,
                 crate::tr!(language, "chart-progress"),
                 percent_or_dash(b.value, language),
                 crate::tr!(language, "chart-weight"),

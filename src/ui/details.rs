@@ -8,10 +8,11 @@ use crate::model::edit::{Direction, Edit, IndicatorPath, IndicatorText, MetaText
 use crate::model::format::parse_optional_number;
 use crate::model::format::{number_or_empty, percent_or_dash};
 use crate::model::validation::no_average_reason;
-use crate::model::{Indicator, Language, Plan, Quarter, Vigencia};
+use crate::model::{Indicator, Language, Plan, Quarter, TrafficLight, Vigencia};
 use crate::ui::PanelContext;
 use crate::ui::grid::weights_total_ui;
 use crate::ui::tree::progress_badge;
+use crate::view::thresholds::{Threshold, ThresholdsForm};
 use crate::view::{Action, Computed, Selection, ViewState};
 
 /// The panel above the grid for the current selection.
@@ -19,7 +20,7 @@ pub fn selection_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
     let (plan, figures, language) = (ctx.plan, ctx.computed, ctx.language);
     let (view, actions) = (&mut *ctx.view, &mut *ctx.actions);
     match view.selection {
-        Selection::Plan => plan_ui(ui, plan, language, actions),
+        Selection::Plan => plan_ui(ui, plan, view, language, actions),
         Selection::Objective(objective) => {
             objective_ui(ui, plan, figures, objective, language, actions);
         }
@@ -56,7 +57,13 @@ fn text_field(
     response.changed().then_some(text)
 }
 
-fn plan_ui(ui: &mut egui::Ui, plan: &Plan, language: Language, actions: &mut Vec<Action>) {
+fn plan_ui(
+    ui: &mut egui::Ui,
+    plan: &Plan,
+    view: &mut ViewState,
+    language: Language,
+    actions: &mut Vec<Action>,
+) {
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.heading(crate::tr!(language, "details-sector-strategic-plan"));
         ui.label(format!(
@@ -92,6 +99,7 @@ fn plan_ui(ui: &mut egui::Ui, plan: &Plan, language: Language, actions: &mut Vec
             ],
             actions,
         );
+        thresholds_ui(ui, plan, view, language, actions);
         for (e, entity) in plan.entities.iter().enumerate() {
             ui.add_space(8.0);
             ui.strong(&entity.name);
@@ -122,6 +130,83 @@ fn plan_ui(ui: &mut egui::Ui, plan: &Plan, language: Language, actions: &mut Vec
             );
         }
     });
+}
+
+/// The semáforo's thresholds: three fields (reached, their text is selected: typing replaces
+/// it), checked as typed, applied together as one undo step with the button or Enter.
+fn thresholds_ui(
+    ui: &mut egui::Ui,
+    plan: &Plan,
+    view: &mut ViewState,
+    language: Language,
+    actions: &mut Vec<Action>,
+) {
+    let lights = plan.settings.traffic_lights;
+    let current = ThresholdsForm::of(&lights, language);
+    let mut form = view
+        .thresholds_form
+        .clone()
+        .unwrap_or_else(|| current.clone());
+    ui.add_space(10.0);
+    ui.strong(crate::tr!(language, "thresholds-title"));
+    ui.weak(crate::tr!(language, "thresholds-hint"));
+    let mut enter = false;
+    egui::Grid::new("thresholds")
+        .num_columns(3)
+        .spacing([8.0, 6.0])
+        .show(ui, |ui| {
+            for (threshold, light) in Threshold::ALL.into_iter().zip([
+                TrafficLight::Red,
+                TrafficLight::Yellow,
+                TrafficLight::Green,
+            ]) {
+                let label = ui.label(threshold.label(language));
+                let id = egui::Id::unique(("threshold", threshold as usize));
+                let text = form.text_mut(threshold);
+                // A fixed width: a grid cell would otherwise start as narrow as last frame's.
+                let response = ui
+                    .add_sized(
+                        [110.0, ui.spacing().interact_size.y],
+                        egui::TextEdit::singleline(text).id(id),
+                    )
+                    .labelled_by(label.id);
+                if response.gained_focus() {
+                    let mut state = egui::TextEdit::load_state(ui.ctx(), id).unwrap_or_default();
+                    state
+                        .cursor
+                        .set_char_range(Some(egui::text::CCursorRange::select_all_str(text)));
+                    egui::TextEdit::store_state(ui.ctx(), id, state);
+                    ui.ctx().request_repaint();
+                }
+                enter |= response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                let (swatch, _) =
+                    ui.allocate_exact_size(egui::vec2(18.0, 18.0), egui::Sense::hover());
+                ui.painter()
+                    .rect_filled(swatch, 3.0, crate::theme::traffic_light(light));
+                ui.end_row();
+            }
+        });
+    let parsed = form.parse(language);
+    if let Err(problem) = &parsed {
+        ui.colored_label(
+            crate::theme::error_text(ui.visuals()),
+            problem.message(language),
+        );
+    }
+    let new_lights = parsed.ok().filter(|new| *new != lights);
+    let apply = ui
+        .add_enabled(
+            new_lights.is_some(),
+            egui::Button::new(crate::tr!(language, "thresholds-apply")),
+        )
+        .clicked();
+    match new_lights {
+        Some(new) if apply || enter => {
+            actions.push(Action::Edit(Edit::TrafficLights(new), None));
+            view.thresholds_form = None;
+        }
+        _ => view.thresholds_form = (form != current).then_some(form),
+    }
 }
 
 /// A grid of labelled text fields of the plan: (field, label, value, multiline).

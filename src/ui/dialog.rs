@@ -256,6 +256,10 @@ fn type_path_ui(
             tr!(language, "compare-with-plan"),
             tr!(language, "compare-button"),
         ),
+        PathPurpose::ExportSlides => (
+            tr!(language, "dialog-export-slides"),
+            tr!(language, "dialog-export"),
+        ),
     };
     ui.heading(title);
     ui.label(tr!(language, "dialog-type-path"));

@@ -36,6 +36,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
             command_button(ui, Command::Import, commands, language, actions);
             command_button(ui, Command::ImportIntoOpenPlan, commands, language, actions);
             command_button(ui, Command::Export, commands, language, actions);
+            command_button(ui, Command::ExportSlides, commands, language, actions);
             ui.separator();
             command_button(ui, Command::Compare, commands, language, actions);
             command_button(ui, Command::Consolidate, commands, language, actions);

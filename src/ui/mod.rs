@@ -10,6 +10,7 @@ pub mod find;
 pub mod grid;
 pub mod help;
 pub mod menu_bar;
+pub mod slides;
 pub mod toolbar;
 pub mod tree;
 pub mod validation;
@@ -41,8 +42,14 @@ pub struct PanelContext<'a> {
 }
 
 /// Lays out the window: menu, toolbar, tree on the left, findings and charts at the bottom,
-/// the selected node and its grid in the centre. Returns what the charts drew.
+/// the selected node and its grid in the centre; while presenting, the slide alone. Returns
+/// what the charts drew.
 pub fn panels_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) -> ChartData {
+    let chart_data = ChartData::new(ctx.plan, ctx.computed, ctx.view, ctx.language);
+    if ctx.view.presenting {
+        presentation_ui(ui, ctx);
+        return chart_data;
+    }
     egui::Panel::top("menu_bar").show(ui, |ui| menu_bar::menu_bar_ui(ui, ctx));
     egui::Panel::top("toolbar").show(ui, |ui| toolbar::toolbar_ui(ui, ctx));
     if ctx.view.find.is_some() {
@@ -51,19 +58,11 @@ pub fn panels_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) -> ChartData {
     if ctx.view.help_open {
         help::help_ui(ui.ctx(), ctx);
     }
-    if ctx.view.comparison.is_some() && !ctx.view.presenting {
+    if ctx.view.comparison.is_some() {
         compare::comparison_ui(ui.ctx(), ctx);
     }
     if ctx.is_example && ctx.prefs.recent.is_empty() && !ctx.prefs.welcomed {
         egui::Panel::top("welcome").show(ui, |ui| welcome_ui(ui, ctx));
-    }
-    let chart_data = ChartData::new(ctx.plan, ctx.computed, ctx.view);
-    if ctx.view.presenting {
-        egui::CentralPanel::default().show(ui, |ui| {
-            presentation_header_ui(ui, ctx);
-            charts::charts_ui(ui, &chart_data, ctx.language);
-        });
-        return chart_data;
     }
     egui::Panel::left("plan_tree")
         .resizable(true)
@@ -80,7 +79,9 @@ pub fn panels_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) -> ChartData {
         .resizable(true)
         .default_size(charts_height)
         .min_size(180.0)
-        .show(ui, |ui| charts::charts_ui(ui, &chart_data, ctx.language));
+        .show(ui, |ui| {
+            charts::charts_ui(ui, &chart_data, ctx.view, ctx.language)
+        });
     egui::CentralPanel::default().show(ui, |ui| {
         details::selection_ui(ui, ctx);
         if let Some(objective) = ctx.view.selection.objective() {
@@ -104,39 +105,28 @@ fn welcome_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
     });
 }
 
-/// The strip above the charts when presenting: the plan, the cut, and which objective's
-/// indicators the right chart shows.
-fn presentation_header_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
-    let (plan, view, language) = (ctx.plan, &*ctx.view, ctx.language);
-    let actions = &mut *ctx.actions;
-    ui.horizontal(|ui| {
-        ui.heading(format!(
-            "{} · {} {}",
-            plan.title,
-            crate::tr!(language, "present-progress-at-the-cut"),
-            view.cut.date()
-        ));
-        ui.separator();
-        ui.label(crate::tr!(language, "present-indicators-of-objective"));
-        for (index, objective) in plan.objectives.iter().enumerate() {
-            let selected = view.selection.objective() == Some(index);
-            if ui
-                .selectable_label(selected, objective.number.to_string())
-                .on_hover_text(&objective.text)
-                .clicked()
-            {
-                actions.push(Action::Select(crate::view::Selection::Objective(index)));
-            }
+/// The committee slides, full screen: no menu, no toolbar, only the slide on screen. Keys move
+/// between slides (see [`crate::view::Command::presentation_key`]); a click goes on.
+fn presentation_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
+    let slide = crate::view::slides::Slide::at(
+        ctx.plan,
+        &ctx.computed.progress,
+        ctx.view.slide,
+        ctx.view.slide_order,
+        ctx.language,
+    );
+    egui::CentralPanel::no_frame().show(ui, |ui| {
+        if let Some(slide) = &slide {
+            slides::slide_ui(ui, slide, ctx.language);
         }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let leave = crate::view::Command::TogglePresentation;
-            if ui
-                .button(crate::tr!(language, "present-leave-presentation-esc"))
-                .clicked()
-            {
-                actions.push(Action::Command(leave));
-            }
-        });
+        let whole = ui.interact(
+            ui.max_rect(),
+            egui::Id::unique("slide_click"),
+            egui::Sense::click(),
+        );
+        if whole.clicked() {
+            ctx.actions
+                .push(Action::Command(crate::view::Command::NextSlide));
+        }
     });
-    ui.add_space(6.0);
 }

@@ -5,9 +5,11 @@
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
+use super::slides::{INDICATORS_PER_PAGE, SlideOrder, TrendBar};
 use super::{Computed, ViewState};
-use crate::model::validation::indicator_label;
-use crate::model::{Plan, TrafficLight};
+use crate::model::progress::objective_trend;
+use crate::model::validation::{indicator_label, no_average_reason};
+use crate::model::{Language, Plan, Status, TrafficLight};
 
 /// One bar: what it is, its exact value, its colour.
 #[derive(Clone, Debug, PartialEq)]
@@ -51,19 +53,31 @@ impl BarData {
     }
 }
 
-/// What both charts draw.
+/// What the charts draw.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ChartData {
     pub cut_label: String,
     pub objectives: Vec<BarData>,
-    /// The selected objective's number and its indicators.
+    /// Why an objective has no figure ("—"): its number and the reason, said under the chart.
+    pub no_progress: Vec<(u8, String)>,
+    /// The selected objective's number and the indicators of the page shown (at most
+    /// [`INDICATORS_PER_PAGE`], in the order asked for).
     pub selected_objective: Option<u8>,
     pub indicators: Vec<BarData>,
+    /// The page of indicators shown (0-based), how many pages, how many indicators in all.
+    pub page: usize,
+    pub pages: usize,
+    pub indicator_count: usize,
+    /// The selected objective's progress at the earlier vigencias' year-end and each quarter up
+    /// to the cut.
+    pub trend: Vec<TrendBar>,
+    /// The plan's semáforo thresholds, for the legend.
+    pub lights: crate::model::TrafficLights,
 }
 
 impl ChartData {
     /// The bars for the plan's figures at the view's cut.
-    pub fn new(plan: &Plan, figures: &Computed, view: &ViewState) -> Self {
+    pub fn new(plan: &Plan, figures: &Computed, view: &ViewState, language: Language) -> Self {
         let thresholds = plan.settings.traffic_lights;
         let light = |v: Option<Decimal>| v.map(|v| TrafficLight::of(v, &thresholds));
         let objectives = plan
@@ -78,8 +92,21 @@ impl ChartData {
                 light: light(f.progress()),
             })
             .collect();
+        let cut = figures.progress.cut;
+        let no_progress = plan
+            .objectives
+            .iter()
+            .zip(&figures.progress.objectives)
+            .filter_map(|(o, f)| {
+                let reason = f.average.as_ref().err()?;
+                Some((
+                    o.number,
+                    no_average_reason(o, *reason, cut.vigencia, language),
+                ))
+            })
+            .collect();
         let selected = view.selection.objective();
-        let indicators = selected
+        let mut indicators: Vec<(BarData, Status)> = selected
             .and_then(|oi| {
                 Some((
                     plan.objectives.get(oi)?,
@@ -89,12 +116,47 @@ impl ChartData {
             .map(|(o, f)| {
                 o.indicators()
                     .zip(&f.indicators)
-                    .map(|((meta, indicator), fi)| BarData {
-                        label: indicator_label(&meta.code, indicator),
-                        detail: indicator.name.clone(),
-                        value: fi.progress(),
-                        weight: fi.weight,
-                        light: light(fi.progress()),
+                    .map(|((meta, indicator), fi)| {
+                        let bar = BarData {
+                            label: indicator_label(&meta.code, indicator),
+                            detail: indicator.name.clone(),
+                            value: fi.progress(),
+                            weight: fi.weight,
+                            light: light(fi.progress()),
+                        };
+                        (bar, fi.status)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        if view.slide_order == SlideOrder::LowestFirst {
+            // As on the slides: measured by avance, then not reported, then the rest.
+            indicators.sort_by_key(|(bar, status)| match (status, bar.value) {
+                (Status::Measured, Some(v)) => (0, v),
+                (Status::NotReported, _) => (1, Decimal::ZERO),
+                (Status::NotProgrammed, _) => (3, Decimal::ZERO),
+                _ => (2, Decimal::ZERO),
+            });
+        }
+        let indicator_count = indicators.len();
+        let pages = indicator_count.div_ceil(INDICATORS_PER_PAGE).max(1);
+        let page = view.chart_page.min(pages - 1);
+        let indicators = indicators
+            .into_iter()
+            .skip(page * INDICATORS_PER_PAGE)
+            .take(INDICATORS_PER_PAGE)
+            .map(|(bar, _)| bar)
+            .collect();
+        let trend = selected
+            .and_then(|oi| plan.objectives.get(oi))
+            .map(|o| {
+                objective_trend(o, plan.period, cut, &plan.settings)
+                    .into_iter()
+                    .map(|p| TrendBar {
+                        cut: p.cut,
+                        light: light(p.progress),
+                        value: p.progress,
+                        year_end: p.year_end,
                     })
                     .collect()
             })
@@ -102,10 +164,16 @@ impl ChartData {
         Self {
             cut_label: view.cut.date(),
             objectives,
+            no_progress,
             selected_objective: selected
                 .and_then(|oi| plan.objectives.get(oi))
                 .map(|o| o.number),
             indicators,
+            page,
+            pages,
+            indicator_count,
+            trend,
+            lights: thresholds,
         }
     }
 }

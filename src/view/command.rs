@@ -25,7 +25,7 @@ pub enum Command {
     Redo,
     SetLanguage(Language),
     ToggleTheme,
-    /// Committee presentation: the charts alone, large (F5; Esc leaves).
+    /// Committee presentation: full-screen slides (F5; Esc leaves).
     TogglePresentation,
     /// Open the find bar (Ctrl+F).
     Find,
@@ -33,6 +33,20 @@ pub enum Command {
     FindNext,
     /// The help window: shortcuts, what the figures mean, where files live (F1).
     Help,
+    /// The next slide (→, Page Down, Space).
+    NextSlide,
+    /// The previous slide (←, Page Up).
+    PreviousSlide,
+    /// The plan's slide, the first (Home).
+    FirstSlide,
+    /// The last slide (End).
+    LastSlide,
+    /// The first slide of the objective with this number (keys 1–5).
+    ObjectiveSlide(u8),
+    /// Indicators on the slides in plan order or lowest first (O).
+    ToggleSlideOrder,
+    /// The briefing pack: one PNG per slide and a PDF of them all, in a folder.
+    ExportSlides,
 }
 
 impl Command {
@@ -106,8 +120,53 @@ impl Command {
             Command::Find => crate::tr!(language, "command-find"),
             Command::FindNext => crate::tr!(language, "command-find-next"),
             Command::Help => crate::tr!(language, "command-help"),
+            Command::NextSlide => crate::tr!(language, "command-next-slide"),
+            Command::PreviousSlide => crate::tr!(language, "command-previous-slide"),
+            Command::FirstSlide => crate::tr!(language, "command-first-slide"),
+            Command::LastSlide => crate::tr!(language, "command-last-slide"),
+            Command::ObjectiveSlide(number) => {
+                crate::tr!(language, "command-objective-slide", number = *number)
+            }
+            Command::ToggleSlideOrder => crate::tr!(language, "command-toggle-slide-order"),
+            Command::ExportSlides => crate::tr!(language, "command-export-slides"),
         }
     }
+
+    /// What a key does while the slides are on screen (F5 and Esc aside): → Page Down and
+    /// Space go on, ← and Page Up go back, Home and End to the first and last slide, 1–5 to
+    /// that objective's slide, O changes the indicators' order.
+    pub fn presentation_key(key: Key) -> Option<Command> {
+        Some(match key {
+            Key::ArrowRight | Key::PageDown | Key::Space => Command::NextSlide,
+            Key::ArrowLeft | Key::PageUp => Command::PreviousSlide,
+            Key::Home => Command::FirstSlide,
+            Key::End => Command::LastSlide,
+            Key::Num1 => Command::ObjectiveSlide(1),
+            Key::Num2 => Command::ObjectiveSlide(2),
+            Key::Num3 => Command::ObjectiveSlide(3),
+            Key::Num4 => Command::ObjectiveSlide(4),
+            Key::Num5 => Command::ObjectiveSlide(5),
+            Key::O => Command::ToggleSlideOrder,
+            _ => return None,
+        })
+    }
+
+    /// The keys [`Self::presentation_key`] reads.
+    pub const PRESENTATION_KEYS: [Key; 13] = [
+        Key::ArrowRight,
+        Key::PageDown,
+        Key::Space,
+        Key::ArrowLeft,
+        Key::PageUp,
+        Key::Home,
+        Key::End,
+        Key::Num1,
+        Key::Num2,
+        Key::Num3,
+        Key::Num4,
+        Key::Num5,
+        Key::O,
+    ];
 }
 
 /// What the commands can do right now: menus and buttons grey out the others.

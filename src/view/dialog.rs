@@ -85,6 +85,8 @@ pub enum PathPurpose {
     Export,
     /// The plan file to compare the open plan with.
     Compare,
+    /// The folder the briefing pack (slides as PNG and PDF) goes to.
+    ExportSlides,
 }
 
 /// Questions about a save the user already answered.

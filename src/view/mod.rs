@@ -13,7 +13,9 @@ pub mod computed;
 pub mod consolidate;
 pub mod dialog;
 pub mod grid;
+pub mod slides;
 pub mod state;
+pub mod thresholds;
 
 pub use action::Action;
 pub use command::Command;

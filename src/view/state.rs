@@ -112,7 +112,7 @@ pub struct ViewState {
     pub visit: Option<CellVisit>,
     /// A cell to focus on the next frame (Enter moves down; a finding selects its cell).
     pub focus_request: Option<CellId>,
-    /// Presenting to the committee: only the cut and the charts, large.
+    /// Presenting to the committee: full-screen slides.
     pub presenting: bool,
     /// A rectangle of grid cells selected (Shift+arrows, Shift+click, a drag).
     pub range: Option<CellRange>,
@@ -128,6 +128,14 @@ pub struct ViewState {
     pub open_menu: bool,
     /// The comparison with another plan file (Archivo → Comparar con…), while shown.
     pub comparison: Option<super::compare::Comparison>,
+    /// The slide on screen while presenting (0: the plan's).
+    pub slide: usize,
+    /// The order of the indicators on the slides and in the indicators chart.
+    pub slide_order: super::slides::SlideOrder,
+    /// The page of the indicators chart (an objective with many indicators has several).
+    pub chart_page: usize,
+    /// The semáforo thresholds as typed in the plan's settings, until applied.
+    pub thresholds_form: Option<super::thresholds::ThresholdsForm>,
 }
 
 /// What the find bar holds: the words typed and where they were found.

@@ -97,7 +97,22 @@ fn the_view_uses_no_panel_no_application_and_no_files() {
 fn panels_never_reach_into_the_application() {
     assert_none_mention(
         &["ui", "theme"],
-        &["crate::app", "avance::app", "std::fs", "crate::io::"],
+        &[
+            "crate::app",
+            "avance::app",
+            "std::fs",
+            "crate::io::",
+            "crate::briefing",
+        ],
         "a panel reads view and model and sends actions; it never touches the app or files",
+    );
+}
+
+#[test]
+fn the_briefing_pack_draws_with_the_panels_but_never_reaches_into_the_application() {
+    assert_none_mention(
+        &["briefing"],
+        &["crate::app", "eframe", "rfd::"],
+        "the briefing pack renders off-screen: no window, no application, no file dialogs",
     );
 }

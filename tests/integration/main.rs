@@ -17,6 +17,7 @@ mod plan_files;
 mod progress_rules;
 mod recompute;
 mod seed_acceptance;
+mod slides;
 mod ui;
 mod ui_files;
 mod undo_history;

@@ -1,0 +1,892 @@
+//! The committee slides, drawn. The same function draws a slide full screen in the window (F5)
+//! and off-screen for the briefing pack (PNG, PDF), so what is filed with the minutes is what
+//! was projected. Every size follows the slide's: the type sizes of [`theme::slide`] are those
+//! of a 1920×1080 projector, scaled down on a smaller screen. Texts are labels (read by screen
+//! readers and tests); bars, lines and swatches are painted.
+
+use std::sync::Arc;
+
+use egui::text::{LayoutJob, TextFormat, TextWrapping};
+use egui::{Align2, Color32, FontId, Galley, Pos2, Rect, Stroke, pos2, vec2};
+
+use crate::model::format::{number, percent, percent_or_dash, percent_short};
+use crate::model::{Language, Status, TrafficLight, TrafficLights};
+use crate::theme::{self, slide as t};
+use crate::view::slides::{
+    Counted, IndicatorBar, ObjectiveSlide, PlanSlide, Slide, SlideContent, ValueAxis,
+};
+
+/// Draws `slide` over the whole of `ui`'s rectangle.
+pub fn slide_ui(ui: &mut egui::Ui, slide: &Slide, language: Language) {
+    let rect = ui.max_rect();
+    ui.painter().rect_filled(rect, 0.0, t::BACKGROUND);
+    let scale = (rect.width() / t::DESIGN_SIZE[0]).min(rect.height() / t::DESIGN_SIZE[1]);
+    let mut canvas = Canvas {
+        ui,
+        scale,
+        language,
+    };
+    let inner = rect.shrink(t::MARGIN * scale);
+    let footer_height = t::SMALL * scale * 1.9;
+    let body = Rect::from_min_max(inner.min, pos2(inner.max.x, inner.max.y - footer_height));
+    let footer = Rect::from_min_max(pos2(inner.min.x, body.max.y), inner.max);
+    match &slide.content {
+        SlideContent::Plan(plan) => canvas.plan_slide(body, slide, plan),
+        SlideContent::Objective(objective) => canvas.objective_slide(body, slide, objective),
+    }
+    canvas.footer(footer, slide);
+}
+
+/// The slide being drawn: its `ui`, its scale against 1920×1080, its language.
+struct Canvas<'a> {
+    ui: &'a mut egui::Ui,
+    scale: f32,
+    language: Language,
+}
+
+/// A text to lay out: size on the 1920×1080 design, colour, and how many rows it may wrap to
+/// (cut with "…" beyond them).
+#[derive(Clone, Copy)]
+struct Style {
+    size: f32,
+    color: Color32,
+    rows: usize,
+}
+
+impl Style {
+    fn new(size: f32) -> Self {
+        Self {
+            size,
+            color: t::TEXT,
+            rows: 1,
+        }
+    }
+
+    fn color(self, color: Color32) -> Self {
+        Self { color, ..self }
+    }
+
+    fn rows(self, rows: usize) -> Self {
+        Self {
+            rows: rows.max(1),
+            ..self
+        }
+    }
+}
+
+impl Canvas<'_> {
+    fn px(&self, design: f32) -> f32 {
+        design * self.scale
+    }
+
+    /// Lays out `sections` (text and colour) within `max_width`.
+    fn galley(&self, sections: &[(&str, Color32)], style: Style, max_width: f32) -> Arc<Galley> {
+        let mut job = LayoutJob {
+            wrap: TextWrapping {
+                max_width: max_width.max(1.0),
+                max_rows: style.rows,
+                break_anywhere: false,
+                overflow_character: Some('…'),
+            },
+            ..Default::default()
+        };
+        let font = FontId::proportional(self.px(style.size));
+        for (text, color) in sections {
+            job.append(text, 0.0, TextFormat::simple(font.clone(), *color));
+        }
+        self.ui.fonts_mut(|f| f.layout_job(job))
+    }
+
+    /// Places a laid-out text with its `anchor` corner at `at`, as a label; returns its rect.
+    fn put(&mut self, galley: Arc<Galley>, at: Pos2, anchor: Align2) -> Rect {
+        let rect = anchor.anchor_size(at, galley.size());
+        self.ui
+            .put(rect, egui::Label::new(galley).selectable(false));
+        rect
+    }
+
+    /// A one-style text placed at `at`.
+    fn text(&mut self, text: &str, style: Style, max_width: f32, at: Pos2, anchor: Align2) -> Rect {
+        let galley = self.galley(&[(text, style.color)], style, max_width);
+        self.put(galley, at, anchor)
+    }
+
+    /// The largest size, at most `style.size`, at which `text` fits `max_width` on one row (never
+    /// under two thirds of it: then it wraps or is cut instead).
+    fn fitting(&self, texts: &[String], style: Style, max_width: f32) -> Style {
+        let widest = texts
+            .iter()
+            .map(|text| {
+                self.galley(
+                    &[(text, style.color)],
+                    Style { rows: 1, ..style },
+                    f32::INFINITY,
+                )
+                .size()
+                .x
+            })
+            .fold(0.0_f32, f32::max);
+        if widest <= max_width || widest <= 0.0 {
+            return style;
+        }
+        Style {
+            size: (style.size * max_width / widest).max(style.size * 2.0 / 3.0),
+            ..style
+        }
+    }
+
+    fn line_height(&self, size: f32) -> f32 {
+        self.px(size) * 1.25
+    }
+
+    fn light_fill(light: Option<TrafficLight>) -> Color32 {
+        light.map_or(theme::NO_VALUE, theme::traffic_light)
+    }
+
+    // ── The plan's slide ───────────────────────────────────────────────────────────────
+
+    fn plan_slide(&mut self, body: Rect, slide: &Slide, plan: &PlanSlide) {
+        let language = self.language;
+        let width = body.width();
+        let mut y = body.min.y;
+        let title = self.text(
+            &slide.plan_title,
+            Style::new(t::TITLE).rows(2),
+            width,
+            pos2(body.min.x, y),
+            Align2::LEFT_TOP,
+        );
+        y = title.max.y + self.px(6.0);
+        let subtitle =
+            if plan.sector.trim().is_empty() || slide.plan_title.contains(plan.sector.trim()) {
+                crate::tr!(language, "slide-progress-at-cut", date = slide.cut.date())
+            } else {
+                format!(
+                    "{} · {}",
+                    plan.sector,
+                    crate::tr!(language, "slide-progress-at-cut", date = slide.cut.date())
+                )
+            };
+        let subtitle = self.text(
+            &subtitle,
+            Style::new(t::HEADING).color(t::MUTED),
+            width,
+            pos2(body.min.x, y),
+            Align2::LEFT_TOP,
+        );
+        y = subtitle.max.y + self.px(28.0);
+        let chart = Rect::from_min_max(pos2(body.min.x, y), body.max);
+        let rows: Vec<Row> = plan
+            .objectives
+            .iter()
+            .map(|o| Row {
+                label: vec![
+                    (
+                        format!("{} {} · ", crate::tr!(language, "tree-objective"), o.number),
+                        t::TEXT,
+                    ),
+                    (o.text.clone(), t::MUTED),
+                ],
+                value: o
+                    .value
+                    .and_then(|v| rust_decimal::prelude::ToPrimitive::to_f64(&v)),
+                fill: Self::light_fill(o.light),
+                figure: percent_or_dash(o.value, language),
+                note: o.why_none.clone(),
+                columns: Vec::new(),
+            })
+            .collect();
+        self.bar_table(
+            chart,
+            &rows,
+            &plan.axis,
+            &TableShape {
+                label_share: 0.42,
+                figure_share: 0.2,
+                figure_size: t::HEADING,
+                extra: Vec::new(),
+                header: None,
+            },
+        );
+    }
+
+    // ── An objective's slide ───────────────────────────────────────────────────────────
+
+    fn objective_slide(&mut self, body: Rect, slide: &Slide, o: &ObjectiveSlide) {
+        let language = self.language;
+        let header_height = self.px(210.0);
+        let header = Rect::from_min_size(body.min, vec2(body.width(), header_height));
+        self.ui
+            .painter()
+            .rect_filled(header.expand(self.px(12.0)), self.px(10.0), t::BAND);
+        // The figure, large, on the right; the light's colour beside it.
+        let figure_width = self.px(560.0);
+        let figure_area =
+            Rect::from_min_max(pos2(header.max.x - figure_width, header.min.y), header.max);
+        let figure = percent_or_dash(o.value, language);
+        let big = self.text(
+            &figure,
+            Style::new(t::FIGURE),
+            figure_width,
+            pos2(figure_area.max.x, figure_area.min.y - self.px(8.0)),
+            Align2::RIGHT_TOP,
+        );
+        let swatch = Rect::from_min_size(
+            pos2(big.min.x - self.px(44.0), big.center().y - self.px(26.0)),
+            vec2(self.px(30.0), self.px(52.0)),
+        );
+        self.ui
+            .painter()
+            .rect_filled(swatch, self.px(4.0), Self::light_fill(o.light));
+        let under_figure = match &o.why_none {
+            Some(why) => why.clone(),
+            None => crate::tr!(language, "slide-progress-at-cut", date = slide.cut.date()),
+        };
+        let why_style = if o.why_none.is_some() {
+            Style::new(t::LABEL).color(t::ALERT).rows(2)
+        } else {
+            Style::new(t::SMALL).color(t::MUTED)
+        };
+        self.text(
+            &under_figure,
+            why_style,
+            figure_width,
+            pos2(figure_area.max.x, big.max.y),
+            Align2::RIGHT_TOP,
+        );
+        // The objective and its text on the left.
+        let text_width = header.width() - figure_width - self.px(40.0);
+        let mut title = format!("{} {}", crate::tr!(language, "tree-objective"), o.number);
+        if o.pages > 1 {
+            title.push_str(&format!(
+                " · {}",
+                crate::tr!(language, "slide-page", page = o.page + 1, pages = o.pages)
+            ));
+        }
+        let heading = self.text(
+            &title,
+            Style::new(t::TITLE),
+            text_width,
+            header.min,
+            Align2::LEFT_TOP,
+        );
+        let rows_left = ((header.max.y - heading.max.y) / self.line_height(t::LABEL)).floor();
+        self.text(
+            &o.text,
+            Style::new(t::LABEL)
+                .color(t::MUTED)
+                .rows(rows_left as usize),
+            text_width,
+            pos2(header.min.x, heading.max.y + self.px(4.0)),
+            Align2::LEFT_TOP,
+        );
+
+        // Below: the indicators on the left, the trend and the reasons on the right.
+        let top = header.max.y + self.px(40.0);
+        let side_width = body.width() * 0.27;
+        let gap = self.px(40.0);
+        let table = Rect::from_min_max(
+            pos2(body.min.x, top),
+            pos2(body.max.x - side_width - gap, body.max.y),
+        );
+        let side = Rect::from_min_max(pos2(body.max.x - side_width, top), body.max);
+        if o.indicators.is_empty() {
+            self.text(
+                &crate::tr!(language, "slide-no-indicators"),
+                Style::new(t::HEADING).color(t::MUTED),
+                table.width(),
+                table.min,
+                Align2::LEFT_TOP,
+            );
+        } else {
+            self.indicator_table(table, o);
+        }
+        let trend_height = (side.height() * 0.48).min(self.px(400.0));
+        let trend = Rect::from_min_size(side.min, vec2(side.width(), trend_height));
+        self.trend_chart(trend, o);
+        let reasons = Rect::from_min_max(pos2(side.min.x, trend.max.y + self.px(30.0)), side.max);
+        self.reasons(reasons, o, &slide.lights);
+    }
+
+    fn indicator_table(&mut self, area: Rect, o: &ObjectiveSlide) {
+        let language = self.language;
+        let rows: Vec<Row> = o
+            .indicators
+            .iter()
+            .map(|bar| Row {
+                label: vec![
+                    (format!("{} · ", bar.code), t::TEXT),
+                    (bar.name.clone(), t::MUTED),
+                ],
+                value: bar
+                    .value
+                    .and_then(|v| rust_decimal::prelude::ToPrimitive::to_f64(&v)),
+                fill: Self::light_fill(bar.light),
+                figure: indicator_figure(bar, language),
+                note: indicator_note(bar, language),
+                columns: vec![
+                    bar.weight
+                        .map_or_else(|| "—".to_owned(), |w| percent(w, language)),
+                    executed_of_programmed(bar, language),
+                ],
+            })
+            .collect();
+        self.bar_table(
+            area,
+            &rows,
+            &o.axis,
+            &TableShape {
+                label_share: 0.34,
+                figure_share: 0.15,
+                figure_size: t::LABEL,
+                extra: vec![
+                    (crate::tr!(language, "slide-column-weight"), 0.09),
+                    (
+                        crate::tr!(language, "slide-column-executed-programmed"),
+                        0.14,
+                    ),
+                ],
+                header: Some(crate::tr!(
+                    language,
+                    "slide-column-indicator",
+                    count = o.indicator_count
+                )),
+            },
+        );
+    }
+
+    /// Rows of labelled horizontal bars against `axis`, the 100 % target marked, the figure and
+    /// any extra columns written on the right of each bar.
+    fn bar_table(&mut self, area: Rect, rows: &[Row], axis: &ValueAxis, shape: &TableShape) {
+        let language = self.language;
+        let small = Style::new(t::SMALL).color(t::MUTED);
+        let header_height = if shape.header.is_some() || !shape.extra.is_empty() {
+            self.line_height(t::SMALL) + self.px(8.0)
+        } else {
+            0.0
+        };
+        let axis_height = self.line_height(t::SMALL) + self.px(10.0);
+        let width = area.width();
+        let gap = self.px(20.0);
+        let label_width = width * shape.label_share;
+        let figure_width = width * shape.figure_share;
+        let extra_width: f32 = shape.extra.iter().map(|(_, share)| width * share).sum();
+        let bars_left = area.min.x + label_width + gap;
+        let bars_right = area.max.x - figure_width - extra_width - gap;
+        let top = area.min.y + header_height;
+        let bottom = area.max.y - axis_height;
+        let n = rows.len().max(1);
+        let row_height = ((bottom - top) / n as f32).min(self.px(150.0));
+        let bottom = top + row_height * n as f32;
+        let x_of = |v: f64| bars_left + (bars_right - bars_left) * axis.fraction(v);
+
+        // Column headings.
+        if let Some(heading) = &shape.header {
+            self.text(
+                heading,
+                small,
+                label_width,
+                pos2(area.min.x, area.min.y),
+                Align2::LEFT_TOP,
+            );
+        }
+        let figure_left = bars_right + gap;
+        let progress_heading = if rows.iter().any(|r| r.figure.ends_with(')')) {
+            crate::tr!(language, "slide-column-progress-counted")
+        } else {
+            crate::tr!(language, "slide-column-progress")
+        };
+        let heading_style =
+            self.fitting(std::slice::from_ref(&progress_heading), small, figure_width);
+        self.text(
+            &progress_heading,
+            heading_style,
+            figure_width,
+            pos2(figure_left + figure_width, area.min.y),
+            Align2::RIGHT_TOP,
+        );
+        let mut column_right = figure_left + figure_width;
+        for (heading, share) in &shape.extra {
+            column_right += width * share;
+            let style = self.fitting(std::slice::from_ref(heading), small, width * share);
+            self.text(
+                heading,
+                style,
+                width * share,
+                pos2(column_right, area.min.y),
+                Align2::RIGHT_TOP,
+            );
+        }
+
+        // Every other row on a band, under the grid lines.
+        let painter = self.ui.painter().clone();
+        for i in (1..rows.len()).step_by(2) {
+            let y0 = top + row_height * i as f32;
+            painter.rect_filled(
+                Rect::from_min_max(pos2(area.min.x, y0), pos2(area.max.x, y0 + row_height)),
+                0.0,
+                t::BAND,
+            );
+        }
+        // The axis: grid lines and marks every 25 % (every 50 % when they would touch), the
+        // 100 % target.
+        let ticks = axis.ticks();
+        let tick_gap = (bars_right - bars_left) / (ticks.len().max(2) - 1) as f32;
+        let every_50 = tick_gap < self.px(88.0);
+        for tick in ticks {
+            let x = x_of(tick);
+            let stroke = if tick == 0.0 {
+                Stroke::new(self.px(2.0), t::MUTED)
+            } else {
+                Stroke::new(self.px(1.0), t::GRID)
+            };
+            painter.line_segment([pos2(x, top), pos2(x, bottom)], stroke);
+            if every_50 && tick % 50.0 != 0.0 {
+                continue;
+            }
+            let mark = rust_decimal::Decimal::from_f64_retain(tick).unwrap_or_default();
+            self.text(
+                &percent_short(mark, language),
+                small,
+                self.px(120.0),
+                pos2(x, bottom + self.px(6.0)),
+                Align2::CENTER_TOP,
+            );
+        }
+        if axis.min <= 100.0 && 100.0 <= axis.max {
+            let x = x_of(100.0);
+            painter.line_segment(
+                [pos2(x, top - self.px(6.0)), pos2(x, bottom)],
+                Stroke::new(self.px(3.5), theme::TARGET_LINE),
+            );
+            // Its name ends at the line, over the bars: the columns on its right keep their
+            // headings.
+            let label = crate::tr!(language, "chart-target-100");
+            self.text(
+                &label,
+                Style::new(t::SMALL).color(theme::TARGET_LINE),
+                x - bars_left,
+                pos2(x - self.px(6.0), area.min.y),
+                Align2::RIGHT_TOP,
+            );
+        }
+
+        // The figure columns share one size: the largest at which all of them fit.
+        let figures: Vec<String> = rows.iter().map(|r| r.figure.clone()).collect();
+        let figure_style = self.fitting(&figures, Style::new(shape.figure_size), figure_width);
+        let extra_styles: Vec<Style> = shape
+            .extra
+            .iter()
+            .enumerate()
+            .map(|(c, (_, share))| {
+                let texts: Vec<String> = rows
+                    .iter()
+                    .filter_map(|r| r.columns.get(c).cloned())
+                    .collect();
+                self.fitting(&texts, Style::new(t::SMALL), width * share - gap / 2.0)
+            })
+            .collect();
+        let label_rows = ((row_height * 0.92) / self.line_height(t::LABEL))
+            .floor()
+            .max(1.0);
+
+        for (i, row) in rows.iter().enumerate() {
+            let y0 = top + row_height * i as f32;
+            let center = y0 + row_height / 2.0;
+            // The label, wrapped to the rows that fit.
+            let sections: Vec<(&str, Color32)> =
+                row.label.iter().map(|(s, c)| (s.as_str(), *c)).collect();
+            let galley = self.galley(
+                &sections,
+                Style::new(t::LABEL).rows(label_rows as usize),
+                label_width,
+            );
+            self.put(galley, pos2(area.min.x, center), Align2::LEFT_CENTER);
+            // The bar: from 0 to the value, cut at the axis' end with a break and an arrow.
+            let bar_half = (row_height * 0.3).min(self.px(34.0));
+            if let Some(value) = row.value {
+                // A bar beyond the axis ends in an arrow whose tip is the axis' end.
+                let tip = if axis.beyond(value) {
+                    self.px(18.0)
+                } else {
+                    0.0
+                };
+                let toward = if value > 0.0 { -1.0 } else { 1.0 };
+                let (x0, x1) = (x_of(0.0), x_of(value) + toward * tip);
+                let bar = Rect::from_x_y_ranges(
+                    x0.min(x1)..=x0.max(x1),
+                    center - bar_half..=center + bar_half,
+                );
+                painter.rect_filled(bar, self.px(3.0), row.fill);
+                if axis.beyond(value) {
+                    let bx = x1 + toward * self.px(26.0);
+                    painter.line_segment(
+                        [
+                            pos2(bx - self.px(8.0), center + bar_half + 2.0),
+                            pos2(bx + self.px(8.0), center - bar_half - 2.0),
+                        ],
+                        Stroke::new(self.px(7.0), t::BREAK),
+                    );
+                    let tip = -toward * tip;
+                    painter.add(egui::Shape::convex_polygon(
+                        vec![
+                            pos2(x1, center - bar_half),
+                            pos2(x1 + tip, center),
+                            pos2(x1, center + bar_half),
+                        ],
+                        row.fill,
+                        Stroke::NONE,
+                    ));
+                }
+            }
+            // The figure and the columns after it. A figure the average counts otherwise
+            // carries what it counts, "(100)" or "(0)", as in the grid.
+            let figure_right = figure_left + figure_width;
+            self.text(
+                &row.figure,
+                figure_style,
+                figure_width,
+                pos2(figure_right, center),
+                Align2::RIGHT_CENTER,
+            );
+            // Without a bar, why: where the bar would be, on the plot's background so the grid
+            // lines do not cross it.
+            if let Some(note) = row.note.as_ref().filter(|_| row.value.is_none()) {
+                let start = x_of(0.0).max(bars_left) + self.px(12.0);
+                let room = bars_right - start;
+                let style = self
+                    .fitting(
+                        std::slice::from_ref(note),
+                        Style::new(t::LABEL).color(t::MUTED),
+                        room,
+                    )
+                    .rows(((row_height * 0.9) / self.line_height(t::SMALL)).floor() as usize);
+                let galley = self.galley(&[(note, style.color)], style, room);
+                let rect = Align2::LEFT_CENTER.anchor_size(pos2(start, center), galley.size());
+                let fill = if i % 2 == 1 { t::BAND } else { t::BACKGROUND };
+                painter.rect_filled(rect.expand(self.px(4.0)), self.px(4.0), fill);
+                self.put(galley, pos2(start, center), Align2::LEFT_CENTER);
+            }
+            let mut right = figure_right;
+            for (c, (_, share)) in shape.extra.iter().enumerate() {
+                right += width * share;
+                if let Some(text) = row.columns.get(c) {
+                    self.text(
+                        text,
+                        extra_styles[c],
+                        width * share,
+                        pos2(right, center),
+                        Align2::RIGHT_CENTER,
+                    );
+                }
+            }
+        }
+    }
+
+    /// The objective's progress at each earlier vigencia's year-end and each quarter up to the
+    /// cut: one column each, coloured by its light, its figure on top.
+    fn trend_chart(&mut self, area: Rect, o: &ObjectiveSlide) {
+        let language = self.language;
+        let title = self.text(
+            &crate::tr!(language, "slide-trend-title"),
+            Style::new(t::LABEL),
+            area.width(),
+            area.min,
+            Align2::LEFT_TOP,
+        );
+        let n = o.trend.len().max(1);
+        let labels_height = self.line_height(t::SMALL);
+        let figures: Vec<String> = o
+            .trend
+            .iter()
+            .map(|p| percent_or_dash(p.value, language))
+            .collect();
+        let column = area.width() / n as f32;
+        let figure_style = self.fitting(&figures, Style::new(t::SMALL), column - self.px(6.0));
+        let names: Vec<String> = o
+            .trend
+            .iter()
+            .map(|p| format!("{} {}", p.cut.vigencia, p.cut.quarter.short_name(language)))
+            .collect();
+        let name_style = self.fitting(
+            &names,
+            Style::new(t::SMALL).color(t::MUTED),
+            column - self.px(6.0),
+        );
+        let plot = Rect::from_min_max(
+            pos2(
+                area.min.x,
+                title.max.y + self.line_height(figure_style.size) + self.px(10.0),
+            ),
+            pos2(area.max.x, area.max.y - labels_height - self.px(6.0)),
+        );
+        let axis = &o.trend_axis;
+        let y_of = |v: f64| plot.max.y - plot.height() * axis.fraction(v);
+        let painter = self.ui.painter().clone();
+        painter.line_segment(
+            [pos2(plot.min.x, y_of(0.0)), pos2(plot.max.x, y_of(0.0))],
+            Stroke::new(self.px(2.0), t::MUTED),
+        );
+        if axis.min <= 100.0 && 100.0 <= axis.max {
+            painter.line_segment(
+                [pos2(plot.min.x, y_of(100.0)), pos2(plot.max.x, y_of(100.0))],
+                Stroke::new(self.px(2.5), theme::TARGET_LINE),
+            );
+            self.text(
+                &crate::tr!(language, "chart-target-100"),
+                Style::new(t::SMALL).color(theme::TARGET_LINE),
+                plot.width(),
+                pos2(plot.max.x, y_of(100.0) + self.px(4.0)),
+                Align2::RIGHT_TOP,
+            );
+        }
+        let mut tops = Vec::new();
+        for (i, point) in o.trend.iter().enumerate() {
+            let cx = plot.min.x + column * (i as f32 + 0.5);
+            let half = (column * 0.32).min(self.px(48.0));
+            let top = point
+                .value
+                .and_then(|v| rust_decimal::prelude::ToPrimitive::to_f64(&v))
+                .map(y_of);
+            if let Some(top) = top {
+                let (a, b) = (y_of(0.0).min(top), y_of(0.0).max(top));
+                let bar = Rect::from_x_y_ranges(cx - half..=cx + half, a..=b);
+                let fill = Self::light_fill(point.light);
+                painter.rect_filled(
+                    bar,
+                    self.px(3.0),
+                    if point.year_end {
+                        fill.gamma_multiply(0.6)
+                    } else {
+                        fill
+                    },
+                );
+                tops.push(pos2(cx, top));
+            }
+            let figure_at = top.unwrap_or(y_of(0.0)).min(y_of(0.0));
+            self.text(
+                &figures[i],
+                figure_style,
+                column,
+                pos2(cx, figure_at - self.px(4.0)),
+                Align2::CENTER_BOTTOM,
+            );
+            self.text(
+                &names[i],
+                name_style,
+                column,
+                pos2(cx, plot.max.y + self.px(6.0)),
+                Align2::CENTER_TOP,
+            );
+        }
+        if tops.len() > 1 {
+            painter.add(egui::Shape::line(tops, Stroke::new(self.px(3.0), t::TEXT)));
+        }
+    }
+
+    /// The comments of the indicators under the red threshold, "sin comentario" in red.
+    fn reasons(&mut self, area: Rect, o: &ObjectiveSlide, lights: &TrafficLights) {
+        let language = self.language;
+        let heading = self.text(
+            &crate::tr!(
+                language,
+                "slide-reasons-title",
+                threshold = percent_short(lights.red_below, language)
+            ),
+            Style::new(t::LABEL).rows(2),
+            area.width(),
+            area.min,
+            Align2::LEFT_TOP,
+        );
+        let mut y = heading.max.y + self.px(10.0);
+        if o.low.is_empty() {
+            self.text(
+                &crate::tr!(language, "slide-reasons-none"),
+                Style::new(t::SMALL).color(t::MUTED).rows(2),
+                area.width(),
+                pos2(area.min.x, y),
+                Align2::LEFT_TOP,
+            );
+            return;
+        }
+        let line = self.line_height(t::SMALL);
+        for (i, low) in o.low.iter().enumerate() {
+            let rows_left = ((area.max.y - y) / line).floor() as usize;
+            let remaining = o.low.len() - i;
+            let figure = low.value.map_or_else(
+                || crate::tr!(language, "slide-not-reported"),
+                |v| percent(v, language),
+            );
+            let head = format!("{} · {figure}: ", low.code);
+            let (comment, color) = match &low.comment {
+                Some(comment) => (comment.clone(), t::TEXT),
+                None => (crate::tr!(language, "slide-no-comment"), t::ALERT),
+            };
+            // Each comment takes at most three rows; one that does not fit whole, with a row
+            // left for "… y N más" when more follow, gives way to that line.
+            let galley = self.galley(
+                &[(&head, t::MUTED), (&comment, color)],
+                Style::new(t::SMALL).rows(3),
+                area.width(),
+            );
+            let reserve = usize::from(remaining > 1);
+            if galley.rows.len() + reserve > rows_left {
+                if rows_left > 0 {
+                    self.text(
+                        &crate::tr!(language, "slide-reasons-more", count = remaining),
+                        Style::new(t::SMALL).color(t::MUTED),
+                        area.width(),
+                        pos2(area.min.x, y),
+                        Align2::LEFT_TOP,
+                    );
+                }
+                return;
+            }
+            let rect = self.put(galley, pos2(area.min.x, y), Align2::LEFT_TOP);
+            y = rect.max.y + self.px(8.0);
+        }
+    }
+
+    // ── Every slide ────────────────────────────────────────────────────────────────────
+
+    /// The plan and the cut on the left, the semáforo's legend, the slide's number.
+    fn footer(&mut self, area: Rect, slide: &Slide) {
+        let language = self.language;
+        let small = Style::new(t::SMALL).color(t::MUTED);
+        let painter = self.ui.painter().clone();
+        painter.line_segment(
+            [
+                pos2(area.min.x, area.min.y + self.px(4.0)),
+                pos2(area.max.x, area.min.y + self.px(4.0)),
+            ],
+            Stroke::new(self.px(1.5), t::GRID),
+        );
+        let y = area.center().y + self.px(6.0);
+        let number = self.text(
+            &format!("{} / {}", slide.number, slide.count),
+            small,
+            self.px(160.0),
+            pos2(area.max.x, y),
+            Align2::RIGHT_CENTER,
+        );
+        // The legend, right to left from the slide's number.
+        let mut right = number.min.x - self.px(40.0);
+        for (light, text) in legend(&slide.lights, language).into_iter().rev() {
+            let label = self.text(
+                &text,
+                Style::new(t::SMALL),
+                self.px(420.0),
+                pos2(right, y),
+                Align2::RIGHT_CENTER,
+            );
+            let swatch = Rect::from_center_size(
+                pos2(label.min.x - self.px(22.0), y),
+                vec2(self.px(28.0), self.px(28.0)),
+            );
+            painter.rect_filled(swatch, self.px(4.0), theme::traffic_light(light));
+            right = swatch.min.x - self.px(28.0);
+        }
+        self.text(
+            // The cut first: when the space is short, the title is what gets cut.
+            &format!("{} · {}", slide.cut.date(), slide.plan_title),
+            small,
+            (right - area.min.x - self.px(20.0)).max(self.px(100.0)),
+            pos2(area.min.x, y),
+            Align2::LEFT_CENTER,
+        );
+    }
+}
+
+/// A row of a bar table.
+struct Row {
+    /// The label's parts with their colours (code or number first, then the name).
+    label: Vec<(String, Color32)>,
+    /// The value in percent; `None` draws no bar.
+    value: Option<f64>,
+    fill: Color32,
+    /// The figure written beside the bar.
+    figure: String,
+    /// Why there is no figure (written where the bar would be).
+    note: Option<String>,
+    /// The extra columns' texts.
+    columns: Vec<String>,
+}
+
+/// How a bar table shares its width: label, figure and extra columns (heading, share).
+struct TableShape {
+    label_share: f32,
+    figure_share: f32,
+    figure_size: f32,
+    extra: Vec<(String, f32)>,
+    header: Option<String>,
+}
+
+/// The semáforo's legend: each light and the range it stands for, from the plan's thresholds.
+pub fn legend(lights: &TrafficLights, language: Language) -> Vec<(TrafficLight, String)> {
+    let p = |v| percent_short(v, language);
+    vec![
+        (
+            TrafficLight::Red,
+            crate::tr!(language, "legend-red", below = p(lights.red_below)),
+        ),
+        (
+            TrafficLight::Yellow,
+            crate::tr!(
+                language,
+                "legend-yellow",
+                from = p(lights.red_below),
+                below = p(lights.yellow_below)
+            ),
+        ),
+        (
+            TrafficLight::Green,
+            crate::tr!(
+                language,
+                "legend-green",
+                from = p(lights.yellow_below),
+                to = p(lights.green_up_to)
+            ),
+        ),
+        (
+            TrafficLight::Orange,
+            crate::tr!(language, "legend-orange", above = p(lights.green_up_to)),
+        ),
+    ]
+}
+
+/// The indicator's figure: its real avance, with what the average counts when that differs
+/// ("120,00 % (100)", "-20,00 % (0)"); "—" when there is none.
+fn indicator_figure(bar: &IndicatorBar, language: Language) -> String {
+    match (bar.value, bar.counted) {
+        (Some(value), Counted::AsShown) => percent(value, language),
+        (Some(value), Counted::Capped) => format!("{} (100)", percent(value, language)),
+        (Some(value), Counted::Floored) => format!("{} (0)", percent(value, language)),
+        (None, _) => "—".to_owned(),
+    }
+}
+
+/// Why an indicator has no figure.
+fn indicator_note(bar: &IndicatorBar, language: Language) -> Option<String> {
+    match bar.status {
+        Status::Measured => None,
+        Status::NotProgrammed => Some(crate::tr!(language, "slide-not-programmed")),
+        Status::NotReported => Some(crate::tr!(language, "slide-not-reported")),
+        Status::MissingBaseline => Some(crate::tr!(language, "report-status-missing-baseline")),
+        Status::BaselineEqualsProgramming => Some(crate::tr!(
+            language,
+            "report-status-baseline-equals-programming"
+        )),
+        Status::OutOfRange => Some(crate::tr!(language, "report-status-out-of-range")),
+    }
+}
+
+/// "27,50 / 55,00": executed at the cut against the vigencia's programming.
+fn executed_of_programmed(bar: &IndicatorBar, language: Language) -> String {
+    let executed = bar
+        .executed
+        .map_or_else(|| "—".to_owned(), |v| number(v, language));
+    let programmed = bar
+        .programmed
+        .map_or_else(|| "—".to_owned(), |v| number(v, language));
+    format!("{executed} / {programmed}")
+}

@@ -1,0 +1,487 @@
+//! What the committee slides show, apart from drawing them: the plan's slide (the five
+//! objectives against the 100 % target), then one slide per objective — a page of it when it has
+//! more indicators than fit — with its figure, its indicators, its quarterly trend and the
+//! comments of the indicators under the red threshold. The window (F5) and the briefing pack
+//! (`avance slides`) draw the same [`Slide`]s with the same code.
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+use super::charts::{AXIS_MAX, AXIS_MIN};
+use crate::model::progress::objective_trend;
+use crate::model::validation::{indicator_label, no_average_reason};
+use crate::model::{
+    Cut, IndicatorProgress, Language, ObjectiveProgress, Plan, PlanProgress, Status, TrafficLight,
+    TrafficLights,
+};
+
+/// How many indicators one slide shows; an objective with more gets more pages.
+pub const INDICATORS_PER_PAGE: usize = 15;
+
+/// The order of the indicators on an objective's slides.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SlideOrder {
+    /// As in the plan.
+    #[default]
+    Plan,
+    /// Lowest avance first (those not programmed last), so the committee starts with what lags.
+    LowestFirst,
+}
+
+impl SlideOrder {
+    /// The other order.
+    pub fn toggled(self) -> Self {
+        match self {
+            SlideOrder::Plan => SlideOrder::LowestFirst,
+            SlideOrder::LowestFirst => SlideOrder::Plan,
+        }
+    }
+}
+
+/// Which slide: the plan's, or a page of an objective's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SlideKey {
+    Plan,
+    Objective {
+        /// Index in `plan.objectives`.
+        index: usize,
+        /// 0-based page.
+        page: usize,
+        pages: usize,
+    },
+}
+
+/// The slides of a plan, in order: the plan's, then each objective's pages. Depends only on the
+/// plan's structure, so keys move between slides without computing them.
+pub fn slide_keys(plan: &Plan) -> Vec<SlideKey> {
+    let mut keys = vec![SlideKey::Plan];
+    for (index, objective) in plan.objectives.iter().enumerate() {
+        let pages = objective
+            .indicator_count()
+            .div_ceil(INDICATORS_PER_PAGE)
+            .max(1);
+        keys.extend((0..pages).map(|page| SlideKey::Objective { index, page, pages }));
+    }
+    keys
+}
+
+/// The position of objective `number`'s first slide, if the plan has that objective.
+pub fn first_slide_of_objective(plan: &Plan, number: u8) -> Option<usize> {
+    let index = plan.objectives.iter().position(|o| o.number == number)?;
+    slide_keys(plan)
+        .iter()
+        .position(|k| matches!(k, SlideKey::Objective { index: i, page: 0, .. } if *i == index))
+}
+
+/// Where a chart's value axis starts and ends, in percent: from 0 (or down to the lowest
+/// negative value, at most [`AXIS_MIN`]) to the 100 % target or the highest value, at most
+/// [`AXIS_MAX`]: one outlier (2 750 %) is drawn to the edge with its figure written, and the
+/// other bars keep their length.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ValueAxis {
+    pub min: f64,
+    pub max: f64,
+}
+
+impl ValueAxis {
+    /// The axis that shows `values` (each rounded up to a tick of 25 %).
+    pub fn for_values(values: impl IntoIterator<Item = Option<Decimal>>) -> Self {
+        let (mut min, mut max) = (0.0_f64, 100.0_f64);
+        for value in values.into_iter().flatten().filter_map(|v| v.to_f64()) {
+            min = min.min(value);
+            max = max.max(value);
+        }
+        let step = 25.0;
+        Self {
+            min: ((min.max(AXIS_MIN) / step).floor() * step).max(AXIS_MIN),
+            max: ((max.min(AXIS_MAX) / step).ceil() * step).min(AXIS_MAX),
+        }
+    }
+
+    /// The marks written along the axis: every 25 %.
+    pub fn ticks(&self) -> Vec<f64> {
+        let first = (self.min / 25.0).ceil() as i64;
+        let last = (self.max / 25.0).floor() as i64;
+        (first..=last).map(|k| k as f64 * 25.0).collect()
+    }
+
+    /// Where `value` falls along the axis, 0 at its start and 1 at its end (clamped).
+    pub fn fraction(&self, value: f64) -> f32 {
+        ((value - self.min) / (self.max - self.min)).clamp(0.0, 1.0) as f32
+    }
+
+    /// Whether `value` lies beyond either end (drawn to the edge, its figure written).
+    pub fn beyond(&self, value: f64) -> bool {
+        value > self.max || value < self.min
+    }
+}
+
+/// One objective on the plan's slide.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ObjectiveBar {
+    pub number: u8,
+    pub text: String,
+    /// The objective's avance as shown; `None` writes "—" and [`Self::why_none`].
+    pub value: Option<Decimal>,
+    pub light: Option<TrafficLight>,
+    /// Why there is no figure ("sin indicadores programados en 2022").
+    pub why_none: Option<String>,
+}
+
+/// How the objective's average counts an indicator, when not at its real avance.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Counted {
+    /// At its real avance.
+    AsShown,
+    /// Above the cap: counts the cap (100 %).
+    Capped,
+    /// Below 0 %: counts 0.
+    Floored,
+}
+
+/// One indicator's bar on an objective's slide.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IndicatorBar {
+    /// Its code as officers name it ("543", "N/A (META PROYECTO 4)").
+    pub code: String,
+    pub name: String,
+    /// Ponderación in the cut's vigencia.
+    pub weight: Option<Decimal>,
+    /// Executed at the cut and programmed for the vigencia, as entered.
+    pub executed: Option<Decimal>,
+    pub programmed: Option<Decimal>,
+    pub unit: String,
+    /// The real avance as shown (110 % stays 110 %).
+    pub value: Option<Decimal>,
+    pub light: Option<TrafficLight>,
+    pub counted: Counted,
+    pub status: Status,
+}
+
+/// An indicator under the red threshold and its officer's comment for the cut's quarter.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LowIndicator {
+    pub code: String,
+    /// Its avance as shown; `None` when nothing was reported (it counts 0).
+    pub value: Option<Decimal>,
+    /// `None`: no comment ("sin comentario", in red).
+    pub comment: Option<String>,
+}
+
+/// One point of the trend, with its light.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrendBar {
+    pub cut: Cut,
+    pub value: Option<Decimal>,
+    pub light: Option<TrafficLight>,
+    /// An earlier vigencia's year-end.
+    pub year_end: bool,
+}
+
+/// The plan's slide.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlanSlide {
+    pub sector: String,
+    pub objectives: Vec<ObjectiveBar>,
+    pub axis: ValueAxis,
+}
+
+/// A page of an objective's slides.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ObjectiveSlide {
+    pub number: u8,
+    pub text: String,
+    pub value: Option<Decimal>,
+    pub light: Option<TrafficLight>,
+    pub why_none: Option<String>,
+    /// 0-based page and how many.
+    pub page: usize,
+    pub pages: usize,
+    /// How many indicators the objective has (on every page).
+    pub indicator_count: usize,
+    /// This page's indicators.
+    pub indicators: Vec<IndicatorBar>,
+    pub axis: ValueAxis,
+    /// The objective's progress at the earlier vigencias' year-end and each quarter up to the
+    /// cut.
+    pub trend: Vec<TrendBar>,
+    pub trend_axis: ValueAxis,
+    /// This page's indicators under the red threshold, with their comments.
+    pub low: Vec<LowIndicator>,
+}
+
+/// What a slide shows.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SlideContent {
+    Plan(PlanSlide),
+    Objective(ObjectiveSlide),
+}
+
+/// One slide, as the window and the briefing pack draw it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Slide {
+    pub key: SlideKey,
+    /// 1-based position and how many slides there are.
+    pub number: usize,
+    pub count: usize,
+    pub plan_title: String,
+    pub cut: Cut,
+    pub lights: TrafficLights,
+    pub content: SlideContent,
+}
+
+impl Slide {
+    /// Every slide of the plan at the figures' cut.
+    pub fn deck(
+        plan: &Plan,
+        progress: &PlanProgress,
+        order: SlideOrder,
+        language: Language,
+    ) -> Vec<Slide> {
+        let keys = slide_keys(plan);
+        (0..keys.len())
+            .filter_map(|i| Self::at(plan, progress, i, order, language))
+            .collect()
+    }
+
+    /// The slide at `position` (0-based) of the plan at the figures' cut.
+    pub fn at(
+        plan: &Plan,
+        progress: &PlanProgress,
+        position: usize,
+        order: SlideOrder,
+        language: Language,
+    ) -> Option<Slide> {
+        let keys = slide_keys(plan);
+        let key = *keys.get(position)?;
+        let content =
+            match key {
+                SlideKey::Plan => SlideContent::Plan(plan_slide(plan, progress, language)),
+                SlideKey::Objective { index, page, pages } => SlideContent::Objective(
+                    objective_slide(plan, progress, index, (page, pages), order, language)?,
+                ),
+            };
+        Some(Slide {
+            key,
+            number: position + 1,
+            count: keys.len(),
+            plan_title: plan.title.clone(),
+            cut: progress.cut,
+            lights: plan.settings.traffic_lights,
+            content,
+        })
+    }
+
+    /// The name of the slide's file in the briefing pack, without extension:
+    /// `01-plan-2022T1`, `02-objetivo-1-2022T1`, `04-objetivo-3-p2-2022T1`.
+    pub fn file_stem(&self, language: Language) -> String {
+        let cut = format!(
+            "{}{}",
+            self.cut.vigencia,
+            self.cut.quarter.short_name(language)
+        );
+        let what = match &self.content {
+            SlideContent::Plan(_) => crate::tr!(language, "slide-file-plan"),
+            SlideContent::Objective(o) if o.pages > 1 => crate::tr!(
+                language,
+                "slide-file-objective-page",
+                number = o.number,
+                page = o.page + 1
+            ),
+            SlideContent::Objective(o) => {
+                crate::tr!(language, "slide-file-objective", number = o.number)
+            }
+        };
+        format!("{:02}-{what}-{cut}", self.number)
+    }
+}
+
+fn light_of(value: Option<Decimal>, lights: &TrafficLights) -> Option<TrafficLight> {
+    value.map(|v| TrafficLight::of(v, lights))
+}
+
+fn why_none(
+    plan: &Plan,
+    index: usize,
+    figures: &ObjectiveProgress,
+    cut: Cut,
+    language: Language,
+) -> Option<String> {
+    let reason = figures.average.as_ref().err()?;
+    let objective = plan.objectives.get(index)?;
+    Some(no_average_reason(
+        objective,
+        *reason,
+        cut.vigencia,
+        language,
+    ))
+}
+
+fn plan_slide(plan: &Plan, progress: &PlanProgress, language: Language) -> PlanSlide {
+    let lights = plan.settings.traffic_lights;
+    let objectives: Vec<ObjectiveBar> = plan
+        .objectives
+        .iter()
+        .zip(&progress.objectives)
+        .enumerate()
+        .map(|(index, (objective, figures))| ObjectiveBar {
+            number: objective.number,
+            text: objective.text.clone(),
+            value: figures.progress(),
+            light: light_of(figures.progress(), &lights),
+            why_none: why_none(plan, index, figures, progress.cut, language),
+        })
+        .collect();
+    PlanSlide {
+        sector: plan.sector.clone(),
+        axis: ValueAxis::for_values(objectives.iter().map(|o| o.value)),
+        objectives,
+    }
+}
+
+fn counted(figures: &IndicatorProgress) -> Counted {
+    if figures.is_capped() {
+        Counted::Capped
+    } else if figures.is_floored() {
+        Counted::Floored
+    } else {
+        Counted::AsShown
+    }
+}
+
+/// Where an indicator goes when the lowest come first: measured ones by avance, then those not
+/// reported (they count 0), then those that cannot be computed, then the ones not programmed.
+fn lowest_first_key(bar: &IndicatorBar) -> (u8, Decimal) {
+    match (bar.status, bar.value) {
+        (Status::Measured, Some(v)) => (0, v),
+        (Status::NotReported, _) => (1, Decimal::ZERO),
+        (Status::NotProgrammed, _) => (3, Decimal::ZERO),
+        _ => (2, Decimal::ZERO),
+    }
+}
+
+fn objective_slide(
+    plan: &Plan,
+    progress: &PlanProgress,
+    index: usize,
+    (page, pages): (usize, usize),
+    order: SlideOrder,
+    language: Language,
+) -> Option<ObjectiveSlide> {
+    let objective = plan.objectives.get(index)?;
+    let figures = progress.objectives.get(index)?;
+    let lights = plan.settings.traffic_lights;
+    let cut = progress.cut;
+    let mut bars: Vec<(IndicatorBar, Option<String>)> = objective
+        .indicators()
+        .zip(&figures.indicators)
+        .map(|((meta, indicator), f)| {
+            let comment = indicator
+                .year(cut.vigencia)
+                .and_then(|y| y.comments.get(&cut.quarter))
+                .filter(|c| !c.trim().is_empty())
+                .cloned();
+            let bar = IndicatorBar {
+                code: indicator_label(&meta.code, indicator),
+                name: indicator.name.clone(),
+                weight: f.weight,
+                executed: f.executed,
+                programmed: f.programmed,
+                unit: indicator.unit.clone(),
+                value: f.progress(),
+                light: light_of(f.progress(), &lights),
+                counted: counted(f),
+                status: f.status,
+            };
+            (bar, comment)
+        })
+        .collect();
+    if order == SlideOrder::LowestFirst {
+        // A stable sort: equal figures keep the plan's order.
+        bars.sort_by_key(|(bar, _)| lowest_first_key(bar));
+    }
+    let indicator_count = bars.len();
+    let page_bars: Vec<(IndicatorBar, Option<String>)> = bars
+        .into_iter()
+        .skip(page * INDICATORS_PER_PAGE)
+        .take(INDICATORS_PER_PAGE)
+        .collect();
+    let low = page_bars
+        .iter()
+        .filter(|(bar, _)| match bar.status {
+            Status::Measured => bar.value.is_some_and(|v| v < lights.red_below),
+            Status::NotReported => true,
+            _ => false,
+        })
+        .map(|(bar, comment)| LowIndicator {
+            code: bar.code.clone(),
+            value: bar.value,
+            comment: comment.clone(),
+        })
+        .collect();
+    let indicators: Vec<IndicatorBar> = page_bars.into_iter().map(|(bar, _)| bar).collect();
+    let trend: Vec<TrendBar> = objective_trend(objective, plan.period, cut, &plan.settings)
+        .into_iter()
+        .map(|p| TrendBar {
+            cut: p.cut,
+            value: p.progress,
+            light: light_of(p.progress, &lights),
+            year_end: p.year_end,
+        })
+        .collect();
+    Some(ObjectiveSlide {
+        number: objective.number,
+        text: objective.text.clone(),
+        value: figures.progress(),
+        light: light_of(figures.progress(), &lights),
+        why_none: why_none(plan, index, figures, cut, language),
+        page,
+        pages,
+        indicator_count,
+        axis: ValueAxis::for_values(indicators.iter().map(|b| b.value)),
+        indicators,
+        trend_axis: ValueAxis::for_values(trend.iter().map(|t| t.value)),
+        trend,
+        low,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_axis_stops_at_150_and_starts_at_0_without_negatives() {
+        let d = |v: i64| Some(Decimal::from(v));
+        let axis = ValueAxis::for_values([d(50), d(2750), None]);
+        assert_eq!((axis.min, axis.max), (0.0, 150.0));
+        assert!(axis.beyond(2750.0));
+        assert_eq!(axis.fraction(75.0), 0.5);
+        assert_eq!(ValueAxis::for_values([d(20)]).max, 100.0);
+        assert_eq!(ValueAxis::for_values([d(110)]).max, 125.0);
+        assert_eq!(ValueAxis::for_values([d(-20)]).min, -25.0);
+        assert_eq!(ValueAxis::for_values([d(-900)]).min, AXIS_MIN);
+        assert_eq!(ValueAxis::for_values([d(110)]).ticks().len(), 6);
+    }
+
+    #[test]
+    fn an_objective_gets_a_page_per_15_indicators_and_one_without_any() {
+        let mut plan = Plan::new(
+            "t",
+            crate::model::Period {
+                first: 2022,
+                last: 2022,
+            },
+        );
+        plan.objectives[1].metas.push(crate::model::Meta {
+            code: "M".into(),
+            name: String::new(),
+            indicators: vec![crate::model::Indicator::default(); 31],
+        });
+        let keys = slide_keys(&plan);
+        // The plan, objective 1, objective 2's three pages, objectives 3 to 5.
+        assert_eq!(keys.len(), 1 + 1 + 3 + 3);
+        assert_eq!(first_slide_of_objective(&plan, 3), Some(5));
+        assert_eq!(first_slide_of_objective(&plan, 9), None);
+    }
+}

@@ -1,0 +1,529 @@
+//! Committee mode: full-screen slides driven by the keys a presenter uses, the semáforo's
+//! thresholds edited in the window, the quarterly trend, and the briefing pack written by
+//! `avance slides` (PNG and PDF), headless.
+
+use std::path::Path;
+
+use avance::app::AvanceApp;
+use avance::io::{plan_file, seed_plan};
+use avance::model::edit::{Edit, Figure, IndicatorPath};
+use avance::model::{Cut, Plan, PlanProgress, Quarter, TrafficLight, TrafficLights};
+use avance::view::Prefs;
+use avance::view::slides::{ObjectiveSlide, Slide, SlideContent, SlideOrder};
+use egui::{Key, Modifiers, ViewportCommand, ViewportId};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use rust_decimal::Decimal;
+
+use crate::ui::{ScriptedDialogs, harness, press, type_in_cell};
+
+/// The seed's objective 3 as its slides list them, with their names.
+const OBJECTIVE_3_NAMES: [&str; 3] = [
+    "Número de estrategias para el posicionamiento",
+    "Porcentaje de avance en la implementación de estrategias",
+    "Porcentaje de lineamientos distritales",
+];
+
+fn q(n: u8) -> Quarter {
+    Quarter::new(n).unwrap()
+}
+
+fn at(objective: usize, meta: usize, indicator: usize) -> IndicatorPath {
+    IndicatorPath {
+        objective,
+        meta,
+        indicator,
+    }
+}
+
+/// The window on `plan`, saved to a file first (as an officer opens one).
+fn harness_on(plan: &Plan, dir: &Path) -> Harness<'static, AvanceApp> {
+    let path = dir.join("plan.ron");
+    plan_file::save(plan, &path).unwrap();
+    let mut harness = Harness::builder()
+        .with_size([1366.0, 768.0])
+        .build_eframe(move |_| {
+            AvanceApp::with(
+                Prefs::default(),
+                Some(path.clone()),
+                Box::new(ScriptedDialogs::default()),
+            )
+        });
+    harness.run();
+    harness
+}
+
+/// Presses `key` and runs frame by frame, collecting the window commands the app sent.
+fn press_collecting(harness: &mut Harness<'_, AvanceApp>, key: Key) -> Vec<ViewportCommand> {
+    let mut sent = Vec::new();
+    for frame in 0..4 {
+        if frame < 2 {
+            harness.event(egui::Event::Key {
+                key,
+                physical_key: None,
+                pressed: frame == 0,
+                repeat: false,
+                modifiers: Modifiers::NONE,
+            });
+        }
+        // One event a frame: each frame's output is looked at before the next.
+        harness.step();
+        if let Some(root) = harness.output().viewport_output.get(&ViewportId::ROOT) {
+            sent.extend(root.commands.iter().cloned());
+        }
+    }
+    harness.run();
+    sent
+}
+
+fn objective_slide(harness: &Harness<'_, AvanceApp>) -> ObjectiveSlide {
+    match harness.state().slide().map(|s| s.content) {
+        Some(SlideContent::Objective(o)) => o,
+        other => panic!("not an objective's slide: {other:?}"),
+    }
+}
+
+#[test]
+fn f5_fills_the_screen_with_the_plan_slide_and_no_menu_and_esc_gives_the_window_back() {
+    let mut harness = harness();
+    assert!(harness.query_by_label("Archivo").is_some());
+    let sent = press_collecting(&mut harness, Key::F5);
+    assert!(
+        sent.contains(&ViewportCommand::Fullscreen(true)),
+        "full screen asked: {sent:?}"
+    );
+    assert!(harness.query_by_label("Archivo").is_none(), "no menu");
+    assert!(
+        harness.query_by_label("Plan y entidades").is_none(),
+        "no tree"
+    );
+    let slide = harness.state().slide().expect("a slide on screen");
+    assert!(matches!(slide.content, SlideContent::Plan(_)));
+    harness.get_by_label("Avance al corte 31/03/2022");
+    harness.get_by_label("50,24\u{a0}%");
+    harness.get_by_label("24,15\u{a0}%");
+    harness.get_by_label("rojo < 50\u{a0}%");
+    assert!(
+        harness
+            .query_all_by_label("sin indicadores programados en 2022")
+            .count()
+            >= 3,
+        "objectives 1, 4 and 5 say why they have no figure"
+    );
+    let sent = press_collecting(&mut harness, Key::Escape);
+    assert!(sent.contains(&ViewportCommand::Fullscreen(false)));
+    assert!(!harness.state().view().presenting);
+    harness.get_by_label("Archivo");
+}
+
+#[test]
+fn arrows_reach_objective_3_with_24_15_and_its_indicators_and_the_keys_move_between_slides() {
+    let mut harness = harness();
+    press(&mut harness, Modifiers::NONE, Key::F5);
+    for _ in 0..3 {
+        press(&mut harness, Modifiers::NONE, Key::ArrowRight);
+    }
+    let slide = objective_slide(&harness);
+    assert_eq!(slide.number, 3);
+    assert_eq!(slide.indicators.len(), 7);
+    harness.get_by_label("Objetivo 3");
+    // The large figure, and the trend's last point.
+    assert_eq!(harness.query_all_by_label("24,15\u{a0}%").count(), 2);
+    for name in OBJECTIVE_3_NAMES {
+        assert!(
+            harness.query_by_label_contains(name).is_some(),
+            "indicator name on the slide: {name}"
+        );
+    }
+    // Comments of the indicators under red: none written in the seed.
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("sin comentario")
+            .count(),
+        5
+    );
+    press(&mut harness, Modifiers::NONE, Key::PageUp);
+    assert_eq!(objective_slide(&harness).number, 2);
+    press(&mut harness, Modifiers::NONE, Key::Space);
+    press(&mut harness, Modifiers::NONE, Key::PageDown);
+    assert_eq!(objective_slide(&harness).number, 4);
+    press(&mut harness, Modifiers::NONE, Key::Num2);
+    assert_eq!(objective_slide(&harness).number, 2);
+    press(&mut harness, Modifiers::NONE, Key::ArrowLeft);
+    press(&mut harness, Modifiers::NONE, Key::ArrowLeft);
+    assert!(matches!(
+        harness.state().slide().unwrap().content,
+        SlideContent::Plan(_)
+    ));
+    press(&mut harness, Modifiers::NONE, Key::End);
+    assert_eq!(objective_slide(&harness).number, 5);
+}
+
+#[test]
+fn thresholds_20_60_125_turn_objective_3_yellow_and_one_undo_gives_red_back() {
+    let mut harness = harness();
+    let light_3 = |h: &Harness<'_, AvanceApp>| h.state().chart_data().objectives[2].light;
+    assert_eq!(light_3(&harness), Some(TrafficLight::Red));
+    harness.get_by_label("Plan y entidades").click();
+    harness.run();
+    type_in_cell(&mut harness, "Rojo por debajo de (%)", "20");
+    type_in_cell(&mut harness, "Amarillo por debajo de (%)", "60");
+    type_in_cell(&mut harness, "Verde hasta (%)", "125");
+    harness.get_by_label("Aplicar semáforo").click();
+    harness.run();
+    let lights = harness.state().plan().settings.traffic_lights;
+    assert_eq!(
+        lights,
+        TrafficLights {
+            red_below: Decimal::from(20),
+            yellow_below: Decimal::from(60),
+            green_up_to: Decimal::from(125),
+        }
+    );
+    assert_eq!(light_3(&harness), Some(TrafficLight::Yellow));
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        harness.state().plan().settings.traffic_lights,
+        TrafficLights::default()
+    );
+    assert_eq!(light_3(&harness), Some(TrafficLight::Red));
+    harness.get_by_label("Rojo por debajo de (%)");
+    assert!(
+        harness.query_by_label("20").is_none(),
+        "the form shows the plan's again"
+    );
+}
+
+#[test]
+fn thresholds_out_of_order_are_refused_with_a_reason() {
+    let mut harness = harness();
+    harness.get_by_label("Plan y entidades").click();
+    harness.run();
+    type_in_cell(&mut harness, "Amarillo por debajo de (%)", "40");
+    harness.get_by_label("El umbral del rojo debe ser menor que el del amarillo.");
+    harness.get_by_label("Aplicar semáforo").click();
+    harness.run();
+    assert_eq!(
+        harness.state().plan().settings.traffic_lights,
+        TrafficLights::default()
+    );
+}
+
+#[test]
+fn a_q1_cut_with_q2_data_shows_q1_figures_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut plan = seed_plan();
+    // 543 (suma, programmed 24): 6 in Q1; 18 more in Q2 would make it 100 %.
+    plan.apply(Edit::Figure {
+        at: at(2, 1, 0),
+        vigencia: 2022,
+        figure: Figure::Executed(q(2)),
+        value: Some(Decimal::from(18)),
+    })
+    .unwrap();
+    assert_eq!(plan.cut, Cut::new(2022, q(1)));
+    let mut harness = harness_on(&plan, dir.path());
+    press(&mut harness, Modifiers::NONE, Key::F5);
+    press(&mut harness, Modifiers::NONE, Key::Num3);
+    let slide = objective_slide(&harness);
+    assert_eq!(slide.value, Some(Decimal::new(2415, 2)));
+    let i543 = slide.indicators.iter().find(|i| i.code == "543").unwrap();
+    assert_eq!(i543.executed, Some(Decimal::from(6)));
+    assert_eq!(i543.value, Some(Decimal::from(25)));
+    assert_eq!(
+        slide.trend.last().map(|p| p.cut),
+        Some(Cut::new(2022, q(1))),
+        "the trend stops at the cut"
+    );
+    assert_eq!(harness.query_all_by_label("24,15\u{a0}%").count(), 2);
+    harness.get_by_label("25,00\u{a0}%");
+    assert!(harness.query_by_label("100,00\u{a0}%").is_none());
+}
+
+#[test]
+fn the_trend_gives_each_quarter_as_if_it_were_the_cut() {
+    let mut plan = seed_plan();
+    plan.apply(Edit::Figure {
+        at: at(2, 1, 0),
+        vigencia: 2022,
+        figure: Figure::Executed(q(2)),
+        value: Some(Decimal::from(18)),
+    })
+    .unwrap();
+    let cut = Cut::new(2022, q(2));
+    let progress = PlanProgress::compute(&plan, cut);
+    let slides = Slide::deck(&plan, &progress, SlideOrder::Plan, plan.settings.language);
+    let SlideContent::Objective(o3) = &slides[3].content else {
+        panic!("slide 4 is objective 3's");
+    };
+    let trend: Vec<(Cut, Option<Decimal>)> = o3.trend.iter().map(|p| (p.cut, p.value)).collect();
+    let q1 = PlanProgress::compute(&plan, Cut::new(2022, q(1)))
+        .objective(3)
+        .and_then(|o| o.progress());
+    assert_eq!(q1, Some(Decimal::new(2415, 2)));
+    assert_eq!(
+        trend[trend.len() - 2..],
+        [
+            (Cut::new(2022, q(1)), q1),
+            (cut, progress.objective(3).and_then(|o| o.progress()))
+        ]
+    );
+    // Earlier vigencias: their year-end, first to last.
+    assert_eq!(trend[0].0, Cut::new(2020, q(4)));
+    assert_eq!(trend[1].0, Cut::new(2021, q(4)));
+    assert_eq!(trend.len(), 4);
+}
+
+#[test]
+fn an_outlier_is_drawn_to_the_axis_end_with_its_figure_and_the_other_bars_keep_their_length() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut plan = seed_plan();
+    // 644: 2 750 executed of 100 programmed.
+    plan.apply(Edit::Figure {
+        at: at(2, 0, 3),
+        vigencia: 2022,
+        figure: Figure::Executed(q(1)),
+        value: Some(Decimal::from(2750)),
+    })
+    .unwrap();
+    let mut harness = harness_on(&plan, dir.path());
+    crate::ui::select_objective(&mut harness, 3);
+    // The main window's chart: the bar stops at the axis' end.
+    let bars = &harness.state().chart_data().indicators;
+    let outlier = bars.iter().find(|b| b.label == "644").unwrap();
+    assert!(outlier.beyond_axis());
+    assert!(outlier.drawn_height().unwrap() <= 150.0);
+    press(&mut harness, Modifiers::NONE, Key::F5);
+    press(&mut harness, Modifiers::NONE, Key::Num3);
+    let slide = objective_slide(&harness);
+    assert!(
+        slide.axis.max <= 150.0,
+        "axis stops at 150 %: {:?}",
+        slide.axis
+    );
+    assert!(slide.axis.beyond(2750.0));
+    // 464 at 50 % keeps a third of the bars' width, not a sliver.
+    assert!((slide.axis.fraction(50.0) - 1.0 / 3.0).abs() < 1e-6);
+    // Its real figure, and what the objective's average counts: the cap.
+    harness.get_by_label("2.750,00\u{a0}% (100)");
+    harness.get_by_label("Avance (cuenta)");
+}
+
+#[test]
+fn an_objective_with_more_indicators_than_fit_gets_pages() {
+    let mut plan = seed_plan();
+    let objective = &mut plan.objectives[3];
+    objective.metas.push(avance::model::Meta {
+        code: "META 9".into(),
+        name: String::new(),
+        indicators: (0..40)
+            .map(|i| avance::model::Indicator {
+                code: Some(format!("9{i:02}")),
+                name: format!("Indicador de prueba {i}"),
+                ..Default::default()
+            })
+            .collect(),
+    });
+    let progress = PlanProgress::compute(&plan, plan.cut);
+    let slides = Slide::deck(&plan, &progress, SlideOrder::Plan, plan.settings.language);
+    let pages: Vec<&ObjectiveSlide> = slides
+        .iter()
+        .filter_map(|s| match &s.content {
+            SlideContent::Objective(o) if o.number == 4 => Some(o),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(pages.len(), 3);
+    assert_eq!(
+        pages.iter().map(|p| p.indicators.len()).collect::<Vec<_>>(),
+        [15, 15, 10]
+    );
+    assert_eq!(slides.len(), 8);
+    assert_eq!(
+        slides[6].file_stem(plan.settings.language),
+        "07-objetivo-4-p3-2022T1"
+    );
+}
+
+#[test]
+fn lowest_first_puts_the_lagging_indicators_on_top() {
+    let plan = seed_plan();
+    let progress = PlanProgress::compute(&plan, plan.cut);
+    let slides = Slide::deck(
+        &plan,
+        &progress,
+        SlideOrder::LowestFirst,
+        plan.settings.language,
+    );
+    let SlideContent::Objective(o3) = &slides[3].content else {
+        panic!("objective 3");
+    };
+    let codes: Vec<&str> = o3.indicators.iter().map(|i| i.code.as_str()).collect();
+    assert_eq!(codes, ["465", "466", "555", "644", "543", "464", "554"]);
+}
+
+#[test]
+fn archivo_exportar_presentacion_writes_the_pack_in_the_folder_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("comite 2022T1");
+    let dialogs = ScriptedDialogs::default();
+    dialogs.answer(Some(folder.clone()));
+    let mut harness = crate::ui::harness_with(dialogs);
+    harness.get_by_label("Archivo").click();
+    harness.run();
+    harness.get_by_label("Exportar presentación…").click();
+    harness.run();
+    for name in [
+        "01-plan-2022T1.png",
+        "04-objetivo-3-2022T1.png",
+        "presentacion-2022T1.pdf",
+    ] {
+        assert!(folder.join(name).is_file(), "{name} written");
+    }
+    harness.get_by_label("Presentación exportada");
+}
+
+#[test]
+fn the_indicators_chart_of_the_window_pages_many_indicators_and_can_put_the_lowest_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut plan = seed_plan();
+    plan.objectives[2].metas.push(avance::model::Meta {
+        code: "META 9".into(),
+        name: String::new(),
+        indicators: (0..33)
+            .map(|i| avance::model::Indicator {
+                code: Some(format!("9{i:02}")),
+                name: format!("Indicador de prueba {i}"),
+                ..Default::default()
+            })
+            .collect(),
+    });
+    let mut harness = harness_on(&plan, dir.path());
+    crate::ui::select_objective(&mut harness, 3);
+    let chart = harness.state().chart_data();
+    assert_eq!(
+        (chart.indicators.len(), chart.pages, chart.indicator_count),
+        (15, 3, 40)
+    );
+    assert_eq!(chart.indicators[0].label, "464");
+    harness.get_by_label(">").click();
+    harness.run();
+    assert_eq!(harness.state().chart_data().page, 1);
+    harness.get_by_label("página 2 de 3");
+    harness.get_by_label("Orden: del plan").click();
+    harness.run();
+    let chart = harness.state().chart_data();
+    assert_eq!(chart.page, 0, "a new order starts at its first page");
+    assert_eq!(chart.indicators[0].label, "465", "the lowest first");
+}
+
+/// The page count a PDF's page tree declares, and the pages it holds.
+fn pdf_pages(bytes: &[u8]) -> (usize, usize) {
+    let text = String::from_utf8_lossy(bytes);
+    let count = text
+        .split("/Count ")
+        .nth(1)
+        .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    let pages = text.matches("/Type /Page\n").count() + text.matches("/Type /Page ").count();
+    (count, pages)
+}
+
+#[test]
+fn avance_slides_writes_a_png_per_slide_at_1920x1080_and_a_pdf_with_as_many_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("comite");
+    let plan = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/plans/gestion_publica_2022.ron"
+    );
+    let out_text = out.to_str().unwrap();
+    let (code, stdout, stderr) =
+        crate::avance(&["slides", plan, "-o", out_text, "--cut", "2022-Q1"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("6 diapositivas"), "{stdout}");
+    let mut pngs: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".png"))
+        .collect();
+    pngs.sort();
+    assert_eq!(
+        pngs,
+        [
+            "01-plan-2022T1.png",
+            "02-objetivo-1-2022T1.png",
+            "03-objetivo-2-2022T1.png",
+            "04-objetivo-3-2022T1.png",
+            "05-objetivo-4-2022T1.png",
+            "06-objetivo-5-2022T1.png",
+        ]
+    );
+    for name in &pngs {
+        let file = std::fs::File::open(out.join(name)).unwrap();
+        let mut reader = png::Decoder::new(std::io::BufReader::new(file))
+            .read_info()
+            .unwrap();
+        let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
+        let frame = reader.next_frame(&mut pixels).unwrap();
+        assert_eq!((frame.width, frame.height), (1920, 1080), "{name}");
+        // Not a blank page: the slide's text is drawn (dark pixels on the white slide).
+        let dark = pixels.chunks_exact(4).filter(|p| p[0] < 80).count();
+        assert!(dark > 2000, "{name} has text ({dark} dark pixels)");
+    }
+    let pdf = std::fs::read(out.join("presentacion-2022T1.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    assert_eq!(pdf_pages(&pdf), (6, 6));
+
+    // Again: nothing replaced without --force.
+    let (code, _, stderr) = crate::avance(&["slides", plan, "-o", out_text]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("ya existe"), "{stderr}");
+    let (code, _, stderr) =
+        crate::avance(&["slides", plan, "-o", out_text, "--format", "pdf", "--force"]);
+    assert_eq!(code, 0, "{stderr}");
+}
+
+#[test]
+fn the_figures_of_the_slides_are_those_of_avance_report_at_the_same_cut() {
+    let plan_path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/plans/gestion_publica_2022.ron"
+    );
+    let (code, json, _) = crate::avance(&["report", plan_path, "--format", "json"]);
+    assert_eq!(code, 0);
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let plan = seed_plan();
+    let progress = PlanProgress::compute(&plan, plan.cut);
+    let slides = Slide::deck(&plan, &progress, SlideOrder::Plan, plan.settings.language);
+    let SlideContent::Plan(first) = &slides[0].content else {
+        panic!("the first slide is the plan's");
+    };
+    let objectives = report["objectives"].as_array().unwrap();
+    for (bar, row) in first.objectives.iter().zip(objectives) {
+        let shown = bar.value.map(avance::model::format::fixed2);
+        assert_eq!(
+            shown.as_deref(),
+            row["progress"].as_str(),
+            "objective {}",
+            bar.number
+        );
+    }
+    for slide in &slides[1..] {
+        let SlideContent::Objective(o) = &slide.content else {
+            panic!("objective slides follow");
+        };
+        let row = &objectives[usize::from(o.number - 1)];
+        let indicators = row["indicators"].as_array().unwrap();
+        for (bar, reported) in o.indicators.iter().zip(indicators) {
+            let shown = bar.value.map(avance::model::format::fixed2);
+            assert_eq!(
+                shown.as_deref(),
+                reported["progress"].as_str(),
+                "{}",
+                bar.code
+            );
+        }
+    }
+}
