@@ -102,6 +102,7 @@ present-progress-at-the-cut = progress at the cut
 
 ## Presenting to the committee: slides, traffic lights, the pack for the minutes
 slide-progress-at-cut = Progress at the cut { $date }
+slide-projection = Projected for the end of { $year }: { $figure }
 slide-page = page { $page } of { $pages }
 slide-no-indicators = This objective has no indicators yet.
 slide-column-indicator = Indicator ({ $count } in all)

@@ -102,6 +102,7 @@ present-progress-at-the-cut = avance al corte
 
 ## Presentación al comité: diapositivas, semáforo, paquete para el acta
 slide-progress-at-cut = Avance al corte { $date }
+slide-projection = Proyección al cierre de { $year }: { $figure }
 slide-page = página { $page } de { $pages }
 slide-no-indicators = Este objetivo aún no tiene indicadores.
 slide-column-indicator = Indicador ({ $count } en total)

@@ -194,6 +194,7 @@ impl Canvas<'_> {
                 figure: percent_or_dash(o.value, language),
                 note: o.why_none.clone(),
                 columns: Vec::new(),
+                marker: None,
             })
             .collect();
         self.bar_table(
@@ -247,13 +248,31 @@ impl Canvas<'_> {
         } else {
             Style::new(t::SMALL).color(t::MUTED)
         };
-        self.text(
+        let under = self.text(
             &under_figure,
             why_style,
             figure_width,
             pos2(figure_area.max.x, big.max.y),
             Align2::RIGHT_TOP,
         );
+        // What the diamonds on the bars mean, with the objective's own projection.
+        if let Some(projected) = o.projected {
+            let key = crate::tr!(
+                language,
+                "slide-projection",
+                year = slide.cut.vigencia,
+                figure = percent(projected, language)
+            );
+            let diamond = self.px(16.0);
+            let line = self.text(
+                &key,
+                Style::new(t::SMALL).color(t::MUTED),
+                figure_width - 3.0 * diamond,
+                pos2(figure_area.max.x, under.max.y + self.px(2.0)),
+                Align2::RIGHT_TOP,
+            );
+            self.projection_marker(pos2(line.min.x - diamond, line.center().y), diamond);
+        }
         // The objective and its text on the left.
         let text_width = header.width() - figure_width - self.px(40.0);
         let mut title = format!("{} {}", crate::tr!(language, "tree-objective"), o.number);
@@ -329,6 +348,9 @@ impl Canvas<'_> {
                         .map_or_else(|| "—".to_owned(), |w| percent(w, language)),
                     executed_of_programmed(bar, language),
                 ],
+                marker: bar
+                    .projected
+                    .and_then(|v| rust_decimal::prelude::ToPrimitive::to_f64(&v)),
             })
             .collect();
         self.bar_table(
@@ -539,6 +561,12 @@ impl Canvas<'_> {
                     ));
                 }
             }
+            if let Some(projected) = row.marker {
+                self.projection_marker(
+                    pos2(x_of(projected), center),
+                    (bar_half * 0.95).max(self.px(12.0)),
+                );
+            }
             // The figure and the columns after it. A figure the average counts otherwise
             // carries what it counts, "(100)" or "(0)", as in the grid.
             let figure_right = figure_left + figure_width;
@@ -581,6 +609,22 @@ impl Canvas<'_> {
                 }
             }
         }
+    }
+
+    /// The forecast's mark: a hollow diamond, dark-edged so it reads on any bar colour and on
+    /// the background alike.
+    fn projection_marker(&mut self, at: Pos2, radius: f32) {
+        let points = vec![
+            pos2(at.x, at.y - radius),
+            pos2(at.x + radius * 0.7, at.y),
+            pos2(at.x, at.y + radius),
+            pos2(at.x - radius * 0.7, at.y),
+        ];
+        self.ui.painter().add(egui::Shape::convex_polygon(
+            points,
+            t::BACKGROUND,
+            Stroke::new(self.px(4.0), t::TEXT),
+        ));
     }
 
     /// The objective's progress at each earlier vigencia's year-end and each quarter up to the
@@ -810,6 +854,9 @@ struct Row {
     note: Option<String>,
     /// The extra columns' texts.
     columns: Vec<String>,
+    /// Where the current pace leads by the vigencia's end, in percent: a hollow diamond on
+    /// the bar's line.
+    marker: Option<f64>,
 }
 
 /// How a bar table shares its width: label, figure and extra columns (heading, share).

@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::charts::{AXIS_MAX, AXIS_MIN};
+use crate::model::forecast::objective_forecast;
 use crate::model::progress::objective_trend;
 use crate::model::validation::{indicator_label, no_average_reason};
 use crate::model::{
@@ -156,6 +157,9 @@ pub struct IndicatorBar {
     pub light: Option<TrafficLight>,
     pub counted: Counted,
     pub status: Status,
+    /// The avance the vigencia would end with at the current pace (rounded as shown); `None`
+    /// when the indicator takes no part or has no report yet.
+    pub projected: Option<Decimal>,
 }
 
 /// An indicator under the red threshold and its officer's comment for the cut's quarter.
@@ -194,6 +198,9 @@ pub struct ObjectiveSlide {
     pub value: Option<Decimal>,
     pub light: Option<TrafficLight>,
     pub why_none: Option<String>,
+    /// The objective's projected avance at the vigencia's end at the current pace (the
+    /// weighted average of the indicators' projections, within 0 % and the cap).
+    pub projected: Option<Decimal>,
     /// 0-based page and how many.
     pub page: usize,
     pub pages: usize,
@@ -372,10 +379,12 @@ fn objective_slide(
     let figures = progress.objectives.get(index)?;
     let lights = plan.settings.traffic_lights;
     let cut = progress.cut;
+    let forecast = objective_forecast(objective, figures, cut, &plan.settings);
     let mut bars: Vec<(IndicatorBar, Option<String>)> = objective
         .indicators()
         .zip(&figures.indicators)
-        .map(|((meta, indicator), f)| {
+        .zip(&forecast.indicators)
+        .map(|(((meta, indicator), f), projection)| {
             let comment = indicator
                 .year(cut.vigencia)
                 .and_then(|y| y.comments.get(&cut.quarter))
@@ -392,6 +401,7 @@ fn objective_slide(
                 light: light_of(f.progress(), &lights),
                 counted: counted(f),
                 status: f.status,
+                projected: projection.projected_shown(),
             };
             (bar, comment)
         })
@@ -435,10 +445,11 @@ fn objective_slide(
         value: figures.progress(),
         light: light_of(figures.progress(), &lights),
         why_none: why_none(plan, index, figures, cut, language),
+        projected: forecast.projected_shown(),
         page,
         pages,
         indicator_count,
-        axis: ValueAxis::for_values(indicators.iter().map(|b| b.value)),
+        axis: ValueAxis::for_values(indicators.iter().flat_map(|b| [b.value, b.projected])),
         indicators,
         trend_axis: ValueAxis::for_values(trend.iter().map(|t| t.value)),
         trend,

@@ -515,6 +515,13 @@ fn the_figures_of_the_slides_are_those_of_avance_report_at_the_same_cut() {
             panic!("objective slides follow");
         };
         let row = &objectives[usize::from(o.number - 1)];
+        // The diamond's legend: the objective's projection at the vigencia's end.
+        assert_eq!(
+            o.projected.map(avance::model::format::fixed2).as_deref(),
+            row["projected"].as_str(),
+            "objective {} projected",
+            o.number
+        );
         let indicators = row["indicators"].as_array().unwrap();
         for (bar, reported) in o.indicators.iter().zip(indicators) {
             let shown = bar.value.map(avance::model::format::fixed2);
@@ -524,6 +531,22 @@ fn the_figures_of_the_slides_are_those_of_avance_report_at_the_same_cut() {
                 "{}",
                 bar.code
             );
+            // The diamond on the bar: where the current pace leads.
+            assert_eq!(
+                bar.projected.map(avance::model::format::fixed2).as_deref(),
+                reported["projected"].as_str(),
+                "{} projected",
+                bar.code
+            );
+        }
+        if o.number == 3 {
+            let projected: Vec<_> = o.indicators.iter().map(|b| b.projected).collect();
+            assert_eq!(
+                projected[0],
+                Some("200.00".parse().unwrap()),
+                "464: 0,50 in T1 × 4"
+            );
+            assert_eq!(o.projected, Some("57.18".parse().unwrap()));
         }
     }
 }
