@@ -545,6 +545,9 @@ command-help = Help
 comment-title = Comment { $quarter } { $vigencia } · indicator { $indicator }
 comment-hint = Explain the quarter's figure to the committee: what happened and what will be done.
 comment-label = Comment
+comment-not-saved = The comment you wrote is not saved.
+comment-discard = Discard what I wrote
+comment-keep-writing = Keep writing
 
 ## Grid: comments and ranges
 grid-comment-heading = Note

@@ -557,6 +557,9 @@ command-help = Ayuda
 comment-title = Comentario { $quarter } { $vigencia } · indicador { $indicator }
 comment-hint = Explique al comité la cifra del trimestre: qué pasó y qué se hará.
 comment-label = Comentario
+comment-not-saved = El comentario escrito no está guardado.
+comment-discard = Descartar lo escrito
+comment-keep-writing = Seguir escribiendo
 
 ## Grid: comments and ranges
 grid-comment-heading = Nota

@@ -152,7 +152,9 @@ impl AvanceApp {
             vigencia,
             quarter,
             indicator: indicator_label(&meta.code, indicator),
+            original: text.clone(),
             text,
+            asking_to_discard: false,
             fresh: true,
         });
     }

@@ -55,6 +55,19 @@ pub fn dialog_ui(
         question_ui(ui, dialog, language)
     });
     if modal.inner.is_none() && modal.should_close() {
+        // A paragraph typed and not saved is never dropped by Esc or a stray click: the box
+        // asks first.
+        if let Dialog::Comment {
+            text,
+            original,
+            asking_to_discard,
+            ..
+        } = dialog
+            && text.trim_end() != original.trim_end()
+        {
+            *asking_to_discard = true;
+            return None;
+        }
         return Some(cautious_answer(dialog));
     }
     modal.inner
@@ -98,6 +111,7 @@ fn question_ui(ui: &mut egui::Ui, dialog: &mut Dialog, language: Language) -> Op
             quarter,
             indicator,
             text,
+            asking_to_discard,
             fresh,
             ..
         } => {
@@ -108,7 +122,7 @@ fn question_ui(ui: &mut egui::Ui, dialog: &mut Dialog, language: Language) -> Op
                 vigencia = *vigencia,
                 indicator = indicator.as_str()
             );
-            comment_ui(ui, &title, text, fresh, language)
+            comment_ui(ui, &title, text, (fresh, asking_to_discard), language)
         }
         Dialog::Message { title, text } => {
             ui.heading(title.as_str());
@@ -298,12 +312,13 @@ fn type_path_ui(
     answer
 }
 
-/// The comment box: a paragraph's room, Guardar / Cancelar.
+/// The comment box: a paragraph's room, Guardar / Cancelar. After Esc with text not saved it
+/// asks: Guardar / Descartar lo escrito / Seguir escribiendo.
 fn comment_ui(
     ui: &mut egui::Ui,
     title: &str,
     text: &mut String,
-    fresh: &mut bool,
+    (fresh, asking_to_discard): (&mut bool, &mut bool),
     language: Language,
 ) -> Option<DialogAnswer> {
     ui.set_min_width(520.0);
@@ -320,6 +335,39 @@ fn comment_ui(
     if *fresh {
         field.request_focus();
         *fresh = false;
+    }
+    if field.changed() {
+        *asking_to_discard = false;
+    }
+    if *asking_to_discard {
+        ui.add_space(6.0);
+        ui.colored_label(
+            crate::theme::error_text(ui.visuals()),
+            tr!(language, "comment-not-saved"),
+        );
+        #[derive(Clone, Copy)]
+        enum Choice {
+            Save,
+            Discard,
+            KeepWriting,
+        }
+        return match buttons(
+            ui,
+            &[
+                (tr!(language, "dialog-save"), Choice::Save),
+                (tr!(language, "comment-discard"), Choice::Discard),
+                (tr!(language, "comment-keep-writing"), Choice::KeepWriting),
+            ],
+        ) {
+            Some(Choice::Save) => Some(DialogAnswer::Comment(Some(text.clone()))),
+            Some(Choice::Discard) => Some(DialogAnswer::Comment(None)),
+            Some(Choice::KeepWriting) => {
+                *asking_to_discard = false;
+                field.request_focus();
+                None
+            }
+            None => None,
+        };
     }
     buttons(
         ui,

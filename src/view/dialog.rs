@@ -21,6 +21,10 @@ pub enum Dialog {
         /// How officers name the indicator, for the box's title.
         indicator: String,
         text: String,
+        /// The comment as it was when the box opened: leaving with other text asks first.
+        original: String,
+        /// Esc or a click outside came with text not saved: the box asks whether to drop it.
+        asking_to_discard: bool,
         /// Shown for the first time: focus the text.
         fresh: bool,
     },

@@ -180,6 +180,54 @@ fn the_comment_column_opens_a_box_large_enough_for_a_paragraph() {
 }
 
 #[test]
+fn esc_in_the_comment_box_never_drops_a_paragraph_typed() {
+    let mut harness = harness();
+    select_objective(&mut harness, 3);
+    harness.get_by_label("465 · Comentario").click();
+    harness.run();
+    harness
+        .get_by_label("Comentario")
+        .type_text("El proveedor entregó tarde.");
+    harness.run();
+    // Esc: the box stays, with the text, and asks.
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(matches!(
+        harness.state().dialog(),
+        Some(Dialog::Comment { text, asking_to_discard: true, .. })
+            if text == "El proveedor entregó tarde."
+    ));
+    harness.get_by_label("El comentario escrito no está guardado.");
+    harness.get_by_label("Seguir escribiendo").click();
+    harness.run();
+    harness
+        .get_by_label("Comentario")
+        .type_text(" Se recupera en T2.");
+    harness.run();
+    // Esc asks again; Guardar keeps the whole paragraph.
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    harness.get_by_label("Guardar").click();
+    harness.run();
+    assert!(harness.state().dialog().is_none());
+    let plan = harness.state().plan();
+    let at = plan.indicator_paths(2)[1];
+    assert_eq!(
+        plan.indicator(at)
+            .unwrap()
+            .year(2022)
+            .unwrap()
+            .comments
+            .get(&Quarter::new(1).unwrap())
+            .map(String::as_str),
+        Some("El proveedor entregó tarde. Se recupera en T2.")
+    );
+    // Unchanged text: Esc closes at once, as before.
+    harness.get_by_label("465 · Comentario").click();
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(harness.state().dialog().is_none());
+}
+
+#[test]
 fn f1_lists_every_command_with_a_shortcut_and_what_the_figures_mean() {
     let mut harness = harness();
     press(&mut harness, Modifiers::NONE, Key::F1);
