@@ -225,6 +225,7 @@ grid-wgt = Wgt.
 grid-weight-in-the-vigencia = Weight in the vigencia (%)
 grid-executed-quarter-hint = Magnitude executed in the quarter
 grid-programming-of-the-vigencia = Programming of the vigencia
+grid-programmed-short = Plan
 grid-at-cut = At cut
 grid-executed-at-the-cut = Executed at the cut, per type
 grid-progress = Progress
@@ -587,6 +588,8 @@ help-key-copy-fill = Ctrl+C, Ctrl+V, Delete, Ctrl+D
 help-does-copy-fill = copy (as Excel pastes it), paste, empty, fill the range down; each undone by one Ctrl+Z
 help-key-menus = F10 or Alt
 help-does-menus = open the File menu (arrows go through the menus)
+help-key-slides = While presenting (F5): Right arrow, Page Down, Space / Left arrow, Page Up; 1–5; Home / End; O; Esc
+help-does-slides = next / previous slide; that objective's; first / last; order of the indicators; leave
 help-figures = What the figures mean
 help-figures-types = An indicator's progress = executed at the cut ÷ programmed for the vigencia × 100. By annualization type, executed at the cut is the sum of the quarters reported (suma), the last level reported (creciente, constante) or the reduction achieved from the baseline (decreciente). A quarter not reported is not 0; a reported 0 is.
 help-figures-cap = The real progress is shown as it is (110% is 110%). In the objective's average each indicator counts between 0% and 100%: what counts is shown in brackets beside the figure, e.g. 120.00% (100).

@@ -225,6 +225,7 @@ grid-wgt = Pond.
 grid-weight-in-the-vigencia = Ponderación de la vigencia (%)
 grid-executed-quarter-hint = Magnitud ejecutada en el trimestre
 grid-programming-of-the-vigencia = Programación de la vigencia
+grid-programmed-short = Prog.
 grid-at-cut = Al corte
 grid-executed-at-the-cut = Ejecutado al corte, según el tipo
 grid-progress = Avance
@@ -599,6 +600,8 @@ help-key-copy-fill = Ctrl+C, Ctrl+V, Supr, Ctrl+D
 help-does-copy-fill = copiar (como Excel lo pega), pegar, vaciar, rellenar hacia abajo el rango; cada uno se deshace con un Ctrl+Z
 help-key-menus = F10 o Alt
 help-does-menus = abrir el menú Archivo (las flechas recorren los menús)
+help-key-slides = En la presentación (F5): flecha derecha, Av Pág, Espacio / flecha izquierda, Re Pág; 1–5; Inicio / Fin; O; Esc
+help-does-slides = diapositiva siguiente / anterior; la de ese objetivo; primera / última; orden de los indicadores; salir
 help-figures = Qué significan las cifras
 help-figures-types = Avance de un indicador = ejecutado al corte ÷ programado de la vigencia × 100. Según el tipo de anualización, el ejecutado al corte es la suma de los trimestres reportados (suma), el último nivel reportado (creciente, constante) o la reducción lograda desde la línea base (decreciente). Un trimestre sin reporte no es 0; un 0 reportado sí.
 help-figures-cap = El avance real se muestra tal cual (110 % es 110 %). En el promedio del objetivo cada indicador cuenta entre 0 % y 100 %: lo que cuenta se ve entre paréntesis junto a la cifra, p. ej. 120,00 % (100).

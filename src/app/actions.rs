@@ -18,6 +18,10 @@ impl AvanceApp {
         let mut structural = false;
         for action in actions {
             match action {
+                Action::Command(command) if command.may_open_a_file_dialog() => {
+                    self.deferred_command = Some(command);
+                    ctx.request_repaint();
+                }
                 Action::Command(command) => {
                     self.run_command(command);
                     changed = true;

@@ -139,14 +139,17 @@ impl AvanceApp {
         offered.display().to_string()
     }
 
-    /// The name an export is offered under: the plan's name and the cut.
+    /// The name an export is offered under: the plan's name and the cut, written as the
+    /// briefing pack writes it (`gestion_publica_2022_2022T1.xlsx`; `2022Q1` in English).
     pub(super) fn export_name(&self) -> String {
         let stem = self
             .doc
             .path()
             .and_then(Path::file_stem)
             .map_or_else(|| "avance".to_owned(), |s| s.to_string_lossy().into_owned());
-        format!("{stem}_{}.xlsx", self.view.cut)
+        let cut = self.view.cut;
+        let quarter = cut.quarter.short_name(self.prefs.language);
+        format!("{stem}_{}{quarter}.xlsx", cut.vigencia)
     }
 
     /// The folder the briefing pack is offered in: the plan's name and the cut

@@ -47,6 +47,8 @@ pub struct AvanceApp {
     after_save: Option<Command>,
     /// Alt is held and nothing else was pressed since (releasing it opens the menus).
     alt_alone: bool,
+    /// A command that may open a file dialog, run at the start of the next frame.
+    deferred_command: Option<Command>,
     /// Where this window keeps its data (recovery copies, preferences), shown in the help.
     data_folder: Option<PathBuf>,
 }
@@ -116,6 +118,7 @@ impl AvanceApp {
             after_save: None,
             data_folder: None,
             alt_alone: false,
+            deferred_command: None,
         };
         if let Some(path) = app.doc.path().map(Path::to_path_buf) {
             app.remember_recent(path);
@@ -247,6 +250,11 @@ impl eframe::App for AvanceApp {
         } else {
             egui::Theme::Light
         });
+        // A command that opens a file dialog, asked for in the last frame: that frame was drawn
+        // with its menu closed, so the dialog does not sit over an open menu.
+        if let Some(command) = self.deferred_command.take() {
+            self.run_command(command);
+        }
         self.handle_shortcuts(&ctx);
         self.handle_close_request(&ctx);
         if ctx.input(|i| {

@@ -45,6 +45,12 @@ pub fn percent(value: Decimal, language: Language) -> String {
     }
 }
 
+/// A percentage as a spreadsheet reads it back as a number when pasted: `50,29%` (`50.29%`),
+/// with no space before the sign (Excel takes `50,29 %` for text).
+pub fn percent_for_spreadsheet(value: Decimal, language: Language) -> String {
+    format!("{}%", number(value, language))
+}
+
 /// A threshold or a round percentage without the zeros it does not need: `50 %`, `62,5 %`
 /// (`50%`, `62.5%` in English); the semáforo's legend writes its thresholds so.
 pub fn percent_short(value: Decimal, language: Language) -> String {

@@ -10,8 +10,19 @@ use crate::view::Command;
 pub fn help_ui(ctx: &egui::Context, panels: &mut PanelContext<'_>) {
     let language = panels.language;
     let mut open = panels.view.help_open;
+    // Esc closes it, unless a field is being typed in (there Esc gives the cell back its
+    // figure).
+    if !ctx.egui_wants_keyboard_input()
+        && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+    {
+        open = false;
+    }
+    // Below the menu bar and the toolbar, never over them.
+    let top = 72.0;
+    let left = (ctx.content_rect().center().x - 310.0).max(8.0);
     egui::Window::new(tr!(language, "command-help"))
         .open(&mut open)
+        .default_pos([left, top])
         .default_size([620.0, 520.0])
         .vscroll(true)
         .show(ctx, |ui| {
@@ -20,9 +31,12 @@ pub fn help_ui(ctx: &egui::Context, panels: &mut PanelContext<'_>) {
                 .num_columns(1)
                 .striped(true)
                 .show(ui, |ui| {
-                    for command in Command::WITH_SHORTCUTS {
+                    for command in Command::IN_MENU_ORDER {
                         if let Some(shortcut) = command.shortcut() {
-                            let keys = ctx.format_shortcut(&shortcut);
+                            let mut keys = ctx.format_shortcut(&shortcut);
+                            if let Some(other) = command.alternative_shortcut() {
+                                keys.push_str(&format!(", {}", ctx.format_shortcut(&other)));
+                            }
                             ui.label(format!("{keys} — {}", command.label(language)));
                             ui.end_row();
                         }
@@ -107,6 +121,10 @@ fn grid_keys(language: Language) -> Vec<String> {
         (
             tr!(language, "help-key-menus"),
             tr!(language, "help-does-menus"),
+        ),
+        (
+            tr!(language, "help-key-slides"),
+            tr!(language, "help-does-slides"),
         ),
     ]
     .into_iter()

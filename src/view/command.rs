@@ -66,6 +66,41 @@ impl Command {
         Command::Help,
     ];
 
+    /// The same commands in the order help lists them: as the menus have them (files, edits,
+    /// view, help, quit). [`Self::WITH_SHORTCUTS`] keeps the order keys are read in (Ctrl+Shift+S
+    /// before Ctrl+S).
+    pub const IN_MENU_ORDER: [Command; 11] = [
+        Command::New,
+        Command::Open,
+        Command::Save,
+        Command::SaveAs,
+        Command::Undo,
+        Command::Redo,
+        Command::Find,
+        Command::FindNext,
+        Command::TogglePresentation,
+        Command::Help,
+        Command::Quit,
+    ];
+
+    /// Whether the command may open the system's file dialog, which holds the window still
+    /// while it is open: it runs on the next frame, once the menu that asked for it is drawn
+    /// closed (else the menu stays painted open behind the dialog).
+    pub fn may_open_a_file_dialog(&self) -> bool {
+        matches!(
+            self,
+            Command::Open
+                | Command::Save
+                | Command::SaveAs
+                | Command::Import
+                | Command::ImportIntoOpenPlan
+                | Command::Export
+                | Command::Compare
+                | Command::Consolidate
+                | Command::ExportSlides
+        )
+    }
+
     /// The main keyboard shortcut, if any.
     pub fn shortcut(&self) -> Option<KeyboardShortcut> {
         let cmd = Modifiers::COMMAND;
@@ -184,5 +219,20 @@ impl CommandState {
             Command::Redo => self.can_redo,
             _ => true,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Command;
+
+    #[test]
+    fn help_lists_every_command_with_a_shortcut_once() {
+        let mut read = Command::WITH_SHORTCUTS.to_vec();
+        let mut listed = Command::IN_MENU_ORDER.to_vec();
+        let key = |c: &Command| format!("{c:?}");
+        read.sort_by_key(key);
+        listed.sort_by_key(key);
+        assert_eq!(read, listed);
     }
 }

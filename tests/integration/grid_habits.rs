@@ -67,7 +67,7 @@ fn shift_arrows_select_a_range_that_copies_as_excel_pastes_it() {
     harness.step();
     let text = copied(&harness).unwrap();
     assert!(
-        text.starts_with("\t35,20\t50,29\u{a0}%\t"),
+        text.starts_with("\t35,20\t50,29%\t"),
         "T4, at the cut, progress, comment, Prog. 2020: {text:?}"
     );
     assert!(text.ends_with("\t10,00\n"), "{text:?}");
@@ -233,17 +233,28 @@ fn f1_lists_every_command_with_a_shortcut_and_what_the_figures_mean() {
     press(&mut harness, Modifiers::NONE, Key::F1);
     let ctx = harness.ctx.clone();
     for command in Command::WITH_SHORTCUTS {
-        let shortcut = ctx.format_shortcut(&command.shortcut().unwrap());
-        let line = format!(
-            "{shortcut} — {}",
-            command.label(avance::model::Language::Es)
-        );
+        let mut keys = ctx.format_shortcut(&command.shortcut().unwrap());
+        if let Some(other) = command.alternative_shortcut() {
+            keys.push_str(&format!(", {}", ctx.format_shortcut(&other)));
+        }
+        let line = format!("{keys} — {}", command.label(avance::model::Language::Es));
         harness.get_by_label(&line);
     }
     harness.get_by_label_contains("F2 o doble clic — corregir la cifra");
     harness.get_by_label_contains("promedio ponderado");
     harness.get_by_label_contains("NOMBRE.ron.bak");
     harness.get_by_label_contains(concat!("versión ", env!("CARGO_PKG_VERSION")));
+    harness.get_by_label_contains("En la presentación (F5)");
+    // Below the menu bar, never over it; Esc closes it.
+    let window_top = harness.get_by_label_contains("Atajos").rect().top();
+    let menu_bottom = harness.get_by_label("Archivo").rect().bottom();
+    assert!(window_top > menu_bottom, "{window_top} > {menu_bottom}");
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(
+        harness
+            .query_by_label_contains("promedio ponderado")
+            .is_none()
+    );
 }
 
 #[test]
@@ -343,7 +354,7 @@ fn falta_and_proyeccion_t4_follow_a_figure_typed_in_the_grid() {
     // T4, at cut, avance, comment, falta, proyección T4, Prog. 2020.
     assert_eq!(
         row(&mut harness),
-        "\t19,00\t19,00\u{a0}%\t\t81,00\t76,00\u{a0}%\t66,00\n"
+        "\t19,00\t19,00%\t\t81,00\t76,00%\t66,00\n"
     );
     press(&mut harness, Modifiers::NONE, Key::Escape);
     // The sentence behind the figure, on hover.
@@ -357,7 +368,7 @@ fn falta_and_proyeccion_t4_follow_a_figure_typed_in_the_grid() {
     // 75 to go in 3 quarters; at 25 a quarter the year closes at 100.
     assert_eq!(
         row(&mut harness),
-        "\t25,00\t25,00\u{a0}%\t\t75,00\t100,00\u{a0}%\t66,00\n"
+        "\t25,00\t25,00%\t\t75,00\t100,00%\t66,00\n"
     );
     let forecast = &harness.state().figures().forecast;
     let objective = forecast.objective(3).unwrap();

@@ -862,3 +862,26 @@ fn importing_figures_into_the_open_plan_keeps_its_texts_and_undoes_in_one_step()
         "one undo step undoes the import"
     );
 }
+
+#[test]
+fn the_file_dialog_opens_once_the_menu_that_asked_for_it_is_drawn_closed() {
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = harness_with(dialogs.clone());
+    harness.get_by_label("Archivo").click();
+    harness.run();
+    harness.get_by_label_contains("Abrir…").click();
+    // The frame of the click closes the menu; the dialog (which holds the window still)
+    // waits for the next one, so the screen behind it shows no open menu.
+    harness.step();
+    assert!(
+        dialogs.last_folder().is_none(),
+        "not yet: the menu is still on screen"
+    );
+    harness.step();
+    assert!(
+        harness.query_by_label_contains("Abrir…").is_none(),
+        "the menu is closed"
+    );
+    harness.run();
+    assert!(dialogs.last_folder().is_some(), "then the dialog opened");
+}

@@ -53,7 +53,7 @@ pub fn header_ui(mut header: TableRow<'_, '_>, layout: &GridLayout, cut: Cut, la
                 tr!(language, "grid-executed-quarter-hint"),
             ),
             GridColumn::Figure(year, Figure::Programmed) => (
-                format!("Prog. {year}"),
+                format!("{} {year}", tr!(language, "grid-programmed-short")),
                 tr!(language, "grid-programming-of-the-vigencia"),
             ),
             GridColumn::ExecutedAtCut => (

@@ -14,7 +14,7 @@ use egui_extras::{Column, TableBuilder};
 use crate::model::edit::Figure;
 use crate::model::edit::IndicatorPath;
 use crate::model::forecast::ObjectiveForecast;
-use crate::model::format::{number_as_stored, number_or_empty, percent};
+use crate::model::format::{number_as_stored, number_or_empty, percent_for_spreadsheet};
 use crate::model::progress::programmed_total;
 use crate::model::validation::indicator_label;
 use crate::model::{Annualization, Cut, Language, Objective, ObjectiveProgress, Plan, Vigencia};
@@ -45,7 +45,7 @@ pub struct GridContext<'a> {
 
 impl GridContext<'_> {
     /// The text a cell shows, as copied out: editable figures as stored, computed ones as
-    /// displayed (`50,00 %`), the comment as written.
+    /// displayed, percentages as a spreadsheet reads them (`50,00%`), the comment as written.
     fn cell_text(&self, row: usize, column: usize) -> String {
         let language = self.language;
         let (Some(at), Some(column)) = (self.layout.rows.get(row), self.layout.columns.get(column))
@@ -69,7 +69,7 @@ impl GridContext<'_> {
             GridColumn::ExecutedAtCut => number_or_empty(figures.executed, language),
             GridColumn::Progress => figures
                 .progress()
-                .map_or_else(String::new, |p| percent(p, language)),
+                .map_or_else(String::new, |p| percent_for_spreadsheet(p, language)),
             GridColumn::Comment(quarter) => indicator
                 .year(self.cut.vigencia)
                 .and_then(|y| y.comments.get(&quarter))
@@ -87,7 +87,7 @@ impl GridContext<'_> {
                 .indicators
                 .get(row)
                 .and_then(|f| f.projected_shown())
-                .map_or_else(String::new, |p| percent(p, language)),
+                .map_or_else(String::new, |p| percent_for_spreadsheet(p, language)),
             GridColumn::Total => {
                 number_or_empty(programmed_total(indicator, self.plan.period), language)
             }
@@ -178,7 +178,7 @@ pub fn indicator_grid_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>, objectiv
             .min_scrolled_height(0.0)
             .auto_shrink([false, true])
             .cell_layout(Layout::left_to_right(Align::Center))
-            .column(Column::initial(meta_width).at_least(60.0).clip(true))
+            .column(Column::initial(meta_width).at_least(meta_width).clip(true))
             .column(Column::initial(44.0).at_least(36.0).clip(true))
             .column(Column::initial(110.0).at_least(60.0).clip(true))
             .column(Column::initial(64.0).at_least(40.0).clip(true))

@@ -58,7 +58,8 @@ pub fn indicator_row_ui(
         }
     });
     r.col(|ui| {
-        ui.label(&indicator.entity).on_hover_text(&indicator.entity);
+        // Cut with "…" when narrower than the name; egui then shows it whole on hover.
+        ui.add(egui::Label::new(&indicator.entity).truncate());
     });
     r.col(|ui| {
         if let Some(kind) = annualization_ui(ui, at, indicator.annualization, &label, language) {
