@@ -3,7 +3,7 @@
 //! them into bars.
 
 use egui::{Color32, RichText};
-use egui_plot::{Bar, BarChart, GridMark, HLine, Plot, PlotPoint, Text, VLine};
+use egui_plot::{AxisHints, Bar, BarChart, GridMark, HLine, Plot, PlotPoint, Text, VLine};
 
 use crate::model::Language;
 use crate::model::format::{percent, percent_or_dash};
@@ -343,9 +343,15 @@ fn objectives_chart_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) 
         .include_x(n as f64 - 0.4)
         .x_grid_spacer(integer_marks(n))
         .y_grid_spacer(percent_marks)
-        .x_axis_formatter(move |mark, _| {
-            labels.get(mark.value as usize).cloned().unwrap_or_default()
-        })
+        // Each objective's name at full strength under its column (egui_plot fades axis
+        // labels closer than 80 points by default).
+        .custom_x_axes(vec![
+            AxisHints::new_x()
+                .formatter(move |mark, _| {
+                    labels.get(mark.value as usize).cloned().unwrap_or_default()
+                })
+                .label_spacing(12.0..=14.0),
+        ])
         .y_axis_formatter(|mark, _| format!("{:.0}%", mark.value))
         .y_axis_min_width(36.0)
         .show(ui, |plot| {
@@ -448,11 +454,17 @@ fn indicators_chart_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) 
         .include_y(n as f64 - 0.4)
         .y_grid_spacer(integer_marks(n))
         .x_grid_spacer(percent_marks)
-        .y_axis_formatter(move |mark, _| {
-            labels.get(mark.value as usize).cloned().unwrap_or_default()
-        })
+        // The names at full strength from rows 12 points apart (egui_plot fades axis labels
+        // closer than 30 by default: the names were a washed-out grey).
+        .custom_y_axes(vec![
+            AxisHints::new_y()
+                .formatter(move |mark, _| {
+                    labels.get(mark.value as usize).cloned().unwrap_or_default()
+                })
+                .min_thickness(label_width)
+                .label_spacing(10.0..=12.0),
+        ])
         .x_axis_formatter(|mark, _| format!("{:.0}%", mark.value))
-        .y_axis_min_width(label_width)
         .show(ui, |plot| {
             plot.vline(
                 VLine::new(crate::tr!(language, "chart-target-100"), 100.0)

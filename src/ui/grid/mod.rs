@@ -167,6 +167,29 @@ pub fn indicator_grid_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>, objectiv
     }
     // The meta code is never cut: its column fits the longest one.
     let meta_width = meta_code_width(ui, obj);
+    let figure_widths: Vec<f32> = layout
+        .columns
+        .iter()
+        .map(|column| match column {
+            GridColumn::Progress | GridColumn::Projected => 100.0,
+            GridColumn::Figure(_, Figure::Weight) => 72.0,
+            GridColumn::Comment(_) => 44.0,
+            GridColumn::ExecutedAtCut => theme::NUMBER_COLUMN + 8.0,
+            _ => theme::NUMBER_COLUMN,
+        })
+        .collect();
+    // On a wide screen the room the figures leave goes to the names: two thirds to the
+    // indicator's, one third to the entity's (until widths are dragged, then remembered).
+    const CODE: f32 = 44.0;
+    const TYPE: f32 = 96.0;
+    let spare = ui.available_width()
+        - meta_width
+        - CODE
+        - TYPE
+        - figure_widths.iter().sum::<f32>()
+        - 8.0 * (figure_widths.len() + 5) as f32;
+    let name_width = (spare * 2.0 / 3.0).clamp(110.0, 480.0);
+    let entity_width = (spare - name_width).clamp(64.0, 240.0);
     let output = area.show(ui, |ui| {
         let mut table = TableBuilder::new(ui)
             .id_salt(("grid", objective))
@@ -179,10 +202,10 @@ pub fn indicator_grid_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>, objectiv
             .auto_shrink([false, true])
             .cell_layout(Layout::left_to_right(Align::Center))
             .column(Column::initial(meta_width).at_least(meta_width).clip(true))
-            .column(Column::initial(44.0).at_least(36.0).clip(true))
-            .column(Column::initial(110.0).at_least(60.0).clip(true))
-            .column(Column::initial(64.0).at_least(40.0).clip(true))
-            .column(Column::initial(96.0).at_least(90.0));
+            .column(Column::initial(CODE).at_least(36.0).clip(true))
+            .column(Column::initial(name_width).at_least(60.0).clip(true))
+            .column(Column::initial(entity_width).at_least(40.0).clip(true))
+            .column(Column::initial(TYPE).at_least(90.0));
         // A cell the keys reach (or the indicator found) may be in a row not laid out yet:
         // scroll to it; its cell takes the focus once drawn.
         let wanted = grid
@@ -196,15 +219,8 @@ pub fn indicator_grid_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>, objectiv
         if let Some(row) = wanted.and_then(|at| layout.rows.iter().position(|r| *r == at)) {
             table = table.scroll_to_row(row, None);
         }
-        for column in &layout.columns {
-            let width = match column {
-                GridColumn::Progress | GridColumn::Projected => 100.0,
-                GridColumn::Figure(_, Figure::Weight) => 72.0,
-                GridColumn::Comment(_) => 44.0,
-                GridColumn::ExecutedAtCut => theme::NUMBER_COLUMN + 8.0,
-                _ => theme::NUMBER_COLUMN,
-            };
-            table = table.column(Column::initial(width).at_least(40.0).clip(true));
+        for width in &figure_widths {
+            table = table.column(Column::initial(*width).at_least(40.0).clip(true));
         }
         table
             .header(theme::ROW_HEIGHT + 4.0, |header| {
