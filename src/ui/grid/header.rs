@@ -17,7 +17,9 @@ pub fn header_ui(mut header: TableRow<'_, '_>, layout: &GridLayout, cut: Cut, la
                 ui.painter()
                     .rect_filled(ui.max_rect(), 0.0, theme::cut_quarter_fill(ui.visuals()));
             }
-            ui.strong(text).on_hover_text(hover);
+            // Not selectable: dragging across the headings resizes columns, it selects no text.
+            ui.add(egui::Label::new(egui::RichText::new(text).strong()).selectable(false))
+                .on_hover_text(hover);
         });
     };
     for (text, hover) in [
