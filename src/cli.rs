@@ -105,20 +105,10 @@ impl ReportArgs {
             Ok(loaded) => loaded,
             Err(code) => return code,
         };
-        let cut = self.cut.unwrap_or(plan.cut);
-        if !plan.period.contains(cut.vigencia) {
-            eprintln!(
-                "{}",
-                tr!(
-                    language,
-                    "cli-cut-outside-period",
-                    cut = cut.date(),
-                    first = plan.period.first,
-                    last = plan.period.last
-                )
-            );
-            return ExitCode::from(2);
-        }
+        let cut = match cut_in_period(&plan, self.cut, language) {
+            Ok(cut) => cut,
+            Err(code) => return code,
+        };
         let text = match self.format {
             ReportFormat::Text => report::to_text(&plan, cut, language),
             ReportFormat::Json => report::to_json(&plan, cut),
@@ -609,20 +599,10 @@ impl SlidesArgs {
             Ok(loaded) => loaded,
             Err(code) => return code,
         };
-        let cut = self.cut.unwrap_or(plan.cut);
-        if !plan.period.contains(cut.vigencia) {
-            eprintln!(
-                "{}",
-                tr!(
-                    language,
-                    "cli-cut-outside-period",
-                    cut = cut.date(),
-                    first = plan.period.first,
-                    last = plan.period.last
-                )
-            );
-            return ExitCode::from(2);
-        }
+        let cut = match cut_in_period(&plan, self.cut, language) {
+            Ok(cut) => cut,
+            Err(code) => return code,
+        };
         let options = briefing::PackOptions {
             size: self.size,
             format: match self.format {
@@ -762,4 +742,24 @@ fn load(file: &Path, lang: Option<LangArg>) -> Result<(Plan, Language), ExitCode
             Err(ExitCode::from(2))
         }
     }
+}
+
+/// The cut asked for (the plan's own when none), or exit 2 with a message when it is outside
+/// the plan's period.
+fn cut_in_period(plan: &Plan, asked: Option<Cut>, language: Language) -> Result<Cut, ExitCode> {
+    let cut = asked.unwrap_or(plan.cut);
+    if plan.period.contains(cut.vigencia) {
+        return Ok(cut);
+    }
+    eprintln!(
+        "{}",
+        tr!(
+            language,
+            "cli-cut-outside-period",
+            cut = cut.date(),
+            first = plan.period.first,
+            last = plan.period.last
+        )
+    );
+    Err(ExitCode::from(2))
 }
