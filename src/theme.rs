@@ -66,7 +66,7 @@ pub fn cut_quarter_fill(visuals: &egui::Visuals) -> Color32 {
 
 /// A selected range of grid cells: drawn over them, see-through.
 pub fn range_fill(visuals: &egui::Visuals) -> Color32 {
-    visuals.selection.bg_fill.gamma_multiply(0.45)
+    visuals.selection.bg_fill.gamma_multiply(0.28)
 }
 
 /// The edge of a selected range's cells.
