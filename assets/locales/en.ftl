@@ -151,6 +151,7 @@ thresholds-red-below = Red below (%)
 thresholds-yellow-below = Yellow below (%)
 thresholds-green-up-to = Green up to (%)
 thresholds-apply = Apply traffic lights
+thresholds-red-not-above-zero = The red threshold must be above 0%: at 0 or below no progress would ever show red.
 thresholds-red-not-below-yellow = The red threshold must be below the yellow one.
 thresholds-yellow-not-below-green = The yellow threshold must be below the green one.
 

@@ -151,6 +151,7 @@ thresholds-red-below = Rojo por debajo de (%)
 thresholds-yellow-below = Amarillo por debajo de (%)
 thresholds-green-up-to = Verde hasta (%)
 thresholds-apply = Aplicar semáforo
+thresholds-red-not-above-zero = El umbral del rojo debe ser mayor que 0 %: con 0 o menos ningún avance se vería en rojo.
 thresholds-red-not-below-yellow = El umbral del rojo debe ser menor que el del amarillo.
 thresholds-yellow-not-below-green = El umbral del amarillo debe ser menor que el del verde.
 

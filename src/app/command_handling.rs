@@ -93,11 +93,17 @@ impl AvanceApp {
                 None => self.ask_for_path(PathPurpose::Open),
             },
             Command::OpenRecent(path) => self.open(&path),
-            Command::Save => match self.doc.path().map(Path::to_path_buf) {
-                Some(path) => self.save_plan(PendingSave::new(path)),
-                None => self.save_as(),
-            },
-            Command::SaveAs => self.save_as(),
+            Command::Save => {
+                self.apply_typed_thresholds();
+                match self.doc.path().map(Path::to_path_buf) {
+                    Some(path) => self.save_plan(PendingSave::new(path)),
+                    None => self.save_as(),
+                }
+            }
+            Command::SaveAs => {
+                self.apply_typed_thresholds();
+                self.save_as();
+            }
             Command::Import => match self
                 .file_picker
                 .pick_table_to_import(language, &self.start_folder())
@@ -171,6 +177,21 @@ impl AvanceApp {
             | Command::ObjectiveSlide(_) => self.go_to_slide(&command),
             Command::ToggleSlideOrder => self.view.slide_order = self.view.slide_order.toggled(),
             Command::ExportSlides => self.export_slides_to_chosen_folder(),
+        }
+    }
+
+    /// Thresholds typed in the plan's settings and not applied yet are applied before a save
+    /// (as a spreadsheet takes the cell being typed in): what the form shows is what the file
+    /// gets. Thresholds that cannot be applied stay in the form, in red, with their reason.
+    fn apply_typed_thresholds(&mut self) {
+        let Some(form) = &self.view.thresholds_form else {
+            return;
+        };
+        if let Ok(lights) = form.parse(self.prefs.language) {
+            if lights != self.doc.plan().settings.traffic_lights {
+                let _ = self.doc.apply(Edit::TrafficLights(lights), None);
+            }
+            self.view.thresholds_form = None;
         }
     }
 

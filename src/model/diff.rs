@@ -163,6 +163,7 @@ impl Subject {
             Subject::Field(field) => match field {
                 Field::Period => "period",
                 Field::Cut => "cut",
+                Field::TrafficLights => "traffic_lights",
                 Field::ObjectiveNumber => "objective_number",
                 Field::Code => "code",
                 Field::Baseline => "baseline",
@@ -555,7 +556,11 @@ pub fn figure_value(indicator: &Indicator, field: Field) -> Option<Value> {
         Field::Comment(v, q) => {
             Value::Comment(indicator.year(v).and_then(|y| y.comments.get(&q)).cloned())
         }
-        Field::Period | Field::Cut | Field::ObjectiveNumber | Field::Code => return None,
+        Field::Period
+        | Field::Cut
+        | Field::TrafficLights
+        | Field::ObjectiveNumber
+        | Field::Code => return None,
     })
 }
 

@@ -185,6 +185,9 @@ pub struct TrafficLights {
 /// Why traffic-light thresholds cannot be used: they must rise, red < yellow < green-up-to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ThresholdsOutOfOrder {
+    /// The red threshold is 0 % or less: no avance would ever show red (and the findings about
+    /// red figures without a comment would all vanish).
+    RedNotAboveZero,
     /// The red threshold is not below the yellow one.
     RedNotBelowYellow,
     /// The yellow threshold is not below the green one.
@@ -195,6 +198,9 @@ impl ThresholdsOutOfOrder {
     /// The problem in words, naming the thresholds as the settings show them.
     pub fn message(self, language: Language) -> String {
         match self {
+            ThresholdsOutOfOrder::RedNotAboveZero => {
+                crate::tr!(language, "thresholds-red-not-above-zero")
+            }
             ThresholdsOutOfOrder::RedNotBelowYellow => {
                 crate::tr!(language, "thresholds-red-not-below-yellow")
             }
@@ -206,9 +212,11 @@ impl ThresholdsOutOfOrder {
 }
 
 impl TrafficLights {
-    /// Whether the thresholds rise as a semáforo needs: red < yellow < green-up-to.
+    /// Whether the thresholds rise as a semáforo needs: 0 < red < yellow < green-up-to.
     pub fn check(&self) -> Result<(), ThresholdsOutOfOrder> {
-        if self.red_below >= self.yellow_below {
+        if self.red_below <= Decimal::ZERO {
+            Err(ThresholdsOutOfOrder::RedNotAboveZero)
+        } else if self.red_below >= self.yellow_below {
             Err(ThresholdsOutOfOrder::RedNotBelowYellow)
         } else if self.yellow_below >= self.green_up_to {
             Err(ThresholdsOutOfOrder::YellowNotBelowGreen)

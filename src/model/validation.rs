@@ -30,6 +30,8 @@ pub enum Severity {
 pub enum Field {
     Period,
     Cut,
+    /// The semáforo thresholds of the plan's settings.
+    TrafficLights,
     ObjectiveNumber,
     Code,
     Baseline,
@@ -63,6 +65,8 @@ pub struct Location {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Problem {
     PeriodReversed(Period),
+    /// The plan's semáforo thresholds do not rise from above 0 (a hand-edited file).
+    Thresholds(crate::model::ThresholdsOutOfOrder),
     CutOutsidePeriod(Cut, Period),
     ObjectiveNumberInvalid(u8),
     ObjectiveNumberRepeated(u8),
@@ -111,6 +115,7 @@ impl Problem {
         match self {
             PeriodReversed(_)
             | CutOutsidePeriod(..)
+            | Thresholds(_)
             | ObjectiveNumberInvalid(_)
             | ObjectiveNumberRepeated(_)
             | NegativeProgramming(_)
@@ -169,6 +174,7 @@ impl Problem {
         let n = |d: &Decimal| number(*d, language);
         let pct = |d: &Decimal| percent(*d, language);
         match self {
+            Thresholds(problem) => problem.message(language),
             PeriodReversed(p) => tr!(
                 language,
                 "problem-period-reversed",
@@ -272,6 +278,7 @@ impl Field {
         match self {
             Field::Period => tr!(language, "field-period"),
             Field::Cut => tr!(language, "field-cut"),
+            Field::TrafficLights => tr!(language, "thresholds-title"),
             Field::ObjectiveNumber => tr!(language, "field-objective-number"),
             Field::Code => tr!(language, "field-code"),
             Field::Baseline => tr!(language, "field-baseline"),
@@ -339,6 +346,12 @@ pub fn plan_findings(plan: &Plan) -> Vec<Finding> {
         findings.push(Finding {
             location: plan_level(Field::Cut),
             problem: Problem::CutOutsidePeriod(plan.cut, plan.period),
+        });
+    }
+    if let Err(problem) = plan.settings.traffic_lights.check() {
+        findings.push(Finding {
+            location: plan_level(Field::TrafficLights),
+            problem: Problem::Thresholds(problem),
         });
     }
     findings

@@ -348,9 +348,7 @@ impl Canvas<'_> {
                         .map_or_else(|| "—".to_owned(), |w| percent(w, language)),
                     executed_of_programmed(bar, language),
                 ],
-                marker: bar
-                    .projected
-                    .and_then(|v| rust_decimal::prelude::ToPrimitive::to_f64(&v)),
+                marker: bar.projected,
             })
             .collect();
         self.bar_table(
@@ -561,11 +559,33 @@ impl Canvas<'_> {
                     ));
                 }
             }
-            if let Some(projected) = row.marker {
-                self.projection_marker(
-                    pos2(x_of(projected), center),
-                    (bar_half * 0.95).max(self.px(12.0)),
-                );
+            if let Some((figure, projected)) = row.marker.and_then(|figure| {
+                rust_decimal::prelude::ToPrimitive::to_f64(&figure).map(|v| (figure, v))
+            }) {
+                let radius = (bar_half * 0.95).max(self.px(12.0));
+                // At the axis' end it stays inside the plot, clear of the figure column.
+                let at = pos2(x_of(projected).min(bars_right - radius * 0.7), center);
+                self.projection_marker(at, radius);
+                // Beyond the axis the diamond waits at its end, its figure written beside it
+                // on the inside (a projection of 200 % or -50 % is not one of 150 % or 0 %).
+                if axis.beyond(projected) {
+                    let figure = percent(figure, language);
+                    let (anchor, x) = if projected > axis.max {
+                        (Align2::RIGHT_CENTER, at.x - radius - self.px(6.0))
+                    } else {
+                        (Align2::LEFT_CENTER, at.x + radius + self.px(6.0))
+                    };
+                    let style = Style::new(t::SMALL).color(t::TEXT);
+                    let galley =
+                        self.galley(&[(figure.as_str(), style.color)], style, self.px(220.0));
+                    let rect = anchor.anchor_size(pos2(x, center), galley.size());
+                    self.ui.painter().rect_filled(
+                        rect.expand(self.px(3.0)),
+                        self.px(4.0),
+                        t::BACKGROUND.gamma_multiply(0.85),
+                    );
+                    self.put(galley, pos2(x, center), anchor);
+                }
             }
             // The figure and the columns after it. A figure the average counts otherwise
             // carries what it counts, "(100)" or "(0)", as in the grid.
@@ -856,7 +876,7 @@ struct Row {
     columns: Vec<String>,
     /// Where the current pace leads by the vigencia's end, in percent: a hollow diamond on
     /// the bar's line.
-    marker: Option<f64>,
+    marker: Option<rust_decimal::Decimal>,
 }
 
 /// How a bar table shares its width: label, figure and extra columns (heading, share).

@@ -449,7 +449,7 @@ fn objective_slide(
         page,
         pages,
         indicator_count,
-        axis: ValueAxis::for_values(indicators.iter().flat_map(|b| [b.value, b.projected])),
+        axis: ValueAxis::for_values(indicators.iter().map(|b| b.value)),
         indicators,
         trend_axis: ValueAxis::for_values(trend.iter().map(|t| t.value)),
         trend,

@@ -123,6 +123,18 @@ mod tests {
             form.parse(Language::Es).map(|l| l.green_up_to),
             Ok(Decimal::new(1255, 1))
         );
+        *form.text_mut(Threshold::RedBelow) = "-5".into();
+        assert_eq!(
+            form.parse(Language::Es),
+            Err(ThresholdsProblem::OutOfOrder(
+                ThresholdsOutOfOrder::RedNotAboveZero
+            ))
+        );
+        *form.text_mut(Threshold::RedBelow) = "0".into();
+        assert!(
+            form.parse(Language::Es).is_err(),
+            "0 %: nothing would be red"
+        );
         *form.text_mut(Threshold::YellowBelow) = "abc".into();
         assert!(matches!(
             form.parse(Language::Es),

@@ -195,6 +195,34 @@ fn thresholds_20_60_125_turn_objective_3_yellow_and_one_undo_gives_red_back() {
 }
 
 #[test]
+fn thresholds_typed_and_not_applied_are_saved_with_ctrl_s() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_on(&seed_plan(), dir.path());
+    harness.get_by_label("Plan y entidades").click();
+    harness.run();
+    // Typed, no Enter, no Aplicar: the form shows 20, so the file must get 20.
+    type_in_cell(&mut harness, "Rojo por debajo de (%)", "20");
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    let saved = plan_file::open(&dir.path().join("plan.ron")).unwrap().plan;
+    assert_eq!(
+        saved.settings.traffic_lights.red_below,
+        Decimal::from(20),
+        "what the form showed is what the file got"
+    );
+    assert!(!harness.state().title().contains("•"), "saved");
+    // A threshold that cannot be applied is not saved, and stays in the form with its reason.
+    // (Reached again from the next field: the focus never left it, so a click alone would
+    // put the caret in it.)
+    harness.get_by_label("Amarillo por debajo de (%)").click();
+    harness.run();
+    type_in_cell(&mut harness, "Rojo por debajo de (%)", "-5");
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    let saved = plan_file::open(&dir.path().join("plan.ron")).unwrap().plan;
+    assert_eq!(saved.settings.traffic_lights.red_below, Decimal::from(20));
+    harness.get_by_label_contains("debe ser mayor que 0");
+}
+
+#[test]
 fn thresholds_out_of_order_are_refused_with_a_reason() {
     let mut harness = harness();
     harness.get_by_label("Plan y entidades").click();
@@ -549,4 +577,20 @@ fn the_figures_of_the_slides_are_those_of_avance_report_at_the_same_cut() {
             assert_eq!(o.projected, Some("57.18".parse().unwrap()));
         }
     }
+}
+
+#[test]
+fn a_file_whose_red_threshold_is_not_above_0_is_an_error_of_validate() {
+    let mut plan = seed_plan();
+    plan.settings.traffic_lights.red_below = Decimal::from(-5);
+    let findings = avance::model::validation::validate(&plan);
+    assert!(
+        findings.iter().any(|f| matches!(
+            f.problem,
+            avance::model::validation::Problem::Thresholds(
+                avance::model::ThresholdsOutOfOrder::RedNotAboveZero
+            )
+        ) && f.severity() == avance::model::validation::Severity::Error),
+        "{findings:?}"
+    );
 }
