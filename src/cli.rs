@@ -20,6 +20,21 @@ use crate::model::{Cut, Language, Plan};
 use crate::tr;
 use crate::view::slides::SlideOrder;
 
+// Standard output that a reader who stopped (`avance report … | head -3`) does not crash: std's
+// own print macros panic on a closed pipe; here what no one reads any more is dropped.
+macro_rules! print {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+macro_rules! println {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
 /// Avance: follow a sector strategic plan's progress, quarter by quarter.
 #[derive(Debug, Parser)]
 #[command(

@@ -248,28 +248,34 @@ pub fn write_pack(
     {
         return Err(PackError::Exists((*existing).clone()));
     }
+    // Replacing: every file in the way must be replaceable before any is written, so a pack
+    // is never left half new and half old by a read-only slide.
+    for path in &targets {
+        safe_write::replaceable(path).map_err(|e| PackError::Write((*path).clone(), e))?;
+    }
     std::fs::create_dir_all(folder)
         .map_err(|e| PackError::Folder(folder.to_path_buf(), SystemError::of(&e)))?;
+    // Everything drawn and encoded first; then written, each file whole or not at all.
     let mut renderer = SlideRenderer::new();
     let mut pages = pdf::PdfPages::default();
+    let mut files: Vec<(&PathBuf, Vec<u8>)> = Vec::new();
     for (slide, path) in slides.iter().zip(&png_paths) {
         let image = renderer.render(slide, language, options.size);
         if options.format.png() {
-            let bytes = image.png()?;
-            write_atomically(path, &bytes).map_err(|e| PackError::Write(path.clone(), e))?;
+            files.push((path, image.png()?));
         }
         if options.format.pdf() {
             pages.add(&image);
         }
     }
-    let pdf = if options.format.pdf() {
+    if options.format.pdf() {
         let title = format!("{} · {}", plan.title, cut.date());
-        let bytes = pages.finish(&title);
-        write_atomically(&pdf_path, &bytes).map_err(|e| PackError::Write(pdf_path.clone(), e))?;
-        Some(pdf_path)
-    } else {
-        None
-    };
+        files.push((&pdf_path, pages.finish(&title)));
+    }
+    for (path, bytes) in &files {
+        write_atomically(path, bytes).map_err(|e| PackError::Write((*path).clone(), e))?;
+    }
+    let pdf = options.format.pdf().then_some(pdf_path.clone());
     Ok(Pack {
         pngs: if options.format.png() {
             png_paths

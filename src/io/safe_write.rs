@@ -272,12 +272,15 @@ pub fn write_with(
 /// Whether a save could replace the file at `path` (it exists, and is not read-only, shared
 /// under other names, or a folder). A path with no file yet counts as replaceable.
 pub fn can_replace(path: &Path) -> bool {
-    let Ok(target) = resolve_links(path) else {
-        return false;
-    };
+    replaceable(path).is_ok()
+}
+
+/// Why a save could not replace the file at `path`, if it could not (see [`can_replace`]).
+pub fn replaceable(path: &Path) -> Result<(), WriteError> {
+    let target = resolve_links(path)?;
     match fs::metadata(&target) {
-        Ok(metadata) => check_replaceable(&target, metadata).is_ok(),
-        Err(_) => true,
+        Ok(metadata) => check_replaceable(&target, metadata).map(drop),
+        Err(_) => Ok(()),
     }
 }
 

@@ -112,14 +112,15 @@ impl fmt::Display for Cut {
 /// Why a text is not a cut.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "«{0}» no es un corte: escriba año y trimestre, p. ej. 2022-Q1 (not a cut: use year and quarter, e.g. 2022-Q1)"
+    "«{0}» no es un corte: escriba año y trimestre, p. ej. 2022-T1 o 31/03/2022 (not a cut: use year and quarter, e.g. 2022-Q1 or 31/03/2022)"
 )]
 pub struct CutParseError(pub String);
 
 impl std::str::FromStr for Cut {
     type Err = CutParseError;
 
-    /// Reads `2022-Q1`, `2022Q1`, `2022-1` or a closing date `31/03/2022`.
+    /// Reads `2022-Q1`, `2022Q1`, `2022-1`, the Spanish `2022-T1` / `2022T1` (as the window
+    /// and the file names write a quarter) or a closing date `31/03/2022`.
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let err = || CutParseError(text.to_owned());
         let t = text.trim();
@@ -131,7 +132,7 @@ impl std::str::FromStr for Cut {
                 .ok_or_else(err)?;
             return Ok(Cut::new(vigencia, quarter));
         }
-        let upper = t.to_ascii_uppercase();
+        let upper = t.to_ascii_uppercase().replace('T', "Q");
         let (year, quarter) = upper
             .split_once("-Q")
             .or_else(|| upper.split_once('Q'))
@@ -518,7 +519,14 @@ mod tests {
     #[test]
     fn cut_reads_the_forms_officers_write() {
         let q1 = Cut::new(2022, Quarter::new(1).unwrap());
-        for text in ["2022-Q1", "2022q1", "2022-1", " 31/03/2022 "] {
+        for text in [
+            "2022-Q1",
+            "2022q1",
+            "2022-1",
+            "2022-T1",
+            "2022t1",
+            " 31/03/2022 ",
+        ] {
             assert_eq!(text.parse::<Cut>(), Ok(q1), "{text}");
         }
         assert_eq!(

@@ -511,6 +511,23 @@ fn avance_slides_writes_a_png_per_slide_at_1920x1080_and_a_pdf_with_as_many_page
     let (code, _, stderr) =
         crate::avance(&["slides", plan, "-o", out_text, "--format", "pdf", "--force"]);
     assert_eq!(code, 0, "{stderr}");
+
+    // --force with one slide read-only: nothing is replaced (never half a new pack).
+    let locked = out.join("04-objetivo-3-2022T1.png");
+    let mut permissions = std::fs::metadata(&locked).unwrap().permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&locked, permissions).unwrap();
+    let first = std::fs::read(out.join("01-plan-2022T1.png")).unwrap();
+    let (code, _, stderr) = crate::avance(&[
+        "slides", plan, "-o", out_text, "--size", "1366x768", "--force",
+    ]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("04-objetivo-3-2022T1.png"), "{stderr}");
+    assert_eq!(
+        std::fs::read(out.join("01-plan-2022T1.png")).unwrap(),
+        first,
+        "the first slide was not replaced either"
+    );
 }
 
 #[test]
