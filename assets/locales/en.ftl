@@ -58,7 +58,7 @@ no-average-nothing-programmed = no indicator programmed in { $vigencia }
 no-average-missing-baseline = indicator { $label } (decreciente) has no baseline
 no-average-baseline-equals-programming = the baseline of indicator { $label } equals its programming
 no-average-indicator-out-of-range = the figures of indicator { $label } are too large
-no-average-weights-zero = the weights of { $vigencia } add up to 0: there is nothing to divide by
+no-average-weights-zero = no weights given in { $vigencia } (they add up to 0)
 no-average-out-of-range = the weights are too large to compute the average
 
 ## Numbers typed in a cell or read from a file
@@ -112,7 +112,7 @@ slide-column-executed-programmed = Exec. / prog.
 slide-not-programmed = not programmed: does not count
 slide-not-reported = not reported: counts 0
 slide-column-progress-counted = Progress (counts)
-slide-trend-title = Objective's progress by quarter
+slide-trend-title = Progress by quarter
 slide-reasons-title = Indicators under { $threshold }: why
 slide-reasons-none = No indicator is red.
 slide-reasons-more = … and { $count } more

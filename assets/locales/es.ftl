@@ -58,7 +58,7 @@ no-average-nothing-programmed = sin indicadores programados en { $vigencia }
 no-average-missing-baseline = al indicador { $label } (decreciente) le falta la línea base
 no-average-baseline-equals-programming = la línea base del indicador { $label } es igual a su programación
 no-average-indicator-out-of-range = las cifras del indicador { $label } son demasiado grandes
-no-average-weights-zero = las ponderaciones de { $vigencia } suman 0: no hay por qué dividir
+no-average-weights-zero = sin ponderaciones asignadas en { $vigencia } (suman 0)
 no-average-out-of-range = las ponderaciones son demasiado grandes para calcular el promedio
 
 ## Números escritos en una celda o leídos de un archivo
@@ -112,7 +112,7 @@ slide-column-executed-programmed = Ejec. / prog.
 slide-not-programmed = no programado: no cuenta
 slide-not-reported = sin reporte: cuenta 0
 slide-column-progress-counted = Avance (cuenta)
-slide-trend-title = Avance del objetivo por trimestre
+slide-trend-title = Avance por trimestre
 slide-reasons-title = Indicadores bajo { $threshold }: por qué
 slide-reasons-none = Ningún indicador está en rojo.
 slide-reasons-more = … y { $count } más

@@ -243,8 +243,10 @@ impl Canvas<'_> {
             Some(why) => why.clone(),
             None => crate::tr!(language, "slide-progress-at-cut", date = slide.cut.date()),
         };
+        // Why there is no figure is information, not a light: dark text, not the red of the
+        // semáforo.
         let why_style = if o.why_none.is_some() {
-            Style::new(t::LABEL).color(t::ALERT).rows(2)
+            Style::new(t::LABEL).color(t::TEXT).rows(2)
         } else {
             Style::new(t::SMALL).color(t::MUTED)
         };
@@ -322,7 +324,10 @@ impl Canvas<'_> {
         }
         let trend_height = (side.height() * 0.48).min(self.px(400.0));
         let trend = Rect::from_min_size(side.min, vec2(side.width(), trend_height));
-        self.trend_chart(trend, o);
+        // Without indicators there is no trend to draw: every point would be "—".
+        if o.indicator_count > 0 {
+            self.trend_chart(trend, o);
+        }
         let reasons = Rect::from_min_max(pos2(side.min.x, trend.max.y + self.px(30.0)), side.max);
         self.reasons(reasons, o, &slide.lights);
     }
@@ -563,8 +568,13 @@ impl Canvas<'_> {
                 rust_decimal::prelude::ToPrimitive::to_f64(&figure).map(|v| (figure, v))
             }) {
                 let radius = (bar_half * 0.95).max(self.px(12.0));
-                // At the axis' end it stays inside the plot, clear of the figure column.
-                let at = pos2(x_of(projected).min(bars_right - radius * 0.7), center);
+                // Beyond the axis' end it stays inside the plot, clear of the figure column.
+                let x = if projected > axis.max {
+                    bars_right - radius * 0.7
+                } else {
+                    x_of(projected)
+                };
+                let at = pos2(x, center);
                 self.projection_marker(at, radius);
                 // Beyond the axis the diamond waits at its end, its figure written beside it
                 // on the inside (a projection of 200 % or -50 % is not one of 150 % or 0 %).
@@ -696,13 +706,22 @@ impl Canvas<'_> {
                 [pos2(plot.min.x, y_of(100.0)), pos2(plot.max.x, y_of(100.0))],
                 Stroke::new(self.px(2.5), theme::TARGET_LINE),
             );
-            self.text(
-                &crate::tr!(language, "chart-target-100"),
-                Style::new(t::SMALL).color(theme::TARGET_LINE),
-                plot.width(),
-                pos2(plot.max.x, y_of(100.0) + self.px(4.0)),
-                Align2::RIGHT_TOP,
-            );
+            // Named beside the title, where no bar or figure can cover it (inside the plot a
+            // column near 100 % hid it); a short line of its colour before the name.
+            let label = crate::tr!(language, "chart-target-100");
+            let style = Style::new(t::SMALL).color(theme::TARGET_LINE);
+            let galley = self.galley(&[(&label, style.color)], style, area.width());
+            let sample = self.px(34.0);
+            let room = area.max.x - title.max.x - self.px(16.0);
+            if galley.size().x + sample + self.px(8.0) <= room {
+                let at = pos2(area.max.x, title.center().y);
+                let name = self.put(galley, at, Align2::RIGHT_CENTER);
+                let x = name.min.x - self.px(8.0);
+                painter.line_segment(
+                    [pos2(x - sample, at.y), pos2(x, at.y)],
+                    Stroke::new(self.px(2.5), theme::TARGET_LINE),
+                );
+            }
         }
         let mut tops = Vec::new();
         for (i, point) in o.trend.iter().enumerate() {
@@ -751,6 +770,10 @@ impl Canvas<'_> {
     /// The comments of the indicators under the red threshold, "sin comentario" in red.
     fn reasons(&mut self, area: Rect, o: &ObjectiveSlide, lights: &TrafficLights) {
         let language = self.language;
+        // An objective without indicators has nothing under red to explain: its figure says why.
+        if o.indicator_count == 0 {
+            return;
+        }
         let heading = self.text(
             &crate::tr!(
                 language,
@@ -786,14 +809,16 @@ impl Canvas<'_> {
                 Some(comment) => (comment.clone(), t::TEXT),
                 None => (crate::tr!(language, "slide-no-comment"), t::ALERT),
             };
-            // Each comment takes at most three rows; one that does not fit whole, with a row
-            // left for "… y N más" when more follow, gives way to that line.
+            // Each comment takes its share of the rows left, at least three; one that does not
+            // fit whole, with a row left for "… y N más" when more follow, gives way to that
+            // line.
+            let reserve = usize::from(remaining > 1);
+            let share = (rows_left.saturating_sub(reserve) / remaining).max(3);
             let galley = self.galley(
                 &[(&head, t::MUTED), (&comment, color)],
-                Style::new(t::SMALL).rows(3),
+                Style::new(t::SMALL).rows(share),
                 area.width(),
             );
-            let reserve = usize::from(remaining > 1);
             if galley.rows.len() + reserve > rows_left {
                 if rows_left > 0 {
                     self.text(

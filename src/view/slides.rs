@@ -449,7 +449,13 @@ fn objective_slide(
         page,
         pages,
         indicator_count,
-        axis: ValueAxis::for_values(indicators.iter().map(|b| b.value)),
+        // The axis reaches the projections above (up to its 150 % end), never below 0 for
+        // them: a falling projection waits at 0 with its figure written.
+        axis: ValueAxis::for_values(
+            indicators
+                .iter()
+                .flat_map(|b| [b.value, b.projected.map(|p| p.max(Decimal::ZERO))]),
+        ),
         indicators,
         trend_axis: ValueAxis::for_values(trend.iter().map(|t| t.value)),
         trend,
