@@ -16,9 +16,10 @@ impl AvanceApp {
     /// Asks for the plan file to compare with: the file dialog, or the typed-path box.
     pub(super) fn compare_with_picked(&mut self) {
         let language = self.prefs.language;
+        let title = tr!(language, "compare-with-plan");
         match self
             .file_picker
-            .pick_plan_to_open(language, &self.start_folder())
+            .pick_plan_to_read(language, &self.start_folder(), &title)
         {
             Some(path) => self.compare_with(&path),
             None => self.ask_for_path(PathPurpose::Compare),
@@ -82,9 +83,10 @@ impl AvanceApp {
     /// One more entity file from the file dialog; when it gives none, the path box.
     fn pick_entity_file(&mut self, consolidation: &mut Consolidation) {
         let language = self.prefs.language;
+        let title = tr!(language, "dialog-pick-entity-file");
         match self
             .file_picker
-            .pick_plan_to_open(language, &self.start_folder())
+            .pick_plan_to_read(language, &self.start_folder(), &title)
         {
             Some(path) => self.add_entity_file(consolidation, path),
             None => {

@@ -10,6 +10,17 @@ use crate::model::Language;
 /// user cancelled, or the system could not show a dialog.
 pub trait FilePicker {
     fn pick_plan_to_open(&mut self, language: Language, folder: &Path) -> Option<PathBuf>;
+    /// A plan file to read beside the open one (to compare with, an entity's to consolidate),
+    /// under a `title` that says what for: "Abrir plan" would read as replacing the open plan.
+    fn pick_plan_to_read(
+        &mut self,
+        language: Language,
+        folder: &Path,
+        title: &str,
+    ) -> Option<PathBuf> {
+        let _ = title;
+        self.pick_plan_to_open(language, folder)
+    }
     /// Where to save the plan; the window adds `.ron` when the name has no extension.
     fn pick_plan_to_save(
         &mut self,
@@ -45,6 +56,15 @@ pub struct NativeFilePicker;
 impl FilePicker for NativeFilePicker {
     fn pick_plan_to_open(&mut self, language: Language, folder: &Path) -> Option<PathBuf> {
         plan_dialog(crate::tr!(language, "dialog-open-plan"), folder, language).pick_file()
+    }
+
+    fn pick_plan_to_read(
+        &mut self,
+        language: Language,
+        folder: &Path,
+        title: &str,
+    ) -> Option<PathBuf> {
+        plan_dialog(title.to_owned(), folder, language).pick_file()
     }
 
     fn pick_plan_to_save(

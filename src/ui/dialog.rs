@@ -278,7 +278,11 @@ fn type_path_ui(
     ui.heading(title);
     ui.label(tr!(language, "dialog-type-path"));
     ui.small(tr!(language, "dialog-type-path-why"));
-    let label = ui.label(tr!(language, "dialog-file-path"));
+    let label = ui.label(if purpose == PathPurpose::ExportSlides {
+        tr!(language, "dialog-folder-path")
+    } else {
+        tr!(language, "dialog-file-path")
+    });
     let mut output = egui::TextEdit::singleline(input)
         .desired_width(f32::INFINITY)
         .show(ui);
