@@ -356,19 +356,44 @@ impl Canvas<'_> {
                 marker: bar.projected,
             })
             .collect();
+        // A long figure (an outlier's "2.750,00 / 100,00") widens its column at the names'
+        // expense rather than shrink every row's type below what reads from the back.
+        let widest = |texts: Vec<String>, size: f32| {
+            texts
+                .iter()
+                .map(|text| {
+                    self.galley(&[(text, t::TEXT)], Style::new(size), f32::INFINITY)
+                        .size()
+                        .x
+                })
+                .fold(0.0_f32, f32::max)
+                / area.width()
+        };
+        let gap_share = self.px(24.0) / area.width();
+        let figure_share = (widest(rows.iter().map(|r| r.figure.clone()).collect(), t::LABEL)
+            + gap_share)
+            .clamp(0.15, 0.21);
+        let executed_share = (widest(
+            rows.iter()
+                .filter_map(|r| r.columns.get(1).cloned())
+                .collect(),
+            t::SMALL,
+        ) + gap_share)
+            .clamp(0.14, 0.21);
+        let label_share = 0.34 - (figure_share - 0.15) - (executed_share - 0.14);
         self.bar_table(
             area,
             &rows,
             &o.axis,
             &TableShape {
-                label_share: 0.34,
-                figure_share: 0.15,
+                label_share,
+                figure_share,
                 figure_size: t::LABEL,
                 extra: vec![
                     (crate::tr!(language, "slide-column-weight"), 0.09),
                     (
                         crate::tr!(language, "slide-column-executed-programmed"),
-                        0.14,
+                        executed_share,
                     ),
                 ],
                 header: Some(crate::tr!(
