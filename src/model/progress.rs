@@ -310,6 +310,8 @@ pub struct TrendPoint {
     pub cut: Cut,
     /// The objective's avance at that cut, rounded as shown; `None` when it has none.
     pub progress: Option<Decimal>,
+    /// Why it has none.
+    pub no_average: Option<NoAverage>,
     /// Whether the point is an earlier vigencia's year-end (its fourth quarter).
     pub year_end: bool,
 }
@@ -338,10 +340,14 @@ pub fn objective_trend(
 ) -> Vec<TrendPoint> {
     trend_cuts(period, cut)
         .into_iter()
-        .map(|at| TrendPoint {
-            cut: at,
-            progress: objective_progress(objective, at, settings).progress(),
-            year_end: at.vigencia < cut.vigencia,
+        .map(|at| {
+            let figures = objective_progress(objective, at, settings);
+            TrendPoint {
+                cut: at,
+                progress: figures.progress(),
+                no_average: figures.average.err(),
+                year_end: at.vigencia < cut.vigencia,
+            }
         })
         .collect()
 }

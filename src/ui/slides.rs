@@ -322,7 +322,12 @@ impl Canvas<'_> {
         } else {
             self.indicator_table(table, o);
         }
-        let trend_height = (side.height() * 0.48).min(self.px(400.0));
+        // Taller by the rows that say why points have no figure (two rows a reason, at most
+        // four).
+        let note_rows = (2 * o.trend_notes.len()).min(4) as f32;
+        let trend_height = (side.height() * 0.48).min(self.px(400.0))
+            + note_rows * self.line_height(t::SMALL)
+            + if note_rows > 0.0 { self.px(8.0) } else { 0.0 };
         let trend = Rect::from_min_size(side.min, vec2(side.width(), trend_height));
         // Without indicators there is no trend to draw: every point would be "—".
         if o.indicator_count > 0 {
@@ -712,13 +717,26 @@ impl Canvas<'_> {
             Style::new(t::SMALL).color(t::MUTED),
             column - self.px(6.0),
         );
+        // Why points show "—", under the chart (at most four rows).
+        let notes = (!o.trend_notes.is_empty()).then(|| {
+            let text = o.trend_notes.join("\n");
+            let style = Style::new(t::SMALL).color(t::MUTED).rows(4);
+            self.galley(&[(&text, style.color)], style, area.width())
+        });
+        let notes_height = notes.as_ref().map_or(0.0, |g| g.size().y + self.px(8.0));
         let plot = Rect::from_min_max(
             pos2(
                 area.min.x,
                 title.max.y + self.line_height(figure_style.size) + self.px(10.0),
             ),
-            pos2(area.max.x, area.max.y - labels_height - self.px(6.0)),
+            pos2(
+                area.max.x,
+                area.max.y - labels_height - self.px(6.0) - notes_height,
+            ),
         );
+        if let Some(notes) = notes {
+            self.put(notes, pos2(area.min.x, area.max.y), Align2::LEFT_BOTTOM);
+        }
         let axis = &o.trend_axis;
         let y_of = |v: f64| plot.max.y - plot.height() * axis.fraction(v);
         let painter = self.ui.painter().clone();

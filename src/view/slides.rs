@@ -9,7 +9,7 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::charts::{AXIS_MAX, AXIS_MIN};
 use crate::model::forecast::objective_forecast;
-use crate::model::progress::objective_trend;
+use crate::model::progress::{NoAverage, objective_trend};
 use crate::model::validation::{indicator_label, no_average_reason};
 use crate::model::{
     Cut, IndicatorProgress, Language, ObjectiveProgress, Plan, PlanProgress, Status, TrafficLight,
@@ -213,6 +213,9 @@ pub struct ObjectiveSlide {
     /// cut.
     pub trend: Vec<TrendBar>,
     pub trend_axis: ValueAxis,
+    /// Why points of the trend have no figure: "2020 T4: sin ponderaciones asignadas en 2020
+    /// (suman 0)", one per point without one, the same reason said once for consecutive points.
+    pub trend_notes: Vec<String>,
     /// This page's indicators under the red threshold, with their comments.
     pub low: Vec<LowIndicator>,
 }
@@ -430,7 +433,34 @@ fn objective_slide(
         })
         .collect();
     let indicators: Vec<IndicatorBar> = page_bars.into_iter().map(|(bar, _)| bar).collect();
-    let trend: Vec<TrendBar> = objective_trend(objective, plan.period, cut, &plan.settings)
+    let points = objective_trend(objective, plan.period, cut, &plan.settings);
+    let mut trend_notes: Vec<(Vec<String>, String)> = Vec::new();
+    for point in &points {
+        let Some(reason) = point.no_average else {
+            continue;
+        };
+        let name = format!(
+            "{} {}",
+            point.cut.vigencia,
+            point.cut.quarter.short_name(language)
+        );
+        // The point names its vigencia: the common reasons are said without it, so points
+        // with the same reason share one line.
+        let why = match reason {
+            NoAverage::NothingProgrammed => crate::tr!(language, "trend-nothing-programmed"),
+            NoAverage::WeightsAddUpToZero => crate::tr!(language, "trend-weights-zero"),
+            _ => no_average_reason(objective, reason, point.cut.vigencia, language),
+        };
+        match trend_notes.last_mut() {
+            Some((names, last)) if *last == why => names.push(name),
+            _ => trend_notes.push((vec![name], why)),
+        }
+    }
+    let trend_notes = trend_notes
+        .into_iter()
+        .map(|(names, why)| format!("— {}: {why}", names.join(", ")))
+        .collect();
+    let trend: Vec<TrendBar> = points
         .into_iter()
         .map(|p| TrendBar {
             cut: p.cut,
@@ -459,6 +489,7 @@ fn objective_slide(
         indicators,
         trend_axis: ValueAxis::for_values(trend.iter().map(|t| t.value)),
         trend,
+        trend_notes,
         low,
     })
 }

@@ -611,3 +611,22 @@ fn a_file_whose_red_threshold_is_not_above_0_is_an_error_of_validate() {
         "{findings:?}"
     );
 }
+
+#[test]
+fn a_trend_point_without_a_figure_says_why() {
+    let plan = seed_plan();
+    let progress = PlanProgress::compute(&plan, plan.cut);
+    let slides = Slide::deck(&plan, &progress, SlideOrder::Plan, plan.settings.language);
+    let objective_3 = slides
+        .iter()
+        .find_map(|s| match &s.content {
+            SlideContent::Objective(o) if o.number == 3 => Some(o),
+            _ => None,
+        })
+        .unwrap();
+    // 2020 and 2021 have programming but no weights: their year-ends are "—", and say so once.
+    assert_eq!(
+        objective_3.trend_notes,
+        ["— 2020 T4, 2021 T4: sin ponderaciones asignadas"]
+    );
+}
