@@ -140,6 +140,7 @@ app-slides-exported-text = { $count } slides at the cut { $date } (one PNG image
 app-could-not-export-slides = Could not export the presentation
 cli-slides-written = { $count } slides at the cut { $date } written in { $path }:
 slides-file-exists = That file already exists; choose another folder (or use --force on the command line to replace it): { $path }
+slides-not-a-folder = The slides go in a folder, and “{ $path }” is a file: give a folder's name (it is made if missing).
 slides-folder-failed = Could not create the folder ({ $detail }): { $path }
 slides-write-failed = Could not write the slide ({ $detail }): { $path }
 slides-encode-failed = Could not encode the image: { $detail }

@@ -140,6 +140,7 @@ app-slides-exported-text = { $count } diapositivas al corte { $date } (una image
 app-could-not-export-slides = No se pudo exportar la presentación
 cli-slides-written = { $count } diapositivas al corte { $date } escritas en { $path }:
 slides-file-exists = Ese archivo ya existe; elija otra carpeta (o use --force en la línea de órdenes para reemplazarlo): { $path }
+slides-not-a-folder = Las diapositivas van en una carpeta, y «{ $path }» es un archivo: escriba el nombre de una carpeta (se crea si no existe).
 slides-folder-failed = No se pudo crear la carpeta ({ $detail }): { $path }
 slides-write-failed = No se pudo escribir la diapositiva ({ $detail }): { $path }
 slides-encode-failed = No se pudo codificar la imagen: { $detail }

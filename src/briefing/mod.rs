@@ -164,7 +164,10 @@ pub enum PackError {
     /// The folder could not be made.
     #[error("{}", self.message(Language::Es))]
     Folder(PathBuf, SystemError),
-    /// A file could not be written (the files before it were).
+    /// The path given for the folder is a file (`-o plan.ron`).
+    #[error("{}", self.message(Language::Es))]
+    NotAFolder(PathBuf),
+    /// A file could not be written.
     #[error("{}", self.message(Language::Es))]
     Write(PathBuf, WriteError),
     /// The PNG encoder failed (out of memory): its own words.
@@ -179,6 +182,11 @@ impl PackError {
             PackError::Exists(path) => crate::tr!(
                 language,
                 "slides-file-exists",
+                path = path.display().to_string()
+            ),
+            PackError::NotAFolder(path) => crate::tr!(
+                language,
+                "slides-not-a-folder",
                 path = path.display().to_string()
             ),
             PackError::Folder(path, error) => crate::tr!(
@@ -247,6 +255,9 @@ pub fn write_pack(
         && let Some(existing) = targets.iter().find(|p| safe_write::exists(p))
     {
         return Err(PackError::Exists((*existing).clone()));
+    }
+    if folder.is_file() {
+        return Err(PackError::NotAFolder(folder.to_path_buf()));
     }
     // Replacing: every file in the way must be replaceable before any is written, so a pack
     // is never left half new and half old by a read-only slide.
