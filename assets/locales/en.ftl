@@ -135,6 +135,7 @@ command-objective-slide = Slide of objective { $number }
 command-toggle-slide-order = Indicators in plan order / lowest first
 command-export-slides = Export presentation…
 dialog-export-slides = Folder for the presentation (PNG and PDF)
+app-slides-exporting = Exporting the presentation… (the window stays usable)
 app-slides-exported = Presentation exported
 app-slides-exported-text = { $count } slides at the cut { $date } (one PNG image per slide and one PDF with all of them) in: { $path }
 app-could-not-export-slides = Could not export the presentation

@@ -135,6 +135,7 @@ command-objective-slide = Diapositiva del objetivo { $number }
 command-toggle-slide-order = Indicadores en orden del plan / el más bajo primero
 command-export-slides = Exportar presentación…
 dialog-export-slides = Carpeta para la presentación (PNG y PDF)
+app-slides-exporting = Exportando la presentación… (la ventana sigue disponible)
 app-slides-exported = Presentación exportada
 app-slides-exported-text = { $count } diapositivas al corte { $date } (una imagen PNG por diapositiva y un PDF con todas) en: { $path }
 app-could-not-export-slides = No se pudo exportar la presentación

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use super::document::{Document, Untitled};
-use super::{AvanceApp, file_picker, files};
+use super::{AvanceApp, SlidesExport, file_picker, files};
 use crate::io::{export, import, plan_file};
 use crate::model::edit::Edit;
 use crate::model::search;
@@ -365,21 +365,66 @@ impl AvanceApp {
 
     /// Writes the briefing pack at the view's cut into `folder`: one PNG per slide and the
     /// PDF, drawn as the slides are on screen, indicators in the slides' order. Files already
-    /// there are not replaced: the message names the first.
+    /// there are not replaced: the message names the first. Drawing takes a few seconds, so it
+    /// runs beside the window (which stays usable, a notice saying it is under way) on a copy
+    /// of the plan as it is now; [`Self::poll_slides_export`] tells the result.
     pub(super) fn export_slides(&mut self, folder: &Path) {
         let language = self.prefs.language;
+        if self.slides_export.is_some() {
+            self.notice = Some(Notice::new(crate::tr!(language, "app-slides-exporting")));
+            return;
+        }
         let options = crate::briefing::PackOptions {
             order: self.view.slide_order,
             ..crate::briefing::PackOptions::new(language)
         };
-        match crate::briefing::write_pack(self.doc.plan(), self.view.cut, folder, &options) {
+        let plan = self.doc.plan().clone();
+        let cut = self.view.cut;
+        let folder = folder.to_path_buf();
+        let (send, receive) = std::sync::mpsc::channel();
+        let job_folder = folder.clone();
+        std::thread::spawn(move || {
+            let _ = send.send(crate::briefing::write_pack(
+                &plan,
+                cut,
+                &job_folder,
+                &options,
+            ));
+        });
+        self.slides_export = Some(SlidesExport {
+            folder,
+            cut,
+            result: receive,
+        });
+        self.notice = Some(Notice::new(crate::tr!(language, "app-slides-exporting")));
+    }
+
+    /// Tells how the briefing pack under way ended, once it has; asks for frames meanwhile.
+    pub(super) fn poll_slides_export(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.slides_export else {
+            return;
+        };
+        let outcome = match job.result.try_recv() {
+            Ok(outcome) => outcome,
+            Err(std::sync::mpsc::TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+                return;
+            }
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                Err(crate::briefing::PackError::Encode("interrupted".to_owned()))
+            }
+        };
+        let SlidesExport { folder, cut, .. } = self.slides_export.take().expect("a job");
+        let language = self.prefs.language;
+        self.notice = None;
+        match outcome {
             Ok(pack) => self.message(
                 crate::tr!(language, "app-slides-exported"),
                 crate::tr!(
                     language,
                     "app-slides-exported-text",
                     count = pack.slides,
-                    date = self.view.cut.date(),
+                    date = cut.date(),
                     path = folder.display().to_string()
                 ),
             ),

@@ -49,6 +49,8 @@ pub struct AvanceApp {
     alt_alone: bool,
     /// A command that may open a file dialog, run at the start of the next frame.
     deferred_command: Option<Command>,
+    /// The briefing pack being drawn and written beside the window.
+    slides_export: Option<SlidesExport>,
     /// Where this window keeps its data (recovery copies, preferences), shown in the help.
     data_folder: Option<PathBuf>,
 }
@@ -119,6 +121,7 @@ impl AvanceApp {
             data_folder: None,
             alt_alone: false,
             deferred_command: None,
+            slides_export: None,
         };
         if let Some(path) = app.doc.path().map(Path::to_path_buf) {
             app.remember_recent(path);
@@ -255,6 +258,7 @@ impl eframe::App for AvanceApp {
         if let Some(command) = self.deferred_command.take() {
             self.run_command(command);
         }
+        self.poll_slides_export(&ctx);
         self.handle_shortcuts(&ctx);
         self.handle_close_request(&ctx);
         if ctx.input(|i| {
@@ -349,4 +353,11 @@ pub fn run_window(path: Option<PathBuf>) -> eframe::Result {
         options,
         Box::new(move |cc| Ok(Box::new(AvanceApp::new(cc, path)))),
     )
+}
+
+/// A briefing pack being drawn and written on its own thread.
+struct SlidesExport {
+    folder: PathBuf,
+    cut: crate::model::Cut,
+    result: std::sync::mpsc::Receiver<Result<crate::briefing::Pack, crate::briefing::PackError>>,
 }

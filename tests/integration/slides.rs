@@ -401,6 +401,15 @@ fn archivo_exportar_presentacion_writes_the_pack_in_the_folder_chosen() {
     harness.run();
     harness.get_by_label("Exportar presentación…").click();
     harness.run();
+    // Drawn beside the window: it says so, and stays usable meanwhile.
+    harness.get_by_label_contains("Exportando la presentación");
+    for _ in 0..600 {
+        if harness.query_by_label("Presentación exportada").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        harness.step();
+    }
     for name in [
         "01-plan-2022T1.png",
         "04-objetivo-3-2022T1.png",
