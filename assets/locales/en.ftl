@@ -570,6 +570,12 @@ find-count = { $count ->
     }
 find-position = { $at } of { $of }
 find-close = Close (Esc)
+find-found-in = in: { $places }
+found-in-code = code
+found-in-meta-code = meta code
+found-in-name = indicator name
+found-in-meta-name = meta name
+found-in-entity = entity
 
 ## Help
 help-shortcuts = Keyboard shortcuts

@@ -582,6 +582,12 @@ find-count = { $count ->
     }
 find-position = { $at } de { $of }
 find-close = Cerrar (Esc)
+find-found-in = en: { $places }
+found-in-code = código
+found-in-meta-code = código de la meta
+found-in-name = nombre del indicador
+found-in-meta-name = nombre de la meta
+found-in-entity = entidad
 
 ## Ayuda
 help-shortcuts = Atajos de teclado

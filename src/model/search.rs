@@ -22,6 +22,69 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
+/// Where a word typed was found in an indicator, for the find bar to say why it is a hit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FoundIn {
+    Code,
+    MetaCode,
+    Name,
+    MetaName,
+    Entity,
+}
+
+impl FoundIn {
+    /// The place in words: "código", "nombre de la meta"…
+    pub fn name(self, language: super::plan::Language) -> String {
+        match self {
+            FoundIn::Code => crate::tr!(language, "found-in-code"),
+            FoundIn::MetaCode => crate::tr!(language, "found-in-meta-code"),
+            FoundIn::Name => crate::tr!(language, "found-in-name"),
+            FoundIn::MetaName => crate::tr!(language, "found-in-meta-name"),
+            FoundIn::Entity => crate::tr!(language, "found-in-entity"),
+        }
+    }
+}
+
+/// Where the words of `query` were found in the indicator at `at`: for each word the first
+/// place it matches (code, meta code, name, meta name, entity), each place once.
+pub fn found_in(plan: &Plan, at: IndicatorPath, query: &str) -> Vec<FoundIn> {
+    let (Some(meta), Some(indicator)) = (
+        plan.objectives
+            .get(at.objective)
+            .and_then(|o| o.metas.get(at.meta)),
+        plan.indicator(at),
+    ) else {
+        return Vec::new();
+    };
+    let code = fold(indicator.code.as_deref().unwrap_or(""));
+    let meta_code = fold(&meta.code);
+    let has_word = |text: &str, word: &str| {
+        fold(text)
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.starts_with(word))
+    };
+    let mut places = Vec::new();
+    for word in fold(query).split_whitespace() {
+        let place = if !code.is_empty() && code.starts_with(word) {
+            FoundIn::Code
+        } else if meta_code.contains(word) {
+            FoundIn::MetaCode
+        } else if has_word(&indicator.name, word) {
+            FoundIn::Name
+        } else if has_word(&meta.name, word) {
+            FoundIn::MetaName
+        } else if has_word(&indicator.entity, word) {
+            FoundIn::Entity
+        } else {
+            continue;
+        };
+        if !places.contains(&place) {
+            places.push(place);
+        }
+    }
+    places
+}
+
 /// The indicators of the plan that every word of `query` matches, in plan order.
 pub fn find(plan: &Plan, query: &str) -> Vec<IndicatorPath> {
     let words: Vec<String> = fold(query).split_whitespace().map(str::to_owned).collect();
@@ -71,6 +134,18 @@ mod tests {
             .into_iter()
             .map(|at| plan.indicator(at).unwrap().code_label().to_owned())
             .collect()
+    }
+
+    #[test]
+    fn says_where_each_word_was_found() {
+        let plan = seed_plan();
+        let at = find(&plan, "554")[0];
+        assert_eq!(found_in(&plan, at, "554"), [FoundIn::Code]);
+        assert_eq!(
+            found_in(&plan, at, "506 lineamientos"),
+            [FoundIn::MetaCode, FoundIn::Name]
+        );
+        assert_eq!(found_in(&plan, at, "secretaria"), [FoundIn::Entity]);
     }
 
     #[test]

@@ -38,6 +38,17 @@ pub fn find_bar_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
             (n, None) => tr!(language, "find-count", count = n),
         };
         ui.label(found);
+        // Why the indicator shown is a hit: "en el nombre de la meta" tells an officer why 554
+        // answers "pedagogía" when its own name does not say it.
+        if let Some(at) = find.current.and_then(|i| find.hits.get(i)) {
+            let places: Vec<String> = crate::model::search::found_in(ctx.plan, *at, &query)
+                .into_iter()
+                .map(|place| place.name(language))
+                .collect();
+            if !places.is_empty() {
+                ui.weak(tr!(language, "find-found-in", places = places.join(", ")));
+            }
+        }
         if ui.button(tr!(language, "command-find-next")).clicked() || enter {
             ctx.actions.push(Action::FindNext);
             if enter {

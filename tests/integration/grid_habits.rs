@@ -136,6 +136,8 @@ fn ctrl_f_finds_an_indicator_by_code_and_selects_it_in_tree_and_grid() {
     harness.get_by_label_contains("554 · Porcentaje de lineamientos");
     harness.get_by_label("554 · ejecutado 2022 T1");
     harness.get_by_label("1 de 1");
+    // And why it is a hit.
+    harness.get_by_label("en: código");
     // F3 goes on (here, back to the only hit); Esc closes the bar.
     press(&mut harness, Modifiers::NONE, Key::F3);
     assert_eq!(harness.state().view().selection, Selection::Indicator(at));
