@@ -130,6 +130,9 @@ impl ReportArgs {
             ReportFormat::Csv => report::to_csv(&plan, cut, language),
         };
         print!("{text}");
+        // The command ends here: the system takes the memory back at once, where freeing a
+        // large plan piece by piece would take a tenth of the command's time.
+        std::mem::forget(plan);
         ExitCode::SUCCESS
     }
 }

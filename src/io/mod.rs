@@ -2,6 +2,7 @@
 
 pub mod diff_report;
 pub mod export;
+pub mod fast_read;
 pub mod generate;
 pub mod import;
 pub mod plan_file;

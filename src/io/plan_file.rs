@@ -20,6 +20,7 @@ use ron::ser::PrettyConfig;
 use serde::Deserialize;
 
 use super::SystemError;
+use super::fast_read;
 use super::ron_text::{self, At, Level, TextPos};
 use super::safe_write::{self, Backup, DiskStamp, WriteError};
 use crate::model::validation::Field;
@@ -449,14 +450,23 @@ fn parse_scanned(
     if text.contains('\0') {
         return Err(PlanFileError::NotText { path });
     }
-    let facts = ron_text::scan(text);
+    // A file as Avance writes it is read by the fast reader: it has no comment and no key
+    // twice, or that reader would have given up. Any other file is scanned for both and read
+    // by ron.
+    let (facts, parsed) = match fast_read::read::<Plan>(text) {
+        Some(plan) => (ron_text::Facts::default(), Ok(Ok(plan))),
+        None => {
+            let facts = ron_text::scan(text);
+            let parsed = match facts.duplicate.clone() {
+                None => Ok(ron_options().from_str::<Plan>(text)),
+                Some(duplicate) => Err(duplicate),
+            };
+            (facts, parsed)
+        }
+    };
     // Parsed once: the version is checked on the plan read. Only a file that does not read
     // is parsed again for its version alone, so a newer file is refused as newer, not as
     // malformed.
-    let parsed = match facts.duplicate {
-        None => Ok(ron_options().from_str::<Plan>(text)),
-        Some(duplicate) => Err(duplicate),
-    };
     let version = match &parsed {
         Ok(Ok(plan)) => Some(plan.version),
         _ => ron_options()

@@ -7,7 +7,6 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::slides::{INDICATORS_PER_PAGE, SlideOrder, TrendBar};
 use super::{Computed, ViewState};
-use crate::model::progress::objective_trend;
 use crate::model::validation::{indicator_label, no_average_reason};
 use crate::model::{Language, Plan, Status, TrafficLight};
 
@@ -106,51 +105,72 @@ impl ChartData {
             })
             .collect();
         let selected = view.selection.objective();
-        let mut indicators: Vec<(BarData, Status)> = selected
-            .and_then(|oi| {
-                Some((
-                    plan.objectives.get(oi)?,
-                    figures.progress.objectives.get(oi)?,
-                ))
-            })
+        let figures_of = selected.and_then(|oi| {
+            Some((
+                plan.objectives.get(oi)?,
+                figures.progress.objectives.get(oi)?,
+            ))
+        });
+        // Which indicators the page shows, by position, before any bar is made: an objective
+        // may have thousands.
+        let indicator_count = figures_of.map_or(0, |(_, f)| f.indicators.len());
+        let pages = indicator_count.div_ceil(INDICATORS_PER_PAGE).max(1);
+        let page = view.chart_page.min(pages - 1);
+        let shown: Vec<usize> = match (view.slide_order, figures_of) {
+            (SlideOrder::LowestFirst, Some((_, f))) => {
+                let mut order: Vec<(usize, Status, Option<Decimal>)> = f
+                    .indicators
+                    .iter()
+                    .enumerate()
+                    .map(|(i, fi)| (i, fi.status, fi.progress()))
+                    .collect();
+                // As on the slides: measured by avance, then not reported, then the rest.
+                order.sort_by_key(|(_, status, value)| match (status, value) {
+                    (Status::Measured, Some(v)) => (0, *v),
+                    (Status::NotReported, _) => (1, Decimal::ZERO),
+                    (Status::NotProgrammed, _) => (3, Decimal::ZERO),
+                    _ => (2, Decimal::ZERO),
+                });
+                order
+                    .into_iter()
+                    .skip(page * INDICATORS_PER_PAGE)
+                    .take(INDICATORS_PER_PAGE)
+                    .map(|(i, _, _)| i)
+                    .collect()
+            }
+            _ => (page * INDICATORS_PER_PAGE..indicator_count)
+                .take(INDICATORS_PER_PAGE)
+                .collect(),
+        };
+        let indicators = figures_of
             .map(|(o, f)| {
-                o.indicators()
-                    .zip(&f.indicators)
-                    .map(|((meta, indicator), fi)| {
-                        let bar = BarData {
+                let mut page_rows: Vec<_> = o
+                    .indicators()
+                    .enumerate()
+                    .filter(|(i, _)| shown.contains(i))
+                    .collect();
+                // In the order asked for.
+                page_rows.sort_by_key(|(i, _)| shown.iter().position(|s| s == i));
+                page_rows
+                    .into_iter()
+                    .map(|(i, (meta, indicator))| {
+                        let fi = &f.indicators[i];
+                        BarData {
                             label: indicator_label(&meta.code, indicator),
                             detail: indicator.name.clone(),
                             value: fi.progress(),
                             weight: fi.weight,
                             light: light(fi.progress()),
-                        };
-                        (bar, fi.status)
+                        }
                     })
                     .collect()
             })
             .unwrap_or_default();
-        if view.slide_order == SlideOrder::LowestFirst {
-            // As on the slides: measured by avance, then not reported, then the rest.
-            indicators.sort_by_key(|(bar, status)| match (status, bar.value) {
-                (Status::Measured, Some(v)) => (0, v),
-                (Status::NotReported, _) => (1, Decimal::ZERO),
-                (Status::NotProgrammed, _) => (3, Decimal::ZERO),
-                _ => (2, Decimal::ZERO),
-            });
-        }
-        let indicator_count = indicators.len();
-        let pages = indicator_count.div_ceil(INDICATORS_PER_PAGE).max(1);
-        let page = view.chart_page.min(pages - 1);
-        let indicators = indicators
-            .into_iter()
-            .skip(page * INDICATORS_PER_PAGE)
-            .take(INDICATORS_PER_PAGE)
-            .map(|(bar, _)| bar)
-            .collect();
         let trend = selected
-            .and_then(|oi| plan.objectives.get(oi))
-            .map(|o| {
-                objective_trend(o, plan.period, cut, &plan.settings)
+            .filter(|oi| *oi < plan.objectives.len())
+            .map(|oi| {
+                figures
+                    .trend(plan, oi)
                     .into_iter()
                     .map(|p| TrendBar {
                         cut: p.cut,

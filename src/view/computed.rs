@@ -2,7 +2,9 @@
 //! only for the objective it touched.
 
 use crate::model::forecast::{PlanForecast, objective_forecast};
-use crate::model::progress::objective_progress;
+use std::cell::RefCell;
+
+use crate::model::progress::{TrendPoint, objective_progress, objective_trend};
 use crate::model::validation::{
     Finding, FindingCounts, Severity, objective_findings, plan_findings,
 };
@@ -31,6 +33,9 @@ pub struct Computed {
     /// Grows whenever a figure here is recomputed: what is drawn from them can be kept until
     /// it changes.
     generation: u64,
+    /// The last objective's trend asked for (its index and points), computed once per change:
+    /// it is the objective's progress at up to eight cuts, too costly for every frame.
+    trend: RefCell<Option<(usize, Vec<TrendPoint>)>>,
 }
 
 impl Computed {
@@ -51,6 +56,7 @@ impl Computed {
             plan_revision: revisions.plan,
             objective_revisions: revisions.objectives.to_vec(),
             generation: 0,
+            trend: RefCell::new(None),
         }
     }
 
@@ -89,8 +95,25 @@ impl Computed {
         }
         if changed {
             self.generation += 1;
+            self.trend.replace(None);
         }
         changed
+    }
+
+    /// The trend of the objective at `index` of `plan` (the plan these figures are of) at
+    /// their cut: [`objective_trend`], kept until a figure changes.
+    pub fn trend(&self, plan: &Plan, index: usize) -> Vec<TrendPoint> {
+        if let Some((kept, points)) = &*self.trend.borrow()
+            && *kept == index
+        {
+            return points.clone();
+        }
+        let Some(objective) = plan.objectives.get(index) else {
+            return Vec::new();
+        };
+        let points = objective_trend(objective, plan.period, self.cut, &plan.settings);
+        self.trend.replace(Some((index, points.clone())));
+        points
     }
 
     /// A number that grows whenever a figure here changes.

@@ -176,3 +176,75 @@ fn the_older_layout_of_one_field_per_line_still_loads() {
     assert_eq!(read, plan);
     assert_eq!(to_text(&read).unwrap(), to_text(&plan).unwrap());
 }
+
+/// The window on the 10 000 plan: its first objective has 2 000 indicators; Page Down goes a
+/// screen of rows down and Ctrl+End reaches the last indicator's last cell, shown.
+#[test]
+fn in_the_10000_plan_page_down_moves_the_grid_and_ctrl_end_reaches_the_last_indicator() {
+    use avance::app::AvanceApp;
+    use avance::model::validation::indicator_label;
+    use avance::view::Prefs;
+    use egui::{Key, Modifiers};
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::{NodeT, Queryable};
+
+    use crate::ui::{ScriptedDialogs, press, select_objective};
+
+    let plan = plan_10k();
+    let objective = &plan.objectives[0];
+    let labels: Vec<String> = objective
+        .indicators()
+        .map(|(meta, indicator)| indicator_label(&meta.code, indicator))
+        .collect();
+    assert_eq!(labels.len(), 2_000);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("grande.ron");
+    avance::io::plan_file::save(&plan, &path).unwrap();
+    let mut harness = Harness::builder()
+        .with_size([1366.0, 768.0])
+        .build_eframe(move |_| {
+            AvanceApp::with(
+                Prefs::default(),
+                Some(path.clone()),
+                Box::new(ScriptedDialogs::default()),
+            )
+        });
+    harness.run();
+    select_objective(&mut harness, 1);
+    let first = format!("{} · ejecutado 2023 T1", labels[0]);
+    harness.get_by_label(&first).click();
+    harness.run();
+    let focused = |harness: &Harness<'_, AvanceApp>| -> Vec<String> {
+        harness
+            .query_all_by_role(egui::accesskit::Role::TextInput)
+            .filter(|n| n.is_focused())
+            .filter_map(|n| n.accesskit_node().label())
+            .collect()
+    };
+    assert_eq!(focused(&harness), [first]);
+
+    press(&mut harness, Modifiers::NONE, Key::PageDown);
+    let after = focused(&harness);
+    assert_eq!(after.len(), 1, "{after:?}");
+    let row = labels
+        .iter()
+        .position(|label| after[0] == format!("{label} · ejecutado 2023 T1"))
+        .unwrap_or_else(|| panic!("the same column, another row: {after:?}"));
+    assert!(
+        row >= 5,
+        "Page Down went a screen of rows down, to row {row}"
+    );
+
+    press(&mut harness, Modifiers::COMMAND, Key::End);
+    let last = format!("{} · programación 2024", labels[1_999]);
+    // Labels of indicators without a code repeat within a meta: the focused one is looked for.
+    let node = harness
+        .query_all_by_label(&last)
+        .find(|n| n.is_focused())
+        .expect("Ctrl+End reached the last indicator");
+    let rect = node.rect();
+    assert!(
+        rect.max.y <= 768.0 && rect.min.y >= 0.0,
+        "and shows it: {rect:?}"
+    );
+}

@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use avance::io::fast_read;
 use avance::io::plan_file::{
     Format, Migration, PlaceField, PlanFileError, load, open, parse, parse_as, save, to_text,
 };
@@ -960,6 +961,20 @@ proptest! {
     }
 
     #[test]
+    fn the_fast_reader_reads_what_ron_reads_or_gives_up(
+        cut_at in 0usize..4000,
+        junk in prop_oneof!["\\PC{0,3}", "[ ,:(){}\\[\\]\"\\\\0-9a-zA-Z_#/.\n-]{1,4}"],
+    ) {
+        let good = to_text(&seed_plan()).unwrap();
+        let mut at = cut_at.min(good.len());
+        while !good.is_char_boundary(at) { at -= 1; }
+        let damaged = format!("{}{}{}", &good[..at], junk, &good[at..]);
+        if let Some(fast) = fast_read::read::<Plan>(&damaged) {
+            prop_assert_eq!(Some(fast), ron_read(&damaged));
+        }
+    }
+
+    #[test]
     fn arbitrary_text_never_panics(text in "\\PC{0,200}") {
         let _ = parse(&text, origin());
     }
@@ -1010,5 +1025,54 @@ fn malformed_files_are_explained_in_words_not_in_the_parser_s() {
             !err.contains("Expected") && !err.contains("Unexpected"),
             "{name}: {err}"
         );
+    }
+}
+
+/// How plan files were read before the fast reader, and still are when it gives up.
+fn ron_read(text: &str) -> Option<Plan> {
+    ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .from_str(text)
+        .ok()
+}
+
+#[test]
+fn the_fast_reader_reads_plan_files_as_ron_does() {
+    let generated = avance::io::generate::generate(avance::io::generate::GenerateRequest {
+        indicators: 400,
+        seed: 3,
+    });
+    // How Avance wrote plans before one line per indicator and vigencia.
+    let older = ron::ser::PrettyConfig::new()
+        .indentor("    ")
+        .struct_names(false)
+        .separate_tuple_members(true)
+        .extensions(ron::extensions::Extensions::IMPLICIT_SOME);
+    let mut texts = vec![
+        to_text(&seed_plan()).unwrap(),
+        to_text(&generated).unwrap(),
+        ron::ser::to_string_pretty(&generated, older).unwrap(),
+        std::fs::read_to_string(fixture("plan_v1.ron")).unwrap(),
+        to_text(&seed_plan()).unwrap().replace('\n', "\r\n"),
+    ];
+    // Texts with escapes: quotes, backslashes, line ends and tabs in names and comments.
+    let mut odd = seed_plan();
+    odd.title = "Plan \"2022\" \\ sector\n\tsegunda línea".to_owned();
+    texts.push(to_text(&odd).unwrap());
+    for text in &texts {
+        let fast = fast_read::read::<Plan>(text);
+        assert!(fast.is_some(), "a file as Avance writes it is read fast");
+        assert_eq!(fast, ron_read(text));
+    }
+    // Comments and keys written twice are left to ron and the light scan.
+    let seed = to_text(&seed_plan()).unwrap();
+    for other in [
+        seed.replacen("(\n", "( // nota\n", 1),
+        seed.replacen("version: 1,", "version: 1, /* nota */", 1),
+        seed.replacen("version: 1,", "version: 1, version: 1,", 1),
+        seed.replacen("{1: ", "{1: \"1\", 1: ", 1),
+    ] {
+        assert_ne!(other, seed);
+        assert_eq!(fast_read::read::<Plan>(&other), None);
     }
 }
