@@ -151,6 +151,7 @@ impl AvanceApp {
             comparison: None,
             slide: 0,
             slide_order: crate::view::slides::SlideOrder::default(),
+            slide_shown: None,
             chart_page: 0,
             thresholds_form: None,
         }
@@ -181,17 +182,13 @@ impl AvanceApp {
         &self.charts
     }
 
-    /// The committee slide on screen while presenting.
+    /// The committee slide on screen while presenting, as last drawn.
     pub fn slide(&self) -> Option<crate::view::slides::Slide> {
-        self.view.presenting.then(|| {
-            crate::view::slides::Slide::at(
-                self.doc.plan(),
-                &self.figures.progress,
-                self.view.slide,
-                self.view.slide_order,
-                self.prefs.language,
-            )
-        })?
+        if !self.view.presenting {
+            return None;
+        }
+        let shown = self.view.slide_shown.as_ref()?;
+        shown.slide.as_deref().cloned()
     }
 
     /// The question or message on screen, if any.
@@ -238,7 +235,8 @@ impl AvanceApp {
         self.recovery_for_new_document();
         self.view = Self::fresh_view(self.doc.plan());
         // A new document starts its revisions again: recompute now, whatever the key says.
-        self.figures = Computed::new(self.doc.plan(), self.doc.revisions(), self.view.cut);
+        self.figures
+            .replace(self.doc.plan(), self.doc.revisions(), self.view.cut);
         if let Some(path) = self.doc.path().map(Path::to_path_buf) {
             self.remember_recent(path);
         }

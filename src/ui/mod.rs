@@ -108,13 +108,33 @@ fn welcome_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
 /// The committee slides, full screen: no menu, no toolbar, only the slide on screen. Keys move
 /// between slides (see [`crate::view::Command::presentation_key`]); a click goes on.
 fn presentation_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
-    let slide = crate::view::slides::Slide::at(
-        ctx.plan,
-        &ctx.computed.progress,
+    // The slide is made again only when a figure, the slide shown, the order or the language
+    // changes: an objective's trend reads its indicators at every cut of the vigencia, too
+    // much to do at every frame with thousands of indicators.
+    let key = (
+        ctx.computed.generation(),
         ctx.view.slide,
         ctx.view.slide_order,
         ctx.language,
     );
+    let slide = match &ctx.view.slide_shown {
+        Some(shown) if shown.key == key => shown.slide.clone(),
+        _ => {
+            let slide = crate::view::slides::Slide::at(
+                ctx.plan,
+                &ctx.computed.progress,
+                ctx.view.slide,
+                ctx.view.slide_order,
+                ctx.language,
+            )
+            .map(std::sync::Arc::new);
+            ctx.view.slide_shown = Some(crate::view::slides::SlideShown {
+                key,
+                slide: slide.clone(),
+            });
+            slide
+        }
+    };
     egui::CentralPanel::no_frame().show(ui, |ui| {
         if let Some(slide) = &slide {
             slides::slide_ui(ui, slide, ctx.language);

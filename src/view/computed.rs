@@ -116,6 +116,14 @@ impl Computed {
         points
     }
 
+    /// Every figure of another plan (a document opened or made), keeping the generation
+    /// growing so nothing drawn from the previous plan's figures is taken for these.
+    pub fn replace(&mut self, plan: &Plan, revisions: Revisions<'_>, cut: Cut) {
+        let generation = self.generation + 1;
+        *self = Self::new(plan, revisions, cut);
+        self.generation = generation;
+    }
+
     /// A number that grows whenever a figure here changes.
     pub fn generation(&self) -> u64 {
         self.generation

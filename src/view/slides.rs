@@ -16,6 +16,14 @@ use crate::model::{
     TrafficLights,
 };
 
+/// The slide drawn while presenting, kept until what it shows may differ: the figures'
+/// generation, the slide's position, the order and the language ([`SlideShown::key`]).
+#[derive(Clone, Debug)]
+pub struct SlideShown {
+    pub key: (u64, usize, SlideOrder, Language),
+    pub slide: Option<std::sync::Arc<Slide>>,
+}
+
 /// How many indicators one slide shows; an objective with more gets more pages.
 pub const INDICATORS_PER_PAGE: usize = 15;
 

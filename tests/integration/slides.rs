@@ -639,3 +639,19 @@ fn a_trend_point_without_a_figure_says_why() {
         ["— 2020 T4, 2021 T4: sin ponderaciones asignadas"]
     );
 }
+
+#[test]
+fn the_slide_on_screen_follows_an_undo_made_while_presenting() {
+    let mut harness = harness();
+    crate::ui::select_objective(&mut harness, 3);
+    type_in_cell(&mut harness, "465 · ejecutado 2022 T1", "1");
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    press(&mut harness, Modifiers::NONE, Key::F5);
+    press(&mut harness, Modifiers::NONE, Key::Num3);
+    let shown =
+        |h: &Harness<'_, AvanceApp>| objective_slide(h).value.map(avance::model::format::fixed2);
+    assert_eq!(shown(&harness).as_deref(), Some("27.15"));
+    // The slide drawn is kept between frames, and made again when a figure changes.
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(shown(&harness).as_deref(), Some("24.15"));
+}
