@@ -453,7 +453,7 @@ fn parse_scanned(
     // A file as Avance writes it is read by the fast reader: it has no comment and no key
     // twice, or that reader would have given up. Any other file is scanned for both and read
     // by ron.
-    let (facts, parsed) = match fast_read::read::<Plan>(text) {
+    let (facts, parsed) = match fast_read::read_plan(text) {
         Some(plan) => (ron_text::Facts::default(), Ok(Ok(plan))),
         None => {
             let facts = ron_text::scan(text);
