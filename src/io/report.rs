@@ -178,9 +178,16 @@ impl ObjectiveRow {
 }
 
 /// The report as pretty JSON: the bytes `serde_json::to_string_pretty` gives for [`Report`],
-/// each objective computed and written on a core of its own (they are independent), then put
-/// together.
+/// and a line end.
 pub fn to_json(plan: &Plan, cut: Cut) -> String {
+    let mut out = Vec::new();
+    write_json(plan, cut, &mut out).expect("writing to memory does not fail");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// Writes [`to_json`]'s bytes to `out`, each objective computed and written on a core of its
+/// own (they are independent), then put together in order.
+pub fn write_json(plan: &Plan, cut: Cut, out: &mut impl std::io::Write) -> std::io::Result<()> {
     /// The report without its objectives.
     #[derive(Serialize)]
     struct Head<'a> {
@@ -205,32 +212,31 @@ pub fn to_json(plan: &Plan, cut: Cut) -> String {
                 forecast: &forecast,
             },
         );
-        // At the objectives list's depth, as the whole report would write it.
-        let mut json = b"    ".to_vec();
+        // At the objectives list's depth, as the whole report would write it (about 600 bytes
+        // an indicator).
+        let mut json = Vec::with_capacity(1024 + 640 * objective.indicator_count());
+        json.extend_from_slice(b"    ");
         let mut writer = serde_json::Serializer::with_formatter(&mut json, Nested::at(2));
         row.serialize(&mut writer).expect(expect);
-        String::from_utf8(json).expect("serde_json writes UTF-8")
+        json
     });
-    let mut out = String::with_capacity(
-        head.len() + objectives.iter().map(|o| o.len() + 2).sum::<usize>() + 32,
-    );
-    out.push_str(
+    out.write_all(
         head.strip_suffix("\n}")
-            .expect("pretty JSON ends its object on a line"),
-    );
-    out.push_str(",\n  \"objectives\": [");
+            .expect("pretty JSON ends its object on a line")
+            .as_bytes(),
+    )?;
+    out.write_all(b",\n  \"objectives\": [")?;
     if !objectives.is_empty() {
-        out.push('\n');
+        out.write_all(b"\n")?;
         for (i, objective) in objectives.iter().enumerate() {
             if i > 0 {
-                out.push_str(",\n");
+                out.write_all(b",\n")?;
             }
-            out.push_str(objective);
+            out.write_all(objective)?;
         }
-        out.push_str("\n  ");
+        out.write_all(b"\n  ")?;
     }
-    out.push_str("]\n}\n");
-    out
+    out.write_all(b"]\n}\n")
 }
 
 /// serde_json's pretty printer (two spaces a level) for a value that starts `depth` levels down.
