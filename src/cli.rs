@@ -124,12 +124,14 @@ impl ReportArgs {
             Ok(cut) => cut,
             Err(code) => return code,
         };
-        let text = match self.format {
-            ReportFormat::Text => report::to_text(&plan, cut, language),
-            ReportFormat::Json => report::to_json(&plan, cut),
-            ReportFormat::Csv => report::to_csv(&plan, cut, language),
-        };
-        print!("{text}");
+        match self.format {
+            ReportFormat::Text => print!("{}", report::to_text(&plan, cut, language)),
+            // Written as it is put together, never held whole (a closed pipe: the rest dropped).
+            ReportFormat::Json => {
+                let _ = report::write_json(&plan, cut, &mut std::io::stdout().lock());
+            }
+            ReportFormat::Csv => print!("{}", report::to_csv(&plan, cut, language)),
+        }
         // The command ends here: the system takes the memory back at once, where freeing a
         // large plan piece by piece would take a tenth of the command's time.
         std::mem::forget(plan);

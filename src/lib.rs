@@ -14,6 +14,7 @@ pub mod cli;
 pub mod i18n;
 pub mod io;
 pub mod model;
+pub mod parallel;
 pub mod theme;
 pub mod ui;
 pub mod view;

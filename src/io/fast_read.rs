@@ -18,6 +18,8 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor};
 use serde::{Deserialize, forward_to_deserialize_any};
 
+use crate::model::{Objective, Plan};
+
 /// Reads `text` as a `T` if it is written in the part of RON this reader knows and holds no
 /// key twice; `None` otherwise (then read it with ron).
 pub fn read<'de, T: Deserialize<'de>>(text: &'de str) -> Option<T> {
@@ -30,6 +32,95 @@ pub fn read<'de, T: Deserialize<'de>>(text: &'de str) -> Option<T> {
     let value = T::deserialize(&mut reader).ok()?;
     reader.skip_whitespace();
     (reader.i == reader.bytes.len()).then_some(value)
+}
+
+/// Reads a plan as [`read`] does, its objectives on several cores. In a file laid out as
+/// Avance writes it, the `objectives` list is the plan's last field and each objective starts
+/// a line at four spaces. The text is cut at such line starts into the plan without its
+/// objectives and one run of whole objectives per core; every piece must be read to its end by
+/// this reader, and only whitespace and the commas of the list are left between pieces. This
+/// reader takes no line end inside a string, so no cut falls inside one: the pieces hold the
+/// tokens of the whole text, read the same way, and give the same plan. Whatever does not fit
+/// is read whole by [`read`].
+pub fn read_plan(text: &str) -> Option<Plan> {
+    split_objectives(text)
+        .and_then(|(head, runs)| {
+            let runs = crate::parallel::map(&runs, |run| run.len(), |run| read_run(run));
+            let mut plan = read::<Plan>(&head)?;
+            if !plan.objectives.is_empty() {
+                return None;
+            }
+            for run in runs {
+                plan.objectives.extend(run?);
+            }
+            Some(plan)
+        })
+        .or_else(|| read::<Plan>(text))
+}
+
+/// `objective, objective, …`: the elements of a run, a comma between each two.
+fn read_run(text: &str) -> Option<Vec<Objective>> {
+    let mut reader = Reader {
+        text,
+        bytes: text.as_bytes(),
+        i: 0,
+    };
+    let mut objectives = Vec::new();
+    loop {
+        objectives.push(Objective::deserialize(&mut reader).ok()?);
+        if reader.peek().is_none() {
+            return Some(objectives);
+        }
+        reader.expect(b',').ok()?;
+    }
+}
+
+/// The plan's text with an empty objectives list, and the list's elements cut into one run per
+/// core (fewer when the objectives are few); `None` when the layout is not Avance's.
+fn split_objectives(text: &str) -> Option<(String, Vec<&str>)> {
+    const LIST: &str = "\n  objectives: [";
+    const ELEMENT: &str = "\n    (";
+    const CLOSE: &str = "\n  ]";
+    let open = text.find(LIST)? + LIST.len();
+    let close = text.rfind(CLOSE)? + 1;
+    let first = open + text.get(open..close)?.find(ELEMENT)? + 1;
+    if !text[open..first].bytes().all(is_whitespace) {
+        return None;
+    }
+    // A cut at the first objective starting after each core's share of the bytes.
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut starts = vec![first];
+    for core in 1..cores {
+        let from = first + (close - first) * core / cores;
+        let from = from.max(*starts.last()? + 1);
+        if let Some(found) = text.get(from..close).and_then(|rest| rest.find(ELEMENT)) {
+            starts.push(from + found + 1);
+        }
+    }
+    let last = starts.len() - 1;
+    let ends = starts[1..].iter().copied().chain([close]);
+    let runs = starts
+        .iter()
+        .zip(ends)
+        .enumerate()
+        .map(|(i, (&start, end))| {
+            // The run, without the whitespace and the comma after it (which only the last may
+            // leave out).
+            let run =
+                text[start..end].trim_end_matches(|c: char| c.is_ascii() && is_whitespace(c as u8));
+            match run.strip_suffix(',') {
+                Some(run) => Some(run),
+                None => (i == last).then_some(run),
+            }
+        })
+        .collect::<Option<_>>()?;
+    let head = format!("{}{}", &text[..open], &text[close..]);
+    Some((head, runs))
+}
+
+/// The whitespace this reader skips.
+fn is_whitespace(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\n' | b'\r')
 }
 
 /// Why the reader gave up; never shown (ron reads the text again and says what is wrong).
@@ -62,7 +153,7 @@ impl<'de> Reader<'de> {
     /// Skips spaces, tabs and line ends (ron's other whitespace and comments: give up later,
     /// where a value or a delimiter was expected).
     fn skip_whitespace(&mut self) {
-        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.i) {
+        while self.bytes.get(self.i).copied().is_some_and(is_whitespace) {
             self.i += 1;
         }
     }

@@ -453,7 +453,7 @@ fn parse_scanned(
     // A file as Avance writes it is read by the fast reader: it has no comment and no key
     // twice, or that reader would have given up. Any other file is scanned for both and read
     // by ron.
-    let (facts, parsed) = match fast_read::read::<Plan>(text) {
+    let (facts, parsed) = match fast_read::read_plan(text) {
         Some(plan) => (ron_text::Facts::default(), Ok(Ok(plan))),
         None => {
             let facts = ron_text::scan(text);
@@ -653,9 +653,17 @@ pub struct Opened {
     pub comment: Option<TextPos>,
 }
 
-/// Reads a plan file.
+/// Reads a plan file (without the stamp [`open`] keeps: hashing the bytes costs time a reader
+/// that does not write back does not need to spend).
 pub fn load(path: &Path) -> Result<Plan, PlanFileError> {
-    open(path).map(|opened| opened.plan)
+    let bytes = std::fs::read(path).map_err(|source| PlanFileError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let text = String::from_utf8(bytes).map_err(|_| PlanFileError::NotText {
+        path: path.to_path_buf(),
+    })?;
+    parse_scanned(&text, path, &FORMAT).map(|(plan, _)| plan)
 }
 
 /// Reads a plan file with what the window needs to keep it safe.

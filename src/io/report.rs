@@ -10,10 +10,13 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::table::{CsvField, write_csv};
-use crate::model::at_cut::PlanAtCut;
+use crate::model::at_cut::{ObjectiveAtCut, PlanAtCut};
+use crate::model::forecast::objective_forecast;
 use crate::model::format::{decimal_separator, fixed2, number, percent, percent_or_dash};
+use crate::model::progress::objective_progress;
 use crate::model::validation::no_average_reason;
-use crate::model::{Cut, IndicatorProgress, Language, NoAverage, Plan, Status};
+use crate::model::{Cut, IndicatorProgress, Language, NoAverage, Objective, Plan, Status};
+use crate::parallel;
 use crate::tr;
 
 /// The machine-readable report: numbers as strings with 2 decimals, `null` where there is none.
@@ -112,69 +115,222 @@ impl Report {
         let at_cut = PlanAtCut::compute(plan, cut);
         let objectives = at_cut
             .objectives()
-            .map(|o| {
-                let (objective, figures, ahead) = (o.objective, o.progress, o.forecast);
-                ObjectiveRow {
-                    number: objective.number,
-                    text: objective.text.clone(),
-                    progress: fixed(figures.progress()),
-                    weights_total: fixed(figures.weights_total),
-                    weights_add_up: figures.weights_add_up(),
-                    projected: fixed(ahead.projected_shown()),
-                    no_progress: figures.average.as_ref().err().map(|reason| NoProgressJson {
-                        reason: no_progress_key(*reason),
-                        text: no_average_reason(
-                            objective,
-                            *reason,
-                            cut.vigencia,
-                            plan.settings.language,
-                        ),
-                    }),
-                    indicators: o
-                        .indicators()
-                        .map(|i| {
-                            let (meta, indicator, f, fc) =
-                                (i.meta, i.indicator, i.progress, i.forecast);
-                            IndicatorRow {
-                                meta: meta.code.clone(),
-                                code: indicator.code.clone(),
-                                name: indicator.name.clone(),
-                                entity: indicator.entity.clone(),
-                                weight: fixed(f.weight),
-                                programmed: fixed(f.programmed),
-                                executed: fixed(f.executed),
-                                progress: fixed(f.progress()),
-                                capped: f.is_capped(),
-                                floored: f.is_floored(),
-                                remaining: fixed(fc.remaining_shown()),
-                                remaining_per_quarter: fixed(fc.per_quarter_shown()),
-                                quarters_left: fc.quarters_left,
-                                projected: fixed(fc.projected_shown()),
-                                status: status_key(f.status),
-                            }
-                        })
-                        .collect(),
-                }
-            })
+            .map(|o| ObjectiveRow::new(plan, cut, o))
             .collect();
         Report {
             plan: plan.title.clone(),
-            cut: CutJson {
-                vigencia: cut.vigencia,
-                quarter: cut.quarter.number(),
-                date: cut.date(),
-            },
+            cut: CutJson::new(cut),
             objectives,
         }
     }
 }
 
-/// The report as pretty JSON.
+impl CutJson {
+    fn new(cut: Cut) -> Self {
+        CutJson {
+            vigencia: cut.vigencia,
+            quarter: cut.quarter.number(),
+            date: cut.date(),
+        }
+    }
+}
+
+impl ObjectiveRow {
+    /// One objective's row, from its figures at `cut`.
+    fn new(plan: &Plan, cut: Cut, o: ObjectiveAtCut<'_>) -> Self {
+        let (objective, figures, ahead) = (o.objective, o.progress, o.forecast);
+        ObjectiveRow {
+            number: objective.number,
+            text: objective.text.clone(),
+            progress: fixed(figures.progress()),
+            weights_total: fixed(figures.weights_total),
+            weights_add_up: figures.weights_add_up(),
+            projected: fixed(ahead.projected_shown()),
+            no_progress: figures.average.as_ref().err().map(|reason| NoProgressJson {
+                reason: no_progress_key(*reason),
+                text: no_average_reason(objective, *reason, cut.vigencia, plan.settings.language),
+            }),
+            indicators: o
+                .indicators()
+                .map(|i| {
+                    let (meta, indicator, f, fc) = (i.meta, i.indicator, i.progress, i.forecast);
+                    IndicatorRow {
+                        meta: meta.code.clone(),
+                        code: indicator.code.clone(),
+                        name: indicator.name.clone(),
+                        entity: indicator.entity.clone(),
+                        weight: fixed(f.weight),
+                        programmed: fixed(f.programmed),
+                        executed: fixed(f.executed),
+                        progress: fixed(f.progress()),
+                        capped: f.is_capped(),
+                        floored: f.is_floored(),
+                        remaining: fixed(fc.remaining_shown()),
+                        remaining_per_quarter: fixed(fc.per_quarter_shown()),
+                        quarters_left: fc.quarters_left,
+                        projected: fixed(fc.projected_shown()),
+                        status: status_key(f.status),
+                    }
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The report as pretty JSON: the bytes `serde_json::to_string_pretty` gives for [`Report`],
+/// and a line end.
 pub fn to_json(plan: &Plan, cut: Cut) -> String {
-    let mut json = serde_json::to_string_pretty(&Report::new(plan, cut))
-        .expect("a report of strings and numbers always serializes");
-    json.push('\n');
-    json
+    let mut out = Vec::new();
+    write_json(plan, cut, &mut out).expect("writing to memory does not fail");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// Writes [`to_json`]'s bytes to `out`, each objective computed and written on a core of its
+/// own (they are independent), then put together in order.
+pub fn write_json(plan: &Plan, cut: Cut, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    /// The report without its objectives.
+    #[derive(Serialize)]
+    struct Head<'a> {
+        plan: &'a str,
+        cut: CutJson,
+    }
+    let expect = "a report of strings and numbers always serializes";
+    let head = serde_json::to_string_pretty(&Head {
+        plan: &plan.title,
+        cut: CutJson::new(cut),
+    })
+    .expect(expect);
+    let objectives = parallel::map(&plan.objectives, Objective::indicator_count, |objective| {
+        let progress = objective_progress(objective, cut, &plan.settings);
+        let forecast = objective_forecast(objective, &progress, cut, &plan.settings);
+        let row = ObjectiveRow::new(
+            plan,
+            cut,
+            ObjectiveAtCut {
+                objective,
+                progress: &progress,
+                forecast: &forecast,
+            },
+        );
+        // At the objectives list's depth, as the whole report would write it (about 600 bytes
+        // an indicator).
+        let mut json = Vec::with_capacity(1024 + 640 * objective.indicator_count());
+        json.extend_from_slice(b"    ");
+        let mut writer = serde_json::Serializer::with_formatter(&mut json, Nested::at(2));
+        row.serialize(&mut writer).expect(expect);
+        json
+    });
+    out.write_all(
+        head.strip_suffix("\n}")
+            .expect("pretty JSON ends its object on a line")
+            .as_bytes(),
+    )?;
+    out.write_all(b",\n  \"objectives\": [")?;
+    if !objectives.is_empty() {
+        out.write_all(b"\n")?;
+        for (i, objective) in objectives.iter().enumerate() {
+            if i > 0 {
+                out.write_all(b",\n")?;
+            }
+            out.write_all(objective)?;
+        }
+        out.write_all(b"\n  ")?;
+    }
+    out.write_all(b"]\n}\n")
+}
+
+/// serde_json's pretty printer (two spaces a level) for a value that starts `depth` levels down.
+struct Nested {
+    depth: usize,
+    has_value: bool,
+}
+
+impl Nested {
+    fn at(depth: usize) -> Self {
+        Nested {
+            depth,
+            has_value: false,
+        }
+    }
+
+    fn line<W: ?Sized + std::io::Write>(&self, writer: &mut W, first: bool) -> std::io::Result<()> {
+        writer.write_all(if first { b"\n" } else { b",\n" })?;
+        (0..self.depth).try_for_each(|_| writer.write_all(b"  "))
+    }
+
+    fn open<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        bracket: &[u8],
+    ) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        writer.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        bracket: &[u8],
+    ) -> std::io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            writer.write_all(b"\n")?;
+            (0..self.depth).try_for_each(|_| writer.write_all(b"  "))?;
+        }
+        writer.write_all(bracket)
+    }
+}
+
+impl serde_json::ser::Formatter for Nested {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.open(writer, b"[")
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.close(writer, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.line(writer, first)
+    }
+
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.open(writer, b"{")
+    }
+
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.close(writer, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.line(writer, first)
+    }
+
+    fn begin_object_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+    ) -> std::io::Result<()> {
+        writer.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 /// The report as CSV, one row per indicator, in the dialect Excel opens directly in the

@@ -294,7 +294,9 @@ proptest! {
         for cut in [plan.cut, Cut::new(2021, Quarter::new(4).unwrap())] {
             let _ = validate_at(&loaded, cut);
             let _ = PlanProgress::compute(&loaded, cut);
-            let _ = report::to_json(&loaded, cut);
+            let json = report::to_json(&loaded, cut);
+            let reference = serde_json::to_string_pretty(&report::Report::new(&loaded, cut)).unwrap();
+            prop_assert_eq!(json, reference + "\n");
             for language in [Language::Es, Language::En] {
                 let _ = report::to_text(&loaded, cut, language);
                 let _ = report::to_csv(&loaded, cut, language);

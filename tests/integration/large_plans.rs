@@ -4,7 +4,8 @@
 
 use avance::io::generate::{GenerateRequest, generate};
 use avance::io::plan_file::{parse, to_text};
-use avance::model::{Annualization, Cut, Objective, Plan, PlanProgress, Settings};
+use avance::io::report::{Report, to_json};
+use avance::model::{Annualization, Cut, Objective, Plan, PlanProgress, Quarter, Settings};
 use num_bigint::BigInt;
 use num_rational::BigRational;
 use num_traits::{Signed, Zero};
@@ -122,6 +123,35 @@ fn a_10000_indicator_plan_round_trips_byte_for_byte_and_matches_the_reference_fi
                 "objective {}",
                 objective.number
             );
+        }
+    }
+}
+
+/// The JSON report, written objective by objective on several threads, is the serialized
+/// [`Report`] byte for byte: with many objectives, with one, with none.
+#[test]
+fn the_json_report_is_the_serialized_report() {
+    let seed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/plans/gestion_publica_2022.ron"
+    ))
+    .unwrap();
+    let seed = parse(&seed, origin()).unwrap();
+    let mut one = seed.clone();
+    one.objectives.truncate(1);
+    let mut none = seed.clone();
+    none.objectives.clear();
+    let generated = generate(GenerateRequest {
+        indicators: 1_000,
+        seed: 3,
+    });
+    for plan in [&seed, &one, &none, &generated] {
+        for cut in [
+            plan.cut,
+            Cut::new(plan.period.first, Quarter::new(1).unwrap()),
+        ] {
+            let reference = serde_json::to_string_pretty(&Report::new(plan, cut)).unwrap() + "\n";
+            assert_eq!(to_json(plan, cut), reference);
         }
     }
 }
