@@ -387,32 +387,12 @@ fn indicators_chart_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) 
     let n = data.indicators.len();
     // Horizontal bars: one row per indicator, first at the top; labels on the left.
     let row = |i: usize| (n - 1 - i) as f64;
-    // Labels take at most half the chart: the name is shortened to what is left beside the
-    // code and the weight (hover a bar for all of it).
-    let label_chars = (ui.available_width() * 0.5 / 7.2) as usize;
-    let labels: Vec<String> = data
-        .indicators
-        .iter()
-        .rev()
-        .map(|b| {
-            let weight = b
-                .weight
-                .map(|w| percent(w, language))
-                .unwrap_or_else(|| "—".into());
-            let fixed = b.label.chars().count() + weight.chars().count() + 6;
-            match label_chars.checked_sub(fixed).filter(|room| *room >= 8) {
-                Some(room) => format!(
-                    "{} · {} ({weight})",
-                    crate::ui::tree::short(&b.label, label_chars.saturating_sub(8)),
-                    crate::ui::tree::short(&b.detail, room)
-                ),
-                None => format!(
-                    "{} ({weight})",
-                    crate::ui::tree::short(&b.label, label_chars.saturating_sub(10).max(6))
-                ),
-            }
-        })
-        .collect();
+    // Labels take at most half the chart.
+    let labels = indicator_labels(
+        &data.indicators,
+        (ui.available_width() * 0.5 / 7.2) as usize,
+        language,
+    );
     let right = value_axis_end(&data.indicators, 1.22);
     let bars: Vec<Bar> = data
         .indicators
@@ -427,24 +407,7 @@ fn indicators_chart_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) 
             )
         })
         .collect();
-    let hover: Vec<String> = data
-        .indicators
-        .iter()
-        .rev()
-        .map(|b| {
-            format!(
-                "{} · {}\n{}: {}\n{}: {}",
-                b.label,
-                b.detail,
-                crate::tr!(language, "chart-progress"),
-                percent_or_dash(b.value, language),
-                crate::tr!(language, "chart-weight"),
-                b.weight
-                    .map(|w| percent(w, language))
-                    .unwrap_or_else(|| "—".into()),
-            )
-        })
-        .collect();
+    let hover = indicator_hovers(&data.indicators, language);
     let label_width =
         labels.iter().map(|l| l.chars().count()).max().unwrap_or(8) as f32 * 7.2 + 8.0;
     committee_plot("indicators_chart", ui)
@@ -495,4 +458,50 @@ fn indicators_chart_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) 
                 );
             }
         });
+}
+
+/// The indicators' names on the chart's axis, bottom row first: code, name shortened to what
+/// `label_chars` leave beside the code and the weight (hover a bar for all of it), weight.
+fn indicator_labels(bars: &[BarData], label_chars: usize, language: Language) -> Vec<String> {
+    bars.iter()
+        .rev()
+        .map(|b| {
+            let weight = b
+                .weight
+                .map(|w| percent(w, language))
+                .unwrap_or_else(|| "—".into());
+            let fixed = b.label.chars().count() + weight.chars().count() + 6;
+            match label_chars.checked_sub(fixed).filter(|room| *room >= 8) {
+                Some(room) => format!(
+                    "{} · {} ({weight})",
+                    crate::ui::tree::short(&b.label, label_chars.saturating_sub(8)),
+                    crate::ui::tree::short(&b.detail, room)
+                ),
+                None => format!(
+                    "{} ({weight})",
+                    crate::ui::tree::short(&b.label, label_chars.saturating_sub(10).max(6))
+                ),
+            }
+        })
+        .collect()
+}
+
+/// What hovering each indicator's bar says, bottom row first: code and name, progress, weight.
+fn indicator_hovers(bars: &[BarData], language: Language) -> Vec<String> {
+    bars.iter()
+        .rev()
+        .map(|b| {
+            format!(
+                "{} · {}\n{}: {}\n{}: {}",
+                b.label,
+                b.detail,
+                crate::tr!(language, "chart-progress"),
+                percent_or_dash(b.value, language),
+                crate::tr!(language, "chart-weight"),
+                b.weight
+                    .map(|w| percent(w, language))
+                    .unwrap_or_else(|| "—".into()),
+            )
+        })
+        .collect()
 }

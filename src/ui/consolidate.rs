@@ -2,7 +2,7 @@
 //! choice for each, and the button that consolidates (one undo step).
 
 use crate::i18n::Language;
-use crate::model::merge::Source;
+use crate::model::merge::{Source, SourceNames};
 use crate::theme;
 use crate::tr;
 use crate::view::consolidate::Consolidation;
@@ -16,12 +16,32 @@ pub fn consolidate_ui(
     language: Language,
 ) -> Option<DialogAnswer> {
     ui.set_min_width(680.0);
-    let mut answer = None;
     ui.heading(tr!(language, "merge-title"));
     ui.label(tr!(language, "merge-explanation"));
     ui.add_space(6.0);
     let names = consolidation.names(language);
+    let files_answer = entity_files_ui(ui, consolidation, language);
+    if !consolidation.files.is_empty() {
+        ui.add_space(6.0);
+        if consolidation.conflicts.is_empty() {
+            ui.label(tr!(language, "merge-no-conflicts"));
+        } else {
+            conflicts_ui(ui, consolidation, &names, language);
+        }
+    }
+    ui.add_space(8.0);
+    let answer = buttons_ui(ui, consolidation, language).or(files_answer);
+    answer.map(DialogAnswer::Consolidate)
+}
 
+/// The entity files gathered so far, each with its button to remove it; the row to add
+/// another (picked or typed); what went wrong adding the last one.
+fn entity_files_ui(
+    ui: &mut egui::Ui,
+    consolidation: &mut Consolidation,
+    language: Language,
+) -> Option<ConsolidateAnswer> {
+    let mut answer = None;
     ui.strong(tr!(language, "merge-entity-files"));
     if consolidation.files.is_empty() {
         ui.weak(tr!(language, "merge-no-files-yet"));
@@ -72,55 +92,65 @@ pub fn consolidate_ui(
     if let Some(problem) = &consolidation.problem {
         ui.colored_label(theme::error_text(ui.visuals()), problem.as_str());
     }
+    answer
+}
 
-    if !consolidation.files.is_empty() {
-        ui.add_space(6.0);
-        if consolidation.conflicts.is_empty() {
-            ui.label(tr!(language, "merge-no-conflicts"));
-        } else {
-            ui.horizontal_wrapped(|ui| {
-                ui.strong(tr!(
-                    language,
-                    "merge-conflicts-heading",
-                    count = consolidation.conflicts.len(),
-                    unresolved = consolidation.unresolved()
-                ));
-                ui.label(tr!(language, "merge-prefer-everywhere"));
-                let sources = std::iter::once(Source::Sector)
-                    .chain((0..consolidation.files.len()).map(Source::Entity));
-                for source in sources {
-                    if ui.button(names.of(source)).clicked() {
-                        consolidation.prefer_everywhere(source);
-                    }
+/// The conflicts between the files and the plan: how many are left, buttons to prefer one
+/// source everywhere, and each conflict with a choice of its candidates.
+fn conflicts_ui(
+    ui: &mut egui::Ui,
+    consolidation: &mut Consolidation,
+    names: &SourceNames,
+    language: Language,
+) {
+    ui.horizontal_wrapped(|ui| {
+        ui.strong(tr!(
+            language,
+            "merge-conflicts-heading",
+            count = consolidation.conflicts.len(),
+            unresolved = consolidation.unresolved()
+        ));
+        ui.label(tr!(language, "merge-prefer-everywhere"));
+        let sources = std::iter::once(Source::Sector)
+            .chain((0..consolidation.files.len()).map(Source::Entity));
+        for source in sources {
+            if ui.button(names.of(source)).clicked() {
+                consolidation.prefer_everywhere(source);
+            }
+        }
+    });
+    egui::ScrollArea::vertical()
+        .id_salt("merge_conflicts")
+        .max_height(300.0)
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            let conflicts = consolidation.conflicts.iter();
+            for (conflict, choice) in conflicts.zip(&mut consolidation.choices) {
+                let text = conflict.message(language, names);
+                if choice.is_none() {
+                    ui.colored_label(theme::warning_text(ui.visuals()), text);
+                } else {
+                    ui.label(text);
                 }
-            });
-            egui::ScrollArea::vertical()
-                .id_salt("merge_conflicts")
-                .max_height(300.0)
-                .auto_shrink([false, true])
-                .show(ui, |ui| {
-                    let conflicts = consolidation.conflicts.iter();
-                    for (conflict, choice) in conflicts.zip(&mut consolidation.choices) {
-                        let text = conflict.message(language, &names);
-                        if choice.is_none() {
-                            ui.colored_label(theme::warning_text(ui.visuals()), text);
-                        } else {
-                            ui.label(text);
-                        }
-                        ui.horizontal_wrapped(|ui| {
-                            ui.add_space(16.0);
-                            for candidate in &conflict.candidates {
-                                let label = conflict.choice_text(candidate, language, &names);
-                                ui.radio_value(choice, Some(candidate.0), label);
-                            }
-                        });
-                        ui.add_space(4.0);
+                ui.horizontal_wrapped(|ui| {
+                    ui.add_space(16.0);
+                    for candidate in &conflict.candidates {
+                        let label = conflict.choice_text(candidate, language, names);
+                        ui.radio_value(choice, Some(candidate.0), label);
                     }
                 });
-        }
-    }
+                ui.add_space(4.0);
+            }
+        });
+}
 
-    ui.add_space(8.0);
+/// Consolidar (once every conflict has its choice) and Cancelar.
+fn buttons_ui(
+    ui: &mut egui::Ui,
+    consolidation: &Consolidation,
+    language: Language,
+) -> Option<ConsolidateAnswer> {
+    let mut answer = None;
     ui.horizontal(|ui| {
         let merge = egui::Button::new(tr!(language, "merge-consolidate"));
         let merge = ui
@@ -133,5 +163,5 @@ pub fn consolidate_ui(
             answer = Some(ConsolidateAnswer::Cancel);
         }
     });
-    answer.map(DialogAnswer::Consolidate)
+    answer
 }

@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use egui::text::{LayoutJob, TextFormat, TextWrapping};
 use egui::{Align2, Color32, FontId, Galley, Pos2, Rect, Stroke, pos2, vec2};
+use rust_decimal::Decimal;
 
 use crate::model::format::{number, percent, percent_or_dash, percent_short};
 use crate::model::{Language, Status, TrafficLight, TrafficLights};
@@ -213,6 +214,8 @@ impl Canvas<'_> {
 
     // ── An objective's slide ───────────────────────────────────────────────────────────
 
+    /// An objective's slide: its figure and text on a band, its indicators' table, the trend
+    /// and the reasons beside it.
     fn objective_slide(&mut self, body: Rect, slide: &Slide, o: &ObjectiveSlide) {
         let language = self.language;
         let header_height = self.px(210.0);
@@ -220,8 +223,57 @@ impl Canvas<'_> {
         self.ui
             .painter()
             .rect_filled(header.expand(self.px(12.0)), self.px(10.0), t::BAND);
-        // The figure, large, on the right; the light's colour beside it.
         let figure_width = self.px(560.0);
+        self.objective_figure(header, figure_width, slide, o);
+        let text_width = header.width() - figure_width - self.px(40.0);
+        self.objective_title(header, text_width, o);
+
+        // Below: the indicators on the left, the trend and the reasons on the right.
+        let top = header.max.y + self.px(40.0);
+        let side_width = body.width() * 0.27;
+        let gap = self.px(40.0);
+        let table = Rect::from_min_max(
+            pos2(body.min.x, top),
+            pos2(body.max.x - side_width - gap, body.max.y),
+        );
+        let side = Rect::from_min_max(pos2(body.max.x - side_width, top), body.max);
+        if o.indicators.is_empty() {
+            self.text(
+                &crate::tr!(language, "slide-no-indicators"),
+                Style::new(t::HEADING).color(t::MUTED),
+                table.width(),
+                table.min,
+                Align2::LEFT_TOP,
+            );
+        } else {
+            self.indicator_table(table, o);
+        }
+        // Taller by the rows that say why points have no figure (two rows a reason, at most
+        // four).
+        let note_rows = (2 * o.trend_notes.len()).min(4) as f32;
+        let trend_height = (side.height() * 0.48).min(self.px(400.0))
+            + note_rows * self.line_height(t::SMALL)
+            + if note_rows > 0.0 { self.px(8.0) } else { 0.0 };
+        let trend = Rect::from_min_size(side.min, vec2(side.width(), trend_height));
+        // Without indicators there is no trend to draw: every point would be "—".
+        if o.indicator_count > 0 {
+            self.trend_chart(trend, o);
+        }
+        let reasons = Rect::from_min_max(pos2(side.min.x, trend.max.y + self.px(30.0)), side.max);
+        self.reasons(reasons, o, &slide.lights);
+    }
+
+    /// The objective's figure, large, on the right of its `header`, within `figure_width`: the
+    /// light's colour beside it, the cut (or why there is no figure) and the projection under
+    /// it.
+    fn objective_figure(
+        &mut self,
+        header: Rect,
+        figure_width: f32,
+        slide: &Slide,
+        o: &ObjectiveSlide,
+    ) {
+        let language = self.language;
         let figure_area =
             Rect::from_min_max(pos2(header.max.x - figure_width, header.min.y), header.max);
         let figure = percent_or_dash(o.value, language);
@@ -275,8 +327,12 @@ impl Canvas<'_> {
             );
             self.projection_marker(pos2(line.min.x - diamond, line.center().y), diamond);
         }
-        // The objective and its text on the left.
-        let text_width = header.width() - figure_width - self.px(40.0);
+    }
+
+    /// The objective (and the page, when its indicators take more than one) and its text, on
+    /// the left of its `header`, within `text_width`.
+    fn objective_title(&mut self, header: Rect, text_width: f32, o: &ObjectiveSlide) {
+        let language = self.language;
         let mut title = format!("{} {}", crate::tr!(language, "tree-objective"), o.number);
         if o.pages > 1 {
             title.push_str(&format!(
@@ -301,40 +357,6 @@ impl Canvas<'_> {
             pos2(header.min.x, heading.max.y + self.px(4.0)),
             Align2::LEFT_TOP,
         );
-
-        // Below: the indicators on the left, the trend and the reasons on the right.
-        let top = header.max.y + self.px(40.0);
-        let side_width = body.width() * 0.27;
-        let gap = self.px(40.0);
-        let table = Rect::from_min_max(
-            pos2(body.min.x, top),
-            pos2(body.max.x - side_width - gap, body.max.y),
-        );
-        let side = Rect::from_min_max(pos2(body.max.x - side_width, top), body.max);
-        if o.indicators.is_empty() {
-            self.text(
-                &crate::tr!(language, "slide-no-indicators"),
-                Style::new(t::HEADING).color(t::MUTED),
-                table.width(),
-                table.min,
-                Align2::LEFT_TOP,
-            );
-        } else {
-            self.indicator_table(table, o);
-        }
-        // Taller by the rows that say why points have no figure (two rows a reason, at most
-        // four).
-        let note_rows = (2 * o.trend_notes.len()).min(4) as f32;
-        let trend_height = (side.height() * 0.48).min(self.px(400.0))
-            + note_rows * self.line_height(t::SMALL)
-            + if note_rows > 0.0 { self.px(8.0) } else { 0.0 };
-        let trend = Rect::from_min_size(side.min, vec2(side.width(), trend_height));
-        // Without indicators there is no trend to draw: every point would be "—".
-        if o.indicator_count > 0 {
-            self.trend_chart(trend, o);
-        }
-        let reasons = Rect::from_min_max(pos2(side.min.x, trend.max.y + self.px(30.0)), side.max);
-        self.reasons(reasons, o, &slide.lights);
     }
 
     fn indicator_table(&mut self, area: Rect, o: &ObjectiveSlide) {
@@ -413,8 +435,24 @@ impl Canvas<'_> {
     /// Rows of labelled horizontal bars against `axis`, the 100 % target marked, the figure and
     /// any extra columns written on the right of each bar.
     fn bar_table(&mut self, area: Rect, rows: &[Row], axis: &ValueAxis, shape: &TableShape) {
-        let language = self.language;
-        let small = Style::new(t::SMALL).color(t::MUTED);
+        let table = self.table_geometry(area, rows.len(), *axis, shape);
+        self.table_headings(&table, rows, shape);
+        self.table_bands(&table, rows.len());
+        self.table_axis(&table);
+        let styles = self.table_row_styles(&table, rows, shape);
+        for (i, row) in rows.iter().enumerate() {
+            self.table_row(&table, i, row, &styles, shape);
+        }
+    }
+
+    /// Where a bar table's columns and rows go in `area`, for `rows` rows.
+    fn table_geometry(
+        &self,
+        area: Rect,
+        rows: usize,
+        axis: ValueAxis,
+        shape: &TableShape,
+    ) -> TableGeometry {
         let header_height = if shape.header.is_some() || !shape.extra.is_empty() {
             self.line_height(t::SMALL) + self.px(8.0)
         } else {
@@ -430,66 +468,95 @@ impl Canvas<'_> {
         let bars_right = area.max.x - figure_width - extra_width - gap;
         let top = area.min.y + header_height;
         let bottom = area.max.y - axis_height;
-        let n = rows.len().max(1);
+        let n = rows.max(1);
         let row_height = ((bottom - top) / n as f32).min(self.px(150.0));
-        let bottom = top + row_height * n as f32;
-        let x_of = |v: f64| bars_left + (bars_right - bars_left) * axis.fraction(v);
+        TableGeometry {
+            area,
+            axis,
+            gap,
+            label_width,
+            bars_left,
+            bars_right,
+            figure_left: bars_right + gap,
+            figure_width,
+            top,
+            bottom: top + row_height * n as f32,
+            row_height,
+            bar_half: (row_height * 0.3).min(self.px(34.0)),
+        }
+    }
 
-        // Column headings.
+    /// The column headings: the table's over the labels, the figure's and the extra columns'.
+    fn table_headings(&mut self, table: &TableGeometry, rows: &[Row], shape: &TableShape) {
+        let language = self.language;
+        let small = Style::new(t::SMALL).color(t::MUTED);
+        let area = table.area;
         if let Some(heading) = &shape.header {
             self.text(
                 heading,
                 small,
-                label_width,
+                table.label_width,
                 pos2(area.min.x, area.min.y),
                 Align2::LEFT_TOP,
             );
         }
-        let figure_left = bars_right + gap;
         let progress_heading = if rows.iter().any(|r| r.figure.ends_with(')')) {
             crate::tr!(language, "slide-column-progress-counted")
         } else {
             crate::tr!(language, "slide-column-progress")
         };
+        let figure_width = table.figure_width;
         let heading_style =
             self.fitting(std::slice::from_ref(&progress_heading), small, figure_width);
         self.text(
             &progress_heading,
             heading_style,
             figure_width,
-            pos2(figure_left + figure_width, area.min.y),
+            pos2(table.figure_left + figure_width, area.min.y),
             Align2::RIGHT_TOP,
         );
-        let mut column_right = figure_left + figure_width;
+        let mut column_right = table.figure_left + figure_width;
         for (heading, share) in &shape.extra {
-            column_right += width * share;
-            let style = self.fitting(std::slice::from_ref(heading), small, width * share);
+            let column_width = table.column_width(*share);
+            column_right += column_width;
+            let style = self.fitting(std::slice::from_ref(heading), small, column_width);
             self.text(
                 heading,
                 style,
-                width * share,
+                column_width,
                 pos2(column_right, area.min.y),
                 Align2::RIGHT_TOP,
             );
         }
+    }
 
-        // Every other row on a band, under the grid lines.
-        let painter = self.ui.painter().clone();
-        for i in (1..rows.len()).step_by(2) {
-            let y0 = top + row_height * i as f32;
+    /// Every other row on a band, under the grid lines.
+    fn table_bands(&mut self, table: &TableGeometry, rows: usize) {
+        let painter = self.ui.painter();
+        for i in (1..rows).step_by(2) {
+            let y0 = table.row_top(i);
             painter.rect_filled(
-                Rect::from_min_max(pos2(area.min.x, y0), pos2(area.max.x, y0 + row_height)),
+                Rect::from_min_max(
+                    pos2(table.area.min.x, y0),
+                    pos2(table.area.max.x, y0 + table.row_height),
+                ),
                 0.0,
                 t::BAND,
             );
         }
-        // The axis: grid lines and marks every 25 % (every 50 % when they would touch), the
-        // 100 % target.
-        let ticks = axis.ticks();
-        let tick_gap = (bars_right - bars_left) / (ticks.len().max(2) - 1) as f32;
+    }
+
+    /// The axis: grid lines and marks every 25 % (every 50 % when they would touch), the 100 %
+    /// target and its name.
+    fn table_axis(&mut self, table: &TableGeometry) {
+        let language = self.language;
+        let painter = self.ui.painter().clone();
+        let (top, bottom) = (table.top, table.bottom);
+        let ticks = table.axis.ticks();
+        let tick_gap = (table.bars_right - table.bars_left) / (ticks.len().max(2) - 1) as f32;
         let every_50 = tick_gap < self.px(88.0);
         for tick in ticks {
-            let x = x_of(tick);
+            let x = table.x_of(tick);
             let stroke = if tick == 0.0 {
                 Stroke::new(self.px(2.0), t::MUTED)
             } else {
@@ -502,14 +569,14 @@ impl Canvas<'_> {
             let mark = rust_decimal::Decimal::from_f64_retain(tick).unwrap_or_default();
             self.text(
                 &percent_short(mark, language),
-                small,
+                Style::new(t::SMALL).color(t::MUTED),
                 self.px(120.0),
                 pos2(x, bottom + self.px(6.0)),
                 Align2::CENTER_TOP,
             );
         }
-        if axis.min <= 100.0 && 100.0 <= axis.max {
-            let x = x_of(100.0);
+        if table.axis.min <= 100.0 && 100.0 <= table.axis.max {
+            let x = table.x_of(100.0);
             painter.line_segment(
                 [pos2(x, top - self.px(6.0)), pos2(x, bottom)],
                 Stroke::new(self.px(3.5), theme::TARGET_LINE),
@@ -520,16 +587,24 @@ impl Canvas<'_> {
             self.text(
                 &label,
                 Style::new(t::SMALL).color(theme::TARGET_LINE),
-                x - bars_left,
-                pos2(x - self.px(6.0), area.min.y),
+                x - table.bars_left,
+                pos2(x - self.px(6.0), table.area.min.y),
                 Align2::RIGHT_TOP,
             );
         }
+    }
 
-        // The figure columns share one size: the largest at which all of them fit.
+    /// The styles every row shares: the figure columns' one size (the largest at which all of
+    /// them fit) and the rows a label may wrap to.
+    fn table_row_styles(
+        &self,
+        table: &TableGeometry,
+        rows: &[Row],
+        shape: &TableShape,
+    ) -> RowStyles {
         let figures: Vec<String> = rows.iter().map(|r| r.figure.clone()).collect();
-        let figure_style = self.fitting(&figures, Style::new(shape.figure_size), figure_width);
-        let extra_styles: Vec<Style> = shape
+        let figure = self.fitting(&figures, Style::new(shape.figure_size), table.figure_width);
+        let extra = shape
             .extra
             .iter()
             .enumerate()
@@ -538,137 +613,174 @@ impl Canvas<'_> {
                     .iter()
                     .filter_map(|r| r.columns.get(c).cloned())
                     .collect();
-                self.fitting(&texts, Style::new(t::SMALL), width * share - gap / 2.0)
+                self.fitting(
+                    &texts,
+                    Style::new(t::SMALL),
+                    table.column_width(*share) - table.gap / 2.0,
+                )
             })
             .collect();
-        let label_rows = ((row_height * 0.92) / self.line_height(t::LABEL))
+        let label_rows = ((table.row_height * 0.92) / self.line_height(t::LABEL))
             .floor()
             .max(1.0);
+        RowStyles {
+            figure,
+            extra,
+            label_rows: label_rows as usize,
+        }
+    }
 
-        for (i, row) in rows.iter().enumerate() {
-            let y0 = top + row_height * i as f32;
-            let center = y0 + row_height / 2.0;
-            // The label, wrapped to the rows that fit.
-            let sections: Vec<(&str, Color32)> =
-                row.label.iter().map(|(s, c)| (s.as_str(), *c)).collect();
-            let galley = self.galley(
-                &sections,
-                Style::new(t::LABEL).rows(label_rows as usize),
-                label_width,
-            );
-            self.put(galley, pos2(area.min.x, center), Align2::LEFT_CENTER);
-            // The bar: from 0 to the value, cut at the axis' end with a break and an arrow.
-            let bar_half = (row_height * 0.3).min(self.px(34.0));
-            if let Some(value) = row.value {
-                // A bar beyond the axis ends in an arrow whose tip is the axis' end.
-                let tip = if axis.beyond(value) {
-                    self.px(18.0)
-                } else {
-                    0.0
-                };
-                let toward = if value > 0.0 { -1.0 } else { 1.0 };
-                let (x0, x1) = (x_of(0.0), x_of(value) + toward * tip);
-                let bar = Rect::from_x_y_ranges(
-                    x0.min(x1)..=x0.max(x1),
-                    center - bar_half..=center + bar_half,
+    /// The `i`-th row: its label, its bar, its projection, its figure (or why it has none) and
+    /// its extra columns.
+    fn table_row(
+        &mut self,
+        table: &TableGeometry,
+        i: usize,
+        row: &Row,
+        styles: &RowStyles,
+        shape: &TableShape,
+    ) {
+        let center = table.row_center(i);
+        // The label, wrapped to the rows that fit.
+        let sections: Vec<(&str, Color32)> =
+            row.label.iter().map(|(s, c)| (s.as_str(), *c)).collect();
+        let galley = self.galley(
+            &sections,
+            Style::new(t::LABEL).rows(styles.label_rows),
+            table.label_width,
+        );
+        self.put(galley, pos2(table.area.min.x, center), Align2::LEFT_CENTER);
+        if let Some(value) = row.value {
+            self.table_bar(table, center, value, row.fill);
+        }
+        if let Some(figure) = row.marker {
+            self.table_projection(table, center, figure);
+        }
+        // The figure and the columns after it. A figure the average counts otherwise carries
+        // what it counts, "(100)" or "(0)", as in the grid.
+        let figure_right = table.figure_left + table.figure_width;
+        self.text(
+            &row.figure,
+            styles.figure,
+            table.figure_width,
+            pos2(figure_right, center),
+            Align2::RIGHT_CENTER,
+        );
+        if let Some(note) = row.note.as_ref().filter(|_| row.value.is_none()) {
+            self.table_note(table, i, note);
+        }
+        let mut right = figure_right;
+        for (c, (_, share)) in shape.extra.iter().enumerate() {
+            let column_width = table.column_width(*share);
+            right += column_width;
+            if let Some(text) = row.columns.get(c) {
+                self.text(
+                    text,
+                    styles.extra[c],
+                    column_width,
+                    pos2(right, center),
+                    Align2::RIGHT_CENTER,
                 );
-                painter.rect_filled(bar, self.px(3.0), row.fill);
-                if axis.beyond(value) {
-                    let bx = x1 + toward * self.px(26.0);
-                    painter.line_segment(
-                        [
-                            pos2(bx - self.px(8.0), center + bar_half + 2.0),
-                            pos2(bx + self.px(8.0), center - bar_half - 2.0),
-                        ],
-                        Stroke::new(self.px(7.0), t::BREAK),
-                    );
-                    let tip = -toward * tip;
-                    painter.add(egui::Shape::convex_polygon(
-                        vec![
-                            pos2(x1, center - bar_half),
-                            pos2(x1 + tip, center),
-                            pos2(x1, center + bar_half),
-                        ],
-                        row.fill,
-                        Stroke::NONE,
-                    ));
-                }
-            }
-            if let Some((figure, projected)) = row.marker.and_then(|figure| {
-                rust_decimal::prelude::ToPrimitive::to_f64(&figure).map(|v| (figure, v))
-            }) {
-                let radius = (bar_half * 0.95).max(self.px(12.0));
-                // Beyond the axis' end it stays inside the plot, clear of the figure column.
-                let x = if projected > axis.max {
-                    bars_right - radius * 0.7
-                } else {
-                    x_of(projected)
-                };
-                let at = pos2(x, center);
-                self.projection_marker(at, radius);
-                // Beyond the axis the diamond waits at its end, its figure written beside it
-                // on the inside (a projection of 200 % or -50 % is not one of 150 % or 0 %).
-                if axis.beyond(projected) {
-                    let figure = percent(figure, language);
-                    let (anchor, x) = if projected > axis.max {
-                        (Align2::RIGHT_CENTER, at.x - radius - self.px(6.0))
-                    } else {
-                        (Align2::LEFT_CENTER, at.x + radius + self.px(6.0))
-                    };
-                    let style = Style::new(t::SMALL).color(t::TEXT);
-                    let galley =
-                        self.galley(&[(figure.as_str(), style.color)], style, self.px(220.0));
-                    let rect = anchor.anchor_size(pos2(x, center), galley.size());
-                    self.ui.painter().rect_filled(
-                        rect.expand(self.px(3.0)),
-                        self.px(4.0),
-                        t::BACKGROUND.gamma_multiply(0.85),
-                    );
-                    self.put(galley, pos2(x, center), anchor);
-                }
-            }
-            // The figure and the columns after it. A figure the average counts otherwise
-            // carries what it counts, "(100)" or "(0)", as in the grid.
-            let figure_right = figure_left + figure_width;
-            self.text(
-                &row.figure,
-                figure_style,
-                figure_width,
-                pos2(figure_right, center),
-                Align2::RIGHT_CENTER,
-            );
-            // Without a bar, why: where the bar would be, on the plot's background so the grid
-            // lines do not cross it.
-            if let Some(note) = row.note.as_ref().filter(|_| row.value.is_none()) {
-                let start = x_of(0.0).max(bars_left) + self.px(12.0);
-                let room = bars_right - start;
-                let style = self
-                    .fitting(
-                        std::slice::from_ref(note),
-                        Style::new(t::LABEL).color(t::MUTED),
-                        room,
-                    )
-                    .rows(((row_height * 0.9) / self.line_height(t::SMALL)).floor() as usize);
-                let galley = self.galley(&[(note, style.color)], style, room);
-                let rect = Align2::LEFT_CENTER.anchor_size(pos2(start, center), galley.size());
-                let fill = if i % 2 == 1 { t::BAND } else { t::BACKGROUND };
-                painter.rect_filled(rect.expand(self.px(4.0)), self.px(4.0), fill);
-                self.put(galley, pos2(start, center), Align2::LEFT_CENTER);
-            }
-            let mut right = figure_right;
-            for (c, (_, share)) in shape.extra.iter().enumerate() {
-                right += width * share;
-                if let Some(text) = row.columns.get(c) {
-                    self.text(
-                        text,
-                        extra_styles[c],
-                        width * share,
-                        pos2(right, center),
-                        Align2::RIGHT_CENTER,
-                    );
-                }
             }
         }
+    }
+
+    /// A row's bar: from 0 to `value`, cut at the axis' end with a break and an arrow.
+    fn table_bar(&mut self, table: &TableGeometry, center: f32, value: f64, fill: Color32) {
+        let painter = self.ui.painter().clone();
+        let bar_half = table.bar_half;
+        // A bar beyond the axis ends in an arrow whose tip is the axis' end.
+        let tip = if table.axis.beyond(value) {
+            self.px(18.0)
+        } else {
+            0.0
+        };
+        let toward = if value > 0.0 { -1.0 } else { 1.0 };
+        let (x0, x1) = (table.x_of(0.0), table.x_of(value) + toward * tip);
+        let bar = Rect::from_x_y_ranges(
+            x0.min(x1)..=x0.max(x1),
+            center - bar_half..=center + bar_half,
+        );
+        painter.rect_filled(bar, self.px(3.0), fill);
+        if table.axis.beyond(value) {
+            let bx = x1 + toward * self.px(26.0);
+            painter.line_segment(
+                [
+                    pos2(bx - self.px(8.0), center + bar_half + 2.0),
+                    pos2(bx + self.px(8.0), center - bar_half - 2.0),
+                ],
+                Stroke::new(self.px(7.0), t::BREAK),
+            );
+            let tip = -toward * tip;
+            painter.add(egui::Shape::convex_polygon(
+                vec![
+                    pos2(x1, center - bar_half),
+                    pos2(x1 + tip, center),
+                    pos2(x1, center + bar_half),
+                ],
+                fill,
+                Stroke::NONE,
+            ));
+        }
+    }
+
+    /// A row's projection, `figure` %: the diamond on the bar's line; beyond the axis it waits
+    /// at the axis' end with its figure written beside it.
+    fn table_projection(&mut self, table: &TableGeometry, center: f32, figure: Decimal) {
+        let language = self.language;
+        let Some(projected) = rust_decimal::prelude::ToPrimitive::to_f64(&figure) else {
+            return;
+        };
+        let radius = (table.bar_half * 0.95).max(self.px(12.0));
+        // Beyond the axis' end it stays inside the plot, clear of the figure column.
+        let x = if projected > table.axis.max {
+            table.bars_right - radius * 0.7
+        } else {
+            table.x_of(projected)
+        };
+        let at = pos2(x, center);
+        self.projection_marker(at, radius);
+        // Beyond the axis the diamond waits at its end, its figure written beside it on the
+        // inside (a projection of 200 % or -50 % is not one of 150 % or 0 %).
+        if table.axis.beyond(projected) {
+            let figure = percent(figure, language);
+            let (anchor, x) = if projected > table.axis.max {
+                (Align2::RIGHT_CENTER, at.x - radius - self.px(6.0))
+            } else {
+                (Align2::LEFT_CENTER, at.x + radius + self.px(6.0))
+            };
+            let style = Style::new(t::SMALL).color(t::TEXT);
+            let galley = self.galley(&[(figure.as_str(), style.color)], style, self.px(220.0));
+            let rect = anchor.anchor_size(pos2(x, center), galley.size());
+            self.ui.painter().rect_filled(
+                rect.expand(self.px(3.0)),
+                self.px(4.0),
+                t::BACKGROUND.gamma_multiply(0.85),
+            );
+            self.put(galley, pos2(x, center), anchor);
+        }
+    }
+
+    /// Why the `i`-th row has no bar: where the bar would be, on the plot's background so the
+    /// grid lines do not cross it.
+    fn table_note(&mut self, table: &TableGeometry, i: usize, note: &String) {
+        let center = table.row_center(i);
+        let start = table.x_of(0.0).max(table.bars_left) + self.px(12.0);
+        let room = table.bars_right - start;
+        let style = self
+            .fitting(
+                std::slice::from_ref(note),
+                Style::new(t::LABEL).color(t::MUTED),
+                room,
+            )
+            .rows(((table.row_height * 0.9) / self.line_height(t::SMALL)).floor() as usize);
+        let galley = self.galley(&[(note, style.color)], style, room);
+        let rect = Align2::LEFT_CENTER.anchor_size(pos2(start, center), galley.size());
+        let fill = if i % 2 == 1 { t::BAND } else { t::BACKGROUND };
+        self.ui
+            .painter()
+            .rect_filled(rect.expand(self.px(4.0)), self.px(4.0), fill);
+        self.put(galley, pos2(start, center), Align2::LEFT_CENTER);
     }
 
     /// The forecast's mark: a hollow diamond, dark-edged so it reads on any bar colour and on
@@ -724,29 +836,46 @@ impl Canvas<'_> {
             self.galley(&[(&text, style.color)], style, area.width())
         });
         let notes_height = notes.as_ref().map_or(0.0, |g| g.size().y + self.px(8.0));
-        let plot = Rect::from_min_max(
-            pos2(
-                area.min.x,
-                title.max.y + self.line_height(figure_style.size) + self.px(10.0),
+        let plot = TrendPlot {
+            rect: Rect::from_min_max(
+                pos2(
+                    area.min.x,
+                    title.max.y + self.line_height(figure_style.size) + self.px(10.0),
+                ),
+                pos2(
+                    area.max.x,
+                    area.max.y - labels_height - self.px(6.0) - notes_height,
+                ),
             ),
-            pos2(
-                area.max.x,
-                area.max.y - labels_height - self.px(6.0) - notes_height,
-            ),
-        );
+            axis: o.trend_axis,
+            column,
+        };
         if let Some(notes) = notes {
             self.put(notes, pos2(area.min.x, area.max.y), Align2::LEFT_BOTTOM);
         }
-        let axis = &o.trend_axis;
-        let y_of = |v: f64| plot.max.y - plot.height() * axis.fraction(v);
+        self.trend_lines(&plot, area, title);
+        let labels = TrendLabels {
+            figures,
+            figure_style,
+            names,
+            name_style,
+        };
+        self.trend_columns(&plot, o, &labels);
+    }
+
+    /// The trend's zero line and its 100 % target, named beside the `title` when there is room
+    /// in `area`.
+    fn trend_lines(&mut self, plot: &TrendPlot, area: Rect, title: Rect) {
+        let language = self.language;
         let painter = self.ui.painter().clone();
+        let (left, right) = (plot.rect.min.x, plot.rect.max.x);
         painter.line_segment(
-            [pos2(plot.min.x, y_of(0.0)), pos2(plot.max.x, y_of(0.0))],
+            [pos2(left, plot.y_of(0.0)), pos2(right, plot.y_of(0.0))],
             Stroke::new(self.px(2.0), t::MUTED),
         );
-        if axis.min <= 100.0 && 100.0 <= axis.max {
+        if plot.axis.min <= 100.0 && 100.0 <= plot.axis.max {
             painter.line_segment(
-                [pos2(plot.min.x, y_of(100.0)), pos2(plot.max.x, y_of(100.0))],
+                [pos2(left, plot.y_of(100.0)), pos2(right, plot.y_of(100.0))],
                 Stroke::new(self.px(2.5), theme::TARGET_LINE),
             );
             // Named beside the title, where no bar or figure can cover it (inside the plot a
@@ -766,17 +895,25 @@ impl Canvas<'_> {
                 );
             }
         }
+    }
+
+    /// The trend's columns, each point's figure over it and its name under the plot, and a
+    /// line through their tops.
+    fn trend_columns(&mut self, plot: &TrendPlot, o: &ObjectiveSlide, labels: &TrendLabels) {
+        let painter = self.ui.painter().clone();
+        let column = plot.column;
+        let zero = plot.y_of(0.0);
         let mut tops = Vec::new();
         for (i, point) in o.trend.iter().enumerate() {
-            let cx = plot.min.x + column * (i as f32 + 0.5);
+            let cx = plot.rect.min.x + column * (i as f32 + 0.5);
             let half = (column * 0.32).min(self.px(48.0));
             let top = point
                 .value
                 .and_then(|v| rust_decimal::prelude::ToPrimitive::to_f64(&v))
-                .map(y_of);
+                .map(|v| plot.y_of(v));
             if let Some(top) = top {
-                let (a, b) = (y_of(0.0).min(top), y_of(0.0).max(top));
-                let bar = Rect::from_x_y_ranges(cx - half..=cx + half, a..=b);
+                let bar =
+                    Rect::from_x_y_ranges(cx - half..=cx + half, zero.min(top)..=zero.max(top));
                 let fill = Self::light_fill(point.light);
                 painter.rect_filled(
                     bar,
@@ -789,19 +926,19 @@ impl Canvas<'_> {
                 );
                 tops.push(pos2(cx, top));
             }
-            let figure_at = top.unwrap_or(y_of(0.0)).min(y_of(0.0));
+            let figure_at = top.unwrap_or(zero).min(zero);
             self.text(
-                &figures[i],
-                figure_style,
+                &labels.figures[i],
+                labels.figure_style,
                 column,
                 pos2(cx, figure_at - self.px(4.0)),
                 Align2::CENTER_BOTTOM,
             );
             self.text(
-                &names[i],
-                name_style,
+                &labels.names[i],
+                labels.name_style,
                 column,
-                pos2(cx, plot.max.y + self.px(6.0)),
+                pos2(cx, plot.rect.max.y + self.px(6.0)),
                 Align2::CENTER_TOP,
             );
         }
@@ -954,6 +1091,81 @@ struct TableShape {
     figure_size: f32,
     extra: Vec<(String, f32)>,
     header: Option<String>,
+}
+
+/// Where a bar table's parts go, worked out once from its area, shape and number of rows.
+struct TableGeometry {
+    area: Rect,
+    axis: ValueAxis,
+    /// Between the labels and the bars, the bars and the figures.
+    gap: f32,
+    label_width: f32,
+    /// Where the axis' ends fall.
+    bars_left: f32,
+    bars_right: f32,
+    /// The figure column; the extra columns follow it.
+    figure_left: f32,
+    figure_width: f32,
+    /// The rows' top and bottom: the headings above, the axis' marks below.
+    top: f32,
+    bottom: f32,
+    row_height: f32,
+    /// Half a bar's thickness.
+    bar_half: f32,
+}
+
+impl TableGeometry {
+    /// Where `value` falls along the bars.
+    fn x_of(&self, value: f64) -> f32 {
+        self.bars_left + (self.bars_right - self.bars_left) * self.axis.fraction(value)
+    }
+
+    /// The top of the `i`-th row.
+    fn row_top(&self, i: usize) -> f32 {
+        self.top + self.row_height * i as f32
+    }
+
+    /// The middle of the `i`-th row, where its bar, label and figures are centred.
+    fn row_center(&self, i: usize) -> f32 {
+        self.row_top(i) + self.row_height / 2.0
+    }
+
+    /// The width of an extra column of `share` of the table's.
+    fn column_width(&self, share: f32) -> f32 {
+        self.area.width() * share
+    }
+}
+
+/// Where the trend's columns go: the plot's rectangle, its axis, a column's width.
+struct TrendPlot {
+    rect: Rect,
+    axis: ValueAxis,
+    column: f32,
+}
+
+impl TrendPlot {
+    /// The height of `value` on the plot.
+    fn y_of(&self, value: f64) -> f32 {
+        self.rect.max.y - self.rect.height() * self.axis.fraction(value)
+    }
+}
+
+/// The trend's points' figures and names, and the styles they fit in.
+struct TrendLabels {
+    figures: Vec<String>,
+    figure_style: Style,
+    names: Vec<String>,
+    name_style: Style,
+}
+
+/// What every row of a bar table is written in.
+struct RowStyles {
+    /// The figure column's, the same size for all rows.
+    figure: Style,
+    /// Each extra column's.
+    extra: Vec<Style>,
+    /// The rows a label may wrap to.
+    label_rows: usize,
 }
 
 /// The semáforo's legend: each light and the range it stands for, from the plan's thresholds.

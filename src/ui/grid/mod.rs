@@ -165,80 +165,8 @@ pub fn indicator_grid_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>, objectiv
     if let Some(x) = ui.data_mut(|d| d.remove_temp::<f32>(pending_id)) {
         area = area.horizontal_scroll_offset(x);
     }
-    // The meta code is never cut: its column fits the longest one.
-    let meta_width = meta_code_width(ui, obj);
-    let figure_widths: Vec<f32> = layout
-        .columns
-        .iter()
-        .map(|column| match column {
-            GridColumn::Progress | GridColumn::Projected => 100.0,
-            GridColumn::Figure(_, Figure::Weight) => 72.0,
-            GridColumn::Comment(_) => 44.0,
-            GridColumn::ExecutedAtCut => theme::NUMBER_COLUMN + 8.0,
-            _ => theme::NUMBER_COLUMN,
-        })
-        .collect();
-    // On a wide screen the room the figures leave goes to the names: two thirds to the
-    // indicator's, one third to the entity's (until widths are dragged, then remembered).
-    const CODE: f32 = 44.0;
-    const TYPE: f32 = 96.0;
-    let spare = ui.available_width()
-        - meta_width
-        - CODE
-        - TYPE
-        - figure_widths.iter().sum::<f32>()
-        - 8.0 * (figure_widths.len() + 5) as f32;
-    let name_width = (spare * 2.0 / 3.0).clamp(110.0, 480.0);
-    let entity_width = (spare - name_width).clamp(64.0, 240.0);
-    let output = area.show(ui, |ui| {
-        let mut table = TableBuilder::new(ui)
-            .id_salt(("grid", objective))
-            .striped(true)
-            .resizable(true)
-            .vscroll(true)
-            // Never taller than the room left under the details: a grid that overflows hides
-            // its last rows under the charts, out of reach.
-            .min_scrolled_height(0.0)
-            .auto_shrink([false, true])
-            .cell_layout(Layout::left_to_right(Align::Center))
-            .column(Column::initial(meta_width).at_least(meta_width).clip(true))
-            .column(Column::initial(CODE).at_least(36.0).clip(true))
-            .column(Column::initial(name_width).at_least(60.0).clip(true))
-            .column(Column::initial(entity_width).at_least(40.0).clip(true))
-            .column(Column::initial(TYPE).at_least(90.0));
-        // A cell the keys reach (or the indicator found) may be in a row not laid out yet:
-        // scroll to it; its cell takes the focus once drawn.
-        let wanted = grid
-            .view
-            .focus_request
-            .map(|cell| cell.at)
-            .or(match grid.view.selection {
-                Selection::Indicator(at) if grid.view.reveal_selection => Some(at),
-                _ => None,
-            });
-        if let Some(row) = wanted.and_then(|at| layout.rows.iter().position(|r| *r == at)) {
-            table = table.scroll_to_row(row, None);
-        }
-        for width in &figure_widths {
-            table = table.column(Column::initial(*width).at_least(40.0).clip(true));
-        }
-        table
-            .header(theme::ROW_HEIGHT + 4.0, |header| {
-                header::header_ui(header, &layout, grid.cut, language);
-            })
-            .body(|body| {
-                // Only the rows on screen are laid out, so a plan of thousands of indicators
-                // costs what a screenful does; the total row comes last.
-                let rows = layout.rows.len();
-                body.rows(theme::ROW_HEIGHT, rows + 1, |table_row| {
-                    let row = table_row.index();
-                    match layout.rows.get(row) {
-                        Some(at) => row::indicator_row_ui(table_row, &mut grid, row, *at),
-                        None => footer::footer_ui(table_row, &grid),
-                    }
-                });
-            });
-    });
+    let widths = GridWidths::new(ui, obj, &layout);
+    let output = area.show(ui, |ui| grid_table_ui(ui, &mut grid, &widths, objective));
     if let Some(x) = grid
         .reached
         .and_then(|rect| offset_to_reveal(rect, &output))
@@ -246,6 +174,118 @@ pub fn indicator_grid_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>, objectiv
         ui.data_mut(|d| d.insert_temp(pending_id, x));
         ui.ctx().request_repaint();
     }
+}
+
+/// The code column's width at first.
+const CODE_WIDTH: f32 = 44.0;
+/// The annualization type column's width at first.
+const TYPE_WIDTH: f32 = 96.0;
+
+/// How wide the grid's columns are at first (until widths are dragged, then remembered).
+struct GridWidths {
+    /// The meta code's: never cut, it fits the longest one.
+    meta: f32,
+    /// The indicator's name's and the entity's: what the figures leave.
+    name: f32,
+    entity: f32,
+    /// Each figure column's, in the layout's order.
+    figures: Vec<f32>,
+}
+
+impl GridWidths {
+    /// The widths for `objective`'s grid in `layout`, in the room `ui` has.
+    fn new(ui: &egui::Ui, objective: &Objective, layout: &GridLayout) -> Self {
+        let meta = meta_code_width(ui, objective);
+        let figures: Vec<f32> = layout
+            .columns
+            .iter()
+            .map(|column| match column {
+                GridColumn::Progress | GridColumn::Projected => 100.0,
+                GridColumn::Figure(_, Figure::Weight) => 72.0,
+                GridColumn::Comment(_) => 44.0,
+                GridColumn::ExecutedAtCut => theme::NUMBER_COLUMN + 8.0,
+                _ => theme::NUMBER_COLUMN,
+            })
+            .collect();
+        // On a wide screen the room the figures leave goes to the names: two thirds to the
+        // indicator's, one third to the entity's.
+        let spare = ui.available_width()
+            - meta
+            - CODE_WIDTH
+            - TYPE_WIDTH
+            - figures.iter().sum::<f32>()
+            - 8.0 * (figures.len() + 5) as f32;
+        let name = (spare * 2.0 / 3.0).clamp(110.0, 480.0);
+        let entity = (spare - name).clamp(64.0, 240.0);
+        Self {
+            meta,
+            name,
+            entity,
+            figures,
+        }
+    }
+}
+
+/// The grid's table: its header, a row per indicator (only those on screen are laid out) and
+/// the total row.
+fn grid_table_ui(
+    ui: &mut egui::Ui,
+    grid: &mut GridContext<'_>,
+    widths: &GridWidths,
+    objective: usize,
+) {
+    let (layout, cut, language) = (grid.layout, grid.cut, grid.language);
+    let mut table = TableBuilder::new(ui)
+        .id_salt(("grid", objective))
+        .striped(true)
+        .resizable(true)
+        .vscroll(true)
+        // Never taller than the room left under the details: a grid that overflows hides its
+        // last rows under the charts, out of reach.
+        .min_scrolled_height(0.0)
+        .auto_shrink([false, true])
+        .cell_layout(Layout::left_to_right(Align::Center))
+        .column(
+            Column::initial(widths.meta)
+                .at_least(widths.meta)
+                .clip(true),
+        )
+        .column(Column::initial(CODE_WIDTH).at_least(36.0).clip(true))
+        .column(Column::initial(widths.name).at_least(60.0).clip(true))
+        .column(Column::initial(widths.entity).at_least(40.0).clip(true))
+        .column(Column::initial(TYPE_WIDTH).at_least(90.0));
+    // A cell the keys reach (or the indicator found) may be in a row not laid out yet: scroll
+    // to it; its cell takes the focus once drawn.
+    let wanted = grid
+        .view
+        .focus_request
+        .map(|cell| cell.at)
+        .or(match grid.view.selection {
+            Selection::Indicator(at) if grid.view.reveal_selection => Some(at),
+            _ => None,
+        });
+    if let Some(row) = wanted.and_then(|at| layout.rows.iter().position(|r| *r == at)) {
+        table = table.scroll_to_row(row, None);
+    }
+    for width in &widths.figures {
+        table = table.column(Column::initial(*width).at_least(40.0).clip(true));
+    }
+    table
+        .header(theme::ROW_HEIGHT + 4.0, |header| {
+            header::header_ui(header, layout, cut, language);
+        })
+        .body(|body| {
+            // Only the rows on screen are laid out, so a plan of thousands of indicators costs
+            // what a screenful does; the total row comes last.
+            let rows = layout.rows.len();
+            body.rows(theme::ROW_HEIGHT, rows + 1, |table_row| {
+                let row = table_row.index();
+                match layout.rows.get(row) {
+                    Some(at) => row::indicator_row_ui(table_row, grid, row, *at),
+                    None => footer::footer_ui(table_row, grid),
+                }
+            });
+        });
 }
 
 /// The sideways scroll offset that brings `rect` into the grid's view, if it is not in it.

@@ -9,7 +9,9 @@ use crate::model::edit::{Edit, Figure, IndicatorPath};
 use crate::model::format::{number_or_empty, percent};
 use crate::model::progress::programmed_total;
 use crate::model::validation::indicator_label;
-use crate::model::{Annualization, IndicatorProgress, Language, TrafficLights};
+use crate::model::{
+    Annualization, Indicator, IndicatorProgress, Language, Meta, Quarter, TrafficLights, Vigencia,
+};
 use crate::theme;
 use crate::tr;
 use crate::ui::tree::{progress_badge, short};
@@ -30,11 +32,60 @@ pub fn indicator_row_ui(
     ) else {
         return;
     };
-    let language = grid.language;
-    let label = indicator_label(&meta.code, indicator);
+    let this = RowIndicator {
+        at,
+        row,
+        indicator,
+        meta,
+        figures,
+        label: indicator_label(&meta.code, indicator),
+        thresholds: grid.plan.settings.traffic_lights,
+    };
     let selected = grid.view.selection == Selection::Indicator(at);
-    let thresholds = grid.plan.settings.traffic_lights;
     r.set_selected(selected);
+    identity_cells_ui(&mut r, grid, &this, selected);
+    let layout = grid.layout;
+    for (c, column) in layout.columns.iter().enumerate() {
+        let in_range = grid.in_range(row, c);
+        r.col(|ui| {
+            match *column {
+                GridColumn::Figure(vigencia, figure) => {
+                    figure_cell_ui(ui, grid, &this, vigencia, figure);
+                }
+                GridColumn::Comment(quarter) => comment_column_ui(ui, grid, &this, quarter),
+                computed => computed_cell_ui(ui, grid, &this, computed),
+            }
+            if in_range {
+                paint_in_range(ui);
+            }
+        });
+    }
+}
+
+/// The indicator a row shows, with what it is named by and measured against.
+struct RowIndicator<'a> {
+    at: IndicatorPath,
+    /// Its place among the objective's rows.
+    row: usize,
+    indicator: &'a Indicator,
+    meta: &'a Meta,
+    /// What the engine computed for it at the cut.
+    figures: &'a IndicatorProgress,
+    /// How officers name it, for the cells' accessible names.
+    label: String,
+    thresholds: TrafficLights,
+}
+
+/// The cells that say which indicator the row is: meta, code, name (a link that selects it),
+/// entity and annualization type.
+fn identity_cells_ui(
+    r: &mut TableRow<'_, '_>,
+    grid: &mut GridContext<'_>,
+    this: &RowIndicator<'_>,
+    selected: bool,
+) {
+    let (at, indicator, meta) = (this.at, this.indicator, this.meta);
+    let language = grid.language;
     r.col(|ui| {
         ui.label(&meta.code).on_hover_text(&meta.name);
     });
@@ -62,107 +113,102 @@ pub fn indicator_row_ui(
         ui.add(egui::Label::new(&indicator.entity).truncate());
     });
     r.col(|ui| {
-        if let Some(kind) = annualization_ui(ui, at, indicator.annualization, &label, language) {
+        let kind = annualization_ui(ui, at, indicator.annualization, &this.label, language);
+        if let Some(kind) = kind {
             grid.actions
                 .push(Action::Edit(Edit::Annualization { at, kind }, None));
         }
     });
+}
+
+/// A figure the user types: the indicator's `figure` of `vigencia`.
+fn figure_cell_ui(
+    ui: &mut egui::Ui,
+    grid: &mut GridContext<'_>,
+    this: &RowIndicator<'_>,
+    vigencia: Vigencia,
+    figure: Figure,
+) {
+    let indicator = this.indicator;
+    let cell = CellId {
+        at: this.at,
+        vigencia,
+        figure,
+    };
+    let value = match figure {
+        Figure::Weight => indicator.weight(vigencia),
+        Figure::Programmed => indicator.programmed(vigencia),
+        Figure::Executed(q) => indicator.executed(vigencia, q),
+    };
     let cut = grid.cut;
-    for (c, column) in grid.layout.columns.iter().enumerate() {
-        let in_range = grid.in_range(row, c);
-        match *column {
-            GridColumn::Figure(vigencia, figure) => {
-                let cell = CellId {
-                    at,
-                    vigencia,
-                    figure,
-                };
-                let value = match figure {
-                    Figure::Weight => indicator.weight(vigencia),
-                    Figure::Programmed => indicator.programmed(vigencia),
-                    Figure::Executed(q) => indicator.executed(vigencia, q),
-                };
-                let at_cut = vigencia == cut.vigencia && figure == Figure::Executed(cut.quarter);
-                r.col(|ui| {
-                    cell::number_cell_ui(ui, grid, cell, value, &label, at_cut);
-                    if in_range {
-                        paint_in_range(ui);
-                    }
-                });
+    let at_cut = vigencia == cut.vigencia && figure == Figure::Executed(cut.quarter);
+    cell::number_cell_ui(ui, grid, cell, value, &this.label, at_cut);
+}
+
+/// The comment of `quarter` in the cut's vigencia, as a marker; a click opens it.
+fn comment_column_ui(
+    ui: &mut egui::Ui,
+    grid: &mut GridContext<'_>,
+    this: &RowIndicator<'_>,
+    quarter: Quarter,
+) {
+    let vigencia = grid.cut.vigencia;
+    let comment = this
+        .indicator
+        .year(vigencia)
+        .and_then(|y| y.comments.get(&quarter));
+    // Low, and no reason given yet: the committee will ask.
+    let missing = this
+        .figures
+        .progress()
+        .is_some_and(|p| p < this.thresholds.red_below);
+    if comment_cell_ui(ui, comment, missing, &this.label, grid.language).clicked() {
+        grid.actions.push(Action::EditComment {
+            at: this.at,
+            vigencia,
+            quarter,
+        });
+    }
+}
+
+/// A figure the engine computed for the indicator: executed at the cut, progress, what
+/// remains, the projection, the programmed total. Nothing for the columns the user types in.
+fn computed_cell_ui(
+    ui: &mut egui::Ui,
+    grid: &GridContext<'_>,
+    this: &RowIndicator<'_>,
+    column: GridColumn,
+) {
+    let language = grid.language;
+    let forecast = grid.forecast.indicators.get(this.row);
+    match column {
+        GridColumn::ExecutedAtCut => {
+            right_aligned(ui, number_or_empty(this.figures.executed, language));
+        }
+        GridColumn::Progress => {
+            indicator_progress_ui(ui, this.figures, &this.thresholds, language);
+        }
+        GridColumn::Remaining => {
+            if let Some(forecast) = forecast {
+                right_aligned(ui, number_or_empty(forecast.remaining_shown(), language))
+                    .on_hover_text(
+                        forecast.remaining_explained(this.indicator.annualization, language),
+                    );
             }
-            GridColumn::Comment(quarter) => {
-                let comment = indicator
-                    .year(cut.vigencia)
-                    .and_then(|y| y.comments.get(&quarter));
-                // Low, and no reason given yet: the committee will ask.
-                let missing = figures.progress().is_some_and(|p| p < thresholds.red_below);
-                r.col(|ui| {
-                    if comment_cell_ui(ui, comment, missing, &label, language).clicked() {
-                        grid.actions.push(Action::EditComment {
-                            at,
-                            vigencia: cut.vigencia,
-                            quarter,
-                        });
-                    }
-                    if in_range {
-                        paint_in_range(ui);
-                    }
-                });
-            }
-            GridColumn::ExecutedAtCut => {
-                r.col(|ui| {
-                    right_aligned(ui, number_or_empty(figures.executed, language));
-                    if in_range {
-                        paint_in_range(ui);
-                    }
-                });
-            }
-            GridColumn::Progress => {
-                r.col(|ui| {
-                    indicator_progress_ui(ui, figures, &thresholds, language);
-                    if in_range {
-                        paint_in_range(ui);
-                    }
-                });
-            }
-            GridColumn::Remaining => {
-                let forecast = grid.forecast.indicators.get(row);
-                r.col(|ui| {
-                    if let Some(forecast) = forecast {
-                        right_aligned(ui, number_or_empty(forecast.remaining_shown(), language))
-                            .on_hover_text(
-                                forecast.remaining_explained(indicator.annualization, language),
-                            );
-                    }
-                    if in_range {
-                        paint_in_range(ui);
-                    }
-                });
-            }
-            GridColumn::Projected => {
-                let forecast = grid.forecast.indicators.get(row);
-                r.col(|ui| {
-                    if let Some(forecast) = forecast {
-                        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                            progress_badge(ui, forecast.projected_shown(), &thresholds, language)
-                                .on_hover_text(forecast.projected_explained(language));
-                        });
-                    }
-                    if in_range {
-                        paint_in_range(ui);
-                    }
-                });
-            }
-            GridColumn::Total => {
-                let total = programmed_total(indicator, grid.plan.period);
-                r.col(|ui| {
-                    right_aligned(ui, number_or_empty(total, language));
-                    if in_range {
-                        paint_in_range(ui);
-                    }
+        }
+        GridColumn::Projected => {
+            if let Some(forecast) = forecast {
+                ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                    progress_badge(ui, forecast.projected_shown(), &this.thresholds, language)
+                        .on_hover_text(forecast.projected_explained(language));
                 });
             }
         }
+        GridColumn::Total => {
+            let total = programmed_total(this.indicator, grid.plan.period);
+            right_aligned(ui, number_or_empty(total, language));
+        }
+        GridColumn::Figure(..) | GridColumn::Comment(_) => {}
     }
 }
 
