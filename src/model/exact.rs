@@ -11,6 +11,7 @@ use std::hash::{Hash, Hasher};
 use std::ops::{Add, Mul, Neg, Sub};
 
 use num_bigint::BigInt;
+use num_integer::Integer;
 use num_rational::BigRational;
 use num_traits::{Signed, ToPrimitive, Zero};
 use rust_decimal::Decimal;
@@ -33,50 +34,12 @@ enum Repr {
     Big(BigRational),
 }
 
-/// The greatest common divisor (binary gcd); `gcd(0, b) = b`.
-fn gcd(mut a: u128, mut b: u128) -> u128 {
-    if let (Ok(a), Ok(b)) = (u64::try_from(a), u64::try_from(b)) {
-        return u128::from(gcd64(a, b));
-    }
-    if a == 0 {
-        return b;
-    }
-    if b == 0 {
-        return a;
-    }
-    let shift = (a | b).trailing_zeros();
-    a >>= a.trailing_zeros();
-    loop {
-        b >>= b.trailing_zeros();
-        if a > b {
-            std::mem::swap(&mut a, &mut b);
-        }
-        b -= a;
-        if b == 0 {
-            return a << shift;
-        }
-    }
-}
-
-/// [`gcd`] of 64-bit numbers.
-fn gcd64(mut a: u64, mut b: u64) -> u64 {
-    if a == 0 {
-        return b;
-    }
-    if b == 0 {
-        return a;
-    }
-    let shift = (a | b).trailing_zeros();
-    a >>= a.trailing_zeros();
-    loop {
-        b >>= b.trailing_zeros();
-        if a > b {
-            std::mem::swap(&mut a, &mut b);
-        }
-        b -= a;
-        if b == 0 {
-            return a << shift;
-        }
+/// The greatest common divisor; `gcd(0, b) = b`. num-integer's binary gcd, on 64 bits when
+/// both fit (the usual case, and faster there).
+fn gcd(a: u128, b: u128) -> u128 {
+    match (u64::try_from(a), u64::try_from(b)) {
+        (Ok(a), Ok(b)) => u128::from(a.gcd(&b)),
+        _ => a.gcd(&b),
     }
 }
 
@@ -89,7 +52,7 @@ fn small(numerator: i128, denominator: i128) -> Option<Fraction> {
         match (i64::try_from(numerator), i64::try_from(denominator)) {
             // Most figures: 64-bit division is many times faster than 128-bit.
             (Ok(n), Ok(d)) if n != i64::MIN && d != i64::MIN => {
-                let g = gcd64(n.unsigned_abs(), d.unsigned_abs()) as i64;
+                let g = n.unsigned_abs().gcd(&d.unsigned_abs()) as i64;
                 (i128::from(n / g), i128::from(d / g))
             }
             _ => {
