@@ -22,18 +22,7 @@ fn file_menu(harness: &mut Harness<'_, AvanceApp>, label: &str) {
 
 /// The window on the plan file at `path`, its file dialogs answered by `dialogs`.
 fn window_on(path: &Path, dialogs: ScriptedDialogs) -> Harness<'static, AvanceApp> {
-    let path = path.to_path_buf();
-    let mut harness = Harness::builder()
-        .with_size([1366.0, 768.0])
-        .build_eframe(move |_| {
-            AvanceApp::with(
-                Prefs::default(),
-                Some(path.clone()),
-                Box::new(dialogs.clone()),
-            )
-        });
-    harness.run();
-    harness
+    crate::ui::window(Prefs::default(), Some(path.to_path_buf()), dialogs)
 }
 
 const CHANGE_465: &str = "Objetivo 3 · indicador 465 · ejecutado 2022 T1: 0,00 → 1,00";

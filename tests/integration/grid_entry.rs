@@ -119,16 +119,7 @@ fn a_cell_shows_every_decimal_the_figure_has() {
     })
     .unwrap();
     plan_file::save(&plan, &path).unwrap();
-    let mut harness = Harness::builder()
-        .with_size([1366.0, 768.0])
-        .build_eframe(move |_| {
-            AvanceApp::with(
-                Prefs::default(),
-                Some(path.clone()),
-                Box::new(ScriptedDialogs::default()),
-            )
-        });
-    harness.run();
+    let mut harness = crate::ui::window(Prefs::default(), Some(path), ScriptedDialogs::default());
     assert_eq!(shown(&harness, "321 · ejecutado 2022 T1"), "27,50");
     select_objective(&mut harness, 3);
     assert_eq!(shown(&harness, "644 · ejecutado 2022 T1"), "19,002");
@@ -404,16 +395,7 @@ fn in_a_long_grid_page_down_and_ctrl_end_reach_rows_far_below() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("largo.ron");
     plan_file::save(&long_plan(300), &path).unwrap();
-    let mut harness = Harness::builder()
-        .with_size([1366.0, 768.0])
-        .build_eframe(move |_| {
-            AvanceApp::with(
-                Prefs::default(),
-                Some(path.clone()),
-                Box::new(ScriptedDialogs::default()),
-            )
-        });
-    harness.run();
+    let mut harness = crate::ui::window(Prefs::default(), Some(path), ScriptedDialogs::default());
     select_objective(&mut harness, 3);
     harness.get_by_label("464 · ejecutado 2022 T1").click();
     harness.run();

@@ -286,12 +286,7 @@ fn a_first_start_says_what_this_is_and_what_to_do_first_until_dismissed() {
         recent: vec!["/tmp/plan.ron".into()],
         ..Prefs::default()
     };
-    let mut harness = Harness::builder()
-        .with_size([1366.0, 768.0])
-        .build_eframe(move |_| {
-            AvanceApp::with(prefs.clone(), None, Box::new(ScriptedDialogs::default()))
-        });
-    harness.run();
+    let harness = crate::ui::window(prefs, None, ScriptedDialogs::default());
     assert!(
         harness
             .query_by_label_contains("Este es el plan de ejemplo")
@@ -317,12 +312,7 @@ fn open_recent_opens_on_hover() {
         recent: vec!["/tmp/plan-reciente.ron".into()],
         ..Prefs::default()
     };
-    let mut harness = Harness::builder()
-        .with_size([1366.0, 768.0])
-        .build_eframe(move |_| {
-            AvanceApp::with(prefs.clone(), None, Box::new(ScriptedDialogs::default()))
-        });
-    harness.run();
+    let mut harness = crate::ui::window(prefs, None, ScriptedDialogs::default());
     harness.get_by_label("Archivo").click();
     harness.run();
     harness.get_by_label("Abrir reciente").hover();

@@ -230,16 +230,7 @@ fn in_the_10000_plan_page_down_moves_the_grid_and_ctrl_end_reaches_the_last_indi
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("grande.ron");
     avance::io::plan_file::save(&plan, &path).unwrap();
-    let mut harness = Harness::builder()
-        .with_size([1366.0, 768.0])
-        .build_eframe(move |_| {
-            AvanceApp::with(
-                Prefs::default(),
-                Some(path.clone()),
-                Box::new(ScriptedDialogs::default()),
-            )
-        });
-    harness.run();
+    let mut harness = crate::ui::window(Prefs::default(), Some(path), ScriptedDialogs::default());
     select_objective(&mut harness, 1);
     let first = format!("{} · ejecutado 2023 T1", labels[0]);
     harness.get_by_label(&first).click();

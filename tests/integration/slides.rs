@@ -40,17 +40,7 @@ fn at(objective: usize, meta: usize, indicator: usize) -> IndicatorPath {
 fn harness_on(plan: &Plan, dir: &Path) -> Harness<'static, AvanceApp> {
     let path = dir.join("plan.ron");
     plan_file::save(plan, &path).unwrap();
-    let mut harness = Harness::builder()
-        .with_size([1366.0, 768.0])
-        .build_eframe(move |_| {
-            AvanceApp::with(
-                Prefs::default(),
-                Some(path.clone()),
-                Box::new(ScriptedDialogs::default()),
-            )
-        });
-    harness.run();
-    harness
+    crate::ui::window(Prefs::default(), Some(path), ScriptedDialogs::default())
 }
 
 /// Presses `key` and runs frame by frame, collecting the window commands the app sent.

@@ -71,12 +71,24 @@ impl FilePicker for ScriptedDialogs {
     }
 }
 
-pub(crate) fn harness_with(dialogs: ScriptedDialogs) -> Harness<'static, AvanceApp> {
+/// The window at 1366×768 with `prefs`, on the plan file at `path` (the example without one),
+/// its file dialogs answered by `dialogs`; run until it settles.
+pub(crate) fn window(
+    prefs: Prefs,
+    path: Option<PathBuf>,
+    dialogs: ScriptedDialogs,
+) -> Harness<'static, AvanceApp> {
     let mut harness = Harness::builder()
         .with_size([1366.0, 768.0])
-        .build_eframe(move |_| AvanceApp::with(Prefs::default(), None, Box::new(dialogs)));
+        .build_eframe(move |_| {
+            AvanceApp::with(prefs.clone(), path.clone(), Box::new(dialogs.clone()))
+        });
     harness.run();
     harness
+}
+
+pub(crate) fn harness_with(dialogs: ScriptedDialogs) -> Harness<'static, AvanceApp> {
+    window(Prefs::default(), None, dialogs)
 }
 
 pub(crate) fn harness() -> Harness<'static, AvanceApp> {
