@@ -142,26 +142,24 @@ impl AvanceApp {
     /// The name an export is offered under: the plan's name and the cut, written as the
     /// briefing pack writes it (`gestion_publica_2022_2022T1.xlsx`; `2022Q1` in English).
     pub(super) fn export_name(&self) -> String {
-        let stem = self
-            .doc
+        let cut = self.view.cut.file_tag(self.prefs.language);
+        format!("{}_{cut}.xlsx", self.file_stem())
+    }
+
+    /// The plan file's name without its extension (`avance` for a plan with no file): what
+    /// files made from the plan are named after.
+    fn file_stem(&self) -> String {
+        self.doc
             .path()
             .and_then(Path::file_stem)
-            .map_or_else(|| "avance".to_owned(), |s| s.to_string_lossy().into_owned());
-        let cut = self.view.cut;
-        let quarter = cut.quarter.short_name(self.prefs.language);
-        format!("{stem}_{}{quarter}.xlsx", cut.vigencia)
+            .map_or_else(|| "avance".to_owned(), |s| s.to_string_lossy().into_owned())
     }
 
     /// The folder the briefing pack is offered in: the plan's name and the cut
     /// (`gestion_publica_2022-presentacion-2022T1`).
     pub(super) fn slides_folder_name(&self) -> String {
-        let stem = self
-            .doc
-            .path()
-            .and_then(Path::file_stem)
-            .map_or_else(|| "avance".to_owned(), |s| s.to_string_lossy().into_owned());
         let pdf = crate::briefing::pdf_name(self.view.cut, self.prefs.language);
-        format!("{stem}-{}", pdf.trim_end_matches(".pdf"))
+        format!("{}-{}", self.file_stem(), pdf.trim_end_matches(".pdf"))
     }
 
     /// Save As: the system's dialog, or the typed-path box when it gives no file.

@@ -220,10 +220,9 @@ pub struct Pack {
 /// The PDF's name in the pack: `presentacion-2022T1.pdf`.
 pub fn pdf_name(cut: Cut, language: Language) -> String {
     format!(
-        "{}-{}{}.pdf",
+        "{}-{}.pdf",
         crate::tr!(language, "slide-file-presentation"),
-        cut.vigencia,
-        cut.quarter.short_name(language)
+        cut.file_tag(language)
     )
 }
 

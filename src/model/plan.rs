@@ -101,6 +101,16 @@ impl Cut {
     pub fn date(&self) -> String {
         format!("{}/{}", self.quarter.closing_day_month(), self.vigencia)
     }
+
+    /// The cut as a label reads it: `2022 T1` (`2022 Q1` in English).
+    pub fn label(&self, language: Language) -> String {
+        format!("{} {}", self.vigencia, self.quarter.short_name(language))
+    }
+
+    /// The cut in a file name: `2022T1` (`2022Q1` in English).
+    pub fn file_tag(&self, language: Language) -> String {
+        format!("{}{}", self.vigencia, self.quarter.short_name(language))
+    }
 }
 
 impl fmt::Display for Cut {

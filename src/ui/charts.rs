@@ -161,11 +161,7 @@ fn indicators_header_ui(
 fn trend_chart_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) {
     let n = data.trend.len();
     let text_size = (ui.available_width() / n.max(1) as f32 / 5.0).clamp(11.0, 18.0);
-    let names: Vec<String> = data
-        .trend
-        .iter()
-        .map(|p| format!("{} {}", p.cut.vigencia, p.cut.quarter.short_name(language)))
-        .collect();
+    let names: Vec<String> = data.trend.iter().map(|p| p.cut.label(language)).collect();
     let bars: Vec<BarData> = data
         .trend
         .iter()

@@ -819,11 +819,7 @@ impl Canvas<'_> {
             .collect();
         let column = area.width() / n as f32;
         let figure_style = self.fitting(&figures, Style::new(t::SMALL), column - self.px(6.0));
-        let names: Vec<String> = o
-            .trend
-            .iter()
-            .map(|p| format!("{} {}", p.cut.vigencia, p.cut.quarter.short_name(language)))
-            .collect();
+        let names: Vec<String> = o.trend.iter().map(|p| p.cut.label(language)).collect();
         let name_style = self.fitting(
             &names,
             Style::new(t::SMALL).color(t::MUTED),

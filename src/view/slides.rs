@@ -293,11 +293,7 @@ impl Slide {
     /// The name of the slide's file in the briefing pack, without extension:
     /// `01-plan-2022T1`, `02-objetivo-1-2022T1`, `04-objetivo-3-p2-2022T1`.
     pub fn file_stem(&self, language: Language) -> String {
-        let cut = format!(
-            "{}{}",
-            self.cut.vigencia,
-            self.cut.quarter.short_name(language)
-        );
+        let cut = self.cut.file_tag(language);
         let what = match &self.content {
             SlideContent::Plan(_) => crate::tr!(language, "slide-file-plan"),
             SlideContent::Objective(o) if o.pages > 1 => crate::tr!(
@@ -447,11 +443,7 @@ fn objective_slide(
         let Some(reason) = point.no_average else {
             continue;
         };
-        let name = format!(
-            "{} {}",
-            point.cut.vigencia,
-            point.cut.quarter.short_name(language)
-        );
+        let name = point.cut.label(language);
         // The point names its vigencia: the common reasons are said without it, so points
         // with the same reason share one line.
         let why = match reason {
