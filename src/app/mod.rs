@@ -5,6 +5,7 @@ mod actions;
 mod command_handling;
 mod compare;
 pub mod document;
+mod file_dialogs;
 pub mod file_picker;
 pub mod files;
 
@@ -47,8 +48,8 @@ pub struct AvanceApp {
     after_save: Option<Command>,
     /// Alt is held and nothing else was pressed since (releasing it opens the menus).
     alt_alone: bool,
-    /// A command that may open a file dialog, run at the start of the next frame.
-    deferred_command: Option<Command>,
+    /// The file dialog asked for or on screen, and what its answer is for.
+    file_question: Option<file_dialogs::FileQuestion>,
     /// The briefing pack being drawn and written beside the window.
     slides_export: Option<SlidesExport>,
     /// Where this window keeps its data (recovery copies, preferences), shown in the help.
@@ -120,7 +121,7 @@ impl AvanceApp {
             after_save: None,
             data_folder: None,
             alt_alone: false,
-            deferred_command: None,
+            file_question: None,
             slides_export: None,
         };
         if let Some(path) = app.doc.path().map(Path::to_path_buf) {
@@ -244,18 +245,16 @@ impl AvanceApp {
 }
 
 impl eframe::App for AvanceApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         ctx.set_theme(if self.prefs.dark {
             egui::Theme::Dark
         } else {
             egui::Theme::Light
         });
-        // A command that opens a file dialog, asked for in the last frame: that frame was drawn
-        // with its menu closed, so the dialog does not sit over an open menu.
-        if let Some(command) = self.deferred_command.take() {
-            self.run_command(command);
-        }
+        // A file dialog asked for in the last frame is shown now, beside the window (never
+        // inside this frame), and its answer taken once it comes.
+        self.poll_file_dialog(Some(frame), &ctx);
         self.poll_slides_export(&ctx);
         self.handle_shortcuts(&ctx);
         self.handle_close_request(&ctx);
@@ -303,7 +302,12 @@ impl eframe::App for AvanceApp {
                 None => {}
             }
         }
-        if self.dialog.is_none() {
+        if let Some(title) = self.file_dialog_title()
+            && ui::dialog::waiting_for_file_ui(&ctx, title, language)
+        {
+            self.stop_waiting_for_the_file_dialog();
+        }
+        if self.dialog.is_none() && !self.is_waiting_for_a_file() {
             self.offer_recovered_copy();
         }
         if let Some(notice) = &mut self.notice
@@ -316,6 +320,9 @@ impl eframe::App for AvanceApp {
             // Slides fill the screen; leaving them gives the window back.
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.view.presenting));
             self.fullscreen_sent = self.view.presenting;
+        }
+        if self.file_dialog_to_show() {
+            ctx.request_repaint();
         }
         if self.close_confirmed {
             self.finish_recovery();

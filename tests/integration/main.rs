@@ -21,6 +21,7 @@ mod slides;
 mod ui;
 mod ui_files;
 mod undo_history;
+mod windows_files;
 
 /// Runs the avance binary; returns its exit code, standard output and standard error.
 fn avance(args: &[&str]) -> (i32, String, String) {
