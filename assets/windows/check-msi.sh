@@ -2,12 +2,12 @@
 # Checks Avance's installer under Wine, as an officer's PC would take it:
 #   assets/windows/check-msi.sh [FILE.msi]     (default: the one assets/windows/build.sh made)
 # In a fresh Wine prefix (target/windows/wine-check), a silent per-machine install
-# (msiexec /i /qn) must leave Program Files\Avance\avance.exe and avance.com, whose
-# `--version` and `report` answer through the console launcher with avance.exe's exit code; the
-# Start-menu shortcut; the .ron association (HKCR\.ron → Avance.Plan, its open command and icon);
-# the Settings → Apps entry with its icon; Program Files\Avance on the system PATH. Then
-# msiexec /x /qn must take all of that away again. Prints each step's time; exits 1 at the
-# first thing missing or left behind. Installs Wine and mingw-w64 with apt-get when missing.
+# (msiexec /i /qn) must leave Program Files\Avance\avance.exe (a GUI program) and avance.com (a
+# console program), whose `--version` and `report` answer through the launcher with avance.exe's
+# exit code; the Start-menu shortcut; the .ron association (HKCR\.ron → Avance.Plan, its open
+# command and icon); the Settings → Apps entry with its icon; Program Files\Avance on the system
+# PATH. Then msiexec /x /qn must take all of that away again. Prints each step's time; exits 1
+# at the first thing missing or left behind. Installs Wine and mingw-w64 with apt-get if missing.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 start=$EPOCHREALTIME
@@ -60,6 +60,10 @@ wine msiexec /i "$msi_win" /qn || fail "msiexec /i exited with $?"
 wineserver -w
 [ -f "$installdir/avance.exe" ] || fail "no Program Files\\Avance\\avance.exe"
 [ -f "$installdir/avance.com" ] || fail "no Program Files\\Avance\\avance.com"
+# avance.exe opens no console window (GUI subsystem); avance.com is the console program.
+subsystem() { x86_64-w64-mingw32-objdump -p "$1" | awk '$1 == "Subsystem" { print $2 }'; }
+[ "$(subsystem "$installdir/avance.exe")" = 00000002 ] || fail "avance.exe is not a Windows GUI program"
+[ "$(subsystem "$installdir/avance.com")" = 00000003 ] || fail "avance.com is not a console program"
 shortcut_there || fail "no Start-menu shortcut (Start Menu\\Programs\\Avance.lnk)"
 grep -q 'REG_SZ *Avance.Plan$' <<<"$(reg_value 'HKCR\.ron')" || fail "HKCR\\.ron is not Avance.Plan"
 grep -q 'REG_SZ *Plan de Avance$' <<<"$(reg_value 'HKCR\Avance.Plan')" || fail "HKCR\\Avance.Plan is not 'Plan de Avance'"
@@ -76,7 +80,7 @@ products=$(wine reg query 'HKLM\Software\Classes\Installer\Products' /s 2>/dev/n
 grep ProductIcon <<<"$products" | grep -qiF "\\Installer\\$product\\avance.ico" || fail "the Apps entry names no icon"
 [ -f "$drive_c/windows/Installer/$product/avance.ico" ] || fail "the Apps entry's icon is not there"
 grep -qiF 'C:\Program Files\Avance' <<<"$(reg_value "$env_key" PATH)" || fail "Program Files\\Avance is not on PATH"
-echo "installed: Program Files\\Avance\\{avance.exe, avance.com}, Avance.lnk, .ron → Avance.Plan, Apps entry $product with its icon, PATH"
+echo "installed: Program Files\\Avance\\{avance.exe (GUI), avance.com (console)}, Avance.lnk, .ron → Avance.Plan, Apps entry $product with its icon, PATH"
 
 # Debian's Wine 8 lacks ProcessPrng (bcryptprimitives.dll), which Rust's std calls at start.
 # For this check only, a stand-in DLL is put beside the installed programs, and taken away
