@@ -1,3 +1,10 @@
+// On Windows, avance.exe is a GUI program: started from the Start menu, a shortcut or a plan
+// file, it opens its window and no console window beside it. In a terminal, `avance report …`
+// runs the console launcher avance.com instead (crates/avance-console), which passes on what this
+// program prints. Release builds only (the ones packaged): a debug build keeps its console, so
+// that `cargo run` on Windows shows panics and messages where the developer typed.
+#![cfg_attr(all(windows, not(debug_assertions)), windows_subsystem = "windows")]
+
 use std::process::ExitCode;
 
 use clap::Parser;

@@ -349,6 +349,7 @@ pub fn run_window(path: Option<PathBuf>) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Avance")
+            .with_icon(window_icon())
             .with_inner_size([1366.0, 768.0])
             .with_min_inner_size([900.0, 560.0]),
         ..Default::default()
@@ -358,6 +359,15 @@ pub fn run_window(path: Option<PathBuf>) -> eframe::Result {
         options,
         Box::new(move |cc| Ok(Box::new(AvanceApp::new(cc, path)))),
     )
+}
+
+/// The window's icon (title bar, taskbar, Alt+Tab): the semáforo's bars of
+/// `assets/icon/avance.svg`, at 256 px; the system scales it down.
+pub fn window_icon() -> egui::IconData {
+    eframe::icon_data::from_png_bytes(include_bytes!(
+        "../../assets/icon/hicolor/256x256/apps/avance.png"
+    ))
+    .expect("the icon is a PNG")
 }
 
 /// A briefing pack being drawn and written on its own thread.
