@@ -18,11 +18,14 @@ fn main() -> ExitCode {
         None => match avance::app::run_window(cli.file) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
-                let language = avance::i18n::Language::Es;
-                eprintln!(
-                    "{}",
-                    avance::tr!(language, "window-could-not-open", detail = e.to_string())
-                );
+                let text = e.message(avance::i18n::Language::Es);
+                eprintln!("{text}");
+                // Started from the menu there is no terminal to read: the system says it too.
+                rfd::MessageDialog::new()
+                    .set_level(rfd::MessageLevel::Error)
+                    .set_title("Avance")
+                    .set_description(text)
+                    .show();
                 ExitCode::FAILURE
             }
         },

@@ -550,6 +550,7 @@ untitled-example = Example plan (no file)
 untitled-new = New plan (no file)
 untitled-imported = Imported from { $from } (not saved)
 untitled-recovered = Recovered plan (not saved)
+window-no-graphics = Avance could not open its window: this computer does not offer the graphics the window needs (OpenGL 2 or Direct3D 12 / Vulkan). This happens over Remote Desktop, in virtual machines or with Windows’ basic display driver; updating the video driver, or opening Avance on the computer itself, solves it. Everything else works without a window: “avance report”, “avance export” and “avance slides” (see “avance --help”). Technical detail: { $detail }
 window-could-not-open = Avance could not open the window: { $detail }
 
 ## Find and help

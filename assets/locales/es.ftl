@@ -562,6 +562,7 @@ untitled-example = Plan de ejemplo (sin archivo)
 untitled-new = Plan nuevo (sin archivo)
 untitled-imported = Importado de { $from } (sin guardar)
 untitled-recovered = Plan recuperado (sin guardar)
+window-no-graphics = Avance no pudo abrir su ventana: esta computadora no ofrece los gráficos que la ventana necesita (OpenGL 2 o Direct3D 12 / Vulkan). Suele pasar en Escritorio remoto, en máquinas virtuales o con el controlador de pantalla básico de Windows; actualizar el controlador de video, o abrir Avance en el equipo mismo, lo resuelve. Sin ventana sigue funcionando todo lo demás: «avance report», «avance export» y «avance slides» (vea «avance --help»). Detalle técnico: { $detail }
 window-could-not-open = Avance no pudo abrir la ventana: { $detail }
 
 ## Find and help

@@ -1,5 +1,5 @@
 /* For running the Windows build under Wine in tests only (assets/windows/check-msi.sh): never in
-   the .msi or the .zip. Debian 12's Wine 8 has no ProcessPrng in bcryptprimitives.dll, which
+   the .msi or the .zip; .ci/windows-tests puts it beside the test programs too. Debian 12's Wine 8 has no ProcessPrng in bcryptprimitives.dll, which
    Rust's std (1.78 and later) calls at start; built with
      x86_64-w64-mingw32-gcc -shared -o bcryptprimitives.dll wine-prng-shim.c -ladvapi32
    and put beside an .exe, this DLL gives it one. (The same as shared/tools/wine-prng-shim.c.) */

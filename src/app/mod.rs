@@ -344,21 +344,109 @@ impl eframe::App for AvanceApp {
     }
 }
 
-/// Opens the window on `path` (or the seed's plan) and runs until it closes.
-pub fn run_window(path: Option<PathBuf>) -> eframe::Result {
-    let options = eframe::NativeOptions {
+/// How the window is drawn. OpenGL 2 (glow) is what most PCs have; where it is missing (Remote
+/// Desktop, virtual machines, Windows' basic display driver give OpenGL 1.1) wgpu draws through
+/// Direct3D 12, whose WARP adapter draws on the CPU, or Vulkan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Renderer {
+    Glow,
+    Wgpu,
+}
+
+impl Renderer {
+    /// The order renderers are tried in: `AVANCE_RENDERER=wgpu` (or `glow`) puts one first, for
+    /// a PC where the usual order misbehaves.
+    pub fn order() -> [Renderer; 2] {
+        match std::env::var("AVANCE_RENDERER").as_deref() {
+            Ok("wgpu") => [Renderer::Wgpu, Renderer::Glow],
+            _ => [Renderer::Glow, Renderer::Wgpu],
+        }
+    }
+
+    fn eframe(self) -> eframe::Renderer {
+        match self {
+            Renderer::Glow => eframe::Renderer::Glow,
+            Renderer::Wgpu => eframe::Renderer::Wgpu,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Renderer::Glow => "OpenGL",
+            Renderer::Wgpu => "Direct3D 12 / Vulkan (wgpu)",
+        }
+    }
+}
+
+/// Why the window did not open.
+#[derive(Debug, thiserror::Error)]
+pub enum WindowError {
+    /// No renderer could draw on this PC: what each said.
+    #[error("{}", self.message(crate::model::Language::Es))]
+    NoGraphics(Vec<(Renderer, String)>),
+    /// The window opened, then failed.
+    #[error("{}", self.message(crate::model::Language::Es))]
+    Failed(String),
+}
+
+impl WindowError {
+    /// In the officer's words: what happened, and what still works without a window.
+    pub fn message(&self, language: crate::model::Language) -> String {
+        match self {
+            WindowError::NoGraphics(tried) => {
+                let detail = tried
+                    .iter()
+                    .map(|(renderer, error)| format!("{}: {error}", renderer.name()))
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                crate::tr!(language, "window-no-graphics", detail = detail)
+            }
+            WindowError::Failed(detail) => {
+                crate::tr!(language, "window-could-not-open", detail = detail)
+            }
+        }
+    }
+}
+
+/// Opens the window on `path` (or the seed's plan) and runs until it closes. A renderer that
+/// cannot start on this PC gives way to the other before the window shows anything.
+pub fn run_window(path: Option<PathBuf>) -> Result<(), WindowError> {
+    let mut failures = Vec::new();
+    for renderer in Renderer::order() {
+        let started = std::rc::Rc::new(std::cell::Cell::new(false));
+        let (app_started, path) = (started.clone(), path.clone());
+        let result = eframe::run_native(
+            APP_ID,
+            native_options(renderer),
+            Box::new(move |cc| {
+                app_started.set(true);
+                Ok(Box::new(AvanceApp::new(cc, path)))
+            }),
+        );
+        match result {
+            Ok(()) => return Ok(()),
+            // The renderer failed before the app was made: nothing was shown, try the other
+            // (said on the terminal, for whoever supports the PC).
+            Err(e) if !started.get() => {
+                eprintln!("Avance: {} no está disponible ({e}).", renderer.name());
+                failures.push((renderer, e.to_string()));
+            }
+            Err(e) => return Err(WindowError::Failed(e.to_string())),
+        }
+    }
+    Err(WindowError::NoGraphics(failures))
+}
+
+fn native_options(renderer: Renderer) -> eframe::NativeOptions {
+    eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Avance")
             .with_icon(window_icon())
             .with_inner_size([1366.0, 768.0])
             .with_min_inner_size([900.0, 560.0]),
+        renderer: renderer.eframe(),
         ..Default::default()
-    };
-    eframe::run_native(
-        APP_ID,
-        options,
-        Box::new(move |cc| Ok(Box::new(AvanceApp::new(cc, path)))),
-    )
+    }
 }
 
 /// The window's icon (title bar, taskbar, Alt+Tab): the semáforo's bars of

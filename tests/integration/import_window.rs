@@ -36,8 +36,7 @@ impl FilePicker for Tables {
 fn import_in_window(path: &Path) -> Harness<'static, AvanceApp> {
     let tables = Tables::default();
     tables.0.borrow_mut().push_back(path.to_path_buf());
-    let mut harness = Harness::builder()
-        .with_size([1366.0, 768.0])
+    let mut harness = crate::window_builder()
         .build_eframe(move |_| AvanceApp::with(Prefs::default(), None, Box::new(tables.clone())));
     harness.state_mut().run_command(Command::Import);
     harness.run();

@@ -52,11 +52,9 @@ pub(crate) fn window(
     path: Option<PathBuf>,
     dialogs: ScriptedDialogs,
 ) -> Harness<'static, AvanceApp> {
-    let mut harness = Harness::builder()
-        .with_size([1366.0, 768.0])
-        .build_eframe(move |_| {
-            AvanceApp::with(prefs.clone(), path.clone(), Box::new(dialogs.clone()))
-        });
+    let mut harness = crate::window_builder().build_eframe(move |_| {
+        AvanceApp::with(prefs.clone(), path.clone(), Box::new(dialogs.clone()))
+    });
     harness.run();
     harness
 }
@@ -885,8 +883,7 @@ impl FilePicker for OpenDialog {
 
 fn window_with_open_dialogs(dialog: &OpenDialog) -> Harness<'static, AvanceApp> {
     let dialog = dialog.clone();
-    let mut harness = Harness::builder()
-        .with_size([1366.0, 768.0])
+    let mut harness = crate::window_builder()
         .build_eframe(move |_| AvanceApp::with(Prefs::default(), None, Box::new(dialog.clone())));
     harness.run();
     harness

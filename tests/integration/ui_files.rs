@@ -46,9 +46,8 @@ impl FilePicker for ScriptedDialogs {
 
 fn harness_of(app: impl FnOnce() -> AvanceApp + 'static) -> Harness<'static, AvanceApp> {
     let mut app = Some(app);
-    let mut harness = Harness::builder()
-        .with_size([1366.0, 768.0])
-        .build_eframe(move |_| (app.take().expect("built once"))());
+    let mut harness =
+        crate::window_builder().build_eframe(move |_| (app.take().expect("built once"))());
     harness.run();
     harness
 }
