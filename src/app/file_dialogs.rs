@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use super::file_picker::{self, DialogKind, FileRequest, PendingPick};
+use super::file_picker::{self, DialogKind, FileRequest, PendingPick, Picked};
 use super::{AvanceApp, files};
 use crate::io::{import, plan_file};
 use crate::tr;
@@ -120,25 +120,26 @@ impl AvanceApp {
     /// its answer, if one comes, is dropped, and the typed-path box is offered instead.
     pub fn stop_waiting_for_the_file_dialog(&mut self) {
         if let Some(question) = self.file_question.take() {
-            self.file_answered(question.purpose, None);
+            self.file_answered(question.purpose, Picked::NoDialog);
         }
     }
 
-    /// Carries out a dialog's answer. No file (a cancel, or a system that could not show a
-    /// dialog: rfd cannot tell them apart) offers the typed-path box: nothing happens
+    /// Carries out a dialog's answer. A cancel drops what was to follow (a save before
+    /// closing); a system that showed no dialog offers the typed-path box: nothing happens
     /// silently, and a missing dialog never stops work.
-    fn file_answered(&mut self, purpose: FileFor, answer: Option<PathBuf>) {
+    fn file_answered(&mut self, purpose: FileFor, answer: Picked) {
         match (purpose, answer) {
-            (FileFor::Path(purpose), Some(path)) => self.file_chosen(purpose, path),
-            (FileFor::Path(purpose), None) => self.ask_for_path(purpose),
+            (FileFor::Path(purpose), Picked::File(path)) => self.file_chosen(purpose, path),
+            (FileFor::Path(purpose), Picked::NoDialog) => self.ask_for_path(purpose),
+            (FileFor::Path(_), Picked::Cancelled) => self.after_save = None,
             (FileFor::EntityFile, answer) => {
                 // The consolidation dialog was closed meanwhile: nothing to add the file to.
                 let Some(Dialog::Consolidate(mut consolidation)) = self.dialog.take() else {
                     return;
                 };
                 match answer {
-                    Some(path) => self.add_entity_file(&mut consolidation, path),
-                    None => {
+                    Picked::File(path) => self.add_entity_file(&mut consolidation, path),
+                    Picked::Cancelled | Picked::NoDialog => {
                         consolidation.focus_input = true;
                         consolidation.problem =
                             Some(tr!(self.prefs.language, "merge-no-file-chosen"));

@@ -40,24 +40,42 @@ pub struct FileRequest {
     pub folder: PathBuf,
 }
 
-/// A dialog's answer, now or later. `None` in it means no file was chosen: the user cancelled,
-/// or the system could not show a dialog.
+/// What a file dialog gave.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Picked {
+    File(PathBuf),
+    /// The user closed the dialog without choosing.
+    Cancelled,
+    /// No dialog could be shown (Linux without a desktop portal or zenity): the window asks
+    /// for the path in its own box instead.
+    NoDialog,
+}
+
+impl Picked {
+    /// What a test double's `Some(path)` or `None` stands for: `None` is a system that shows
+    /// no dialog.
+    pub fn from_path(path: Option<PathBuf>) -> Self {
+        path.map_or(Picked::NoDialog, Picked::File)
+    }
+}
+
+/// A dialog's answer, now or later.
 pub enum PendingPick {
-    Ready(Option<PathBuf>),
+    Ready(Picked),
     /// The dialog is on screen; its thread sends the answer when it closes.
-    Waiting(mpsc::Receiver<Option<PathBuf>>),
+    Waiting(mpsc::Receiver<Picked>),
 }
 
 impl PendingPick {
-    /// The answer, once the dialog closed (`Some(None)`: nothing chosen); `None` while it is
-    /// still open. A dialog whose thread ended without a word counts as nothing chosen.
-    pub fn poll(&mut self) -> Option<Option<PathBuf>> {
+    /// The answer, once the dialog closed; `None` while it is still open. A dialog whose
+    /// thread ended without a word counts as one that could not be shown.
+    pub fn poll(&mut self) -> Option<Picked> {
         match self {
-            PendingPick::Ready(answer) => Some(answer.take()),
+            PendingPick::Ready(answer) => Some(std::mem::replace(answer, Picked::Cancelled)),
             PendingPick::Waiting(answer) => match answer.try_recv() {
-                Ok(path) => Some(path),
+                Ok(picked) => Some(picked),
                 Err(mpsc::TryRecvError::Empty) => None,
-                Err(mpsc::TryRecvError::Disconnected) => Some(None),
+                Err(mpsc::TryRecvError::Disconnected) => Some(Picked::NoDialog),
             },
         }
     }
@@ -77,7 +95,7 @@ pub trait FilePicker {
         repaint: &egui::Context,
     ) -> PendingPick {
         let _ = (window, repaint);
-        PendingPick::Ready(self.pick(&request))
+        PendingPick::Ready(Picked::from_path(self.pick(&request)))
     }
 
     /// Whether the save dialogs already asked before giving an existing file (then the
@@ -113,14 +131,18 @@ impl FilePicker for NativeFilePicker {
         let spawned = std::thread::Builder::new()
             .name("file-dialog".to_owned())
             .spawn(move || {
-                let path = pollster::block_on(show(dialog, &request.kind));
+                let shown = std::time::Instant::now();
+                let picked = match pollster::block_on(show(dialog, &request.kind)) {
+                    Some(path) => Picked::File(path),
+                    None => no_file(shown.elapsed()),
+                };
                 // The window may have stopped waiting (closed): nobody to tell.
-                let _ = answer.send(path);
+                let _ = answer.send(picked);
                 repaint.request_repaint();
             });
         match spawned {
             Ok(_) => PendingPick::Waiting(receiver),
-            Err(_) => PendingPick::Ready(None),
+            Err(_) => PendingPick::Ready(Picked::NoDialog),
         }
     }
 
@@ -129,6 +151,18 @@ impl FilePicker for NativeFilePicker {
     /// zenity (`--confirm-overwrite`).
     fn confirms_replace(&self) -> bool {
         true
+    }
+}
+
+/// What a dialog that gave no file means. Windows and macOS always show their dialog: the user
+/// cancelled. rfd cannot tell a cancel from a Linux desktop with neither a portal nor zenity; a
+/// dialog that was there for a second or more was seen, and cancelled, while one that answered
+/// at once was never shown.
+fn no_file(open_for: std::time::Duration) -> Picked {
+    if cfg!(any(windows, target_os = "macos")) || open_for >= std::time::Duration::from_secs(1) {
+        Picked::Cancelled
+    } else {
+        Picked::NoDialog
     }
 }
 

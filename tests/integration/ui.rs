@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::rc::Rc;
 
 use avance::app::AvanceApp;
-use avance::app::file_picker::{DialogKind, FilePicker, FileRequest, PendingPick};
+use avance::app::file_picker::{DialogKind, FilePicker, FileRequest, PendingPick, Picked};
 use avance::io::plan_file;
 use avance::model::format::fixed2;
 use avance::model::{Language, Quarter};
@@ -851,15 +851,15 @@ fn importing_figures_into_the_open_plan_keeps_its_texts_and_undoes_in_one_step()
 #[derive(Clone, Default)]
 struct OpenDialog {
     /// The answer's way back while the dialog is open; the kinds of dialog shown.
-    answer: Rc<RefCell<Option<std::sync::mpsc::Sender<Option<PathBuf>>>>>,
+    answer: Rc<RefCell<Option<std::sync::mpsc::Sender<Picked>>>>,
     shown: Rc<RefCell<Vec<DialogKind>>>,
 }
 
 impl OpenDialog {
-    /// Closes the dialog with `path`; whether the window still waited for it.
-    fn choose(&self, path: Option<PathBuf>) -> bool {
+    /// Closes the dialog with `picked`; whether the window still waited for it.
+    fn close(&self, picked: Picked) -> bool {
         let answer = self.answer.borrow_mut().take().expect("a dialog is open");
-        answer.send(path).is_ok()
+        answer.send(picked).is_ok()
     }
 }
 
@@ -932,7 +932,7 @@ fn the_window_keeps_painting_and_takes_no_edits_while_a_file_dialog_is_open() {
     assert_eq!(dialog.shown.borrow().len(), 1, "no second dialog");
 
     // The answer, when it comes, is carried out as the command would have.
-    assert!(dialog.choose(Some(other.clone())));
+    assert!(dialog.close(Picked::File(other.clone())));
     harness.run();
     assert!(!harness.state().is_waiting_for_a_file());
     assert_eq!(harness.state().plan().title, "Plan de otro sector");
@@ -940,9 +940,10 @@ fn the_window_keeps_painting_and_takes_no_edits_while_a_file_dialog_is_open() {
 }
 
 #[test]
-fn a_file_dialog_closed_without_a_file_or_given_up_offers_the_path_box() {
+fn a_cancelled_file_dialog_does_nothing_and_a_missing_or_lost_one_offers_the_path_box() {
     let dialog = OpenDialog::default();
     let mut harness = window_with_open_dialogs(&dialog);
+    // Escape in the system's dialog: nothing happens, nothing more is asked.
     harness
         .state_mut()
         .run_command(avance::view::Command::Export);
@@ -951,11 +952,21 @@ fn a_file_dialog_closed_without_a_file_or_given_up_offers_the_path_box() {
         dialog.shown.borrow().as_slice(),
         [DialogKind::Export { .. }]
     ));
-    assert!(dialog.choose(None));
+    assert!(dialog.close(Picked::Cancelled));
+    harness.run();
+    assert_eq!(harness.state().dialog(), None);
+    assert!(!harness.state().is_waiting_for_a_file());
+
+    // No dialog could be shown (Linux without a portal or zenity): never silently nothing.
+    harness
+        .state_mut()
+        .run_command(avance::view::Command::Export);
+    harness.run();
+    assert!(dialog.close(Picked::NoDialog));
     harness.run();
     assert!(
         matches!(harness.state().dialog(), Some(Dialog::TypePath { .. })),
-        "a cancel (or no dialog at all) is never taken silently"
+        "a missing dialog is never taken silently"
     );
     harness.get_by_label("Cancelar").click();
     harness.run();
@@ -973,7 +984,7 @@ fn a_file_dialog_closed_without_a_file_or_given_up_offers_the_path_box() {
         Some(Dialog::TypePath { .. })
     ));
     let title = harness.state().plan().title.clone();
-    assert!(!dialog.choose(Some(PathBuf::from("no-importa.ron"))));
+    assert!(!dialog.close(Picked::File(PathBuf::from("no-importa.ron"))));
     harness.run();
     assert_eq!(harness.state().plan().title, title);
 }
