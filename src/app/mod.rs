@@ -346,34 +346,40 @@ impl eframe::App for AvanceApp {
 
 /// How the window is drawn. OpenGL 2 (glow) is what most PCs have; where it is missing (Remote
 /// Desktop, virtual machines, Windows' basic display driver give OpenGL 1.1) wgpu draws through
-/// Direct3D 12, whose WARP adapter draws on the CPU, or Vulkan.
+/// Direct3D 12, whose WARP adapter draws on the CPU, or Vulkan; on Windows, Vulkan alone is
+/// tried last (under Wine, Direct3D 12 loses its device where Vulkan draws).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Renderer {
     Glow,
+    /// wgpu with the backend it prefers (Direct3D 12 on Windows, Vulkan on Linux, Metal).
     Wgpu,
+    /// wgpu on Vulkan only.
+    WgpuVulkan,
 }
 
 impl Renderer {
-    /// The order renderers are tried in: `AVANCE_RENDERER=wgpu` (or `glow`) puts one first, for
-    /// a PC where the usual order misbehaves.
-    pub fn order() -> [Renderer; 2] {
-        match std::env::var("AVANCE_RENDERER").as_deref() {
-            Ok("wgpu") => [Renderer::Wgpu, Renderer::Glow],
-            _ => [Renderer::Glow, Renderer::Wgpu],
+    /// The order renderers are tried in: `AVANCE_RENDERER=wgpu` (or `vulkan`, or `glow`) puts
+    /// one first, for a PC where the usual order misbehaves.
+    pub fn order() -> Vec<Renderer> {
+        let mut order = vec![Renderer::Glow, Renderer::Wgpu];
+        if cfg!(windows) {
+            order.push(Renderer::WgpuVulkan);
         }
-    }
-
-    fn eframe(self) -> eframe::Renderer {
-        match self {
-            Renderer::Glow => eframe::Renderer::Glow,
-            Renderer::Wgpu => eframe::Renderer::Wgpu,
-        }
+        let first = match std::env::var("AVANCE_RENDERER").as_deref() {
+            Ok("wgpu") => Renderer::Wgpu,
+            Ok("vulkan") => Renderer::WgpuVulkan,
+            _ => Renderer::Glow,
+        };
+        order.retain(|&r| r != first);
+        order.insert(0, first);
+        order
     }
 
     fn name(self) -> &'static str {
         match self {
             Renderer::Glow => "OpenGL",
             Renderer::Wgpu => "Direct3D 12 / Vulkan (wgpu)",
+            Renderer::WgpuVulkan => "Vulkan (wgpu)",
         }
     }
 }
@@ -438,15 +444,24 @@ pub fn run_window(path: Option<PathBuf>) -> Result<(), WindowError> {
 }
 
 fn native_options(renderer: Renderer) -> eframe::NativeOptions {
-    eframe::NativeOptions {
+    let mut options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Avance")
-            .with_icon(window_icon())
             .with_inner_size([1366.0, 768.0])
-            .with_min_inner_size([900.0, 560.0]),
-        renderer: renderer.eframe(),
+            .with_min_inner_size([900.0, 560.0])
+            .with_icon(window_icon()),
+        renderer: match renderer {
+            Renderer::Glow => eframe::Renderer::Glow,
+            Renderer::Wgpu | Renderer::WgpuVulkan => eframe::Renderer::Wgpu,
+        },
         ..Default::default()
+    };
+    if renderer == Renderer::WgpuVulkan {
+        let mut setup = eframe::egui_wgpu::WgpuSetupCreateNew::without_display_handle();
+        setup.instance_descriptor.backends = eframe::wgpu::Backends::VULKAN;
+        options.wgpu_options.wgpu_setup = eframe::egui_wgpu::WgpuSetup::CreateNew(setup);
     }
+    options
 }
 
 /// The window's icon (title bar, taskbar, Alt+Tab): the semáforo's bars of
