@@ -53,6 +53,8 @@ pub struct AvanceApp {
     slides_export: Option<SlidesExport>,
     /// Where this window keeps its data (recovery copies, preferences), shown in the help.
     data_folder: Option<PathBuf>,
+    /// Whether the window was checked against its screen (see [`AvanceApp::fit_the_screen`]).
+    screen_checked: bool,
 }
 
 /// The name eframe keeps the window's data under (preferences, recovery copies).
@@ -122,6 +124,7 @@ impl AvanceApp {
             alt_alone: false,
             deferred_command: None,
             slides_export: None,
+            screen_checked: false,
         };
         if let Some(path) = app.doc.path().map(Path::to_path_buf) {
             app.remember_recent(path);
@@ -230,6 +233,30 @@ impl AvanceApp {
         self.prefs.remember_recent(path);
     }
 
+    /// Once the screen is known: a window that does not fit it with room for the title bar and
+    /// the taskbar (a laptop at 125 or 150 %, or a size remembered from a larger monitor) is
+    /// maximized, so nothing of it is under the taskbar or off the screen.
+    fn fit_the_screen(&mut self, ctx: &egui::Context) {
+        if self.screen_checked {
+            return;
+        }
+        let (monitor, inner, maximized) = ctx.input(|i| {
+            let viewport = i.viewport();
+            (
+                viewport.monitor_size,
+                viewport.inner_rect,
+                viewport.maximized,
+            )
+        });
+        let (Some(monitor), Some(inner)) = (monitor, inner) else {
+            return;
+        };
+        self.screen_checked = true;
+        if maximized != Some(true) && !fits_on_screen(inner.size(), monitor) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Maximized(true));
+        }
+    }
+
     fn replace_document(&mut self, doc: Document) {
         self.doc = doc;
         self.recovery_for_new_document();
@@ -256,6 +283,7 @@ impl eframe::App for AvanceApp {
         if let Some(command) = self.deferred_command.take() {
             self.run_command(command);
         }
+        self.fit_the_screen(&ctx);
         self.poll_slides_export(&ctx);
         self.handle_shortcuts(&ctx);
         self.handle_close_request(&ctx);
@@ -337,7 +365,14 @@ impl eframe::App for AvanceApp {
     }
 }
 
-/// Opens the window on `path` (or the seed's plan) and runs until it closes.
+/// Whether a window of `inner` size fits a screen of `monitor` size (both in points) with room
+/// for its borders and title bar and for a taskbar.
+fn fits_on_screen(inner: egui::Vec2, monitor: egui::Vec2) -> bool {
+    inner.x + 16.0 <= monitor.x && inner.y + 80.0 <= monitor.y
+}
+
+/// Opens the window on `path` (or the seed's plan) and runs until it closes. It opens at
+/// 1366×768 points, or maximized where that does not fit the screen.
 pub fn run_window(path: Option<PathBuf>) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -358,4 +393,24 @@ struct SlidesExport {
     folder: PathBuf,
     cut: crate::model::Cut,
     result: std::sync::mpsc::Receiver<Result<crate::briefing::Pack, crate::briefing::PackError>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fits_on_screen;
+    use egui::vec2;
+
+    #[test]
+    fn the_window_is_maximized_on_laptops_at_125_and_150_percent() {
+        let window = vec2(1366.0, 768.0);
+        // 1920×1080 at 100 % and at 125 %: it fits with its title bar and the taskbar.
+        assert!(fits_on_screen(window, vec2(1920.0, 1080.0)));
+        assert!(fits_on_screen(window, vec2(1536.0, 864.0)));
+        // 1920×1080 at 150 %, 1366×768 at 125 %, 1366×768 at 100 %: it does not.
+        assert!(!fits_on_screen(window, vec2(1280.0, 720.0)));
+        assert!(!fits_on_screen(window, vec2(1093.0, 614.0)));
+        assert!(!fits_on_screen(window, vec2(1366.0, 768.0)));
+        // A window made smaller than the screen stays as it is.
+        assert!(fits_on_screen(vec2(900.0, 500.0), vec2(1093.0, 614.0)));
+    }
 }
