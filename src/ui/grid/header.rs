@@ -1,6 +1,7 @@
-//! The grid's header: the indicator's columns, then one per figure; the cut quarter's column
-//! is tinted.
+//! The grid's header: the indicator's meta, code and name, one column per figure, then its
+//! type and entity; the cut quarter's column is tinted.
 
+use egui::Rangef;
 use egui_extras::TableRow;
 
 use crate::model::edit::Figure;
@@ -9,10 +10,17 @@ use crate::theme;
 use crate::tr;
 use crate::view::grid::{GridColumn, GridLayout};
 
-/// The column titles, each with what it holds on hover.
-pub fn header_ui(mut header: TableRow<'_, '_>, layout: &GridLayout, cut: Cut, language: Language) {
+/// The column titles, each with what it holds on hover. Returns where each column is, left to
+/// right, for the total row drawn under the table.
+pub fn header_ui(
+    mut header: TableRow<'_, '_>,
+    layout: &GridLayout,
+    cut: Cut,
+    language: Language,
+) -> Vec<Rangef> {
+    let mut spans = Vec::new();
     let mut head = |text: String, hover: String, tinted: bool| {
-        header.col(|ui| {
+        let (_, cell) = header.col(|ui| {
             if tinted {
                 ui.painter()
                     .rect_filled(ui.max_rect(), 0.0, theme::cut_quarter_fill(ui.visuals()));
@@ -21,6 +29,7 @@ pub fn header_ui(mut header: TableRow<'_, '_>, layout: &GridLayout, cut: Cut, la
             ui.add(egui::Label::new(egui::RichText::new(text).strong()).selectable(false))
                 .on_hover_text(hover);
         });
+        spans.push(cell.rect.x_range());
     };
     for (text, hover) in [
         ("Meta".to_owned(), tr!(language, "grid-meta-code")),
@@ -31,14 +40,6 @@ pub fn header_ui(mut header: TableRow<'_, '_>, layout: &GridLayout, cut: Cut, la
         (
             tr!(language, "grid-indicator"),
             tr!(language, "grid-indicator-name"),
-        ),
-        (
-            tr!(language, "details-entity"),
-            tr!(language, "details-responsible-entity"),
-        ),
-        (
-            tr!(language, "grid-type-heading"),
-            tr!(language, "grid-annualization-type"),
         ),
     ] {
         head(text, hover, false);
@@ -89,4 +90,15 @@ pub fn header_ui(mut header: TableRow<'_, '_>, layout: &GridLayout, cut: Cut, la
         };
         head(text, hover, at_cut);
     }
+    head(
+        tr!(language, "grid-type-heading"),
+        tr!(language, "grid-annualization-type"),
+        false,
+    );
+    head(
+        tr!(language, "details-entity"),
+        tr!(language, "details-responsible-entity"),
+        false,
+    );
+    spans
 }

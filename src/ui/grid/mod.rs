@@ -2,6 +2,11 @@
 //! the engine computes at the cut, programming per vigencia. Where each cell is and where the
 //! keys go is [`crate::view::grid`]; here it is drawn: [`header`], one [`row`] per indicator
 //! whose number cells are [`cell`]s, and the [`footer`] with the objective's totals.
+//!
+//! What an officer works with at a cut comes first and fits a laptop's window (1093 points
+//! wide at 125 %): the indicator's meta, code and name, weight, the quarters, the figures at
+//! the cut and the note. The rest (what remains, the projection, the programming, the type and
+//! the entity) is reached by scrolling sideways.
 
 mod cell;
 mod footer;
@@ -14,7 +19,7 @@ use egui_extras::{Column, TableBuilder};
 use crate::model::edit::Figure;
 use crate::model::edit::IndicatorPath;
 use crate::model::forecast::ObjectiveForecast;
-use crate::model::format::{number_as_stored, number_or_empty, percent_for_spreadsheet};
+use crate::model::format::{number_as_stored, number_or_empty, percent, percent_for_spreadsheet};
 use crate::model::progress::programmed_total;
 use crate::model::validation::indicator_label;
 use crate::model::{Annualization, Cut, Language, Objective, ObjectiveProgress, Plan, Vigencia};
@@ -165,7 +170,7 @@ pub fn indicator_grid_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>, objectiv
     if let Some(x) = ui.data_mut(|d| d.remove_temp::<f32>(pending_id)) {
         area = area.horizontal_scroll_offset(x);
     }
-    let widths = GridWidths::new(ui, obj, &layout);
+    let widths = GridWidths::new(ui, obj, obj_figures, &layout, language);
     let output = area.show(ui, |ui| grid_table_ui(ui, &mut grid, &widths, objective));
     if let Some(x) = grid
         .reached
@@ -180,54 +185,69 @@ pub fn indicator_grid_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>, objectiv
 const CODE_WIDTH: f32 = 44.0;
 /// The annualization type column's width at first.
 const TYPE_WIDTH: f32 = 96.0;
+/// The entity column's width at first (its name is cut with "…", whole on hover).
+const ENTITY_WIDTH: f32 = 180.0;
+/// The indicator name's width at first: what the working columns leave, within these.
+const NAME_WIDTH: (f32, f32) = (90.0, 480.0);
 
 /// How wide the grid's columns are at first (until widths are dragged, then remembered).
 struct GridWidths {
     /// The meta code's: never cut, it fits the longest one.
     meta: f32,
-    /// The indicator's name's and the entity's: what the figures leave.
+    /// The indicator's name's: what the working columns leave.
     name: f32,
-    entity: f32,
     /// Each figure column's, in the layout's order.
     figures: Vec<f32>,
 }
 
 impl GridWidths {
-    /// The widths for `objective`'s grid in `layout`, in the room `ui` has.
-    fn new(ui: &egui::Ui, objective: &Objective, layout: &GridLayout) -> Self {
+    /// The widths for `objective`'s grid in `layout`, in the room `ui` has: the columns up to
+    /// the note fit it when they can, the name taking what the others leave.
+    fn new(
+        ui: &egui::Ui,
+        objective: &Objective,
+        figures: &ObjectiveProgress,
+        layout: &GridLayout,
+        language: Language,
+    ) -> Self {
         let meta = meta_code_width(ui, objective);
-        let figures: Vec<f32> = layout
+        let progress = progress_width(ui, figures, language);
+        let widths: Vec<f32> = layout
             .columns
             .iter()
             .map(|column| match column {
-                GridColumn::Progress | GridColumn::Projected => 100.0,
+                GridColumn::Progress => progress,
+                GridColumn::Projected => 100.0,
                 GridColumn::Figure(_, Figure::Weight) => 72.0,
                 GridColumn::Comment(_) => 44.0,
                 GridColumn::ExecutedAtCut => theme::NUMBER_COLUMN + 8.0,
                 _ => theme::NUMBER_COLUMN,
             })
             .collect();
-        // On a wide screen the room the figures leave goes to the names: two thirds to the
-        // indicator's, one third to the entity's.
+        let working = layout
+            .columns
+            .iter()
+            .position(|c| matches!(c, GridColumn::Comment(_)))
+            .map_or(layout.columns.len(), |note| note + 1);
+        // egui_extras puts the item spacing after every column.
+        let spacing = ui.spacing().item_spacing.x;
         let spare = ui.available_width()
             - meta
             - CODE_WIDTH
-            - TYPE_WIDTH
-            - figures.iter().sum::<f32>()
-            - 8.0 * (figures.len() + 5) as f32;
-        let name = (spare * 2.0 / 3.0).clamp(110.0, 480.0);
-        let entity = (spare - name).clamp(64.0, 240.0);
+            - widths.iter().take(working).sum::<f32>()
+            - spacing * (working + 3) as f32
+            // Rounding never pushes the note out of the window.
+            - 2.0;
         Self {
             meta,
-            name,
-            entity,
-            figures,
+            name: spare.clamp(NAME_WIDTH.0, NAME_WIDTH.1),
+            figures: widths,
         }
     }
 }
 
-/// The grid's table: its header, a row per indicator (only those on screen are laid out) and
-/// the total row.
+/// The grid's table: its header, a row per indicator (only those on screen are laid out), and
+/// the total row under it.
 fn grid_table_ui(
     ui: &mut egui::Ui,
     grid: &mut GridContext<'_>,
@@ -235,8 +255,14 @@ fn grid_table_ui(
     objective: usize,
 ) {
     let (layout, cut, language) = (grid.layout, grid.cut, grid.language);
+    // The rows scroll in what the header and the total row leave: the total stays in view
+    // however many indicators the objective has.
+    let header_height = theme::ROW_HEIGHT + 4.0;
+    let rows_height = ui.available_height() - header_height - footer::HEIGHT;
     let mut table = TableBuilder::new(ui)
-        .id_salt(("grid", objective))
+        // Widths are remembered by the column's place: named anew when the columns changed
+        // order, so no width remembered for another column is applied to one.
+        .id_salt(("indicator_grid", objective))
         .striped(true)
         .resizable(true)
         .vscroll(true)
@@ -251,9 +277,7 @@ fn grid_table_ui(
                 .clip(true),
         )
         .column(Column::initial(CODE_WIDTH).at_least(36.0).clip(true))
-        .column(Column::initial(widths.name).at_least(60.0).clip(true))
-        .column(Column::initial(widths.entity).at_least(40.0).clip(true))
-        .column(Column::initial(TYPE_WIDTH).at_least(90.0));
+        .column(Column::initial(widths.name).at_least(60.0).clip(true));
     // A cell the keys reach (or the indicator found) may be in a row not laid out yet: scroll
     // to it; its cell takes the focus once drawn.
     let wanted = grid
@@ -270,22 +294,26 @@ fn grid_table_ui(
     for width in &widths.figures {
         table = table.column(Column::initial(*width).at_least(40.0).clip(true));
     }
+    table = table
+        .column(Column::initial(TYPE_WIDTH).at_least(90.0))
+        .column(Column::initial(ENTITY_WIDTH).at_least(40.0).clip(true));
+    let mut spans = Vec::new();
     table
-        .header(theme::ROW_HEIGHT + 4.0, |header| {
-            header::header_ui(header, layout, cut, language);
+        .max_scroll_height(rows_height.max(theme::ROW_HEIGHT))
+        .header(header_height, |header| {
+            spans = header::header_ui(header, layout, cut, language);
         })
         .body(|body| {
             // Only the rows on screen are laid out, so a plan of thousands of indicators costs
-            // what a screenful does; the total row comes last.
-            let rows = layout.rows.len();
-            body.rows(theme::ROW_HEIGHT, rows + 1, |table_row| {
+            // what a screenful does.
+            body.rows(theme::ROW_HEIGHT, layout.rows.len(), |table_row| {
                 let row = table_row.index();
-                match layout.rows.get(row) {
-                    Some(at) => row::indicator_row_ui(table_row, grid, row, *at),
-                    None => footer::footer_ui(table_row, grid),
+                if let Some(at) = layout.rows.get(row) {
+                    row::indicator_row_ui(table_row, grid, row, *at);
                 }
             });
         });
+    footer::footer_ui(ui, &spans, grid);
 }
 
 /// The sideways scroll offset that brings `rect` into the grid's view, if it is not in it.
@@ -303,6 +331,34 @@ fn offset_to_reveal(
     } else {
         None
     }
+}
+
+/// The width that shows every indicator's avance whole, with what the average counts beside
+/// it when that differs ("2.750,00 % (100)"); never narrower than "100,00 %".
+fn progress_width(ui: &egui::Ui, figures: &ObjectiveProgress, language: Language) -> f32 {
+    let width = |text: String, style: egui::TextStyle| {
+        let font = style.resolve(ui.style());
+        ui.fonts_mut(|f| f.layout_no_wrap(text, font, egui::Color32::WHITE))
+            .size()
+            .x
+    };
+    let spacing = ui.spacing().item_spacing.x;
+    let hundred = width(
+        percent(rust_decimal::Decimal::ONE_HUNDRED, language),
+        egui::TextStyle::Monospace,
+    );
+    figures
+        .indicators
+        .iter()
+        .map(|figures| {
+            let shown = row::ProgressShown::of(figures, language);
+            width(shown.figure, egui::TextStyle::Monospace)
+                + shown.counted.map_or(0.0, |(counted, _)| {
+                    spacing + width(counted, egui::TextStyle::Small)
+                })
+        })
+        .fold(hundred, f32::max)
+        + 2.0 * spacing
 }
 
 /// The width that shows every meta code of the objective whole ("META SECTORIAL 431").
