@@ -3,11 +3,11 @@
 
 use avance::app::AvanceApp;
 use avance::view::Prefs;
-use egui::{Rect, Vec2, vec2};
+use egui::{Key, Modifiers, Rect, Vec2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-use super::ui::{ScriptedDialogs, select_objective, window_sized};
+use super::ui::{ScriptedDialogs, press, select_objective, window_sized};
 
 /// The window at `size` on the seed, objective 3 selected, as at a first start (the welcome
 /// line on screen too).
@@ -80,4 +80,35 @@ fn at_1280_by_720_points_objective_3_works_without_scrolling() {
 #[test]
 fn at_1093_by_614_points_objective_3_works_without_scrolling() {
     the_working_columns_and_the_total_are_on_screen(vec2(1093.0, 614.0));
+}
+
+#[test]
+fn reaching_the_programming_keeps_meta_code_and_name_in_view_as_frozen_panes() {
+    let size = vec2(1093.0, 614.0);
+    let mut harness = objective_3_at(size);
+    harness.get_by_label("644 · ejecutado 2022 T1").click();
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::End);
+    let cell = harness.get_by_label("644 · programación 2024");
+    assert!(cell.is_focused());
+    let cell = cell.rect();
+    let screen = Rect::from_min_size(egui::Pos2::ZERO, size);
+    assert!(
+        screen.contains_rect(cell),
+        "the cell reached is on screen: {cell:?}"
+    );
+    let code = in_row(&harness, "644", cell);
+    let meta = in_row(&harness, "META SECTORIAL 431", cell);
+    for (name, rect) in [("code", code), ("meta", meta)] {
+        assert!(
+            screen.contains_rect(rect) && rect.right() < cell.left(),
+            "the {name} stays in view, left of the figures: {rect:?}"
+        );
+    }
+    // The weight went out of view, under the frozen pane; Home brings it back.
+    let weight = harness.get_by_label("644 · ponderación 2022").rect();
+    assert!(weight.left() < code.right(), "{weight:?}");
+    press(&mut harness, Modifiers::NONE, Key::Home);
+    let weight = harness.get_by_label("644 · ponderación 2022").rect();
+    assert!(weight.left() > code.right(), "{weight:?}");
 }

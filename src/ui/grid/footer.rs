@@ -1,5 +1,5 @@
 //! The grid's last row: the sum of the weights and the objective's progress. It is drawn under
-//! the table rather than as its last row, so it stays in view while the rows scroll.
+//! each pane's table rather than as its last row, so it stays in view while the rows scroll.
 
 use egui::{Align, Layout, Rangef, Rect, RichText, UiBuilder};
 
@@ -15,34 +15,25 @@ use crate::view::grid::GridColumn;
 /// The total row's height, with the space above it.
 pub const HEIGHT: f32 = theme::ROW_HEIGHT + 4.0;
 
-/// "Total": the weights' sum under the weights, the objective's average under the progress.
-/// `spans` are the table's columns, left to right, as its header drew them.
-pub fn footer_ui(ui: &mut egui::Ui, spans: &[Rangef], grid: &GridContext<'_>) {
-    let (Some(first), Some(last)) = (spans.first(), spans.last()) else {
+/// The frozen pane's part of the total row: "Total". `spans` are the pane's columns, left to
+/// right, as its header drew them.
+pub fn names_footer_ui(ui: &mut egui::Ui, spans: &[Rangef], grid: &GridContext<'_>) {
+    let language = grid.language;
+    if let Some(mut r) = FooterRow::new(ui, spans) {
+        r.col(|ui| {
+            ui.strong(tr!(language, "grid-total"));
+        });
+    }
+}
+
+/// The part under the figures: the weights' sum under the weights, the objective's average
+/// under the progress, its projection under the projections.
+pub fn figures_footer_ui(ui: &mut egui::Ui, spans: &[Rangef], grid: &GridContext<'_>) {
+    let Some(mut r) = FooterRow::new(ui, spans) else {
         return;
-    };
-    let top = ui.cursor().top() + HEIGHT - theme::ROW_HEIGHT;
-    let rect = Rect::from_x_y_ranges(first.min..=last.max, top..=top + theme::ROW_HEIGHT);
-    ui.allocate_rect(rect.with_min_y(ui.cursor().top()), egui::Sense::hover());
-    // A line above it, as a spreadsheet's total row has.
-    ui.painter().hline(
-        rect.x_range(),
-        rect.top() - 1.0,
-        ui.visuals().widgets.noninteractive.bg_stroke,
-    );
-    let mut r = FooterRow {
-        ui,
-        spans: spans.iter(),
-        rows: rect.y_range(),
     };
     let language = grid.language;
     let thresholds = grid.plan.settings.traffic_lights;
-    r.col(|ui| {
-        ui.strong(tr!(language, "grid-total"));
-    });
-    for _ in 0..2 {
-        r.col(|_| {});
-    }
     for column in &grid.layout.columns {
         r.col(|ui| match column {
             GridColumn::Figure(_, Figure::Weight) => {
@@ -74,7 +65,31 @@ struct FooterRow<'a, 'u> {
     rows: Rangef,
 }
 
-impl FooterRow<'_, '_> {
+impl<'a, 'u> FooterRow<'a, 'u> {
+    /// The row under what `ui` holds, across `spans`, with a line above it as a spreadsheet's
+    /// total row has.
+    fn new(ui: &'u mut egui::Ui, spans: &'a [Rangef]) -> Option<Self> {
+        let (first, last) = (spans.first()?, spans.last()?);
+        // A frame that laid out no heading (egui's first, measuring one) has no columns yet.
+        if !(first.min.is_finite() && last.max.is_finite()) {
+            return None;
+        }
+        let top = ui.cursor().top();
+        let rect = Rect::from_x_y_ranges(first.min..=last.max, top..=top + HEIGHT);
+        ui.allocate_rect(rect, egui::Sense::hover());
+        let rows = Rangef::new(rect.bottom() - theme::ROW_HEIGHT, rect.bottom());
+        ui.painter().hline(
+            rect.x_range(),
+            rows.min - 1.0,
+            ui.visuals().widgets.noninteractive.bg_stroke,
+        );
+        Some(Self {
+            ui,
+            spans: spans.iter(),
+            rows,
+        })
+    }
+
     /// The next column's cell, its contents cut at its edges as the table's are.
     fn col(&mut self, add_contents: impl FnOnce(&mut egui::Ui)) {
         let Some(span) = self.spans.next() else {

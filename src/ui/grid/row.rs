@@ -1,5 +1,6 @@
-//! One indicator's row: its meta, code and name, then its number cells and the figures the
-//! engine computed for it, then its type and entity.
+//! One indicator's row, in two parts: its meta, code and name in the frozen pane, then in the
+//! pane that scrolls sideways its number cells, the figures the engine computed for it, its
+//! type and its entity.
 
 use egui::{Align, Layout, RichText};
 use egui_extras::TableRow;
@@ -18,32 +19,34 @@ use crate::ui::tree::{progress_badge, short};
 use crate::view::grid::{CellId, GridColumn};
 use crate::view::{Action, Selection};
 
-/// The row of the indicator at `at`, the `row`-th of the objective.
-pub fn indicator_row_ui(
+/// The frozen part of the row of the indicator at `at`, the `row`-th of the objective: meta,
+/// code and name (a link that selects it).
+pub fn names_row_ui(
     mut r: TableRow<'_, '_>,
     grid: &mut GridContext<'_>,
     row: usize,
     at: IndicatorPath,
 ) {
-    let (Some(indicator), Some(meta), Some(figures)) = (
-        grid.plan.indicator(at),
-        grid.objective.metas.get(at.meta),
-        grid.figures.indicators.get(row),
-    ) else {
+    let Some(this) = RowIndicator::new(grid, row, at) else {
         return;
-    };
-    let this = RowIndicator {
-        at,
-        row,
-        indicator,
-        meta,
-        figures,
-        label: indicator_label(&meta.code, indicator),
-        thresholds: grid.plan.settings.traffic_lights,
     };
     let selected = grid.view.selection == Selection::Indicator(at);
     r.set_selected(selected);
     naming_cells_ui(&mut r, grid, &this, selected);
+}
+
+/// The part of the row that scrolls sideways: the indicator's figures, then its type and
+/// entity.
+pub fn figures_row_ui(
+    mut r: TableRow<'_, '_>,
+    grid: &mut GridContext<'_>,
+    row: usize,
+    at: IndicatorPath,
+) {
+    let Some(this) = RowIndicator::new(grid, row, at) else {
+        return;
+    };
+    r.set_selected(grid.view.selection == Selection::Indicator(at));
     let layout = grid.layout;
     for (c, column) in layout.columns.iter().enumerate() {
         let in_range = grid.in_range(row, c);
@@ -75,6 +78,23 @@ struct RowIndicator<'a> {
     /// How officers name it, for the cells' accessible names.
     label: String,
     thresholds: TrafficLights,
+}
+
+impl<'a> RowIndicator<'a> {
+    /// The `row`-th indicator of the grid, at `at`.
+    fn new(grid: &GridContext<'a>, row: usize, at: IndicatorPath) -> Option<Self> {
+        let indicator = grid.plan.indicator(at)?;
+        let meta = grid.objective.metas.get(at.meta)?;
+        Some(Self {
+            at,
+            row,
+            indicator,
+            meta,
+            figures: grid.figures.indicators.get(row)?,
+            label: indicator_label(&meta.code, indicator),
+            thresholds: grid.plan.settings.traffic_lights,
+        })
+    }
 }
 
 /// The cells that say which indicator the row is: meta, code and name (a link that selects
