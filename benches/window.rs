@@ -4,14 +4,13 @@
 //!
 //! `cargo bench --bench window`.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
 
 use avance::app::AvanceApp;
-use avance::app::file_picker::FilePicker;
+use avance::app::file_picker::{FilePicker, FileRequest};
 use avance::io::generate::{GenerateRequest, generate};
 use avance::io::plan_file;
-use avance::model::Language;
 use avance::view::Prefs;
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
@@ -20,16 +19,7 @@ use egui_kittest::Harness;
 struct NoDialogs;
 
 impl FilePicker for NoDialogs {
-    fn pick_plan_to_open(&mut self, _: Language, _: &Path) -> Option<PathBuf> {
-        None
-    }
-    fn pick_plan_to_save(&mut self, _: Language, _: &Path, _: &str) -> Option<PathBuf> {
-        None
-    }
-    fn pick_table_to_import(&mut self, _: Language, _: &Path) -> Option<PathBuf> {
-        None
-    }
-    fn pick_export_path(&mut self, _: Language, _: &Path, _: &str) -> Option<PathBuf> {
+    fn pick(&mut self, _: &FileRequest) -> Option<PathBuf> {
         None
     }
 }

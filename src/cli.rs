@@ -39,6 +39,9 @@ macro_rules! println {
 #[derive(Debug, Parser)]
 #[command(
     name = "avance",
+    // Usage lines say `avance` however the program was started (on Windows, through avance.com,
+    // it is started as `C:\…\avance.exe`).
+    bin_name = "avance",
     version,
     about,
     args_conflicts_with_subcommands = true

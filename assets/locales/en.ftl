@@ -282,6 +282,7 @@ dialog-overwrite = Overwrite
 dialog-reload = Reload
 dialog-the-file-has-comments = The file has comments
 dialog-save-without-them = Save without them
+dialog-retry = Try again
 dialog-could-not-save = Could not save
 dialog-close = Close
 dialog-recover-unsaved-changes = Recover unsaved changes
@@ -294,6 +295,10 @@ dialog-drop-comments-text = { $name } has hand-written comments (the first at li
 
 ## files
 app-unsaved-changes-restored = The unsaved changes were restored. Save to keep them.
+
+waiting-file-dialog-title = Waiting for the “{ $title }” dialog
+waiting-file-dialog-text = Choose the file in the system's dialog (or close it to cancel). Meanwhile the plan cannot be changed.
+waiting-file-dialog-stop = Stop waiting (type the path)
 
 ## file-picker
 file-picker-avance-plan = Avance plan
@@ -361,9 +366,12 @@ plan-file-period-too-long = The period { $first }–{ $last } spans more than { 
 io-not-found = the path does not exist
 io-permission-denied = permission denied
 io-is-a-folder = it is a folder
+io-storage-full = the disk is full
+io-held = the file is open in another program: close it there and try again
 io-system-detail = system detail: { $detail }
 
 ## Writing a file: why it failed (follows "Could not save")
+write-in-use = “{ $name }” is open in another program (Excel or an editor, for example): close it there and try again
 write-read-only = the file is read-only
 write-hard-linked = the file has { $links } names (hard links)
 write-not-a-file = the path is not that of a regular file
@@ -542,6 +550,7 @@ untitled-example = Example plan (no file)
 untitled-new = New plan (no file)
 untitled-imported = Imported from { $from } (not saved)
 untitled-recovered = Recovered plan (not saved)
+window-no-graphics = Avance could not open its window: this computer does not offer the graphics the window needs (OpenGL 2 or Direct3D 12 / Vulkan). This happens over Remote Desktop, in virtual machines or with Windows’ basic display driver; updating the video driver, or opening Avance on the computer itself, solves it. Everything else works without a window: “avance report”, “avance export” and “avance slides” (see “avance --help”). Technical detail: { $detail }
 window-could-not-open = Avance could not open the window: { $detail }
 
 ## Find and help

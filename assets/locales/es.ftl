@@ -282,6 +282,7 @@ dialog-overwrite = Sobrescribir
 dialog-reload = Recargar
 dialog-the-file-has-comments = El archivo tiene comentarios
 dialog-save-without-them = Guardar sin los comentarios
+dialog-retry = Reintentar
 dialog-could-not-save = No se pudo guardar
 dialog-close = Cerrar
 dialog-recover-unsaved-changes = Recuperar cambios sin guardar
@@ -294,6 +295,10 @@ dialog-drop-comments-text = { $name } tiene comentarios escritos a mano (el prim
 
 ## files
 app-unsaved-changes-restored = Se restauraron los cambios sin guardar. Guarde para conservarlos.
+
+waiting-file-dialog-title = Esperando el diálogo «{ $title }»
+waiting-file-dialog-text = Elija el archivo en el diálogo del sistema (o ciérrelo para cancelar). Mientras tanto el plan no se puede modificar.
+waiting-file-dialog-stop = Dejar de esperar (escribir la ruta)
 
 ## file-picker
 file-picker-avance-plan = Plan de Avance
@@ -361,10 +366,13 @@ plan-file-period-too-long = El periodo { $first }–{ $last } abarca más de { $
 io-not-found = la ruta no existe
 io-permission-denied = sin permiso
 io-is-a-folder = es una carpeta
+io-storage-full = el disco está lleno
+io-held = el archivo está abierto en otro programa: ciérrelo allí y vuelva a intentarlo
 io-system-detail = detalle del sistema: { $detail }
 
 ## Escribir un archivo: por qué no se pudo (sigue a «No se pudo guardar»)
 write-read-only = el archivo es de solo lectura
+write-in-use = «{ $name }» está abierto en otro programa (por ejemplo Excel o un editor): ciérrelo allí y vuelva a intentarlo
 write-hard-linked = el archivo tiene { $links } nombres (enlaces duros)
 write-not-a-file = la ruta no es la de un archivo común
 write-link-loop = la ruta da vueltas entre enlaces simbólicos
@@ -554,6 +562,7 @@ untitled-example = Plan de ejemplo (sin archivo)
 untitled-new = Plan nuevo (sin archivo)
 untitled-imported = Importado de { $from } (sin guardar)
 untitled-recovered = Plan recuperado (sin guardar)
+window-no-graphics = Avance no pudo abrir su ventana: esta computadora no ofrece los gráficos que la ventana necesita (OpenGL 2 o Direct3D 12 / Vulkan). Suele pasar en Escritorio remoto, en máquinas virtuales o con el controlador de pantalla básico de Windows; actualizar el controlador de video, o abrir Avance en el equipo mismo, lo resuelve. Sin ventana sigue funcionando todo lo demás: «avance report», «avance export» y «avance slides» (vea «avance --help»). Detalle técnico: { $detail }
 window-could-not-open = Avance no pudo abrir la ventana: { $detail }
 
 ## Find and help

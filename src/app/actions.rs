@@ -18,10 +18,6 @@ impl AvanceApp {
         let mut structural = false;
         for action in actions {
             match action {
-                Action::Command(command) if command.may_open_a_file_dialog() => {
-                    self.deferred_command = Some(command);
-                    ctx.request_repaint();
-                }
                 Action::Command(command) => {
                     self.run_command(command);
                     changed = true;
@@ -195,7 +191,7 @@ impl AvanceApp {
     }
 
     pub(super) fn handle_shortcuts(&mut self, ctx: &egui::Context) {
-        if self.dialog.is_some() {
+        if self.dialog.is_some() || self.is_waiting_for_a_file() {
             return;
         }
         if self.view.presenting

@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use super::document::{Document, Untitled};
+use super::file_dialogs::FileFor;
 use super::{AvanceApp, SlidesExport, file_picker, files};
 use crate::io::{export, import, plan_file};
 use crate::model::edit::Edit;
@@ -85,13 +86,7 @@ impl AvanceApp {
                 plan.settings.language = language;
                 self.replace_document(Document::untitled(plan, Untitled::New));
             }
-            Command::Open => match self
-                .file_picker
-                .pick_plan_to_open(language, &self.start_folder())
-            {
-                Some(path) => self.open(&path),
-                None => self.ask_for_path(PathPurpose::Open),
-            },
+            Command::Open => self.ask_file(FileFor::Path(PathPurpose::Open)),
             Command::OpenRecent(path) => self.open(&path),
             Command::Save => {
                 self.apply_typed_thresholds();
@@ -104,31 +99,12 @@ impl AvanceApp {
                 self.apply_typed_thresholds();
                 self.save_as();
             }
-            Command::Import => match self
-                .file_picker
-                .pick_table_to_import(language, &self.start_folder())
-            {
-                Some(path) => self.import(import::ImportRequest::new(path), ImportTarget::NewPlan),
-                None => self.ask_for_path(PathPurpose::Import),
-            },
-            Command::ImportIntoOpenPlan => match self
-                .file_picker
-                .pick_table_to_import(language, &self.start_folder())
-            {
-                Some(path) => self.import(import::ImportRequest::new(path), ImportTarget::OpenPlan),
-                None => self.ask_for_path(PathPurpose::ImportIntoOpenPlan),
-            },
-            Command::Export => {
-                let suggested = self.export_name();
-                match self
-                    .file_picker
-                    .pick_export_path(language, &self.start_folder(), &suggested)
-                {
-                    Some(path) => self.export(&path),
-                    None => self.ask_for_path(PathPurpose::Export),
-                }
+            Command::Import => self.ask_file(FileFor::Path(PathPurpose::Import)),
+            Command::ImportIntoOpenPlan => {
+                self.ask_file(FileFor::Path(PathPurpose::ImportIntoOpenPlan))
             }
-            Command::Compare => self.compare_with_picked(),
+            Command::Export => self.ask_file(FileFor::Path(PathPurpose::Export)),
+            Command::Compare => self.ask_file(FileFor::Path(PathPurpose::Compare)),
             Command::Consolidate => self.start_consolidation(),
             Command::Quit => {
                 self.close_confirmed = true;
@@ -353,14 +329,7 @@ impl AvanceApp {
 
     /// Asks for the briefing pack's folder, then writes it.
     fn export_slides_to_chosen_folder(&mut self) {
-        let language = self.prefs.language;
-        match self
-            .file_picker
-            .pick_slides_folder(language, &self.start_folder())
-        {
-            Some(folder) => self.export_slides(&folder),
-            None => self.ask_for_path(PathPurpose::ExportSlides),
-        }
+        self.ask_file(FileFor::Path(PathPurpose::ExportSlides));
     }
 
     /// Writes the briefing pack at the view's cut into `folder`: one PNG per slide and the

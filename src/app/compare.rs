@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::file_dialogs::FileFor;
 use super::{AvanceApp, files};
 use crate::io::plan_file;
 use crate::model::merge::merge;
@@ -13,19 +14,6 @@ use crate::view::dialog::ConsolidateAnswer;
 use crate::view::{Dialog, Notice, PathPurpose};
 
 impl AvanceApp {
-    /// Asks for the plan file to compare with: the file dialog, or the typed-path box.
-    pub(super) fn compare_with_picked(&mut self) {
-        let language = self.prefs.language;
-        let title = tr!(language, "compare-with-plan");
-        match self
-            .file_picker
-            .pick_plan_to_read(language, &self.start_folder(), &title)
-        {
-            Some(path) => self.compare_with(&path),
-            None => self.ask_for_path(PathPurpose::Compare),
-        }
-    }
-
     /// Shows the differences between the open plan and the plan file at `path`.
     pub(super) fn compare_with(&mut self, path: &Path) {
         let language = self.prefs.language;
@@ -45,9 +33,9 @@ impl AvanceApp {
     /// Opens the consolidation dialog with the first entity file the file dialog gives (or
     /// none, the path box ready to type it).
     pub(super) fn start_consolidation(&mut self) {
-        let mut consolidation = Consolidation::new(self.offered_path(PathPurpose::Open));
-        self.pick_entity_file(&mut consolidation);
+        let consolidation = Consolidation::new(self.offered_path(PathPurpose::Open));
         self.dialog = Some(Dialog::Consolidate(Box::new(consolidation)));
+        self.ask_file(FileFor::EntityFile);
     }
 
     /// Carries out what the consolidation dialog asked for.
@@ -56,7 +44,7 @@ impl AvanceApp {
             return;
         };
         match answer {
-            ConsolidateAnswer::PickFile => self.pick_entity_file(&mut consolidation),
+            ConsolidateAnswer::PickFile => self.ask_file(FileFor::EntityFile),
             ConsolidateAnswer::AddTyped => {
                 let text = consolidation.input.trim().to_owned();
                 if !text.is_empty() {
@@ -80,24 +68,8 @@ impl AvanceApp {
         self.dialog = Some(Dialog::Consolidate(consolidation));
     }
 
-    /// One more entity file from the file dialog; when it gives none, the path box.
-    fn pick_entity_file(&mut self, consolidation: &mut Consolidation) {
-        let language = self.prefs.language;
-        let title = tr!(language, "dialog-pick-entity-file");
-        match self
-            .file_picker
-            .pick_plan_to_read(language, &self.start_folder(), &title)
-        {
-            Some(path) => self.add_entity_file(consolidation, path),
-            None => {
-                consolidation.focus_input = true;
-                consolidation.problem = Some(tr!(language, "merge-no-file-chosen"));
-            }
-        }
-    }
-
     /// Reads an entity file and adds it to the list, or says why not.
-    fn add_entity_file(&mut self, consolidation: &mut Consolidation, path: PathBuf) {
+    pub(super) fn add_entity_file(&mut self, consolidation: &mut Consolidation, path: PathBuf) {
         let language = self.prefs.language;
         if consolidation.files.iter().any(|f| f.path == path) {
             let name = file_name(&path);

@@ -5,14 +5,15 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use super::AvanceApp;
 use super::document::Document;
-use super::{AvanceApp, file_picker};
+use super::file_dialogs::FileFor;
 use crate::io::plan_file;
 use crate::io::recovery::{RecoveredCopy, Recovery};
 use crate::io::safe_write::{self, DiskStamp};
 use crate::model::edit::Edit;
-use crate::view::dialog::PendingSave;
 use crate::view::dialog::{ChangedOnDiskAnswer, CommentsAnswer, DialogAnswer, RecoverAnswer};
+use crate::view::dialog::{PendingSave, SaveFailedAnswer};
 use crate::view::{Dialog, Notice, PathPurpose};
 
 /// The recovery copy of this window and when it was last written.
@@ -67,7 +68,7 @@ pub fn expand_typed_path(text: &str, base: &Path) -> PathBuf {
 
 /// A dangling symbolic link: the system's dialogs do not see a file there, yet a save would
 /// create one where it points.
-fn is_dangling_link(path: &Path) -> bool {
+pub(super) fn is_dangling_link(path: &Path) -> bool {
     std::fs::symlink_metadata(path).is_ok() && std::fs::metadata(path).is_err()
 }
 
@@ -164,25 +165,7 @@ impl AvanceApp {
 
     /// Save As: the system's dialog, or the typed-path box when it gives no file.
     pub(super) fn save_as(&mut self) {
-        let language = self.prefs.language;
-        let suggested = self.doc.file_name();
-        match self
-            .file_picker
-            .pick_plan_to_save(language, &self.start_folder(), &suggested)
-        {
-            Some(chosen) => {
-                let path =
-                    file_picker::with_default_extension(chosen.clone(), plan_file::EXTENSION);
-                let mut save = PendingSave::new(path);
-                // The dialog asked about the path it gave, not one with an extension added,
-                // and it does not see a file behind a dangling link.
-                save.confirmed.replace = self.file_picker.confirms_replace()
-                    && save.path == chosen
-                    && !is_dangling_link(&save.path);
-                self.save_plan(save);
-            }
-            None => self.ask_for_path(PathPurpose::SaveAs),
-        }
+        self.ask_file(FileFor::Path(PathPurpose::SaveAs));
     }
 
     /// Saves the plan to `save.path` once every question is answered: replacing another file,
@@ -230,7 +213,7 @@ impl AvanceApp {
                             detail = e.to_string(),
                             path = save.path.display().to_string()
                         );
-                        self.dialog = Some(Dialog::SaveFailed { text });
+                        self.dialog = Some(Dialog::SaveFailed { text, retry: None });
                         return;
                     }
                 }
@@ -262,6 +245,7 @@ impl AvanceApp {
             Err(e) => {
                 self.dialog = Some(Dialog::SaveFailed {
                     text: e.message(language),
+                    retry: e.is_in_use().then_some(save),
                 });
             }
         }
@@ -307,9 +291,14 @@ impl AvanceApp {
                     CommentsAnswer::Cancel => self.after_save = None,
                 }
             }
-            (Dialog::SaveFailed { .. }, DialogAnswer::SaveFailed { save_as: true }) => {
-                self.save_as();
-            }
+            (Dialog::SaveFailed { retry, .. }, DialogAnswer::SaveFailed(answer)) => match answer {
+                SaveFailedAnswer::Retry => match retry {
+                    Some(save) => self.save_plan(save),
+                    None => self.after_save = None,
+                },
+                SaveFailedAnswer::SaveAs => self.save_as(),
+                SaveFailedAnswer::Close => self.after_save = None,
+            },
             (Dialog::Recover { .. }, DialogAnswer::Recover(answer)) => {
                 self.answer_recovery(answer);
             }

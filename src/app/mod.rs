@@ -5,6 +5,7 @@ mod actions;
 mod command_handling;
 mod compare;
 pub mod document;
+mod file_dialogs;
 pub mod file_picker;
 pub mod files;
 
@@ -47,8 +48,8 @@ pub struct AvanceApp {
     after_save: Option<Command>,
     /// Alt is held and nothing else was pressed since (releasing it opens the menus).
     alt_alone: bool,
-    /// A command that may open a file dialog, run at the start of the next frame.
-    deferred_command: Option<Command>,
+    /// The file dialog asked for or on screen, and what its answer is for.
+    file_question: Option<file_dialogs::FileQuestion>,
     /// The briefing pack being drawn and written beside the window.
     slides_export: Option<SlidesExport>,
     /// Where this window keeps its data (recovery copies, preferences), shown in the help.
@@ -122,7 +123,7 @@ impl AvanceApp {
             after_save: None,
             data_folder: None,
             alt_alone: false,
-            deferred_command: None,
+            file_question: None,
             slides_export: None,
             screen_checked: false,
         };
@@ -271,19 +272,17 @@ impl AvanceApp {
 }
 
 impl eframe::App for AvanceApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         ctx.set_theme(if self.prefs.dark {
             egui::Theme::Dark
         } else {
             egui::Theme::Light
         });
-        // A command that opens a file dialog, asked for in the last frame: that frame was drawn
-        // with its menu closed, so the dialog does not sit over an open menu.
-        if let Some(command) = self.deferred_command.take() {
-            self.run_command(command);
-        }
         self.fit_the_screen(&ctx);
+        // A file dialog asked for in the last frame is shown now, beside the window (never
+        // inside this frame), and its answer taken once it comes.
+        self.poll_file_dialog(Some(frame), &ctx);
         self.poll_slides_export(&ctx);
         self.handle_shortcuts(&ctx);
         self.handle_close_request(&ctx);
@@ -331,7 +330,12 @@ impl eframe::App for AvanceApp {
                 None => {}
             }
         }
-        if self.dialog.is_none() {
+        if let Some(title) = self.file_dialog_title()
+            && ui::dialog::waiting_for_file_ui(&ctx, title, language)
+        {
+            self.stop_waiting_for_the_file_dialog();
+        }
+        if self.dialog.is_none() && !self.is_waiting_for_a_file() {
             self.offer_recovered_copy();
         }
         if let Some(notice) = &mut self.notice
@@ -344,6 +348,9 @@ impl eframe::App for AvanceApp {
             // Slides fill the screen; leaving them gives the window back.
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.view.presenting));
             self.fullscreen_sent = self.view.presenting;
+        }
+        if self.file_dialog_to_show() {
+            ctx.request_repaint();
         }
         if self.close_confirmed {
             self.finish_recovery();
@@ -371,21 +378,119 @@ fn fits_on_screen(inner: egui::Vec2, monitor: egui::Vec2) -> bool {
     inner.x + 16.0 <= monitor.x && inner.y + 80.0 <= monitor.y
 }
 
-/// Opens the window on `path` (or the seed's plan) and runs until it closes. It opens at
-/// 1366×768 points, or maximized where that does not fit the screen.
-pub fn run_window(path: Option<PathBuf>) -> eframe::Result {
-    let options = eframe::NativeOptions {
+/// How the window is drawn. OpenGL 2 (glow) is what most PCs have; where it is missing (Remote
+/// Desktop, virtual machines, Windows' basic display driver give OpenGL 1.1) wgpu draws through
+/// Direct3D 12, whose WARP adapter draws on the CPU, or Vulkan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Renderer {
+    Glow,
+    Wgpu,
+}
+
+impl Renderer {
+    /// The order renderers are tried in: `AVANCE_RENDERER=wgpu` (or `glow`) puts one first, for
+    /// a PC where the usual order misbehaves.
+    pub fn order() -> [Renderer; 2] {
+        match std::env::var("AVANCE_RENDERER").as_deref() {
+            Ok("wgpu") => [Renderer::Wgpu, Renderer::Glow],
+            _ => [Renderer::Glow, Renderer::Wgpu],
+        }
+    }
+
+    fn eframe(self) -> eframe::Renderer {
+        match self {
+            Renderer::Glow => eframe::Renderer::Glow,
+            Renderer::Wgpu => eframe::Renderer::Wgpu,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Renderer::Glow => "OpenGL",
+            Renderer::Wgpu => "Direct3D 12 / Vulkan (wgpu)",
+        }
+    }
+}
+
+/// Why the window did not open.
+#[derive(Debug, thiserror::Error)]
+pub enum WindowError {
+    /// No renderer could draw on this PC: what each said.
+    #[error("{}", self.message(crate::model::Language::Es))]
+    NoGraphics(Vec<(Renderer, String)>),
+    /// The window opened, then failed.
+    #[error("{}", self.message(crate::model::Language::Es))]
+    Failed(String),
+}
+
+impl WindowError {
+    /// In the officer's words: what happened, and what still works without a window.
+    pub fn message(&self, language: crate::model::Language) -> String {
+        match self {
+            WindowError::NoGraphics(tried) => {
+                let detail = tried
+                    .iter()
+                    .map(|(renderer, error)| format!("{}: {error}", renderer.name()))
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                crate::tr!(language, "window-no-graphics", detail = detail)
+            }
+            WindowError::Failed(detail) => {
+                crate::tr!(language, "window-could-not-open", detail = detail)
+            }
+        }
+    }
+}
+
+/// Opens the window on `path` (or the seed's plan) and runs until it closes: at 1366×768
+/// points, or maximized where that does not fit the screen. A renderer that cannot start on
+/// this PC gives way to the other before the window shows anything.
+pub fn run_window(path: Option<PathBuf>) -> Result<(), WindowError> {
+    let mut failures = Vec::new();
+    for renderer in Renderer::order() {
+        let started = std::rc::Rc::new(std::cell::Cell::new(false));
+        let (app_started, path) = (started.clone(), path.clone());
+        let result = eframe::run_native(
+            APP_ID,
+            native_options(renderer),
+            Box::new(move |cc| {
+                app_started.set(true);
+                Ok(Box::new(AvanceApp::new(cc, path)))
+            }),
+        );
+        match result {
+            Ok(()) => return Ok(()),
+            // The renderer failed before the app was made: nothing was shown, try the other
+            // (said on the terminal, for whoever supports the PC).
+            Err(e) if !started.get() => {
+                eprintln!("Avance: {} no está disponible ({e}).", renderer.name());
+                failures.push((renderer, e.to_string()));
+            }
+            Err(e) => return Err(WindowError::Failed(e.to_string())),
+        }
+    }
+    Err(WindowError::NoGraphics(failures))
+}
+
+fn native_options(renderer: Renderer) -> eframe::NativeOptions {
+    eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Avance")
+            .with_icon(window_icon())
             .with_inner_size([1366.0, 768.0])
             .with_min_inner_size([900.0, 560.0]),
+        renderer: renderer.eframe(),
         ..Default::default()
-    };
-    eframe::run_native(
-        APP_ID,
-        options,
-        Box::new(move |cc| Ok(Box::new(AvanceApp::new(cc, path)))),
-    )
+    }
+}
+
+/// The window's icon (title bar, taskbar, Alt+Tab): the semáforo's bars of
+/// `assets/icon/avance.svg`, at 256 px; the system scales it down.
+pub fn window_icon() -> egui::IconData {
+    eframe::icon_data::from_png_bytes(include_bytes!(
+        "../../assets/icon/hicolor/256x256/apps/avance.png"
+    ))
+    .expect("the icon is a PNG")
 }
 
 /// A briefing pack being drawn and written on its own thread.

@@ -44,6 +44,8 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), safe_write::Wri
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SystemError {
     pub kind: ErrorKind,
+    /// Another program holds the file (Windows' sharing or lock violation).
+    pub held: bool,
     /// The system's own text: "No such file or directory (os error 2)".
     pub detail: String,
 }
@@ -53,16 +55,21 @@ impl SystemError {
     pub fn of(error: &std::io::Error) -> Self {
         SystemError {
             kind: error.kind(),
+            held: safe_write::is_held_by_another_program(error),
             detail: error.to_string(),
         }
     }
 
     /// "la ruta no existe", "sin permiso", or "detalle del sistema: …".
     pub fn message(&self, language: Language) -> String {
+        if self.held {
+            return tr!(language, "io-held");
+        }
         match self.kind {
             ErrorKind::NotFound => tr!(language, "io-not-found"),
             ErrorKind::PermissionDenied => tr!(language, "io-permission-denied"),
             ErrorKind::IsADirectory => tr!(language, "io-is-a-folder"),
+            ErrorKind::StorageFull => tr!(language, "io-storage-full"),
             _ => tr!(language, "io-system-detail", detail = &self.detail),
         }
     }

@@ -98,6 +98,12 @@ pub enum PlanFileError {
 pub const MAX_PERIOD_YEARS: u16 = 30;
 
 impl PlanFileError {
+    /// Whether another program held the file (or its backup): trying again once it is closed
+    /// may succeed.
+    pub fn is_in_use(&self) -> bool {
+        matches!(self, PlanFileError::Write { source, .. } if source.is_in_use())
+    }
+
     /// The message in one language, with the path last.
     pub fn message(&self, language: Language) -> String {
         let place = |place: &Option<Box<Place>>| Place::describe_in(place.as_deref(), language);

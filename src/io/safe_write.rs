@@ -12,9 +12,16 @@
 //! - refuses a read-only file (or one this user may not write) and a file with other hard
 //!   links: replacing it would silently cut the other names off from the new version, and
 //!   writing in place would give up the guarantee that a failed save leaves the old file whole;
-//! - keeps the previous version as `NAME.bak` when asked (plan files), made before the rename;
+//! - keeps the previous version as `NAME.bak` when asked (plan files), written the same way (its
+//!   own temporary file, synced, renamed) before the plan is replaced: a save that fails at any
+//!   step leaves both the plan and its previous `.bak` byte-identical;
 //! - syncs the folder after the rename where the system allows, so the rename itself survives
-//!   a power cut.
+//!   a power cut;
+//! - follows Windows' rules: files are flushed only through handles that may write
+//!   (`FlushFileBuffers` refuses a read-only handle); a sharing violation (an antivirus, the
+//!   search indexer or OneDrive opening a new file for a moment) is retried for a short while
+//!   before giving up, as Git for Windows does; a file another program keeps open (Excel holds
+//!   its workbooks) is reported as such ([`WriteError::InUse`]), naming the file.
 
 use std::fs::{self, File, Metadata, OpenOptions};
 use std::hash::{DefaultHasher, Hasher};
@@ -51,6 +58,10 @@ pub enum WriteError {
     /// The file is read-only, or this user may not write it.
     #[error("{}", self.message(Language::Es))]
     ReadOnly,
+    /// Another program keeps the file open and does not share it (Windows: Excel with the
+    /// workbook open, an editor): it must be closed there first.
+    #[error("{}", self.message(Language::Es))]
+    InUse { path: PathBuf },
     /// The file has other names (hard links) that a replacement would cut off.
     #[error("{}", self.message(Language::Es))]
     HardLinked { links: u64 },
@@ -60,9 +71,12 @@ pub enum WriteError {
     /// More than 40 symbolic links in a row: a loop.
     #[error("{}", self.message(Language::Es))]
     LinkLoop,
-    /// The previous version could not be kept as `NAME.bak`.
+    /// The previous version could not be kept as `NAME.bak` (why: `source`).
     #[error("{}", self.message(Language::Es))]
-    Backup { path: PathBuf, source: io::Error },
+    Backup {
+        path: PathBuf,
+        source: Box<WriteError>,
+    },
     #[error("{}", self.message(Language::Es))]
     Io(#[from] io::Error),
 }
@@ -72,6 +86,7 @@ impl WriteError {
     pub fn message(&self, language: Language) -> String {
         match self {
             WriteError::ReadOnly => tr!(language, "write-read-only"),
+            WriteError::InUse { path } => tr!(language, "write-in-use", name = file_name(path)),
             WriteError::HardLinked { links } => {
                 tr!(language, "write-hard-linked", links = links.to_string())
             }
@@ -81,11 +96,29 @@ impl WriteError {
                 language,
                 "write-backup",
                 backup = path.display().to_string(),
-                detail = SystemError::of(source).message(language)
+                detail = source.message(language)
             ),
             WriteError::Io(e) => SystemError::of(e).message(language),
         }
     }
+
+    /// Whether trying again later may succeed: another program holds the file (directly, or
+    /// its `.bak`).
+    pub fn is_in_use(&self) -> bool {
+        match self {
+            WriteError::InUse { .. } => true,
+            WriteError::Backup { source, .. } => source.is_in_use(),
+            _ => false,
+        }
+    }
+}
+
+/// A file's name alone, for messages that name it (`plan.xlsx`).
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .unwrap_or(path.as_os_str())
+        .to_string_lossy()
+        .into_owned()
 }
 
 /// What identifies a file's contents as last seen: size, modification time and a hash of the
@@ -245,27 +278,50 @@ pub fn write_with(
         Err(e) => return Err(e.into()),
     };
     let temp = temp_path(&target)?;
-    // A temporary file left by a save that was killed: this save replaces it.
-    match fs::remove_file(&temp) {
-        Ok(()) => {}
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-        Err(e) => return Err(e.into()),
-    }
-    let mut file = create_temp(&temp, existing.as_ref())?;
-    let guard = RemoveOnDrop(Some(&temp));
-    fill(&mut file)?;
-    if let Some(original) = &existing {
-        keep_owner_and_mode(&file, original)?;
-    }
-    file.sync_all()?;
-    drop(file);
+    let written = write_temp(&temp, existing.as_ref(), fill)?;
     if let Some(original) = existing.as_ref().filter(|_| backup == Backup::Keep) {
         keep_backup(&target, &temp, original)?;
     }
-    fs::rename(&temp, &target)?;
-    guard.disarm();
+    replace(&temp, &target)?;
+    written.disarm();
     sync_folder(folder_of(&target));
     Ok(target)
+}
+
+/// Writes a temporary file whole: a leftover of a killed save is removed first; the new file
+/// takes `like`'s owner and mode when given; its contents are on disk before this returns. The
+/// guard removes it unless disarmed, so no failure leaves it behind.
+fn write_temp(
+    temp: &Path,
+    like: Option<&Metadata>,
+    fill: impl FnOnce(&mut File) -> io::Result<()>,
+) -> Result<RemoveOnDrop, WriteError> {
+    remove_if_there(temp).map_err(|e| in_use_or_io(e, temp))?;
+    let mut file = create_temp(temp, like)?;
+    let guard = RemoveOnDrop(Some(temp.to_path_buf()));
+    fill(&mut file)?;
+    if let Some(original) = like {
+        keep_owner_and_mode(&file, original)?;
+    }
+    // Flushed through the handle that wrote it: Windows refuses to flush a read-only handle.
+    file.sync_all()?;
+    Ok(guard)
+}
+
+/// Renames the complete temporary file over `target`. On Windows a rename fails while another
+/// program holds either file for a moment (retried) or keeps the target open (in use).
+fn replace(temp: &Path, target: &Path) -> Result<(), WriteError> {
+    retrying(HeldBy::OpenOrRename, || fs::rename(temp, target)).map_err(|e| {
+        // The target was checked writable just before: "access denied" now means another
+        // program has it open without letting it be replaced.
+        if cfg!(windows) && e.kind() == io::ErrorKind::PermissionDenied {
+            WriteError::InUse {
+                path: target.to_path_buf(),
+            }
+        } else {
+            in_use_or_io(e, target)
+        }
+    })
 }
 
 /// The metadata of an existing target, if it may be replaced.
@@ -285,21 +341,7 @@ pub fn replaceable(path: &Path) -> Result<(), WriteError> {
 }
 
 fn check_replaceable(target: &Path, metadata: Metadata) -> Result<Metadata, WriteError> {
-    if !metadata.is_file() {
-        return Err(WriteError::NotAFile);
-    }
-    if metadata.permissions().readonly() {
-        return Err(WriteError::ReadOnly);
-    }
-    // Permission bits may allow writing to others but not to this user; the system says.
-    // (Opening for writing neither truncates nor changes the file.)
-    if let Err(e) = OpenOptions::new().write(true).open(target) {
-        return Err(if e.kind() == io::ErrorKind::PermissionDenied {
-            WriteError::ReadOnly
-        } else {
-            e.into()
-        });
-    }
+    check_writable(target, &metadata)?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
@@ -310,6 +352,93 @@ fn check_replaceable(target: &Path, metadata: Metadata) -> Result<Metadata, Writ
         }
     }
     Ok(metadata)
+}
+
+/// Whether an existing file may be written: a file (not a folder), not read-only (on Windows,
+/// the file attribute), that this user may open for writing, and that no other program keeps
+/// open without sharing it.
+fn check_writable(path: &Path, metadata: &Metadata) -> Result<(), WriteError> {
+    if !metadata.is_file() {
+        return Err(WriteError::NotAFile);
+    }
+    if metadata.permissions().readonly() {
+        return Err(WriteError::ReadOnly);
+    }
+    // Permission bits may allow writing to others but not to this user; the system says.
+    // (Opening for writing neither truncates nor changes the file.)
+    match retrying(HeldBy::Open, || OpenOptions::new().write(true).open(path)) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::PermissionDenied => Err(WriteError::ReadOnly),
+        Err(e) => Err(in_use_or_io(e, path)),
+    }
+}
+
+/// What a Windows error that may pass is: a sharing or lock violation while opening (another
+/// program has the file open), and, for a rename or a removal, also "access denied" (the file
+/// is being scanned, or its deletion is still pending).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum HeldBy {
+    Open,
+    OpenOrRename,
+}
+
+/// Windows: `ERROR_ACCESS_DENIED`, `ERROR_SHARING_VIOLATION`, `ERROR_LOCK_VIOLATION`.
+const ACCESS_DENIED: i32 = 5;
+const SHARING_VIOLATION: i32 = 32;
+const LOCK_VIOLATION: i32 = 33;
+
+/// How long to wait before each new try when a file is held for a moment: 1,5 s in all, as
+/// Git for Windows and editors wait for antivirus scanners and sync clients to let go.
+const RETRY_WAITS_MS: [u64; 8] = [10, 20, 40, 80, 160, 320, 400, 500];
+
+/// Whether `error` says that another program holds the file (Windows; never on other systems).
+pub fn is_held_by_another_program(error: &io::Error) -> bool {
+    cfg!(windows)
+        && matches!(
+            error.raw_os_error(),
+            Some(SHARING_VIOLATION | LOCK_VIOLATION)
+        )
+}
+
+fn may_pass(error: &io::Error, held: HeldBy) -> bool {
+    is_held_by_another_program(error)
+        || (cfg!(windows)
+            && held == HeldBy::OpenOrRename
+            && error.raw_os_error() == Some(ACCESS_DENIED))
+}
+
+/// Runs `op`, and again after a short wait while Windows says the file is held (see
+/// [`RETRY_WAITS_MS`]); other errors, and every error on other systems, are returned at once.
+fn retrying<T>(held: HeldBy, mut op: impl FnMut() -> io::Result<T>) -> io::Result<T> {
+    let mut waits = RETRY_WAITS_MS.iter();
+    loop {
+        match op() {
+            Err(e) if may_pass(&e, held) => match waits.next() {
+                Some(&ms) => std::thread::sleep(std::time::Duration::from_millis(ms)),
+                None => return Err(e),
+            },
+            done => return done,
+        }
+    }
+}
+
+/// An error of a file another program still holds after the retries, named as such.
+fn in_use_or_io(error: io::Error, path: &Path) -> WriteError {
+    if is_held_by_another_program(&error) {
+        WriteError::InUse {
+            path: path.to_path_buf(),
+        }
+    } else {
+        WriteError::Io(error)
+    }
+}
+
+/// Removes a file if it is there (retried while held for a moment).
+fn remove_if_there(path: &Path) -> io::Result<()> {
+    match retrying(HeldBy::OpenOrRename, || fs::remove_file(path)) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
 }
 
 /// Creates the temporary file. On Unix its mode is the original's, or for a new file the
@@ -354,27 +483,38 @@ fn keep_owner_and_mode(_file: &File, _original: &Metadata) -> io::Result<()> {
     Ok(())
 }
 
-/// Copies the current file to `NAME.bak` before it is replaced, unless the new contents are
-/// the same (then the older backup is the more useful one and stays). The copy has the file's
-/// mode, and its owner and group where the process may.
+/// Keeps the current file as `NAME.bak` before it is replaced, unless the new contents are
+/// the same (then the older backup is the more useful one and stays). The backup is written as
+/// a plan is: its own temporary file (`.NAME.bak.avance-tmp`) with the file's mode, and its
+/// owner and group where the process may, synced, then renamed over the previous backup. A
+/// failure (a full disk, a killed process, a read-only or held `.bak`) leaves the previous
+/// backup whole.
 fn keep_backup(target: &Path, temp: &Path, original: &Metadata) -> Result<(), WriteError> {
     if same_bytes(target, temp)? {
         return Ok(());
     }
     let backup = backup_path(target)?;
-    let context = |source: io::Error| WriteError::Backup {
+    let failed = |source: WriteError| WriteError::Backup {
         path: backup.clone(),
-        source,
+        source: Box::new(source),
     };
-    match fs::remove_file(&backup) {
-        Ok(()) => {}
+    // The backup itself is replaced, never followed: a link named `.bak` becomes a file, and
+    // other names of a hard-linked backup keep the older version they were made for.
+    match fs::symlink_metadata(&backup) {
+        Ok(metadata) if metadata.is_symlink() => {}
+        Ok(metadata) => check_writable(&backup, &metadata).map_err(failed)?,
         Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-        Err(e) => return Err(context(e)),
+        Err(e) => return Err(failed(e.into())),
     }
-    fs::copy(target, &backup).map_err(context)?;
-    let copy = File::open(&backup).map_err(context)?;
-    keep_owner_and_mode(&copy, original).map_err(context)?;
-    copy.sync_all().map_err(context)
+    let backup_temp = temp_path(&backup)?;
+    let written = write_temp(&backup_temp, Some(original), |file| {
+        let mut current = File::open(target)?;
+        io::copy(&mut current, file).map(drop)
+    })
+    .map_err(failed)?;
+    replace(&backup_temp, &backup).map_err(failed)?;
+    written.disarm();
+    Ok(())
 }
 
 /// Whether two files hold the same bytes.
@@ -408,18 +548,18 @@ fn sync_folder(folder: &Path) {
 }
 
 /// Removes the temporary file unless disarmed: no failure leaves it behind.
-struct RemoveOnDrop<'a>(Option<&'a Path>);
+struct RemoveOnDrop(Option<PathBuf>);
 
-impl RemoveOnDrop<'_> {
+impl RemoveOnDrop {
     fn disarm(mut self) {
         self.0 = None;
     }
 }
 
-impl Drop for RemoveOnDrop<'_> {
+impl Drop for RemoveOnDrop {
     fn drop(&mut self) {
-        if let Some(path) = self.0 {
-            let _ = fs::remove_file(path);
+        if let Some(path) = &self.0 {
+            let _ = remove_if_there(path);
         }
     }
 }

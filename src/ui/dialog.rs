@@ -5,7 +5,7 @@ use crate::tr;
 use crate::view::dialog::recovery_text;
 use crate::view::dialog::{
     ChangedOnDiskAnswer, CommentsAnswer, ConsolidateAnswer, DialogAnswer, RecoverAnswer,
-    UnsavedAnswer,
+    SaveFailedAnswer, UnsavedAnswer,
 };
 use crate::view::{Dialog, Notice, PathPurpose};
 
@@ -41,6 +41,23 @@ fn scrolling_text(ui: &mut egui::Ui, text: &str, max_height: f32) {
         .show(ui, |ui| {
             ui.label(text);
         });
+}
+
+/// While the system's file dialog is open beside the window: a modal that says what the window
+/// waits for (the window keeps painting and takes no edits meanwhile), with a way out should the
+/// dialog be lost behind other windows. Returns true when the user stops waiting.
+pub fn waiting_for_file_ui(ctx: &egui::Context, title: &str, language: Language) -> bool {
+    let modal = egui::Modal::new(egui::Id::unique("avance_waiting_for_file")).show(ctx, |ui| {
+        ui.set_max_width(420.0);
+        // No spinner: it would repaint the window at every frame for as long as the dialog is
+        // open; the dialog's thread wakes the window when it is answered.
+        ui.heading(tr!(language, "waiting-file-dialog-title", title = title));
+        ui.label(tr!(language, "waiting-file-dialog-text"));
+        ui.add_space(8.0);
+        ui.button(tr!(language, "waiting-file-dialog-stop"))
+            .clicked()
+    });
+    modal.inner
 }
 
 /// Shows the dialog as a modal; returns the answer once given. Closing the modal (Esc, a
@@ -212,17 +229,16 @@ fn save_question_ui(
             )
             .map(DialogAnswer::DropComments)
         }
-        Dialog::SaveFailed { text } => {
+        Dialog::SaveFailed { text, retry } => {
             ui.heading(tr!(language, "dialog-could-not-save"));
             ui.label(text.as_str());
-            buttons(
-                ui,
-                &[
-                    (tr!(language, "dialog-save-as"), true),
-                    (tr!(language, "dialog-close"), false),
-                ],
-            )
-            .map(|save_as| DialogAnswer::SaveFailed { save_as })
+            let mut choices = Vec::with_capacity(3);
+            if retry.is_some() {
+                choices.push((tr!(language, "dialog-retry"), SaveFailedAnswer::Retry));
+            }
+            choices.push((tr!(language, "dialog-save-as"), SaveFailedAnswer::SaveAs));
+            choices.push((tr!(language, "dialog-close"), SaveFailedAnswer::Close));
+            buttons(ui, &choices).map(DialogAnswer::SaveFailed)
         }
         Dialog::Recover { source, written } => {
             ui.heading(tr!(language, "dialog-recover-unsaved-changes"));
@@ -394,7 +410,7 @@ fn cautious_answer(dialog: &Dialog) -> DialogAnswer {
         Dialog::ConfirmReplace { .. } => DialogAnswer::Replace(false),
         Dialog::ChangedOnDisk { .. } => DialogAnswer::ChangedOnDisk(ChangedOnDiskAnswer::Cancel),
         Dialog::DropComments { .. } => DialogAnswer::DropComments(CommentsAnswer::Cancel),
-        Dialog::SaveFailed { .. } => DialogAnswer::SaveFailed { save_as: false },
+        Dialog::SaveFailed { .. } => DialogAnswer::SaveFailed(SaveFailedAnswer::Close),
         Dialog::Recover { .. } => DialogAnswer::Recover(RecoverAnswer::Later),
         Dialog::Consolidate(_) => DialogAnswer::Consolidate(ConsolidateAnswer::Cancel),
     }

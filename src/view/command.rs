@@ -83,24 +83,6 @@ impl Command {
         Command::Quit,
     ];
 
-    /// Whether the command may open the system's file dialog, which holds the window still
-    /// while it is open: it runs on the next frame, once the menu that asked for it is drawn
-    /// closed (else the menu stays painted open behind the dialog).
-    pub fn may_open_a_file_dialog(&self) -> bool {
-        matches!(
-            self,
-            Command::Open
-                | Command::Save
-                | Command::SaveAs
-                | Command::Import
-                | Command::ImportIntoOpenPlan
-                | Command::Export
-                | Command::Compare
-                | Command::Consolidate
-                | Command::ExportSlides
-        )
-    }
-
     /// The main keyboard shortcut, if any.
     pub fn shortcut(&self) -> Option<KeyboardShortcut> {
         let cmd = Modifiers::COMMAND;

@@ -59,8 +59,12 @@ pub enum Dialog {
         /// Where the hand-written version will be kept aside.
         copy: PathBuf,
     },
-    /// A save failed and the file is untouched: Guardar como… / Cerrar.
-    SaveFailed { text: String },
+    /// A save failed and the file is untouched: Guardar como… / Cerrar, and Reintentar when
+    /// another program held the file (the officer closes it there, then tries again).
+    SaveFailed {
+        text: String,
+        retry: Option<PendingSave>,
+    },
     /// A recovery copy left by a window that did not close cleanly: restore or discard.
     Recover {
         source: Option<PathBuf>,
@@ -144,12 +148,18 @@ pub enum DialogAnswer {
     Replace(bool),
     ChangedOnDisk(ChangedOnDiskAnswer),
     DropComments(CommentsAnswer),
-    /// After a failed save: Save As (true) or close.
-    SaveFailed {
-        save_as: bool,
-    },
+    SaveFailed(SaveFailedAnswer),
     Recover(RecoverAnswer),
     Consolidate(ConsolidateAnswer),
+}
+
+/// After a failed save.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveFailedAnswer {
+    /// The same save again (the other program was closed).
+    Retry,
+    SaveAs,
+    Close,
 }
 
 /// What was asked in the consolidation dialog (the choices are made in the dialog itself).

@@ -132,8 +132,7 @@ fn a_cell_shows_every_decimal_the_figure_has() {
 fn f2_and_a_double_click_put_the_caret_at_the_end_to_amend() {
     // Frames 1/60 s apart, as on screen, so two clicks make a double-click (kittest feeds one
     // pointer event per frame).
-    let mut harness = Harness::builder()
-        .with_size([1366.0, 768.0])
+    let mut harness = crate::window_builder()
         .with_step_dt(1.0 / 60.0)
         .build_eframe(|_| {
             AvanceApp::with(Prefs::default(), None, Box::new(ScriptedDialogs::default()))

@@ -323,7 +323,7 @@ fn open_recent_opens_on_hover() {
 #[test]
 fn falta_and_proyeccion_t4_follow_a_figure_typed_in_the_grid() {
     // A committee room's screen: every column in view.
-    let mut harness = Harness::builder()
+    let mut harness = crate::window_builder()
         .with_size([1920.0, 1080.0])
         .build_eframe(|_| {
             AvanceApp::with(Prefs::default(), None, Box::new(ScriptedDialogs::default()))

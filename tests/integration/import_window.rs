@@ -8,10 +8,10 @@ use std::rc::Rc;
 
 use crate::avance;
 use avance::app::AvanceApp;
-use avance::app::file_picker::FilePicker;
-use avance::model::Language;
+use avance::app::file_picker::{DialogKind, FilePicker, FileRequest};
 use avance::view::Command;
 use avance::view::{Dialog, Prefs};
+use egui_kittest::Harness;
 
 const SEED_TSV: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -23,30 +23,24 @@ const SEED_TSV: &str = concat!(
 struct Tables(Rc<RefCell<VecDeque<PathBuf>>>);
 
 impl FilePicker for Tables {
-    fn pick_plan_to_open(&mut self, _: Language, _: &std::path::Path) -> Option<PathBuf> {
-        None
-    }
-
-    fn pick_plan_to_save(&mut self, _: Language, _: &std::path::Path, _: &str) -> Option<PathBuf> {
-        None
-    }
-
-    fn pick_table_to_import(&mut self, _: Language, _: &std::path::Path) -> Option<PathBuf> {
-        self.0.borrow_mut().pop_front()
-    }
-
-    fn pick_export_path(&mut self, _: Language, _: &std::path::Path, _: &str) -> Option<PathBuf> {
-        None
+    fn pick(&mut self, request: &FileRequest) -> Option<PathBuf> {
+        match request.kind {
+            DialogKind::ImportTable => self.0.borrow_mut().pop_front(),
+            _ => None,
+        }
     }
 }
 
-/// The app after Archivo → Importar… of `path`.
-fn import_in_window(path: &Path) -> AvanceApp {
+/// The window after Archivo → Importar… of `path` (the dialog's answer is taken in the frame
+/// after the command).
+fn import_in_window(path: &Path) -> Harness<'static, AvanceApp> {
     let tables = Tables::default();
     tables.0.borrow_mut().push_back(path.to_path_buf());
-    let mut app = AvanceApp::with(Prefs::default(), None, Box::new(tables));
-    app.run_command(Command::Import);
-    app
+    let mut harness = crate::window_builder()
+        .build_eframe(move |_| AvanceApp::with(Prefs::default(), None, Box::new(tables.clone())));
+    harness.state_mut().run_command(Command::Import);
+    harness.run();
+    harness
 }
 
 /// What `avance import` prints on stdout, without its last line (where the plan was written).
@@ -68,7 +62,8 @@ fn cli_summary(path: &Path, dir: &Path) -> String {
 #[test]
 fn the_window_shows_the_summary_the_command_line_prints() {
     let dir = tempfile::tempdir().unwrap();
-    let app = import_in_window(Path::new(SEED_TSV));
+    let window = import_in_window(Path::new(SEED_TSV));
+    let app = window.state();
     // A clean import does not stop work: the summary is a notice.
     assert_eq!(app.dialog(), None);
     let text = &app.notice().expect("a notice").text;
@@ -87,7 +82,8 @@ fn the_windows_problem_list_stops_at_100_and_counts_the_rest() {
     }
     let path = dir.path().join("mil_malas.tsv");
     std::fs::write(&path, &text).unwrap();
-    let mut app = import_in_window(&path);
+    let mut window = import_in_window(&path);
+    let app = window.state_mut();
     match app.dialog() {
         Some(Dialog::ImportProblems { text, .. }) => {
             assert!(text.starts_with("3000 celdas en 1000 filas"), "{text}");

@@ -13,6 +13,7 @@ mod import_safety;
 mod import_window;
 mod large_plans;
 mod layers;
+mod packaging;
 mod plan_files;
 mod progress_rules;
 mod recompute;
@@ -22,6 +23,17 @@ mod small_screens;
 mod ui;
 mod ui_files;
 mod undo_history;
+mod windows_files;
+
+/// How every window test builds its harness: the window at 1366×768. The frames a change needs
+/// to settle vary (a scroll bar that appears asks for one more; under Wine, with the tests in
+/// parallel, an import once took 6): no test counts them, so the budget only stops a window
+/// that never stops repainting.
+fn window_builder<State>() -> egui_kittest::HarnessBuilder<State> {
+    egui_kittest::Harness::builder()
+        .with_size([1366.0, 768.0])
+        .with_max_steps(12)
+}
 
 /// Runs the avance binary; returns its exit code, standard output and standard error.
 fn avance(args: &[&str]) -> (i32, String, String) {

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::rc::Rc;
 
 use avance::app::AvanceApp;
-use avance::app::file_picker::FilePicker;
+use avance::app::file_picker::{DialogKind, FilePicker, FileRequest, PendingPick, Picked};
 use avance::io::plan_file;
 use avance::model::format::fixed2;
 use avance::model::{Language, Quarter};
@@ -40,34 +40,8 @@ impl ScriptedDialogs {
 }
 
 impl FilePicker for ScriptedDialogs {
-    fn pick_plan_to_open(&mut self, _: Language, folder: &std::path::Path) -> Option<PathBuf> {
-        self.next(folder)
-    }
-
-    fn pick_plan_to_save(
-        &mut self,
-        _: Language,
-        folder: &std::path::Path,
-        _: &str,
-    ) -> Option<PathBuf> {
-        self.next(folder)
-    }
-
-    fn pick_table_to_import(&mut self, _: Language, folder: &std::path::Path) -> Option<PathBuf> {
-        self.next(folder)
-    }
-
-    fn pick_export_path(
-        &mut self,
-        _: Language,
-        folder: &std::path::Path,
-        _: &str,
-    ) -> Option<PathBuf> {
-        self.next(folder)
-    }
-
-    fn pick_slides_folder(&mut self, _: Language, folder: &std::path::Path) -> Option<PathBuf> {
-        self.next(folder)
+    fn pick(&mut self, request: &FileRequest) -> Option<PathBuf> {
+        self.next(&request.folder)
     }
 }
 
@@ -88,9 +62,11 @@ pub(crate) fn window_sized(
     dialogs: ScriptedDialogs,
     size: egui::Vec2,
 ) -> Harness<'static, AvanceApp> {
-    let mut harness = Harness::builder().with_size(size).build_eframe(move |_| {
-        AvanceApp::with(prefs.clone(), path.clone(), Box::new(dialogs.clone()))
-    });
+    let mut harness = crate::window_builder()
+        .with_size(size)
+        .build_eframe(move |_| {
+            AvanceApp::with(prefs.clone(), path.clone(), Box::new(dialogs.clone()))
+        });
     harness.run();
     harness
 }
@@ -883,25 +859,144 @@ fn importing_figures_into_the_open_plan_keeps_its_texts_and_undoes_in_one_step()
     );
 }
 
+/// A system dialog that stays open until the test answers it, as a person takes time to choose.
+#[derive(Clone, Default)]
+struct OpenDialog {
+    /// The answer's way back while the dialog is open; the kinds of dialog shown.
+    answer: Rc<RefCell<Option<std::sync::mpsc::Sender<Picked>>>>,
+    shown: Rc<RefCell<Vec<DialogKind>>>,
+}
+
+impl OpenDialog {
+    /// Closes the dialog with `picked`; whether the window still waited for it.
+    fn close(&self, picked: Picked) -> bool {
+        let answer = self.answer.borrow_mut().take().expect("a dialog is open");
+        answer.send(picked).is_ok()
+    }
+}
+
+impl FilePicker for OpenDialog {
+    fn pick(&mut self, _: &FileRequest) -> Option<PathBuf> {
+        panic!("the window never waits for a dialog inside a frame")
+    }
+
+    fn start(
+        &mut self,
+        request: FileRequest,
+        _: Option<&eframe::Frame>,
+        _: &egui::Context,
+    ) -> PendingPick {
+        let (answer, receiver) = std::sync::mpsc::channel();
+        *self.answer.borrow_mut() = Some(answer);
+        self.shown.borrow_mut().push(request.kind);
+        PendingPick::Waiting(receiver)
+    }
+}
+
+fn window_with_open_dialogs(dialog: &OpenDialog) -> Harness<'static, AvanceApp> {
+    let dialog = dialog.clone();
+    let mut harness = crate::window_builder()
+        .build_eframe(move |_| AvanceApp::with(Prefs::default(), None, Box::new(dialog.clone())));
+    harness.run();
+    harness
+}
+
 #[test]
-fn the_file_dialog_opens_once_the_menu_that_asked_for_it_is_drawn_closed() {
-    let dialogs = ScriptedDialogs::default();
-    let mut harness = harness_with(dialogs.clone());
+fn the_window_keeps_painting_and_takes_no_edits_while_a_file_dialog_is_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("otro.ron");
+    let mut plan = avance::io::seed_plan();
+    plan.title = "Plan de otro sector".to_owned();
+    plan_file::save(&plan, &other).unwrap();
+
+    let dialog = OpenDialog::default();
+    let mut harness = window_with_open_dialogs(&dialog);
+    select_objective(&mut harness, 3);
     harness.get_by_label("Archivo").click();
     harness.run();
     harness.get_by_label_contains("Abrir…").click();
-    // The frame of the click closes the menu; the dialog (which holds the window still)
-    // waits for the next one, so the screen behind it shows no open menu.
-    harness.step();
-    assert!(
-        dialogs.last_folder().is_none(),
-        "not yet: the menu is still on screen"
-    );
-    harness.step();
+    // Frames go on while the dialog is open: the menu is drawn closed, the window says what
+    // it waits for.
+    for _ in 0..5 {
+        harness.step();
+    }
+    assert_eq!(*dialog.shown.borrow(), [DialogKind::OpenPlan]);
     assert!(
         harness.query_by_label_contains("Abrir…").is_none(),
         "the menu is closed"
     );
+    harness.get_by_label_contains("Esperando el diálogo «Abrir plan»");
+    assert!(harness.state().is_waiting_for_a_file());
+
+    // Nothing typed, clicked or pressed meanwhile reaches the plan.
+    let before = harness.state().plan().clone();
+    harness.get_by_label("644 · ejecutado 2022 T1").click();
+    harness.step();
+    for key in [Key::Num5, Key::Enter] {
+        harness.key_press(key);
+        harness.step();
+    }
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.step();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.step();
+    assert_eq!(harness.state().plan(), &before);
+    assert_eq!(dialog.shown.borrow().len(), 1, "no second dialog");
+
+    // The answer, when it comes, is carried out as the command would have.
+    assert!(dialog.close(Picked::File(other.clone())));
     harness.run();
-    assert!(dialogs.last_folder().is_some(), "then the dialog opened");
+    assert!(!harness.state().is_waiting_for_a_file());
+    assert_eq!(harness.state().plan().title, "Plan de otro sector");
+    assert_eq!(harness.state().document().path(), Some(other.as_path()));
+}
+
+#[test]
+fn a_cancelled_file_dialog_does_nothing_and_a_missing_or_lost_one_offers_the_path_box() {
+    let dialog = OpenDialog::default();
+    let mut harness = window_with_open_dialogs(&dialog);
+    // Escape in the system's dialog: nothing happens, nothing more is asked.
+    harness
+        .state_mut()
+        .run_command(avance::view::Command::Export);
+    harness.run();
+    assert!(matches!(
+        dialog.shown.borrow().as_slice(),
+        [DialogKind::Export { .. }]
+    ));
+    assert!(dialog.close(Picked::Cancelled));
+    harness.run();
+    assert_eq!(harness.state().dialog(), None);
+    assert!(!harness.state().is_waiting_for_a_file());
+
+    // No dialog could be shown (Linux without a portal or zenity): never silently nothing.
+    harness
+        .state_mut()
+        .run_command(avance::view::Command::Export);
+    harness.run();
+    assert!(dialog.close(Picked::NoDialog));
+    harness.run();
+    assert!(
+        matches!(harness.state().dialog(), Some(Dialog::TypePath { .. })),
+        "a missing dialog is never taken silently"
+    );
+    harness.get_by_label("Cancelar").click();
+    harness.run();
+
+    // A dialog lost behind other windows: the officer stops waiting; its late answer is dropped.
+    harness.state_mut().run_command(avance::view::Command::Open);
+    harness.run();
+    harness
+        .get_by_label("Dejar de esperar (escribir la ruta)")
+        .click();
+    harness.run();
+    assert!(!harness.state().is_waiting_for_a_file());
+    assert!(matches!(
+        harness.state().dialog(),
+        Some(Dialog::TypePath { .. })
+    ));
+    let title = harness.state().plan().title.clone();
+    assert!(!dialog.close(Picked::File(PathBuf::from("no-importa.ron"))));
+    harness.run();
+    assert_eq!(harness.state().plan().title, title);
 }

@@ -9,10 +9,10 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use avance::app::AvanceApp;
-use avance::app::file_picker::FilePicker;
+use avance::app::file_picker::{DialogKind, FilePicker, FileRequest};
 use avance::io::plan_file;
 use avance::io::seed_plan;
-use avance::model::{Language, Plan};
+use avance::model::Plan;
 use avance::view::{Dialog, Prefs};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -35,28 +35,19 @@ impl ScriptedDialogs {
 }
 
 impl FilePicker for ScriptedDialogs {
-    fn pick_plan_to_open(&mut self, _: Language, _: &std::path::Path) -> Option<PathBuf> {
-        self.next()
-    }
-
-    fn pick_plan_to_save(&mut self, _: Language, _: &std::path::Path, _: &str) -> Option<PathBuf> {
-        self.next()
-    }
-
-    fn pick_table_to_import(&mut self, _: Language, _: &std::path::Path) -> Option<PathBuf> {
-        self.next()
-    }
-
-    fn pick_export_path(&mut self, _: Language, _: &std::path::Path, _: &str) -> Option<PathBuf> {
-        self.next()
+    /// Every dialog but the briefing pack's folder takes the next answer (that one is typed).
+    fn pick(&mut self, request: &FileRequest) -> Option<PathBuf> {
+        match request.kind {
+            DialogKind::SlidesFolder => None,
+            _ => self.next(),
+        }
     }
 }
 
 fn harness_of(app: impl FnOnce() -> AvanceApp + 'static) -> Harness<'static, AvanceApp> {
     let mut app = Some(app);
-    let mut harness = Harness::builder()
-        .with_size([1366.0, 768.0])
-        .build_eframe(move |_| (app.take().expect("built once"))());
+    let mut harness =
+        crate::window_builder().build_eframe(move |_| (app.take().expect("built once"))());
     harness.run();
     harness
 }
@@ -327,7 +318,7 @@ fn a_read_only_file_is_refused_untouched_and_save_as_is_offered() {
 
     press(&mut harness, Modifiers::COMMAND, Key::S);
     match dialog(&harness) {
-        Some(Dialog::SaveFailed { text }) => assert!(text.contains("solo lectura"), "{text}"),
+        Some(Dialog::SaveFailed { text, .. }) => assert!(text.contains("solo lectura"), "{text}"),
         other => panic!("expected SaveFailed, got {other:?}"),
     }
     assert_eq!(std::fs::read(&path).unwrap(), before);
