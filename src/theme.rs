@@ -46,8 +46,44 @@ pub fn error_text(visuals: &egui::Visuals) -> Color32 {
     visuals.error_fg_color
 }
 
-/// Width of the plan tree.
-pub const TREE_WIDTH: f32 = 240.0;
+/// Width of the plan tree at first, in a window `window_width` points wide: 240, less on a
+/// laptop's narrower window (1093 points at 125 %) so the grid's working columns fit beside it.
+pub fn tree_width(window_width: f32) -> f32 {
+    (window_width * 0.18).clamp(TREE_MIN_WIDTH, 240.0)
+}
+
+/// The narrowest the plan tree is: an objective's name and its badge.
+pub const TREE_MIN_WIDTH: f32 = 180.0;
+
+/// A window shorter than this (below the menus) is a laptop's at 125–150 %: the findings and
+/// the charts take less of it, so the grid keeps its rows and its total in view.
+pub const SHORT_WINDOW: f32 = 640.0;
+
+/// Heights of the findings list and the charts at first, in `height` points left under the
+/// menus and toolbar.
+pub fn bottom_panels(height: f32) -> BottomPanels {
+    if height < SHORT_WINDOW {
+        // The findings' heading and two of them (the toolbar counts them all); the charts
+        // tall enough for a page of indicators' names.
+        let findings = 56.0;
+        BottomPanels {
+            findings,
+            charts: ((height - findings) * 0.42).clamp(170.0, 220.0),
+        }
+    } else {
+        let findings = 104.0;
+        BottomPanels {
+            findings,
+            charts: ((height - findings) * 0.38).clamp(220.0, 520.0),
+        }
+    }
+}
+
+/// How tall the panels under the grid are at first (until dragged, then remembered).
+pub struct BottomPanels {
+    pub findings: f32,
+    pub charts: f32,
+}
 
 /// Height of a grid row.
 pub const ROW_HEIGHT: f32 = 24.0;

@@ -54,6 +54,8 @@ pub struct AvanceApp {
     slides_export: Option<SlidesExport>,
     /// Where this window keeps its data (recovery copies, preferences), shown in the help.
     data_folder: Option<PathBuf>,
+    /// Whether the window was checked against its screen (see [`AvanceApp::fit_the_screen`]).
+    screen_checked: bool,
 }
 
 /// The name eframe keeps the window's data under (preferences, recovery copies).
@@ -123,6 +125,7 @@ impl AvanceApp {
             alt_alone: false,
             file_question: None,
             slides_export: None,
+            screen_checked: false,
         };
         if let Some(path) = app.doc.path().map(Path::to_path_buf) {
             app.remember_recent(path);
@@ -231,6 +234,30 @@ impl AvanceApp {
         self.prefs.remember_recent(path);
     }
 
+    /// Once the screen is known: a window that does not fit it with room for the title bar and
+    /// the taskbar (a laptop at 125 or 150 %, or a size remembered from a larger monitor) is
+    /// maximized, so nothing of it is under the taskbar or off the screen.
+    fn fit_the_screen(&mut self, ctx: &egui::Context) {
+        if self.screen_checked {
+            return;
+        }
+        let (monitor, inner, maximized) = ctx.input(|i| {
+            let viewport = i.viewport();
+            (
+                viewport.monitor_size,
+                viewport.inner_rect,
+                viewport.maximized,
+            )
+        });
+        let (Some(monitor), Some(inner)) = (monitor, inner) else {
+            return;
+        };
+        self.screen_checked = true;
+        if maximized != Some(true) && !fits_on_screen(inner.size(), monitor) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Maximized(true));
+        }
+    }
+
     fn replace_document(&mut self, doc: Document) {
         self.doc = doc;
         self.recovery_for_new_document();
@@ -252,6 +279,7 @@ impl eframe::App for AvanceApp {
         } else {
             egui::Theme::Light
         });
+        self.fit_the_screen(&ctx);
         // A file dialog asked for in the last frame is shown now, beside the window (never
         // inside this frame), and its answer taken once it comes.
         self.poll_file_dialog(Some(frame), &ctx);
@@ -344,6 +372,12 @@ impl eframe::App for AvanceApp {
     }
 }
 
+/// Whether a window of `inner` size fits a screen of `monitor` size (both in points) with room
+/// for its borders and title bar and for a taskbar.
+fn fits_on_screen(inner: egui::Vec2, monitor: egui::Vec2) -> bool {
+    inner.x + 16.0 <= monitor.x && inner.y + 80.0 <= monitor.y
+}
+
 /// How the window is drawn. OpenGL 2 (glow) is what most PCs have; where it is missing (Remote
 /// Desktop, virtual machines, Windows' basic display driver give OpenGL 1.1) wgpu draws through
 /// Direct3D 12, whose WARP adapter draws on the CPU, or Vulkan; on Windows, Vulkan alone is
@@ -414,8 +448,9 @@ impl WindowError {
     }
 }
 
-/// Opens the window on `path` (or the seed's plan) and runs until it closes. A renderer that
-/// cannot start on this PC gives way to the other before the window shows anything.
+/// Opens the window on `path` (or the seed's plan) and runs until it closes: at 1366×768
+/// points, or maximized where that does not fit the screen. A renderer that cannot start on
+/// this PC gives way to the other before the window shows anything.
 pub fn run_window(path: Option<PathBuf>) -> Result<(), WindowError> {
     let mut failures = Vec::new();
     for renderer in Renderer::order() {
@@ -478,4 +513,24 @@ struct SlidesExport {
     folder: PathBuf,
     cut: crate::model::Cut,
     result: std::sync::mpsc::Receiver<Result<crate::briefing::Pack, crate::briefing::PackError>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fits_on_screen;
+    use egui::vec2;
+
+    #[test]
+    fn the_window_is_maximized_on_laptops_at_125_and_150_percent() {
+        let window = vec2(1366.0, 768.0);
+        // 1920×1080 at 100 % and at 125 %: it fits with its title bar and the taskbar.
+        assert!(fits_on_screen(window, vec2(1920.0, 1080.0)));
+        assert!(fits_on_screen(window, vec2(1536.0, 864.0)));
+        // 1920×1080 at 150 %, 1366×768 at 125 %, 1366×768 at 100 %: it does not.
+        assert!(!fits_on_screen(window, vec2(1280.0, 720.0)));
+        assert!(!fits_on_screen(window, vec2(1093.0, 614.0)));
+        assert!(!fits_on_screen(window, vec2(1366.0, 768.0)));
+        // A window made smaller than the screen stays as it is.
+        assert!(fits_on_screen(vec2(900.0, 500.0), vec2(1093.0, 614.0)));
+    }
 }

@@ -112,48 +112,55 @@ fn indicators_header_ui(
     number: u8,
     language: Language,
 ) {
-    ui.horizontal(|ui| {
-        let title = format!(
-            "{} {number} · {}",
-            crate::tr!(language, "chart-indicators-of-objective"),
-            crate::tr!(language, "chart-progress-and-weight")
-        );
-        ui.label(RichText::new(title).strong());
-        if data.pages > 1 {
+    let title = format!(
+        "{} {number} · {}",
+        crate::tr!(language, "chart-indicators-of-objective"),
+        crate::tr!(language, "chart-progress-and-weight")
+    );
+    // The buttons first, on the right; the title takes what they leave, cut with "…" (whole on
+    // hover) rather than pushing the trend chart out of the window.
+    egui::Sides::new().shrink_left().show(
+        ui,
+        |ui| {
+            ui.add(egui::Label::new(RichText::new(title).strong()).truncate());
+        },
+        |ui| {
+            let order = match view.slide_order {
+                SlideOrder::Plan => crate::tr!(language, "chart-order-plan"),
+                SlideOrder::LowestFirst => crate::tr!(language, "chart-order-lowest-first"),
+            };
             if ui
-                .add_enabled(data.page > 0, egui::Button::new("<"))
-                .on_hover_text(crate::tr!(language, "chart-previous-page"))
+                .small_button(order)
+                .on_hover_text(crate::tr!(language, "command-toggle-slide-order"))
                 .clicked()
             {
-                view.chart_page = data.page - 1;
+                view.slide_order = view.slide_order.toggled();
+                view.chart_page = 0;
             }
-            ui.label(crate::tr!(
-                language,
-                "slide-page",
-                page = data.page + 1,
-                pages = data.pages
-            ));
-            if ui
-                .add_enabled(data.page + 1 < data.pages, egui::Button::new(">"))
-                .on_hover_text(crate::tr!(language, "chart-next-page"))
-                .clicked()
-            {
-                view.chart_page = data.page + 1;
+            if data.pages > 1 {
+                if ui
+                    .add_enabled(data.page + 1 < data.pages, egui::Button::new(">"))
+                    .on_hover_text(crate::tr!(language, "chart-next-page"))
+                    .clicked()
+                {
+                    view.chart_page = data.page + 1;
+                }
+                ui.label(crate::tr!(
+                    language,
+                    "slide-page",
+                    page = data.page + 1,
+                    pages = data.pages
+                ));
+                if ui
+                    .add_enabled(data.page > 0, egui::Button::new("<"))
+                    .on_hover_text(crate::tr!(language, "chart-previous-page"))
+                    .clicked()
+                {
+                    view.chart_page = data.page - 1;
+                }
             }
-        }
-        let order = match view.slide_order {
-            SlideOrder::Plan => crate::tr!(language, "chart-order-plan"),
-            SlideOrder::LowestFirst => crate::tr!(language, "chart-order-lowest-first"),
-        };
-        if ui
-            .small_button(order)
-            .on_hover_text(crate::tr!(language, "command-toggle-slide-order"))
-            .clicked()
-        {
-            view.slide_order = view.slide_order.toggled();
-            view.chart_page = 0;
-        }
-    });
+        },
+    );
 }
 
 /// The selected objective's progress at each earlier vigencia's year-end and each quarter up to
@@ -379,8 +386,9 @@ fn objectives_chart_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) 
 }
 
 fn indicators_chart_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) {
-    let text_size = value_text_size(ui);
     let n = data.indicators.len();
+    // Figures no taller than their row, so those of neighbouring bars never overlap.
+    let text_size = value_text_size(ui).min((ui.available_height() - 32.0) / n.max(1) as f32 * 0.8);
     // Horizontal bars: one row per indicator, first at the top; labels on the left.
     let row = |i: usize| (n - 1 - i) as f64;
     // Labels take at most half the chart.

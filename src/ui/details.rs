@@ -289,7 +289,21 @@ fn objective_ui(
     let Some(obj) = plan.objectives.get(objective) else {
         return;
     };
-    objective_heading_ui(ui, plan, figures, objective, language);
+    // The button beside the heading rather than under the text: the grid keeps the row.
+    ui.horizontal(|ui| {
+        objective_heading_ui(ui, plan, figures, objective, language);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .button(crate::tr!(language, "details-add-meta"))
+                .on_hover_text(crate::tr!(language, "details-adds-a-meta-with"))
+                .clicked()
+            {
+                actions.push(Action::Edit(Edit::AddMeta { objective }, None));
+                let meta = obj.metas.len();
+                actions.push(Action::Select(Selection::Meta { objective, meta }));
+            }
+        });
+    });
     egui::Grid::new("objective_text")
         .num_columns(2)
         .show(ui, |ui| {
@@ -307,15 +321,6 @@ fn objective_ui(
                 ));
             }
         });
-    if ui
-        .button(crate::tr!(language, "details-add-meta"))
-        .on_hover_text(crate::tr!(language, "details-adds-a-meta-with"))
-        .clicked()
-    {
-        actions.push(Action::Edit(Edit::AddMeta { objective }, None));
-        let meta = obj.metas.len();
-        actions.push(Action::Select(Selection::Meta { objective, meta }));
-    }
 }
 
 fn meta_ui(

@@ -66,19 +66,23 @@ pub fn panels_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) -> ChartData {
     }
     egui::Panel::left("plan_tree")
         .resizable(true)
-        .default_size(theme::TREE_WIDTH)
-        .min_size(220.0)
+        .default_size(theme::tree_width(ui.available_width()))
+        .min_size(theme::TREE_MIN_WIDTH)
         .show(ui, |ui| tree::plan_tree_ui(ui, ctx));
+    let height = ui.available_height();
+    let bottom = theme::bottom_panels(height);
     egui::Panel::bottom("findings")
         .resizable(true)
-        .default_size(104.0)
-        .min_size(60.0)
+        .default_size(bottom.findings)
+        .min_size(48.0)
         .show(ui, |ui| validation::findings_ui(ui, ctx));
-    let charts_height = (ui.available_height() * 0.38).clamp(220.0, 520.0);
     egui::Panel::bottom("charts")
         .resizable(true)
-        .default_size(charts_height)
-        .min_size(180.0)
+        .default_size(bottom.charts)
+        .min_size(140.0)
+        // The grid keeps at least half the room, whatever size was remembered on a larger
+        // screen.
+        .max_size((height * 0.5).max(220.0))
         .show(ui, |ui| {
             charts::charts_ui(ui, &chart_data, ctx.view, ctx.language)
         });

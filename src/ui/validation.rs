@@ -55,6 +55,8 @@ pub fn findings_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
     let rows = refused.len() + findings.len();
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
+        // On a short window the list may be a line or two (the panel's height decides).
+        .min_scrolled_height(row_height)
         .show_rows(ui, row_height, rows, |ui, range| {
             for row in range {
                 if let Some((cell, error)) = refused.get(row) {

@@ -19,6 +19,7 @@ mod progress_rules;
 mod recompute;
 mod seed_acceptance;
 mod slides;
+mod small_screens;
 mod ui;
 mod ui_files;
 mod undo_history;

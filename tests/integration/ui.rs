@@ -52,9 +52,21 @@ pub(crate) fn window(
     path: Option<PathBuf>,
     dialogs: ScriptedDialogs,
 ) -> Harness<'static, AvanceApp> {
-    let mut harness = crate::window_builder().build_eframe(move |_| {
-        AvanceApp::with(prefs.clone(), path.clone(), Box::new(dialogs.clone()))
-    });
+    window_sized(prefs, path, dialogs, egui::vec2(1366.0, 768.0))
+}
+
+/// The window as [`window`] makes it, `size` points large.
+pub(crate) fn window_sized(
+    prefs: Prefs,
+    path: Option<PathBuf>,
+    dialogs: ScriptedDialogs,
+    size: egui::Vec2,
+) -> Harness<'static, AvanceApp> {
+    let mut harness = crate::window_builder()
+        .with_size(size)
+        .build_eframe(move |_| {
+            AvanceApp::with(prefs.clone(), path.clone(), Box::new(dialogs.clone()))
+        });
     harness.run();
     harness
 }

@@ -1,6 +1,7 @@
-//! The grid's header: the indicator's columns, then one per figure; the cut quarter's column
-//! is tinted.
+//! The grid's headers: the frozen pane's (meta, code, name) and the one that scrolls sideways
+//! (one column per figure, then type and entity); the cut quarter's column is tinted.
 
+use egui::Rangef;
 use egui_extras::TableRow;
 
 use crate::model::edit::Figure;
@@ -9,20 +10,27 @@ use crate::theme;
 use crate::tr;
 use crate::view::grid::{GridColumn, GridLayout};
 
-/// The column titles, each with what it holds on hover.
-pub fn header_ui(mut header: TableRow<'_, '_>, layout: &GridLayout, cut: Cut, language: Language) {
-    let mut head = |text: String, hover: String, tinted: bool| {
-        header.col(|ui| {
-            if tinted {
-                ui.painter()
-                    .rect_filled(ui.max_rect(), 0.0, theme::cut_quarter_fill(ui.visuals()));
-            }
-            // Not selectable: dragging across the headings resizes columns, it selects no text.
-            ui.add(egui::Label::new(egui::RichText::new(text).strong()).selectable(false))
-                .on_hover_text(hover);
-        });
-    };
-    for (text, hover) in [
+/// A column's title, tinted when it is the cut quarter's, with what it holds on hover.
+/// Returns where the column is.
+fn heading_ui(header: &mut TableRow<'_, '_>, text: String, hover: String, tinted: bool) -> Rangef {
+    let mut span = Rangef::NOTHING;
+    header.col(|ui| {
+        span = ui.max_rect().x_range();
+        if tinted {
+            ui.painter()
+                .rect_filled(ui.max_rect(), 0.0, theme::cut_quarter_fill(ui.visuals()));
+        }
+        // Not selectable: dragging across the headings resizes columns, it selects no text.
+        ui.add(egui::Label::new(egui::RichText::new(text).strong()).selectable(false))
+            .on_hover_text(hover);
+    });
+    span
+}
+
+/// The frozen pane's titles: meta, code, name. Returns where each column is, left to right,
+/// for the total row drawn under the table.
+pub fn names_header_ui(mut header: TableRow<'_, '_>, language: Language) -> Vec<Rangef> {
+    [
         ("Meta".to_owned(), tr!(language, "grid-meta-code")),
         (
             tr!(language, "grid-code"),
@@ -32,17 +40,21 @@ pub fn header_ui(mut header: TableRow<'_, '_>, layout: &GridLayout, cut: Cut, la
             tr!(language, "grid-indicator"),
             tr!(language, "grid-indicator-name"),
         ),
-        (
-            tr!(language, "details-entity"),
-            tr!(language, "details-responsible-entity"),
-        ),
-        (
-            tr!(language, "grid-type-heading"),
-            tr!(language, "grid-annualization-type"),
-        ),
-    ] {
-        head(text, hover, false);
-    }
+    ]
+    .into_iter()
+    .map(|(text, hover)| heading_ui(&mut header, text, hover, false))
+    .collect()
+}
+
+/// The titles of the pane that scrolls sideways: one per figure, then type and entity.
+/// Returns where each column is, left to right.
+pub fn figures_header_ui(
+    mut header: TableRow<'_, '_>,
+    layout: &GridLayout,
+    cut: Cut,
+    language: Language,
+) -> Vec<Rangef> {
+    let mut spans = Vec::new();
     for column in &layout.columns {
         let at_cut = *column == GridColumn::Figure(cut.vigencia, Figure::Executed(cut.quarter));
         let (text, hover) = match column {
@@ -87,6 +99,19 @@ pub fn header_ui(mut header: TableRow<'_, '_>, layout: &GridLayout, cut: Cut, la
                 tr!(language, "grid-total-programming-per-type"),
             ),
         };
-        head(text, hover, at_cut);
+        spans.push(heading_ui(&mut header, text, hover, at_cut));
     }
+    for (text, hover) in [
+        (
+            tr!(language, "grid-type-heading"),
+            tr!(language, "grid-annualization-type"),
+        ),
+        (
+            tr!(language, "details-entity"),
+            tr!(language, "details-responsible-entity"),
+        ),
+    ] {
+        spans.push(heading_ui(&mut header, text, hover, false));
+    }
+    spans
 }

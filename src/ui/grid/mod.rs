@@ -2,6 +2,13 @@
 //! the engine computes at the cut, programming per vigencia. Where each cell is and where the
 //! keys go is [`crate::view::grid`]; here it is drawn: [`header`], one [`row`] per indicator
 //! whose number cells are [`cell`]s, and the [`footer`] with the objective's totals.
+//!
+//! What an officer works with at a cut comes first and fits a laptop's window (1093 points
+//! wide at 125 %): the indicator's meta, code and name, weight, the quarters, the figures at
+//! the cut and the note. The rest (what remains, the projection, the programming, the type and
+//! the entity) is reached by scrolling sideways, while meta, code and name stay in view (a
+//! frozen pane, as in Excel): the grid is two tables side by side that scroll up and down
+//! together, with the total row under them.
 
 mod cell;
 mod footer;
@@ -14,7 +21,7 @@ use egui_extras::{Column, TableBuilder};
 use crate::model::edit::Figure;
 use crate::model::edit::IndicatorPath;
 use crate::model::forecast::ObjectiveForecast;
-use crate::model::format::{number_as_stored, number_or_empty, percent_for_spreadsheet};
+use crate::model::format::{number_as_stored, number_or_empty, percent, percent_for_spreadsheet};
 use crate::model::progress::programmed_total;
 use crate::model::validation::indicator_label;
 use crate::model::{Annualization, Cut, Language, Objective, ObjectiveProgress, Plan, Vigencia};
@@ -158,6 +165,11 @@ pub fn indicator_grid_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>, objectiv
         actions,
         reached: None,
     };
+    let widths = GridWidths::new(ui, obj, obj_figures, &layout, language);
+    let rows_scroll_id = egui::Id::unique(("grid_rows_scroll", objective));
+    let rows_scroll = ui
+        .data(|d| d.get_temp::<RowsScroll>(rows_scroll_id))
+        .unwrap_or_default();
     // The table scrolls itself up and down; sideways, the keys' target is revealed here (an
     // inner scroll area takes the sideways scroll request too, so egui cannot do it).
     let pending_id = egui::Id::unique(("grid_scroll_to", objective));
@@ -165,14 +177,95 @@ pub fn indicator_grid_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>, objectiv
     if let Some(x) = ui.data_mut(|d| d.remove_temp::<f32>(pending_id)) {
         area = area.horizontal_scroll_offset(x);
     }
-    let widths = GridWidths::new(ui, obj, &layout);
-    let output = area.show(ui, |ui| grid_table_ui(ui, &mut grid, &widths, objective));
+    // Both panes' rows scroll in the same room: what the details leave, less the header and
+    // the total row.
+    let rows_height = ui.available_height() - HEADER_HEIGHT - footer::HEIGHT;
+    let panes = ui.horizontal_top(|ui| {
+        let names = ui
+            .vertical(|ui| {
+                let scroll = RowsView {
+                    height: rows_height,
+                    to: rows_scroll.names_to(),
+                };
+                names_table_ui(ui, &mut grid, &widths, objective, scroll)
+            })
+            .inner;
+        let figures = area.show(ui, |ui| {
+            ui.vertical(|ui| {
+                let scroll = RowsView {
+                    height: rows_height,
+                    to: rows_scroll.figures_to(),
+                };
+                figures_table_ui(ui, &mut grid, &widths, objective, scroll)
+            })
+            .inner
+        });
+        (names, figures)
+    });
+    let (names, figures) = panes.inner;
+    let rows_scroll = rows_scroll.after(names, figures.inner);
+    if !rows_scroll.together() {
+        ui.ctx().request_repaint();
+    }
+    ui.data_mut(|d| d.insert_temp(rows_scroll_id, rows_scroll));
     if let Some(x) = grid
         .reached
-        .and_then(|rect| offset_to_reveal(rect, &output))
+        .and_then(|rect| offset_to_reveal(rect, &figures))
     {
         ui.data_mut(|d| d.insert_temp(pending_id, x));
         ui.ctx().request_repaint();
+    }
+}
+
+/// The room a pane's rows scroll in, and where to scroll them to (to follow the other pane).
+#[derive(Clone, Copy)]
+struct RowsView {
+    height: f32,
+    to: Option<f32>,
+}
+
+/// How far down the grid's two panes are scrolled: the frozen names and the figures beside
+/// them scroll up and down together. Whichever the user scrolled (the wheel, the bar, a cell
+/// the keys reached, the indicator found) leads; the other follows in the next frame.
+#[derive(Clone, Copy, Debug, Default)]
+struct RowsScroll {
+    /// Where both should be.
+    shared: f32,
+    /// Where each was at the end of the last frame.
+    names: f32,
+    figures: f32,
+}
+
+impl RowsScroll {
+    /// Where the names pane must be put, if it is not there.
+    fn names_to(self) -> Option<f32> {
+        ((self.names - self.shared).abs() > 0.5).then_some(self.shared)
+    }
+
+    /// Where the figures pane must be put, if it is not there.
+    fn figures_to(self) -> Option<f32> {
+        ((self.figures - self.shared).abs() > 0.5).then_some(self.shared)
+    }
+
+    /// After a frame that left the panes at `names` and `figures`.
+    fn after(self, names: f32, figures: f32) -> Self {
+        let shared = if (figures - self.shared).abs() > 0.5 {
+            figures
+        } else if (names - self.shared).abs() > 0.5 {
+            names
+        } else {
+            self.shared
+        };
+        Self {
+            shared,
+            names,
+            figures,
+        }
+    }
+
+    /// Whether both panes are where they should be.
+    fn together(self) -> bool {
+        self.names_to().is_none() && self.figures_to().is_none()
     }
 }
 
@@ -180,82 +273,93 @@ pub fn indicator_grid_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>, objectiv
 const CODE_WIDTH: f32 = 44.0;
 /// The annualization type column's width at first.
 const TYPE_WIDTH: f32 = 96.0;
+/// The entity column's width at first (its name is cut with "…", whole on hover).
+const ENTITY_WIDTH: f32 = 180.0;
+/// The indicator name's width at first: what the working columns leave, within these.
+const NAME_WIDTH: (f32, f32) = (90.0, 480.0);
 
 /// How wide the grid's columns are at first (until widths are dragged, then remembered).
 struct GridWidths {
     /// The meta code's: never cut, it fits the longest one.
     meta: f32,
-    /// The indicator's name's and the entity's: what the figures leave.
+    /// The indicator's name's: what the working columns leave.
     name: f32,
-    entity: f32,
     /// Each figure column's, in the layout's order.
     figures: Vec<f32>,
 }
 
 impl GridWidths {
-    /// The widths for `objective`'s grid in `layout`, in the room `ui` has.
-    fn new(ui: &egui::Ui, objective: &Objective, layout: &GridLayout) -> Self {
+    /// The widths for `objective`'s grid in `layout`, in the room `ui` has: the columns up to
+    /// the note fit it when they can, the name taking what the others leave.
+    fn new(
+        ui: &egui::Ui,
+        objective: &Objective,
+        figures: &ObjectiveProgress,
+        layout: &GridLayout,
+        language: Language,
+    ) -> Self {
         let meta = meta_code_width(ui, objective);
-        let figures: Vec<f32> = layout
+        let progress = progress_width(ui, figures, language);
+        let widths: Vec<f32> = layout
             .columns
             .iter()
             .map(|column| match column {
-                GridColumn::Progress | GridColumn::Projected => 100.0,
+                GridColumn::Progress => progress,
+                GridColumn::Projected => 100.0,
                 GridColumn::Figure(_, Figure::Weight) => 72.0,
                 GridColumn::Comment(_) => 44.0,
                 GridColumn::ExecutedAtCut => theme::NUMBER_COLUMN + 8.0,
                 _ => theme::NUMBER_COLUMN,
             })
             .collect();
-        // On a wide screen the room the figures leave goes to the names: two thirds to the
-        // indicator's, one third to the entity's.
+        let working = layout
+            .columns
+            .iter()
+            .position(|c| matches!(c, GridColumn::Comment(_)))
+            .map_or(layout.columns.len(), |note| note + 1);
+        // egui_extras puts the item spacing after every column, and there is one between the
+        // frozen pane and the figures.
+        let spacing = ui.spacing().item_spacing.x;
         let spare = ui.available_width()
             - meta
             - CODE_WIDTH
-            - TYPE_WIDTH
-            - figures.iter().sum::<f32>()
-            - 8.0 * (figures.len() + 5) as f32;
-        let name = (spare * 2.0 / 3.0).clamp(110.0, 480.0);
-        let entity = (spare - name).clamp(64.0, 240.0);
+            - widths.iter().take(working).sum::<f32>()
+            - spacing * (working + 4) as f32
+            // Rounding never pushes the note out of the window.
+            - 2.0;
         Self {
             meta,
-            name,
-            entity,
-            figures,
+            name: spare.clamp(NAME_WIDTH.0, NAME_WIDTH.1),
+            figures: widths,
         }
     }
 }
 
-/// The grid's table: its header, a row per indicator (only those on screen are laid out) and
-/// the total row.
-fn grid_table_ui(
-    ui: &mut egui::Ui,
-    grid: &mut GridContext<'_>,
-    widths: &GridWidths,
-    objective: usize,
-) {
-    let (layout, cut, language) = (grid.layout, grid.cut, grid.language);
+/// How the grid's two tables are built alike: rows of the same height, striped, scrolling up
+/// and down in `rows`' room (what the details leave, less the header and the total row), so
+/// the total stays in view however many indicators the objective has. A cell the keys reach
+/// (or the indicator found) may be in a row not laid out yet: both scroll to it; its cell
+/// takes the focus once drawn. Widths are remembered by the column's place, under `id_salt`:
+/// a table whose columns change order is named anew, so no width is applied to another column.
+fn grid_table<'a>(
+    ui: &'a mut egui::Ui,
+    grid: &GridContext<'_>,
+    id_salt: impl egui::AsIdSalt,
+    rows: RowsView,
+) -> TableBuilder<'a> {
     let mut table = TableBuilder::new(ui)
-        .id_salt(("grid", objective))
+        .id_salt(id_salt)
         .striped(true)
         .resizable(true)
         .vscroll(true)
         // Never taller than the room left under the details: a grid that overflows hides its
         // last rows under the charts, out of reach.
         .min_scrolled_height(0.0)
-        .auto_shrink([false, true])
-        .cell_layout(Layout::left_to_right(Align::Center))
-        .column(
-            Column::initial(widths.meta)
-                .at_least(widths.meta)
-                .clip(true),
-        )
-        .column(Column::initial(CODE_WIDTH).at_least(36.0).clip(true))
-        .column(Column::initial(widths.name).at_least(60.0).clip(true))
-        .column(Column::initial(widths.entity).at_least(40.0).clip(true))
-        .column(Column::initial(TYPE_WIDTH).at_least(90.0));
-    // A cell the keys reach (or the indicator found) may be in a row not laid out yet: scroll
-    // to it; its cell takes the focus once drawn.
+        .max_scroll_height(rows.height.max(theme::ROW_HEIGHT))
+        .cell_layout(Layout::left_to_right(Align::Center));
+    if let Some(y) = rows.to {
+        table = table.vertical_scroll_offset(y);
+    }
     let wanted = grid
         .view
         .focus_request
@@ -264,34 +368,93 @@ fn grid_table_ui(
             Selection::Indicator(at) if grid.view.reveal_selection => Some(at),
             _ => None,
         });
-    if let Some(row) = wanted.and_then(|at| layout.rows.iter().position(|r| *r == at)) {
+    if let Some(row) = wanted.and_then(|at| grid.layout.rows.iter().position(|r| *r == at)) {
         table = table.scroll_to_row(row, None);
     }
-    for width in &widths.figures {
-        table = table.column(Column::initial(*width).at_least(40.0).clip(true));
-    }
     table
-        .header(theme::ROW_HEIGHT + 4.0, |header| {
-            header::header_ui(header, layout, cut, language);
+}
+
+/// The header's height.
+const HEADER_HEIGHT: f32 = theme::ROW_HEIGHT + 4.0;
+
+/// The frozen pane, as in Excel: each indicator's meta, code and name stay in view while the
+/// figures scroll sideways. Returns how far down its rows are scrolled.
+fn names_table_ui(
+    ui: &mut egui::Ui,
+    grid: &mut GridContext<'_>,
+    widths: &GridWidths,
+    objective: usize,
+    rows: RowsView,
+) -> f32 {
+    let language = grid.language;
+    let mut spans = Vec::new();
+    let output = grid_table(ui, grid, ("indicator_grid_names", objective), rows)
+        // As wide as its columns: the figures take the rest.
+        .auto_shrink([true, true])
+        // The figures' pane has the bar; the wheel scrolls both from either.
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysHidden)
+        .column(
+            Column::initial(widths.meta)
+                .at_least(widths.meta)
+                .clip(true),
+        )
+        .column(Column::initial(CODE_WIDTH).at_least(36.0).clip(true))
+        .column(Column::initial(widths.name).at_least(60.0).clip(true))
+        .header(HEADER_HEIGHT, |header| {
+            spans = header::names_header_ui(header, language);
         })
         .body(|body| {
-            // Only the rows on screen are laid out, so a plan of thousands of indicators costs
-            // what a screenful does; the total row comes last.
-            let rows = layout.rows.len();
-            body.rows(theme::ROW_HEIGHT, rows + 1, |table_row| {
+            body.rows(theme::ROW_HEIGHT, grid.layout.rows.len(), |table_row| {
                 let row = table_row.index();
-                match layout.rows.get(row) {
-                    Some(at) => row::indicator_row_ui(table_row, grid, row, *at),
-                    None => footer::footer_ui(table_row, grid),
+                if let Some(at) = grid.layout.rows.get(row) {
+                    row::names_row_ui(table_row, grid, row, *at);
                 }
             });
         });
+    footer::names_footer_ui(ui, &spans, grid);
+    output.state.clamped_offset().y
+}
+
+/// The pane that scrolls sideways: the figures (what an officer works with at a cut first),
+/// then each indicator's type and entity. Returns how far down its rows are scrolled.
+fn figures_table_ui(
+    ui: &mut egui::Ui,
+    grid: &mut GridContext<'_>,
+    widths: &GridWidths,
+    objective: usize,
+    rows: RowsView,
+) -> f32 {
+    let (layout, cut, language) = (grid.layout, grid.cut, grid.language);
+    let mut table = grid_table(ui, grid, ("indicator_grid_figures", objective), rows)
+        .auto_shrink([false, true]);
+    for width in &widths.figures {
+        table = table.column(Column::initial(*width).at_least(40.0).clip(true));
+    }
+    let mut spans = Vec::new();
+    let output = table
+        .column(Column::initial(TYPE_WIDTH).at_least(90.0))
+        .column(Column::initial(ENTITY_WIDTH).at_least(40.0).clip(true))
+        .header(HEADER_HEIGHT, |header| {
+            spans = header::figures_header_ui(header, layout, cut, language);
+        })
+        .body(|body| {
+            // Only the rows on screen are laid out, so a plan of thousands of indicators costs
+            // what a screenful does.
+            body.rows(theme::ROW_HEIGHT, layout.rows.len(), |table_row| {
+                let row = table_row.index();
+                if let Some(at) = layout.rows.get(row) {
+                    row::figures_row_ui(table_row, grid, row, *at);
+                }
+            });
+        });
+    footer::figures_footer_ui(ui, &spans, grid);
+    output.state.clamped_offset().y
 }
 
 /// The sideways scroll offset that brings `rect` into the grid's view, if it is not in it.
-fn offset_to_reveal(
+fn offset_to_reveal<R>(
     rect: egui::Rect,
-    area: &egui::scroll_area::ScrollAreaOutput<()>,
+    area: &egui::scroll_area::ScrollAreaOutput<R>,
 ) -> Option<f32> {
     let visible = area.inner_rect;
     let offset = area.state.clamped_offset().x;
@@ -303,6 +466,34 @@ fn offset_to_reveal(
     } else {
         None
     }
+}
+
+/// The width that shows every indicator's avance whole, with what the average counts beside
+/// it when that differs ("2.750,00 % (100)"); never narrower than "100,00 %".
+fn progress_width(ui: &egui::Ui, figures: &ObjectiveProgress, language: Language) -> f32 {
+    let width = |text: String, style: egui::TextStyle| {
+        let font = style.resolve(ui.style());
+        ui.fonts_mut(|f| f.layout_no_wrap(text, font, egui::Color32::WHITE))
+            .size()
+            .x
+    };
+    let spacing = ui.spacing().item_spacing.x;
+    let hundred = width(
+        percent(rust_decimal::Decimal::ONE_HUNDRED, language),
+        egui::TextStyle::Monospace,
+    );
+    figures
+        .indicators
+        .iter()
+        .map(|figures| {
+            let shown = row::ProgressShown::of(figures, language);
+            width(shown.figure, egui::TextStyle::Monospace)
+                + shown.counted.map_or(0.0, |(counted, _)| {
+                    spacing + width(counted, egui::TextStyle::Small)
+                })
+        })
+        .fold(hundred, f32::max)
+        + 2.0 * spacing
 }
 
 /// The width that shows every meta code of the objective whole ("META SECTORIAL 431").

@@ -1,12 +1,13 @@
-//! One indicator's row: its meta, code, name, entity and type, then its number cells and the
-//! figures the engine computed for it.
+//! One indicator's row, in two parts: its meta, code and name in the frozen pane, then in the
+//! pane that scrolls sideways its number cells, the figures the engine computed for it, its
+//! type and its entity.
 
 use egui::{Align, Layout, RichText};
 use egui_extras::TableRow;
 
 use super::{GridContext, annualization_name, cell, paint_in_range, right_aligned};
 use crate::model::edit::{Edit, Figure, IndicatorPath};
-use crate::model::format::{number_or_empty, percent};
+use crate::model::format::{number_or_empty, percent, percent_or_dash};
 use crate::model::progress::programmed_total;
 use crate::model::validation::indicator_label;
 use crate::model::{
@@ -18,32 +19,34 @@ use crate::ui::tree::{progress_badge, short};
 use crate::view::grid::{CellId, GridColumn};
 use crate::view::{Action, Selection};
 
-/// The row of the indicator at `at`, the `row`-th of the objective.
-pub fn indicator_row_ui(
+/// The frozen part of the row of the indicator at `at`, the `row`-th of the objective: meta,
+/// code and name (a link that selects it).
+pub fn names_row_ui(
     mut r: TableRow<'_, '_>,
     grid: &mut GridContext<'_>,
     row: usize,
     at: IndicatorPath,
 ) {
-    let (Some(indicator), Some(meta), Some(figures)) = (
-        grid.plan.indicator(at),
-        grid.objective.metas.get(at.meta),
-        grid.figures.indicators.get(row),
-    ) else {
+    let Some(this) = RowIndicator::new(grid, row, at) else {
         return;
-    };
-    let this = RowIndicator {
-        at,
-        row,
-        indicator,
-        meta,
-        figures,
-        label: indicator_label(&meta.code, indicator),
-        thresholds: grid.plan.settings.traffic_lights,
     };
     let selected = grid.view.selection == Selection::Indicator(at);
     r.set_selected(selected);
-    identity_cells_ui(&mut r, grid, &this, selected);
+    naming_cells_ui(&mut r, grid, &this, selected);
+}
+
+/// The part of the row that scrolls sideways: the indicator's figures, then its type and
+/// entity.
+pub fn figures_row_ui(
+    mut r: TableRow<'_, '_>,
+    grid: &mut GridContext<'_>,
+    row: usize,
+    at: IndicatorPath,
+) {
+    let Some(this) = RowIndicator::new(grid, row, at) else {
+        return;
+    };
+    r.set_selected(grid.view.selection == Selection::Indicator(at));
     let layout = grid.layout;
     for (c, column) in layout.columns.iter().enumerate() {
         let in_range = grid.in_range(row, c);
@@ -60,6 +63,7 @@ pub fn indicator_row_ui(
             }
         });
     }
+    planning_cells_ui(&mut r, grid, &this);
 }
 
 /// The indicator a row shows, with what it is named by and measured against.
@@ -76,9 +80,26 @@ struct RowIndicator<'a> {
     thresholds: TrafficLights,
 }
 
-/// The cells that say which indicator the row is: meta, code, name (a link that selects it),
-/// entity and annualization type.
-fn identity_cells_ui(
+impl<'a> RowIndicator<'a> {
+    /// The `row`-th indicator of the grid, at `at`.
+    fn new(grid: &GridContext<'a>, row: usize, at: IndicatorPath) -> Option<Self> {
+        let indicator = grid.plan.indicator(at)?;
+        let meta = grid.objective.metas.get(at.meta)?;
+        Some(Self {
+            at,
+            row,
+            indicator,
+            meta,
+            figures: grid.figures.indicators.get(row)?,
+            label: indicator_label(&meta.code, indicator),
+            thresholds: grid.plan.settings.traffic_lights,
+        })
+    }
+}
+
+/// The cells that say which indicator the row is: meta, code and name (a link that selects
+/// it).
+fn naming_cells_ui(
     r: &mut TableRow<'_, '_>,
     grid: &mut GridContext<'_>,
     this: &RowIndicator<'_>,
@@ -108,16 +129,26 @@ fn identity_cells_ui(
             grid.actions.push(Action::Select(Selection::Indicator(at)));
         }
     });
-    r.col(|ui| {
-        // Cut with "…" when narrower than the name; egui then shows it whole on hover.
-        ui.add(egui::Label::new(&indicator.entity).truncate());
-    });
+}
+
+/// The cells set when the plan is made, after the figures: annualization type and entity.
+fn planning_cells_ui(
+    r: &mut TableRow<'_, '_>,
+    grid: &mut GridContext<'_>,
+    this: &RowIndicator<'_>,
+) {
+    let (at, indicator) = (this.at, this.indicator);
+    let language = grid.language;
     r.col(|ui| {
         let kind = annualization_ui(ui, at, indicator.annualization, &this.label, language);
         if let Some(kind) = kind {
             grid.actions
                 .push(Action::Edit(Edit::Annualization { at, kind }, None));
         }
+    });
+    r.col(|ui| {
+        // Cut with "…" when narrower than the name; egui then shows it whole on hover.
+        ui.add(egui::Label::new(&indicator.entity).truncate());
     });
 }
 
@@ -268,6 +299,36 @@ fn annualization_ui(
     (kind != current).then_some(kind)
 }
 
+/// What an indicator's avance cell writes: the real avance and, when the roll-up counts it
+/// otherwise (above the cap, below 0 %), what it counts and why.
+pub struct ProgressShown {
+    /// "110,00 %", "—" without a figure.
+    pub figure: String,
+    /// "(100)", and what it means on hover.
+    pub counted: Option<(String, String)>,
+}
+
+impl ProgressShown {
+    pub fn of(figures: &IndicatorProgress, language: Language) -> Self {
+        let counted = figures.counted.as_ref().and_then(|c| c.round2());
+        let counted = counted
+            .filter(|_| figures.is_capped() || figures.is_floored())
+            .map(|counted| {
+                let counts = percent(counted, language);
+                let why = if figures.is_capped() {
+                    tr!(language, "progress-capped", counts = counts)
+                } else {
+                    tr!(language, "progress-floored", counts = counts)
+                };
+                (format!("({})", counted.round()), why)
+            });
+        Self {
+            figure: percent_or_dash(figures.progress(), language),
+            counted,
+        }
+    }
+}
+
 /// An indicator's real avance on its traffic light and, when the roll-up counts it otherwise
 /// (above the cap, below 0 %), what it counts beside it: "110,00 % (100)", "−20,00 % (0)".
 fn indicator_progress_ui(
@@ -277,20 +338,9 @@ fn indicator_progress_ui(
     language: Language,
 ) {
     ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-        let counted = figures.counted.as_ref().and_then(|c| c.round2());
-        if let Some(counted) = counted.filter(|_| figures.is_capped() || figures.is_floored()) {
-            let counts = percent(counted, language);
-            let why = if figures.is_capped() {
-                tr!(language, "progress-capped", counts = counts)
-            } else {
-                tr!(language, "progress-floored", counts = counts)
-            };
-            ui.label(
-                RichText::new(format!("({})", counted.round()))
-                    .small()
-                    .weak(),
-            )
-            .on_hover_text(why);
+        if let Some((counted, why)) = ProgressShown::of(figures, language).counted {
+            ui.label(RichText::new(counted).small().weak())
+                .on_hover_text(why);
         }
         progress_badge(ui, figures.progress(), thresholds, language);
     });

@@ -1,0 +1,114 @@
+//! The window on the officers' laptops: 1920×1080 at 150 % gives it 1280×720 points, 1366×768
+//! at 125 % gives 1093×614. What an officer works with at a cut is whole on screen there.
+
+use avance::app::AvanceApp;
+use avance::view::Prefs;
+use egui::{Key, Modifiers, Rect, Vec2, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+use super::ui::{ScriptedDialogs, press, select_objective, window_sized};
+
+/// The window at `size` on the seed, objective 3 selected, as at a first start (the welcome
+/// line on screen too).
+fn objective_3_at(size: Vec2) -> Harness<'static, AvanceApp> {
+    let mut harness = window_sized(Prefs::default(), None, ScriptedDialogs::default(), size);
+    select_objective(&mut harness, 3);
+    harness
+}
+
+/// Where the node labelled `label` that lies in the row spanning `row` is drawn.
+fn in_row(harness: &Harness<'_, AvanceApp>, label: &str, row: Rect) -> Rect {
+    harness
+        .query_all_by_label(label)
+        .map(|n| n.rect())
+        .find(|r| (r.center().y - row.center().y).abs() < row.height() / 2.0)
+        .unwrap_or_else(|| panic!("no «{label}» in the row at {row:?}"))
+}
+
+/// Indicator 644's T1, Al corte, Avance and Nota cells and the grid's Total are inside the
+/// window and above the charts (nothing to scroll to reach them), and the charts keep room.
+fn the_working_columns_and_the_total_are_on_screen(size: Vec2) {
+    let harness = objective_3_at(size);
+    let screen = Rect::from_min_size(egui::Pos2::ZERO, size);
+    let t1 = harness.get_by_label("644 · ejecutado 2022 T1").rect();
+    let cells = [
+        (
+            "644 · ponderación 2022",
+            harness.get_by_label("644 · ponderación 2022").rect(),
+        ),
+        ("T1", t1),
+        ("T4", harness.get_by_label("644 · ejecutado 2022 T4").rect()),
+        ("Al corte", in_row(&harness, "19,00", t1)),
+        ("Avance", in_row(&harness, "19,00\u{a0}%", t1)),
+        ("Nota", harness.get_by_label("644 · Comentario").rect()),
+    ];
+    // The footer's "Total" is the lowest of the grid's two (the programming total's heading
+    // is the other).
+    let total = harness
+        .query_all_by_label("Total")
+        .map(|n| n.rect())
+        .max_by(|a, b| a.top().total_cmp(&b.top()))
+        .expect("the grid's total row");
+    let charts = harness
+        .get_by_label_contains("Avance por objetivo · corte")
+        .rect();
+    for (name, rect) in cells.into_iter().chain([("Total", total)]) {
+        assert!(
+            screen.contains_rect(rect),
+            "at {size:?}, {name} is off screen: {rect:?}"
+        );
+        assert!(
+            rect.bottom() <= charts.top(),
+            "at {size:?}, {name} is under the charts: {rect:?}, charts from {}",
+            charts.top()
+        );
+    }
+    let findings = harness.get_by_label("Validación").rect();
+    assert!(
+        findings.top() - charts.top() >= 150.0,
+        "at {size:?}, the charts keep room to read: {} points",
+        findings.top() - charts.top()
+    );
+}
+
+#[test]
+fn at_1280_by_720_points_objective_3_works_without_scrolling() {
+    the_working_columns_and_the_total_are_on_screen(vec2(1280.0, 720.0));
+}
+
+#[test]
+fn at_1093_by_614_points_objective_3_works_without_scrolling() {
+    the_working_columns_and_the_total_are_on_screen(vec2(1093.0, 614.0));
+}
+
+#[test]
+fn reaching_the_programming_keeps_meta_code_and_name_in_view_as_frozen_panes() {
+    let size = vec2(1093.0, 614.0);
+    let mut harness = objective_3_at(size);
+    harness.get_by_label("644 · ejecutado 2022 T1").click();
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::End);
+    let cell = harness.get_by_label("644 · programación 2024");
+    assert!(cell.is_focused());
+    let cell = cell.rect();
+    let screen = Rect::from_min_size(egui::Pos2::ZERO, size);
+    assert!(
+        screen.contains_rect(cell),
+        "the cell reached is on screen: {cell:?}"
+    );
+    let code = in_row(&harness, "644", cell);
+    let meta = in_row(&harness, "META SECTORIAL 431", cell);
+    for (name, rect) in [("code", code), ("meta", meta)] {
+        assert!(
+            screen.contains_rect(rect) && rect.right() < cell.left(),
+            "the {name} stays in view, left of the figures: {rect:?}"
+        );
+    }
+    // The weight went out of view, under the frozen pane; Home brings it back.
+    let weight = harness.get_by_label("644 · ponderación 2022").rect();
+    assert!(weight.left() < code.right(), "{weight:?}");
+    press(&mut harness, Modifiers::NONE, Key::Home);
+    let weight = harness.get_by_label("644 · ponderación 2022").rect();
+    assert!(weight.left() > code.right(), "{weight:?}");
+}
