@@ -49,7 +49,22 @@ pub fn error_text(visuals: &egui::Visuals) -> Color32 {
 /// Width of the plan tree at first, in a window `window_width` points wide: 240, less on a
 /// laptop's narrower window (1093 points at 125 %) so the grid's working columns fit beside it.
 pub fn tree_width(window_width: f32) -> f32 {
-    (window_width * 0.18).clamp(TREE_MIN_WIDTH, 240.0)
+    (window_width * 0.18).clamp(TREE_MIN_WIDTH, TREE_WIDTH)
+}
+
+/// The plan tree's width at first on a window wide enough for it and the grid.
+const TREE_WIDTH: f32 = 240.0;
+
+/// The widest the plan tree may be dragged in a window `window_width` points wide: on a laptop,
+/// no wider than it starts (a width remembered from a larger monitor would push the grid's
+/// working columns off the screen); on a wider window, up to a third of it.
+pub fn tree_max_width(window_width: f32) -> f32 {
+    let starts = tree_width(window_width);
+    if starts < TREE_WIDTH {
+        starts
+    } else {
+        (window_width / 3.0).max(TREE_WIDTH)
+    }
 }
 
 /// The narrowest the plan tree is: an objective's name and its badge.
@@ -143,4 +158,22 @@ pub mod slide {
     pub const MARGIN: f32 = 48.0;
     /// The size slides are designed at.
     pub const DESIGN_SIZE: [f32; 2] = [1920.0, 1080.0];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tree_remembered_from_a_large_monitor_cannot_crowd_a_laptops_grid() {
+        // Laptops at 125 % and 150 %: the tree may not be dragged (or remembered) wider than
+        // it starts, which leaves the grid's working columns their room.
+        for width in [1093.0, 1280.0] {
+            assert_eq!(tree_max_width(width), tree_width(width));
+            assert!(tree_max_width(width) < 240.0);
+        }
+        // A wide window: the officer may give the names more room.
+        assert_eq!(tree_max_width(1366.0), 1366.0 / 3.0);
+        assert_eq!(tree_max_width(1920.0), 640.0);
+    }
 }

@@ -68,6 +68,7 @@ pub fn panels_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) -> ChartData {
         .resizable(true)
         .default_size(theme::tree_width(ui.available_width()))
         .min_size(theme::TREE_MIN_WIDTH)
+        .max_size(theme::tree_max_width(ui.available_width()))
         .show(ui, |ui| tree::plan_tree_ui(ui, ctx));
     let height = ui.available_height();
     let bottom = theme::bottom_panels(height);
