@@ -217,7 +217,7 @@ impl FmtArgs {
         match plan_file::save(&opened.plan, &self.file) {
             Ok(_) => ExitCode::SUCCESS,
             Err(e) => {
-                eprintln!("{}", e.message(language));
+                eprintln!("{}", e.command_line_message(language));
                 ExitCode::FAILURE
             }
         }
@@ -307,7 +307,7 @@ impl ImportArgs {
             eprintln!("{line}");
         }
         if let Err(e) = plan_file::save(&imported.plan, &self.output) {
-            eprintln!("{}", e.message(language));
+            eprintln!("{}", e.command_line_message(language));
             return ExitCode::FAILURE;
         }
         for line in &report.summary {
@@ -389,7 +389,7 @@ impl GenerateArgs {
             seed: self.seed,
         });
         if let Err(e) = plan_file::save(&plan, &self.output) {
-            eprintln!("{}", e.message(language));
+            eprintln!("{}", e.command_line_message(language));
             return ExitCode::FAILURE;
         }
         let path = self.output.display().to_string();
@@ -545,7 +545,7 @@ impl MergeArgs {
             return ExitCode::FAILURE;
         }
         if let Err(e) = plan_file::save(&merged.plan, &self.output) {
-            eprintln!("{}", e.message(language));
+            eprintln!("{}", e.command_line_message(language));
             return ExitCode::FAILURE;
         }
         for (name, count) in names.entities.iter().zip(&merged.taken) {

@@ -134,6 +134,7 @@ command-last-slide = Last slide
 command-objective-slide = Slide of objective { $number }
 command-toggle-slide-order = Indicators in plan order / lowest first
 command-export-slides = Export presentation…
+command-restore-recovered-copy = Restore the recovery copy
 dialog-export-slides = Folder for the presentation (PNG and PDF)
 app-slides-exporting = Exporting the presentation… (the window stays usable)
 app-slides-exported = Presentation exported
@@ -320,6 +321,12 @@ cli-plan-written-to = Plan written to: { $path }
 cli-import-fix-or-skip = Fix those cells, or use --lenient to import without those rows.
 cli-fmt-has-comments = The file has hand-written comments (the first at line { $line }, column { $column }) and fmt would drop them. Use --force to rewrite it without them (the current version is kept as a .bak copy): { $path }
 cli-file-exists = The file already exists; use --force to replace it: { $path }
+cli-plan-not-saved = Could not save the plan ({ $detail }). The file is as it was: { $path }
+cli-plan-read-only = The file is read-only (or you may not change it) and was not changed: { $path }
+cli-plan-hard-linked = This file also appears under { $others ->
+        [one] 1 other name
+       *[other] { $others } other names
+    } on the disk (links), which would keep the old version if Avance replaced it; it was not changed: { $path }
 
 ## command
 command-new = New
@@ -541,6 +548,10 @@ app-could-not-reload = Could not reload
 notice-saved-to = Plan saved to { $path }
 recovery-not-prepared = Could not prepare the recovery copy ({ $detail }): { $folder }
 recovery-original-unreadable = The original file could not be read; use “Save as…”: { $note }
+recovery-file-changed-since = { $name } changed on disk since these changes began (someone else saved it). Your changes are here; when you save, Avance will ask what to do.
+recovery-file-version-unknown = This copy does not say which version of { $name } it started from (an earlier version of Avance wrote it): when you save, Avance will ask before replacing the file.
+recovery-copy-not-written = Could not write the recovery copy of the unsaved changes ({ $detail }): if Avance closes badly they would be lost. Save the plan to keep them. Folder of the copies: { $folder }
+recovery-taken-by-another-window = Another Avance window already restored that recovery copy: its changes are in that window.
 changed-on-disk-kept = { $name } changed on disk (someone else saved it). Your changes are still here; when you save, Avance will ask what to do.
 changed-on-disk-reopened = { $name } changed on disk (someone else saved it) and was reopened.
 changed-on-disk-not-reopened = { $name } changed on disk but could not be reopened; the plan on screen stays as it was. { $why }

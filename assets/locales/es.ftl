@@ -134,6 +134,7 @@ command-last-slide = Última diapositiva
 command-objective-slide = Diapositiva del objetivo { $number }
 command-toggle-slide-order = Indicadores en orden del plan / el más bajo primero
 command-export-slides = Exportar presentación…
+command-restore-recovered-copy = Restaurar la copia de recuperación
 dialog-export-slides = Carpeta para la presentación (PNG y PDF)
 app-slides-exporting = Exportando la presentación… (la ventana sigue disponible)
 app-slides-exported = Presentación exportada
@@ -320,6 +321,12 @@ cli-plan-written-to = Plan escrito en: { $path }
 cli-import-fix-or-skip = Corrija esas celdas, o use --lenient para importar sin esas filas.
 cli-fmt-has-comments = El archivo tiene comentarios escritos a mano (el primero en la línea { $line }, columna { $column }) y fmt los quitaría. Use --force para reescribirlo sin ellos (la versión actual queda como copia .bak): { $path }
 cli-file-exists = El archivo ya existe; use --force para reemplazarlo: { $path }
+cli-plan-not-saved = No se pudo guardar el plan ({ $detail }). El archivo quedó como estaba: { $path }
+cli-plan-read-only = El archivo es de solo lectura (o usted no tiene permiso para modificarlo) y no se modificó: { $path }
+cli-plan-hard-linked = Este archivo también aparece con { $others ->
+        [one] otro nombre
+       *[other] otros { $others } nombres
+    } en el disco (enlaces), que se quedarían con la versión anterior si Avance lo reemplazara; no se modificó: { $path }
 
 ## command
 command-new = Nuevo
@@ -553,6 +560,10 @@ app-could-not-reload = No se pudo recargar
 notice-saved-to = Plan guardado en { $path }
 recovery-not-prepared = No se pudo preparar la copia de recuperación ({ $detail }): { $folder }
 recovery-original-unreadable = El archivo original no se pudo leer; use «Guardar como…»: { $note }
+recovery-file-changed-since = { $name } cambió en el disco desde que empezaron estos cambios (alguien más lo guardó). Sus cambios están aquí; al guardar, Avance preguntará qué hacer.
+recovery-file-version-unknown = Esta copia no dice de qué versión de { $name } partió (la escribió una versión anterior de Avance): al guardar, Avance preguntará antes de reemplazar el archivo.
+recovery-copy-not-written = No se pudo escribir la copia de recuperación de los cambios sin guardar ({ $detail }): si Avance se cierra mal, se perderían. Guarde el plan para conservarlos. Carpeta de las copias: { $folder }
+recovery-taken-by-another-window = Otra ventana de Avance ya restauró esa copia de recuperación: sus cambios están en esa ventana.
 changed-on-disk-kept = { $name } cambió en el disco (alguien más lo guardó). Sus cambios siguen aquí; al guardar, Avance preguntará qué hacer.
 changed-on-disk-reopened = { $name } cambió en el disco (alguien más lo guardó) y se volvió a abrir.
 changed-on-disk-not-reopened = { $name } cambió en el disco pero no se pudo volver a abrir; el plan en pantalla sigue igual. { $why }

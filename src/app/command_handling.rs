@@ -153,6 +153,7 @@ impl AvanceApp {
             | Command::ObjectiveSlide(_) => self.go_to_slide(&command),
             Command::ToggleSlideOrder => self.view.slide_order = self.view.slide_order.toggled(),
             Command::ExportSlides => self.export_slides_to_chosen_folder(),
+            Command::RestoreRecoveredCopy => self.restore_chosen_copy(),
         }
     }
 
@@ -426,7 +427,8 @@ impl AvanceApp {
                 self.run_confirmed(Command::Save, language);
             }
             crate::view::dialog::UnsavedAnswer::Discard => self.run_confirmed(then, language),
-            crate::view::dialog::UnsavedAnswer::Cancel => {}
+            // A recovery copy waiting for this answer stays on disk, offered at the next start.
+            crate::view::dialog::UnsavedAnswer::Cancel => self.restoring = None,
         }
     }
 }

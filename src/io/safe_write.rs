@@ -14,7 +14,9 @@
 //!   writing in place would give up the guarantee that a failed save leaves the old file whole;
 //! - keeps the previous version as `NAME.bak` when asked (plan files), written the same way (its
 //!   own temporary file, synced, renamed) before the plan is replaced: a save that fails at any
-//!   step leaves both the plan and its previous `.bak` byte-identical;
+//!   step leaves both the plan and its previous `.bak` byte-identical — but for the last step:
+//!   if the plan's own rename fails after the `.bak`'s (another program opened the plan in
+//!   that instant), the plan is untouched and the `.bak` already holds that same version;
 //! - syncs the folder after the rename where the system allows, so the rename itself survives
 //!   a power cut;
 //! - follows Windows' rules: files are flushed only through handles that may write
@@ -122,8 +124,10 @@ fn file_name(path: &Path) -> String {
 }
 
 /// What identifies a file's contents as last seen: size, modification time and a hash of the
-/// bytes. Someone else's save changes at least the hash.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// bytes. Someone else's save changes at least the hash. Recovery copies keep it, to tell
+/// whether the file changed since the edits began (the hash is std's SipHash: a newer Rust may
+/// hash the same bytes differently, which reads as "changed", the side that asks).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DiskStamp {
     pub len: u64,
     pub modified: Option<SystemTime>,
@@ -131,6 +135,13 @@ pub struct DiskStamp {
 }
 
 impl DiskStamp {
+    /// A stamp no file has: what the file held is not known, so a save over it asks first.
+    pub const UNKNOWN: DiskStamp = DiskStamp {
+        len: u64::MAX,
+        modified: None,
+        hash: 0,
+    };
+
     /// The stamp of `bytes` read from a file with `metadata`.
     pub fn new(bytes: &[u8], metadata: &Metadata) -> Self {
         Self {
@@ -271,6 +282,20 @@ pub fn write_with(
     backup: Backup,
     fill: impl FnOnce(&mut File) -> io::Result<()>,
 ) -> Result<PathBuf, WriteError> {
+    write_with_backup_copy(path, backup, fill, |current, backup| {
+        io::copy(current, backup).map(drop)
+    })
+}
+
+/// Like [`write_with`], with the previous version copied by `copy_backup` from the current
+/// file into the backup's temporary file (tests stop it half-way, as a killed process would).
+#[doc(hidden)]
+pub fn write_with_backup_copy(
+    path: &Path,
+    backup: Backup,
+    fill: impl FnOnce(&mut File) -> io::Result<()>,
+    copy_backup: impl FnOnce(&mut File, &mut File) -> io::Result<()>,
+) -> Result<PathBuf, WriteError> {
     let target = resolve_links(path)?;
     let existing = match fs::metadata(&target) {
         Ok(metadata) => Some(check_replaceable(&target, metadata)?),
@@ -280,7 +305,7 @@ pub fn write_with(
     let temp = temp_path(&target)?;
     let written = write_temp(&temp, existing.as_ref(), fill)?;
     if let Some(original) = existing.as_ref().filter(|_| backup == Backup::Keep) {
-        keep_backup(&target, &temp, original)?;
+        keep_backup(&target, &temp, original, copy_backup)?;
     }
     replace(&temp, &target)?;
     written.disarm();
@@ -433,8 +458,9 @@ fn in_use_or_io(error: io::Error, path: &Path) -> WriteError {
     }
 }
 
-/// Removes a file if it is there (retried while held for a moment).
-fn remove_if_there(path: &Path) -> io::Result<()> {
+/// Removes a file if it is there (on Windows, retried while another program holds it for a
+/// moment: an antivirus scanning a file just written).
+pub fn remove_if_there(path: &Path) -> io::Result<()> {
     match retrying(HeldBy::OpenOrRename, || fs::remove_file(path)) {
         Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
         _ => Ok(()),
@@ -489,7 +515,12 @@ fn keep_owner_and_mode(_file: &File, _original: &Metadata) -> io::Result<()> {
 /// owner and group where the process may, synced, then renamed over the previous backup. A
 /// failure (a full disk, a killed process, a read-only or held `.bak`) leaves the previous
 /// backup whole.
-fn keep_backup(target: &Path, temp: &Path, original: &Metadata) -> Result<(), WriteError> {
+fn keep_backup(
+    target: &Path,
+    temp: &Path,
+    original: &Metadata,
+    copy: impl FnOnce(&mut File, &mut File) -> io::Result<()>,
+) -> Result<(), WriteError> {
     if same_bytes(target, temp)? {
         return Ok(());
     }
@@ -508,8 +539,7 @@ fn keep_backup(target: &Path, temp: &Path, original: &Metadata) -> Result<(), Wr
     }
     let backup_temp = temp_path(&backup)?;
     let written = write_temp(&backup_temp, Some(original), |file| {
-        let mut current = File::open(target)?;
-        io::copy(&mut current, file).map(drop)
+        copy(&mut File::open(target)?, file)
     })
     .map_err(failed)?;
     replace(&backup_temp, &backup).map_err(failed)?;

@@ -5,6 +5,8 @@ mod compare_window;
 mod csv_safety;
 mod exact_rollup;
 mod forecast;
+#[cfg(target_os = "linux")]
+mod full_disk;
 mod grid_entry;
 mod grid_habits;
 mod i18n_keys;
