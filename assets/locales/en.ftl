@@ -552,6 +552,10 @@ recovery-file-changed-since = { $name } changed on disk since these changes bega
 recovery-file-version-unknown = This copy does not say which version of { $name } it started from (an earlier version of Avance wrote it): when you save, Avance will ask before replacing the file.
 recovery-copy-not-written = Could not write the recovery copy of the unsaved changes ({ $detail }): if Avance closes badly they would be lost. Save the plan to keep them. Folder of the copies: { $folder }
 recovery-taken-by-another-window = Another Avance window already restored that recovery copy: its changes are in that window.
+recovery-unreadable = { $count ->
+        [one] There is a recovery copy Avance could not read (damaged, or written by a newer version of Avance); it is still there
+       *[other] There are { $count } recovery copies Avance could not read (damaged, or written by a newer version of Avance); they are still there. The first
+    }: { $path }
 changed-on-disk-kept = { $name } changed on disk (someone else saved it). Your changes are still here; when you save, Avance will ask what to do.
 changed-on-disk-reopened = { $name } changed on disk (someone else saved it) and was reopened.
 changed-on-disk-not-reopened = { $name } changed on disk but could not be reopened; the plan on screen stays as it was. { $why }

@@ -564,6 +564,10 @@ recovery-file-changed-since = { $name } cambió en el disco desde que empezaron 
 recovery-file-version-unknown = Esta copia no dice de qué versión de { $name } partió (la escribió una versión anterior de Avance): al guardar, Avance preguntará antes de reemplazar el archivo.
 recovery-copy-not-written = No se pudo escribir la copia de recuperación de los cambios sin guardar ({ $detail }): si Avance se cierra mal, se perderían. Guarde el plan para conservarlos. Carpeta de las copias: { $folder }
 recovery-taken-by-another-window = Otra ventana de Avance ya restauró esa copia de recuperación: sus cambios están en esa ventana.
+recovery-unreadable = { $count ->
+        [one] Hay una copia de recuperación que Avance no pudo leer (dañada, o escrita por una versión más nueva de Avance); sigue en su lugar
+       *[other] Hay { $count } copias de recuperación que Avance no pudo leer (dañadas, o escritas por una versión más nueva de Avance); siguen en su lugar. La primera
+    }: { $path }
 changed-on-disk-kept = { $name } cambió en el disco (alguien más lo guardó). Sus cambios siguen aquí; al guardar, Avance preguntará qué hacer.
 changed-on-disk-reopened = { $name } cambió en el disco (alguien más lo guardó) y se volvió a abrir.
 changed-on-disk-not-reopened = { $name } cambió en el disco pero no se pudo volver a abrir; el plan en pantalla sigue igual. { $why }

@@ -82,7 +82,16 @@ impl AvanceApp {
     pub fn with_recovery(mut self, folder: PathBuf, interval: Duration) -> Self {
         match Recovery::start(&folder) {
             Ok(store) => {
-                self.recovered = store.orphans();
+                let orphans = store.orphans();
+                self.recovered = orphans.copies;
+                if let Some(first) = orphans.unreadable.first() {
+                    self.notice = Some(Notice::new(crate::tr!(
+                        self.prefs.language,
+                        "recovery-unreadable",
+                        count = orphans.unreadable.len(),
+                        path = first.display().to_string()
+                    )));
+                }
                 self.recovery = Some(RecoveryState {
                     store,
                     interval,

@@ -62,8 +62,12 @@ pub struct RecoveredCopy {
 }
 
 impl RecoveredCopy {
-    /// Deletes the copy (the user chose to discard it).
+    /// Deletes the copy (the user chose to discard it), unless another window has restored it
+    /// since (then it is that window's to delete).
     pub fn remove(&self) -> io::Result<()> {
+        if held_by_a_running_window(&self.lock) {
+            return Ok(());
+        }
         safe_write::remove_if_there(&self.file)?;
         safe_write::remove_if_there(&self.lock)
     }
@@ -72,6 +76,16 @@ impl RecoveredCopy {
     pub fn file(&self) -> &Path {
         &self.file
     }
+}
+
+/// What windows that did not close cleanly left.
+#[derive(Debug, Default, PartialEq)]
+pub struct Orphans {
+    /// Their copies, newest first.
+    pub copies: Vec<RecoveredCopy>,
+    /// Copies that could not be read (damaged, or written by a newer Avance): left where they
+    /// are, for the officer to look at.
+    pub unreadable: Vec<PathBuf>,
 }
 
 /// Why a copy could not be taken over by this window.
@@ -202,12 +216,13 @@ impl Recovery {
     }
 
     /// The copies left by windows that did not close cleanly, newest first. Locks left with no
-    /// copy are cleaned up; copies that cannot be read are left where they are.
-    pub fn orphans(&self) -> Vec<RecoveredCopy> {
+    /// copy are cleaned up; copies that cannot be read are left where they are, and listed.
+    pub fn orphans(&self) -> Orphans {
+        let mut orphans = Orphans::default();
         let Ok(entries) = fs::read_dir(&self.folder) else {
-            return Vec::new();
+            return orphans;
         };
-        let mut found = Vec::new();
+        let found = &mut orphans.copies;
         for entry in entries.flatten() {
             let path = entry.path();
             let Some(id) = recovery_id(&path) else {
@@ -224,12 +239,14 @@ impl Recovery {
                 }
                 continue;
             }
-            if let Some(copy) = read_copy(&path, lock) {
-                found.push(copy);
+            match read_copy(&path, lock) {
+                Some(copy) => found.push(copy),
+                None => orphans.unreadable.push(path),
             }
         }
         found.sort_by_key(|copy| std::cmp::Reverse(copy.written));
-        found
+        orphans.unreadable.sort();
+        orphans
     }
 }
 
@@ -345,7 +362,7 @@ mod tests {
         window.write(&seed_plan(), Some(source), disk).unwrap();
         drop(window);
         let next = Recovery::start(folder.path()).unwrap();
-        let mut found = next.orphans();
+        let mut found = next.orphans().copies;
         assert_eq!(found.len(), 1);
         found.remove(0)
     }
@@ -385,7 +402,7 @@ mod tests {
         );
         std::fs::write(folder.path().join("recovery-1-2.ron"), text).unwrap();
         let window = Recovery::start(folder.path()).unwrap();
-        let found = window.orphans();
+        let found = window.orphans().copies;
         assert_eq!(found.len(), 1, "the old copy is offered");
         assert_eq!(found[0].source.as_deref(), Some(Path::new("/srv/plan.ron")));
         assert_eq!(found[0].disk, None);
@@ -400,18 +417,40 @@ mod tests {
         drop(crashed);
         let mut first = Recovery::start(folder.path()).unwrap();
         let mut second = Recovery::start(folder.path()).unwrap();
-        let (copy, same) = (first.orphans().remove(0), second.orphans().remove(0));
+        let (copy, same) = (
+            first.orphans().copies.remove(0),
+            second.orphans().copies.remove(0),
+        );
         first.adopt(&copy).unwrap();
         assert!(matches!(
             second.adopt(&same),
             Err(AdoptError::TakenByAnotherWindow)
         ));
         assert!(copy.file().exists(), "kept: its content is not saved yet");
-        assert_eq!(second.orphans(), Vec::new(), "a running window holds it");
+        assert_eq!(
+            second.orphans(),
+            Orphans::default(),
+            "a running window holds it"
+        );
+        // Discarding it from the other window leaves it to the one that restored it.
+        same.remove().unwrap();
+        assert!(copy.file().exists());
         // The window that took it writes there from now on; a clean exit removes it.
         first.write(&seed_plan(), None, None).unwrap();
         assert_eq!(first.copy, copy.file);
         first.finish().unwrap();
         assert!(!copy.file().exists());
+    }
+
+    #[test]
+    fn a_copy_that_cannot_be_read_is_listed_and_left_where_it_is() {
+        let folder = tempfile::tempdir().unwrap();
+        let damaged = folder.path().join("recovery-1-2.ron");
+        std::fs::write(&damaged, "(source: None, plan: (version: 99").unwrap();
+        let window = Recovery::start(folder.path()).unwrap();
+        let orphans = window.orphans();
+        assert_eq!(orphans.copies, Vec::new());
+        assert_eq!(orphans.unreadable, vec![damaged.clone()]);
+        assert!(damaged.exists());
     }
 }

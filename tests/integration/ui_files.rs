@@ -1049,3 +1049,24 @@ fn a_copy_from_an_earlier_avance_does_not_say_what_the_file_held_so_saving_asks(
     click(&mut window, "Cancelar");
     assert_eq!(std::fs::read(&path).unwrap(), on_disk);
 }
+
+#[test]
+fn a_recovery_copy_that_cannot_be_read_is_told_and_left_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recuperacion");
+    std::fs::create_dir(&recovery).unwrap();
+    // A copy written by a newer Avance, which this one cannot read.
+    let copy = recovery.join("recovery-1-2.ron");
+    std::fs::write(&copy, "(source: None, plan: (version: 99, nuevo: ()))").unwrap();
+    let window = window_with_recovery(None, &recovery, Duration::ZERO);
+    assert_eq!(dialog(&window), None, "nothing to restore");
+    assert_eq!(
+        notice(&window),
+        format!(
+            "Hay una copia de recuperación que Avance no pudo leer (dañada, o escrita por una \
+             versión más nueva de Avance); sigue en su lugar: {}",
+            copy.display()
+        )
+    );
+    assert!(copy.exists());
+}
