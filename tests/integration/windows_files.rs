@@ -121,6 +121,49 @@ fn a_failed_backup_leaves_the_previous_backup_whole() {
     assert_eq!(std::fs::read(&path).unwrap(), plan_before);
 }
 
+/// A disk that fills up while the backup is being copied — what `full_disk` does with a real
+/// disk, which needs Linux and root — through the copy seam, so that it runs everywhere,
+/// Windows (and Wine) included: the save fails saying so and naming the `.bak`, and leaves the
+/// plan and the previous `.bak` byte-identical, with no temporary file behind.
+#[test]
+fn a_disk_that_fills_while_the_backup_is_copied_leaves_both_files_whole_and_says_so() {
+    use std::io::{Read, Write};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    let backup = dir.path().join("plan.ron.bak");
+    save(&seed_plan(), &path).unwrap();
+    save(&edited(" (1)"), &path).unwrap();
+    let (plan_before, backup_before) = (
+        std::fs::read(&path).unwrap(),
+        std::fs::read(&backup).unwrap(),
+    );
+    let new = to_text(&edited(" (2)")).unwrap();
+    let error = safe_write::write_with_backup_copy(
+        &path,
+        Backup::Keep,
+        |file| file.write_all(new.as_bytes()),
+        |current, copy| {
+            let mut bytes = Vec::new();
+            current.read_to_end(&mut bytes)?;
+            copy.write_all(&bytes[..4096])?;
+            Err(std::io::Error::from(std::io::ErrorKind::StorageFull))
+        },
+    )
+    .unwrap_err();
+    let message = error.message(Language::Es);
+    assert!(message.contains("el disco está lleno"), "{message}");
+    assert!(
+        message.contains("plan.ron.bak"),
+        "names the backup: {message}"
+    );
+    assert!(std::fs::read(&path).unwrap() == plan_before, "plan changed");
+    assert!(
+        std::fs::read(&backup).unwrap() == backup_before,
+        "the previous .bak changed"
+    );
+    assert_eq!(files_in(dir.path()), ["plan.ron", "plan.ron.bak"]);
+}
+
 /// Tells the child process of the test below which plan to save.
 const KILLED_SAVE: &str = "AVANCE_TEST_KILLED_SAVE";
 
