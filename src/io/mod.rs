@@ -38,6 +38,34 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), safe_write::Wri
     safe_write::write(path, bytes, safe_write::Backup::Skip).map(drop)
 }
 
+/// Whether two paths name the same file: the same path, a symbolic link to it, another
+/// spelling of it (`./plan.ron`, a different case on Windows), or a hard link (Linux and macOS:
+/// the same device and inode; Windows: the same size, creation and modification times and
+/// bytes, as hard links share them). False when either is missing.
+pub fn is_same_file(a: &Path, b: &Path) -> bool {
+    let (Ok(a), Ok(b)) = (std::fs::canonicalize(a), std::fs::canonicalize(b)) else {
+        return false;
+    };
+    if a == b {
+        return true;
+    }
+    let (Ok(meta_a), Ok(meta_b)) = (std::fs::metadata(&a), std::fs::metadata(&b)) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        meta_a.dev() == meta_b.dev() && meta_a.ino() == meta_b.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        let times = |m: &std::fs::Metadata| (m.len(), m.created().ok(), m.modified().ok());
+        meta_a.is_file()
+            && times(&meta_a) == times(&meta_b)
+            && std::fs::read(&a).ok() == std::fs::read(&b).ok()
+    }
+}
+
 /// What the operating system said when a file could not be read or written, kept to be told
 /// in the user's language: the usual cases in words, any other as the system's own text
 /// (which is in the system's language, often English), named as such.
@@ -78,6 +106,28 @@ impl SystemError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_is_the_same_through_another_spelling_or_a_link_and_not_a_copy() {
+        let dir = tempfile::tempdir().unwrap();
+        let plan = dir.path().join("plan.ron");
+        std::fs::write(&plan, "x").unwrap();
+        let copy = dir.path().join("copia.ron");
+        std::fs::write(&copy, "x").unwrap();
+        assert!(is_same_file(&plan, &plan));
+        assert!(is_same_file(&plan, &dir.path().join(".").join("plan.ron")));
+        assert!(!is_same_file(&plan, &copy));
+        assert!(!is_same_file(&plan, &dir.path().join("nuevo.xlsx")));
+        #[cfg(unix)]
+        {
+            let link = dir.path().join("enlace.ron");
+            std::os::unix::fs::symlink(&plan, &link).unwrap();
+            assert!(is_same_file(&link, &plan));
+            let hard = dir.path().join("duro.ron");
+            std::fs::hard_link(&plan, &hard).unwrap();
+            assert!(is_same_file(&hard, &plan));
+        }
+    }
 
     #[test]
     fn the_usual_system_errors_are_told_in_words_and_others_named_as_the_systems() {
