@@ -1257,6 +1257,7 @@ pub(super) struct Row {
     pub(super) order: usize,
     pub(super) objective: u8,
     pub(super) meta_code: String,
+    /// The meta's name; `None` without the column or in an empty cell.
     pub(super) meta_name: Option<String>,
     /// The indicator's code; `None` for `N/A` or an empty cell.
     pub(super) code: Option<String>,
@@ -1520,12 +1521,20 @@ impl RowVisitor for Importer {
             }
             return Ok(());
         };
+        // A stray quote that swallowed rows: two or more of the record's lines look like whole
+        // rows, and its quoted text holds as many separators as a whole row. (A legitimate
+        // line break in a cell near the end of a wide row, as in Avance's own export, leaves a
+        // long last line too, but its text holds few separators.)
         let row_like = row
             .line_fields
             .iter()
             .filter(|&&n| n >= header.needed_fields.max(2))
             .count();
-        if row_like >= 2 {
+        let raw_fields = row.line_fields.iter().sum::<usize>();
+        let quoted_separators = raw_fields
+            .saturating_sub(row.line_fields.len().saturating_sub(1))
+            .saturating_sub(row.cells.len());
+        if row_like >= 2 && quoted_separators + 1 >= header.needed_fields.max(2) {
             return Err(ImportError::QuoteSpansRows {
                 origin: current.info.origin.clone(),
                 first: row.number,
@@ -1704,7 +1713,9 @@ impl Importer {
         for warning in outcome.warnings {
             warnings.push(warning);
         }
-        if self.rows.is_empty() {
+        // A new plan needs indicators; a matrix with its headers and no indicator rows changes
+        // nothing in an existing plan (the export of a plan without indicators).
+        if self.rows.is_empty() && into.is_none() {
             return Err(ImportError::Empty);
         }
         Ok(Imported {
@@ -1856,7 +1867,8 @@ fn read_row(
             Column::Baseline => read.baseline = figure(index),
             Column::Entity => read.entity = Some(text_of(index)),
             Column::Unit => read.unit = Some(text_of(index)),
-            Column::MetaName => read.meta_name = Some(text_of(index)),
+            // An empty cell says nothing (a merged cell keeps the name in its first row).
+            Column::MetaName => read.meta_name = Some(text_of(index)).filter(|t| !t.is_empty()),
             Column::Objective
             | Column::Meta
             | Column::Code

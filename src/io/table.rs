@@ -637,9 +637,7 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
 /// Whether the bytes hold at least one well-formed UTF-8 character beyond ASCII (`ó` as
 /// `C3 B3`): Windows-1252 text has none (its accents are single bytes).
 fn has_utf8_sequences(bytes: &[u8]) -> bool {
-    bytes
-        .utf8_chunks()
-        .any(|chunk| !chunk.valid().is_ascii())
+    bytes.utf8_chunks().any(|chunk| !chunk.valid().is_ascii())
 }
 
 /// The first byte that is not UTF-8, with its line and its place in that line.

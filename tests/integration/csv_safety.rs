@@ -347,3 +347,36 @@ fn the_json_report_says_floored_beside_capped() {
     assert_eq!(i321["capped"], false);
     assert_eq!(i321["floored"], false);
 }
+
+#[test]
+fn control_characters_in_codes_and_names_are_not_written_raw_and_come_back_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut plan = seed_plan();
+    let i644 = &mut plan.objectives[2].metas[0].indicators[3];
+    i644.code = Some("6\u{0}44".into());
+    i644.name = "Personas\u{1b}[31m con discapacidad\u{7}".into();
+    let path = save(dir.path(), &plan);
+    for text in [
+        export_csv(&path),
+        avance(&["report", path.to_str().unwrap(), "--format", "csv"]).1,
+    ] {
+        let raw: Vec<char> = text
+            .chars()
+            .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+            .collect();
+        assert!(raw.is_empty(), "{raw:?} in {text}");
+        assert!(text.contains("6_x0000_44"), "{text}");
+    }
+    let csv_path = dir.path().join("plan.csv");
+    let back = dir.path().join("de_vuelta.ron");
+    let (code, _, stderr) = avance(&[
+        "import",
+        csv_path.to_str().unwrap(),
+        "--into",
+        path.to_str().unwrap(),
+        "-o",
+        back.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(plan_file::load(&back).unwrap(), plan);
+}

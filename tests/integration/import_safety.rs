@@ -221,6 +221,21 @@ fn a_quote_that_closes_rows_later_is_refused_naming_the_rows() {
     );
     let outcome = import(dir.path(), "comillas.tsv", text.as_bytes(), &[]);
     assert_refused(&outcome, &["filas 6 a 10", "comillas"]);
+    // Closed one row later: the two lines are two rows, read as one.
+    let text = edit_line(
+        &seed_tsv(),
+        6,
+        "\tSecretaría General\t",
+        "\t\"Secretaría General\t",
+    );
+    let text = edit_line(
+        &text,
+        7,
+        "\tSecretaría General\t",
+        "\tSecretaría General\"\t",
+    );
+    let outcome = import(dir.path(), "comillas.tsv", text.as_bytes(), &[]);
+    assert_refused(&outcome, &["filas 6 a 7", "comillas"]);
 }
 
 #[test]
