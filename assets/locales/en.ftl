@@ -532,9 +532,10 @@ import-summary-into = { $count ->
        *[other] { $count } indicators of the matrix in the plan
     }, cut { $cut }: { $changed } changed, { $unchanged } unchanged, { $added } new.
 import-summary-untouched = { $count ->
-        [one] 1 indicator of the plan the matrix does not name was left as it was
-       *[other] { $count } indicators of the plan the matrix does not name were left as they were
-    }, with their quarters, comments and weights.
+        [0] The matrix names every indicator of the plan.
+        [one] 1 indicator of the plan the matrix does not name was left as it was, with its quarters, comments and weights.
+       *[other] { $count } indicators of the plan the matrix does not name were left as they were, with their quarters, comments and weights.
+    }
 import-summary-cut-moved = The plan's cut moved from { $from } to { $to }: the matrix brings figures of that quarter.
 import-summary-hidden = Hidden rows and columns were not read (the sheet is read as Excel shows it): { $rows ->
         [one] 1 row

@@ -541,9 +541,10 @@ import-summary-into = { $count ->
        *[other] { $added } nuevos
     }.
 import-summary-untouched = { $count ->
-        [one] 1 indicador del plan que la matriz no nombra quedó como estaba
-       *[other] { $count } indicadores del plan que la matriz no nombra quedaron como estaban
-    }, con sus trimestres, comentarios y ponderaciones.
+        [0] La matriz nombra todos los indicadores del plan.
+        [one] 1 indicador del plan que la matriz no nombra quedó como estaba, con sus trimestres, comentarios y ponderaciones.
+       *[other] { $count } indicadores del plan que la matriz no nombra quedaron como estaban, con sus trimestres, comentarios y ponderaciones.
+    }
 import-summary-cut-moved = El corte del plan pasó de { $from } a { $to }: la matriz trae cifras de ese trimestre.
 import-summary-hidden = No se leyeron las filas y columnas ocultas (se lee la hoja como la muestra Excel): { $rows ->
         [one] 1 fila

@@ -1377,12 +1377,11 @@ pub fn column_letters(column: u32) -> String {
 }
 
 /// The rows and columns of a sheet that Excel does not show: hidden (by hand, by a filter or a
-/// collapsed group) or of zero height or width; and whether rows are hidden unless a row says
-/// otherwise (`zeroHeight`).
+/// collapsed group) or of zero height or width. (A sheet's `zeroHeight` hides only the rows the
+/// sheet does not list, which hold no cells.)
 #[derive(Debug, Default)]
 struct HiddenParts {
-    rows_hidden_by_default: bool,
-    /// Rows (from 0) hidden; when rows are hidden by default, the rows shown.
+    /// Rows (from 0) hidden.
     rows: HashSet<u32>,
     /// Hidden columns (from 0), as ranges with both ends included.
     columns: Vec<(u32, u32)>,
@@ -1390,7 +1389,7 @@ struct HiddenParts {
 
 impl HiddenParts {
     fn row(&self, row: u32) -> bool {
-        self.rows.contains(&row) != self.rows_hidden_by_default
+        self.rows.contains(&row)
     }
 
     fn column(&self, column: u32) -> bool {
@@ -1531,7 +1530,6 @@ fn hidden_parts(bytes: &[u8], part: &str) -> Result<HiddenParts, TableError> {
     let mut next_row = 0u32;
     visit_elements(&mut archive, part, |name, e| {
         match name {
-            "sheetFormatPr" => hidden.rows_hidden_by_default = flag(e, "zeroHeight"),
             "col" => {
                 let bound = |name| {
                     attribute(e, name)
@@ -1550,11 +1548,7 @@ fn hidden_parts(bytes: &[u8], part: &str) -> Result<HiddenParts, TableError> {
                     .and_then(|v| v.trim().parse::<u32>().ok())
                     .map_or(next_row, |r| r.saturating_sub(1));
                 next_row = row.saturating_add(1);
-                let not_shown = flag(e, "hidden") || zero_size(e, "ht");
-                let shown = !not_shown && attribute(e, "ht").is_some();
-                if (hidden.rows_hidden_by_default && shown)
-                    || (!hidden.rows_hidden_by_default && not_shown)
-                {
+                if flag(e, "hidden") || zero_size(e, "ht") {
                     hidden.rows.insert(row);
                 }
             }

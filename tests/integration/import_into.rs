@@ -368,6 +368,14 @@ fn a_hidden_row_is_not_read_and_the_summary_says_so() {
             == "No se leyeron las filas y columnas ocultas (se lee la hoja como la muestra Excel): 1 fila, 0 columnas."),
         "{lines:?}"
     );
+    // "Hide unused rows" (zeroHeight) hides only the rows the sheet does not use.
+    let bytes = seed_workbook(|sheet| {
+        sheet.hide_unused_rows(true);
+    });
+    let matrix = write(dir.path(), "sin_filas_sobrantes.xlsx", &bytes);
+    let imported = import_file(&matrix, BadRows::Stop).unwrap();
+    assert_eq!(imported.plan.indicator_count(), 9);
+    assert_eq!(imported.summary.hidden.rows, 0);
 }
 
 #[test]
@@ -548,4 +556,121 @@ fn the_plan_is_never_written_over_the_matrix_being_imported() {
         "{stderr}"
     );
     assert_eq!(std::fs::read_to_string(&matrix).unwrap(), seed_tsv());
+}
+
+/// The seed-with-quarters plan exported as CSV, with `edits` (column header, new value) made
+/// to 644's row, as an entity would fill the export in Excel.
+fn export_edited(edits: &[(&str, &str)]) -> String {
+    let plan = seed_with_quarters();
+    let text = avance::io::export::to_csv(&plan, plan.cut);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(text.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_writer(Vec::new());
+    writer.write_record(&headers).unwrap();
+    for record in reader.records() {
+        let mut fields: Vec<String> = record.unwrap().iter().map(str::to_owned).collect();
+        if fields[3] == "644" {
+            for (header, value) in edits {
+                let at = headers.iter().position(|h| h == *header).unwrap();
+                fields[at] = (*value).to_owned();
+            }
+        }
+        writer.write_record(&fields).unwrap();
+    }
+    String::from_utf8(writer.into_inner().unwrap()).unwrap()
+}
+
+/// Imports `matrix` into the seed-with-quarters plan: exit code, stderr and 644 afterwards.
+fn import_644(matrix: &str) -> (i32, String, Option<avance::model::Indicator>) {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = save(dir.path(), "plan.ron", &seed_with_quarters());
+    let matrix = write(dir.path(), "devuelta.csv", matrix.as_bytes());
+    let (code, _, stderr, out) = import_into(&matrix, &plan, &[]);
+    let after = plan_file::load(&out).ok().map(|p| i644(&p).clone());
+    (code, stderr, after)
+}
+
+const AT_CUT: &str = "Magnitud ejecutada al corte 30/06/2022";
+
+#[test]
+fn an_export_filled_in_at_the_cut_column_changes_the_cut_quarter() {
+    // The entity writes the running total in the seed's column and leaves the quarters.
+    let (code, stderr, after) = import_644(&export_edited(&[(AT_CUT, "60")]));
+    assert_eq!(code, 0, "{stderr}");
+    let after = after.unwrap();
+    assert_eq!(after.executed(2022, q(1)), Some(d("19.00")));
+    assert_eq!(after.executed(2022, q(2)), Some(d("41")), "60 − 19");
+}
+
+#[test]
+fn an_export_filled_in_at_the_quarter_column_takes_that_quarter() {
+    // The entity writes T2 and leaves the running total as exported.
+    let (code, stderr, after) = import_644(&export_edited(&[("Ejecutado 2022 T2", "40")]));
+    assert_eq!(code, 0, "{stderr}");
+    let after = after.unwrap();
+    assert_eq!(after.executed(2022, q(1)), Some(d("19.00")));
+    assert_eq!(after.executed(2022, q(2)), Some(d("40")));
+    // Both, agreeing: the same.
+    let (code, stderr, after) = import_644(&export_edited(&[
+        ("Ejecutado 2022 T2", "40"),
+        (AT_CUT, "59"),
+    ]));
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(after.unwrap().executed(2022, q(2)), Some(d("40")));
+}
+
+#[test]
+fn an_export_whose_quarter_and_cut_columns_both_change_and_disagree_is_refused() {
+    let (code, stderr, after) = import_644(&export_edited(&[
+        ("Ejecutado 2022 T2", "40"),
+        (AT_CUT, "70"),
+    ]));
+    assert_eq!(code, 1, "{stderr}");
+    assert!(after.is_none());
+    assert!(
+        stderr.contains(
+            "columna «Magnitud ejecutada al corte 30/06/2022», valor «70»: las columnas de \
+             trimestres de la fila dan 59,00 al corte"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_cuts_weight_is_taken_from_whichever_of_its_two_columns_changed() {
+    let (code, stderr, after) = import_644(&export_edited(&[("Ponderación indicador", "4")]));
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(after.unwrap().weight(2022), Some(d("4")));
+    let (code, stderr, after) = import_644(&export_edited(&[("Ponderación 2022", "4,5")]));
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(after.unwrap().weight(2022), Some(d("4.5")));
+    let (code, stderr, _) = import_644(&export_edited(&[
+        ("Ponderación indicador", "4"),
+        ("Ponderación 2022", "4,5"),
+    ]));
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("la columna «Ponderación 2022» dice 4,5"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_matrix_with_figures_of_a_later_quarter_moves_the_plans_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = save(dir.path(), "plan.ron", &seed_plan());
+    let matrix = write(dir.path(), "t2.tsv", seed_matrix_at_t2("25,00").as_bytes());
+    let (code, stdout, stderr, out) = import_into(&matrix, &plan, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let after = plan_file::load(&out).unwrap();
+    assert_eq!(after.cut, Cut::new(2022, q(2)));
+    assert_eq!(i644(&after).executed(2022, q(2)), Some(d("6.00")));
+    assert!(
+        stdout.contains("El corte del plan pasó de 31/03/2022 a 30/06/2022"),
+        "{stdout}"
+    );
 }
