@@ -1972,6 +1972,38 @@ mod tests {
     }
 
     #[test]
+    fn tags_are_stripped_and_comparisons_are_kept() {
+        assert_eq!(
+            strip_tags("<b>META SECTORIAL 301</b>"),
+            "META SECTORIAL 301"
+        );
+        assert_eq!(strip_tags("<font color=\"red\">55</font>"), "55");
+        assert_eq!(strip_tags(" a<br/>b\u{a0}"), "ab");
+        for kept in ["avance < 50 % y > 20 %", "a<3", "x <- y", "<>", "<1>"] {
+            assert_eq!(strip_tags(kept), kept);
+        }
+    }
+
+    #[test]
+    fn quarter_and_weight_headers_name_their_vigencia() {
+        let cut = |text: &str| text.parse::<Cut>().unwrap();
+        assert_eq!(
+            column_of("Ponderación 2023"),
+            Ok(Some(Column::WeightOf(2023)))
+        );
+        assert_eq!(
+            column_of("Ejecutado 2022 T2"),
+            Ok(Some(Column::Quarter(cut("2022-Q2"))))
+        );
+        assert_eq!(
+            column_of("Comentario 2024 T4"),
+            Ok(Some(Column::Comment(cut("2024-Q4"))))
+        );
+        assert_eq!(column_of("Ponderación indicador"), Ok(Some(Column::Weight)));
+        assert_eq!(column_of("Ejecutado acumulado"), Ok(None));
+    }
+
+    #[test]
     fn a_comma_and_three_digits_alone_looks_like_thousands() {
         for text in ["1,234", "-12,500", "999,000 %", " 1,234 "] {
             assert!(looks_like_thousands(text), "{text}");

@@ -633,3 +633,48 @@ fn put_at_cut(indicator: &mut Indicator, value: Decimal, cut: Cut) -> Result<(),
     set_executed(indicator, cut, Some(figure));
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn of_two_columns_for_one_figure_the_one_that_changed_is_taken() {
+        let (one, two) = (Some(Decimal::ONE), Some(Decimal::TWO));
+        assert_eq!(reconcile(one, None, None), Ok(None));
+        assert_eq!(reconcile(one, Some(two), None), Ok(Some(two)));
+        assert_eq!(reconcile(one, None, Some(None)), Ok(Some(None)));
+        assert_eq!(reconcile(one, Some(two), Some(two)), Ok(Some(two)));
+        assert_eq!(reconcile(one, Some(two), Some(one)), Ok(Some(two)));
+        assert_eq!(reconcile(one, Some(one), Some(two)), Ok(Some(two)));
+        assert_eq!(reconcile(None, Some(one), Some(two)), Err(()));
+        assert_eq!(reconcile(one, Some(None), Some(two)), Err(()));
+    }
+
+    #[test]
+    fn suma_puts_the_figure_less_the_earlier_quarters_and_refuses_below_zero() {
+        let q = |n| crate::model::Quarter::new(n).unwrap();
+        let cut = Cut::new(2022, q(3));
+        let mut indicator = Indicator::default();
+        let year = indicator.year_mut(2022);
+        year.executed.insert(q(1), Decimal::new(1900, 2));
+        year.executed.insert(q(2), Decimal::new(31, 0));
+        assert_eq!(put_at_cut(&mut indicator, Decimal::new(60, 0), cut), Ok(()));
+        assert_eq!(indicator.executed(2022, q(3)), Some(Decimal::new(10, 0)));
+        let refused = put_at_cut(&mut indicator, Decimal::new(49, 0), cut);
+        assert_eq!(
+            refused,
+            Err((
+                RowCell::AtCut,
+                RowReason::SumBelowEarlier {
+                    earlier: Decimal::new(50, 0),
+                    figure: Decimal::new(-1, 0),
+                    quarter: q(3),
+                }
+            ))
+        );
+        indicator.annualization = Annualization::Creciente;
+        assert_eq!(put_at_cut(&mut indicator, Decimal::new(49, 0), cut), Ok(()));
+        assert_eq!(indicator.executed(2022, q(3)), Some(Decimal::new(49, 0)));
+    }
+}
