@@ -283,7 +283,7 @@ impl ImportArgs {
         match imported {
             Ok(imported) => self.write(&imported, language),
             Err(e) => {
-                eprintln!("{}", e.message(language));
+                eprintln!("{}", e.message_about(&self.file, language));
                 if e.can_skip_bad_rows() {
                     eprintln!("{}", tr!(language, "cli-import-fix-or-skip"));
                 }

@@ -320,7 +320,7 @@ cli-plan-written-to = Plan written to: { $path }
 cli-import-fix-or-skip = Fix those cells, or use --lenient to import without those rows.
 cli-fmt-has-comments = The file has hand-written comments (the first at line { $line }, column { $column }) and fmt would drop them. Use --force to rewrite it without them (the current version is kept as a .bak copy): { $path }
 cli-file-exists = The file already exists; use --force to replace it: { $path }
-cli-output-is-the-matrix = The plan would be written over the matrix being imported (it is the same file): choose another name for the plan: { $path }
+cli-output-is-the-matrix = The plan would be written over the matrix being imported (it is the same file, or is on Windows: the same name in another case or with dots or spaces at the end): choose another name for the plan: { $path }
 
 ## command
 command-new = New
@@ -384,7 +384,7 @@ write-backup = the backup copy { $backup } could not be written: { $detail }
 export-write = Could not export ({ $detail }): { $path }
 export-workbook = Could not build the workbook; technical detail: { $detail }
 export-exact-figure-note = Figure kept as text to keep it exact: Excel stores numbers with about 15 digits and would round it. Avance imports it as it is.
-export-over-the-plan = The export is not written over the plan being exported (it is the same file): the plan would be lost. Choose another name, for example with .xlsx or .csv: { $path }
+export-over-the-plan = The export is not written over the plan being exported (it is the same file, or is on Windows: the same name in another case or with dots or spaces at the end): the plan would be lost. Choose another name, for example with .xlsx or .csv: { $path }
 
 ## Report (avance report)
 report-at-cut = Progress at the cut { $date } (vigencia { $vigencia }, { $quarter })
@@ -397,6 +397,7 @@ report-column-weight = Weight
 report-column-programmed = Programmed
 report-column-executed = Executed
 report-column-progress = Progress
+report-status-reported = reported
 report-status-not-programmed = not programmed
 report-status-not-reported = not reported (counts 0)
 report-status-missing-baseline = missing baseline

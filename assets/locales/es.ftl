@@ -320,7 +320,7 @@ cli-plan-written-to = Plan escrito en: { $path }
 cli-import-fix-or-skip = Corrija esas celdas, o use --lenient para importar sin esas filas.
 cli-fmt-has-comments = El archivo tiene comentarios escritos a mano (el primero en la línea { $line }, columna { $column }) y fmt los quitaría. Use --force para reescribirlo sin ellos (la versión actual queda como copia .bak): { $path }
 cli-file-exists = El archivo ya existe; use --force para reemplazarlo: { $path }
-cli-output-is-the-matrix = El plan se escribiría sobre la matriz que se importa (es el mismo archivo): elija otro nombre para el plan: { $path }
+cli-output-is-the-matrix = El plan se escribiría sobre la matriz que se importa (es el mismo archivo, o lo es en Windows: el mismo nombre con otras mayúsculas o con puntos o espacios al final): elija otro nombre para el plan: { $path }
 
 ## command
 command-new = Nuevo
@@ -384,7 +384,7 @@ write-backup = no se pudo guardar la copia de seguridad { $backup }: { $detail }
 export-write = No se pudo exportar ({ $detail }): { $path }
 export-workbook = No se pudo crear el libro; detalle técnico: { $detail }
 export-exact-figure-note = Cifra guardada como texto para conservarla exacta: Excel guarda los números con unos 15 dígitos y la redondearía. Avance la importa tal cual.
-export-over-the-plan = No se exporta sobre el plan que se exporta (es el mismo archivo): el plan se perdería. Elija otro nombre, por ejemplo con .xlsx o .csv: { $path }
+export-over-the-plan = No se exporta sobre el plan que se exporta (es el mismo archivo, o lo es en Windows: el mismo nombre con otras mayúsculas o con puntos o espacios al final): el plan se perdería. Elija otro nombre, por ejemplo con .xlsx o .csv: { $path }
 
 ## Informe (avance report)
 report-at-cut = Avance al corte { $date } (vigencia { $vigencia }, { $quarter })
@@ -397,6 +397,7 @@ report-column-weight = Ponderación
 report-column-programmed = Programado
 report-column-executed = Ejecutado
 report-column-progress = Avance
+report-status-reported = con reporte
 report-status-not-programmed = no programado
 report-status-not-reported = sin reporte (cuenta 0)
 report-status-missing-baseline = falta línea base

@@ -262,7 +262,7 @@ impl AvanceApp {
                 });
             }
             Err(e) => {
-                let text = format!("{}\n{}", e.message(language), request.path.display());
+                let text = e.message_about(&request.path, language);
                 self.message(crate::tr!(language, "app-could-not-import"), text);
             }
         }

@@ -401,7 +401,7 @@ mod tests {
     fn each_format_gives_the_bytes_of_its_file() {
         let plan = crate::io::seed_plan();
         let csv = ExportFormat::Csv.bytes(&plan, plan.cut).unwrap();
-        assert!(csv.starts_with(b"Objetivo;Meta;"));
+        assert!(csv.starts_with("\u{feff}Objetivo;Meta;".as_bytes()));
         let xlsx = ExportFormat::Xlsx.bytes(&plan, plan.cut).unwrap();
         assert!(xlsx.starts_with(b"PK"), "a zip archive");
     }

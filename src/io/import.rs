@@ -548,6 +548,40 @@ impl ImportError {
         }
     }
 
+    /// The message naming the file it is about, once, at the end: messages that point at a row,
+    /// a cell or a column already say in which file; the others get it added (`… (matriz.csv)`).
+    pub fn message_about(&self, file: &Path, language: Language) -> String {
+        let text = self.message(language);
+        if self.names_its_file() {
+            text
+        } else {
+            format!("{text} ({})", file.display())
+        }
+    }
+
+    /// Whether [`ImportError::message`] names the file already.
+    fn names_its_file(&self) -> bool {
+        match self {
+            ImportError::Table(e) => e.names_its_file(),
+            ImportError::NoHeader { .. }
+            | ImportError::RepeatedColumn { .. }
+            | ImportError::ExecutedCutsDisagree { .. }
+            | ImportError::QuoteSpansRows { .. }
+            | ImportError::Rows { .. }
+            | ImportError::NoGoodRows { .. } => true,
+            ImportError::Empty
+            | ImportError::MissingColumns { .. }
+            | ImportError::VigenciaOutsidePlan { .. }
+            | ImportError::UnknownYearHeader(_)
+            | ImportError::UnreadableCut(_)
+            | ImportError::CutsDisagree(..)
+            | ImportError::CutOutsidePeriod(_)
+            | ImportError::PeriodTooLong(_)
+            | ImportError::TooManyIndicators
+            | ImportError::TooMuchText => false,
+        }
+    }
+
     /// Whether importing again with [`BadRows::Skip`] would import the other rows: the import
     /// stopped only because some rows have problems.
     pub fn can_skip_bad_rows(&self) -> bool {

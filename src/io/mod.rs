@@ -39,10 +39,38 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), safe_write::Wri
 }
 
 /// Whether two paths name the same file: the same path, a symbolic link to it, another
-/// spelling of it (`./plan.ron`, a different case on Windows), or a hard link (Linux and macOS:
-/// the same device and inode; Windows: the same size, creation and modification times and
-/// bytes, as hard links share them). False when either is missing.
+/// spelling of it (`./plan.ron`, `sub/../plan.ron`), a name Windows takes for it (see
+/// [`same_name_on_windows`]), or a hard link (Linux and macOS: the same device and inode;
+/// Windows: the same size, creation and modification times and bytes, as hard links share
+/// them). Otherwise false when either is missing.
 pub fn is_same_file(a: &Path, b: &Path) -> bool {
+    same_name_on_windows(a, b) || same_file_on_disk(a, b)
+}
+
+/// Whether Windows (and macOS, and a Windows share mounted on Linux) would open one file by
+/// both paths: the same folder, and names equal once case is ignored and the dots and spaces
+/// Windows drops at a name's end are dropped (`PLAN.RON`, `plan.ron.`, `plan.ron ` are
+/// `plan.ron`). Told on every system, so a path that would replace the plan on a colleague's PC
+/// is refused here too.
+fn same_name_on_windows(a: &Path, b: &Path) -> bool {
+    let name = |path: &Path| {
+        let name = path.file_name()?.to_str()?.trim_end_matches(['.', ' ']);
+        (!name.is_empty()).then(|| name.to_uppercase())
+    };
+    let folder = |path: &Path| match path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => std::fs::canonicalize(folder),
+        _ => std::fs::canonicalize("."),
+    };
+    match (name(a), name(b)) {
+        (Some(name_a), Some(name_b)) if name_a == name_b => {
+            matches!((folder(a), folder(b)), (Ok(x), Ok(y)) if x == y)
+        }
+        _ => false,
+    }
+}
+
+/// Whether two existing paths lead to one file on disk.
+fn same_file_on_disk(a: &Path, b: &Path) -> bool {
     let (Ok(a), Ok(b)) = (std::fs::canonicalize(a), std::fs::canonicalize(b)) else {
         return false;
     };
@@ -118,6 +146,18 @@ mod tests {
         assert!(is_same_file(&plan, &dir.path().join(".").join("plan.ron")));
         assert!(!is_same_file(&plan, &copy));
         assert!(!is_same_file(&plan, &dir.path().join("nuevo.xlsx")));
+        for windows_spelling in ["PLAN.RON", "Plan.ron.", "plan.ron. .", "plan.ron "] {
+            assert!(is_same_file(&plan, &dir.path().join(windows_spelling)));
+        }
+        assert!(!is_same_file(&plan, &dir.path().join("plan.ron.xlsx")));
+        assert!(!is_same_file(
+            &plan,
+            &dir.path().join("..").join("plan.ron")
+        ));
+        assert!(!is_same_file(
+            &dir.path().join("..."),
+            &dir.path().join(".")
+        ));
         #[cfg(unix)]
         {
             let link = dir.path().join("enlace.ron");

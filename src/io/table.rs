@@ -290,6 +290,21 @@ fn quoted_list(names: &[String]) -> String {
 }
 
 impl TableError {
+    /// Whether [`TableError::message`] names the file (it points at a row or cell of a text
+    /// file; a workbook's cell is named by its sheet only); the import adds the file to the
+    /// others.
+    pub fn names_its_file(&self) -> bool {
+        matches!(
+            self,
+            TableError::CellTooLong {
+                cell: CellPlace::Line { .. },
+                ..
+            } | TableError::TooManyFields { .. }
+                | TableError::UnclosedQuote { .. }
+                | TableError::StrayByte { .. }
+        )
+    }
+
     /// The error as a sentence in the language.
     pub fn message(&self, language: Language) -> String {
         match self {
@@ -1008,13 +1023,18 @@ pub enum CsvField {
     Number(String),
 }
 
+/// The UTF-8 byte-order mark a CSV starts with: without it, Excel on Windows reads the file in
+/// the system's code page and shows every accent garbled ("PonderaciÃ³n"). The import skips it.
+pub const CSV_BOM: char = '\u{feff}';
+
 /// Rows of fields as CSV text, every text field with its control characters escaped
-/// ([`escape_controls`]) and guarded ([`guard_text`]). The one writer of both the export's and
-/// the report's CSV.
+/// ([`escape_controls`]) and guarded ([`guard_text`]), after a UTF-8 byte-order mark
+/// ([`CSV_BOM`]). The one writer of both the export's and the report's CSV.
 pub fn write_csv(delimiter: u8, rows: impl IntoIterator<Item = Vec<CsvField>>) -> String {
+    let mut bom = [0; 3];
     let mut writer = csv::WriterBuilder::new()
         .delimiter(delimiter)
-        .from_writer(Vec::new());
+        .from_writer(CSV_BOM.encode_utf8(&mut bom).as_bytes().to_vec());
     for row in rows {
         let fields = row.iter().map(|field| match field {
             CsvField::Text(text) => Cow::Owned(guard_text(&escape_controls(text)).into_owned()),
@@ -1770,7 +1790,7 @@ mod tests {
         assert_eq!(escape_controls("a\u{0}b"), "a_x0000_b");
         assert_eq!(unescape_controls("_xD83D__xDCF7_".to_owned()), "\u{1f4f7}");
         let csv = write_csv(b';', [vec![CsvField::Text("N\u{0}A".to_owned())]]);
-        assert_eq!(csv, "N_x0000_A\n");
+        assert_eq!(csv, "\u{feff}N_x0000_A\n");
     }
 
     #[test]

@@ -244,6 +244,13 @@ fn an_export_never_replaces_the_plan_it_exports() {
     };
     refused(&plan);
     refused(&dir.path().join(".").join("plan.ron"));
+    // Names Windows (and macOS) take for the plan's own: another case, trailing dots or spaces.
+    // Refused everywhere: on a Linux share mounted from Windows they are the plan too.
+    refused(&dir.path().join("PLAN.RON"));
+    refused(&dir.path().join("Plan.ron."));
+    refused(&dir.path().join("plan.ron "));
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    refused(&dir.path().join("sub").join("..").join("Plan.Ron"));
     #[cfg(unix)]
     {
         let link = dir.path().join("enlace.csv");
