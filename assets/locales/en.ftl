@@ -381,7 +381,7 @@ write-link-loop = the path goes round in a loop of symbolic links
 write-backup = the backup copy { $backup } could not be written: { $detail }
 
 ## Export
-export-write = Could not export ({ $detail }): { $path }
+export-write = Could not export to { $path }: { $detail }
 export-workbook = Could not build the workbook; technical detail: { $detail }
 export-exact-figure-note = Figure kept as text to keep it exact: Excel stores numbers with about 15 digits and would round it. Avance imports it as it is.
 export-over-the-plan = The export is not written over the plan being exported (it is the same file, or is on Windows: the same name in another case or with dots or spaces at the end): the plan would be lost. Choose another name, for example with .xlsx or .csv: { $path }

@@ -381,7 +381,7 @@ write-link-loop = la ruta da vueltas entre enlaces simbólicos
 write-backup = no se pudo guardar la copia de seguridad { $backup }: { $detail }
 
 ## Exportar
-export-write = No se pudo exportar ({ $detail }): { $path }
+export-write = No se pudo exportar a { $path }: { $detail }
 export-workbook = No se pudo crear el libro; detalle técnico: { $detail }
 export-exact-figure-note = Cifra guardada como texto para conservarla exacta: Excel guarda los números con unos 15 dígitos y la redondearía. Avance la importa tal cual.
 export-over-the-plan = No se exporta sobre el plan que se exporta (es el mismo archivo, o lo es en Windows: el mismo nombre con otras mayúsculas o con puntos o espacios al final): el plan se perdería. Elija otro nombre, por ejemplo con .xlsx o .csv: { $path }
