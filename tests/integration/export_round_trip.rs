@@ -294,8 +294,9 @@ fn the_window_does_not_export_over_the_open_plan() {
     window.run();
     assert_eq!(std::fs::read(&plan).unwrap(), original);
     match window.state().dialog() {
-        Some(avance::view::Dialog::Message { text, .. }) => {
+        Some(avance::view::Dialog::ExportFailed { text, retry }) => {
             assert!(text.contains("No se exporta sobre el plan"), "{text}");
+            assert_eq!(retry, &None, "trying again cannot help");
         }
         other => panic!("expected a message, got {other:?}"),
     }
