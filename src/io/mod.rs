@@ -1,5 +1,6 @@
 //! Reading and writing plans and reports. No egui here.
 
+pub mod bounded_read;
 pub mod diff_report;
 pub mod export;
 pub mod fast_read;

@@ -1,6 +1,6 @@
 //! Files under Windows' rules: backups written like plans, read-only attributes, folders with
-//! spaces and accents, Notepad's files, files another program holds. The tests marked
-//! `cfg(windows)` run in CI under Wine (`.ci/run`), where Windows' sharing rules apply.
+//! spaces and accents, Notepad's files, files another program holds, device names. The tests
+//! marked `cfg(windows)` run in CI under Wine (`.ci/run`), where Windows' sharing rules apply.
 
 use std::path::Path;
 
@@ -371,4 +371,31 @@ fn saving_a_plan_another_program_holds_offers_to_try_again_once_it_is_closed() {
     assert!(!harness.state().title().contains(" •"));
     assert_eq!(load(&path).unwrap(), *harness.state().plan());
     assert_eq!(load(&dir.path().join("plan.ron.bak")).unwrap(), seed_plan());
+}
+
+/// `NUL`, `CON`, `COM1` are devices in every folder, with any extension: reading `CON` would
+/// wait for typing at a console. They and folders are refused before anything is opened.
+#[cfg(windows)]
+#[test]
+fn devices_and_folders_are_refused_before_they_are_opened() {
+    use avance::io::bounded_read::NotAFile;
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["NUL", "CON", "con.ron", "COM1", "nul.ron"] {
+        let path = dir.path().join(name);
+        match avance::io::plan_file::open(&path) {
+            Err(PlanFileError::NotAFile {
+                kind: NotAFile::Device,
+                ..
+            }) => {}
+            other => panic!("{name}: expected a device refused, got {other:?}"),
+        }
+        let (code, _, stderr) = avance(&["report", path.to_str().unwrap()]);
+        assert_eq!(code, 2, "{stderr}");
+        assert!(stderr.contains("es un dispositivo"), "{name}: {stderr}");
+    }
+    let error = load(dir.path()).unwrap_err();
+    assert!(
+        error.message(Language::Es).contains("es una carpeta"),
+        "{error}"
+    );
 }
