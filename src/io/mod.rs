@@ -4,6 +4,7 @@ pub mod bounded_read;
 pub mod diff_report;
 pub mod export;
 pub mod fast_read;
+pub mod file_set;
 pub mod generate;
 pub mod import;
 pub mod plan_file;

@@ -323,6 +323,12 @@ fn replace(temp: &Path, target: &Path) -> Result<(), WriteError> {
     })
 }
 
+/// Renames a complete file (or folder) over `target`, retried while Windows says another
+/// program holds either for a moment; one another program keeps open is named as such.
+pub fn move_into_place(from: &Path, target: &Path) -> Result<(), WriteError> {
+    replace(from, target)
+}
+
 /// The metadata of an existing target, if it may be replaced.
 /// Whether a save could replace the file at `path` (it exists, and is not read-only, shared
 /// under other names, or a folder). A path with no file yet counts as replaceable.

@@ -399,3 +399,43 @@ fn devices_and_folders_are_refused_before_they_are_opened() {
         "{error}"
     );
 }
+
+/// A PDF open in a reader (held without sharing) stops `slides --force` before anything is
+/// replaced: the message names it, and the slides already in the folder stay as they were.
+#[cfg(windows)]
+#[test]
+fn a_pack_whose_pdf_another_program_holds_is_not_replaced_at_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.ron");
+    save(&seed_plan(), &plan).unwrap();
+    let out = dir.path().join("comite");
+    let args = [
+        "slides",
+        plan.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--size",
+        "640x360",
+    ];
+    let (code, _, stderr) = avance(&args);
+    assert_eq!(code, 0, "{stderr}");
+    let before: Vec<(String, Vec<u8>)> = files_in(&out)
+        .into_iter()
+        .map(|name| {
+            let bytes = std::fs::read(out.join(&name)).unwrap();
+            (name, bytes)
+        })
+        .collect();
+    let holder = hold(&out.join("presentacion-2022T1.pdf"));
+    let mut again = args.to_vec();
+    again[5] = "800x450";
+    again.push("--force");
+    let (code, _, stderr) = avance(&again);
+    drop(holder);
+    assert_ne!(code, 0);
+    assert!(stderr.contains("presentacion-2022T1.pdf"), "{stderr}");
+    for (name, bytes) in before {
+        assert_eq!(std::fs::read(out.join(&name)).unwrap(), bytes, "{name}");
+    }
+    assert!(!out.join(".avance-tmp").exists());
+}
