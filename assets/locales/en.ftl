@@ -340,6 +340,8 @@ plan-file-read = Could not read the file ({ $detail }): { $path }
 plan-file-write = Could not save ({ $detail }). Nothing was lost: the file is as it was and the plan stays open with its changes: { $path }
 plan-file-empty = The file is empty: { $path }
 plan-file-not-text = The file is not an Avance plan (not UTF-8 text): { $path }
+plan-file-utf16 = The file is saved as UTF-16 (“Unicode” in Notepad) and Avance plans are saved as UTF-8, so it was not read. To read it: open it in Notepad, File → Save as…, choose UTF-8 under “Encoding”, save, and open it again in Avance: { $path }
+plan-file-ansi = The file is saved as ANSI (Windows-1252) and Avance plans are saved as UTF-8, so it was not read: the first letter that is not UTF-8 is “{ $letter }”, on line { $line }, column { $column }. To read it: open it in Notepad, File → Save as…, choose UTF-8 under “Encoding”, save, and open it again in Avance: { $path }
 plan-file-read-only = The file is read-only (or you may not change it): it was not changed. Use “Save as…” to save the plan under another name: { $path }
 plan-file-hard-linked = This file also appears under { $others ->
         [one] 1 other name

@@ -340,6 +340,8 @@ plan-file-read = No se pudo leer el archivo ({ $detail }): { $path }
 plan-file-write = No se pudo guardar ({ $detail }). No se perdió nada: el archivo quedó como estaba y el plan sigue abierto con sus cambios: { $path }
 plan-file-empty = El archivo está vacío: { $path }
 plan-file-not-text = El archivo no es un plan de Avance (no es texto UTF-8): { $path }
+plan-file-utf16 = El archivo está guardado en UTF-16 («Unicode» en el Bloc de notas) y los planes de Avance se guardan en UTF-8, así que no se leyó. Para leerlo: ábralo en el Bloc de notas, Archivo → Guardar como…, en «Codificación» elija UTF-8, guarde y vuelva a abrirlo en Avance: { $path }
+plan-file-ansi = El archivo está guardado en ANSI (Windows-1252) y los planes de Avance se guardan en UTF-8, así que no se leyó: la primera letra que no es UTF-8 es «{ $letter }», en la línea { $line }, columna { $column }. Para leerlo: ábralo en el Bloc de notas, Archivo → Guardar como…, en «Codificación» elija UTF-8, guarde y vuelva a abrirlo en Avance: { $path }
 plan-file-read-only = El archivo es de solo lectura (o usted no tiene permiso para modificarlo): no se modificó. Use «Guardar como…» para guardar el plan con otro nombre: { $path }
 plan-file-hard-linked = Este archivo también aparece con { $others ->
         [one] otro nombre

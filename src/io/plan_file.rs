@@ -62,6 +62,13 @@ pub enum PlanFileError {
     Empty { path: PathBuf },
     #[error("{}", self.message(Language::Es))]
     NotText { path: PathBuf },
+    /// Text saved in another encoding than UTF-8 (Notepad's "ANSI" or "Unicode"): the plan is
+    /// not read, and the message says how to save it again as UTF-8.
+    #[error("{}", self.message(Language::Es))]
+    OtherEncoding {
+        path: PathBuf,
+        encoding: OtherEncoding,
+    },
     #[error("{}", self.message(Language::Es))]
     ReadOnly { path: PathBuf },
     #[error("{}", self.message(Language::Es))]
@@ -153,6 +160,26 @@ impl PlanFileError {
             PlanFileError::NotText { path } => {
                 tr!(language, "plan-file-not-text", path = shown(path))
             }
+            PlanFileError::OtherEncoding {
+                path,
+                encoding: OtherEncoding::Utf16,
+            } => tr!(language, "plan-file-utf16", path = shown(path)),
+            PlanFileError::OtherEncoding {
+                path,
+                encoding:
+                    OtherEncoding::Windows1252 {
+                        line,
+                        column,
+                        letter,
+                    },
+            } => tr!(
+                language,
+                "plan-file-ansi",
+                letter = letter.to_string(),
+                line = *line,
+                column = *column,
+                path = shown(path)
+            ),
             PlanFileError::ReadOnly { path } => {
                 tr!(language, "plan-file-read-only", path = shown(path))
             }
@@ -770,9 +797,7 @@ pub struct Opened {
 /// that does not write back does not need to spend).
 pub fn load(path: &Path) -> Result<Plan, PlanFileError> {
     let (_, bytes) = read_bounded(path)?;
-    let text = String::from_utf8(bytes).map_err(|_| PlanFileError::NotText {
-        path: path.to_path_buf(),
-    })?;
+    let text = plan_text(bytes, path)?;
     parse_scanned(&text, path, &FORMAT).map(|(plan, _)| plan)
 }
 
@@ -780,15 +805,88 @@ pub fn load(path: &Path) -> Result<Plan, PlanFileError> {
 pub fn open(path: &Path) -> Result<Opened, PlanFileError> {
     let (metadata, bytes) = read_bounded(path)?;
     let stamp = DiskStamp::new(&bytes, &metadata);
-    let text = String::from_utf8(bytes).map_err(|_| PlanFileError::NotText {
-        path: path.to_path_buf(),
-    })?;
+    let text = plan_text(bytes, path)?;
     let (plan, comment) = parse_scanned(&text, path, &FORMAT)?;
     Ok(Opened {
         plan,
         stamp,
         comment,
     })
+}
+
+/// How a plan file that is not UTF-8 was saved, as far as its bytes tell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OtherEncoding {
+    /// UTF-16, with or without a byte-order mark (Notepad's "Unicode", "Unicode big endian").
+    Utf16,
+    /// Windows-1252 (Notepad's "ANSI" on a Spanish or English Windows): text, but its first
+    /// letter outside ASCII, `letter`, is not UTF-8. Line and column count from 1.
+    Windows1252 {
+        line: usize,
+        column: usize,
+        letter: char,
+    },
+}
+
+/// The text of a plan file's bytes: UTF-8 (a BOM is dropped later). Bytes of text saved in
+/// another encoding are refused with its name ([`OtherEncoding`]), anything else as not text.
+fn plan_text(bytes: Vec<u8>, path: &Path) -> Result<String, PlanFileError> {
+    let other = |encoding| PlanFileError::OtherEncoding {
+        path: path.to_path_buf(),
+        encoding,
+    };
+    // UTF-16 of ASCII text is valid UTF-8 (with a NUL every other byte): looked for first.
+    if is_utf16(&bytes) {
+        return Err(other(OtherEncoding::Utf16));
+    }
+    let error = match String::from_utf8(bytes) {
+        Ok(text) => return Ok(text),
+        Err(error) => error,
+    };
+    let at = error.utf8_error().valid_up_to();
+    let bytes = error.as_bytes();
+    let (text, _, unmappable) = encoding_rs::WINDOWS_1252.decode(bytes);
+    let is_text = !unmappable
+        && text
+            .chars()
+            .all(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'));
+    if !is_text {
+        return Err(PlanFileError::NotText {
+            path: path.to_path_buf(),
+        });
+    }
+    // What comes before the first byte that is not UTF-8 is valid UTF-8 (and ASCII in 1252).
+    let before = String::from_utf8_lossy(&bytes[..at]);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    let letter = encoding_rs::WINDOWS_1252
+        .decode_without_bom_handling(&bytes[at..=at])
+        .0
+        .chars()
+        .next()
+        .unwrap_or(char::REPLACEMENT_CHARACTER);
+    Err(other(OtherEncoding::Windows1252 {
+        line,
+        column,
+        letter,
+    }))
+}
+
+/// Whether bytes are UTF-16: a byte-order mark says so, or (Notepad can save without one) most
+/// of the first characters are ASCII with a zero byte beside them, as a plan's are.
+fn is_utf16(bytes: &[u8]) -> bool {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return true;
+    }
+    let pairs: Vec<&[u8]> = bytes.chunks_exact(2).take(512).collect();
+    let ascii_beside_zero = |ascii: usize| {
+        pairs
+            .iter()
+            .filter(|pair| pair[ascii].is_ascii() && pair[ascii] != 0 && pair[1 - ascii] == 0)
+            .count()
+    };
+    !pairs.is_empty()
+        && (ascii_beside_zero(0) * 2 > pairs.len() || ascii_beside_zero(1) * 2 > pairs.len())
 }
 
 /// The bytes of a plan file, if it is a regular file of at most [`MAX_FILE_BYTES`].

@@ -321,3 +321,53 @@ fn a_named_pipe_is_refused_at_once_and_never_waited_on() {
         .expect("open returns");
     assert!(opened.unwrap_err().contains("named pipe"));
 }
+
+/// A plan saved by Notepad as "Unicode" (UTF-16, with or without its byte-order mark, either
+/// byte order) or "ANSI" (Windows-1252) is refused with the encoding's name and how to save it
+/// as UTF-8; before, every one got "no es texto UTF-8" and nothing on what to do.
+#[test]
+fn a_plan_saved_in_another_encoding_says_which_and_how_to_save_it_as_utf8() {
+    let text = seed_text();
+    let little: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let big: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    let utf16 = [
+        [&[0xFF, 0xFE][..], &little].concat(),
+        [&[0xFE, 0xFF][..], &big].concat(),
+        little,
+        big,
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    for bytes in utf16 {
+        std::fs::write(&path, &bytes).unwrap();
+        let error = plan_file::open(&path).unwrap_err();
+        let message = error.message(Language::Es);
+        assert!(message.contains("UTF-16"), "{message}");
+        assert!(message.contains("Guardar como"), "{message}");
+        assert!(message.contains("UTF-8"), "{message}");
+        let english = plan_file::load(&path).unwrap_err().message(Language::En);
+        assert!(english.contains("Save as"), "{english}");
+    }
+
+    // ANSI: the first letter outside ASCII, named with its place.
+    let (ansi, _, unmappable) = encoding_rs::WINDOWS_1252.encode(&text);
+    assert!(!unmappable);
+    let first = text.find(|c: char| !c.is_ascii()).unwrap();
+    let letter = text[first..].chars().next().unwrap();
+    let line = text[..first].matches('\n').count() + 1;
+    let column = text[..first].rsplit('\n').next().unwrap().chars().count() + 1;
+    std::fs::write(&path, &ansi).unwrap();
+    let (code, _, err) = crate::avance(&["report", path.to_str().unwrap()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("ANSI (Windows-1252)"), "{err}");
+    assert!(
+        err.contains(&format!("«{letter}», en la línea {line}, columna {column}")),
+        "{err}"
+    );
+    assert!(err.contains("Guardar como"), "{err}");
+
+    // Bytes that are no text at all are still said to be no plan.
+    std::fs::write(&path, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\xff\xfe").unwrap();
+    let message = plan_file::load(&path).unwrap_err().message(Language::Es);
+    assert!(message.contains("no es texto UTF-8"), "{message}");
+}
