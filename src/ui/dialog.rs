@@ -240,6 +240,16 @@ fn save_question_ui(
             choices.push((tr!(language, "dialog-close"), SaveFailedAnswer::Close));
             buttons(ui, &choices).map(DialogAnswer::SaveFailed)
         }
+        Dialog::ExportFailed { text, retry } => {
+            ui.heading(tr!(language, "app-could-not-export"));
+            ui.label(text.as_str());
+            let mut choices = Vec::with_capacity(2);
+            if retry.is_some() {
+                choices.push((tr!(language, "dialog-retry"), true));
+            }
+            choices.push((tr!(language, "dialog-close"), false));
+            buttons(ui, &choices).map(DialogAnswer::ExportFailed)
+        }
         Dialog::Recover { source, written } => {
             ui.heading(tr!(language, "dialog-recover-unsaved-changes"));
             ui.label(recovery_text(source.as_deref(), *written, language));
@@ -413,6 +423,7 @@ fn cautious_answer(dialog: &Dialog) -> DialogAnswer {
         Dialog::SaveFailed { .. } => DialogAnswer::SaveFailed(SaveFailedAnswer::Close),
         Dialog::Recover { .. } => DialogAnswer::Recover(RecoverAnswer::Later),
         Dialog::Consolidate(_) => DialogAnswer::Consolidate(ConsolidateAnswer::Cancel),
+        Dialog::ExportFailed { .. } => DialogAnswer::ExportFailed(false),
     }
 }
 

@@ -72,6 +72,12 @@ pub enum Dialog {
     },
     /// Archivo → Consolidar…: the entity files, their conflicts and the choices.
     Consolidate(Box<Consolidation>),
+    /// An export failed and nothing was written: Cerrar, and Reintentar when another program
+    /// (Excel, most often) held the file: the officer closes it there, then tries again.
+    ExportFailed {
+        text: String,
+        retry: Option<PathBuf>,
+    },
 }
 
 /// Where imported figures go.
@@ -151,6 +157,8 @@ pub enum DialogAnswer {
     SaveFailed(SaveFailedAnswer),
     Recover(RecoverAnswer),
     Consolidate(ConsolidateAnswer),
+    /// After a failed export: true to try the same export again.
+    ExportFailed(bool),
 }
 
 /// After a failed save.

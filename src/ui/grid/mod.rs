@@ -275,8 +275,9 @@ const CODE_WIDTH: f32 = 44.0;
 const TYPE_WIDTH: f32 = 96.0;
 /// The entity column's width at first (its name is cut with "…", whole on hover).
 const ENTITY_WIDTH: f32 = 180.0;
-/// The indicator name's width at first: what the working columns leave, within these.
-const NAME_WIDTH: (f32, f32) = (90.0, 480.0);
+/// The indicator name's width at first: what the working columns leave, within these (the
+/// narrowest only when an avance far past its programming widens its column on a laptop).
+const NAME_WIDTH: (f32, f32) = (64.0, 480.0);
 
 /// How wide the grid's columns are at first (until widths are dragged, then remembered).
 struct GridWidths {
@@ -284,6 +285,9 @@ struct GridWidths {
     meta: f32,
     /// The indicator's name's: what the working columns leave.
     name: f32,
+    /// The widest the name may be dragged (or kept from a larger window) with the note still
+    /// on screen.
+    name_max: f32,
     /// Each figure column's, in the layout's order.
     figures: Vec<f32>,
 }
@@ -330,6 +334,7 @@ impl GridWidths {
         Self {
             meta,
             name: spare.clamp(NAME_WIDTH.0, NAME_WIDTH.1),
+            name_max: spare.max(NAME_WIDTH.0),
             figures: widths,
         }
     }
@@ -393,13 +398,23 @@ fn names_table_ui(
         .auto_shrink([true, true])
         // The figures' pane has the bar; the wheel scrolls both from either.
         .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysHidden)
+        // Widths are remembered across windows and sessions; held to what this window's room
+        // allows, a name widened on a large monitor does not push the note off a laptop's.
         .column(
             Column::initial(widths.meta)
-                .at_least(widths.meta)
+                .range(widths.meta..=widths.meta)
                 .clip(true),
         )
-        .column(Column::initial(CODE_WIDTH).at_least(36.0).clip(true))
-        .column(Column::initial(widths.name).at_least(60.0).clip(true))
+        .column(
+            Column::initial(CODE_WIDTH)
+                .range(36.0..=CODE_WIDTH * 2.0)
+                .clip(true),
+        )
+        .column(
+            Column::initial(widths.name)
+                .range(NAME_WIDTH.0..=widths.name_max)
+                .clip(true),
+        )
         .header(HEADER_HEIGHT, |header| {
             spans = header::names_header_ui(header, language);
         })
