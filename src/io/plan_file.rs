@@ -845,7 +845,7 @@ fn plan_text(bytes: Vec<u8>, path: &Path) -> Result<String, PlanFileError> {
     };
     let at = error.utf8_error().valid_up_to();
     let bytes = error.as_bytes();
-    let (text, _, unmappable) = encoding_rs::WINDOWS_1252.decode(bytes);
+    let (text, unmappable) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
     let is_text = !unmappable
         && text
             .chars()
@@ -872,21 +872,29 @@ fn plan_text(bytes: Vec<u8>, path: &Path) -> Result<String, PlanFileError> {
     }))
 }
 
-/// Whether bytes are UTF-16: a byte-order mark says so, or (Notepad can save without one) most
-/// of the first characters are ASCII with a zero byte beside them, as a plan's are.
+/// Whether bytes are UTF-16 text, with or without a byte-order mark (Notepad can save without
+/// one): most of its first characters are ASCII letters, digits, punctuation or line ends, as
+/// a plan's are (its field names), which no other bytes read in pairs give.
 fn is_utf16(bytes: &[u8]) -> bool {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return true;
-    }
-    let pairs: Vec<&[u8]> = bytes.chunks_exact(2).take(512).collect();
-    let ascii_beside_zero = |ascii: usize| {
-        pairs
+    let mostly_ascii = |unit: fn([u8; 2]) -> u16, skip: usize| {
+        let units: Vec<u16> = bytes
+            .get(skip..)
+            .unwrap_or_default()
+            .chunks_exact(2)
+            .take(1024)
+            .map(|pair| unit([pair[0], pair[1]]))
+            .collect();
+        let ascii = units
             .iter()
-            .filter(|pair| pair[ascii].is_ascii() && pair[ascii] != 0 && pair[1 - ascii] == 0)
-            .count()
+            .filter(|&&u| (0x20..0x7F).contains(&u) || matches!(u, 0x09 | 0x0A | 0x0D))
+            .count();
+        !units.is_empty() && ascii * 2 > units.len()
     };
-    !pairs.is_empty()
-        && (ascii_beside_zero(0) * 2 > pairs.len() || ascii_beside_zero(1) * 2 > pairs.len())
+    match bytes {
+        [0xFF, 0xFE, ..] => mostly_ascii(u16::from_le_bytes, 2),
+        [0xFE, 0xFF, ..] => mostly_ascii(u16::from_be_bytes, 2),
+        _ => mostly_ascii(u16::from_le_bytes, 0) || mostly_ascii(u16::from_be_bytes, 0),
+    }
 }
 
 /// The bytes of a plan file, if it is a regular file of at most [`MAX_FILE_BYTES`].
