@@ -14,6 +14,7 @@ use crate::io::generate::{self, GenerateRequest};
 use crate::io::import::{BadRows, ImportRequest, Imported};
 use crate::io::{diff_report, plan_file, report, safe_write};
 use crate::model::diff::PlanDiff;
+use crate::model::format;
 use crate::model::merge::{self, Source, SourceNames};
 use crate::model::validation::{FindingCounts, Severity, validate};
 use crate::model::{Cut, Language, Plan};
@@ -75,8 +76,8 @@ pub enum CliCommand {
     /// the entity file that holds it; the sector's texts and settings stay. Nothing is written
     /// while a conflict is unresolved.
     Merge(MergeArgs),
-    /// Write a generated plan of any size (benchmarks, trials): five objectives, every
-    /// annualization type, weights adding up to 100; the same seed gives the same file.
+    /// Write a generated plan of up to 30 000 indicators (benchmarks, trials): five objectives,
+    /// every annualization type, weights adding up to 100; the same seed gives the same file.
     Generate(GenerateArgs),
     /// Write the committee's briefing pack at a cut: one PNG per slide (1920×1080) and a PDF of
     /// them all, drawn as the window's presentation mode draws them.
@@ -370,7 +371,7 @@ impl ExportArgs {
 /// `avance generate`.
 #[derive(Debug, Args)]
 pub struct GenerateArgs {
-    /// How many indicators the plan has.
+    /// How many indicators the plan has (at most 30 000).
     #[arg(long)]
     pub indicators: usize,
     /// Another seed gives another plan of the same size.
@@ -385,10 +386,22 @@ pub struct GenerateArgs {
 }
 
 impl GenerateArgs {
-    /// Writes the generated plan; exit 2 when the file exists (without --force), 1 when it
-    /// cannot be written.
+    /// Writes the generated plan; exit 2 when the file exists (without --force) or more
+    /// indicators than [`generate::MAX_INDICATORS`] are asked for, 1 when it cannot be written.
     pub fn run(self) -> ExitCode {
         let language = Language::Es;
+        if self.indicators > generate::MAX_INDICATORS {
+            eprintln!(
+                "{}",
+                tr!(
+                    language,
+                    "cli-generate-too-many",
+                    asked = format::whole(self.indicators as u64, language),
+                    max = format::whole(generate::MAX_INDICATORS as u64, language)
+                )
+            );
+            return ExitCode::from(2);
+        }
         if let Some(code) = refuse_overwrite(&self.output, self.force, language) {
             return code;
         }

@@ -1,8 +1,10 @@
 //! Reading and writing plans and reports. No egui here.
 
+pub mod bounded_read;
 pub mod diff_report;
 pub mod export;
 pub mod fast_read;
+pub mod file_set;
 pub mod generate;
 pub mod import;
 pub mod plan_file;

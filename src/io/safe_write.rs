@@ -154,12 +154,11 @@ impl DiskStamp {
         }
     }
 
-    /// Reads a file: its bytes and their stamp, from one open handle.
+    /// Reads a plan file: its bytes and their stamp, from one open handle. Only a regular file
+    /// of at most a plan's limit is read (a pipe put in the file's place is never waited on).
     pub fn read(path: &Path) -> io::Result<(Self, Vec<u8>)> {
-        let mut file = File::open(path)?;
-        let metadata = file.metadata()?;
-        let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
-        file.read_to_end(&mut bytes)?;
+        let (metadata, bytes) =
+            super::bounded_read::read_file(path, super::plan_file::MAX_FILE_BYTES)?;
         Ok((Self::new(&bytes, &metadata), bytes))
     }
 
@@ -453,6 +452,12 @@ fn replace(temp: &Path, target: &Path) -> Result<(), WriteError> {
             in_use_or_io(e, target)
         }
     })
+}
+
+/// Renames a complete file (or folder) over `target`, retried while Windows says another
+/// program holds either for a moment; one another program keeps open is named as such.
+pub fn move_into_place(from: &Path, target: &Path) -> Result<(), WriteError> {
+    replace(from, target)
 }
 
 /// The metadata of an existing target, if it may be replaced.

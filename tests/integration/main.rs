@@ -17,6 +17,7 @@ mod import_safety;
 mod import_window;
 mod large_plans;
 mod layers;
+mod one_reader;
 mod packaging;
 mod plan_files;
 mod progress_rules;

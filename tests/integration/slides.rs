@@ -529,6 +529,136 @@ fn avance_slides_writes_a_png_per_slide_at_1920x1080_and_a_pdf_with_as_many_page
     );
 }
 
+/// Every file of a folder, by name, with its bytes.
+fn files_in(folder: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|e| {
+            let path = e.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read(&path).unwrap_or_default())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// A full disk while `slides --force` writes the PDF, after the PNGs: files are limited to
+/// `max_bytes` (RLIMIT_FSIZE, the signal it raises ignored, so a write fails as on a full disk).
+#[cfg(unix)]
+fn slides_with_files_up_to(max_bytes: u64, args: &[&str]) -> (i32, String) {
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("trap '' XFSZ; exec prlimit --fsize=\"$0\" \"$@\"")
+        .arg(max_bytes.to_string())
+        .arg(env!("CARGO_BIN_EXE_avance"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pack_that_cannot_be_written_whole_leaves_the_previous_pack_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/plans/gestion_publica_2022.ron"
+    );
+    // How large the new pack's files are.
+    let trial = dir.path().join("prueba");
+    let trial_text = trial.to_str().unwrap();
+    let (code, _, err) = crate::avance(&["slides", plan, "-o", trial_text, "--size", "1366x768"]);
+    assert_eq!(code, 0, "{err}");
+    let sizes = files_in(&trial);
+    let largest_png = sizes
+        .iter()
+        .filter(|(name, _)| name.ends_with(".png"))
+        .map(|(_, bytes)| bytes.len() as u64)
+        .max()
+        .unwrap();
+    let pdf = sizes
+        .iter()
+        .find(|(n, _)| n.ends_with(".pdf"))
+        .unwrap()
+        .1
+        .len() as u64;
+    assert!(pdf > largest_png * 2, "the PDF holds every slide");
+
+    // The previous pack, at another size.
+    let out = dir.path().join("comite");
+    let out_text = out.to_str().unwrap();
+    let (code, _, err) = crate::avance(&["slides", plan, "-o", out_text]);
+    assert_eq!(code, 0, "{err}");
+    std::fs::write(out.join("acta.txt"), b"notas del comite").unwrap();
+    let before = files_in(&out);
+
+    // The disk fills up while the PDF is written: every PNG fits, the PDF does not.
+    let (code, err) = slides_with_files_up_to(
+        largest_png + 4096,
+        &[
+            "slides", plan, "-o", out_text, "--size", "1366x768", "--force",
+        ],
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("presentacion-2022T1.pdf"),
+        "names what failed: {err}"
+    );
+    assert!(err.contains("quedaron como estaban"), "{err}");
+    assert_eq!(
+        files_in(&out),
+        before,
+        "no new PNG beside the old PDF: the folder is as it was"
+    );
+    let beside: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        beside.len(),
+        2,
+        "nothing left beside the folder: {beside:?}"
+    );
+
+    // With room, the same command replaces the pack and leaves the other files.
+    let (code, _, err) = crate::avance(&[
+        "slides", plan, "-o", out_text, "--size", "1366x768", "--force",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let after = files_in(&out);
+    let mut expected = sizes.clone();
+    expected.push(("acta.txt".into(), b"notas del comite".to_vec()));
+    expected.sort();
+    assert_eq!(after, expected);
+}
+
+#[test]
+fn a_new_pack_folder_appears_whole_or_not_at_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("nueva").join("comite");
+    let plan = seed_plan();
+    let options = avance::briefing::PackOptions {
+        size: [640, 360],
+        ..avance::briefing::PackOptions::new(avance::model::Language::Es)
+    };
+    let pack = avance::briefing::write_pack(&plan, plan.cut, &out, &options).unwrap();
+    assert_eq!(pack.slides, 6);
+    assert_eq!(pack.pngs.len(), 6);
+    assert!(pack.pdf.as_ref().unwrap().is_file());
+    let names: Vec<String> = files_in(&out).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(names.len(), 7, "{names:?}");
+    let beside: Vec<_> = std::fs::read_dir(dir.path().join("nueva"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(beside, ["comite"]);
+}
+
 #[test]
 fn the_figures_of_the_slides_are_those_of_avance_report_at_the_same_cut() {
     let plan_path = concat!(

@@ -1,8 +1,8 @@
 //! Files under Windows' rules: backups written like plans (a killed save leaves the previous
 //! `.bak` whole), read-only attributes, folders with spaces and accents, Notepad's files, files
-//! another program holds, and what the command line says when a plan cannot be saved. The
-//! tests marked `cfg(windows)` run in CI under Wine (`.ci/run`), where Windows' sharing rules
-//! apply.
+//! another program holds, device names, and what the command line says when a plan cannot be
+//! saved. The tests marked `cfg(windows)` run in CI under Wine (`.ci/run`), where Windows'
+//! sharing rules apply.
 
 use std::path::{Path, PathBuf};
 
@@ -780,4 +780,117 @@ fn names_windows_reserves_are_refused_in_words() {
     for name in ["CONSOLIDADO.ron", "com10.csv", "nulo.xlsx"] {
         safe_write::write(&dir.path().join(name), b"x", Backup::Skip).unwrap();
     }
+}
+
+/// `NUL`, `CON`, `COM1` are devices in every folder, with any extension: reading `CON` would
+/// wait for typing at a console. They and folders are refused before anything is opened.
+#[cfg(windows)]
+#[test]
+fn devices_and_folders_are_refused_before_they_are_opened() {
+    use avance::io::bounded_read::NotAFile;
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["NUL", "CON", "con.ron", "COM1", "nul.ron"] {
+        let path = dir.path().join(name);
+        match avance::io::plan_file::open(&path) {
+            Err(PlanFileError::NotAFile {
+                kind: NotAFile::Device,
+                ..
+            }) => {}
+            other => panic!("{name}: expected a device refused, got {other:?}"),
+        }
+        let (code, _, stderr) = avance(&["report", path.to_str().unwrap()]);
+        assert_eq!(code, 2, "{stderr}");
+        assert!(stderr.contains("es un dispositivo"), "{name}: {stderr}");
+    }
+    let error = load(dir.path()).unwrap_err();
+    assert!(
+        error.message(Language::Es).contains("es una carpeta"),
+        "{error}"
+    );
+}
+
+/// A PDF open in a reader (held without sharing) stops `slides --force` before anything is
+/// replaced: the message names it, and the slides already in the folder stay as they were.
+#[cfg(windows)]
+#[test]
+fn a_pack_whose_pdf_another_program_holds_is_not_replaced_at_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.ron");
+    save(&seed_plan(), &plan).unwrap();
+    let out = dir.path().join("comite");
+    let args = [
+        "slides",
+        plan.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--size",
+        "640x360",
+    ];
+    let (code, _, stderr) = avance(&args);
+    assert_eq!(code, 0, "{stderr}");
+    let before: Vec<(String, Vec<u8>)> = files_in(&out)
+        .into_iter()
+        .map(|name| {
+            let bytes = std::fs::read(out.join(&name)).unwrap();
+            (name, bytes)
+        })
+        .collect();
+    let holder = hold(&out.join("presentacion-2022T1.pdf"));
+    let mut again = args.to_vec();
+    again[5] = "800x450";
+    again.push("--force");
+    let (code, _, stderr) = avance(&again);
+    drop(holder);
+    assert_ne!(code, 0);
+    assert!(stderr.contains("presentacion-2022T1.pdf"), "{stderr}");
+    for (name, bytes) in before {
+        assert_eq!(std::fs::read(out.join(&name)).unwrap(), bytes, "{name}");
+    }
+    assert!(!out.join(".avance-tmp").exists());
+}
+
+/// A PDF held as most programs hold a file (others may read and write it, not rename it): the
+/// slides before it in the pack are put in place first, then the PDF's rename fails, and what
+/// was done is undone: every file of the previous pack is as it was, and the PDF is named.
+#[cfg(windows)]
+#[test]
+fn a_pack_whose_pdf_cannot_be_renamed_is_undone_file_by_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.ron");
+    save(&seed_plan(), &plan).unwrap();
+    let out = dir.path().join("comite");
+    let args = [
+        "slides",
+        plan.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--size",
+        "640x360",
+    ];
+    let (code, _, stderr) = avance(&args);
+    assert_eq!(code, 0, "{stderr}");
+    let before: Vec<(String, Vec<u8>)> = files_in(&out)
+        .into_iter()
+        .map(|name| {
+            let bytes = std::fs::read(out.join(&name)).unwrap();
+            (name, bytes)
+        })
+        .collect();
+    let holder = hold_sharing_read_write(&out.join("presentacion-2022T1.pdf"));
+    let mut again = args.to_vec();
+    again[5] = "800x450";
+    again.push("--force");
+    let (code, _, stderr) = avance(&again);
+    drop(holder);
+    assert_ne!(code, 0);
+    assert!(stderr.contains("presentacion-2022T1.pdf"), "{stderr}");
+    assert!(stderr.contains("quedaron como estaban"), "{stderr}");
+    let after: Vec<(String, Vec<u8>)> = files_in(&out)
+        .into_iter()
+        .map(|name| {
+            let bytes = std::fs::read(out.join(&name)).unwrap();
+            (name, bytes)
+        })
+        .collect();
+    assert_eq!(after, before);
 }
