@@ -344,6 +344,8 @@ impl eframe::App for AvanceApp {
             self.notice = None;
         }
         let structural = self.apply_actions(&ctx);
+        // A cell reached by a key takes the focus once drawn: the keys after it wait for it.
+        ui::keys_in_order::focus_on_its_way(&ctx, self.view.focus_request.map(egui::Id::unique));
         if self.view.presenting != self.fullscreen_sent {
             // Slides fill the screen; leaving them gives the window back.
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.view.presenting));

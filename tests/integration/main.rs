@@ -4,6 +4,7 @@ mod compare_merge;
 mod compare_window;
 mod csv_safety;
 mod exact_rollup;
+mod fast_typing;
 mod forecast;
 mod grid_entry;
 mod grid_habits;
