@@ -34,7 +34,11 @@ impl AvanceApp {
                 Action::EndEditGroup => self.doc.end_group(),
                 Action::EditBatch(edits) => {
                     structural = true;
-                    changed |= self.doc.apply_all(edits).is_ok();
+                    if self.doc.apply_all(edits.clone()).is_ok() {
+                        // The cells written show what they now hold, not a text left red.
+                        self.view.drop_drafts_written_by(&edits);
+                        changed = true;
+                    }
                 }
                 Action::Notify { title, text } => {
                     self.dialog = Some(Dialog::Message { title, text });

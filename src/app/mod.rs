@@ -143,6 +143,7 @@ impl AvanceApp {
             selection,
             cut: plan.cut,
             drafts: BTreeMap::new(),
+            baseline_drafts: BTreeMap::new(),
             visit: None,
             focus_request: None,
             presenting: false,
@@ -326,6 +327,7 @@ impl eframe::App for AvanceApp {
                 Some(DialogAnswer::TypedPath(path)) => self.answer_typed_path(path),
                 Some(DialogAnswer::Comment(text)) => self.answer_comment(text),
                 Some(DialogAnswer::Consolidate(answer)) => self.answer_consolidate(answer),
+                Some(DialogAnswer::RefusedTexts(answer)) => self.answer_refused_texts(answer),
                 Some(answer) => self.answer_file_question(answer),
                 None => {}
             }

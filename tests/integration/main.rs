@@ -18,6 +18,7 @@ mod packaging;
 mod plan_files;
 mod progress_rules;
 mod recompute;
+mod refused_text;
 mod seed_acceptance;
 mod slides;
 mod small_screens;
