@@ -252,7 +252,7 @@ impl AvanceApp {
     pub(super) fn handle_close_request(&mut self, ctx: &egui::Context) {
         let asked_to_close = ctx.input(|i| i.viewport().close_requested());
         if asked_to_close && !self.close_confirmed {
-            if self.doc.is_dirty() {
+            if self.has_unsaved_work() {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
                 self.dialog = Some(Dialog::UnsavedChanges {
                     then: Command::Quit,

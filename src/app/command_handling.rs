@@ -71,7 +71,7 @@ impl AvanceApp {
             command,
             Command::New | Command::Open | Command::OpenRecent(_) | Command::Import | Command::Quit
         );
-        if discards_document && self.doc.is_dirty() {
+        if discards_document && self.has_unsaved_work() {
             self.dialog = Some(Dialog::UnsavedChanges { then: command });
             return;
         }
@@ -179,6 +179,13 @@ impl AvanceApp {
             }
             self.view.thresholds_form = None;
         }
+    }
+
+    /// Whether closing the plan would lose something: changes not saved, or a text typed and
+    /// not accepted (a cell in red…), which the plan never had and a save asks about.
+    pub(super) fn has_unsaved_work(&self) -> bool {
+        self.doc.is_dirty()
+            || !refused_entries(self.doc.plan(), &self.view, self.prefs.language).is_empty()
     }
 
     /// Before a save: texts on screen that were not accepted (a cell in red, a línea base,

@@ -310,3 +310,44 @@ fn saving_with_semaforo_thresholds_that_cannot_apply_asks_first() {
     assert_eq!(saved.settings.traffic_lights.red_below, d("50"));
     assert!(saved == seed_plan());
 }
+
+#[test]
+fn closing_with_only_a_red_cell_asks_first_and_saving_keeps_the_reached_value() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, path) = window_on_file(dir.path());
+    select_objective(&mut harness, 3);
+    reach(&mut harness, CELL_644);
+    type_keys(&mut harness, "2o");
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    assert!(
+        !harness.state().title().contains('•'),
+        "the plan is unchanged"
+    );
+
+    // The window's close button asks: the text in red would be lost.
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.run();
+    harness.get_by_label("Cambios sin guardar");
+    harness.get_by_label("Cancelar").click();
+    harness.run();
+    assert_eq!(shown(&harness, CELL_644), "2o", "the text is still there");
+
+    // Nuevo asks too; Guardar names the text and what the file keeps, then opens the new plan.
+    press(&mut harness, Modifiers::COMMAND, Key::N);
+    harness.get_by_label("Cambios sin guardar");
+    harness.get_by_label("Guardar").click();
+    harness.run();
+    harness.get_by_label_contains(
+        "Objetivo 3 · indicador 644 · ejecutado 2022 T1: «2o» no se aceptó; se guarda 19,00",
+    );
+    harness.get_by_label("Guardar sin ese texto").click();
+    harness.run();
+    assert_eq!(plan_file::load(&path).unwrap(), seed_plan());
+    assert_eq!(harness.state().plan().indicator_count(), 0, "the new plan");
+}
