@@ -53,7 +53,10 @@ impl AvanceApp {
                 }
                 Action::SetCut(cut) => {
                     self.view.cut = cut;
-                    self.view.drafts.clear();
+                    // A text not accepted stays, red, until fixed or given back: a cut seen
+                    // from elsewhere is no reason to lose what was typed.
+                    let language = self.prefs.language;
+                    self.view.drafts.retain(|_, d| d.error(language).is_some());
                     self.view.visit = None;
                     changed = true;
                 }

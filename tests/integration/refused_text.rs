@@ -351,3 +351,24 @@ fn closing_with_only_a_red_cell_asks_first_and_saving_keeps_the_reached_value() 
     assert_eq!(plan_file::load(&path).unwrap(), seed_plan());
     assert_eq!(harness.state().plan().indicator_count(), 0, "the new plan");
 }
+
+#[test]
+fn a_red_text_outlives_a_change_of_cut() {
+    let mut harness = harness();
+    select_objective(&mut harness, 3);
+    reach(&mut harness, CELL_644);
+    type_keys(&mut harness, "2o");
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    harness.get_by_label("Trimestre del corte").click();
+    harness.run();
+    harness.get_by_label("T2").click();
+    harness.run();
+    assert_eq!(harness.state().view().cut.quarter, Quarter::new(2).unwrap());
+    assert_eq!(
+        shown(&harness, CELL_644),
+        "2o",
+        "the text typed is not lost"
+    );
+    harness.get_by_label_contains("1 error");
+    assert!(harness.state().plan() == &seed_plan());
+}
