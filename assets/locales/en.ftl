@@ -392,7 +392,7 @@ write-link-loop = the path goes round in a loop of symbolic links
 write-backup = the backup copy { $backup } could not be written: { $detail }
 
 ## Export
-export-write = Could not export ({ $detail }): { $path }
+export-write = Could not export to { $path }: { $detail }
 export-workbook = Could not build the workbook; technical detail: { $detail }
 
 ## Report (avance report)

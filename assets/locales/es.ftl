@@ -392,7 +392,7 @@ write-link-loop = la ruta da vueltas entre enlaces simbólicos
 write-backup = no se pudo guardar la copia de seguridad { $backup }: { $detail }
 
 ## Exportar
-export-write = No se pudo exportar ({ $detail }): { $path }
+export-write = No se pudo exportar a { $path }: { $detail }
 export-workbook = No se pudo crear el libro; detalle técnico: { $detail }
 
 ## Informe (avance report)

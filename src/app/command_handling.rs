@@ -335,11 +335,10 @@ impl AvanceApp {
                 )));
             }
             Err(e) => {
-                let text = e.message(language);
-                self.message(
-                    crate::tr!(self.prefs.language, "app-could-not-export"),
-                    text,
-                );
+                self.dialog = Some(Dialog::ExportFailed {
+                    text: e.message(language),
+                    retry: e.is_in_use().then(|| path.to_path_buf()),
+                });
             }
         }
     }

@@ -302,6 +302,11 @@ impl AvanceApp {
             (Dialog::Recover { .. }, DialogAnswer::Recover(answer)) => {
                 self.answer_recovery(answer);
             }
+            (Dialog::ExportFailed { retry, .. }, DialogAnswer::ExportFailed(true)) => {
+                if let Some(path) = retry {
+                    self.export(&path);
+                }
+            }
             _ => self.after_save = None,
         }
     }

@@ -44,6 +44,12 @@ impl ExportError {
             ExportError::Workbook(detail) => tr!(language, "export-workbook", detail = detail),
         }
     }
+
+    /// Whether trying again may succeed once the officer closes the file in the program that
+    /// holds it (Excel keeps an open workbook locked).
+    pub fn is_in_use(&self) -> bool {
+        matches!(self, ExportError::Write { source, .. } if source.is_in_use())
+    }
 }
 
 impl From<XlsxError> for ExportError {

@@ -257,6 +257,16 @@ fn save_question_ui(
             choices.push((tr!(language, "dialog-close"), SaveFailedAnswer::Close));
             buttons(ui, &choices).map(DialogAnswer::SaveFailed)
         }
+        Dialog::ExportFailed { text, retry } => {
+            ui.heading(tr!(language, "app-could-not-export"));
+            ui.label(text.as_str());
+            let mut choices = Vec::with_capacity(2);
+            if retry.is_some() {
+                choices.push((tr!(language, "dialog-retry"), true));
+            }
+            choices.push((tr!(language, "dialog-close"), false));
+            buttons(ui, &choices).map(DialogAnswer::ExportFailed)
+        }
         Dialog::Recover { source, written } => {
             ui.heading(tr!(language, "dialog-recover-unsaved-changes"));
             ui.label(recovery_text(source.as_deref(), *written, language));
@@ -431,6 +441,7 @@ fn cautious_answer(dialog: &Dialog) -> DialogAnswer {
         Dialog::Recover { .. } => DialogAnswer::Recover(RecoverAnswer::Later),
         Dialog::Consolidate(_) => DialogAnswer::Consolidate(ConsolidateAnswer::Cancel),
         Dialog::RefusedTexts { .. } => DialogAnswer::RefusedTexts(RefusedAnswer::Correct),
+        Dialog::ExportFailed { .. } => DialogAnswer::ExportFailed(false),
     }
 }
 

@@ -79,6 +79,12 @@ pub enum Dialog {
         then: Command,
         entries: Vec<RefusedEntry>,
     },
+    /// An export failed and nothing was written: Cerrar, and Reintentar when another program
+    /// (Excel, most often) held the file: the officer closes it there, then tries again.
+    ExportFailed {
+        text: String,
+        retry: Option<PathBuf>,
+    },
 }
 
 /// Where imported figures go.
@@ -159,6 +165,8 @@ pub enum DialogAnswer {
     Recover(RecoverAnswer),
     Consolidate(ConsolidateAnswer),
     RefusedTexts(RefusedAnswer),
+    /// After a failed export: true to try the same export again.
+    ExportFailed(bool),
 }
 
 /// The answer to "some texts were not accepted" before a save.

@@ -309,6 +309,73 @@ fn exporting_over_a_workbook_excel_holds_asks_to_close_it_and_keeps_it() {
     );
 }
 
+/// The export's message names the file first and the reason after, in one sentence an officer
+/// reads aloud: no brackets inside brackets.
+#[test]
+fn an_export_over_a_held_workbook_is_told_in_one_plain_sentence() {
+    let workbook = Path::new("comité.xlsx");
+    let error = avance::io::export::ExportError::Write {
+        path: workbook.to_path_buf(),
+        source: WriteError::InUse {
+            path: workbook.to_path_buf(),
+        },
+    };
+    assert!(error.is_in_use());
+    assert_eq!(
+        error.message(Language::Es),
+        "No se pudo exportar a comité.xlsx: «comité.xlsx» está abierto en otro programa \
+         (por ejemplo Excel o un editor): ciérrelo allí y vuelva a intentarlo"
+    );
+    assert_eq!(
+        error.message(Language::En),
+        "Could not export to comité.xlsx: “comité.xlsx” is open in another program \
+         (Excel or an editor, for example): close it there and try again"
+    );
+}
+
+#[cfg(windows)]
+#[test]
+fn exporting_from_the_window_over_a_held_workbook_offers_to_try_again() {
+    use avance::view::Dialog;
+    use egui_kittest::kittest::Queryable;
+    let dir = tempfile::tempdir().unwrap();
+    let workbook = dir.path().join("comité.xlsx");
+    std::fs::write(&workbook, b"the workbook Excel has open").unwrap();
+    let dialogs = crate::ui::ScriptedDialogs::default();
+    let mut harness = crate::ui::harness_with(dialogs.clone());
+    let holder = hold(&workbook);
+    dialogs.answer(Some(workbook.clone()));
+    harness
+        .state_mut()
+        .run_command(avance::view::Command::Export);
+    harness.run();
+    match harness.state().dialog() {
+        Some(Dialog::ExportFailed { text, retry }) => {
+            assert!(
+                text.contains("«comité.xlsx» está abierto en otro programa"),
+                "{text}"
+            );
+            assert_eq!(text.matches('(').count(), 1, "no nested brackets: {text}");
+            assert_eq!(retry.as_deref(), Some(workbook.as_path()));
+        }
+        other => panic!("expected ExportFailed, got {other:?}"),
+    }
+    drop(holder);
+    assert_eq!(
+        std::fs::read(&workbook).unwrap(),
+        b"the workbook Excel has open"
+    );
+    harness.get_by_label("Reintentar").click();
+    harness.run();
+    assert_eq!(harness.state().dialog(), None);
+    let imported =
+        avance::io::import::import_file(&workbook, avance::io::import::BadRows::Stop).unwrap();
+    assert_eq!(
+        imported.plan.indicator_count(),
+        harness.state().plan().indicator_count()
+    );
+}
+
 /// Where the window keeps its preferences and recovery copies on Windows, as the README says.
 #[cfg(windows)]
 #[test]
