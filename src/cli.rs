@@ -11,7 +11,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::briefing;
 use crate::io::export::{self, ExportFormat};
 use crate::io::generate::{self, GenerateRequest};
-use crate::io::import::{self, BadRows, ImportRequest, Imported};
+use crate::io::import::{BadRows, ImportRequest, Imported};
 use crate::io::{diff_report, plan_file, report, safe_write};
 use crate::model::diff::PlanDiff;
 use crate::model::merge::{self, Source, SourceNames};
@@ -217,7 +217,7 @@ impl FmtArgs {
         match plan_file::save(&opened.plan, &self.file) {
             Ok(_) => ExitCode::SUCCESS,
             Err(e) => {
-                eprintln!("{}", e.message(language));
+                eprintln!("{}", e.command_line_message(language));
                 ExitCode::FAILURE
             }
         }
@@ -235,8 +235,8 @@ pub struct ImportArgs {
     /// Skip the rows with problems (they are listed) instead of stopping.
     #[arg(long)]
     pub lenient: bool,
-    /// Take the texts a matrix does not carry (title, missions, visions, objective texts,
-    /// settings) from this plan file.
+    /// Put the matrix's figures into this plan: only what the matrix carries changes (the cut's
+    /// quarter, the columns it has, the indicators it names); everything else stays as it is.
     #[arg(long, value_name = "PLAN.ron")]
     pub into: Option<PathBuf>,
     /// Replace the output file if it exists.
@@ -259,6 +259,11 @@ impl ImportArgs {
         if let Some(code) = refuse_overwrite(&self.output, self.force, language) {
             return code;
         }
+        if crate::io::is_same_file(&self.output, &self.file) {
+            let path = self.output.display().to_string();
+            eprintln!("{}", tr!(language, "cli-output-is-the-matrix", path = path));
+            return ExitCode::from(2);
+        }
         let base = match self.into.as_deref().map(plan_file::load).transpose() {
             Ok(base) => base,
             Err(e) => {
@@ -271,15 +276,14 @@ impl ImportArgs {
             sheet: self.sheet.clone(),
             bad_rows: self.bad_rows(),
         };
-        match request.run() {
-            Ok(mut imported) => {
-                if let Some(base) = &base {
-                    import::keep_texts_from(&mut imported.plan, base);
-                }
-                self.write(&imported, language)
-            }
+        let imported = match &base {
+            Some(base) => request.run_into(base),
+            None => request.run(),
+        };
+        match imported {
+            Ok(imported) => self.write(&imported, language),
             Err(e) => {
-                eprintln!("{}", e.message(language));
+                eprintln!("{}", e.message_about(&self.file, language));
                 if e.can_skip_bad_rows() {
                     eprintln!("{}", tr!(language, "cli-import-fix-or-skip"));
                 }
@@ -307,7 +311,7 @@ impl ImportArgs {
             eprintln!("{line}");
         }
         if let Err(e) = plan_file::save(&imported.plan, &self.output) {
-            eprintln!("{}", e.message(language));
+            eprintln!("{}", e.command_line_message(language));
             return ExitCode::FAILURE;
         }
         for line in &report.summary {
@@ -347,6 +351,10 @@ impl ExportArgs {
         };
         if let Some(code) = refuse_overwrite(&self.output, self.force, language) {
             return code;
+        }
+        if let Err(e) = export::not_over_the_plan(&self.output, &self.file) {
+            eprintln!("{}", e.message(language));
+            return ExitCode::from(2);
         }
         let cut = self.cut.unwrap_or(plan.cut);
         match export::export(&plan, cut, self.format, &self.output) {
@@ -389,7 +397,7 @@ impl GenerateArgs {
             seed: self.seed,
         });
         if let Err(e) = plan_file::save(&plan, &self.output) {
-            eprintln!("{}", e.message(language));
+            eprintln!("{}", e.command_line_message(language));
             return ExitCode::FAILURE;
         }
         let path = self.output.display().to_string();
@@ -545,7 +553,7 @@ impl MergeArgs {
             return ExitCode::FAILURE;
         }
         if let Err(e) = plan_file::save(&merged.plan, &self.output) {
-            eprintln!("{}", e.message(language));
+            eprintln!("{}", e.command_line_message(language));
             return ExitCode::FAILURE;
         }
         for (name, count) in names.entities.iter().zip(&merged.taken) {

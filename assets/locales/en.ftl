@@ -134,6 +134,7 @@ command-last-slide = Last slide
 command-objective-slide = Slide of objective { $number }
 command-toggle-slide-order = Indicators in plan order / lowest first
 command-export-slides = Export presentation…
+command-restore-recovered-copy = Restore the recovery copy
 dialog-export-slides = Folder for the presentation (PNG and PDF)
 app-slides-exporting = Exporting the presentation… (the window stays usable)
 app-slides-exported = Presentation exported
@@ -322,7 +323,7 @@ app-could-not-open-title = Could not open
 app-example-plan-opened = The example plan was opened instead.
 app-new-plan-title = New strategic plan
 app-not-saved-yet = The plan is not saved yet.
-app-open-plan-texts-kept = The open plan's texts were kept; Ctrl+Z undoes the import.
+app-open-plan-texts-kept = Only what the matrix carries changed: the rest of the open plan was kept as it was; Ctrl+Z undoes the import.
 
 ## Command line (avance report, validate, fmt, import, export)
 cli-cut-outside-period = The cut { $cut } is outside the plan's period ({ $first }–{ $last }).
@@ -332,6 +333,13 @@ cli-plan-written-to = Plan written to: { $path }
 cli-import-fix-or-skip = Fix those cells, or use --lenient to import without those rows.
 cli-fmt-has-comments = The file has hand-written comments (the first at line { $line }, column { $column }) and fmt would drop them. Use --force to rewrite it without them (the current version is kept as a .bak copy): { $path }
 cli-file-exists = The file already exists; use --force to replace it: { $path }
+cli-plan-not-saved = Could not save the plan ({ $detail }). The file is as it was: { $path }
+cli-plan-read-only = The file is read-only (or you may not change it) and was not changed: { $path }
+cli-plan-hard-linked = This file also appears under { $others ->
+        [one] 1 other name
+       *[other] { $others } other names
+    } on the disk (links), which would keep the old version if Avance replaced it; it was not changed: { $path }
+cli-output-is-the-matrix = The plan would be written over the matrix being imported (it is the same file, or is on Windows: the same name in another case or with dots or spaces at the end): choose another name for the plan: { $path }
 
 ## command
 command-new = New
@@ -394,6 +402,8 @@ write-backup = the backup copy { $backup } could not be written: { $detail }
 ## Export
 export-write = Could not export to { $path }: { $detail }
 export-workbook = Could not build the workbook; technical detail: { $detail }
+export-exact-figure-note = Figure kept as text to keep it exact: Excel stores numbers with about 15 digits and would round it. Avance imports it as it is.
+export-over-the-plan = The export is not written over the plan being exported (it is the same file, or is on Windows: the same name in another case or with dots or spaces at the end): the plan would be lost. Choose another name, for example with .xlsx or .csv: { $path }
 
 ## Report (avance report)
 report-at-cut = Progress at the cut { $date } (vigencia { $vigencia }, { $quarter })
@@ -406,6 +416,7 @@ report-column-weight = Weight
 report-column-programmed = Programmed
 report-column-executed = Executed
 report-column-progress = Progress
+report-status-reported = reported
 report-status-not-programmed = not programmed
 report-status-not-reported = not reported (counts 0)
 report-status-missing-baseline = missing baseline
@@ -444,8 +455,8 @@ table-sheet-not-found = The workbook has no sheet «{ $name }»; its sheets are 
 table-not-a-worksheet = Sheet «{ $name }» is not a worksheet (it is a chart or a macro sheet).
 table-no-visible-sheet = The workbook has no visible worksheet; hidden ones ({ $sheets }) are read only with --sheet NAME.
 table-sheet-only-for-workbooks = --sheet applies only to .xlsx workbooks; a text file has a single table.
-table-area-too-large = Sheet «{ $sheet }» declares the area { $area }, beyond column IV ({ $max } columns) that Avance reads: delete the extra rows and columns (Ctrl+End in Excel goes to the last cell) and save the workbook.
-table-cell-out-of-area = Cell { $cell } of sheet «{ $sheet }» holds data beyond column IV ({ $max } columns) that Avance reads: move or delete it and save the workbook.
+table-area-too-large = Sheet «{ $sheet }» declares the area { $area }, beyond column SR ({ $max } columns) that Avance reads: delete the extra rows and columns (Ctrl+End in Excel goes to the last cell) and save the workbook.
+table-cell-out-of-area = Cell { $cell } of sheet «{ $sheet }» holds data beyond column SR ({ $max } columns) that Avance reads: move or delete it and save the workbook.
 table-cell-too-long-in-sheet = Cell { $cell } holds more than { $max } characters (Excel's maximum).
 table-cell-too-long-in-text = The cell at row { $row }, column { $column }, holds more than { $max } characters (Excel's maximum).
 table-cell-too-long-quote = It starts with a quote that closes on row { $last }: check that quote.
@@ -460,6 +471,7 @@ table-formulas-recalculate = { $count ->
 table-too-many-fields = Row { $row } has more than { $max } columns, more than Avance reads: delete the extra columns. ({ $origin })
 table-unclosed-quote = The cell at row { $row }, column { $column }, opens a quote («"») that never closes: the rest of the file would end up inside that cell. Close the quote or remove it. ({ $origin })
 table-reader-failed = The workbook reader failed on this file: open it in Excel, save it again as .xlsx and retry.
+table-stray-byte = The file is UTF-8 except for byte { $byte } on row { $row } (character { $column }), which is not UTF-8: read whole as Windows-1252, every accent would become two letters («Ã³»). Correct that character, or save the file from Excel as «CSV UTF-8», and import it again. ({ $origin })
 table-sheet-hidden = «{ $name }» (hidden)
 table-sheet-very-hidden = «{ $name }» (very hidden)
 table-sheet-not-a-worksheet = «{ $name }» (not a worksheet)
@@ -473,6 +485,20 @@ import-reason-empty = cannot be empty
 import-reason-unknown-type = the type must be Suma, Creciente, Constante or Decreciente
 import-reason-date = the cell is formatted as a date, not a number: give it a number format in the workbook
 import-reason-spreadsheet-error = the cell holds a spreadsheet error: fix it in the workbook
+import-reason-objective-not-in-plan = the plan has no such objective
+import-reason-ambiguous = { $in_plan ->
+        [one] 1 indicator of the plan
+       *[other] { $in_plan } indicators of the plan
+    } and { $in_matrix ->
+        [one] 1 row of the matrix
+       *[other] { $in_matrix } rows of the matrix
+    } have this meta and this code (or, without a code, this name): which is which is not known, and none was changed
+import-reason-meta-name-differs = row { $first_row } gives the same meta another name: keep only one
+import-reason-columns-disagree = column «{ $other }» says { $other_value } and both change the same figure of the plan: correct one of them
+import-reason-at-cut-disagrees = the row's quarter columns give { $quarters } at the cut, and both change what the plan had: correct one of them
+import-not-reported = «not reported»
+import-reason-sum-below-earlier = it is less than what the plan's earlier quarters add up to ({ $earlier }): { $quarter } would be { $figure }, below 0; not changed (correct the matrix or those quarters)
+import-reason-figure-too-large = the quarter's figure cannot be computed exactly (it is too large)
 import-cell-count = { $count ->
         [one] 1 cell
        *[other] { $count } cells
@@ -490,6 +516,12 @@ import-problems-first = The first { $count }
 import-problems-more = … and { $count } more.
 import-empty = The file has no indicator rows.
 import-missing-columns = Required columns are missing: { $columns }.
+import-missing-columns-hidden = The header row has hidden columns, which are not read: { $columns }; unhide them in Excel if they belong to the matrix.
+import-no-header = None of the { $rows } rows read is the matrix's header row (the one naming the «Nombre indicador» column). The first one says: «{ $first }». If the file starts with a title, the header row must follow below it; if the text looks garbled, the file is in another encoding: save it from Excel as «CSV UTF-8» or as an .xlsx workbook. ({ $file })
+import-repeated-column = Column «{ $header }» is in the headers twice (columns { $first } and { $second }): which to read is not known; keep one. ({ $origin })
+import-same-figure-columns = Columns «{ $first_header }» ({ $first }) and «{ $second_header }» ({ $second }) are the same column of the matrix: which to read is not known; keep one. ({ $origin })
+import-executed-cuts-disagree = There are two columns of magnitude executed at the cut with different dates: { $first_date } (column { $first }) and { $second_date } (column { $second }): which is the cut is not known; keep one. ({ $origin })
+import-vigencia-outside-plan = The matrix has columns of vigencia { $vigencia }, outside the plan's period ({ $first }–{ $last }): nothing was imported.
 import-unknown-year-header = Column «{ $header }» has no valid year: write «Programación 2022».
 import-unreadable-cut = The cut date of «{ $header }» cannot be read: write «Magnitud ejecutada al corte 31/03/2022».
 import-cuts-disagree = The tables have different cuts: { $first } and { $second }.
@@ -516,6 +548,23 @@ import-summary-indicators = { $count ->
         [one] 1 indicator imported
        *[other] { $count } indicators imported
     }, cut { $cut }.
+import-summary-into = { $count ->
+        [one] 1 indicator of the matrix in the plan
+       *[other] { $count } indicators of the matrix in the plan
+    }, cut { $cut }: { $changed } changed, { $unchanged } unchanged, { $added } new.
+import-summary-untouched = { $count ->
+        [0] The matrix names every indicator of the plan.
+        [one] 1 indicator of the plan the matrix does not name was left as it was, with its quarters, comments and weights.
+       *[other] { $count } indicators of the plan the matrix does not name were left as they were, with their quarters, comments and weights.
+    }
+import-summary-cut-moved = The plan's cut moved from { $from } to { $to }: the matrix brings figures of that quarter.
+import-summary-hidden = Hidden rows and columns were not read (the sheet is read as Excel shows it): { $rows ->
+        [one] 1 row
+       *[other] { $rows } rows
+    }, { $columns ->
+        [one] 1 column
+       *[other] { $columns } columns
+    }{ $which }.
 import-summary-file = File read: { $file }.
 import-summary-sheets = { $count ->
         [one] Sheet read
@@ -554,6 +603,14 @@ app-could-not-reload = Could not reload
 notice-saved-to = Plan saved to { $path }
 recovery-not-prepared = Could not prepare the recovery copy ({ $detail }): { $folder }
 recovery-original-unreadable = The original file could not be read; use “Save as…”: { $note }
+recovery-file-changed-since = { $name } changed on disk since these changes began (someone else saved it). Your changes are here; when you save, Avance will ask what to do.
+recovery-file-version-unknown = This copy does not say which version of { $name } it started from (an earlier version of Avance wrote it): when you save, Avance will ask before replacing the file.
+recovery-copy-not-written = Could not write the recovery copy of the unsaved changes ({ $detail }): if Avance closes badly they would be lost. Save the plan to keep them. Folder of the copies: { $folder }
+recovery-taken-by-another-window = Another Avance window already restored that recovery copy: its changes are in that window.
+recovery-unreadable = { $count ->
+        [one] There is a recovery copy Avance could not read (damaged, or written by a newer version of Avance); it is still there
+       *[other] There are { $count } recovery copies Avance could not read (damaged, or written by a newer version of Avance); they are still there. The first
+    }: { $path }
 changed-on-disk-kept = { $name } changed on disk (someone else saved it). Your changes are still here; when you save, Avance will ask what to do.
 changed-on-disk-reopened = { $name } changed on disk (someone else saved it) and was reopened.
 changed-on-disk-not-reopened = { $name } changed on disk but could not be reopened; the plan on screen stays as it was. { $why }

@@ -163,6 +163,7 @@ impl AvanceApp {
             | Command::ObjectiveSlide(_) => self.go_to_slide(&command),
             Command::ToggleSlideOrder => self.view.slide_order = self.view.slide_order.toggled(),
             Command::ExportSlides => self.export_slides_to_chosen_folder(),
+            Command::RestoreRecoveredCopy => self.restore_chosen_copy(),
         }
     }
 
@@ -260,12 +261,17 @@ impl AvanceApp {
         }
     }
 
-    /// Imports a matrix as a new, unsaved plan. Bad rows stop the import and are listed, with
+    /// Imports a matrix as a new, unsaved plan, or into the open plan (only what the matrix
+    /// carries changes; one Ctrl+Z undoes it). Bad rows stop the import and are listed, with
     /// the choice to import without them.
     pub(super) fn import(&mut self, request: import::ImportRequest, target: ImportTarget) {
         let language = self.prefs.language;
-        match request.run() {
-            Ok(mut imported) => {
+        let result = match target {
+            ImportTarget::OpenPlan => request.run_into(self.doc.plan()),
+            ImportTarget::NewPlan => request.run(),
+        };
+        match result {
+            Ok(imported) => {
                 // The same summary and warnings `avance import` prints.
                 let report = imported.report(language);
                 let has_warnings =
@@ -286,7 +292,6 @@ impl AvanceApp {
                 let warnings = report.warnings.iter().chain(&report.unlisted_warnings);
                 lines.extend(warnings.map(|line| format!("• {line}")));
                 if target == ImportTarget::OpenPlan {
-                    import::keep_texts_from(&mut imported.plan, self.doc.plan());
                     self.doc.replace_plan(imported.plan);
                     self.view.cut = self.doc.plan().cut;
                     self.view.drop_drafts();
@@ -314,7 +319,7 @@ impl AvanceApp {
                 });
             }
             Err(e) => {
-                let text = format!("{}\n{}", e.message(language), request.path.display());
+                let text = e.message_about(&request.path, language);
                 self.message(crate::tr!(language, "app-could-not-import"), text);
             }
         }
@@ -325,7 +330,11 @@ impl AvanceApp {
         let cut = self.view.cut;
         let format = export::ExportFormat::of_path(path);
         let language = self.prefs.language;
-        match export::export(self.doc.plan(), cut, format, path) {
+        let over_the_plan = self
+            .doc
+            .path()
+            .map_or(Ok(()), |plan| export::not_over_the_plan(path, plan));
+        match over_the_plan.and_then(|()| export::export(self.doc.plan(), cut, format, path)) {
             Ok(()) => {
                 self.notice = Some(Notice::new(crate::tr!(
                     language,
@@ -481,7 +490,8 @@ impl AvanceApp {
                 self.run_confirmed(Command::Save, language);
             }
             crate::view::dialog::UnsavedAnswer::Discard => self.run_confirmed(then, language),
-            crate::view::dialog::UnsavedAnswer::Cancel => {}
+            // A recovery copy waiting for this answer stays on disk, offered at the next start.
+            crate::view::dialog::UnsavedAnswer::Cancel => self.restoring = None,
         }
     }
 }

@@ -44,6 +44,9 @@ pub struct AvanceApp {
     recovery: Option<files::RecoveryState>,
     /// Recovery copies left by windows that did not close cleanly, still to offer.
     recovered: Vec<crate::io::recovery::RecoveredCopy>,
+    /// The recovery copy chosen for restoring while the plan had unsaved changes: restored
+    /// once they are saved or discarded.
+    restoring: Option<crate::io::recovery::RecoveredCopy>,
     /// What to run once the save under way succeeds (the command that asked to save first).
     after_save: Option<Command>,
     /// Alt is held and nothing else was pressed since (releasing it opens the menus).
@@ -120,6 +123,7 @@ impl AvanceApp {
             notice: None,
             recovery: None,
             recovered: Vec::new(),
+            restoring: None,
             after_save: None,
             data_folder: None,
             alt_alone: false,

@@ -104,7 +104,31 @@ impl PlanFileError {
         matches!(self, PlanFileError::Write { source, .. } if source.is_in_use())
     }
 
-    /// The message in one language, with the path last.
+    /// The message for the command line: a failed save says what was left on disk, without
+    /// the window's advice (its plan "stays open", «Guardar como…»); the rest as [`Self::message`].
+    pub fn command_line_message(&self, language: Language) -> String {
+        match self {
+            PlanFileError::Write { path, source } => tr!(
+                language,
+                "cli-plan-not-saved",
+                detail = source.message(language),
+                path = shown(path)
+            ),
+            PlanFileError::ReadOnly { path } => {
+                tr!(language, "cli-plan-read-only", path = shown(path))
+            }
+            PlanFileError::HardLinked { path, links } => tr!(
+                language,
+                "cli-plan-hard-linked",
+                others = links.saturating_sub(1) as usize,
+                path = shown(path)
+            ),
+            _ => self.message(language),
+        }
+    }
+
+    /// The message in one language, with the path last (for the window: see
+    /// [`Self::command_line_message`]).
     pub fn message(&self, language: Language) -> String {
         let place = |place: &Option<Box<Place>>| Place::describe_in(place.as_deref(), language);
         match self {

@@ -4,12 +4,16 @@ mod compare_merge;
 mod compare_window;
 mod csv_safety;
 mod exact_rollup;
+mod export_round_trip;
 mod fast_typing;
 mod forecast;
+#[cfg(target_os = "linux")]
+mod full_disk;
 mod grid_entry;
 mod grid_habits;
 mod i18n_keys;
 mod import_export;
+mod import_into;
 mod import_safety;
 mod import_window;
 mod large_plans;
