@@ -70,7 +70,7 @@ number-too-large = «{ $text }» is too large.
 
 ## The grid
 cell-not-accepted = Not accepted: { $reason }
-cell-refused-keeps-value = The plan keeps the previous value (Esc puts it back in the cell).
+cell-refused-keeps-value = The plan keeps the value the box had when you reached it (Esc puts it back).
 progress-capped = Above the cap: in the objective's average it counts { $counts }
 progress-floored = Negative: in the objective's average it counts { $counts }
 
@@ -285,6 +285,18 @@ dialog-overwrite = Overwrite
 dialog-reload = Reload
 dialog-the-file-has-comments = The file has comments
 dialog-save-without-them = Save without them
+dialog-refused-title = Some text was not accepted
+dialog-refused-text = { $count ->
+        [one] This box holds text that was not accepted. The plan does not have it: it keeps the value the box had when you reached it, and that is what is saved.
+       *[other] These boxes hold text that was not accepted. The plan does not have it: it keeps the value each box had when you reached it, and that is what is saved.
+    }
+dialog-correct = Correct it
+dialog-save-without-text = { $count ->
+        [one] Save without that text
+       *[other] Save without those texts
+    }
+refused-kept = { $place }: «{ $text }» was not accepted; { $kept } is saved
+refused-kept-empty = { $place }: «{ $text }» was not accepted; it is saved empty
 dialog-retry = Try again
 dialog-could-not-save = Could not save
 dialog-close = Close

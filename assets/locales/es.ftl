@@ -70,7 +70,7 @@ number-too-large = «{ $text }» es demasiado grande.
 
 ## La cuadrícula
 cell-not-accepted = No se aceptó: { $reason }
-cell-refused-keeps-value = El plan conserva el valor anterior (Esc lo restaura en la celda).
+cell-refused-keeps-value = El plan conserva el valor que tenía al llegar a la casilla (Esc lo devuelve).
 progress-capped = Supera el tope: en el promedio del objetivo cuenta { $counts }
 progress-floored = Es negativo: en el promedio del objetivo cuenta { $counts }
 
@@ -285,6 +285,18 @@ dialog-overwrite = Sobrescribir
 dialog-reload = Recargar
 dialog-the-file-has-comments = El archivo tiene comentarios
 dialog-save-without-them = Guardar sin los comentarios
+dialog-refused-title = Hay texto que no se aceptó
+dialog-refused-text = { $count ->
+        [one] Esta casilla tiene un texto que no se aceptó. El plan no lo tiene: conserva el valor que tenía la casilla al llegar a ella, y eso es lo que se guarda.
+       *[other] Estas casillas tienen un texto que no se aceptó. El plan no lo tiene: conserva el valor que tenía cada casilla al llegar a ella, y eso es lo que se guarda.
+    }
+dialog-correct = Corregir
+dialog-save-without-text = { $count ->
+        [one] Guardar sin ese texto
+       *[other] Guardar sin esos textos
+    }
+refused-kept = { $place }: «{ $text }» no se aceptó; se guarda { $kept }
+refused-kept-empty = { $place }: «{ $text }» no se aceptó; se guarda vacía
 dialog-retry = Reintentar
 dialog-could-not-save = No se pudo guardar
 dialog-close = Cerrar

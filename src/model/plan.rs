@@ -433,6 +433,17 @@ impl Indicator {
             .copied()
     }
 
+    /// One of the figures a vigencia holds: its weight, its programming or a quarter's
+    /// executed magnitude.
+    pub fn figure(&self, vigencia: Vigencia, figure: super::edit::Figure) -> Option<Decimal> {
+        use super::edit::Figure;
+        match figure {
+            Figure::Weight => self.weight(vigencia),
+            Figure::Programmed => self.programmed(vigencia),
+            Figure::Executed(quarter) => self.executed(vigencia, quarter),
+        }
+    }
+
     /// The code as officers read it: the code, or "N/A".
     pub fn code_label(&self) -> &str {
         self.code.as_deref().unwrap_or("N/A")

@@ -5,7 +5,7 @@ use crate::tr;
 use crate::view::dialog::recovery_text;
 use crate::view::dialog::{
     ChangedOnDiskAnswer, CommentsAnswer, ConsolidateAnswer, DialogAnswer, RecoverAnswer,
-    SaveFailedAnswer, UnsavedAnswer,
+    RefusedAnswer, SaveFailedAnswer, UnsavedAnswer,
 };
 use crate::view::{Dialog, Notice, PathPurpose};
 
@@ -148,6 +148,23 @@ fn question_ui(ui: &mut egui::Ui, dialog: &mut Dialog, language: Language) -> Op
         }
         Dialog::Consolidate(consolidation) => {
             super::consolidate::consolidate_ui(ui, consolidation, language)
+        }
+        Dialog::RefusedTexts { entries, .. } => {
+            ui.heading(tr!(language, "dialog-refused-title"));
+            ui.label(tr!(language, "dialog-refused-text", count = entries.len()));
+            let lines: Vec<String> = entries.iter().map(|e| e.kept_message(language)).collect();
+            scrolling_text(ui, &lines.join("\n"), 240.0);
+            buttons(
+                ui,
+                &[
+                    (tr!(language, "dialog-correct"), RefusedAnswer::Correct),
+                    (
+                        tr!(language, "dialog-save-without-text", count = entries.len()),
+                        RefusedAnswer::SaveWithout,
+                    ),
+                ],
+            )
+            .map(DialogAnswer::RefusedTexts)
         }
         other => save_question_ui(ui, other, language),
     }
@@ -423,6 +440,7 @@ fn cautious_answer(dialog: &Dialog) -> DialogAnswer {
         Dialog::SaveFailed { .. } => DialogAnswer::SaveFailed(SaveFailedAnswer::Close),
         Dialog::Recover { .. } => DialogAnswer::Recover(RecoverAnswer::Later),
         Dialog::Consolidate(_) => DialogAnswer::Consolidate(ConsolidateAnswer::Cancel),
+        Dialog::RefusedTexts { .. } => DialogAnswer::RefusedTexts(RefusedAnswer::Correct),
         Dialog::ExportFailed { .. } => DialogAnswer::ExportFailed(false),
     }
 }

@@ -9,6 +9,7 @@ pub mod dialog;
 pub mod find;
 pub mod grid;
 pub mod help;
+pub mod keys_in_order;
 pub mod menu_bar;
 pub mod slides;
 pub mod toolbar;

@@ -5,6 +5,7 @@ mod compare_window;
 mod csv_safety;
 mod exact_rollup;
 mod export_round_trip;
+mod fast_typing;
 mod forecast;
 #[cfg(target_os = "linux")]
 mod full_disk;
@@ -22,6 +23,7 @@ mod packaging;
 mod plan_files;
 mod progress_rules;
 mod recompute;
+mod refused_text;
 mod seed_acceptance;
 mod slides;
 mod small_screens;

@@ -200,16 +200,36 @@ fn thresholds_typed_and_not_applied_are_saved_with_ctrl_s() {
         "what the form showed is what the file got"
     );
     assert!(!harness.state().title().contains("•"), "saved");
-    // A threshold that cannot be applied is not saved, and stays in the form with its reason.
+    // A threshold that cannot be applied is not saved: saving asks first, and until the
+    // officer chooses it stays in the form with its reason.
     // (Reached again from the next field: the focus never left it, so a click alone would
     // put the caret in it.)
     harness.get_by_label("Amarillo por debajo de (%)").click();
     harness.run();
     type_in_cell(&mut harness, "Rojo por debajo de (%)", "-5");
+    // Saving asks first, naming the threshold and what the file keeps.
     press(&mut harness, Modifiers::COMMAND, Key::S);
+    harness.get_by_label_contains("Rojo por debajo de (%): «-5» no se aceptó; se guarda 20,00");
+    harness.get_by_label("Corregir").click();
+    harness.run();
+    assert!(
+        harness
+            .query_all_by_label_contains("debe ser mayor que 0")
+            .count()
+            >= 1,
+        "the form still says why"
+    );
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    harness.get_by_label("Guardar sin ese texto").click();
+    harness.run();
     let saved = plan_file::open(&dir.path().join("plan.ron")).unwrap().plan;
     assert_eq!(saved.settings.traffic_lights.red_below, Decimal::from(20));
-    harness.get_by_label_contains("debe ser mayor que 0");
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("debe ser mayor que 0")
+            .count(),
+        0
+    );
 }
 
 #[test]

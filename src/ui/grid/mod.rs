@@ -66,11 +66,7 @@ impl GridContext<'_> {
         };
         match *column {
             GridColumn::Figure(vigencia, figure) => {
-                let value = match figure {
-                    Figure::Weight => indicator.weight(vigencia),
-                    Figure::Programmed => indicator.programmed(vigencia),
-                    Figure::Executed(q) => indicator.executed(vigencia, q),
-                };
+                let value = indicator.figure(vigencia, figure);
                 value.map_or_else(String::new, |v| number_as_stored(v, language))
             }
             GridColumn::ExecutedAtCut => number_or_empty(figures.executed, language),
