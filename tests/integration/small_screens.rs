@@ -166,3 +166,33 @@ fn an_indicator_far_past_its_programming_still_leaves_the_note_on_screen() {
     select_objective(&mut harness, 3);
     working_columns_on_screen(&harness, size, "2.000,00", "2.000,00\u{a0}%");
 }
+
+#[test]
+fn an_avance_typed_far_past_its_programming_widens_its_column_never_cut() {
+    let size = vec2(1366.0, 768.0);
+    let mut harness = objective_3_at(size);
+    // 464 programs 1 for 2022: 80 executed is 8 000 %.
+    super::ui::type_in_cell(&mut harness, "464 · ejecutado 2022 T1", "80");
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    harness.run();
+    let t1 = harness.get_by_label("464 · ejecutado 2022 T1").rect();
+    let avance = in_row(&harness, "8.000,00\u{a0}%", t1);
+    let at_cut = in_row(&harness, "80,00", t1);
+    let note = harness.get_by_label("464 · Comentario").rect();
+    // The badge's whole text, as drawn (monospace).
+    let font = egui::TextStyle::Monospace.resolve(&harness.ctx.global_style());
+    let monospace = harness.ctx.fonts_mut(|fonts| {
+        fonts
+            .layout_no_wrap("8.000,00\u{a0}%".to_owned(), font, egui::Color32::WHITE)
+            .size()
+            .x
+    });
+    assert!(
+        avance.width() >= monospace - 0.5,
+        "the avance is not cut: {avance:?}, its text needs {monospace}"
+    );
+    assert!(
+        at_cut.right() <= avance.left() && avance.right() <= note.left(),
+        "the avance is whole between Al corte ({at_cut:?}) and the note ({note:?}): {avance:?}"
+    );
+}

@@ -287,6 +287,9 @@ struct GridWidths {
     name_max: f32,
     /// Each figure column's, in the layout's order.
     figures: Vec<f32>,
+    /// The avance column's place among the figures and the width its widest avance needs
+    /// now: it grows as figures are typed (a cut avance would read as another number).
+    progress: Option<(usize, f32)>,
 }
 
 impl GridWidths {
@@ -340,6 +343,11 @@ impl GridWidths {
             meta,
             name: spare.clamp(NAME_WIDTH.0, NAME_WIDTH.1),
             name_max: spare.max(NAME_WIDTH.0),
+            progress: layout
+                .columns
+                .iter()
+                .position(|c| *c == GridColumn::Progress)
+                .map(|at| (at, progress)),
             figures: widths,
         }
     }
@@ -447,8 +455,12 @@ fn figures_table_ui(
     let (layout, cut, language) = (grid.layout, grid.cut, grid.language);
     let mut table = grid_table(ui, grid, ("indicator_grid_figures", objective), rows)
         .auto_shrink([false, true]);
-    for width in &widths.figures {
-        table = table.column(Column::initial(*width).at_least(40.0).clip(true));
+    for (at, width) in widths.figures.iter().enumerate() {
+        let least = match widths.progress {
+            Some((progress, needed)) if progress == at => needed,
+            _ => 40.0,
+        };
+        table = table.column(Column::initial(*width).at_least(least).clip(true));
     }
     let mut spans = Vec::new();
     let output = table
