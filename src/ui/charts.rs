@@ -284,6 +284,32 @@ fn percent_marks(input: egui_plot::GridInput) -> Vec<GridMark> {
         .collect()
 }
 
+/// The closest two written percent marks come, in points ("100%" and a gap).
+const MARK_SPACING: f32 = 36.0;
+
+/// Percent marks every 25, 50 or 100 %, the first of these that leaves [`MARK_SPACING`] points
+/// between two marks at the chart's width.
+fn spaced_percent_marks(input: egui_plot::GridInput) -> Vec<GridMark> {
+    // egui_plot's base step is the value 8 points span (its least grid spacing).
+    let per_point = input.base_step_size / 8.0;
+    let step = [25.0, 50.0, 100.0]
+        .into_iter()
+        .find(|step| step / per_point >= f64::from(MARK_SPACING))
+        .unwrap_or(100.0);
+    let (min, max) = input.bounds;
+    if !(min.is_finite() && max.is_finite()) || max - min > 10_000.0 {
+        return Vec::new();
+    }
+    let first = (min / step).ceil() as i64;
+    let last = (max / step).floor() as i64;
+    (first..=last)
+        .map(|k| GridMark {
+            value: k as f64 * step,
+            step_size: step,
+        })
+        .collect()
+}
+
 /// Where the value axis ends: the tallest bar as drawn (at most [`AXIS_MAX`]) or the 100 %
 /// target, whichever is higher, plus `margin` room for the figure written past the bar.
 fn value_axis_end(bars: &[BarData], margin: f64) -> f64 {
@@ -449,7 +475,7 @@ fn indicators_chart_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) 
         .include_y(-0.6)
         .include_y(n as f64 - 0.4)
         .y_grid_spacer(integer_marks(n))
-        .x_grid_spacer(percent_marks)
+        .x_grid_spacer(spaced_percent_marks)
         // The names at full strength from rows 12 points apart (egui_plot fades axis labels
         // closer than 30 by default: the names were a washed-out grey).
         .custom_y_axes(vec![
@@ -460,7 +486,13 @@ fn indicators_chart_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) 
                 .min_thickness(label_width)
                 .label_spacing(10.0..=12.0),
         ])
-        .x_axis_formatter(|mark, _| format!("{:.0}%", mark.value))
+        // Figures every 25 % (50 % or 100 % on a laptop's narrow chart), each one written: egui's
+        // default hides x labels closer than 60 points, which left a narrow chart unlabelled.
+        .custom_x_axes(vec![
+            AxisHints::new_x()
+                .formatter(|mark, _| format!("{:.0}%", mark.value))
+                .label_spacing(MARK_SPACING..=MARK_SPACING + 8.0),
+        ])
         .show(ui, |plot| {
             plot.vline(
                 VLine::new(crate::tr!(language, "chart-target-100"), 100.0)
@@ -542,6 +574,22 @@ fn indicator_hovers(bars: &[BarData], language: Language) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn percent_marks_keep_their_figures_apart_on_a_narrow_chart() {
+        // 0–140 % over 190 points (a laptop's indicator chart): 25 % is 34 points, too close.
+        let marks = |points: f64| {
+            spaced_percent_marks(egui_plot::GridInput {
+                bounds: (0.0, 140.0),
+                base_step_size: 140.0 / points * 8.0,
+            })
+            .into_iter()
+            .map(|m| m.value)
+            .collect::<Vec<_>>()
+        };
+        assert_eq!(marks(190.0), [0.0, 50.0, 100.0]);
+        assert_eq!(marks(600.0), [0.0, 25.0, 50.0, 75.0, 100.0, 125.0]);
+    }
 
     #[test]
     fn the_widest_figure_past_the_longest_bar_is_inside_the_axis() {
