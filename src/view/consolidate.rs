@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::model::merge::{Conflict, Merged, Source, SourceNames};
+use crate::model::merge::{Brought, Choice, Conflict, Merged, Source, SourceNames};
 use crate::model::{Language, Plan};
 use crate::tr;
 
@@ -32,8 +32,8 @@ pub struct Consolidation {
     pub conflicts: Vec<Conflict>,
     /// The source chosen for each conflict (same order); `None` while not chosen.
     pub choices: Vec<Option<Source>>,
-    /// How many of the open plan's indicators each file holds.
-    pub taken: Vec<usize>,
+    /// What each file holds and brings without a conflict (same order as `files`).
+    pub brought: Vec<Brought>,
     /// The path box, for a file the file dialog did not give.
     pub input: String,
     /// Focus the path box on the next frame (the file dialog gave nothing).
@@ -49,7 +49,7 @@ impl Consolidation {
             files: Vec::new(),
             conflicts: Vec::new(),
             choices: Vec::new(),
-            taken: Vec::new(),
+            brought: Vec::new(),
             input,
             focus_input: false,
             problem: None,
@@ -71,7 +71,7 @@ impl Consolidation {
             .collect();
         self.choices = choices;
         self.conflicts = found.conflicts.clone();
-        self.taken = found.taken.clone();
+        self.brought = found.files.clone();
     }
 
     /// The names of the sources: "este plan" and the files' names.
@@ -89,6 +89,27 @@ impl Consolidation {
                 *choice = Some(source);
             }
         }
+    }
+
+    /// How many of the open plan's indicators the file `index` holds, and how many figures it
+    /// brings: those it alone changed (or changed as other files did), and those chosen from it
+    /// in a conflict.
+    pub fn brought_by(&self, index: usize) -> Brought {
+        let mut brought = self.brought.get(index).copied().unwrap_or_default();
+        let source = Source::Entity(index);
+        brought.figures += self
+            .conflicts
+            .iter()
+            .zip(&self.choices)
+            .filter(|(conflict, choice)| {
+                **choice == Some(source)
+                    && conflict
+                        .candidates
+                        .iter()
+                        .any(|(s, c)| *s == source && matches!(c, Choice::Value(_)))
+            })
+            .count();
+        brought
     }
 
     /// How many conflicts have no choice yet.
@@ -149,30 +170,34 @@ mod tests {
     fn a_choice_stays_with_its_conflict_and_preferring_a_file_chooses_it_everywhere() {
         let sector = plan(Some(Decimal::TEN));
         let mut consolidation = Consolidation::new(String::new());
-        for (name, weight) in [("a.ron", None), ("b.ron", Some(Decimal::TEN))] {
+        for (name, weight) in [("a.ron", 20), ("b.ron", 30)] {
             consolidation.files.push(EntityFile {
                 path: PathBuf::from(name),
-                plan: plan(weight),
+                plan: plan(Some(Decimal::from(weight))),
             });
         }
-        let found = merge(&sector, &consolidation.plans(), |_| None);
+        let found = merge(&sector, &consolidation.plans(), |_| None).unwrap();
         consolidation.update(&found);
         assert_eq!(consolidation.conflicts.len(), 1);
         assert!(!consolidation.is_ready());
-        consolidation.prefer_everywhere(Source::Sector);
-        assert_eq!(
-            consolidation.unresolved(),
-            1,
-            "the sector is no choice there"
-        );
+        let figures = |c: &Consolidation| [0, 1].map(|i| c.brought_by(i).figures);
+        assert_eq!(figures(&consolidation), [0, 0], "nothing chosen yet");
         consolidation.prefer_everywhere(Source::Entity(1));
         assert!(consolidation.is_ready());
+        assert_eq!(
+            figures(&consolidation),
+            [0, 1],
+            "b.ron brings the figure chosen"
+        );
         consolidation.update(&found);
         assert_eq!(consolidation.choices, [Some(Source::Entity(1))], "kept");
         let merged = merge(&sector, &consolidation.plans(), |c| {
             consolidation.choice_for(c)
-        });
-        assert_eq!(merged.plan, sector);
+        })
+        .unwrap();
+        assert_eq!(merged.plan, plan(Some(Decimal::from(30))));
+        consolidation.prefer_everywhere(Source::Sector);
+        assert_eq!(figures(&consolidation), [0, 0], "the sector's figure kept");
         let names = consolidation.names(Language::Es);
         assert_eq!(names.of(Source::Sector), "este plan");
         assert_eq!(names.of(Source::Entity(0)), "a.ron");
