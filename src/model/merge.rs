@@ -114,7 +114,25 @@ pub struct Conflict {
     key: (Key, usize),
 }
 
+/// What tells a conflict from the others of the same consolidation: its indicator, its field
+/// and its kind. The same files give the same conflicts with the same ids.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ConflictId {
+    key: (Key, usize),
+    field: Option<Field>,
+    kind: ConflictKind,
+}
+
 impl Conflict {
+    /// What tells this conflict from the others of its consolidation.
+    pub fn id(&self) -> ConflictId {
+        ConflictId {
+            key: self.key.clone(),
+            field: self.field,
+            kind: self.kind,
+        }
+    }
+
     /// The first source of `prefer` that can win this conflict.
     pub fn preferred(&self, prefer: &[Source]) -> Option<Source> {
         prefer.iter().copied().find(|s| self.can_win(*s))

@@ -1,9 +1,10 @@
 //! Archivo → Consolidar…: the entity files chosen, the conflicts of gathering them into the
 //! open plan (the sector's), and the user's choice for each.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 
-use crate::model::merge::{Brought, Choice, Conflict, Merged, Source, SourceNames};
+use crate::model::merge::{Brought, Choice, Conflict, ConflictId, Merged, Source, SourceNames};
 use crate::model::{Language, Plan};
 use crate::tr;
 
@@ -32,6 +33,8 @@ pub struct Consolidation {
     pub conflicts: Vec<Conflict>,
     /// The source chosen for each conflict (same order); `None` while not chosen.
     pub choices: Vec<Option<Source>>,
+    /// Where each conflict is in `conflicts`, by its id.
+    places: HashMap<ConflictId, usize>,
     /// What each file holds and brings without a conflict (same order as `files`).
     pub brought: Vec<Brought>,
     /// The path box, for a file the file dialog did not give.
@@ -49,6 +52,7 @@ impl Consolidation {
             files: Vec::new(),
             conflicts: Vec::new(),
             choices: Vec::new(),
+            places: HashMap::new(),
             brought: Vec::new(),
             input,
             focus_input: false,
@@ -62,15 +66,13 @@ impl Consolidation {
         let choices = found
             .conflicts
             .iter()
-            .map(|conflict| {
-                self.conflicts
-                    .iter()
-                    .position(|c| c == conflict)
-                    .and_then(|i| self.choices[i])
-            })
+            .map(|conflict| self.choice_for(conflict))
             .collect();
         self.choices = choices;
         self.conflicts = found.conflicts.clone();
+        self.places = (self.conflicts.iter().enumerate())
+            .map(|(i, conflict)| (conflict.id(), i))
+            .collect();
         self.brought = found.files.clone();
     }
 
@@ -122,12 +124,15 @@ impl Consolidation {
         !self.files.is_empty() && self.unresolved() == 0
     }
 
-    /// The choice made for a conflict (as found by the merge).
+    /// The choice made for a conflict (as found by the merge): none if it is not one of the
+    /// conflicts listed, as they are (the same figure, values and files).
     pub fn choice_for(&self, conflict: &Conflict) -> Option<Source> {
-        self.conflicts
-            .iter()
-            .position(|c| c == conflict)
-            .and_then(|i| self.choices[i])
+        let i = *self.places.get(&conflict.id())?;
+        if self.conflicts[i] == *conflict {
+            self.choices[i]
+        } else {
+            None
+        }
     }
 
     /// The plans of the files, in order.
