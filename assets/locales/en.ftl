@@ -374,6 +374,7 @@ io-system-detail = system detail: { $detail }
 write-in-use = “{ $name }” is open in another program (Excel or an editor, for example): close it there and try again
 write-read-only = the file is read-only
 write-hard-linked = the file has { $links } names (hard links)
+write-invalid-name = “{ $name }” is not a valid file name on Windows (CON, PRN, AUX, NUL, COM1 to COM9 and LPT1 to LPT9 are reserved, with any extension, as are the characters < > : " | ? *): choose another name
 write-not-a-file = the path is not that of a regular file
 write-link-loop = the path goes round in a loop of symbolic links
 write-backup = the backup copy { $backup } could not be written: { $detail }

@@ -374,6 +374,7 @@ io-system-detail = detalle del sistema: { $detail }
 write-read-only = el archivo es de solo lectura
 write-in-use = «{ $name }» está abierto en otro programa (por ejemplo Excel o un editor): ciérrelo allí y vuelva a intentarlo
 write-hard-linked = el archivo tiene { $links } nombres (enlaces duros)
+write-invalid-name = «{ $name }» no es un nombre de archivo válido en Windows (CON, PRN, AUX, NUL, COM1 a COM9 y LPT1 a LPT9 están reservados, con cualquier extensión, igual que los caracteres < > : " | ? *): elija otro nombre
 write-not-a-file = la ruta no es la de un archivo común
 write-link-loop = la ruta da vueltas entre enlaces simbólicos
 write-backup = no se pudo guardar la copia de seguridad { $backup }: { $detail }

@@ -68,6 +68,10 @@ pub enum WriteError {
     /// The path is a folder (or a device), or names no file at all.
     #[error("{}", self.message(Language::Es))]
     NotAFile,
+    /// A name Windows cannot give a file: a device (`CON`, `NUL`, `AUX`, `COM1`, `LPT1`…,
+    /// whatever the extension) or a character it reserves (`< > : " | ? *`).
+    #[error("{}", self.message(Language::Es))]
+    InvalidName { name: String },
     /// More than 40 symbolic links in a row: a loop.
     #[error("{}", self.message(Language::Es))]
     LinkLoop,
@@ -91,6 +95,7 @@ impl WriteError {
                 tr!(language, "write-hard-linked", links = links.to_string())
             }
             WriteError::NotAFile => tr!(language, "write-not-a-file"),
+            WriteError::InvalidName { name } => tr!(language, "write-invalid-name", name = name),
             WriteError::LinkLoop => tr!(language, "write-link-loop"),
             WriteError::Backup { path, source } => tr!(
                 language,
@@ -190,6 +195,56 @@ pub fn resolve_links(path: &Path) -> Result<PathBuf, WriteError> {
     Err(WriteError::LinkLoop)
 }
 
+/// The name Windows gives a file: it drops dots and spaces at the end of a name (`plan.ron.`
+/// is `plan.ron`), so the backup must be named after what is really written. Elsewhere the
+/// path as given.
+pub fn windows_file_name(path: PathBuf) -> PathBuf {
+    if !cfg!(windows) {
+        return path;
+    }
+    match path.file_name().and_then(|n| n.to_str()) {
+        Some(name)
+            if name.ends_with(['.', ' ']) && !name.trim_end_matches(['.', ' ']).is_empty() =>
+        {
+            path.with_file_name(name.trim_end_matches(['.', ' ']))
+        }
+        _ => path,
+    }
+}
+
+/// Refuses, on Windows, a file name the system reserves: a device name (`CON`, `PRN`, `AUX`,
+/// `NUL`, `COM1`–`COM9`, `LPT1`–`LPT9`, `CONIN$`, `CONOUT$`, with any extension) or a reserved
+/// character (`< > : " | ? *`, control characters). The system's own words for these are
+/// "Invalid handle" or "Invalid parameter"; an officer gets the reason.
+pub fn check_name(path: &Path) -> Result<(), WriteError> {
+    if !cfg!(windows) {
+        return Ok(());
+    }
+    let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return Ok(());
+    };
+    let stem = name
+        .split('.')
+        .next()
+        .unwrap_or("")
+        .trim_end()
+        .to_ascii_uppercase();
+    let device = matches!(
+        stem.as_str(),
+        "CON" | "PRN" | "AUX" | "NUL" | "CONIN$" | "CONOUT$"
+    ) || (stem.len() == 4
+        && (stem.starts_with("COM") || stem.starts_with("LPT"))
+        && stem.as_bytes()[3].is_ascii_digit());
+    let reserved_character = name
+        .chars()
+        .any(|c| matches!(c, '<' | '>' | ':' | '"' | '|' | '?' | '*') || c.is_control());
+    if device || reserved_character {
+        Err(WriteError::InvalidName { name })
+    } else {
+        Ok(())
+    }
+}
+
 /// Whether something exists at `path`, a dangling symbolic link included.
 pub fn exists(path: &Path) -> bool {
     fs::symlink_metadata(path).is_ok()
@@ -197,12 +252,35 @@ pub fn exists(path: &Path) -> bool {
 
 /// The temporary file a save of `target` writes first: `.NAME.avance-tmp` beside it.
 pub fn temp_path(target: &Path) -> Result<PathBuf, WriteError> {
-    sibling(target, |name| format!(".{name}{TEMP_SUFFIX}"))
+    sibling(target, |name| derived_name(".", name, TEMP_SUFFIX))
 }
+
+/// A file name made from `name` with a `prefix` and a `suffix`. A name so long that this would
+/// pass the 255 bytes file systems allow is shortened, with a hash of the whole name so that it
+/// stays the same for the same file and differs between files.
+fn derived_name(prefix: &str, name: &str, suffix: &str) -> String {
+    let whole = format!("{prefix}{name}{suffix}");
+    if whole.len() <= MAX_NAME {
+        return whole;
+    }
+    let hash = content_hash(name.as_bytes());
+    let room = MAX_NAME - prefix.len() - suffix.len() - 17;
+    let keep = name
+        .char_indices()
+        .map(|(at, c)| at + c.len_utf8())
+        .take_while(|&end| end <= room)
+        .last()
+        .unwrap_or(0);
+    format!("{prefix}{}~{hash:016x}{suffix}", &name[..keep])
+}
+
+/// The longest file name, in bytes of UTF-8 (most Linux file systems) — NTFS counts 255 UTF-16
+/// units, never fewer characters than this.
+const MAX_NAME: usize = 255;
 
 /// Where the previous version of `target` is kept: `NAME.bak` beside it.
 pub fn backup_path(target: &Path) -> Result<PathBuf, WriteError> {
-    sibling(target, |name| format!("{name}{BACKUP_SUFFIX}"))
+    sibling(target, |name| derived_name("", name, BACKUP_SUFFIX))
 }
 
 /// Keeps `bytes` (a version of `target` about to be replaced for good, such as a hand-edited
@@ -271,19 +349,38 @@ pub fn write_with(
     backup: Backup,
     fill: impl FnOnce(&mut File) -> io::Result<()>,
 ) -> Result<PathBuf, WriteError> {
-    let target = resolve_links(path)?;
+    // Before the system is asked anything about a device name: it answers "invalid handle".
+    check_name(path)?;
+    let target = windows_file_name(resolve_links(path)?);
+    check_name(&target)?;
     let existing = match fs::metadata(&target) {
         Ok(metadata) => Some(check_replaceable(&target, metadata)?),
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
         Err(e) => return Err(e.into()),
     };
+    if backup == Backup::Keep {
+        finish_interrupted_backup(&target).map_err(|source| WriteError::Backup {
+            path: backup_path(&target).unwrap_or_default(),
+            source: Box::new(source),
+        })?;
+    }
     let temp = temp_path(&target)?;
     let written = write_temp(&temp, existing.as_ref(), fill)?;
-    if let Some(original) = existing.as_ref().filter(|_| backup == Backup::Keep) {
-        keep_backup(&target, &temp, original)?;
+    let rotation = match existing.as_ref().filter(|_| backup == Backup::Keep) {
+        Some(original) => prepare_backup(&target, &temp, original)?,
+        None => None,
+    };
+    if let Err(e) = replace(&temp, &target) {
+        // The plan is as it was: so is its backup.
+        if let Some(rotation) = rotation {
+            rotation.undo();
+        }
+        return Err(e);
     }
-    replace(&temp, &target)?;
     written.disarm();
+    if let Some(rotation) = rotation {
+        rotation.finish();
+    }
     sync_folder(folder_of(&target));
     Ok(target)
 }
@@ -297,7 +394,17 @@ fn write_temp(
     fill: impl FnOnce(&mut File) -> io::Result<()>,
 ) -> Result<RemoveOnDrop, WriteError> {
     remove_if_there(temp).map_err(|e| in_use_or_io(e, temp))?;
-    let mut file = create_temp(temp, like)?;
+    // On Windows a file removed while another program (a scanner) still has it open lingers,
+    // "delete pending", and its name cannot be taken again until that program lets go.
+    let mut file = retrying(HeldBy::OpenOrRename, || {
+        create_temp(temp, like).map_err(|e| {
+            if cfg!(windows) && e.kind() == io::ErrorKind::AlreadyExists {
+                io::Error::from_raw_os_error(ACCESS_DENIED)
+            } else {
+                e
+            }
+        })
+    })?;
     let guard = RemoveOnDrop(Some(temp.to_path_buf()));
     fill(&mut file)?;
     if let Some(original) = like {
@@ -333,7 +440,9 @@ pub fn can_replace(path: &Path) -> bool {
 
 /// Why a save could not replace the file at `path`, if it could not (see [`can_replace`]).
 pub fn replaceable(path: &Path) -> Result<(), WriteError> {
-    let target = resolve_links(path)?;
+    check_name(path)?;
+    let target = windows_file_name(resolve_links(path)?);
+    check_name(&target)?;
     match fs::metadata(&target) {
         Ok(metadata) => check_replaceable(&target, metadata).map(drop),
         Err(_) => Ok(()),
@@ -433,8 +542,19 @@ fn in_use_or_io(error: io::Error, path: &Path) -> WriteError {
     }
 }
 
-/// Removes a file if it is there (retried while held for a moment).
+/// Removes a file if it is there (retried while held for a moment). Only temporary files of
+/// Avance's own go this way: one left read-only (copied by a backup tool, say) is made
+/// writable first, as Windows will not remove a read-only file.
 fn remove_if_there(path: &Path) -> io::Result<()> {
+    if let Ok(metadata) = fs::symlink_metadata(path)
+        && metadata.is_file()
+        && metadata.permissions().readonly()
+    {
+        let mut permissions = metadata.permissions();
+        #[allow(clippy::permissions_set_readonly_false)]
+        permissions.set_readonly(false);
+        let _ = fs::set_permissions(path, permissions);
+    }
     match retrying(HeldBy::OpenOrRename, || fs::remove_file(path)) {
         Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
         _ => Ok(()),
@@ -483,38 +603,147 @@ fn keep_owner_and_mode(_file: &File, _original: &Metadata) -> io::Result<()> {
     Ok(())
 }
 
-/// Keeps the current file as `NAME.bak` before it is replaced, unless the new contents are
-/// the same (then the older backup is the more useful one and stays). The backup is written as
-/// a plan is: its own temporary file (`.NAME.bak.avance-tmp`) with the file's mode, and its
-/// owner and group where the process may, synced, then renamed over the previous backup. A
-/// failure (a full disk, a killed process, a read-only or held `.bak`) leaves the previous
-/// backup whole.
-fn keep_backup(target: &Path, temp: &Path, original: &Metadata) -> Result<(), WriteError> {
+/// The previous version on its way to `NAME.bak`: written whole beside it, with the older
+/// backup moved aside until the plan itself is replaced.
+///
+/// The order, so that a failure or a kill at any step loses no version:
+/// 1. the current file is copied to `.NAME.bak.avance-tmp` (the file's mode, and its owner and
+///    group where the process may), synced;
+/// 2. the older `NAME.bak` is renamed to `.NAME.bak.avance-old` — a `.bak` that cannot be
+///    replaced (read-only, held by another program) stops the save here, nothing changed;
+/// 3. the caller renames the new plan over the old one; if that fails, [`Self::undo`] puts the
+///    older backup back and the save fails with plan and backup byte-identical;
+/// 4. [`Self::finish`] renames the copy to `NAME.bak` (a name now free) and removes the older
+///    one.
+///
+/// A kill between the steps is finished by the next save ([`finish_interrupted_backup`]).
+struct BackupRotation {
+    backup: PathBuf,
+    copy: RemoveOnDrop,
+    /// Where the older backup waits, if there was one.
+    older: Option<PathBuf>,
+}
+
+impl BackupRotation {
+    /// The plan could not be replaced: the older backup goes back to its name.
+    fn undo(self) {
+        if let Some(older) = &self.older {
+            let _ = retrying(HeldBy::OpenOrRename, || fs::rename(older, &self.backup));
+        }
+        // `copy` removes the copy when dropped.
+    }
+
+    /// The plan was replaced: the copy of its previous version becomes `NAME.bak`. Should that
+    /// fail (the name was free a moment ago), the next save finishes it.
+    fn finish(self) {
+        let copy = self.copy.0.as_deref().expect("armed until finished");
+        if retrying(HeldBy::OpenOrRename, || fs::rename(copy, &self.backup)).is_ok() {
+            self.copy.disarm();
+            if let Some(older) = &self.older {
+                let _ = remove_if_there(older);
+            }
+        } else {
+            // Both versions stay on disk under their temporary names.
+            self.copy.disarm();
+        }
+    }
+}
+
+/// Prepares the backup of `target`'s current version (steps 1 and 2 of [`BackupRotation`]),
+/// unless the new contents in `temp` are the same (then the older backup is the more useful one
+/// and stays).
+fn prepare_backup(
+    target: &Path,
+    temp: &Path,
+    original: &Metadata,
+) -> Result<Option<BackupRotation>, WriteError> {
     if same_bytes(target, temp)? {
-        return Ok(());
+        return Ok(None);
     }
     let backup = backup_path(target)?;
     let failed = |source: WriteError| WriteError::Backup {
         path: backup.clone(),
         source: Box::new(source),
     };
-    // The backup itself is replaced, never followed: a link named `.bak` becomes a file, and
-    // other names of a hard-linked backup keep the older version they were made for.
-    match fs::symlink_metadata(&backup) {
-        Ok(metadata) if metadata.is_symlink() => {}
-        Ok(metadata) => check_writable(&backup, &metadata).map_err(failed)?,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+    // The backup itself is replaced, never followed: a link named `.bak` is moved aside as a
+    // link, and other names of a hard-linked backup keep the older version they were made for.
+    let older_exists = match fs::symlink_metadata(&backup) {
+        Ok(metadata) if metadata.is_symlink() => true,
+        Ok(metadata) => {
+            check_writable(&backup, &metadata).map_err(failed)?;
+            true
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => false,
         Err(e) => return Err(failed(e.into())),
-    }
-    let backup_temp = temp_path(&backup)?;
-    let written = write_temp(&backup_temp, Some(original), |file| {
+    };
+    let copy = write_temp(&temp_path(&backup)?, Some(original), |file| {
         let mut current = File::open(target)?;
         io::copy(&mut current, file).map(drop)
     })
     .map_err(failed)?;
-    replace(&backup_temp, &backup).map_err(failed)?;
-    written.disarm();
-    Ok(())
+    let older = if older_exists {
+        let aside = older_backup_path(target)?;
+        remove_if_there(&aside).map_err(|e| failed(in_use_or_io(e, &aside)))?;
+        retrying(HeldBy::OpenOrRename, || fs::rename(&backup, &aside)).map_err(|e| {
+            failed(
+                if cfg!(windows) && e.kind() == io::ErrorKind::PermissionDenied {
+                    WriteError::InUse {
+                        path: backup.clone(),
+                    }
+                } else {
+                    in_use_or_io(e, &backup)
+                },
+            )
+        })?;
+        Some(aside)
+    } else {
+        None
+    };
+    Ok(Some(BackupRotation {
+        backup,
+        copy,
+        older,
+    }))
+}
+
+/// Where the older backup waits while a save replaces the plan: `.NAME.bak.avance-old`.
+fn older_backup_path(target: &Path) -> Result<PathBuf, WriteError> {
+    sibling(target, |name| {
+        derived_name(".", name, &format!("{BACKUP_SUFFIX}{OLDER_SUFFIX}"))
+    })
+}
+
+/// Suffix of the older backup set aside during a save.
+const OLDER_SUFFIX: &str = ".avance-old";
+
+/// Finishes a backup rotation a killed save left half-done, before a new save starts: no
+/// version is dropped that the rotation meant to keep.
+/// - An older backup set aside, with the copy of the previous version complete beside it (the
+///   copy is synced before the older one is moved): when the plan still holds the copy's bytes,
+///   the save never replaced it, and the older backup goes back; otherwise the plan was
+///   replaced, and the copy becomes `NAME.bak`.
+/// - A copy alone is an unfinished step 1: removed (the plan was never touched).
+fn finish_interrupted_backup(target: &Path) -> Result<(), WriteError> {
+    let backup = backup_path(target)?;
+    let copy = temp_path(&backup)?;
+    let older = older_backup_path(target)?;
+    let rename = |from: &Path, to: &Path| {
+        retrying(HeldBy::OpenOrRename, || fs::rename(from, to)).map_err(|e| in_use_or_io(e, from))
+    };
+    if exists(&older) {
+        let copy_complete = exists(&copy);
+        let plan_replaced = copy_complete && !same_bytes(target, &copy).unwrap_or(true);
+        if plan_replaced {
+            rename(&copy, &backup)?;
+            remove_if_there(&older).map_err(|e| in_use_or_io(e, &older))?;
+        } else {
+            if !exists(&backup) {
+                rename(&older, &backup)?;
+            }
+            remove_if_there(&older).map_err(|e| in_use_or_io(e, &older))?;
+        }
+    }
+    remove_if_there(&copy).map_err(|e| in_use_or_io(e, &copy))
 }
 
 /// Whether two files hold the same bytes.

@@ -372,3 +372,158 @@ fn saving_a_plan_another_program_holds_offers_to_try_again_once_it_is_closed() {
     assert_eq!(load(&path).unwrap(), *harness.state().plan());
     assert_eq!(load(&dir.path().join("plan.ron.bak")).unwrap(), seed_plan());
 }
+
+/// What a save killed between its steps leaves, finished by the next save without losing the
+/// version the backup was meant to keep.
+#[test]
+fn a_save_killed_halfway_through_its_backup_is_finished_by_the_next_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    let backup = dir.path().join("plan.ron.bak");
+    let copy = dir.path().join(".plan.ron.bak.avance-tmp");
+    let older = dir.path().join(".plan.ron.bak.avance-old");
+    let (v1, v2, v3) = (
+        to_text(&edited(" (1)")).unwrap(),
+        to_text(&edited(" (2)")).unwrap(),
+        to_text(&edited(" (3)")).unwrap(),
+    );
+
+    // Killed after the older backup was set aside, before the plan was replaced: the plan is
+    // v2, the copy of it is complete, the older backup (v1) waits aside. A save of the same
+    // bytes (nothing to back up) puts v1 back as the backup.
+    std::fs::write(&path, &v2).unwrap();
+    std::fs::write(&copy, &v2).unwrap();
+    std::fs::write(&older, &v1).unwrap();
+    save(&edited(" (2)"), &path).unwrap();
+    assert_eq!(std::fs::read_to_string(&backup).unwrap(), v1);
+    assert_eq!(files_in(dir.path()), ["plan.ron", "plan.ron.bak"]);
+
+    // Killed after the plan was replaced (v3), before the copy of v2 became the backup.
+    std::fs::write(&path, &v3).unwrap();
+    std::fs::write(&copy, &v2).unwrap();
+    std::fs::rename(&backup, &older).unwrap();
+    save(&edited(" (3)"), &path).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(&backup).unwrap(),
+        v2,
+        "v2 is the previous version"
+    );
+    assert_eq!(files_in(dir.path()), ["plan.ron", "plan.ron.bak"]);
+
+    // Killed while copying: a partial copy alone. Even a save with nothing new removes it.
+    std::fs::write(&copy, &v3[..10]).unwrap();
+    save(&edited(" (3)"), &path).unwrap();
+    assert_eq!(std::fs::read_to_string(&backup).unwrap(), v2);
+    assert_eq!(files_in(dir.path()), ["plan.ron", "plan.ron.bak"]);
+}
+
+#[test]
+fn a_name_as_long_as_the_system_allows_still_gets_its_temporary_file_and_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    // About 250 bytes of UTF-8 with the extension: `.NAME.avance-tmp` would be over 255.
+    let mut stem = String::new();
+    for c in "plan_estratégico_".chars().cycle() {
+        if stem.len() + c.len_utf8() > 246 {
+            break;
+        }
+        stem.push(c);
+    }
+    let name = format!("{stem}.ron");
+    assert!(name.len() >= 249, "{}", name.len());
+    let path = dir.path().join(&name);
+    save(&seed_plan(), &path).unwrap();
+    save(&edited(" (1)"), &path).unwrap();
+    save(&edited(" (2)"), &path).unwrap();
+    assert_eq!(load(&path).unwrap(), edited(" (2)"));
+    let files = files_in(dir.path());
+    assert_eq!(
+        files.len(),
+        2,
+        "the plan and its backup, no leftovers: {files:?}"
+    );
+    let backup = files.iter().find(|f| **f != name).unwrap();
+    assert!(backup.ends_with(".bak"), "{backup}");
+    assert_eq!(load(&dir.path().join(backup)).unwrap(), edited(" (1)"));
+}
+
+/// Held as most programs hold a file they read and write (C's fopen): others may read and
+/// write it, but not delete or rename it.
+#[cfg(windows)]
+fn hold_sharing_read_write(path: &Path) -> std::fs::File {
+    use std::os::windows::fs::OpenOptionsExt;
+    const FILE_SHARE_READ: u32 = 1;
+    const FILE_SHARE_WRITE: u32 = 2;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .share_mode(FILE_SHARE_READ | FILE_SHARE_WRITE)
+        .open(path)
+        .unwrap()
+}
+
+#[cfg(windows)]
+#[test]
+fn a_save_that_cannot_replace_the_plan_leaves_the_older_backup_where_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    save(&seed_plan(), &path).unwrap();
+    save(&edited(" (1)"), &path).unwrap();
+    let (plan_before, backup_before) = (
+        std::fs::read(&path).unwrap(),
+        std::fs::read(dir.path().join("plan.ron.bak")).unwrap(),
+    );
+    // The plan can be opened for writing, but not replaced: the rename is what fails.
+    let holder = hold_sharing_read_write(&path);
+    let error = save(&edited(" (2)"), &path).unwrap_err();
+    drop(holder);
+    assert!(error.is_in_use(), "{error:?}");
+    assert_eq!(std::fs::read(&path).unwrap(), plan_before);
+    assert_eq!(
+        std::fs::read(dir.path().join("plan.ron.bak")).unwrap(),
+        backup_before,
+        "the older backup is not given up for a save that did not happen"
+    );
+    assert_eq!(files_in(dir.path()), ["plan.ron", "plan.ron.bak"]);
+}
+
+#[cfg(windows)]
+#[test]
+fn a_name_ending_in_a_dot_backs_up_the_file_windows_really_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    save(&seed_plan(), &path).unwrap();
+    save(&edited(" (1)"), &dir.path().join("plan.ron.")).unwrap();
+    assert_eq!(load(&path).unwrap(), edited(" (1)"));
+    assert_eq!(load(&dir.path().join("plan.ron.bak")).unwrap(), seed_plan());
+    assert_eq!(files_in(dir.path()), ["plan.ron", "plan.ron.bak"]);
+}
+
+#[cfg(windows)]
+#[test]
+fn names_windows_reserves_are_refused_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in [
+        "CON.ron",
+        "aux.xlsx",
+        "nul",
+        "Com1.csv",
+        "LPT9.ron",
+        "a?b.xlsx",
+        "informe 2022: T1.xlsx",
+    ] {
+        let error = safe_write::write(&dir.path().join(name), b"x", Backup::Skip).unwrap_err();
+        let message = error.message(Language::Es);
+        assert!(
+            matches!(error, WriteError::InvalidName { .. }),
+            "{name}: {error:?}"
+        );
+        assert!(
+            message.contains("no es un nombre de archivo válido en Windows"),
+            "{message}"
+        );
+    }
+    // Names that only look like them are fine.
+    for name in ["CONSOLIDADO.ron", "com10.csv", "nulo.xlsx"] {
+        safe_write::write(&dir.path().join(name), b"x", Backup::Skip).unwrap();
+    }
+}
