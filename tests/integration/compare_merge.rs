@@ -493,6 +493,49 @@ fn an_indicator_without_code_that_cannot_be_matched_for_certain_writes_nothing()
 }
 
 #[test]
+fn an_indicator_without_code_the_sector_holds_twice_and_a_part_once_is_a_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    // The DASCD's indicator written twice in the sector (same meta, entity and name).
+    let mut twice = with_dascd_without_code();
+    let meta = &mut twice.objectives[1].metas[1];
+    meta.indicators.push(meta.indicators[1].clone());
+    let sector = write(dir.path(), "sector.ron", &twice);
+    let part = part_of(
+        &with_dascd_without_code(),
+        "Departamento Administrativo del Servicio Civil Distrital",
+    );
+    let dascd = write(
+        dir.path(),
+        "dascd.ron",
+        &with_executed(&part, AT_PART_WITHOUT_CODE, (2022, 1), "40"),
+    );
+    let out = dir.path().join("consolidado.ron");
+    let args = ["merge", text(&sector), text(&dascd), "-o", text(&out)];
+    let (code, _, stderr) = avance(&args);
+    assert_eq!(
+        code, 1,
+        "which of the two is the file's cannot be known: {stderr}"
+    );
+    assert!(!out.exists(), "nothing is written");
+    assert!(
+        stderr.contains(&format!(
+            "«Servidores formados en memoria y paz» de Departamento Administrativo del Servicio Civil Distrital: {} tiene 1 indicador con esta clave",
+            dascd.display()
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("no se puede saber cuál es cuál"),
+        "{stderr}"
+    );
+    // Keeping the sector's figures is the one choice: nothing of the file is taken.
+    let keep = [&args[..], &["--prefer", text(&sector)]].concat();
+    let (code, _, stderr) = avance(&keep);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(plan_file::load(&out).unwrap(), twice);
+}
+
+#[test]
 fn a_plan_that_repeats_an_objective_number_is_refused_by_merge_and_diff() {
     let dir = tempfile::tempdir().unwrap();
     let seed = seed_plan();
