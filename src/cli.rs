@@ -11,9 +11,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::briefing;
 use crate::io::export::{self, ExportFormat};
 use crate::io::generate::{self, GenerateRequest};
-use crate::io::import::{self, BadRows, ImportRequest, Imported};
+use crate::io::import::{BadRows, ImportRequest, Imported};
 use crate::io::{diff_report, plan_file, report, safe_write};
 use crate::model::diff::{self, PlanDiff};
+use crate::model::format;
 use crate::model::merge::{self, Source, SourceNames};
 use crate::model::validation::{FindingCounts, Severity, validate};
 use crate::model::{Cut, Language, Plan};
@@ -75,8 +76,8 @@ pub enum CliCommand {
     /// plan: a figure a file changed from the sector's is taken; the sector's texts and
     /// settings stay. Nothing is written while a conflict is unresolved.
     Merge(MergeArgs),
-    /// Write a generated plan of any size (benchmarks, trials): five objectives, every
-    /// annualization type, weights adding up to 100; the same seed gives the same file.
+    /// Write a generated plan of up to 30 000 indicators (benchmarks, trials): five objectives,
+    /// every annualization type, weights adding up to 100; the same seed gives the same file.
     Generate(GenerateArgs),
     /// Write the committee's briefing pack at a cut: one PNG per slide (1920×1080) and a PDF of
     /// them all, drawn as the window's presentation mode draws them.
@@ -217,7 +218,7 @@ impl FmtArgs {
         match plan_file::save(&opened.plan, &self.file) {
             Ok(_) => ExitCode::SUCCESS,
             Err(e) => {
-                eprintln!("{}", e.message(language));
+                eprintln!("{}", e.command_line_message(language));
                 ExitCode::FAILURE
             }
         }
@@ -235,8 +236,8 @@ pub struct ImportArgs {
     /// Skip the rows with problems (they are listed) instead of stopping.
     #[arg(long)]
     pub lenient: bool,
-    /// Take the texts a matrix does not carry (title, missions, visions, objective texts,
-    /// settings) from this plan file.
+    /// Put the matrix's figures into this plan: only what the matrix carries changes (the cut's
+    /// quarter, the columns it has, the indicators it names); everything else stays as it is.
     #[arg(long, value_name = "PLAN.ron")]
     pub into: Option<PathBuf>,
     /// Replace the output file if it exists.
@@ -259,6 +260,11 @@ impl ImportArgs {
         if let Some(code) = refuse_overwrite(&self.output, self.force, language) {
             return code;
         }
+        if crate::io::is_same_file(&self.output, &self.file) {
+            let path = self.output.display().to_string();
+            eprintln!("{}", tr!(language, "cli-output-is-the-matrix", path = path));
+            return ExitCode::from(2);
+        }
         let base = match self.into.as_deref().map(plan_file::load).transpose() {
             Ok(base) => base,
             Err(e) => {
@@ -271,15 +277,14 @@ impl ImportArgs {
             sheet: self.sheet.clone(),
             bad_rows: self.bad_rows(),
         };
-        match request.run() {
-            Ok(mut imported) => {
-                if let Some(base) = &base {
-                    import::keep_texts_from(&mut imported.plan, base);
-                }
-                self.write(&imported, language)
-            }
+        let imported = match &base {
+            Some(base) => request.run_into(base),
+            None => request.run(),
+        };
+        match imported {
+            Ok(imported) => self.write(&imported, language),
             Err(e) => {
-                eprintln!("{}", e.message(language));
+                eprintln!("{}", e.message_about(&self.file, language));
                 if e.can_skip_bad_rows() {
                     eprintln!("{}", tr!(language, "cli-import-fix-or-skip"));
                 }
@@ -307,7 +312,7 @@ impl ImportArgs {
             eprintln!("{line}");
         }
         if let Err(e) = plan_file::save(&imported.plan, &self.output) {
-            eprintln!("{}", e.message(language));
+            eprintln!("{}", e.command_line_message(language));
             return ExitCode::FAILURE;
         }
         for line in &report.summary {
@@ -348,6 +353,10 @@ impl ExportArgs {
         if let Some(code) = refuse_overwrite(&self.output, self.force, language) {
             return code;
         }
+        if let Err(e) = export::not_over_the_plan(&self.output, &self.file) {
+            eprintln!("{}", e.message(language));
+            return ExitCode::from(2);
+        }
         let cut = self.cut.unwrap_or(plan.cut);
         match export::export(&plan, cut, self.format, &self.output) {
             Ok(()) => ExitCode::SUCCESS,
@@ -362,7 +371,7 @@ impl ExportArgs {
 /// `avance generate`.
 #[derive(Debug, Args)]
 pub struct GenerateArgs {
-    /// How many indicators the plan has.
+    /// How many indicators the plan has (at most 30 000).
     #[arg(long)]
     pub indicators: usize,
     /// Another seed gives another plan of the same size.
@@ -377,10 +386,22 @@ pub struct GenerateArgs {
 }
 
 impl GenerateArgs {
-    /// Writes the generated plan; exit 2 when the file exists (without --force), 1 when it
-    /// cannot be written.
+    /// Writes the generated plan; exit 2 when the file exists (without --force) or more
+    /// indicators than [`generate::MAX_INDICATORS`] are asked for, 1 when it cannot be written.
     pub fn run(self) -> ExitCode {
         let language = Language::Es;
+        if self.indicators > generate::MAX_INDICATORS {
+            eprintln!(
+                "{}",
+                tr!(
+                    language,
+                    "cli-generate-too-many",
+                    asked = format::whole(self.indicators as u64, language),
+                    max = format::whole(generate::MAX_INDICATORS as u64, language)
+                )
+            );
+            return ExitCode::from(2);
+        }
         if let Some(code) = refuse_overwrite(&self.output, self.force, language) {
             return code;
         }
@@ -389,7 +410,7 @@ impl GenerateArgs {
             seed: self.seed,
         });
         if let Err(e) = plan_file::save(&plan, &self.output) {
-            eprintln!("{}", e.message(language));
+            eprintln!("{}", e.command_line_message(language));
             return ExitCode::FAILURE;
         }
         let path = self.output.display().to_string();
@@ -559,7 +580,7 @@ impl MergeArgs {
             return ExitCode::FAILURE;
         }
         if let Err(e) = plan_file::save(&merged.plan, &self.output) {
-            eprintln!("{}", e.message(language));
+            eprintln!("{}", e.command_line_message(language));
             return ExitCode::FAILURE;
         }
         print_merge_summary(&merged, &names, language);

@@ -100,6 +100,28 @@ pub struct BottomPanels {
     pub charts: f32,
 }
 
+impl BottomPanels {
+    /// The tallest the findings may be dragged (or kept from a larger monitor) in `height`
+    /// points: on a short window no taller than they start, so the grid keeps its rows.
+    pub fn findings_max(&self, height: f32) -> f32 {
+        if height < SHORT_WINDOW {
+            self.findings
+        } else {
+            (height * 0.3).max(self.findings)
+        }
+    }
+
+    /// The tallest the charts may be: on a short window no taller than they start; otherwise
+    /// half the room, the grid keeping the other half.
+    pub fn charts_max(&self, height: f32) -> f32 {
+        if height < SHORT_WINDOW {
+            self.charts
+        } else {
+            (height * 0.5).max(self.charts)
+        }
+    }
+}
+
 /// Height of a grid row.
 pub const ROW_HEIGHT: f32 = 24.0;
 
@@ -175,5 +197,19 @@ mod tests {
         // A wide window: the officer may give the names more room.
         assert_eq!(tree_max_width(1366.0), 1366.0 / 3.0);
         assert_eq!(tree_max_width(1920.0), 640.0);
+    }
+
+    #[test]
+    fn panels_remembered_from_a_large_monitor_cannot_crowd_a_laptops_grid() {
+        // 614 points tall at 125 %, less the menus: findings and charts no taller than they
+        // start; on a tall window the charts may take half.
+        let short = 560.0;
+        let panels = bottom_panels(short);
+        assert_eq!(panels.findings_max(short), panels.findings);
+        assert_eq!(panels.charts_max(short), panels.charts);
+        let tall = 1000.0;
+        let panels = bottom_panels(tall);
+        assert_eq!(panels.charts_max(tall), 500.0);
+        assert_eq!(panels.findings_max(tall), 300.0);
     }
 }

@@ -70,7 +70,7 @@ number-too-large = «{ $text }» is too large.
 
 ## The grid
 cell-not-accepted = Not accepted: { $reason }
-cell-refused-keeps-value = The plan keeps the previous value (Esc puts it back in the cell).
+cell-refused-keeps-value = The plan keeps the value the box had when you reached it (Esc puts it back).
 progress-capped = Above the cap: in the objective's average it counts { $counts }
 progress-floored = Negative: in the objective's average it counts { $counts }
 
@@ -134,16 +134,19 @@ command-last-slide = Last slide
 command-objective-slide = Slide of objective { $number }
 command-toggle-slide-order = Indicators in plan order / lowest first
 command-export-slides = Export presentation…
+command-restore-recovered-copy = Restore the recovery copy
 dialog-export-slides = Folder for the presentation (PNG and PDF)
 app-slides-exporting = Exporting the presentation… (the window stays usable)
 app-slides-exported = Presentation exported
 app-slides-exported-text = { $count } slides at the cut { $date } (one PNG image per slide and one PDF with all of them) in: { $path }
 app-could-not-export-slides = Could not export the presentation
+cli-generate-too-many = Nothing was generated: { $asked } indicators are too many; the most is { $max } (a plan of about 36 MB; Avance reads plans of up to 50 MB).
 cli-slides-written = { $count } slides at the cut { $date } written in { $path }:
 slides-file-exists = That file already exists; choose another folder (or use --force on the command line to replace it): { $path }
 slides-not-a-folder = The slides go in a folder, and “{ $path }” is a file: give a folder's name (it is made if missing).
 slides-folder-failed = Could not create the folder ({ $detail }): { $path }
-slides-write-failed = Could not write the slide ({ $detail }): { $path }
+slides-write-failed = The presentation was not written: “{ $file }” could not be written or replaced ({ $detail }). The folder's files are as they were: { $path }
+slides-stranded = The presentation was not written, and while undoing what was done “{ $file }” could not go back to its previous version ({ $detail }): the previous version is in { $kept_in }. File: { $path }
 slides-encode-failed = Could not encode the image: { $detail }
 chart-previous-page = Previous page of indicators
 chart-next-page = Next page of indicators
@@ -282,6 +285,18 @@ dialog-overwrite = Overwrite
 dialog-reload = Reload
 dialog-the-file-has-comments = The file has comments
 dialog-save-without-them = Save without them
+dialog-refused-title = Some text was not accepted
+dialog-refused-text = { $count ->
+        [one] This box holds text that was not accepted. The plan does not have it: it keeps the value the box had when you reached it, and that is what is saved.
+       *[other] These boxes hold text that was not accepted. The plan does not have it: it keeps the value each box had when you reached it, and that is what is saved.
+    }
+dialog-correct = Correct it
+dialog-save-without-text = { $count ->
+        [one] Save without that text
+       *[other] Save without those texts
+    }
+refused-kept = { $place }: «{ $text }» was not accepted; { $kept } is saved
+refused-kept-empty = { $place }: «{ $text }» was not accepted; it is saved empty
 dialog-retry = Try again
 dialog-could-not-save = Could not save
 dialog-close = Close
@@ -310,7 +325,7 @@ app-could-not-open-title = Could not open
 app-example-plan-opened = The example plan was opened instead.
 app-new-plan-title = New strategic plan
 app-not-saved-yet = The plan is not saved yet.
-app-open-plan-texts-kept = The open plan's texts were kept; Ctrl+Z undoes the import.
+app-open-plan-texts-kept = Only what the matrix carries changed: the rest of the open plan was kept as it was; Ctrl+Z undoes the import.
 
 ## Command line (avance report, validate, fmt, import, export)
 cli-cut-outside-period = The cut { $cut } is outside the plan's period ({ $first }–{ $last }).
@@ -320,6 +335,13 @@ cli-plan-written-to = Plan written to: { $path }
 cli-import-fix-or-skip = Fix those cells, or use --lenient to import without those rows.
 cli-fmt-has-comments = The file has hand-written comments (the first at line { $line }, column { $column }) and fmt would drop them. Use --force to rewrite it without them (the current version is kept as a .bak copy): { $path }
 cli-file-exists = The file already exists; use --force to replace it: { $path }
+cli-plan-not-saved = Could not save the plan ({ $detail }). The file is as it was: { $path }
+cli-plan-read-only = The file is read-only (or you may not change it) and was not changed: { $path }
+cli-plan-hard-linked = This file also appears under { $others ->
+        [one] 1 other name
+       *[other] { $others } other names
+    } on the disk (links), which would keep the old version if Avance replaced it; it was not changed: { $path }
+cli-output-is-the-matrix = The plan would be written over the matrix being imported (it is the same file, or is on Windows: the same name in another case or with dots or spaces at the end): choose another name for the plan: { $path }
 
 ## command
 command-new = New
@@ -338,6 +360,8 @@ plan-file-read = Could not read the file ({ $detail }): { $path }
 plan-file-write = Could not save ({ $detail }). Nothing was lost: the file is as it was and the plan stays open with its changes: { $path }
 plan-file-empty = The file is empty: { $path }
 plan-file-not-text = The file is not an Avance plan (not UTF-8 text): { $path }
+plan-file-utf16 = The file is saved as UTF-16 (“Unicode” in Notepad) and Avance plans are saved as UTF-8, so it was not read. To read it: open it in Notepad, File → Save as…, choose UTF-8 under “Encoding”, save, and open it again in Avance: { $path }
+plan-file-ansi = The file is saved as ANSI (Windows-1252) and Avance plans are saved as UTF-8, so it was not read: the first letter that is not UTF-8 is “{ $letter }”, on line { $line }, column { $column }. To read it: open it in Notepad, File → Save as…, choose UTF-8 under “Encoding”, save, and open it again in Avance: { $path }
 plan-file-read-only = The file is read-only (or you may not change it): it was not changed. Use “Save as…” to save the plan under another name: { $path }
 plan-file-hard-linked = This file also appears under { $others ->
         [one] 1 other name
@@ -356,6 +380,17 @@ plan-file-technical-detail = technical detail: { $detail }
 plan-file-not-a-number = Malformed plan at line { $line }, column { $column }{ $place }: “{ $text }” is not a number{ $why }; write it with a decimal point, e.g. "27.50". File: { $path }
 plan-file-odd-character = {" "}(it has “{ $character }”, which is not a digit)
 plan-file-duplicate-key = Malformed plan at line { $line }, column { $column }{ $place }: “{ $key }” is written twice (first at line { $first_line }); keep only one. File: { $path }
+plan-file-duplicate-key-unplaced = Malformed plan at line { $line }, column { $column }{ $place }: “{ $key }” is written twice; keep only one. File: { $path }
+plan-file-bare-number = “{ $text }” is a number without quotes: it would reach Avance as a binary number, which keeps about 17 digits, and lose the rest; write it between quotes, "{ $text }"
+plan-file-too-precise = “{ $text }” has more digits than Avance keeps exactly (up to 28 decimals, and about 28 digits in all); it is not rounded: write it with fewer decimals
+plan-file-not-a-file = Not read: { $what }, not a plan file: { $path }
+plan-file-too-large = The file is over { $megabytes } MB and was not read: an Avance plan is much smaller (10,000 indicators take about 12 MB): { $path }
+read-not-a-file-folder = is a folder
+read-not-a-file-pipe = is a named pipe (FIFO), which would keep Avance waiting for ever
+read-not-a-file-device = is a device of the system
+read-not-a-file-socket = is a socket
+read-not-a-file-other = is a special item of the system
+read-too-large = the file is over { $megabytes } MB
 plan-file-version-zero = The plan says version 0, which does not exist (the format's first version is 1); check the version field: { $path }
 plan-file-unknown-version = The plan uses format version { $found }, which this Avance cannot bring up to the current one ({ $current }): { $path }
 plan-file-newer-version = The plan uses format version { $found }, newer than this Avance reads ({ $current }); update Avance to open it: { $path }
@@ -380,8 +415,10 @@ write-link-loop = the path goes round in a loop of symbolic links
 write-backup = the backup copy { $backup } could not be written: { $detail }
 
 ## Export
-export-write = Could not export ({ $detail }): { $path }
+export-write = Could not export to { $path }: { $detail }
 export-workbook = Could not build the workbook; technical detail: { $detail }
+export-exact-figure-note = Figure kept as text to keep it exact: Excel stores numbers with about 15 digits and would round it. Avance imports it as it is.
+export-over-the-plan = The export is not written over the plan being exported (it is the same file, or is on Windows: the same name in another case or with dots or spaces at the end): the plan would be lost. Choose another name, for example with .xlsx or .csv: { $path }
 
 ## Report (avance report)
 report-at-cut = Progress at the cut { $date } (vigencia { $vigencia }, { $quarter })
@@ -394,6 +431,7 @@ report-column-weight = Weight
 report-column-programmed = Programmed
 report-column-executed = Executed
 report-column-progress = Progress
+report-status-reported = reported
 report-status-not-programmed = not programmed
 report-status-not-reported = not reported (counts 0)
 report-status-missing-baseline = missing baseline
@@ -432,8 +470,8 @@ table-sheet-not-found = The workbook has no sheet «{ $name }»; its sheets are 
 table-not-a-worksheet = Sheet «{ $name }» is not a worksheet (it is a chart or a macro sheet).
 table-no-visible-sheet = The workbook has no visible worksheet; hidden ones ({ $sheets }) are read only with --sheet NAME.
 table-sheet-only-for-workbooks = --sheet applies only to .xlsx workbooks; a text file has a single table.
-table-area-too-large = Sheet «{ $sheet }» declares the area { $area }, beyond column IV ({ $max } columns) that Avance reads: delete the extra rows and columns (Ctrl+End in Excel goes to the last cell) and save the workbook.
-table-cell-out-of-area = Cell { $cell } of sheet «{ $sheet }» holds data beyond column IV ({ $max } columns) that Avance reads: move or delete it and save the workbook.
+table-area-too-large = Sheet «{ $sheet }» declares the area { $area }, beyond column SR ({ $max } columns) that Avance reads: delete the extra rows and columns (Ctrl+End in Excel goes to the last cell) and save the workbook.
+table-cell-out-of-area = Cell { $cell } of sheet «{ $sheet }» holds data beyond column SR ({ $max } columns) that Avance reads: move or delete it and save the workbook.
 table-cell-too-long-in-sheet = Cell { $cell } holds more than { $max } characters (Excel's maximum).
 table-cell-too-long-in-text = The cell at row { $row }, column { $column }, holds more than { $max } characters (Excel's maximum).
 table-cell-too-long-quote = It starts with a quote that closes on row { $last }: check that quote.
@@ -448,6 +486,7 @@ table-formulas-recalculate = { $count ->
 table-too-many-fields = Row { $row } has more than { $max } columns, more than Avance reads: delete the extra columns. ({ $origin })
 table-unclosed-quote = The cell at row { $row }, column { $column }, opens a quote («"») that never closes: the rest of the file would end up inside that cell. Close the quote or remove it. ({ $origin })
 table-reader-failed = The workbook reader failed on this file: open it in Excel, save it again as .xlsx and retry.
+table-stray-byte = The file is UTF-8 except for byte { $byte } on row { $row } (character { $column }), which is not UTF-8: read whole as Windows-1252, every accent would become two letters («Ã³»). Correct that character, or save the file from Excel as «CSV UTF-8», and import it again. ({ $origin })
 table-sheet-hidden = «{ $name }» (hidden)
 table-sheet-very-hidden = «{ $name }» (very hidden)
 table-sheet-not-a-worksheet = «{ $name }» (not a worksheet)
@@ -461,6 +500,20 @@ import-reason-empty = cannot be empty
 import-reason-unknown-type = the type must be Suma, Creciente, Constante or Decreciente
 import-reason-date = the cell is formatted as a date, not a number: give it a number format in the workbook
 import-reason-spreadsheet-error = the cell holds a spreadsheet error: fix it in the workbook
+import-reason-objective-not-in-plan = the plan has no such objective
+import-reason-ambiguous = { $in_plan ->
+        [one] 1 indicator of the plan
+       *[other] { $in_plan } indicators of the plan
+    } and { $in_matrix ->
+        [one] 1 row of the matrix
+       *[other] { $in_matrix } rows of the matrix
+    } have this meta and this code (or, without a code, this name): which is which is not known, and none was changed
+import-reason-meta-name-differs = row { $first_row } gives the same meta another name: keep only one
+import-reason-columns-disagree = column «{ $other }» says { $other_value } and both change the same figure of the plan: correct one of them
+import-reason-at-cut-disagrees = the row's quarter columns give { $quarters } at the cut, and both change what the plan had: correct one of them
+import-not-reported = «not reported»
+import-reason-sum-below-earlier = it is less than what the plan's earlier quarters add up to ({ $earlier }): { $quarter } would be { $figure }, below 0; not changed (correct the matrix or those quarters)
+import-reason-figure-too-large = the quarter's figure cannot be computed exactly (it is too large)
 import-cell-count = { $count ->
         [one] 1 cell
        *[other] { $count } cells
@@ -478,6 +531,12 @@ import-problems-first = The first { $count }
 import-problems-more = … and { $count } more.
 import-empty = The file has no indicator rows.
 import-missing-columns = Required columns are missing: { $columns }.
+import-missing-columns-hidden = The header row has hidden columns, which are not read: { $columns }; unhide them in Excel if they belong to the matrix.
+import-no-header = None of the { $rows } rows read is the matrix's header row (the one naming the «Nombre indicador» column). The first one says: «{ $first }». If the file starts with a title, the header row must follow below it; if the text looks garbled, the file is in another encoding: save it from Excel as «CSV UTF-8» or as an .xlsx workbook. ({ $file })
+import-repeated-column = Column «{ $header }» is in the headers twice (columns { $first } and { $second }): which to read is not known; keep one. ({ $origin })
+import-same-figure-columns = Columns «{ $first_header }» ({ $first }) and «{ $second_header }» ({ $second }) are the same column of the matrix: which to read is not known; keep one. ({ $origin })
+import-executed-cuts-disagree = There are two columns of magnitude executed at the cut with different dates: { $first_date } (column { $first }) and { $second_date } (column { $second }): which is the cut is not known; keep one. ({ $origin })
+import-vigencia-outside-plan = The matrix has columns of vigencia { $vigencia }, outside the plan's period ({ $first }–{ $last }): nothing was imported.
 import-unknown-year-header = Column «{ $header }» has no valid year: write «Programación 2022».
 import-unreadable-cut = The cut date of «{ $header }» cannot be read: write «Magnitud ejecutada al corte 31/03/2022».
 import-cuts-disagree = The tables have different cuts: { $first } and { $second }.
@@ -504,6 +563,23 @@ import-summary-indicators = { $count ->
         [one] 1 indicator imported
        *[other] { $count } indicators imported
     }, cut { $cut }.
+import-summary-into = { $count ->
+        [one] 1 indicator of the matrix in the plan
+       *[other] { $count } indicators of the matrix in the plan
+    }, cut { $cut }: { $changed } changed, { $unchanged } unchanged, { $added } new.
+import-summary-untouched = { $count ->
+        [0] The matrix names every indicator of the plan.
+        [one] 1 indicator of the plan the matrix does not name was left as it was, with its quarters, comments and weights.
+       *[other] { $count } indicators of the plan the matrix does not name were left as they were, with their quarters, comments and weights.
+    }
+import-summary-cut-moved = The plan's cut moved from { $from } to { $to }: the matrix brings figures of that quarter.
+import-summary-hidden = Hidden rows and columns were not read (the sheet is read as Excel shows it): { $rows ->
+        [one] 1 row
+       *[other] { $rows } rows
+    }, { $columns ->
+        [one] 1 column
+       *[other] { $columns } columns
+    }{ $which }.
 import-summary-file = File read: { $file }.
 import-summary-sheets = { $count ->
         [one] Sheet read
@@ -542,6 +618,14 @@ app-could-not-reload = Could not reload
 notice-saved-to = Plan saved to { $path }
 recovery-not-prepared = Could not prepare the recovery copy ({ $detail }): { $folder }
 recovery-original-unreadable = The original file could not be read; use “Save as…”: { $note }
+recovery-file-changed-since = { $name } changed on disk since these changes began (someone else saved it). Your changes are here; when you save, Avance will ask what to do.
+recovery-file-version-unknown = This copy does not say which version of { $name } it started from (an earlier version of Avance wrote it): when you save, Avance will ask before replacing the file.
+recovery-copy-not-written = Could not write the recovery copy of the unsaved changes ({ $detail }): if Avance closes badly they would be lost. Save the plan to keep them. Folder of the copies: { $folder }
+recovery-taken-by-another-window = Another Avance window already restored that recovery copy: its changes are in that window.
+recovery-unreadable = { $count ->
+        [one] There is a recovery copy Avance could not read (damaged, or written by a newer version of Avance); it is still there
+       *[other] There are { $count } recovery copies Avance could not read (damaged, or written by a newer version of Avance); they are still there. The first
+    }: { $path }
 changed-on-disk-kept = { $name } changed on disk (someone else saved it). Your changes are still here; when you save, Avance will ask what to do.
 changed-on-disk-reopened = { $name } changed on disk (someone else saved it) and was reopened.
 changed-on-disk-not-reopened = { $name } changed on disk but could not be reopened; the plan on screen stays as it was. { $why }

@@ -70,7 +70,7 @@ number-too-large = «{ $text }» es demasiado grande.
 
 ## La cuadrícula
 cell-not-accepted = No se aceptó: { $reason }
-cell-refused-keeps-value = El plan conserva el valor anterior (Esc lo restaura en la celda).
+cell-refused-keeps-value = El plan conserva el valor que tenía al llegar a la casilla (Esc lo devuelve).
 progress-capped = Supera el tope: en el promedio del objetivo cuenta { $counts }
 progress-floored = Es negativo: en el promedio del objetivo cuenta { $counts }
 
@@ -134,16 +134,19 @@ command-last-slide = Última diapositiva
 command-objective-slide = Diapositiva del objetivo { $number }
 command-toggle-slide-order = Indicadores en orden del plan / el más bajo primero
 command-export-slides = Exportar presentación…
+command-restore-recovered-copy = Restaurar la copia de recuperación
 dialog-export-slides = Carpeta para la presentación (PNG y PDF)
 app-slides-exporting = Exportando la presentación… (la ventana sigue disponible)
 app-slides-exported = Presentación exportada
 app-slides-exported-text = { $count } diapositivas al corte { $date } (una imagen PNG por diapositiva y un PDF con todas) en: { $path }
 app-could-not-export-slides = No se pudo exportar la presentación
+cli-generate-too-many = No se generó nada: { $asked } indicadores son demasiados; el máximo es { $max } (un plan de unos 36 MB; Avance lee planes de hasta 50 MB).
 cli-slides-written = { $count } diapositivas al corte { $date } escritas en { $path }:
 slides-file-exists = Ese archivo ya existe; elija otra carpeta (o use --force en la línea de órdenes para reemplazarlo): { $path }
 slides-not-a-folder = Las diapositivas van en una carpeta, y «{ $path }» es un archivo: escriba el nombre de una carpeta (se crea si no existe).
 slides-folder-failed = No se pudo crear la carpeta ({ $detail }): { $path }
-slides-write-failed = No se pudo escribir la diapositiva ({ $detail }): { $path }
+slides-write-failed = No se escribió la presentación: «{ $file }» no se pudo escribir o reemplazar ({ $detail }). Los archivos de la carpeta quedaron como estaban: { $path }
+slides-stranded = No se escribió la presentación, y al deshacer lo hecho «{ $file }» no pudo volver a su versión anterior ({ $detail }): la versión anterior está en { $kept_in }. Archivo: { $path }
 slides-encode-failed = No se pudo codificar la imagen: { $detail }
 chart-previous-page = Página anterior de indicadores
 chart-next-page = Página siguiente de indicadores
@@ -282,6 +285,18 @@ dialog-overwrite = Sobrescribir
 dialog-reload = Recargar
 dialog-the-file-has-comments = El archivo tiene comentarios
 dialog-save-without-them = Guardar sin los comentarios
+dialog-refused-title = Hay texto que no se aceptó
+dialog-refused-text = { $count ->
+        [one] Esta casilla tiene un texto que no se aceptó. El plan no lo tiene: conserva el valor que tenía la casilla al llegar a ella, y eso es lo que se guarda.
+       *[other] Estas casillas tienen un texto que no se aceptó. El plan no lo tiene: conserva el valor que tenía cada casilla al llegar a ella, y eso es lo que se guarda.
+    }
+dialog-correct = Corregir
+dialog-save-without-text = { $count ->
+        [one] Guardar sin ese texto
+       *[other] Guardar sin esos textos
+    }
+refused-kept = { $place }: «{ $text }» no se aceptó; se guarda { $kept }
+refused-kept-empty = { $place }: «{ $text }» no se aceptó; se guarda vacía
 dialog-retry = Reintentar
 dialog-could-not-save = No se pudo guardar
 dialog-close = Cerrar
@@ -310,7 +325,7 @@ app-could-not-open-title = No se pudo abrir
 app-example-plan-opened = Se abrió el plan de ejemplo.
 app-new-plan-title = Nuevo plan estratégico
 app-not-saved-yet = El plan aún no está guardado.
-app-open-plan-texts-kept = Los textos del plan abierto se conservaron; Ctrl+Z deshace la importación.
+app-open-plan-texts-kept = Solo cambió lo que trae la matriz: el resto del plan abierto quedó como estaba; Ctrl+Z deshace la importación.
 
 ## Línea de órdenes (avance report, validate, fmt, import, export)
 cli-cut-outside-period = El corte { $cut } está fuera del periodo del plan ({ $first }–{ $last }).
@@ -320,6 +335,13 @@ cli-plan-written-to = Plan escrito en: { $path }
 cli-import-fix-or-skip = Corrija esas celdas, o use --lenient para importar sin esas filas.
 cli-fmt-has-comments = El archivo tiene comentarios escritos a mano (el primero en la línea { $line }, columna { $column }) y fmt los quitaría. Use --force para reescribirlo sin ellos (la versión actual queda como copia .bak): { $path }
 cli-file-exists = El archivo ya existe; use --force para reemplazarlo: { $path }
+cli-plan-not-saved = No se pudo guardar el plan ({ $detail }). El archivo quedó como estaba: { $path }
+cli-plan-read-only = El archivo es de solo lectura (o usted no tiene permiso para modificarlo) y no se modificó: { $path }
+cli-plan-hard-linked = Este archivo también aparece con { $others ->
+        [one] otro nombre
+       *[other] otros { $others } nombres
+    } en el disco (enlaces), que se quedarían con la versión anterior si Avance lo reemplazara; no se modificó: { $path }
+cli-output-is-the-matrix = El plan se escribiría sobre la matriz que se importa (es el mismo archivo, o lo es en Windows: el mismo nombre con otras mayúsculas o con puntos o espacios al final): elija otro nombre para el plan: { $path }
 
 ## command
 command-new = Nuevo
@@ -338,6 +360,8 @@ plan-file-read = No se pudo leer el archivo ({ $detail }): { $path }
 plan-file-write = No se pudo guardar ({ $detail }). No se perdió nada: el archivo quedó como estaba y el plan sigue abierto con sus cambios: { $path }
 plan-file-empty = El archivo está vacío: { $path }
 plan-file-not-text = El archivo no es un plan de Avance (no es texto UTF-8): { $path }
+plan-file-utf16 = El archivo está guardado en UTF-16 («Unicode» en el Bloc de notas) y los planes de Avance se guardan en UTF-8, así que no se leyó. Para leerlo: ábralo en el Bloc de notas, Archivo → Guardar como…, en «Codificación» elija UTF-8, guarde y vuelva a abrirlo en Avance: { $path }
+plan-file-ansi = El archivo está guardado en ANSI (Windows-1252) y los planes de Avance se guardan en UTF-8, así que no se leyó: la primera letra que no es UTF-8 es «{ $letter }», en la línea { $line }, columna { $column }. Para leerlo: ábralo en el Bloc de notas, Archivo → Guardar como…, en «Codificación» elija UTF-8, guarde y vuelva a abrirlo en Avance: { $path }
 plan-file-read-only = El archivo es de solo lectura (o usted no tiene permiso para modificarlo): no se modificó. Use «Guardar como…» para guardar el plan con otro nombre: { $path }
 plan-file-hard-linked = Este archivo también aparece con { $others ->
         [one] otro nombre
@@ -356,6 +380,17 @@ plan-file-technical-detail = detalle técnico: { $detail }
 plan-file-not-a-number = Plan mal formado en la línea { $line }, columna { $column }{ $place }: «{ $text }» no es un número{ $why }; escríbalo con punto decimal, p. ej. "27.50". Archivo: { $path }
 plan-file-odd-character = {" "}(tiene «{ $character }», que no es una cifra)
 plan-file-duplicate-key = Plan mal formado en la línea { $line }, columna { $column }{ $place }: «{ $key }» está escrito dos veces (la primera en la línea { $first_line }); deje uno solo. Archivo: { $path }
+plan-file-duplicate-key-unplaced = Plan mal formado en la línea { $line }, columna { $column }{ $place }: «{ $key }» está escrito dos veces; deje uno solo. Archivo: { $path }
+plan-file-bare-number = «{ $text }» es un número sin comillas: así llegaría a Avance como número binario, que guarda unas 17 cifras, y perdería las demás; escríbalo entre comillas, "{ $text }"
+plan-file-too-precise = «{ $text }» tiene más cifras de las que Avance guarda exactamente (hasta 28 decimales, y unas 28 cifras en total); no se redondea: escríbalo con menos decimales
+plan-file-not-a-file = No se leyó: { $what }, no un archivo de plan: { $path }
+plan-file-too-large = El archivo tiene más de { $megabytes } MB y no se leyó: un plan de Avance es mucho menor (10 000 indicadores ocupan unos 12 MB): { $path }
+read-not-a-file-folder = es una carpeta
+read-not-a-file-pipe = es una tubería con nombre (FIFO), que haría esperar a Avance sin fin
+read-not-a-file-device = es un dispositivo del sistema
+read-not-a-file-socket = es un socket
+read-not-a-file-other = es un elemento especial del sistema
+read-too-large = el archivo tiene más de { $megabytes } MB
 plan-file-version-zero = El plan dice versión 0, que no existe (la primera versión del formato es 1); revise el campo version: { $path }
 plan-file-unknown-version = El plan usa la versión { $found } del formato, que esta versión de Avance no sabe llevar a la actual ({ $current }): { $path }
 plan-file-newer-version = El plan usa el formato versión { $found }, más nuevo que el que esta versión de Avance sabe leer ({ $current }); actualice Avance para abrirlo: { $path }
@@ -380,8 +415,10 @@ write-link-loop = la ruta da vueltas entre enlaces simbólicos
 write-backup = no se pudo guardar la copia de seguridad { $backup }: { $detail }
 
 ## Exportar
-export-write = No se pudo exportar ({ $detail }): { $path }
+export-write = No se pudo exportar a { $path }: { $detail }
 export-workbook = No se pudo crear el libro; detalle técnico: { $detail }
+export-exact-figure-note = Cifra guardada como texto para conservarla exacta: Excel guarda los números con unos 15 dígitos y la redondearía. Avance la importa tal cual.
+export-over-the-plan = No se exporta sobre el plan que se exporta (es el mismo archivo, o lo es en Windows: el mismo nombre con otras mayúsculas o con puntos o espacios al final): el plan se perdería. Elija otro nombre, por ejemplo con .xlsx o .csv: { $path }
 
 ## Informe (avance report)
 report-at-cut = Avance al corte { $date } (vigencia { $vigencia }, { $quarter })
@@ -394,6 +431,7 @@ report-column-weight = Ponderación
 report-column-programmed = Programado
 report-column-executed = Ejecutado
 report-column-progress = Avance
+report-status-reported = con reporte
 report-status-not-programmed = no programado
 report-status-not-reported = sin reporte (cuenta 0)
 report-status-missing-baseline = falta línea base
@@ -432,8 +470,8 @@ table-sheet-not-found = El libro no tiene una hoja «{ $name }»; sus hojas son 
 table-not-a-worksheet = La hoja «{ $name }» no es una hoja de datos (es un gráfico o una macro).
 table-no-visible-sheet = El libro no tiene hojas visibles con datos; las ocultas ({ $sheets }) no se leen sin --sheet NOMBRE.
 table-sheet-only-for-workbooks = --sheet solo sirve para libros .xlsx; un archivo de texto tiene una sola tabla.
-table-area-too-large = La hoja «{ $sheet }» declara el área { $area }, más allá de la columna IV ({ $max } columnas) que lee Avance: borre las filas y columnas sobrantes (Ctrl+Fin en Excel lleva a la última celda) y guarde el libro.
-table-cell-out-of-area = La celda { $cell } de la hoja «{ $sheet }» tiene datos más allá de la columna IV ({ $max } columnas) que lee Avance: muévala o bórrela y guarde el libro.
+table-area-too-large = La hoja «{ $sheet }» declara el área { $area }, más allá de la columna SR ({ $max } columnas) que lee Avance: borre las filas y columnas sobrantes (Ctrl+Fin en Excel lleva a la última celda) y guarde el libro.
+table-cell-out-of-area = La celda { $cell } de la hoja «{ $sheet }» tiene datos más allá de la columna SR ({ $max } columnas) que lee Avance: muévala o bórrela y guarde el libro.
 table-cell-too-long-in-sheet = La celda { $cell } tiene más de { $max } caracteres (el máximo de Excel).
 table-cell-too-long-in-text = La celda de la fila { $row }, columna { $column }, tiene más de { $max } caracteres (el máximo de Excel).
 table-cell-too-long-quote = Empieza con comillas que se cierran en la fila { $last }: revise esas comillas.
@@ -448,6 +486,7 @@ table-formulas-recalculate = { $count ->
 table-too-many-fields = La fila { $row } tiene más de { $max } columnas, más de las que lee Avance: borre las columnas sobrantes. ({ $origin })
 table-unclosed-quote = La celda de la fila { $row }, columna { $column }, abre comillas («"») que nunca se cierran: el resto del archivo quedaría dentro de esa celda. Cierre las comillas o quítelas. ({ $origin })
 table-reader-failed = El lector de libros falló con este archivo: ábralo en Excel, guárdelo de nuevo como .xlsx e inténtelo otra vez.
+table-stray-byte = El archivo está en UTF-8 salvo el byte { $byte } de la fila { $row } (carácter { $column }), que no es UTF-8: leído todo como Windows-1252, cada tilde se volvería dos letras («Ã³»). Corrija ese carácter, o guarde el archivo desde Excel como «CSV UTF-8», e impórtelo de nuevo. ({ $origin })
 table-sheet-hidden = «{ $name }» (oculta)
 table-sheet-very-hidden = «{ $name }» (muy oculta)
 table-sheet-not-a-worksheet = «{ $name }» (no es una hoja de datos)
@@ -461,6 +500,20 @@ import-reason-empty = no puede estar vacío
 import-reason-unknown-type = el tipo debe ser Suma, Creciente, Constante o Decreciente
 import-reason-date = la celda tiene formato de fecha, no de número: dele formato de número en el libro
 import-reason-spreadsheet-error = la celda tiene un error de la hoja de cálculo: corríjalo en el libro
+import-reason-objective-not-in-plan = el plan no tiene ese objetivo
+import-reason-ambiguous = { $in_plan ->
+        [one] 1 indicador del plan
+       *[other] { $in_plan } indicadores del plan
+    } y { $in_matrix ->
+        [one] 1 fila de la matriz
+       *[other] { $in_matrix } filas de la matriz
+    } tienen esta meta y este código (o, sin código, este nombre): no se sabe cuál es cuál, y no se cambió ninguno
+import-reason-meta-name-differs = la fila { $first_row } le da otro nombre a la misma meta: deje uno solo
+import-reason-columns-disagree = la columna «{ $other }» dice { $other_value } y las dos cambian la misma cifra del plan: corrija una de las dos
+import-reason-at-cut-disagrees = las columnas de trimestres de la fila dan { $quarters } al corte, y las dos cambian lo que el plan tenía: corrija una de las dos
+import-not-reported = «sin reporte»
+import-reason-sum-below-earlier = es menos de lo que suman los trimestres anteriores del plan ({ $earlier }): el { $quarter } quedaría en { $figure }, por debajo de 0; no se cambió (corrija la matriz o esos trimestres)
+import-reason-figure-too-large = la cifra del trimestre no se puede calcular exactamente (es demasiado grande)
 import-cell-count = { $count ->
         [one] 1 celda
        *[other] { $count } celdas
@@ -481,6 +534,12 @@ import-problems-first = Se muestran las primeras { $count }
 import-problems-more = … y { $count } más.
 import-empty = El archivo no tiene filas de indicadores.
 import-missing-columns = Faltan columnas obligatorias: { $columns }.
+import-missing-columns-hidden = La fila de encabezados tiene columnas ocultas, que no se leen: { $columns }; muéstrelas en Excel si son de la matriz.
+import-no-header = Ninguna de las { $rows } filas leídas es la fila de encabezados de la matriz (la que nombra la columna «Nombre indicador»). La primera dice: «{ $first }». Si el archivo empieza con un título, la fila de encabezados debe seguir debajo; si se ven caracteres extraños, el archivo está en otra codificación: guárdelo desde Excel como «CSV UTF-8» o como libro .xlsx. ({ $file })
+import-repeated-column = La columna «{ $header }» está dos veces en los encabezados (columnas { $first } y { $second }): no se sabe cuál leer; deje una. ({ $origin })
+import-same-figure-columns = Las columnas «{ $first_header }» ({ $first }) y «{ $second_header }» ({ $second }) son la misma columna de la matriz: no se sabe cuál leer; deje una. ({ $origin })
+import-executed-cuts-disagree = Hay dos columnas de magnitud ejecutada al corte con fechas distintas: { $first_date } (columna { $first }) y { $second_date } (columna { $second }): no se sabe cuál es el corte; deje una. ({ $origin })
+import-vigencia-outside-plan = La matriz tiene columnas de la vigencia { $vigencia }, fuera del periodo del plan ({ $first }–{ $last }): no se importó nada.
 import-unknown-year-header = La columna «{ $header }» no tiene un año válido: escriba «Programación 2022».
 import-unreadable-cut = No se entiende la fecha de corte de «{ $header }»: escriba «Magnitud ejecutada al corte 31/03/2022».
 import-cuts-disagree = Las tablas tienen cortes distintos: { $first } y { $second }.
@@ -507,6 +566,29 @@ import-summary-indicators = { $count ->
         [one] 1 indicador importado
        *[other] { $count } indicadores importados
     }, corte { $cut }.
+import-summary-into = { $count ->
+        [one] 1 indicador de la matriz en el plan
+       *[other] { $count } indicadores de la matriz en el plan
+    }, corte { $cut }: { $changed ->
+        [one] 1 cambió
+       *[other] { $changed } cambiaron
+    }, { $unchanged } sin cambios, { $added ->
+        [one] 1 nuevo
+       *[other] { $added } nuevos
+    }.
+import-summary-untouched = { $count ->
+        [0] La matriz nombra todos los indicadores del plan.
+        [one] 1 indicador del plan que la matriz no nombra quedó como estaba, con sus trimestres, comentarios y ponderaciones.
+       *[other] { $count } indicadores del plan que la matriz no nombra quedaron como estaban, con sus trimestres, comentarios y ponderaciones.
+    }
+import-summary-cut-moved = El corte del plan pasó de { $from } a { $to }: la matriz trae cifras de ese trimestre.
+import-summary-hidden = No se leyeron las filas y columnas ocultas (se lee la hoja como la muestra Excel): { $rows ->
+        [one] 1 fila
+       *[other] { $rows } filas
+    }, { $columns ->
+        [one] 1 columna
+       *[other] { $columns } columnas
+    }{ $which }.
 import-summary-file = Archivo leído: { $file }.
 import-summary-sheets = { $count ->
         [one] Hoja leída
@@ -554,6 +636,14 @@ app-could-not-reload = No se pudo recargar
 notice-saved-to = Plan guardado en { $path }
 recovery-not-prepared = No se pudo preparar la copia de recuperación ({ $detail }): { $folder }
 recovery-original-unreadable = El archivo original no se pudo leer; use «Guardar como…»: { $note }
+recovery-file-changed-since = { $name } cambió en el disco desde que empezaron estos cambios (alguien más lo guardó). Sus cambios están aquí; al guardar, Avance preguntará qué hacer.
+recovery-file-version-unknown = Esta copia no dice de qué versión de { $name } partió (la escribió una versión anterior de Avance): al guardar, Avance preguntará antes de reemplazar el archivo.
+recovery-copy-not-written = No se pudo escribir la copia de recuperación de los cambios sin guardar ({ $detail }): si Avance se cierra mal, se perderían. Guarde el plan para conservarlos. Carpeta de las copias: { $folder }
+recovery-taken-by-another-window = Otra ventana de Avance ya restauró esa copia de recuperación: sus cambios están en esa ventana.
+recovery-unreadable = { $count ->
+        [one] Hay una copia de recuperación que Avance no pudo leer (dañada, o escrita por una versión más nueva de Avance); sigue en su lugar
+       *[other] Hay { $count } copias de recuperación que Avance no pudo leer (dañadas, o escritas por una versión más nueva de Avance); siguen en su lugar. La primera
+    }: { $path }
 changed-on-disk-kept = { $name } cambió en el disco (alguien más lo guardó). Sus cambios siguen aquí; al guardar, Avance preguntará qué hacer.
 changed-on-disk-reopened = { $name } cambió en el disco (alguien más lo guardó) y se volvió a abrir.
 changed-on-disk-not-reopened = { $name } cambió en el disco pero no se pudo volver a abrir; el plan en pantalla sigue igual. { $why }

@@ -34,7 +34,11 @@ impl AvanceApp {
                 Action::EndEditGroup => self.doc.end_group(),
                 Action::EditBatch(edits) => {
                     structural = true;
-                    changed |= self.doc.apply_all(edits).is_ok();
+                    if self.doc.apply_all(edits.clone()).is_ok() {
+                        // The cells written show what they now hold, not a text left red.
+                        self.view.drop_drafts_written_by(&edits);
+                        changed = true;
+                    }
                 }
                 Action::Notify { title, text } => {
                     self.dialog = Some(Dialog::Message { title, text });
@@ -49,7 +53,10 @@ impl AvanceApp {
                 }
                 Action::SetCut(cut) => {
                     self.view.cut = cut;
-                    self.view.drafts.clear();
+                    // A text not accepted stays, red, until fixed or given back: a cut seen
+                    // from elsewhere is no reason to lose what was typed.
+                    let language = self.prefs.language;
+                    self.view.drafts.retain(|_, d| d.error(language).is_some());
                     self.view.visit = None;
                     changed = true;
                 }
@@ -248,7 +255,7 @@ impl AvanceApp {
     pub(super) fn handle_close_request(&mut self, ctx: &egui::Context) {
         let asked_to_close = ctx.input(|i| i.viewport().close_requested());
         if asked_to_close && !self.close_confirmed {
-            if self.doc.is_dirty() {
+            if self.has_unsaved_work() {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
                 self.dialog = Some(Dialog::UnsavedChanges {
                     then: Command::Quit,

@@ -11,7 +11,8 @@ use crate::io::{export, import, plan_file};
 use crate::model::edit::Edit;
 use crate::model::search;
 use crate::model::{Language, Period, Plan};
-use crate::view::dialog::{ImportTarget, PendingSave};
+use crate::view::dialog::{ImportTarget, PendingSave, RefusedAnswer};
+use crate::view::refused::{EntryBox, refused_entries};
 use crate::view::{Command, Dialog, Find, Notice, PathPurpose, Selection};
 
 impl AvanceApp {
@@ -70,7 +71,7 @@ impl AvanceApp {
             command,
             Command::New | Command::Open | Command::OpenRecent(_) | Command::Import | Command::Quit
         );
-        if discards_document && self.doc.is_dirty() {
+        if discards_document && self.has_unsaved_work() {
             self.dialog = Some(Dialog::UnsavedChanges { then: command });
             return;
         }
@@ -90,6 +91,9 @@ impl AvanceApp {
             Command::OpenRecent(path) => self.open(&path),
             Command::Save => {
                 self.apply_typed_thresholds();
+                if self.ask_about_refused_texts(Command::Save) {
+                    return;
+                }
                 match self.doc.path().map(Path::to_path_buf) {
                     Some(path) => self.save_plan(PendingSave::new(path)),
                     None => self.save_as(),
@@ -97,6 +101,9 @@ impl AvanceApp {
             }
             Command::SaveAs => {
                 self.apply_typed_thresholds();
+                if self.ask_about_refused_texts(Command::SaveAs) {
+                    return;
+                }
                 self.save_as();
             }
             Command::Import => self.ask_file(FileFor::Path(PathPurpose::Import)),
@@ -112,14 +119,14 @@ impl AvanceApp {
             Command::Undo => {
                 self.view.thresholds_form = None;
                 if self.doc.undo() {
-                    self.view.drafts.clear();
+                    self.view.drop_drafts();
                     self.view.visit = None;
                 }
             }
             Command::Redo => {
                 self.view.thresholds_form = None;
                 if self.doc.redo() {
-                    self.view.drafts.clear();
+                    self.view.drop_drafts();
                     self.view.visit = None;
                 }
             }
@@ -128,6 +135,9 @@ impl AvanceApp {
                 // Keep the texts not accepted yet; one that reads as a number in the new
                 // language was never accepted either, so it gives way to the plan's value.
                 self.view.drafts.retain(|_, d| d.error(language).is_some());
+                self.view
+                    .baseline_drafts
+                    .retain(|_, d| d.error(language).is_some());
             }
             Command::ToggleTheme => self.prefs.dark = !self.prefs.dark,
             Command::Find => {
@@ -153,6 +163,7 @@ impl AvanceApp {
             | Command::ObjectiveSlide(_) => self.go_to_slide(&command),
             Command::ToggleSlideOrder => self.view.slide_order = self.view.slide_order.toggled(),
             Command::ExportSlides => self.export_slides_to_chosen_folder(),
+            Command::RestoreRecoveredCopy => self.restore_chosen_copy(),
         }
     }
 
@@ -168,6 +179,52 @@ impl AvanceApp {
                 let _ = self.doc.apply(Edit::TrafficLights(lights), None);
             }
             self.view.thresholds_form = None;
+        }
+    }
+
+    /// Whether closing the plan would lose something: changes not saved, or a text typed and
+    /// not accepted (a cell in red…), which the plan never had and a save asks about.
+    pub(super) fn has_unsaved_work(&self) -> bool {
+        self.doc.is_dirty()
+            || !refused_entries(self.doc.plan(), &self.view, self.prefs.language).is_empty()
+    }
+
+    /// Before a save: texts on screen that were not accepted (a cell in red, a línea base,
+    /// thresholds that cannot apply) are asked about first, naming each and the value the file
+    /// will get. Returns whether the question is up.
+    fn ask_about_refused_texts(&mut self, then: Command) -> bool {
+        let entries = refused_entries(self.doc.plan(), &self.view, self.prefs.language);
+        if entries.is_empty() {
+            return false;
+        }
+        self.dialog = Some(Dialog::RefusedTexts { then, entries });
+        true
+    }
+
+    /// Correct the texts not accepted (go to the first; nothing is saved), or save without
+    /// them: the file gets the values the plan holds, the boxes show them again.
+    pub(super) fn answer_refused_texts(&mut self, answer: RefusedAnswer) {
+        let Some(Dialog::RefusedTexts { then, entries }) = self.dialog.take() else {
+            return;
+        };
+        let language = self.prefs.language;
+        match answer {
+            RefusedAnswer::Correct => {
+                self.after_save = None;
+                match entries.first().map(|e| e.entry) {
+                    Some(EntryBox::Cell(cell)) => self.focus_cell(cell),
+                    Some(EntryBox::Baseline(at)) => {
+                        self.view.selection = Selection::Indicator(at);
+                        self.view.reveal_selection = true;
+                    }
+                    Some(EntryBox::Threshold(_)) => self.view.selection = Selection::Plan,
+                    None => {}
+                }
+            }
+            RefusedAnswer::SaveWithout => {
+                self.view.drop_refused(language);
+                self.run_confirmed(then, language);
+            }
         }
     }
 
@@ -204,12 +261,17 @@ impl AvanceApp {
         }
     }
 
-    /// Imports a matrix as a new, unsaved plan. Bad rows stop the import and are listed, with
+    /// Imports a matrix as a new, unsaved plan, or into the open plan (only what the matrix
+    /// carries changes; one Ctrl+Z undoes it). Bad rows stop the import and are listed, with
     /// the choice to import without them.
     pub(super) fn import(&mut self, request: import::ImportRequest, target: ImportTarget) {
         let language = self.prefs.language;
-        match request.run() {
-            Ok(mut imported) => {
+        let result = match target {
+            ImportTarget::OpenPlan => request.run_into(self.doc.plan()),
+            ImportTarget::NewPlan => request.run(),
+        };
+        match result {
+            Ok(imported) => {
                 // The same summary and warnings `avance import` prints.
                 let report = imported.report(language);
                 let has_warnings =
@@ -230,10 +292,9 @@ impl AvanceApp {
                 let warnings = report.warnings.iter().chain(&report.unlisted_warnings);
                 lines.extend(warnings.map(|line| format!("• {line}")));
                 if target == ImportTarget::OpenPlan {
-                    import::keep_texts_from(&mut imported.plan, self.doc.plan());
                     self.doc.replace_plan(imported.plan);
                     self.view.cut = self.doc.plan().cut;
-                    self.view.drafts.clear();
+                    self.view.drop_drafts();
                     self.view.visit = None;
                     lines.push(crate::tr!(language, "app-open-plan-texts-kept"));
                 } else {
@@ -258,7 +319,7 @@ impl AvanceApp {
                 });
             }
             Err(e) => {
-                let text = format!("{}\n{}", e.message(language), request.path.display());
+                let text = e.message_about(&request.path, language);
                 self.message(crate::tr!(language, "app-could-not-import"), text);
             }
         }
@@ -269,7 +330,11 @@ impl AvanceApp {
         let cut = self.view.cut;
         let format = export::ExportFormat::of_path(path);
         let language = self.prefs.language;
-        match export::export(self.doc.plan(), cut, format, path) {
+        let over_the_plan = self
+            .doc
+            .path()
+            .map_or(Ok(()), |plan| export::not_over_the_plan(path, plan));
+        match over_the_plan.and_then(|()| export::export(self.doc.plan(), cut, format, path)) {
             Ok(()) => {
                 self.notice = Some(Notice::new(crate::tr!(
                     language,
@@ -279,11 +344,10 @@ impl AvanceApp {
                 )));
             }
             Err(e) => {
-                let text = e.message(language);
-                self.message(
-                    crate::tr!(self.prefs.language, "app-could-not-export"),
-                    text,
-                );
+                self.dialog = Some(Dialog::ExportFailed {
+                    text: e.message(language),
+                    retry: e.is_in_use().then(|| path.to_path_buf()),
+                });
             }
         }
     }
@@ -426,7 +490,8 @@ impl AvanceApp {
                 self.run_confirmed(Command::Save, language);
             }
             crate::view::dialog::UnsavedAnswer::Discard => self.run_confirmed(then, language),
-            crate::view::dialog::UnsavedAnswer::Cancel => {}
+            // A recovery copy waiting for this answer stays on disk, offered at the next start.
+            crate::view::dialog::UnsavedAnswer::Cancel => self.restoring = None,
         }
     }
 }

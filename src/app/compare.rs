@@ -151,7 +151,7 @@ impl AvanceApp {
             )
         };
         self.doc.replace_plan(merged.plan);
-        self.view.drafts.clear();
+        self.view.drop_drafts();
         self.view.visit = None;
         self.notice = Some(Notice::new(text));
     }

@@ -9,12 +9,12 @@ use super::AvanceApp;
 use super::document::Document;
 use super::file_dialogs::FileFor;
 use crate::io::plan_file;
-use crate::io::recovery::{RecoveredCopy, Recovery};
+use crate::io::recovery::{AdoptError, RecoveredCopy, Recovery};
 use crate::io::safe_write::{self, DiskStamp};
 use crate::model::edit::Edit;
 use crate::view::dialog::{ChangedOnDiskAnswer, CommentsAnswer, DialogAnswer, RecoverAnswer};
 use crate::view::dialog::{PendingSave, SaveFailedAnswer};
-use crate::view::{Dialog, Notice, PathPurpose};
+use crate::view::{Command, Dialog, Notice, PathPurpose};
 
 /// The recovery copy of this window and when it was last written.
 pub(crate) struct RecoveryState {
@@ -24,6 +24,9 @@ pub(crate) struct RecoveryState {
     written: Option<u64>,
     last_write: Option<Instant>,
     has_copy: bool,
+    /// A write of the copy failed and the officer was told; told again only after a write
+    /// succeeds and a later one fails.
+    failing: bool,
 }
 
 /// Whether an edit changes the plan's structure (metas, indicators): worth a recovery copy at
@@ -79,13 +82,23 @@ impl AvanceApp {
     pub fn with_recovery(mut self, folder: PathBuf, interval: Duration) -> Self {
         match Recovery::start(&folder) {
             Ok(store) => {
-                self.recovered = store.orphans();
+                let orphans = store.orphans();
+                self.recovered = orphans.copies;
+                if let Some(first) = orphans.unreadable.first() {
+                    self.notice = Some(Notice::new(crate::tr!(
+                        self.prefs.language,
+                        "recovery-unreadable",
+                        count = orphans.unreadable.len(),
+                        path = first.display().to_string()
+                    )));
+                }
                 self.recovery = Some(RecoveryState {
                     store,
                     interval,
                     written: None,
                     last_write: None,
                     has_copy: false,
+                    failing: false,
                 });
             }
             Err(e) => {
@@ -302,6 +315,11 @@ impl AvanceApp {
             (Dialog::Recover { .. }, DialogAnswer::Recover(answer)) => {
                 self.answer_recovery(answer);
             }
+            (Dialog::ExportFailed { retry, .. }, DialogAnswer::ExportFailed(true)) => {
+                if let Some(path) = retry {
+                    self.export(&path);
+                }
+            }
             _ => self.after_save = None,
         }
     }
@@ -339,6 +357,11 @@ impl AvanceApp {
         else {
             return;
         };
+        if known == DiskStamp::UNKNOWN {
+            // What the file held is not known (a restored copy of an earlier Avance): saving
+            // asks; nothing to compare with before.
+            return;
+        }
         let Ok(metadata) = std::fs::metadata(&path) else {
             return;
         };
@@ -387,7 +410,15 @@ impl AvanceApp {
         }
         let copy = self.recovered.remove(0);
         match answer {
-            RecoverAnswer::Restore => self.restore(&copy),
+            // The plan on screen has unsaved changes (a copy restored before): they are saved
+            // or discarded first, as before opening any other plan.
+            RecoverAnswer::Restore if self.doc.is_dirty() => {
+                self.restoring = Some(copy);
+                self.dialog = Some(Dialog::UnsavedChanges {
+                    then: Command::RestoreRecoveredCopy,
+                });
+            }
+            RecoverAnswer::Restore => self.restore(copy),
             RecoverAnswer::Discard => {
                 let _ = copy.remove();
             }
@@ -395,38 +426,79 @@ impl AvanceApp {
         }
     }
 
+    /// Restores the copy chosen before the unsaved-changes question (saved or discarded now).
+    pub(super) fn restore_chosen_copy(&mut self) {
+        if let Some(copy) = self.restoring.take() {
+            self.restore(copy);
+        }
+    }
+
     /// Opens a recovery copy as unsaved changes to its file (Ctrl+Z goes back to the file's
-    /// version), then moves it to this window's own copy.
-    fn restore(&mut self, copy: &RecoveredCopy) {
+    /// version), and makes the copy this window's own: it stays until its content is saved or
+    /// discarded. The file is known as it was when the edits began, so a file someone saved
+    /// since makes saving ask, as for any change on disk.
+    fn restore(&mut self, copy: RecoveredCopy) {
         let language = self.prefs.language;
-        let mut note = None;
+        if let Some(state) = &mut self.recovery {
+            match state.store.adopt(&copy) {
+                Ok(()) => state.has_copy = true,
+                Err(AdoptError::TakenByAnotherWindow) => {
+                    self.notice = Some(Notice::new(crate::tr!(
+                        language,
+                        "recovery-taken-by-another-window"
+                    )));
+                    return;
+                }
+                // The copy stays where it is (offered again at the next start); this window
+                // keeps its own copy of the restored changes.
+                Err(AdoptError::Io(_)) => {}
+            }
+        }
+        let mut notes = Vec::new();
         let doc = match &copy.source {
             Some(source) => match plan_file::open(source) {
                 Ok(opened) => {
+                    let name = source
+                        .file_name()
+                        .unwrap_or(source.as_os_str())
+                        .to_string_lossy()
+                        .into_owned();
+                    // A copy written by an earlier Avance does not say: saving will ask.
+                    let began_from = copy.disk.unwrap_or(DiskStamp::UNKNOWN);
+                    if copy.disk.is_none() {
+                        notes.push(crate::tr!(
+                            language,
+                            "recovery-file-version-unknown",
+                            name = name
+                        ));
+                    } else if !began_from.same_contents(&opened.stamp) {
+                        notes.push(crate::tr!(
+                            language,
+                            "recovery-file-changed-since",
+                            name = name
+                        ));
+                    }
                     let mut doc = Document::new(opened.plan, Some(source.clone()));
-                    doc.set_disk(Some(opened.stamp));
-                    doc.replace_plan(copy.plan.clone());
+                    doc.set_disk(Some(began_from));
+                    doc.replace_plan(copy.plan);
                     doc
                 }
                 Err(e) => {
-                    note = Some(e.message(language));
-                    Document::unsaved(copy.plan.clone())
+                    notes.push(crate::tr!(
+                        language,
+                        "recovery-original-unreadable",
+                        note = e.message(language)
+                    ));
+                    Document::unsaved(copy.plan)
                 }
             },
-            None => Document::unsaved(copy.plan.clone()),
+            None => Document::unsaved(copy.plan),
         };
         self.replace_document(doc);
-        if self.write_recovery_copy() {
-            let _ = copy.remove();
-        }
         let mut text = crate::tr!(language, "app-unsaved-changes-restored");
-        if let Some(note) = note {
+        for note in notes {
             text.push(' ');
-            text.push_str(&crate::tr!(
-                language,
-                "recovery-original-unreadable",
-                note = note
-            ));
+            text.push_str(&note);
         }
         self.notice = Some(Notice::new(text));
     }
@@ -439,22 +511,37 @@ impl AvanceApp {
         }
     }
 
-    /// Writes the recovery copy now; whether it is written.
-    fn write_recovery_copy(&mut self) -> bool {
+    /// Writes the recovery copy now. A failed write is tried again at the next change or
+    /// interval; the first failure in a row is told in a notice.
+    fn write_recovery_copy(&mut self) {
         let Some(state) = &mut self.recovery else {
-            return false;
+            return;
         };
         if !self.doc.is_dirty() {
-            return false;
+            return;
         }
-        // A failed write is tried again at the next change or interval.
-        let ok = state.store.write(self.doc.plan(), self.doc.path()).is_ok();
+        let written = state
+            .store
+            .write(self.doc.plan(), self.doc.path(), self.doc.disk());
         state.last_write = Some(Instant::now());
-        if ok {
-            state.written = Some(self.doc.revision());
-            state.has_copy = true;
+        match written {
+            Ok(()) => {
+                state.written = Some(self.doc.revision());
+                state.has_copy = true;
+                state.failing = false;
+            }
+            Err(e) if !state.failing => {
+                state.failing = true;
+                let language = self.prefs.language;
+                self.notice = Some(Notice::new(crate::tr!(
+                    language,
+                    "recovery-copy-not-written",
+                    detail = e.message(language),
+                    folder = state.store.folder().display().to_string()
+                )));
+            }
+            Err(_) => {}
         }
-        ok
     }
 
     /// Keeps the recovery copy in step with the plan: written while there are unsaved changes

@@ -44,6 +44,9 @@ pub struct AvanceApp {
     recovery: Option<files::RecoveryState>,
     /// Recovery copies left by windows that did not close cleanly, still to offer.
     recovered: Vec<crate::io::recovery::RecoveredCopy>,
+    /// The recovery copy chosen for restoring while the plan had unsaved changes: restored
+    /// once they are saved or discarded.
+    restoring: Option<crate::io::recovery::RecoveredCopy>,
     /// What to run once the save under way succeeds (the command that asked to save first).
     after_save: Option<Command>,
     /// Alt is held and nothing else was pressed since (releasing it opens the menus).
@@ -120,6 +123,7 @@ impl AvanceApp {
             notice: None,
             recovery: None,
             recovered: Vec::new(),
+            restoring: None,
             after_save: None,
             data_folder: None,
             alt_alone: false,
@@ -143,6 +147,7 @@ impl AvanceApp {
             selection,
             cut: plan.cut,
             drafts: BTreeMap::new(),
+            baseline_drafts: BTreeMap::new(),
             visit: None,
             focus_request: None,
             presenting: false,
@@ -326,6 +331,7 @@ impl eframe::App for AvanceApp {
                 Some(DialogAnswer::TypedPath(path)) => self.answer_typed_path(path),
                 Some(DialogAnswer::Comment(text)) => self.answer_comment(text),
                 Some(DialogAnswer::Consolidate(answer)) => self.answer_consolidate(answer),
+                Some(DialogAnswer::RefusedTexts(answer)) => self.answer_refused_texts(answer),
                 Some(answer) => self.answer_file_question(answer),
                 None => {}
             }
@@ -344,6 +350,8 @@ impl eframe::App for AvanceApp {
             self.notice = None;
         }
         let structural = self.apply_actions(&ctx);
+        // A cell reached by a key takes the focus once drawn: the keys after it wait for it.
+        ui::keys_in_order::focus_on_its_way(&ctx, self.view.focus_request.map(egui::Id::unique));
         if self.view.presenting != self.fullscreen_sent {
             // Slides fill the screen; leaving them gives the window back.
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.view.presenting));

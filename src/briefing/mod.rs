@@ -3,18 +3,25 @@
 //! window ([`crate::ui::slides::slide_ui`]) and painted on the CPU ([`raster`]): no screen, no
 //! GPU, no screen capture. `avance slides` and Archivo → Exportar presentación… both write it.
 //!
+//! Slides are made, drawn and written one at a time (the PNG to its file, the page to the PDF
+//! as it grows): memory holds one slide, whatever the plan's size. The pack is written all or
+//! nothing ([`crate::io::file_set`]): beside the folder's files first, then put in place; a
+//! failure leaves the previous pack as it was and names what failed.
+//!
 //! Layer: uses the panels (`ui`), `view`, the core and `i18n`; used by the command line and the
 //! window.
 
 pub mod pdf;
 pub mod raster;
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::io::SystemError;
+use crate::io::file_set::{SetError, Staging};
 use crate::io::safe_write::{self, WriteError};
-use crate::io::{SystemError, write_atomically};
 use crate::model::{Cut, Language, Plan, PlanProgress};
-use crate::view::slides::{Slide, SlideOrder};
+use crate::view::slides::{Slide, SlideOrder, file_stems};
 
 /// The size slides are written at unless asked otherwise: a 1080p projector's.
 pub const DEFAULT_SIZE: [u32; 2] = [1920, 1080];
@@ -71,18 +78,17 @@ pub struct SlideImage {
 }
 
 impl SlideImage {
-    /// The image as PNG bytes.
-    pub fn png(&self) -> Result<Vec<u8>, PackError> {
-        let mut bytes = Vec::new();
-        let mut encoder = png::Encoder::new(&mut bytes, self.width, self.height);
+    /// Writes the image as PNG to `out`.
+    pub fn write_png(&self, out: &mut impl Write) -> std::io::Result<()> {
+        let mut encoder = png::Encoder::new(out, self.width, self.height);
         encoder.set_color(png::ColorType::Rgba);
         encoder.set_depth(png::BitDepth::Eight);
         encoder.set_compression(png::Compression::Balanced);
-        let encoded = encoder
-            .write_header()
-            .and_then(|mut writer| writer.write_image_data(&self.rgba));
-        encoded.map_err(|e| PackError::Encode(e.to_string()))?;
-        Ok(bytes)
+        let mut writer = encoder.write_header().map_err(std::io::Error::other)?;
+        writer
+            .write_image_data(&self.rgba)
+            .map_err(std::io::Error::other)?;
+        writer.finish().map_err(std::io::Error::other)
     }
 }
 
@@ -167,9 +173,18 @@ pub enum PackError {
     /// The path given for the folder is a file (`-o plan.ron`).
     #[error("{}", self.message(Language::Es))]
     NotAFolder(PathBuf),
-    /// A file could not be written.
+    /// A file of the pack could not be written, or the file there could not be replaced (it
+    /// is read-only, or another program holds it): nothing in the folder changed.
     #[error("{}", self.message(Language::Es))]
     Write(PathBuf, WriteError),
+    /// Putting the pack in place failed and undoing it failed too: the previous version of
+    /// `file` is in `kept_in`.
+    #[error("{}", self.message(Language::Es))]
+    Stranded {
+        file: PathBuf,
+        source: WriteError,
+        kept_in: PathBuf,
+    },
     /// The PNG encoder failed (out of memory): its own words.
     #[error("{}", self.message(Language::Es))]
     Encode(String),
@@ -198,12 +213,51 @@ impl PackError {
             PackError::Write(path, error) => crate::tr!(
                 language,
                 "slides-write-failed",
+                file = file_name(path),
                 detail = error.message(language),
                 path = path.display().to_string()
+            ),
+            PackError::Stranded {
+                file,
+                source,
+                kept_in,
+            } => crate::tr!(
+                language,
+                "slides-stranded",
+                file = file_name(file),
+                detail = source.message(language),
+                kept_in = kept_in.display().to_string(),
+                path = file.display().to_string()
             ),
             PackError::Encode(detail) => {
                 crate::tr!(language, "slides-encode-failed", detail = detail.as_str())
             }
+        }
+    }
+}
+
+/// A file's name alone, for messages.
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .unwrap_or(path.as_os_str())
+        .to_string_lossy()
+        .into_owned()
+}
+
+impl From<SetError> for PackError {
+    fn from(error: SetError) -> Self {
+        match error {
+            SetError::Folder(path, e) => PackError::Folder(path, SystemError::of(&e)),
+            SetError::Write(path, e) | SetError::Place(path, e) => PackError::Write(path, e),
+            SetError::Stranded {
+                file,
+                source,
+                kept_in,
+            } => PackError::Stranded {
+                file,
+                source,
+                kept_in,
+            },
         }
     }
 }
@@ -228,7 +282,8 @@ pub fn pdf_name(cut: Cut, language: Language) -> String {
 
 /// Writes the plan's slides at `cut` into `folder` (made if missing): the PNGs named by order,
 /// objective and cut, and the PDF with the same pages. Figures are those of `avance report` at
-/// the same cut: both come from [`PlanProgress::compute`].
+/// the same cut: both come from [`PlanProgress::compute`]. All or nothing: on any failure the
+/// folder's files are as they were.
 pub fn write_pack(
     plan: &Plan,
     cut: Cut,
@@ -236,63 +291,99 @@ pub fn write_pack(
     options: &PackOptions,
 ) -> Result<Pack, PackError> {
     let language = options.language;
-    let progress = PlanProgress::compute(plan, cut);
-    let slides = Slide::deck(plan, &progress, options.order, language);
-    let png_paths: Vec<PathBuf> = slides
-        .iter()
-        .map(|s| folder.join(format!("{}.png", s.file_stem(language))))
+    let png_names: Vec<String> = file_stems(plan, cut, language)
+        .into_iter()
+        .map(|stem| format!("{stem}.png"))
         .collect();
-    let pdf_path = folder.join(pdf_name(cut, language));
-    let mut targets: Vec<&PathBuf> = Vec::new();
+    let pdf_name = pdf_name(cut, language);
+    let mut names: Vec<String> = Vec::new();
     if options.format.png() {
-        targets.extend(&png_paths);
+        names.extend(png_names.iter().cloned());
     }
     if options.format.pdf() {
-        targets.push(&pdf_path);
+        names.push(pdf_name.clone());
     }
     if !options.replace
-        && let Some(existing) = targets.iter().find(|p| safe_write::exists(p))
+        && let Some(existing) = names
+            .iter()
+            .map(|name| folder.join(name))
+            .find(|path| safe_write::exists(path))
     {
-        return Err(PackError::Exists((*existing).clone()));
+        return Err(PackError::Exists(existing));
     }
-    if folder.is_file() {
+    if safe_write::exists(folder) && !folder.is_dir() {
         return Err(PackError::NotAFolder(folder.to_path_buf()));
     }
-    // Replacing: every file in the way must be replaceable before any is written, so a pack
-    // is never left half new and half old by a read-only slide.
-    for path in &targets {
-        safe_write::replaceable(path).map_err(|e| PackError::Write((*path).clone(), e))?;
+    // Replacing: every file in the way must be replaceable before any is written.
+    for name in &names {
+        let path = folder.join(name);
+        safe_write::replaceable(&path).map_err(|e| PackError::Write(path, e))?;
     }
-    std::fs::create_dir_all(folder)
-        .map_err(|e| PackError::Folder(folder.to_path_buf(), SystemError::of(&e)))?;
-    // Everything drawn and encoded first; then written, each file whole or not at all.
+    let staging = Staging::begin(folder)?;
+    let progress = PlanProgress::compute(plan, cut);
     let mut renderer = SlideRenderer::new();
-    let mut pages = pdf::PdfPages::default();
-    let mut files: Vec<(&PathBuf, Vec<u8>)> = Vec::new();
-    for (slide, path) in slides.iter().zip(&png_paths) {
-        let image = renderer.render(slide, language, options.size);
+    let mut pdf = match options.format.pdf() {
+        true => Some(PdfFile::start(&staging, &pdf_name)?),
+        false => None,
+    };
+    let mut written = Vec::new();
+    let mut slides = 0;
+    for (position, png_name) in png_names.iter().enumerate() {
+        let Some(slide) = Slide::at(plan, &progress, position, options.order, language) else {
+            continue;
+        };
+        let image = renderer.render(&slide, language, options.size);
         if options.format.png() {
-            files.push((path, image.png()?));
+            staging.write(png_name, |out| image.write_png(out))?;
+            written.push(png_name.clone());
         }
-        if options.format.pdf() {
-            pages.add(&image);
+        if let Some(pdf) = &mut pdf {
+            pdf.add(&image)?;
         }
+        slides += 1;
     }
-    if options.format.pdf() {
-        let title = format!("{} · {}", plan.title, cut.date());
-        files.push((&pdf_path, pages.finish(&title)));
+    if let Some(pdf) = pdf {
+        pdf.finish(&format!("{} · {}", plan.title, cut.date()))?;
+        written.push(pdf_name.clone());
     }
-    for (path, bytes) in &files {
-        write_atomically(path, bytes).map_err(|e| PackError::Write((*path).clone(), e))?;
-    }
-    let pdf = options.format.pdf().then_some(pdf_path.clone());
+    staging.commit(&written)?;
     Ok(Pack {
-        pngs: if options.format.png() {
-            png_paths
-        } else {
-            Vec::new()
-        },
-        pdf,
-        slides: slides.len(),
+        pngs: written
+            .iter()
+            .filter(|name| name.ends_with(".png"))
+            .map(|name| folder.join(name))
+            .collect(),
+        pdf: options.format.pdf().then(|| folder.join(&pdf_name)),
+        slides,
     })
+}
+
+/// The pack's PDF being written into the staging folder, a page at a time.
+struct PdfFile {
+    stream: pdf::PdfStream<std::io::BufWriter<std::fs::File>>,
+    /// Where it goes, to name it when it fails.
+    target: PathBuf,
+}
+
+impl PdfFile {
+    fn start(staging: &Staging, name: &str) -> Result<Self, PackError> {
+        let target = staging.target(name);
+        let failed = |e: std::io::Error| PackError::Write(target.clone(), WriteError::Io(e));
+        let file = staging.create(name).map_err(failed)?;
+        let stream = pdf::PdfStream::new(std::io::BufWriter::new(file)).map_err(failed)?;
+        Ok(Self { stream, target })
+    }
+
+    fn add(&mut self, image: &SlideImage) -> Result<(), PackError> {
+        self.stream
+            .add(image)
+            .map_err(|e| PackError::Write(self.target.clone(), WriteError::Io(e)))
+    }
+
+    fn finish(self, title: &str) -> Result<(), PackError> {
+        let failed = |e: std::io::Error| PackError::Write(self.target.clone(), WriteError::Io(e));
+        let writer = self.stream.finish(title).map_err(failed)?;
+        let file = writer.into_inner().map_err(|e| failed(e.into_error()))?;
+        file.sync_all().map_err(failed)
+    }
 }

@@ -3,22 +3,32 @@
 //!
 //! Each indicator row carries the figures of the JSON report at the cut: its objective's
 //! progress and whether the roll-up counts it at the cap or at 0. A not-programmed indicator
-//! has no executed figure and no progress, as in the report. CSV texts are guarded against
-//! being run as formulas ([`super::table::write_csv`]).
+//! has no executed figure and no progress, as in the report. Beside the seed's columns, the row
+//! carries everything else the plan holds for the indicator, so an export is a full copy of the
+//! plan's indicators: for every vigencia its weight ("Ponderación YYYY"), the four quarters'
+//! figures ("Ejecutado YYYY T1"…) and comments ("Comentario YYYY T1"…); type, unit, baseline and
+//! entity are among the seed's columns. `export` then `import --into` the same plan changes
+//! nothing.
+//!
+//! Figures are exact. In a workbook a figure is a number when the number Excel stores (a
+//! binary float) reads back as the same decimal; otherwise (33,3333333333333333333333333) it is
+//! written as text with a decimal comma, which the import reads exactly, and a note on the
+//! cell says why. CSV writes every figure as its decimal. CSV texts are guarded against being
+//! run as formulas and carry control characters escaped ([`super::table::write_csv`]).
 
 use std::path::{Path, PathBuf};
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
-use rust_xlsxwriter::{Format, FormatAlign, Workbook, XlsxError};
+use rust_xlsxwriter::{Format, FormatAlign, Note, Workbook, XlsxError};
 
 use super::safe_write::WriteError;
-use super::table::{CsvField, write_csv};
+use super::table::{CsvField, decimal_of_float, write_csv};
 use super::write_atomically;
 use crate::model::at_cut::PlanAtCut;
 use crate::model::format::{fixed2, round2};
 use crate::model::progress::programmed_total;
-use crate::model::{Cut, Language, Plan, PlanProgress};
+use crate::model::{Cut, Language, Plan, PlanProgress, Quarter};
 use crate::tr;
 
 /// Why an export failed. The plan is untouched.
@@ -29,6 +39,10 @@ pub enum ExportError {
     /// The workbook writer failed; its own text.
     #[error("{}", self.message(Language::Es))]
     Workbook(String),
+    /// The file to write is the plan being exported (the same file by another path or a link):
+    /// the plan would be replaced by its export.
+    #[error("{}", self.message(Language::Es))]
+    OverThePlan { path: PathBuf },
 }
 
 impl ExportError {
@@ -42,7 +56,18 @@ impl ExportError {
                 path = path.display().to_string()
             ),
             ExportError::Workbook(detail) => tr!(language, "export-workbook", detail = detail),
+            ExportError::OverThePlan { path } => tr!(
+                language,
+                "export-over-the-plan",
+                path = path.display().to_string()
+            ),
         }
+    }
+
+    /// Whether trying again may succeed once the officer closes the file in the program that
+    /// holds it (Excel keeps an open workbook locked).
+    pub fn is_in_use(&self) -> bool {
+        matches!(self, ExportError::Write { source, .. } if source.is_in_use())
     }
 }
 
@@ -100,6 +125,16 @@ fn matrix(plan: &Plan, cut: Cut) -> (Vec<String>, Vec<(u8, Vec<Value>)>) {
     headers.push("Cuenta como 0".to_owned());
     headers.push(format!("Falta para la programación {}", cut.vigencia));
     headers.push(format!("Proyección al cierre {}", cut.vigencia));
+    // The rest of the plan's record of each indicator, vigencia by vigencia.
+    for vigencia in plan.period.vigencias() {
+        headers.push(format!("Ponderación {vigencia}"));
+        for quarter in Quarter::ALL {
+            headers.push(format!("Ejecutado {vigencia} T{}", quarter.number()));
+        }
+        for quarter in Quarter::ALL {
+            headers.push(format!("Comentario {vigencia} T{}", quarter.number()));
+        }
+    }
 
     let figures = PlanAtCut::compute(plan, cut);
     let mut rows = Vec::new();
@@ -137,9 +172,34 @@ fn matrix(plan: &Plan, cut: Cut) -> (Vec<String>, Vec<(u8, Vec<Value>)>) {
         let remaining = fc.remaining.as_ref().and_then(|r| r.to_decimal_exact());
         row.push(Value::Number(remaining.or(fc.remaining_shown())));
         row.push(Value::Progress(fc.projected_shown()));
+        for vigencia in plan.period.vigencias() {
+            let year = indicator.year(vigencia);
+            row.push(Value::Percent(indicator.weight(vigencia)));
+            for quarter in Quarter::ALL {
+                row.push(Value::Number(indicator.executed(vigencia, quarter)));
+            }
+            for quarter in Quarter::ALL {
+                let comment = year.and_then(|y| y.comments.get(&quarter));
+                row.push(Value::Text(comment.cloned().unwrap_or_default()));
+            }
+        }
         rows.push((objective.number, row));
     }
     (headers, rows)
+}
+
+/// The float a workbook stores for a figure, when it reads back (as the import reads a number
+/// cell) as exactly the same decimal; `None` when no float does (33,3333333333333333333333333,
+/// 12,345678901234567890123): such a figure is written as text.
+fn exact_float(figure: Decimal) -> Option<f64> {
+    let float = figure.to_string().parse::<f64>().ok()?;
+    (decimal_of_float(float) == Some(figure)).then_some(float)
+}
+
+/// A figure as text, as the import reads it exactly: every decimal, a decimal comma, no
+/// thousands separator (`-12,345678901234567890123`).
+fn decimal_comma(figure: Decimal) -> String {
+    figure.to_string().replace('.', ",")
 }
 
 /// The plan at `cut` as CSV in Spanish Excel's dialect: `;` between fields, decimal comma,
@@ -172,9 +232,12 @@ pub fn to_xlsx(plan: &Plan, cut: Cut) -> Result<Vec<u8>, ExportError> {
         .set_bold()
         .set_text_wrap()
         .set_align(FormatAlign::Top);
-    let decimal = Format::new().set_num_format("#,##0.00");
+    // At least 2 decimals, and every decimal the figure has (19,002).
+    let decimal = Format::new().set_num_format("#,##0.00##########");
     let percent = Format::new().set_num_format("0.00\" %\"");
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    let exact_note =
+        Note::new(tr!(plan.settings.language, "export-exact-figure-note")).add_author_prefix(false);
 
     let summary = workbook.add_worksheet();
     summary.set_name("Resumen")?;
@@ -228,11 +291,17 @@ pub fn to_xlsx(plan: &Plan, cut: Cut) -> Result<Vec<u8>, ExportError> {
                             Value::Percent(_) => (&percent, *n),
                             _ => (&decimal, *n),
                         };
-                        let number = n.to_f64().unwrap_or_default();
-                        if c == 0 {
-                            sheet.write_number(row, col, number)?;
-                        } else {
-                            sheet.write_number_with_format(row, col, number, format)?;
+                        match exact_float(n) {
+                            Some(number) if c == 0 => {
+                                sheet.write_number(row, col, number)?;
+                            }
+                            Some(number) => {
+                                sheet.write_number_with_format(row, col, number, format)?;
+                            }
+                            None => {
+                                sheet.write_string(row, col, decimal_comma(n))?;
+                                sheet.insert_note(row, col, &exact_note.clone())?;
+                            }
                         }
                     }
                     Value::Number(None) | Value::Percent(None) | Value::Progress(None) => {}
@@ -293,6 +362,17 @@ impl ExportFormat {
     }
 }
 
+/// Refuses to write an export at `output` when it is the plan file `plan` itself (the same file
+/// by another path, a link or a hard link): `--force` replaces an old export, never the plan.
+pub fn not_over_the_plan(output: &Path, plan: &Path) -> Result<(), ExportError> {
+    if super::is_same_file(output, plan) {
+        return Err(ExportError::OverThePlan {
+            path: output.to_path_buf(),
+        });
+    }
+    Ok(())
+}
+
 /// Writes the plan at `cut` to `path` as `format` says (atomically, like plan files).
 pub fn export(plan: &Plan, cut: Cut, format: ExportFormat, path: &Path) -> Result<(), ExportError> {
     write(path, &format.bytes(plan, cut)?)
@@ -327,7 +407,7 @@ mod tests {
     fn each_format_gives_the_bytes_of_its_file() {
         let plan = crate::io::seed_plan();
         let csv = ExportFormat::Csv.bytes(&plan, plan.cut).unwrap();
-        assert!(csv.starts_with(b"Objetivo;Meta;"));
+        assert!(csv.starts_with("\u{feff}Objetivo;Meta;".as_bytes()));
         let xlsx = ExportFormat::Xlsx.bytes(&plan, plan.cut).unwrap();
         assert!(xlsx.starts_with(b"PK"), "a zip archive");
     }

@@ -5,12 +5,15 @@
 //! numbers as keys, strings, whole numbers, `None`, unit enum variants, `true`/`false` and the
 //! `implicit_some` attribute. This reader knows only that part, reads it several times faster
 //! and gives up (`None`) at the first thing outside it: a comment, a raw string, an escape it
-//! does not know, a float, a struct name, a key written twice, an error of any kind. The caller
-//! then reads the text with ron, as it always did, so a file this reader accepts gives exactly
-//! the plan ron gives, and every other file gives ron's plan or ron's error.
+//! does not know, a float, a struct name, whitespace other than spaces, tabs and line ends, a
+//! number written other than in plain digits, an error of any kind. The caller then reads the
+//! text with ron, as it always did, so a file this reader accepts gives exactly the plan ron
+//! gives, and every other file gives ron's plan or ron's error.
 //!
-//! What it accepts, it reads as ron does: the same serde calls with the same values
-//! (`tests/integration/plan_files.rs` checks both readers give the same plan).
+//! What it accepts, it reads as ron does: the same serde calls with the same values, into the
+//! same `Deserialize` code, which also refuses a key written twice and a figure it cannot keep
+//! exactly (`model::strict`); this reader then gives up and ron says where
+//! (`tests/integration/plan_files.rs` and `one_reader.rs` check both readers give the same plan).
 
 use std::borrow::Cow;
 use std::fmt;
@@ -20,8 +23,8 @@ use serde::{Deserialize, forward_to_deserialize_any};
 
 use crate::model::{Objective, Plan};
 
-/// Reads `text` as a `T` if it is written in the part of RON this reader knows and holds no
-/// key twice; `None` otherwise (then read it with ron).
+/// Reads `text` as a `T` if it is written in the part of RON this reader knows and `T` takes
+/// it; `None` otherwise (then read it with ron).
 pub fn read<'de, T: Deserialize<'de>>(text: &'de str) -> Option<T> {
     let mut reader = Reader {
         text,
@@ -367,7 +370,6 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
             reader: self,
             close: b'}',
             first: true,
-            keys: Vec::new(),
         })
     }
 
@@ -386,7 +388,6 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
             reader: self,
             close: b')',
             first: true,
-            keys: Vec::new(),
         })
     }
 
@@ -519,13 +520,11 @@ impl<'de> SeqAccess<'de> for Elements<'_, 'de> {
     }
 }
 
-/// The entries of a `{…}` map or the fields of a `(…)` struct, each key once.
+/// The entries of a `{…}` map or the fields of a `(…)` struct.
 struct Entries<'a, 'de> {
     reader: &'a mut Reader<'de>,
     close: u8,
     first: bool,
-    /// A map's keys as written (digits alone, so the same text is the same key).
-    keys: Vec<&'de str>,
 }
 
 impl<'de> MapAccess<'de> for Entries<'_, 'de> {
@@ -539,15 +538,15 @@ impl<'de> MapAccess<'de> for Entries<'_, 'de> {
         }
         let start = self.reader.i;
         let key = seed.deserialize(&mut *self.reader)?;
-        if self.close == b'}' {
-            // A map: whole numbers as keys, each once (ron would keep the last silently).
-            let written = &self.reader.text[start..self.reader.i];
-            if !written.bytes().all(|b| b.is_ascii_digit()) || self.keys.contains(&written) {
-                return Err(GiveUp);
-            }
-            self.keys.push(written);
+        // A map's keys are whole numbers in plain digits. A key written twice is refused by the
+        // map's own visitor (`model::strict`), a struct's field twice by serde's derived code.
+        if self.close == b'}'
+            && !self.reader.text[start..self.reader.i]
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+        {
+            return Err(GiveUp);
         }
-        // A struct's field twice: serde's derived code refuses it.
         Ok(Some(key))
     }
 
@@ -605,6 +604,7 @@ mod tests {
     struct Sample {
         number: u16,
         name: Option<String>,
+        #[serde(deserialize_with = "crate::model::strict::unique_keys")]
         years: BTreeMap<u16, Vec<String>>,
     }
 
@@ -639,6 +639,11 @@ mod tests {
             "(number: 7, name: \"\\u{e1}\", years: {})",
             "Sample(number: 7, name: None, years: {})",
             "(number: 7, name: None, years: {2020: [], 2020: []})",
+            "(number: 7, name: None, years: {2020: [], 0x7E4: []})",
+            "(number: 7, name: None, years: {\u{200E}2020: []})",
+            "(number: 7,\u{2028}name: None, years: {})",
+            "(number: 7,\u{0B}name: None, years: {})",
+            "(number: 7, name: None, years: {2_020: []})",
             "(number: 7, number: 7, name: None, years: {})",
             "(number: 7, name: None, years: {}, other: 1)",
             "(number: 7 name: None, years: {})",

@@ -14,6 +14,11 @@ use crate::model::{
     Settings, Vigencia, YearData,
 };
 
+/// The most indicators `avance generate` makes: a plan of about 36 MB, under the
+/// [`super::plan_file::MAX_FILE_BYTES`] a plan file may have (about 1,2 KB an indicator).
+/// [`generate`] itself takes any number, for benchmarks that never write the plan to a file.
+pub const MAX_INDICATORS: usize = 30_000;
+
 /// What to generate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct GenerateRequest {

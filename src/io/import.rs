@@ -1,10 +1,17 @@
 //! Import: the sector's indicator matrices (laid out like the seed's tables, with an Objetivo
-//! column) become a plan.
+//! column) become a plan, or go into an existing plan ([`ImportRequest::run_into`]).
 //!
 //! Columns are found by their header, in any order, ignoring case, accents and `<b>` tags. The
 //! vigencias come from the "Programación YYYY" headers and the cut from "Magnitud ejecutada al
-//! corte DD/MM/YYYY"; executed values go to that quarter. The published "Porcentaje avance" is
-//! not taken as truth: it is compared with the computed progress.
+//! corte DD/MM/YYYY", the magnitude executed at the cut: it goes to the cut's quarter as
+//! [`apply`] says (suma: less the quarters before it). Avance's own export adds, per vigencia,
+//! "Ponderación YYYY", "Ejecutado YYYY T1…T4" and "Comentario YYYY T1…T4": those are read
+//! quarter by quarter. The published "Porcentaje avance" is not taken as truth: it is compared
+//! with the computed progress. A header written twice (or two headers for one figure), and two
+//! "Magnitud ejecutada al corte" columns, are refused: which one to read would be a guess.
+//!
+//! Into an existing plan, a row changes only what the matrix carries, and what it does not name
+//! stays exactly as it is ([`apply`]; the summary counts it, [`IntoSummary`]).
 //!
 //! Nothing is imported half-way silently: either every bad row is counted (the first 100
 //! listed) and the import stops, or ([`BadRows::Skip`]) those rows are skipped and the result
@@ -12,19 +19,21 @@
 //! as the officer sees it is refused (see [`super::table`]); so is a quote that swallows rows,
 //! and a matrix beyond [`MAX_INDICATORS`] indicators.
 
-use std::collections::BTreeSet;
+mod apply;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use rust_decimal::Decimal;
 
 use super::table::{
-    Cell, ReadOptions, RowVisitor, SkippedSheet, TableError, TableInfo, TableRow, and_more,
-    visit_file,
+    Cell, HiddenContent, ReadOptions, RowVisitor, SkippedSheet, TableError, TableInfo, TableRow,
+    and_more, column_letters, visit_file,
 };
 use crate::model::format::{NumberError, number, number_as_stored, parse_number};
 use crate::model::progress::indicator_progress;
 use crate::model::{
-    Annualization, Cut, Indicator, Language, Meta, OBJECTIVE_COUNT, Period, Plan, Vigencia,
+    Annualization, Cut, Indicator, Language, OBJECTIVE_COUNT, Period, Plan, Quarter, Vigencia,
 };
 use crate::tr;
 
@@ -44,10 +53,18 @@ enum Column {
     Code,
     Name,
     Entity,
+    /// "Ponderación indicador": the weight of the cut's vigencia.
     Weight,
+    /// "Ponderación YYYY": the weight of a vigencia (Avance's export).
+    WeightOf(Vigencia),
     Programmed(Vigencia),
     Total,
+    /// "Magnitud ejecutada al corte DD/MM/YYYY".
     Executed,
+    /// "Ejecutado YYYY Tn": one quarter's figure (Avance's export).
+    Quarter(Cut),
+    /// "Comentario YYYY Tn": one quarter's comment (Avance's export).
+    Comment(Cut),
     Published,
     Type,
     Unit,
@@ -117,6 +134,38 @@ pub enum RowReason {
     Date,
     /// A spreadsheet error value (`#DIV/0!`) where a figure belongs.
     SpreadsheetError,
+    /// The plan the matrix goes into has no objective with this number.
+    ObjectiveNotInPlan,
+    /// Several indicators of the plan, or several rows of the matrix, have this meta and code
+    /// (or, without a code, this name) and not as many of each: which is which is not known.
+    Ambiguous {
+        in_plan: usize,
+        in_matrix: usize,
+    },
+    /// An earlier row of the same meta gives it another name.
+    MetaNameDiffers {
+        first_row: usize,
+    },
+    /// Another column of the row carries the same figure and says something else, and both
+    /// differ from the plan.
+    ColumnsDisagree {
+        other: String,
+        other_value: String,
+    },
+    /// The row's quarter columns give another figure at the cut (`quarters`), and both they and
+    /// the magnitude at the cut differ from the plan.
+    AtCutDisagrees {
+        quarters: Option<Decimal>,
+    },
+    /// Suma: the magnitude at the cut is below what the plan's quarters before it add up to,
+    /// so the cut's quarter would be `figure`, below 0.
+    SumBelowEarlier {
+        earlier: Decimal,
+        figure: Decimal,
+        quarter: Quarter,
+    },
+    /// The figure cannot be computed exactly (beyond what a decimal holds).
+    FigureTooLarge,
 }
 
 /// A bad cell: where it is, what it holds and why it is refused.
@@ -174,6 +223,44 @@ impl RowReason {
             RowReason::UnknownType => tr!(language, "import-reason-unknown-type"),
             RowReason::Date => tr!(language, "import-reason-date"),
             RowReason::SpreadsheetError => tr!(language, "import-reason-spreadsheet-error"),
+            RowReason::ObjectiveNotInPlan => tr!(language, "import-reason-objective-not-in-plan"),
+            RowReason::Ambiguous { in_plan, in_matrix } => tr!(
+                language,
+                "import-reason-ambiguous",
+                in_plan = *in_plan,
+                in_matrix = *in_matrix
+            ),
+            RowReason::MetaNameDiffers { first_row } => tr!(
+                language,
+                "import-reason-meta-name-differs",
+                first_row = *first_row
+            ),
+            RowReason::ColumnsDisagree { other, other_value } => tr!(
+                language,
+                "import-reason-columns-disagree",
+                other = other,
+                other_value = other_value
+            ),
+            RowReason::AtCutDisagrees { quarters } => tr!(
+                language,
+                "import-reason-at-cut-disagrees",
+                quarters = quarters.map_or_else(
+                    || tr!(language, "import-not-reported"),
+                    |q| number_as_stored(q, language)
+                )
+            ),
+            RowReason::SumBelowEarlier {
+                earlier,
+                figure,
+                quarter,
+            } => tr!(
+                language,
+                "import-reason-sum-below-earlier",
+                earlier = number_as_stored(*earlier, language),
+                figure = number_as_stored(*figure, language),
+                quarter = quarter.short_name(language)
+            ),
+            RowReason::FigureTooLarge => tr!(language, "import-reason-figure-too-large"),
         }
     }
 }
@@ -205,8 +292,38 @@ pub enum ImportError {
     Table(TableError),
     #[error("{}", self.message(Language::Es))]
     Empty,
+    /// A header without these required columns; `hidden` are the hidden columns of that
+    /// header row (letter, header), which were not read.
     #[error("{}", self.message(Language::Es))]
-    MissingColumns(Vec<&'static str>),
+    MissingColumns {
+        columns: Vec<&'static str>,
+        hidden: Vec<(String, String)>,
+    },
+    /// Rows were read, and none is the matrix's header (none names «Nombre indicador»): `first`
+    /// is what the first of them holds.
+    #[error("{}", self.message(Language::Es))]
+    NoHeader {
+        file: String,
+        rows: usize,
+        first: String,
+    },
+    /// A header written twice, or two headers for the same figure: (letter, header) of each.
+    #[error("{}", self.message(Language::Es))]
+    RepeatedColumn {
+        origin: String,
+        first: (String, String),
+        second: (String, String),
+    },
+    /// Two "Magnitud ejecutada al corte" columns with different dates: (letter, cut) of each.
+    #[error("{}", self.message(Language::Es))]
+    ExecutedCutsDisagree {
+        origin: String,
+        first: (String, Cut),
+        second: (String, Cut),
+    },
+    /// The matrix has a column for a vigencia outside the period of the plan it goes into.
+    #[error("{}", self.message(Language::Es))]
+    VigenciaOutsidePlan { vigencia: Vigencia, period: Period },
     #[error("{}", self.message(Language::Es))]
     UnknownYearHeader(String),
     #[error("{}", self.message(Language::Es))]
@@ -285,10 +402,85 @@ impl ImportError {
         match self {
             ImportError::Table(e) => e.message(language),
             ImportError::Empty => tr!(language, "import-empty"),
-            ImportError::MissingColumns(names) => tr!(
+            ImportError::MissingColumns { columns, hidden } => {
+                let mut text = tr!(
+                    language,
+                    "import-missing-columns",
+                    columns = columns.join(", ")
+                );
+                if !hidden.is_empty() {
+                    let listed: Vec<String> = hidden
+                        .iter()
+                        .map(|(letter, name)| format!("«{name}» ({letter})"))
+                        .collect();
+                    text.push(' ');
+                    text.push_str(&tr!(
+                        language,
+                        "import-missing-columns-hidden",
+                        columns = listed.join(", ")
+                    ));
+                }
+                text
+            }
+            ImportError::NoHeader { file, rows, first } => {
+                const SHOWN: usize = 120;
+                let mut shown: String = first.chars().take(SHOWN).collect();
+                if first.chars().nth(SHOWN).is_some() {
+                    shown.push('…');
+                }
+                tr!(
+                    language,
+                    "import-no-header",
+                    rows = *rows,
+                    first = shown.escape_debug().to_string(),
+                    file = file
+                )
+            }
+            ImportError::RepeatedColumn {
+                origin,
+                first,
+                second,
+            } => {
+                if normalize(&first.1) == normalize(&second.1) {
+                    tr!(
+                        language,
+                        "import-repeated-column",
+                        header = &first.1,
+                        first = &first.0,
+                        second = &second.0,
+                        origin = origin
+                    )
+                } else {
+                    tr!(
+                        language,
+                        "import-same-figure-columns",
+                        first_header = &first.1,
+                        second_header = &second.1,
+                        first = &first.0,
+                        second = &second.0,
+                        origin = origin
+                    )
+                }
+            }
+            ImportError::ExecutedCutsDisagree {
+                origin,
+                first,
+                second,
+            } => tr!(
                 language,
-                "import-missing-columns",
-                columns = names.join(", ")
+                "import-executed-cuts-disagree",
+                first = &first.0,
+                first_date = first.1.date(),
+                second = &second.0,
+                second_date = second.1.date(),
+                origin = origin
+            ),
+            ImportError::VigenciaOutsidePlan { vigencia, period } => tr!(
+                language,
+                "import-vigencia-outside-plan",
+                vigencia = *vigencia,
+                first = period.first,
+                last = period.last
             ),
             ImportError::UnknownYearHeader(header) => {
                 tr!(language, "import-unknown-year-header", header = header)
@@ -353,6 +545,40 @@ impl ImportError {
                 "import-too-much-text",
                 max = MAX_TEXT_BYTES / (1024 * 1024)
             ),
+        }
+    }
+
+    /// The message naming the file it is about, once, at the end: messages that point at a row,
+    /// a cell or a column already say in which file; the others get it added (`… (matriz.csv)`).
+    pub fn message_about(&self, file: &Path, language: Language) -> String {
+        let text = self.message(language);
+        if self.names_its_file() {
+            text
+        } else {
+            format!("{text} ({})", file.display())
+        }
+    }
+
+    /// Whether [`ImportError::message`] names the file already.
+    fn names_its_file(&self) -> bool {
+        match self {
+            ImportError::Table(e) => e.names_its_file(),
+            ImportError::NoHeader { .. }
+            | ImportError::RepeatedColumn { .. }
+            | ImportError::ExecutedCutsDisagree { .. }
+            | ImportError::QuoteSpansRows { .. }
+            | ImportError::Rows { .. }
+            | ImportError::NoGoodRows { .. } => true,
+            ImportError::Empty
+            | ImportError::MissingColumns { .. }
+            | ImportError::VigenciaOutsidePlan { .. }
+            | ImportError::UnknownYearHeader(_)
+            | ImportError::UnreadableCut(_)
+            | ImportError::CutsDisagree(..)
+            | ImportError::CutOutsidePeriod(_)
+            | ImportError::PeriodTooLong(_)
+            | ImportError::TooManyIndicators
+            | ImportError::TooMuchText => false,
         }
     }
 
@@ -510,7 +736,27 @@ pub struct ImportSummary {
     /// Sheets not read (hidden, charts).
     pub sheets_skipped: Vec<SkippedSheet>,
     pub rows: RowCounts,
+    /// Hidden rows and columns, not read.
+    pub hidden: HiddenSummary,
     pub cut: Cut,
+    /// For an import into an existing plan: what changed and what was left.
+    pub into: Option<IntoSummary>,
+}
+
+/// What an import into an existing plan did with the plan's indicators.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct IntoSummary {
+    /// Indicators the matrix names whose figures or texts it changed.
+    pub changed: usize,
+    /// Indicators the matrix names that it leaves as they were (it says the same).
+    pub unchanged: usize,
+    /// Indicators of the matrix the plan did not have: added to their meta.
+    pub added: usize,
+    /// Indicators of the plan the matrix does not name: left exactly as they were.
+    pub untouched: usize,
+    /// The plan's cut, and the matrix's, when the import moved it there: the matrix brings
+    /// figures of quarters after the plan's cut.
+    pub cut_moved: Option<(Cut, Cut)>,
 }
 
 impl ImportSummary {
@@ -524,12 +770,38 @@ impl ImportSummary {
             and_more(first.join(", "), more, language)
         };
         let quoted = |names: &[String]| listed(names.iter().map(|n| format!("«{n}»")).collect());
-        let mut lines = vec![tr!(
-            language,
-            "import-summary-indicators",
-            count = self.rows.imported,
-            cut = self.cut.date()
-        )];
+        let mut lines = vec![match &self.into {
+            None => tr!(
+                language,
+                "import-summary-indicators",
+                count = self.rows.imported,
+                cut = self.cut.date()
+            ),
+            Some(into) => tr!(
+                language,
+                "import-summary-into",
+                count = self.rows.imported,
+                cut = self.cut.date(),
+                changed = into.changed,
+                unchanged = into.unchanged,
+                added = into.added
+            ),
+        }];
+        if let Some(into) = &self.into {
+            lines.push(tr!(
+                language,
+                "import-summary-untouched",
+                count = into.untouched
+            ));
+            if let Some((from, to)) = into.cut_moved {
+                lines.push(tr!(
+                    language,
+                    "import-summary-cut-moved",
+                    from = from.date(),
+                    to = to.date()
+                ));
+            }
+        }
         lines.push(if self.sheets.is_empty() {
             tr!(language, "import-summary-file", file = &self.file)
         } else {
@@ -559,6 +831,27 @@ impl ImportSummary {
             ));
         }
         lines.push(self.rows.line(language));
+        if self.hidden.rows > 0 || !self.hidden.columns.is_empty() {
+            let columns: Vec<String> = self
+                .hidden
+                .columns
+                .iter()
+                .map(|(sheet, letters)| format!("{} («{sheet}»)", letters.join(", ")))
+                .collect();
+            let column_count: usize = self.hidden.columns.iter().map(|(_, c)| c.len()).sum();
+            let which = if columns.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", columns.join("; "))
+            };
+            lines.push(tr!(
+                language,
+                "import-summary-hidden",
+                rows = self.hidden.rows,
+                columns = column_count,
+                which = which
+            ));
+        }
         lines
     }
 }
@@ -686,10 +979,20 @@ impl ImportRequest {
         }
     }
 
-    /// Reads the file into a plan.
+    /// Reads the file into a new plan, named after the file.
     pub fn run(&self) -> Result<Imported, ImportError> {
+        self.read(None)
+    }
+
+    /// Reads the file into a copy of `plan`: only what the matrix carries changes, for the
+    /// indicators it names (see [`apply`]); the rest of the plan stays exactly as it is.
+    pub fn run_into(&self, plan: &Plan) -> Result<Imported, ImportError> {
+        self.read(Some(plan))
+    }
+
+    fn read(&self, into: Option<&Plan>) -> Result<Imported, ImportError> {
         let mut importer = Importer {
-            bad_rows: self.bad_rows,
+            into: into.is_some(),
             ..Importer::default()
         };
         let read = ReadOptions {
@@ -701,7 +1004,7 @@ impl ImportRequest {
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        importer.finish(&title, self.path.display().to_string(), skipped)
+        importer.finish(self, into, &title, skipped)
     }
 }
 
@@ -739,19 +1042,53 @@ fn normalize(text: &str) -> String {
         .to_owned()
 }
 
-/// A cell's text without `<b>…</b>` and other tags, trimmed.
-fn strip_tags(text: &str) -> String {
+/// The length of the HTML-like tag `text` starts with (`<b>`, `</b>`, `<br/>`,
+/// `<font color="red">`): a `<`, an optional `/`, a letter, then anything but `<` up to `>`.
+/// `< 50 %` or `a<3` are not tags.
+fn tag_len(text: &str) -> Option<usize> {
+    let rest = text.strip_prefix('<')?;
+    let name = rest.strip_prefix('/').unwrap_or(rest);
+    if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let end = text.find(['>', '\n'])?;
+    (text.as_bytes()[end] == b'>' && !text[1..end].contains('<')).then_some(end + 1)
+}
+
+/// A cell's text as the import keeps it: without `<b>…</b>` and other tags (the seed's tables
+/// carry them), no-break spaces as spaces, trimmed.
+pub(crate) fn strip_tags(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut in_tag = false;
-    for c in text.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
+    let mut rest = text;
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        match tag_len(rest) {
+            Some(len) => rest = &rest[len..],
+            None => {
+                out.push('<');
+                rest = &rest[1..];
+            }
         }
     }
+    out.push_str(rest);
     out.replace('\u{a0}', " ").trim().to_owned()
+}
+
+/// The year of a "Programación YYYY" (or "Ponderación YYYY") header, if the rest is one.
+fn year_of(rest: &str) -> Option<Vigencia> {
+    let year = rest.trim();
+    year.parse::<Vigencia>()
+        .ok()
+        .filter(|y| year.len() == 4 && (1990..=2100).contains(y))
+}
+
+/// The quarter of an "Ejecutado 2022 T1" (or "Comentario 2022 T1") header.
+fn quarter_of(rest: &str) -> Option<Cut> {
+    rest.trim()
+        .parse::<Cut>()
+        .ok()
+        .filter(|cut| (1990..=2100).contains(&cut.vigencia))
 }
 
 /// What a header names, or an error for a "Programación" header without a year.
@@ -781,13 +1118,22 @@ fn column_of(header: &str) -> Result<Option<Column>, ImportError> {
         _ if h.starts_with("porcentaje avance") || h.starts_with("porcentaje de avance") => {
             Column::Published
         }
-        _ if h.starts_with("programacion") => {
-            let year = h["programacion".len()..].trim();
-            match year.parse::<Vigencia>() {
-                Ok(y) if year.len() == 4 && (1990..=2100).contains(&y) => Column::Programmed(y),
-                _ => return Err(ImportError::UnknownYearHeader(strip_tags(header))),
-            }
-        }
+        _ if h.starts_with("programacion") => match year_of(&h["programacion".len()..]) {
+            Some(year) => Column::Programmed(year),
+            None => return Err(ImportError::UnknownYearHeader(strip_tags(header))),
+        },
+        _ if h.starts_with("ponderacion ") => match year_of(&h["ponderacion".len()..]) {
+            Some(year) => Column::WeightOf(year),
+            None => return Ok(None),
+        },
+        _ if h.starts_with("ejecutado ") => match quarter_of(&h["ejecutado".len()..]) {
+            Some(cut) => Column::Quarter(cut),
+            None => return Ok(None),
+        },
+        _ if h.starts_with("comentario ") => match quarter_of(&h["comentario".len()..]) {
+            Some(cut) => Column::Comment(cut),
+            None => return Ok(None),
+        },
         _ => return Ok(None),
     };
     Ok(Some(column))
@@ -803,6 +1149,11 @@ fn cut_of(header: &str) -> Result<Cut, ImportError> {
         .ok_or(ImportError::UnreadableCut(clean))
 }
 
+/// A column's place in a sheet, as Excel names it (`N`); text files too, as Excel opens them.
+fn letters(index: usize) -> String {
+    column_letters(u32::try_from(index).unwrap_or(u32::MAX))
+}
+
 /// A table's header row: what each column is.
 struct Header {
     columns: Vec<Option<Column>>,
@@ -814,22 +1165,58 @@ struct Header {
 
 impl Header {
     /// The header a row holds, if it is one (it names a "Nombre indicador" column). Columns
-    /// the import does not use are noted once in `ignored`.
-    fn of(cells: &[Cell], ignored: &mut BTreeSet<String>) -> Result<Option<Self>, ImportError> {
+    /// the import does not use are noted once in `ignored`. A header written twice (or two
+    /// headers for the same figure) and two "Magnitud ejecutada al corte" columns are refused:
+    /// which one to read would be a guess.
+    fn of(
+        row: &TableRow,
+        origin: &str,
+        ignored: &mut BTreeSet<String>,
+    ) -> Result<Option<Self>, ImportError> {
+        let cells = &row.cells;
         if !Self::is_header(cells) {
             return Ok(None);
         }
         let names: Vec<String> = cells.iter().map(|c| strip_tags(&c.text())).collect();
         let mut columns = Vec::with_capacity(cells.len());
-        let mut cut = None;
-        for name in &names {
+        let mut cut: Option<(usize, Cut)> = None;
+        let mut seen_names: HashMap<String, usize> = HashMap::new();
+        let mut seen_columns: HashMap<Column, usize> = HashMap::new();
+        for (index, name) in names.iter().enumerate() {
             let column = column_of(name)?;
+            let repeated = |first: usize| ImportError::RepeatedColumn {
+                origin: origin.to_owned(),
+                first: (letters(first), names[first].clone()),
+                second: (letters(index), name.clone()),
+            };
+            if !name.is_empty()
+                && let Some(first) = seen_names.insert(normalize(name), index)
+            {
+                return Err(repeated(first));
+            }
             match column {
-                Some(Column::Executed) => cut = Some(cut_of(name)?),
+                Some(Column::Executed) => {
+                    let this = cut_of(name)?;
+                    if let Some((first, other)) = cut
+                        && other != this
+                    {
+                        return Err(ImportError::ExecutedCutsDisagree {
+                            origin: origin.to_owned(),
+                            first: (letters(first), other),
+                            second: (letters(index), this),
+                        });
+                    }
+                    cut = Some((index, this));
+                }
                 None if !name.is_empty() => {
                     ignored.insert(name.clone());
                 }
                 _ => {}
+            }
+            if let Some(column) = column.filter(|c| *c != Column::Computed)
+                && let Some(first) = seen_columns.insert(column, index)
+            {
+                return Err(repeated(first));
             }
             columns.push(column);
         }
@@ -839,9 +1226,23 @@ impl Header {
             .map(|(name, _)| *name)
             .collect();
         if !missing.is_empty() {
-            return Err(ImportError::MissingColumns(missing));
+            let hidden = row
+                .hidden_cells
+                .iter()
+                .map(|(index, cell)| (letters(*index), strip_tags(&cell.text())))
+                .filter(|(_, name)| !name.is_empty())
+                .collect();
+            return Err(ImportError::MissingColumns {
+                columns: missing,
+                hidden,
+            });
         }
-        let cut = cut.ok_or(ImportError::MissingColumns(vec![REQUIRED[5].0]))?;
+        let Some((_, cut)) = cut else {
+            return Err(ImportError::MissingColumns {
+                columns: vec![REQUIRED[5].0],
+                hidden: Vec::new(),
+            });
+        };
         let needed_fields = columns
             .iter()
             .rposition(|c| c.is_some_and(|c| REQUIRED.iter().any(|(_, is)| is(&c))))
@@ -861,38 +1262,207 @@ impl Header {
             .any(|c| matches!(column_of(&c.text()), Ok(Some(Column::Name))))
     }
 
+    /// Every vigencia a column names.
     fn years(&self) -> impl Iterator<Item = Vigencia> + '_ {
         self.columns.iter().flatten().filter_map(|c| match c {
-            Column::Programmed(y) => Some(*y),
+            Column::Programmed(y) | Column::WeightOf(y) => Some(*y),
+            Column::Quarter(cut) | Column::Comment(cut) => Some(cut.vigencia),
             _ => None,
         })
     }
 }
 
-/// One data row, read and checked.
-struct Row {
+/// Where a cell of a row is, and what it holds: for the messages about the row.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(super) struct Place {
+    pub(super) column: String,
+    cell: Option<String>,
+    pub(super) value: String,
+}
+
+/// What a matrix row carries: each figure or text of an indicator whose column the matrix has
+/// (an empty cell is an empty figure). A field the matrix has no column for is `None`, and
+/// an import into a plan leaves it as it is there.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct Row {
     origin: String,
-    number: usize,
-    objective: u8,
-    meta_code: String,
-    meta_name: String,
-    indicator: Indicator,
-    executed: Option<Decimal>,
-    weight: Option<Decimal>,
-    published: Option<Decimal>,
-    type_given: bool,
+    pub(super) number: usize,
+    /// The row's place among all rows read, to list problems in file order.
+    pub(super) order: usize,
+    pub(super) objective: u8,
+    pub(super) meta_code: String,
+    /// The meta's name; `None` without the column or in an empty cell.
+    pub(super) meta_name: Option<String>,
+    /// The indicator's code; `None` for `N/A` or an empty cell.
+    pub(super) code: Option<String>,
+    pub(super) name: String,
+    pub(super) entity: Option<String>,
+    pub(super) unit: Option<String>,
+    /// The type the row names; `None` when its cell is empty or there is no type column.
+    pub(super) annualization: Option<Annualization>,
+    pub(super) baseline: Option<Option<Decimal>>,
+    pub(super) total: Option<Option<Decimal>>,
+    /// "Ponderación indicador": the weight of the cut's vigencia.
+    pub(super) weight: Option<Option<Decimal>>,
+    /// "Ponderación YYYY".
+    pub(super) weights: BTreeMap<Vigencia, Option<Decimal>>,
+    pub(super) programmed: BTreeMap<Vigencia, Option<Decimal>>,
+    /// "Ejecutado YYYY Tn": each quarter's figure.
+    pub(super) quarters: BTreeMap<Cut, Option<Decimal>>,
+    /// "Comentario YYYY Tn": each quarter's comment (empty: none).
+    pub(super) comments: BTreeMap<Cut, String>,
+    /// "Magnitud ejecutada al corte": the magnitude executed at the cut.
+    pub(super) at_cut: Option<Option<Decimal>>,
+    pub(super) published: Option<Decimal>,
+    /// Where the cells named in messages about the whole row are.
+    pub(super) places: RowPlaces,
+}
+
+/// The cells of a row that messages about the row point at.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(super) struct RowPlaces {
+    objective: Place,
+    meta: Place,
+    meta_name: Option<Place>,
+    /// The code's cell, or the name's when the indicator has no code.
+    indicator: Place,
+    name: Place,
+    weight: Option<Place>,
+    /// "Ponderación YYYY" of the cut's vigencia.
+    pub(super) weight_of_cut: Option<Place>,
+    at_cut: Option<Place>,
+}
+
+/// Which cell of a row a problem found after reading points at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum RowCell {
+    Objective,
+    Meta,
+    MetaName,
+    Indicator,
+    Name,
+    Weight,
+    AtCut,
 }
 
 impl Row {
     /// The bytes of text the row keeps.
     fn text_len(&self) -> usize {
-        let i = &self.indicator;
+        let optional = |text: &Option<String>| text.as_ref().map_or(0, String::len);
         self.meta_code.len()
-            + self.meta_name.len()
-            + i.name.len()
-            + i.entity.len()
-            + i.unit.len()
-            + i.code.as_ref().map_or(0, String::len)
+            + optional(&self.meta_name)
+            + self.name.len()
+            + optional(&self.entity)
+            + optional(&self.unit)
+            + optional(&self.code)
+            + self.comments.values().map(String::len).sum::<usize>()
+    }
+
+    /// A problem found once the row is read (against the plan), at one of its cells.
+    pub(super) fn problem(&self, at: RowCell, reason: RowReason) -> (usize, RowProblem) {
+        let places = &self.places;
+        let place = match at {
+            RowCell::Objective => Some(&places.objective),
+            RowCell::Meta => Some(&places.meta),
+            RowCell::MetaName => places.meta_name.as_ref(),
+            RowCell::Indicator => Some(&places.indicator),
+            RowCell::Name => Some(&places.name),
+            RowCell::Weight => places.weight.as_ref(),
+            RowCell::AtCut => places.at_cut.as_ref(),
+        }
+        .unwrap_or(&places.indicator);
+        (
+            self.order,
+            RowProblem {
+                origin: self.origin.clone(),
+                row: self.number,
+                column: place.column.clone(),
+                cell: place.cell.clone(),
+                value: place.value.clone(),
+                reason,
+            },
+        )
+    }
+
+    /// The annualization to measure the row by when it names none: the type the declared total
+    /// implies (Σ vigencias → suma, the last programmed vigencia → creciente, the same value
+    /// every vigencia → constante); when several fit, or none, suma with a warning naming the
+    /// row.
+    pub(super) fn inferred_type(
+        &self,
+        indicator: &Indicator,
+        period: Period,
+        warnings: &mut Vec<ImportWarning>,
+    ) -> Annualization {
+        let code = indicator.code_label().to_owned();
+        let programmed: Vec<Decimal> = period
+            .vigencias()
+            .filter_map(|v| indicator.programmed(v))
+            .collect();
+        let fits: Vec<Annualization> = match (indicator.declared_total, programmed.is_empty()) {
+            (Some(total), false) => {
+                let sum = programmed
+                    .iter()
+                    .try_fold(Decimal::ZERO, |s, v| s.checked_add(*v));
+                let last = programmed.iter().rev().find(|v| !v.is_zero()).copied();
+                let nonzero: Vec<&Decimal> = programmed.iter().filter(|v| !v.is_zero()).collect();
+                let constant = !nonzero.is_empty() && nonzero.iter().all(|v| **v == total);
+                let mut fits = Vec::new();
+                if sum == Some(total) {
+                    fits.push(Annualization::Suma);
+                }
+                if last == Some(total) {
+                    fits.push(Annualization::Creciente);
+                }
+                if constant {
+                    fits.push(Annualization::Constante);
+                }
+                fits
+            }
+            _ => Vec::new(),
+        };
+        match fits.as_slice() {
+            [only] => *only,
+            [] => {
+                warnings.push(ImportWarning::TypeGuessed {
+                    origin: self.origin.clone(),
+                    row: self.number,
+                    code,
+                });
+                Annualization::Suma
+            }
+            _ => {
+                warnings.push(ImportWarning::TypeAmbiguous {
+                    origin: self.origin.clone(),
+                    row: self.number,
+                    code,
+                });
+                Annualization::Suma
+            }
+        }
+    }
+
+    /// The published percentage compared with the one computed at `cut`: a warning when they
+    /// differ by more than 0,01.
+    pub(super) fn check_published(
+        &self,
+        indicator: &Indicator,
+        cut: Cut,
+        settings: &crate::model::Settings,
+    ) -> Option<ImportWarning> {
+        let published = self.published?;
+        let computed = indicator_progress(indicator, cut, settings).progress()?;
+        let tolerance = Decimal::new(1, 2);
+        computed
+            .checked_sub(published)
+            .is_none_or(|difference| difference.abs() > tolerance)
+            .then(|| ImportWarning::PublishedMismatch {
+                origin: self.origin.clone(),
+                row: self.number,
+                code: indicator.code_label().to_owned(),
+                published,
+                computed,
+            })
     }
 }
 
@@ -912,10 +1482,13 @@ struct Current {
     header: Option<Header>,
 }
 
-/// Builds a plan from rows as they are read, keeping only indicators and the first problems.
+/// Gathers the rows of the indicators as they are read, keeping only them and the first
+/// problems.
 #[derive(Default)]
 struct Importer {
-    bad_rows: BadRows,
+    /// Whether the rows go into an existing plan: a row without a meta code or a name may
+    /// then name an indicator of the plan (a new plan needs both of every row).
+    into: bool,
     current: Option<Current>,
     sheets: Vec<String>,
     sheets_without_header: Vec<String>,
@@ -924,11 +1497,16 @@ struct Importer {
     years: BTreeSet<Vigencia>,
     rows: Vec<Row>,
     text_len: usize,
-    problems: Listing<RowProblem>,
-    /// What the user should know about cells of the rows imported.
+    /// Problems of the rows read, with each row's place among the rows read.
+    problems: Vec<(usize, RowProblem)>,
+    problems_total: usize,
+    /// What the user should know about cells of the rows read.
     notes: Listing<ImportWarning>,
     ignored: BTreeSet<String>,
     counts: RowCounts,
+    hidden: HiddenSummary,
+    /// The first non-empty row read, when no header is found: what the file starts with.
+    first_row: Option<String>,
 }
 
 impl RowVisitor for Importer {
@@ -940,42 +1518,70 @@ impl RowVisitor for Importer {
         Ok(())
     }
 
+    fn hidden(&mut self, hidden: HiddenContent) -> Result<(), ImportError> {
+        self.hidden.rows += hidden.rows;
+        if !hidden.columns.is_empty()
+            && let Some(sheet) = self.current.as_ref().and_then(|c| c.info.sheet.clone())
+        {
+            self.hidden.columns.push((sheet, hidden.columns));
+        }
+        Ok(())
+    }
+
     fn row(&mut self, row: TableRow) -> Result<(), ImportError> {
         self.counts.read += 1;
+        let order = self.counts.read;
         let Some(current) = self.current.as_mut() else {
             return Ok(());
         };
         let Some(header) = &current.header else {
-            match Header::of(&row.cells, &mut self.ignored)? {
+            match Header::of(&row, &current.info.origin, &mut self.ignored)? {
                 Some(header) => {
                     self.counts.headers += 1;
                     Self::take_cut(&mut self.cut, &header)?;
                     self.years.extend(header.years());
                     current.header = Some(header);
                 }
-                None => self.counts.before_header += 1,
+                None => {
+                    self.counts.before_header += 1;
+                    if self.first_row.is_none() {
+                        let texts: Vec<String> = row.cells.iter().map(Cell::text).collect();
+                        let shown = texts.join(" · ");
+                        if !shown.trim_matches([' ', '·']).is_empty() {
+                            self.first_row = Some(shown);
+                        }
+                    }
+                }
             }
             return Ok(());
         };
+        // A stray quote that swallowed rows: two or more of the record's lines look like whole
+        // rows, and its quoted text holds as many separators as a whole row. (A legitimate
+        // line break in a cell near the end of a wide row, as in Avance's own export, leaves a
+        // long last line too, but its text holds few separators.)
         let row_like = row
             .line_fields
             .iter()
             .filter(|&&n| n >= header.needed_fields.max(2))
             .count();
-        if row_like >= 2 {
+        let raw_fields = row.line_fields.iter().sum::<usize>();
+        let quoted_separators = raw_fields
+            .saturating_sub(row.line_fields.len().saturating_sub(1))
+            .saturating_sub(row.cells.len());
+        if row_like >= 2 && quoted_separators + 1 >= header.needed_fields.max(2) {
             return Err(ImportError::QuoteSpansRows {
                 origin: current.info.origin.clone(),
                 first: row.number,
                 last: row.number + row.line_fields.len() - 1,
             });
         }
-        match read_row(&current.info, &row, header) {
+        match read_row(&current.info, &row, header, order, !self.into) {
             RowKind::Empty => self.counts.empty += 1,
             RowKind::Total => self.counts.totals += 1,
             RowKind::Header => {
                 // A header repeated inside the table: the rows after it follow its columns.
                 self.counts.repeated_headers += 1;
-                if let Some(header) = Header::of(&row.cells, &mut self.ignored)? {
+                if let Some(header) = Header::of(&row, &current.info.origin, &mut self.ignored)? {
                     Self::take_cut(&mut self.cut, &header)?;
                     self.years.extend(header.years());
                     current.header = Some(header);
@@ -984,7 +1590,10 @@ impl RowVisitor for Importer {
             RowKind::Problems(problems) => {
                 self.counts.with_problems += 1;
                 for problem in problems {
-                    self.problems.push(problem);
+                    self.problems_total += 1;
+                    if self.problems.len() < LIST_LIMIT {
+                        self.problems.push((order, problem));
+                    }
                 }
             }
             RowKind::Indicator(row, notes) => {
@@ -995,7 +1604,6 @@ impl RowVisitor for Importer {
                 if self.text_len > MAX_TEXT_BYTES {
                     return Err(ImportError::TooMuchText);
                 }
-                self.counts.imported += 1;
                 self.rows.push(*row);
                 for note in notes {
                     self.notes.push(note);
@@ -1004,6 +1612,15 @@ impl RowVisitor for Importer {
         }
         Ok(())
     }
+}
+
+/// The hidden rows and columns of a workbook's sheets, not read.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HiddenSummary {
+    /// Hidden rows with something in them, in all sheets read.
+    pub rows: usize,
+    /// For each sheet read with hidden columns holding something: its name and those columns.
+    pub columns: Vec<(String, Vec<String>)>,
 }
 
 impl Importer {
@@ -1031,11 +1648,13 @@ impl Importer {
         }
     }
 
-    /// The plan from the rows read, or why not.
+    /// The plan from the rows read, put into `into` (or into a new plan named `title`), or why
+    /// not.
     fn finish(
         mut self,
+        request: &ImportRequest,
+        into: Option<&Plan>,
         title: &str,
-        file: String,
         sheets_skipped: Vec<SkippedSheet>,
     ) -> Result<Imported, ImportError> {
         self.end_table();
@@ -1044,24 +1663,78 @@ impl Importer {
             warnings.push(ImportWarning::ColumnIgnored(name));
         }
         let Some(cut) = self.cut else {
-            let missing = REQUIRED.iter().map(|(name, _)| *name).collect();
-            return Err(ImportError::MissingColumns(missing));
-        };
-        if !self.problems.is_empty() {
-            if self.bad_rows == BadRows::Skip && self.rows.is_empty() {
-                return Err(ImportError::NoGoodRows {
-                    rows: self.counts.with_problems,
-                    problems: self.problems,
+            if self.counts.read == 0 {
+                let missing = REQUIRED.iter().map(|(name, _)| *name).collect();
+                return Err(ImportError::MissingColumns {
+                    columns: missing,
+                    hidden: Vec::new(),
                 });
             }
-            if self.bad_rows == BadRows::Stop {
+            return Err(ImportError::NoHeader {
+                file: request.path.display().to_string(),
+                rows: self.counts.read,
+                first: self.first_row.unwrap_or_default(),
+            });
+        };
+        let period = match into {
+            Some(base) => {
+                if let Some(year) = self.years.iter().find(|y| !base.period.contains(**y)) {
+                    return Err(ImportError::VigenciaOutsidePlan {
+                        vigencia: *year,
+                        period: base.period,
+                    });
+                }
+                base.period
+            }
+            None => Period {
+                first: *self.years.first().unwrap_or(&cut.vigencia),
+                last: *self.years.last().unwrap_or(&cut.vigencia),
+            },
+        };
+        if !period.contains(cut.vigencia) {
+            return Err(ImportError::CutOutsidePeriod(cut));
+        }
+        if period.last.saturating_sub(period.first) >= super::plan_file::MAX_PERIOD_YEARS {
+            return Err(ImportError::PeriodTooLong(period));
+        }
+        let mut plan = match into {
+            Some(base) => base.clone(),
+            None => {
+                let mut plan = Plan::new(title, period);
+                plan.cut = cut;
+                plan
+            }
+        };
+        let outcome = apply::apply(&mut plan, &self.rows, cut, into.is_some());
+        let mut problems = self.problems;
+        problems.extend(outcome.problems.into_iter().take(LIST_LIMIT));
+        problems.sort_by_key(|(order, _)| *order);
+        let problem_total = self.problems_total + outcome.problem_total;
+        self.counts.with_problems += outcome.refused_rows;
+        self.counts.imported = outcome.applied;
+        if problem_total > 0 {
+            let listing = Listing {
+                first: problems
+                    .into_iter()
+                    .take(LIST_LIMIT)
+                    .map(|(_, problem)| problem)
+                    .collect(),
+                total: problem_total,
+            };
+            if request.bad_rows == BadRows::Stop {
                 return Err(ImportError::Rows {
                     rows: self.counts.with_problems,
-                    problems: self.problems,
+                    problems: listing,
                 });
             }
-            let unlisted = self.problems.unlisted();
-            for problem in self.problems.first {
+            if outcome.applied == 0 {
+                return Err(ImportError::NoGoodRows {
+                    rows: self.counts.with_problems,
+                    problems: listing,
+                });
+            }
+            let unlisted = listing.unlisted();
+            for problem in listing.first {
                 warnings.push(ImportWarning::Skipped(problem));
             }
             warnings.total += unlisted;
@@ -1071,119 +1744,28 @@ impl Importer {
             warnings.push(note);
         }
         warnings.total += unlisted;
-        if self.rows.is_empty() {
+        for warning in outcome.warnings {
+            warnings.push(warning);
+        }
+        // A new plan needs indicators; a matrix with its headers and no indicator rows changes
+        // nothing in an existing plan (the export of a plan without indicators).
+        if self.rows.is_empty() && into.is_none() {
             return Err(ImportError::Empty);
         }
-        let period = Period {
-            first: *self.years.first().unwrap_or(&cut.vigencia),
-            last: *self.years.last().unwrap_or(&cut.vigencia),
-        };
-        if !period.contains(cut.vigencia) {
-            return Err(ImportError::CutOutsidePeriod(cut));
-        }
-        if period.last.saturating_sub(period.first) >= super::plan_file::MAX_PERIOD_YEARS {
-            return Err(ImportError::PeriodTooLong(period));
-        }
-        let plan = build_plan(title, period, cut, self.rows, &mut warnings);
         Ok(Imported {
             plan,
             summary: ImportSummary {
-                file,
+                file: request.path.display().to_string(),
                 sheets: self.sheets,
                 sheets_without_header: self.sheets_without_header,
                 sheets_skipped,
                 rows: self.counts,
+                hidden: self.hidden,
                 cut,
+                into: outcome.into,
             },
             warnings,
         })
-    }
-}
-
-/// The plan the rows make, with the type of each indicator inferred where not given and the
-/// published percentages compared with the computed ones.
-fn build_plan(
-    title: &str,
-    period: Period,
-    cut: Cut,
-    rows: Vec<Row>,
-    warnings: &mut Listing<ImportWarning>,
-) -> Plan {
-    let mut plan = Plan::new(title, period);
-    plan.cut = cut;
-    let mut placed = Vec::new();
-    for mut row in rows {
-        infer_type(&mut row, period, warnings);
-        let year = row.indicator.year_mut(cut.vigencia);
-        year.weight = row.weight;
-        if let Some(executed) = row.executed {
-            year.executed.insert(cut.quarter, executed);
-        }
-        row.indicator.tidy();
-        let objective = &mut plan.objectives[usize::from(row.objective - 1)];
-        let meta_index = match objective.metas.iter().position(|m| m.code == row.meta_code) {
-            Some(i) => i,
-            None => {
-                objective.metas.push(Meta {
-                    code: row.meta_code.clone(),
-                    name: row.meta_name.clone(),
-                    indicators: Vec::new(),
-                });
-                objective.metas.len() - 1
-            }
-        };
-        let meta = &mut objective.metas[meta_index];
-        if meta.name.is_empty() {
-            meta.name = std::mem::take(&mut row.meta_name);
-        }
-        meta.indicators.push(std::mem::take(&mut row.indicator));
-        let index = meta.indicators.len() - 1;
-        placed.push((row, index, meta_index));
-    }
-    let tolerance = Decimal::new(1, 2);
-    for (row, index, meta) in &placed {
-        let Some(published) = row.published else {
-            continue;
-        };
-        let indicator =
-            &plan.objectives[usize::from(row.objective - 1)].metas[*meta].indicators[*index];
-        let computed = indicator_progress(indicator, cut, &plan.settings).progress();
-        if let Some(computed) = computed
-            && computed
-                .checked_sub(published)
-                .is_none_or(|difference| difference.abs() > tolerance)
-        {
-            warnings.push(ImportWarning::PublishedMismatch {
-                origin: row.origin.clone(),
-                row: row.number,
-                code: indicator.code_label().to_owned(),
-                published,
-                computed,
-            });
-        }
-    }
-    plan
-}
-
-/// Takes from `base` what a matrix does not carry: the plan's title, sector, missions and
-/// visions, settings, the objectives' texts, and the names of metas with the same code. The
-/// imported figures stay as imported.
-pub fn keep_texts_from(imported: &mut Plan, base: &Plan) {
-    imported.title = base.title.clone();
-    imported.sector = base.sector.clone();
-    imported.sector_mission = base.sector_mission.clone();
-    imported.entities = base.entities.clone();
-    imported.settings = base.settings;
-    for objective in &mut imported.objectives {
-        let Some(from) = base.objective(objective.number) else {
-            continue;
-        };
-        objective.text = from.text.clone();
-        for meta in objective.metas.iter_mut().filter(|m| m.name.is_empty()) {
-            if let Some(named) = from.metas.iter().find(|m| m.code == meta.code) {
-                meta.name = named.name.clone();
-            }
-        }
     }
 }
 
@@ -1206,18 +1788,21 @@ fn looks_like_thousands(text: &str) -> bool {
 }
 
 /// What one row after a header is: empty, a total, a repeated header, an indicator, or a row
-/// whose problems are listed.
-fn read_row(info: &TableInfo, row: &TableRow, header: &Header) -> RowKind {
+/// whose problems are listed. `order` is the row's place among all rows read; `names_needed`
+/// says that a row without a meta code or a name is a problem (every row adds an indicator).
+fn read_row(
+    info: &TableInfo,
+    row: &TableRow,
+    header: &Header,
+    order: usize,
+    names_needed: bool,
+) -> RowKind {
     let cells = &row.cells;
     let texts: Vec<String> = cells.iter().map(|c| strip_tags(&c.text())).collect();
-    let get = |column: Column| {
-        header
-            .columns
-            .iter()
-            .position(|c| *c == Some(column))
-            .map(|i| (i, cells.get(i), texts.get(i).cloned().unwrap_or_default()))
-    };
-    let name = get(Column::Name).map(|(_, _, t)| t).unwrap_or_default();
+    let index_of = |column: Column| header.columns.iter().position(|c| *c == Some(column));
+    let text_of = |index: usize| texts.get(index).cloned().unwrap_or_default();
+    let get = |column: Column| index_of(column).map(text_of);
+    let name = get(Column::Name).unwrap_or_default();
     if texts.iter().all(String::is_empty) {
         return RowKind::Empty;
     }
@@ -1236,6 +1821,11 @@ fn read_row(info: &TableInfo, row: &TableRow, header: &Header) -> RowKind {
             )
         })
     };
+    let place_of = |index: usize| Place {
+        column: header.names.get(index).cloned().unwrap_or_default(),
+        cell: cell_of(index),
+        value: text_of(index),
+    };
     let mut problems = Vec::new();
     let mut notes = Vec::new();
     let mut problem = |index: usize, value: &str, reason: RowReason| {
@@ -1248,9 +1838,10 @@ fn read_row(info: &TableInfo, row: &TableRow, header: &Header) -> RowKind {
             reason,
         });
     };
-    let mut decimal = |column: Column| -> Option<Decimal> {
-        let (index, cell, text) = get(column)?;
-        match cell {
+    // A figure of the row: `None` without its column, `Some(None)` for an empty cell.
+    let mut figure = |index: usize| -> Option<Option<Decimal>> {
+        let text = text_of(index);
+        Some(match cells.get(index) {
             Some(Cell::Number(n) | Cell::Percent(n)) => Some(*n),
             Some(Cell::Date(shown)) => {
                 problem(index, shown, RowReason::Date);
@@ -1280,28 +1871,48 @@ fn read_row(info: &TableInfo, row: &TableRow, header: &Header) -> RowKind {
                     None
                 }
             },
-        }
+        })
     };
-    let weight = decimal(Column::Weight);
-    let executed = decimal(Column::Executed);
-    let published = decimal(Column::Published);
-    let declared_total = decimal(Column::Total);
-    let baseline = decimal(Column::Baseline);
-    let mut indicator = Indicator {
-        baseline,
-        declared_total,
-        ..Indicator::default()
+    let mut read = Row {
+        origin: origin.clone(),
+        number: row.number,
+        order,
+        ..Row::default()
     };
-    for column in header.columns.iter().flatten() {
-        if let Column::Programmed(year) = column {
-            let value = decimal(*column);
-            if value.is_some() {
-                indicator.year_mut(*year).programmed = value;
+    for (index, column) in header.columns.iter().enumerate() {
+        let Some(column) = column else { continue };
+        match *column {
+            Column::Weight => read.weight = figure(index),
+            Column::WeightOf(year) => {
+                read.weights.insert(year, figure(index).flatten());
             }
+            Column::Programmed(year) => {
+                read.programmed.insert(year, figure(index).flatten());
+            }
+            Column::Total => read.total = figure(index),
+            Column::Executed => read.at_cut = figure(index),
+            Column::Quarter(cut) => {
+                read.quarters.insert(cut, figure(index).flatten());
+            }
+            Column::Comment(cut) => {
+                read.comments.insert(cut, text_of(index));
+            }
+            Column::Published => read.published = figure(index).flatten(),
+            Column::Baseline => read.baseline = figure(index),
+            Column::Entity => read.entity = Some(text_of(index)),
+            Column::Unit => read.unit = Some(text_of(index)),
+            // An empty cell says nothing (a merged cell keeps the name in its first row).
+            Column::MetaName => read.meta_name = Some(text_of(index)).filter(|t| !t.is_empty()),
+            Column::Objective
+            | Column::Meta
+            | Column::Code
+            | Column::Name
+            | Column::Type
+            | Column::Computed => {}
         }
     }
-
-    let objective = get(Column::Objective).and_then(|(index, _, text)| {
+    let objective = index_of(Column::Objective).and_then(|index| {
+        let text = text_of(index);
         let number = text
             .trim_start_matches(|c: char| !c.is_ascii_digit())
             .parse::<u8>()
@@ -1312,104 +1923,54 @@ fn read_row(info: &TableInfo, row: &TableRow, header: &Header) -> RowKind {
         }
         number
     });
-    let meta_code = get(Column::Meta).map(|(_, _, t)| t).unwrap_or_default();
-    if meta_code.is_empty()
-        && let Some((index, _, _)) = get(Column::Meta)
-    {
-        problem(index, "", RowReason::Empty);
+    if names_needed {
+        if let Some(index) = index_of(Column::Meta)
+            && text_of(index).is_empty()
+        {
+            problem(index, "", RowReason::Empty);
+        }
+        if name.is_empty() {
+            problem(
+                index_of(Column::Name).unwrap_or_default(),
+                "",
+                RowReason::Empty,
+            );
+        }
     }
-    if name.is_empty() {
-        let index = get(Column::Name).map_or(0, |(i, _, _)| i);
-        problem(index, "", RowReason::Empty);
-    }
-    let mut type_given = false;
-    if let Some((index, _, text)) = get(Column::Type)
-        && !text.is_empty()
-    {
-        type_given = true;
-        match Annualization::from_sheet_name(&normalize(&text)) {
-            Some(kind) => indicator.annualization = kind,
-            None => problem(index, &text, RowReason::UnknownType),
+    if let Some(index) = index_of(Column::Type) {
+        let text = text_of(index);
+        if !text.is_empty() {
+            match Annualization::from_sheet_name(&normalize(&text)) {
+                Some(kind) => read.annualization = Some(kind),
+                None => problem(index, &text, RowReason::UnknownType),
+            }
         }
     }
     let Some(objective) = objective.filter(|_| problems.is_empty()) else {
         return RowKind::Problems(problems);
     };
-    let code = get(Column::Code).map(|(_, _, t)| t).unwrap_or_default();
-    indicator.code = (!code.is_empty() && !code.eq_ignore_ascii_case("N/A")).then_some(code);
-    indicator.name = name;
-    indicator.entity = get(Column::Entity).map(|(_, _, t)| t).unwrap_or_default();
-    indicator.unit = get(Column::Unit).map(|(_, _, t)| t).unwrap_or_default();
-    RowKind::Indicator(
-        Box::new(Row {
-            origin: origin.clone(),
-            number: row.number,
-            objective,
-            meta_code,
-            meta_name: get(Column::MetaName).map(|(_, _, t)| t).unwrap_or_default(),
-            indicator,
-            executed,
-            weight,
-            published,
-            type_given,
-        }),
-        notes,
-    )
-}
-
-/// Without a type column, the type the declared total implies: Σ vigencias → suma, the last
-/// programmed vigencia → creciente, the same value every vigencia → constante. When several
-/// fit, or none, suma with a warning naming the row.
-fn infer_type(row: &mut Row, period: Period, warnings: &mut Listing<ImportWarning>) {
-    if row.type_given {
-        return;
-    }
-    let code = row.indicator.code_label().to_owned();
-    let programmed: Vec<Decimal> = period
-        .vigencias()
-        .filter_map(|v| row.indicator.programmed(v))
-        .collect();
-    let fits: Vec<Annualization> = match (row.indicator.declared_total, programmed.is_empty()) {
-        (Some(total), false) => {
-            let sum = programmed
-                .iter()
-                .try_fold(Decimal::ZERO, |s, v| s.checked_add(*v));
-            let last = programmed.iter().rev().find(|v| !v.is_zero()).copied();
-            let nonzero: Vec<&Decimal> = programmed.iter().filter(|v| !v.is_zero()).collect();
-            let constant = !nonzero.is_empty() && nonzero.iter().all(|v| **v == total);
-            let mut fits = Vec::new();
-            if sum == Some(total) {
-                fits.push(Annualization::Suma);
-            }
-            if last == Some(total) {
-                fits.push(Annualization::Creciente);
-            }
-            if constant {
-                fits.push(Annualization::Constante);
-            }
-            fits
-        }
-        _ => Vec::new(),
+    read.objective = objective;
+    read.meta_code = get(Column::Meta).unwrap_or_default();
+    let code = get(Column::Code).unwrap_or_default();
+    read.code = (!code.is_empty() && !code.eq_ignore_ascii_case("N/A")).then_some(code);
+    read.name = name;
+    let code_or_name = match (&read.code, index_of(Column::Code)) {
+        (Some(_), Some(index)) => index,
+        _ => index_of(Column::Name).unwrap_or_default(),
     };
-    row.indicator.annualization = match fits.as_slice() {
-        [only] => *only,
-        [] => {
-            warnings.push(ImportWarning::TypeGuessed {
-                origin: row.origin.clone(),
-                row: row.number,
-                code,
-            });
-            Annualization::Suma
-        }
-        _ => {
-            warnings.push(ImportWarning::TypeAmbiguous {
-                origin: row.origin.clone(),
-                row: row.number,
-                code,
-            });
-            Annualization::Suma
-        }
+    read.places = RowPlaces {
+        objective: index_of(Column::Objective)
+            .map(place_of)
+            .unwrap_or_default(),
+        meta: index_of(Column::Meta).map(place_of).unwrap_or_default(),
+        meta_name: index_of(Column::MetaName).map(place_of),
+        indicator: place_of(code_or_name),
+        name: index_of(Column::Name).map(place_of).unwrap_or_default(),
+        weight: index_of(Column::Weight).map(place_of),
+        weight_of_cut: index_of(Column::WeightOf(header.cut.vigencia)).map(place_of),
+        at_cut: index_of(Column::Executed).map(place_of),
     };
+    RowKind::Indicator(Box::new(read), notes)
 }
 
 #[cfg(test)]
@@ -1445,6 +2006,38 @@ mod tests {
     }
 
     #[test]
+    fn tags_are_stripped_and_comparisons_are_kept() {
+        assert_eq!(
+            strip_tags("<b>META SECTORIAL 301</b>"),
+            "META SECTORIAL 301"
+        );
+        assert_eq!(strip_tags("<font color=\"red\">55</font>"), "55");
+        assert_eq!(strip_tags(" a<br/>b\u{a0}"), "ab");
+        for kept in ["avance < 50 % y > 20 %", "a<3", "x <- y", "<>", "<1>"] {
+            assert_eq!(strip_tags(kept), kept);
+        }
+    }
+
+    #[test]
+    fn quarter_and_weight_headers_name_their_vigencia() {
+        let cut = |text: &str| text.parse::<Cut>().unwrap();
+        assert_eq!(
+            column_of("Ponderación 2023"),
+            Ok(Some(Column::WeightOf(2023)))
+        );
+        assert_eq!(
+            column_of("Ejecutado 2022 T2"),
+            Ok(Some(Column::Quarter(cut("2022-Q2"))))
+        );
+        assert_eq!(
+            column_of("Comentario 2024 T4"),
+            Ok(Some(Column::Comment(cut("2024-Q4"))))
+        );
+        assert_eq!(column_of("Ponderación indicador"), Ok(Some(Column::Weight)));
+        assert_eq!(column_of("Ejecutado acumulado"), Ok(None));
+    }
+
+    #[test]
     fn a_comma_and_three_digits_alone_looks_like_thousands() {
         for text in ["1,234", "-12,500", "999,000 %", " 1,234 "] {
             assert!(looks_like_thousands(text), "{text}");
@@ -1470,7 +2063,9 @@ mod tests {
             sheets_without_header: vec!["Resumen".to_owned()],
             sheets_skipped: Vec::new(),
             rows: RowCounts::default(),
+            hidden: HiddenSummary::default(),
             cut: Cut::new(2022, crate::model::Quarter::new(1).unwrap()),
+            into: None,
         };
         let lines = summary.lines(Language::Es);
         assert!(

@@ -1,8 +1,10 @@
 //! Reading and writing plans and reports. No egui here.
 
+pub mod bounded_read;
 pub mod diff_report;
 pub mod export;
 pub mod fast_read;
+pub mod file_set;
 pub mod generate;
 pub mod import;
 pub mod plan_file;
@@ -36,6 +38,62 @@ pub fn seed_plan() -> Plan {
 /// permissions kept, read-only files refused (see [`safe_write`]); no backup is kept.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), safe_write::WriteError> {
     safe_write::write(path, bytes, safe_write::Backup::Skip).map(drop)
+}
+
+/// Whether two paths name the same file: the same path, a symbolic link to it, another
+/// spelling of it (`./plan.ron`, `sub/../plan.ron`), a name Windows takes for it (see
+/// [`same_name_on_windows`]), or a hard link (Linux and macOS: the same device and inode;
+/// Windows: the same size, creation and modification times and bytes, as hard links share
+/// them). Otherwise false when either is missing.
+pub fn is_same_file(a: &Path, b: &Path) -> bool {
+    same_name_on_windows(a, b) || same_file_on_disk(a, b)
+}
+
+/// Whether Windows (and macOS, and a Windows share mounted on Linux) would open one file by
+/// both paths: the same folder, and names equal once case is ignored and the dots and spaces
+/// Windows drops at a name's end are dropped (`PLAN.RON`, `plan.ron.`, `plan.ron ` are
+/// `plan.ron`). Told on every system, so a path that would replace the plan on a colleague's PC
+/// is refused here too.
+fn same_name_on_windows(a: &Path, b: &Path) -> bool {
+    let name = |path: &Path| {
+        let name = path.file_name()?.to_str()?.trim_end_matches(['.', ' ']);
+        (!name.is_empty()).then(|| name.to_uppercase())
+    };
+    let folder = |path: &Path| match path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => std::fs::canonicalize(folder),
+        _ => std::fs::canonicalize("."),
+    };
+    match (name(a), name(b)) {
+        (Some(name_a), Some(name_b)) if name_a == name_b => {
+            matches!((folder(a), folder(b)), (Ok(x), Ok(y)) if x == y)
+        }
+        _ => false,
+    }
+}
+
+/// Whether two existing paths lead to one file on disk.
+fn same_file_on_disk(a: &Path, b: &Path) -> bool {
+    let (Ok(a), Ok(b)) = (std::fs::canonicalize(a), std::fs::canonicalize(b)) else {
+        return false;
+    };
+    if a == b {
+        return true;
+    }
+    let (Ok(meta_a), Ok(meta_b)) = (std::fs::metadata(&a), std::fs::metadata(&b)) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        meta_a.dev() == meta_b.dev() && meta_a.ino() == meta_b.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        let times = |m: &std::fs::Metadata| (m.len(), m.created().ok(), m.modified().ok());
+        meta_a.is_file()
+            && times(&meta_a) == times(&meta_b)
+            && std::fs::read(&a).ok() == std::fs::read(&b).ok()
+    }
 }
 
 /// What the operating system said when a file could not be read or written, kept to be told
@@ -78,6 +136,40 @@ impl SystemError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_is_the_same_through_another_spelling_or_a_link_and_not_a_copy() {
+        let dir = tempfile::tempdir().unwrap();
+        let plan = dir.path().join("plan.ron");
+        std::fs::write(&plan, "x").unwrap();
+        let copy = dir.path().join("copia.ron");
+        std::fs::write(&copy, "x").unwrap();
+        assert!(is_same_file(&plan, &plan));
+        assert!(is_same_file(&plan, &dir.path().join(".").join("plan.ron")));
+        assert!(!is_same_file(&plan, &copy));
+        assert!(!is_same_file(&plan, &dir.path().join("nuevo.xlsx")));
+        for windows_spelling in ["PLAN.RON", "Plan.ron.", "plan.ron. .", "plan.ron "] {
+            assert!(is_same_file(&plan, &dir.path().join(windows_spelling)));
+        }
+        assert!(!is_same_file(&plan, &dir.path().join("plan.ron.xlsx")));
+        assert!(!is_same_file(
+            &plan,
+            &dir.path().join("..").join("plan.ron")
+        ));
+        assert!(!is_same_file(
+            &dir.path().join("..."),
+            &dir.path().join(".")
+        ));
+        #[cfg(unix)]
+        {
+            let link = dir.path().join("enlace.ron");
+            std::os::unix::fs::symlink(&plan, &link).unwrap();
+            assert!(is_same_file(&link, &plan));
+            let hard = dir.path().join("duro.ron");
+            std::fs::hard_link(&plan, &hard).unwrap();
+            assert!(is_same_file(&hard, &plan));
+        }
+    }
 
     #[test]
     fn the_usual_system_errors_are_told_in_words_and_others_named_as_the_systems() {

@@ -8,10 +8,15 @@
 //! previous version kept as `NAME.bak`, permissions and links respected, read-only files refused.
 //!
 //! Reading is strict where a silent choice could lose figures: a key written twice (a vigencia,
-//! a quarter, a field) is an error with its line and column, not "the last one wins"; a number
-//! that does not parse names its objective, indicator and field. A UTF-8 BOM (Windows Notepad)
-//! and CRLF line ends are accepted. Hand-written comments are found ([`Opened::comment`]) so
-//! nobody loses them without being told: the file is always rewritten in canonical layout.
+//! a quarter, a field) is an error with its line and column, not "the last one wins"; a figure
+//! is read exactly or refused (never rounded: not through a binary float, not past 28
+//! decimals); a number that does not parse names its objective, indicator and field. What the
+//! file says is decided by one reader, the plan's own `Deserialize` code
+//! ([`crate::model::strict`]), whichever parser feeds it ([`fast_read`] or ron). A UTF-8 BOM
+//! (Windows Notepad) and CRLF line ends are accepted. Hand-written comments are found
+//! ([`Opened::comment`]) so nobody loses them without being told: the file is always rewritten
+//! in canonical layout. Only a regular file of at most [`MAX_FILE_BYTES`] is read: a folder, a
+//! named pipe or a device is refused before it is opened ([`bounded_read`]).
 
 use std::path::{Path, PathBuf};
 
@@ -20,15 +25,21 @@ use ron::ser::PrettyConfig;
 use serde::Deserialize;
 
 use super::SystemError;
+use super::bounded_read::{self, NotAFile, ReadRefusal};
 use super::fast_read;
-use super::ron_text::{self, At, Level, TextPos};
+use super::ron_text::{self, At, Level, Located, TextPos};
 use super::safe_write::{self, Backup, DiskStamp, WriteError};
+use crate::model::strict::{BARE_NUMBER, DUPLICATE_KEY, EXPECTED_FIGURE, TOO_PRECISE};
 use crate::model::validation::Field;
 use crate::model::{FORMAT_VERSION, Language, Period, Plan};
 use crate::tr;
 
 /// The file extension of plan files.
 pub const EXTENSION: &str = "ron";
+
+/// The largest plan file read: 50 MB, as an imported matrix. A plan of 10 000 indicators takes
+/// about 12 MB; a sector's, well under one.
+pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 
 /// Why a plan file could not be read or written.
 #[derive(Debug, thiserror::Error)]
@@ -38,6 +49,12 @@ pub enum PlanFileError {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// The path names a folder, a named pipe, a device: not a file to read.
+    #[error("{}", self.message(Language::Es))]
+    NotAFile { path: PathBuf, kind: NotAFile },
+    /// Longer than [`MAX_FILE_BYTES`]: not read.
+    #[error("{}", self.message(Language::Es))]
+    TooLarge { path: PathBuf, limit: u64 },
     /// Any failure but the two below, which have their own advice.
     #[error("{}", self.message(Language::Es))]
     Write { path: PathBuf, source: WriteError },
@@ -45,6 +62,13 @@ pub enum PlanFileError {
     Empty { path: PathBuf },
     #[error("{}", self.message(Language::Es))]
     NotText { path: PathBuf },
+    /// Text saved in another encoding than UTF-8 (Notepad's "ANSI" or "Unicode"): the plan is
+    /// not read, and the message says how to save it again as UTF-8.
+    #[error("{}", self.message(Language::Es))]
+    OtherEncoding {
+        path: PathBuf,
+        encoding: OtherEncoding,
+    },
     #[error("{}", self.message(Language::Es))]
     ReadOnly { path: PathBuf },
     #[error("{}", self.message(Language::Es))]
@@ -75,8 +99,8 @@ pub enum PlanFileError {
         line: usize,
         column: usize,
         key: String,
-        /// Where it was written the first time.
-        first_line: usize,
+        /// Where it was written the first time, when the text can be followed that far.
+        first_line: Option<usize>,
         place: Option<Box<Place>>,
     },
     #[error("{}", self.message(Language::Es))]
@@ -104,7 +128,31 @@ impl PlanFileError {
         matches!(self, PlanFileError::Write { source, .. } if source.is_in_use())
     }
 
-    /// The message in one language, with the path last.
+    /// The message for the command line: a failed save says what was left on disk, without
+    /// the window's advice (its plan "stays open", «Guardar como…»); the rest as [`Self::message`].
+    pub fn command_line_message(&self, language: Language) -> String {
+        match self {
+            PlanFileError::Write { path, source } => tr!(
+                language,
+                "cli-plan-not-saved",
+                detail = source.message(language),
+                path = shown(path)
+            ),
+            PlanFileError::ReadOnly { path } => {
+                tr!(language, "cli-plan-read-only", path = shown(path))
+            }
+            PlanFileError::HardLinked { path, links } => tr!(
+                language,
+                "cli-plan-hard-linked",
+                others = links.saturating_sub(1) as usize,
+                path = shown(path)
+            ),
+            _ => self.message(language),
+        }
+    }
+
+    /// The message in one language, with the path last (for the window: see
+    /// [`Self::command_line_message`]).
     pub fn message(&self, language: Language) -> String {
         let place = |place: &Option<Box<Place>>| Place::describe_in(place.as_deref(), language);
         match self {
@@ -120,10 +168,42 @@ impl PlanFileError {
                 detail = source.message(language),
                 path = shown(path)
             ),
+            PlanFileError::NotAFile { path, kind } => tr!(
+                language,
+                "plan-file-not-a-file",
+                what = kind.message(language),
+                path = shown(path)
+            ),
+            PlanFileError::TooLarge { path, limit } => tr!(
+                language,
+                "plan-file-too-large",
+                megabytes = bounded_read::megabytes(*limit),
+                path = shown(path)
+            ),
             PlanFileError::Empty { path } => tr!(language, "plan-file-empty", path = shown(path)),
             PlanFileError::NotText { path } => {
                 tr!(language, "plan-file-not-text", path = shown(path))
             }
+            PlanFileError::OtherEncoding {
+                path,
+                encoding: OtherEncoding::Utf16,
+            } => tr!(language, "plan-file-utf16", path = shown(path)),
+            PlanFileError::OtherEncoding {
+                path,
+                encoding:
+                    OtherEncoding::Windows1252 {
+                        line,
+                        column,
+                        letter,
+                    },
+            } => tr!(
+                language,
+                "plan-file-ansi",
+                letter = letter.to_string(),
+                line = *line,
+                column = *column,
+                path = shown(path)
+            ),
             PlanFileError::ReadOnly { path } => {
                 tr!(language, "plan-file-read-only", path = shown(path))
             }
@@ -183,7 +263,7 @@ impl PlanFileError {
                 line,
                 column,
                 key,
-                first_line,
+                first_line: Some(first_line),
                 place: at,
             } => tr!(
                 language,
@@ -193,6 +273,22 @@ impl PlanFileError {
                 place = place(at),
                 key = key,
                 first_line = *first_line,
+                path = shown(path)
+            ),
+            PlanFileError::DuplicateKey {
+                path,
+                line,
+                column,
+                key,
+                first_line: None,
+                place: at,
+            } => tr!(
+                language,
+                "plan-file-duplicate-key-unplaced",
+                line = *line,
+                column = *column,
+                place = place(at),
+                key = key,
                 path = shown(path)
             ),
             PlanFileError::UnknownVersion { path, found: 0 } => {
@@ -442,7 +538,7 @@ pub fn parse_as(text: &str, origin: &Path, format: &Format<'_>) -> Result<Plan, 
     parse_scanned(text, origin, format).map(|(plan, _)| plan)
 }
 
-/// Reads a plan and what the light scan found (its first comment) in one pass.
+/// Reads a plan and where its first comment is.
 fn parse_scanned(
     text: &str,
     origin: &Path,
@@ -456,26 +552,22 @@ fn parse_scanned(
     if text.contains('\0') {
         return Err(PlanFileError::NotText { path });
     }
-    // A file as Avance writes it is read by the fast reader: it has no comment and no key
-    // twice, or that reader would have given up. Any other file is scanned for both and read
-    // by ron.
-    let (facts, parsed) = match fast_read::read_plan(text) {
-        Some(plan) => (ron_text::Facts::default(), Ok(Ok(plan))),
-        None => {
-            let facts = ron_text::scan(text);
-            let parsed = match facts.duplicate.clone() {
-                None => Ok(ron_options().from_str::<Plan>(text)),
-                Some(duplicate) => Err(duplicate),
-            };
-            (facts, parsed)
-        }
+    // A file as Avance writes it is read by the fast reader: it has no comment, or that
+    // reader would have given up. Any other file is read by ron, and looked through for
+    // comments. Either way the plan's own `Deserialize` code decides what the file says.
+    let (comment, parsed) = match fast_read::read_plan(text) {
+        Some(plan) => (None, Ok(plan)),
+        None => (
+            ron_text::first_comment(text),
+            ron_options().from_str::<Plan>(text),
+        ),
     };
     // Parsed once: the version is checked on the plan read. Only a file that does not read
     // is parsed again for its version alone, so a newer file is refused as newer, not as
     // malformed.
     let version = match &parsed {
-        Ok(Ok(plan)) => Some(plan.version),
-        _ => ron_options()
+        Ok(plan) => Some(plan.version),
+        Err(_) => ron_options()
             .from_str::<VersionProbe>(text)
             .ok()
             .map(|probe| probe.version),
@@ -487,19 +579,7 @@ fn parse_scanned(
         Some(0) => return Err(PlanFileError::UnknownVersion { path, found: 0 }),
         _ => {}
     }
-    let plan = match parsed {
-        Err(duplicate) => {
-            return Err(PlanFileError::DuplicateKey {
-                path,
-                line: duplicate.second.line,
-                column: duplicate.second.column,
-                key: duplicate.key,
-                first_line: duplicate.first.line,
-                place: Place::from_path(&duplicate.path).map(Box::new),
-            });
-        }
-        Ok(parsed) => parsed.map_err(|e| syntax_error(text, &path, e))?,
-    };
+    let plan = parsed.map_err(|e| read_error(text, &path, e))?;
     let Period { first, last } = plan.period;
     if last.saturating_sub(first) >= MAX_PERIOD_YEARS {
         return Err(PlanFileError::PeriodTooLong { path, first, last });
@@ -507,39 +587,106 @@ fn parse_scanned(
     let plan = format
         .upgrade(plan)
         .map_err(|found| PlanFileError::UnknownVersion { path, found })?;
-    Ok((plan, facts.first_comment))
+    Ok((plan, comment))
 }
 
-/// A ron error with the place in the plan it points at; a number that does not parse in words.
-fn syntax_error(text: &str, path: &Path, error: ron::error::SpannedError) -> PlanFileError {
+/// A ron error with the place in the plan it points at, in words: a number that does not parse,
+/// a key written twice, a figure that cannot be kept exactly, or what else is wrong there.
+fn read_error(text: &str, path: &Path, error: ron::error::SpannedError) -> PlanFileError {
     let (line, column) = (error.span.start.line, error.span.start.col);
     let located = ron_text::locate(text, TextPos { line, column });
     // A value is placed where it starts (ron points inside a string in a map, at its quote
-    // elsewhere).
+    // elsewhere, past the `0x` of a number).
     let value_at = located.as_ref().and_then(|l| l.token_at);
+    let (line, column) = value_at.map_or((line, column), |at| (at.line, at.column));
     let place = located
         .as_ref()
         .and_then(|l| Place::from_path(&l.path))
         .map(Box::new);
+    let path = path.to_path_buf();
+    let as_written = |fallback: &str| {
+        located
+            .as_ref()
+            .and_then(|l| l.token.clone())
+            .unwrap_or_else(|| fallback.to_owned())
+    };
     match &error.code {
-        ron::Error::InvalidValueForType { expected, found } if expected.contains("Decimal") => {
+        ron::Error::InvalidValueForType { expected, found } if expected == EXPECTED_FIGURE => {
             PlanFileError::NotANumber {
-                path: path.to_path_buf(),
-                line: value_at.map_or(line, |at| at.line),
-                column: value_at.map_or(column, |at| at.column),
-                text: located
-                    .and_then(|l| l.token)
-                    .unwrap_or_else(|| found.clone()),
+                path,
+                line,
+                column,
+                text: as_written(found),
                 place,
             }
         }
-        code => PlanFileError::Syntax {
-            path: path.to_path_buf(),
+        ron::Error::Message(message) if message.starts_with(DUPLICATE_KEY) => {
+            let key = &message[DUPLICATE_KEY.len()..];
+            let first = first_written(located.as_ref(), |written| {
+                ron_options()
+                    .from_str::<u64>(written)
+                    .is_ok_and(|n| n.to_string() == key)
+            });
+            duplicate(path, (line, column), key, first, located)
+        }
+        ron::Error::DuplicateStructField { field, .. } => {
+            let first = first_written(located.as_ref(), |written| written == *field);
+            duplicate(path, (line, column), field, first, located)
+        }
+        ron::Error::Message(message) if message.starts_with(BARE_NUMBER) => PlanFileError::Syntax {
+            path,
             line,
             column,
-            problem: SyntaxProblem::of(code, near_the_end(text, line)),
+            problem: SyntaxProblem::BareNumber(as_written(&message[BARE_NUMBER.len()..])),
             place,
         },
+        ron::Error::Message(message) if message.starts_with(TOO_PRECISE) => PlanFileError::Syntax {
+            path,
+            line,
+            column,
+            problem: SyntaxProblem::TooPrecise(message[TOO_PRECISE.len()..].to_owned()),
+            place,
+        },
+        code => PlanFileError::Syntax {
+            path,
+            line: error.span.start.line,
+            column: error.span.start.col,
+            problem: SyntaxProblem::of(code, near_the_end(text, error.span.start.line)),
+            place,
+        },
+    }
+}
+
+/// Where a key was written first, among the keys written before the one refused.
+fn first_written(located: Option<&Located>, same: impl Fn(&str) -> bool) -> Option<TextPos> {
+    located?
+        .earlier_keys
+        .iter()
+        .find(|(written, _)| same(written))
+        .map(|(_, at)| *at)
+}
+
+/// A key written twice, the second time at `at`; the place is the struct or map holding it.
+fn duplicate(
+    path: PathBuf,
+    at: (usize, usize),
+    key: &str,
+    first: Option<TextPos>,
+    located: Option<Located>,
+) -> PlanFileError {
+    let place = located.and_then(|mut located| {
+        if let Some(last) = located.path.last_mut() {
+            last.at = None;
+        }
+        Place::from_path(&located.path).map(Box::new)
+    });
+    PlanFileError::DuplicateKey {
+        path,
+        line: at.0,
+        column: at.1,
+        key: key.to_owned(),
+        first_line: first.map(|pos| pos.line),
+        place,
     }
 }
 
@@ -580,6 +727,11 @@ pub enum SyntaxProblem {
     ExpectedText,
     /// A whole number expected (a year, a quarter, an objective's number).
     ExpectedWholeNumber,
+    /// A figure written as a bare number with decimals (`27.123456789012345678`), as written:
+    /// it would reach Avance through a binary float, which keeps about 17 digits.
+    BareNumber(String),
+    /// A figure with more digits than Avance keeps exactly (28 decimals), as written.
+    TooPrecise(String),
     /// Anything else, in ron's words.
     Other(String),
 }
@@ -643,6 +795,12 @@ impl SyntaxProblem {
             }
             SyntaxProblem::ExpectedText => tr!(language, "plan-file-expected-text"),
             SyntaxProblem::ExpectedWholeNumber => tr!(language, "plan-file-expected-whole-number"),
+            SyntaxProblem::BareNumber(text) => {
+                tr!(language, "plan-file-bare-number", text = text)
+            }
+            SyntaxProblem::TooPrecise(text) => {
+                tr!(language, "plan-file-too-precise", text = text)
+            }
             SyntaxProblem::Other(detail) => {
                 tr!(language, "plan-file-technical-detail", detail = detail)
             }
@@ -662,25 +820,16 @@ pub struct Opened {
 /// Reads a plan file (without the stamp [`open`] keeps: hashing the bytes costs time a reader
 /// that does not write back does not need to spend).
 pub fn load(path: &Path) -> Result<Plan, PlanFileError> {
-    let bytes = std::fs::read(path).map_err(|source| PlanFileError::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let text = String::from_utf8(bytes).map_err(|_| PlanFileError::NotText {
-        path: path.to_path_buf(),
-    })?;
+    let (_, bytes) = read_bounded(path)?;
+    let text = plan_text(bytes, path)?;
     parse_scanned(&text, path, &FORMAT).map(|(plan, _)| plan)
 }
 
 /// Reads a plan file with what the window needs to keep it safe.
 pub fn open(path: &Path) -> Result<Opened, PlanFileError> {
-    let (stamp, bytes) = DiskStamp::read(path).map_err(|source| PlanFileError::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let text = String::from_utf8(bytes).map_err(|_| PlanFileError::NotText {
-        path: path.to_path_buf(),
-    })?;
+    let (metadata, bytes) = read_bounded(path)?;
+    let stamp = DiskStamp::new(&bytes, &metadata);
+    let text = plan_text(bytes, path)?;
     let (plan, comment) = parse_scanned(&text, path, &FORMAT)?;
     Ok(Opened {
         plan,
@@ -689,9 +838,104 @@ pub fn open(path: &Path) -> Result<Opened, PlanFileError> {
     })
 }
 
+/// How a plan file that is not UTF-8 was saved, as far as its bytes tell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OtherEncoding {
+    /// UTF-16, with or without a byte-order mark (Notepad's "Unicode", "Unicode big endian").
+    Utf16,
+    /// Windows-1252 (Notepad's "ANSI" on a Spanish or English Windows): text, but its first
+    /// letter outside ASCII, `letter`, is not UTF-8. Line and column count from 1.
+    Windows1252 {
+        line: usize,
+        column: usize,
+        letter: char,
+    },
+}
+
+/// The text of a plan file's bytes: UTF-8 (a BOM is dropped later). Bytes of text saved in
+/// another encoding are refused with its name ([`OtherEncoding`]), anything else as not text.
+fn plan_text(bytes: Vec<u8>, path: &Path) -> Result<String, PlanFileError> {
+    let other = |encoding| PlanFileError::OtherEncoding {
+        path: path.to_path_buf(),
+        encoding,
+    };
+    // UTF-16 of ASCII text is valid UTF-8 (with a NUL every other byte): looked for first.
+    if is_utf16(&bytes) {
+        return Err(other(OtherEncoding::Utf16));
+    }
+    let error = match String::from_utf8(bytes) {
+        Ok(text) => return Ok(text),
+        Err(error) => error,
+    };
+    let at = error.utf8_error().valid_up_to();
+    let bytes = error.as_bytes();
+    let (text, unmappable) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+    let is_text = !unmappable
+        && text
+            .chars()
+            .all(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'));
+    if !is_text {
+        return Err(PlanFileError::NotText {
+            path: path.to_path_buf(),
+        });
+    }
+    // What comes before the first byte that is not UTF-8 is valid UTF-8 (and ASCII in 1252).
+    let before = String::from_utf8_lossy(&bytes[..at]);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    let letter = encoding_rs::WINDOWS_1252
+        .decode_without_bom_handling(&bytes[at..=at])
+        .0
+        .chars()
+        .next()
+        .unwrap_or(char::REPLACEMENT_CHARACTER);
+    Err(other(OtherEncoding::Windows1252 {
+        line,
+        column,
+        letter,
+    }))
+}
+
+/// Whether bytes are UTF-16 text, with or without a byte-order mark (Notepad can save without
+/// one): most of its first characters are ASCII letters, digits, punctuation or line ends, as
+/// a plan's are (its field names), which no other bytes read in pairs give.
+fn is_utf16(bytes: &[u8]) -> bool {
+    let mostly_ascii = |unit: fn([u8; 2]) -> u16, skip: usize| {
+        let units: Vec<u16> = bytes
+            .get(skip..)
+            .unwrap_or_default()
+            .chunks_exact(2)
+            .take(1024)
+            .map(|pair| unit([pair[0], pair[1]]))
+            .collect();
+        let ascii = units
+            .iter()
+            .filter(|&&u| (0x20..0x7F).contains(&u) || matches!(u, 0x09 | 0x0A | 0x0D))
+            .count();
+        !units.is_empty() && ascii * 2 > units.len()
+    };
+    match bytes {
+        [0xFF, 0xFE, ..] => mostly_ascii(u16::from_le_bytes, 2),
+        [0xFE, 0xFF, ..] => mostly_ascii(u16::from_be_bytes, 2),
+        _ => mostly_ascii(u16::from_le_bytes, 0) || mostly_ascii(u16::from_be_bytes, 0),
+    }
+}
+
+/// The bytes of a plan file, if it is a regular file of at most [`MAX_FILE_BYTES`].
+fn read_bounded(path: &Path) -> Result<(std::fs::Metadata, Vec<u8>), PlanFileError> {
+    bounded_read::read_file(path, MAX_FILE_BYTES).map_err(|refusal| {
+        let path = path.to_path_buf();
+        match refusal {
+            ReadRefusal::NotAFile(kind) => PlanFileError::NotAFile { path, kind },
+            ReadRefusal::TooLarge { limit } => PlanFileError::TooLarge { path, limit },
+            ReadRefusal::Io(source) => PlanFileError::Read { path, source },
+        }
+    })
+}
+
 /// Where the first `//` or `/* */` comment of a plan's text is, if it has one.
 pub fn first_comment(text: &str) -> Option<TextPos> {
-    ron_text::scan(text.strip_prefix('\u{feff}').unwrap_or(text)).first_comment
+    ron_text::first_comment(text.strip_prefix('\u{feff}').unwrap_or(text))
 }
 
 /// The plan as file text, always the same bytes for the same plan.

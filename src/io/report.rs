@@ -381,7 +381,7 @@ pub fn to_csv(plan: &Plan, cut: Cut, language: Language) -> String {
             num(fc.remaining_shown()),
             num(fc.projected_shown()),
             text(&cut.date()),
-            text(status_key(f.status)),
+            text(&status_label(f, language)),
         ]);
     }
     write_csv(delimiter, rows)
@@ -502,6 +502,21 @@ pub fn to_text(plan: &Plan, cut: Cut, language: Language) -> String {
         }
     }
     out
+}
+
+/// The CSV report's Estado column: what the figure is, in the report's language ("con
+/// reporte", "sin reporte (cuenta 0)", "con reporte (cuenta 100 %)"), as the text report and
+/// the window say it; the JSON keeps its keys ("measured").
+fn status_label(figures: &IndicatorProgress, language: Language) -> String {
+    let note = status_note(figures, language);
+    if figures.status != Status::Measured {
+        return note.unwrap_or_default();
+    }
+    let reported = tr!(language, "report-status-reported");
+    match note {
+        Some(note) => format!("{reported} {note}"),
+        None => reported,
+    }
 }
 
 /// A short note after an indicator's row when its figure needs explaining.

@@ -1,12 +1,15 @@
-//! A light reading of RON text beside the real parser: where the first comment is, keys written
-//! twice, and which part of the file a position belongs to.
+//! A light reading of RON text beside the real parser: where the first comment is, and which
+//! part of the file a position belongs to (to name the place of an error ron reports).
 //!
-//! It never decides whether a file is valid (ron does); it only finds what ron does not say.
-//! Strings (`"…"`, raw `r#"…"#`), characters and nested `/* */` comments are read as ron reads
-//! them, so `//` inside a text is not a comment. On text it cannot follow it stops quietly.
+//! It never decides what a file says (ron and the plan's own `Deserialize` code do: a key
+//! written twice is refused there, `model::strict`); it only finds what ron does not say.
+//! Strings (`"…"`, raw `r#"…"#`), characters, nested `/* */` comments and whitespace (ron's:
+//! with the vertical tab, U+0085, the left-to-right and right-to-left marks, U+2028 and U+2029)
+//! are read as ron reads them, so `//` inside a text is not a comment. On text it cannot follow
+//! it stops quietly.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 
 /// A place in the text as ron counts it: line and column from 1, columns in characters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -69,26 +72,6 @@ impl Level {
     }
 }
 
-/// A key written twice in one struct or map (ron keeps the last silently for maps).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DuplicateKey {
-    /// The key as written (a field name, `2020`, a string's text).
-    pub key: String,
-    pub first: TextPos,
-    pub second: TextPos,
-    /// Where the second one is.
-    pub path: Vec<Level>,
-}
-
-/// What a scan of the whole text found.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Facts {
-    /// The first `//` or `/* */` comment.
-    pub first_comment: Option<TextPos>,
-    /// The first key written twice.
-    pub duplicate: Option<DuplicateKey>,
-}
-
 /// The path down to a position and the text of the value found there.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Located {
@@ -97,27 +80,17 @@ pub struct Located {
     pub token: Option<String>,
     /// Where that value starts.
     pub token_at: Option<TextPos>,
+    /// The keys of the innermost struct or map written before the position, as written (a
+    /// field's name, a map key's word or string), with where each starts: where a key the
+    /// reader refused as written twice was written first.
+    pub earlier_keys: Vec<(String, TextPos)>,
 }
 
-/// Reads the whole text for comments and keys written twice.
-pub fn scan(text: &str) -> Facts {
+/// Where the first `//` or `/* */` comment of the text is, if it has one.
+pub fn first_comment(text: &str) -> Option<TextPos> {
     let mut walker = Walker::new(text, None);
     walker.walk();
-    let mut duplicate = walker.duplicate;
-    // The scan keeps no fields on its way; the path to a duplicate is read again, with them.
-    if let Some(duplicate) = &mut duplicate {
-        duplicate.path = locate(text, duplicate.second)
-            .map(|located| located.path)
-            .unwrap_or_default();
-        // The place is the struct or map that holds the key twice.
-        if let Some(last) = duplicate.path.last_mut() {
-            last.at = None;
-        }
-    }
-    Facts {
-        first_comment: walker.lexer.first_comment.map(|at| pos_of(text, at)),
-        duplicate,
-    }
+    walker.lexer.first_comment.map(|at| pos_of(text, at))
 }
 
 /// The path down to `pos` (as ron reports positions), if the text can be followed that far.
@@ -173,9 +146,22 @@ struct Lexer<'a> {
     first_comment: Option<usize>,
 }
 
-/// Bytes that end a word.
+/// Bytes that end a word (besides whitespace).
 fn ends_word(b: u8) -> bool {
-    b.is_ascii_whitespace() || b"()[]{}:,\"'".contains(&b)
+    b"()[]{}:,\"'".contains(&b)
+}
+
+/// The length in bytes of the whitespace character at the start of `rest`, as ron counts
+/// whitespace; 0 when it starts with anything else.
+fn whitespace_len(rest: &[u8]) -> usize {
+    match rest {
+        [b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C, ..] => 1,
+        // U+0085.
+        [0xC2, 0x85, ..] => 2,
+        // U+200E, U+200F, U+2028, U+2029.
+        [0xE2, 0x80, 0x8E | 0x8F | 0xA8 | 0xA9, ..] => 3,
+        _ => 0,
+    }
 }
 
 impl<'a> Lexer<'a> {
@@ -196,11 +182,19 @@ impl<'a> Lexer<'a> {
         self.at(0) == Some(b'/') && matches!(self.at(1), Some(b'/' | b'*'))
     }
 
+    /// The length of the whitespace character here (0 if there is none).
+    fn whitespace_here(&self) -> usize {
+        whitespace_len(&self.bytes[self.i.min(self.bytes.len())..])
+    }
+
     /// The next token; `None` at the end or where the text cannot be read further.
     fn next_token(&mut self) -> Option<Token<'a>> {
         loop {
-            while self.at(0).is_some_and(|b| b.is_ascii_whitespace()) {
-                self.i += 1;
+            loop {
+                match self.whitespace_here() {
+                    0 => break,
+                    n => self.i += n,
+                }
             }
             let start = self.i;
             let b = self.at(0)?;
@@ -258,11 +252,15 @@ impl<'a> Lexer<'a> {
                     Tok::Other(char::from(b))
                 }
                 _ => {
-                    self.i += 1;
-                    while self.at(0).is_some_and(|b| !ends_word(b)) && !self.starts_comment() {
+                    self.i += self.text[self.i..].chars().next().map_or(1, char::len_utf8);
+                    while self.at(0).is_some_and(|b| !ends_word(b))
+                        && self.whitespace_here() == 0
+                        && !self.starts_comment()
+                    {
                         self.i += 1;
                     }
-                    // Stopped at an ASCII byte or the end: a character boundary.
+                    // Stopped at an ASCII byte, a whitespace character or the end: a character
+                    // boundary.
                     Tok::Word(&self.text[start..self.i])
                 }
             };
@@ -407,38 +405,14 @@ enum Place<'a> {
     Index(usize),
 }
 
-/// A key as compared for duplicates: `01` and `1` are the same number.
-#[derive(PartialEq, Eq, Hash)]
-enum KeyRepr<'a> {
-    Number(i128),
-    Word(&'a str),
-    Str(Cow<'a, str>),
-}
-
-impl<'a> KeyRepr<'a> {
-    fn of_word(word: &'a str) -> Self {
-        let number = if word.contains('_') {
-            word.replace('_', "").parse()
-        } else {
-            word.parse()
-        };
-        number.map_or(KeyRepr::Word(word), KeyRepr::Number)
-    }
-}
-
 struct OpenLevel<'a> {
     id: usize,
     at: Option<Place<'a>>,
     scalars: Vec<(&'a str, Cow<'a, str>)>,
-    /// Where each key was first written (byte offset). Structs and maps of a plan have a few
-    /// keys: a list searched in order is quicker than a hash map, which takes over past
-    /// [`FEW_KEYS`] (a hand-made map of thousands of keys is not searched key by key).
-    keys: Vec<(KeyRepr<'a>, usize)>,
-    many_keys: HashMap<KeyRepr<'a>, usize>,
+    /// The keys written so far, as written, and where (byte offset); kept only when looking
+    /// for a position.
+    keys: Vec<(Cow<'a, str>, usize)>,
 }
-
-/// How many keys of one struct or map are searched in order.
-const FEW_KEYS: usize = 32;
 
 impl OpenLevel<'_> {
     fn public(&self) -> Level {
@@ -468,7 +442,6 @@ struct Walker<'a> {
     target: Option<usize>,
     /// The path at the target, and the ids of its levels (to complete their fields later).
     located: Option<(Located, Vec<usize>)>,
-    duplicate: Option<DuplicateKey>,
 }
 
 impl<'a> Walker<'a> {
@@ -480,7 +453,6 @@ impl<'a> Walker<'a> {
             next_id: 0,
             target,
             located: None,
-            duplicate: None,
         }
     }
 
@@ -539,10 +511,17 @@ impl<'a> Walker<'a> {
                 Tok::Word(w) => Some((*w).to_owned()),
                 _ => None,
             };
+            let earlier_keys = self.levels.last().map_or_else(Vec::new, |open| {
+                open.keys
+                    .iter()
+                    .map(|(key, at)| (key.clone().into_owned(), pos_of(self.lexer.text, *at)))
+                    .collect()
+            });
             let located = Located {
                 path: self.path(),
                 token_at: text.as_ref().map(|_| pos_of(self.lexer.text, token.start)),
                 token: text,
+                earlier_keys,
             };
             let ids = self.levels.iter().map(|l| l.id).collect();
             self.located = Some((located, ids));
@@ -570,7 +549,6 @@ impl<'a> Walker<'a> {
             at: None,
             scalars: Vec::new(),
             keys: Vec::new(),
-            many_keys: HashMap::new(),
         });
     }
 
@@ -583,36 +561,14 @@ impl<'a> Walker<'a> {
         }
     }
 
-    /// Notes a key of the innermost struct or map (written at byte `at`); the second time, it
-    /// is a duplicate.
-    fn note_key(&mut self, key: KeyRepr<'a>, display: &str, at: usize) {
-        let Some(open) = self.levels.last_mut() else {
+    /// Notes a key of the innermost struct or map, as written at byte `at`, when looking for a
+    /// position (until it is found).
+    fn note_key(&mut self, key: Cow<'a, str>, at: usize) {
+        if self.target.is_none() || self.located.is_some() {
             return;
-        };
-        let seen = match open.many_keys.is_empty() {
-            true => open.keys.iter().find(|(k, _)| *k == key).map(|(_, at)| *at),
-            false => open.many_keys.get(&key).copied(),
-        };
-        let Some(first) = seen else {
-            if open.many_keys.is_empty() {
-                open.keys.push((key, at));
-                if open.keys.len() == FEW_KEYS {
-                    // From now on the map is searched.
-                    open.many_keys = open.keys.drain(..).collect();
-                }
-            } else {
-                open.many_keys.insert(key, at);
-            }
-            return;
-        };
-        if self.duplicate.is_none() {
-            // The path is read by `scan` once the walk is over.
-            self.duplicate = Some(DuplicateKey {
-                key: display.to_owned(),
-                first: pos_of(self.lexer.text, first),
-                second: pos_of(self.lexer.text, at),
-                path: Vec::new(),
-            });
+        }
+        if let Some(open) = self.levels.last_mut() {
+            open.keys.push((key, at));
         }
     }
 
@@ -668,7 +624,7 @@ impl<'a> Walker<'a> {
             };
             self.set_at(Place::Field(name));
             let key = self.next().ok_or(Stop)?;
-            self.note_key(KeyRepr::Word(name), name, key.start);
+            self.note_key(Cow::Borrowed(name), key.start);
             self.expect(&Tok::Colon)?;
             let scalar = match self.value(depth + 1)? {
                 Value::Str(text) => Some(text),
@@ -736,11 +692,8 @@ impl<'a> Walker<'a> {
             self.set_at(Place::Key(display.clone()));
             let at = self.ahead.front().map_or(self.lexer.i, |t| t.start);
             match self.value(depth + 1)? {
-                Value::Word(word) => self.note_key(KeyRepr::of_word(word), word, at),
-                Value::Str(text) => {
-                    let shown = text.clone().into_owned();
-                    self.note_key(KeyRepr::Str(text), &shown, at);
-                }
+                Value::Word(word) => self.note_key(Cow::Borrowed(word), at),
+                Value::Str(text) => self.note_key(text, at),
                 Value::Compound => {}
             }
             self.expect(&Tok::Colon)?;
@@ -764,48 +717,49 @@ mod tests {
 
     #[test]
     fn comments_are_found_and_strings_are_not_comments() {
-        assert_eq!(scan(r#"(a: "x // y /* z */")"#).first_comment, None);
-        assert_eq!(scan(r##"(a: r#"x // "y" "#)"##).first_comment, None);
-        assert_eq!(scan("(a: '\"', b: 1) // c").first_comment, Some(pos(1, 16)));
+        assert_eq!(first_comment(r#"(a: "x // y /* z */")"#), None);
+        assert_eq!(first_comment(r##"(a: r#"x // "y" "#)"##), None);
+        assert_eq!(first_comment("(a: '\"', b: 1) // c"), Some(pos(1, 16)));
         assert_eq!(
-            scan("(\n  /* a /* b */ c */ a: 1)").first_comment,
+            first_comment("(\n  /* a /* b */ c */ a: 1)"),
             Some(pos(2, 3))
         );
-        assert_eq!(scan("(a: 1 /* */)").first_comment, Some(pos(1, 7)));
+        assert_eq!(first_comment("(a: 1 /* */)"), Some(pos(1, 7)));
+        assert_eq!(first_comment("#![enable(implicit_some)]\n(a: 1)"), None);
+        assert_eq!(first_comment("(a: \"x\\\" // y\")"), None);
         assert_eq!(
-            scan("#![enable(implicit_some)]\n(a: 1)").first_comment,
-            None
+            first_comment("(a:\u{200E}1\u{2028}// c\n)"),
+            Some(pos(1, 7))
         );
-        assert_eq!(scan("(a: \"x\\\" // y\")").first_comment, None);
     }
 
     #[test]
-    fn keys_written_twice_are_found_in_maps_and_structs() {
-        let text = "(years: {\n 2020: (weight: \"1\"),\n 2020: (),\n})";
-        let duplicate = scan(text).duplicate.unwrap();
-        assert_eq!(duplicate.key, "2020");
-        assert_eq!((duplicate.first, duplicate.second), (pos(2, 2), pos(3, 2)));
-        assert_eq!(duplicate.path[0].field(), Some("years"));
-        assert_eq!(duplicate.path[1].at, None, "the place is the map itself");
-
-        let text = "(a: {1: \"1\", 01: \"2\"})";
-        assert_eq!(scan(text).duplicate.unwrap().second, pos(1, 14));
-        let text = "(a: 1, b: (c: 1, c: 2))";
-        let duplicate = scan(text).duplicate.unwrap();
+    fn the_keys_written_before_a_position_are_found_with_ron_s_whitespace() {
+        // A vertical tab, a left-to-right mark and U+2028 are whitespace to ron: not part of
+        // the keys they stand before.
+        let text = "(a: {2022: (),\n\u{0B}\u{200E}0x7E6: (),\u{2028}2021: ()})";
+        let at = text.find("2021").unwrap();
+        let located = locate(
+            text,
+            pos(
+                2,
+                text[..at].rsplit('\n').next().unwrap().chars().count() + 1,
+            ),
+        )
+        .unwrap();
+        assert_eq!(located.token.as_deref(), Some("2021"));
         assert_eq!(
-            (duplicate.key.as_str(), duplicate.second),
-            ("c", pos(1, 18))
+            located.earlier_keys,
+            [
+                ("2022".to_owned(), pos(1, 6)),
+                ("0x7E6".to_owned(), pos(2, 3))
+            ]
         );
-        assert_eq!(scan("(a: {1: (), 2: ()}, b: {1: ()})").duplicate, None);
-        // Past the few keys searched in order, a map's keys are still all compared.
-        let many: String = (0..100).map(|k| format!("{k}: (), ")).collect();
-        let text = format!("(a: {{{many}7: ()}})");
-        let duplicate = scan(&text).duplicate.unwrap();
-        assert_eq!(duplicate.key, "7");
-        assert_eq!(duplicate.path[0].field(), Some("a"));
-        let text = format!("(a: {{{many}}})");
-        assert_eq!(scan(&text).duplicate, None);
-        assert_eq!(scan(r#"(m: {"x": 1, "y": 2})"#).duplicate, None);
+        assert_eq!(located.path[1].key(), Some("2021"));
+        let text = "(a: 1, b: (c: 1, c: 2))";
+        let located = locate(text, pos(1, 18)).unwrap();
+        assert_eq!(located.earlier_keys, [("c".to_owned(), pos(1, 12))]);
+        assert_eq!(located.path[0].field(), Some("b"));
     }
 
     #[test]
@@ -840,11 +794,14 @@ mod tests {
             "{1",
             "[(",
             "é(ü: ü)",
+            "\u{200E}",
+            "(a\u{2029}",
+            "\u{85}\u{85}",
         ] {
-            let _ = scan(text);
+            let _ = first_comment(text);
             let _ = locate(text, pos(1, 3));
         }
         let deep = "(".repeat(10_000);
-        let _ = scan(&deep);
+        let _ = first_comment(&deep);
     }
 }

@@ -127,8 +127,10 @@ fn file_name(path: &Path) -> String {
 }
 
 /// What identifies a file's contents as last seen: size, modification time and a hash of the
-/// bytes. Someone else's save changes at least the hash.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// bytes. Someone else's save changes at least the hash. Recovery copies keep it, to tell
+/// whether the file changed since the edits began (the hash is std's SipHash: a newer Rust may
+/// hash the same bytes differently, which reads as "changed", the side that asks).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DiskStamp {
     pub len: u64,
     pub modified: Option<SystemTime>,
@@ -136,6 +138,13 @@ pub struct DiskStamp {
 }
 
 impl DiskStamp {
+    /// A stamp no file has: what the file held is not known, so a save over it asks first.
+    pub const UNKNOWN: DiskStamp = DiskStamp {
+        len: u64::MAX,
+        modified: None,
+        hash: 0,
+    };
+
     /// The stamp of `bytes` read from a file with `metadata`.
     pub fn new(bytes: &[u8], metadata: &Metadata) -> Self {
         Self {
@@ -145,12 +154,11 @@ impl DiskStamp {
         }
     }
 
-    /// Reads a file: its bytes and their stamp, from one open handle.
+    /// Reads a plan file: its bytes and their stamp, from one open handle. Only a regular file
+    /// of at most a plan's limit is read (a pipe put in the file's place is never waited on).
     pub fn read(path: &Path) -> io::Result<(Self, Vec<u8>)> {
-        let mut file = File::open(path)?;
-        let metadata = file.metadata()?;
-        let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
-        file.read_to_end(&mut bytes)?;
+        let (metadata, bytes) =
+            super::bounded_read::read_file(path, super::plan_file::MAX_FILE_BYTES)?;
         Ok((Self::new(&bytes, &metadata), bytes))
     }
 
@@ -349,6 +357,21 @@ pub fn write_with(
     backup: Backup,
     fill: impl FnOnce(&mut File) -> io::Result<()>,
 ) -> Result<PathBuf, WriteError> {
+    write_with_backup_copy(path, backup, fill, |current, backup| {
+        io::copy(current, backup).map(drop)
+    })
+}
+
+/// Like [`write_with`], with the previous version copied by `copy_backup` from the current
+/// file into the backup's temporary file (step 1 of [`BackupRotation`]; tests stop it
+/// half-way, as a killed process would, or fail it as a full disk does).
+#[doc(hidden)]
+pub fn write_with_backup_copy(
+    path: &Path,
+    backup: Backup,
+    fill: impl FnOnce(&mut File) -> io::Result<()>,
+    copy_backup: impl FnOnce(&mut File, &mut File) -> io::Result<()>,
+) -> Result<PathBuf, WriteError> {
     // Before the system is asked anything about a device name: it answers "invalid handle".
     check_name(path)?;
     let target = windows_file_name(resolve_links(path)?);
@@ -367,7 +390,7 @@ pub fn write_with(
     let temp = temp_path(&target)?;
     let written = write_temp(&temp, existing.as_ref(), fill)?;
     let rotation = match existing.as_ref().filter(|_| backup == Backup::Keep) {
-        Some(original) => prepare_backup(&target, &temp, original)?,
+        Some(original) => prepare_backup(&target, &temp, original, copy_backup)?,
         None => None,
     };
     if let Err(e) = replace(&temp, &target) {
@@ -429,6 +452,12 @@ fn replace(temp: &Path, target: &Path) -> Result<(), WriteError> {
             in_use_or_io(e, target)
         }
     })
+}
+
+/// Renames a complete file (or folder) over `target`, retried while Windows says another
+/// program holds either for a moment; one another program keeps open is named as such.
+pub fn move_into_place(from: &Path, target: &Path) -> Result<(), WriteError> {
+    replace(from, target)
 }
 
 /// The metadata of an existing target, if it may be replaced.
@@ -542,10 +571,11 @@ fn in_use_or_io(error: io::Error, path: &Path) -> WriteError {
     }
 }
 
-/// Removes a file if it is there (retried while held for a moment). Only temporary files of
-/// Avance's own go this way: one left read-only (copied by a backup tool, say) is made
-/// writable first, as Windows will not remove a read-only file.
-fn remove_if_there(path: &Path) -> io::Result<()> {
+/// Removes a file if it is there (retried while held for a moment). Only files of Avance's
+/// own go this way (temporary files, recovery copies and their locks): one left read-only
+/// (copied by a backup tool, say) is made writable first, as Windows will not remove a
+/// read-only file.
+pub fn remove_if_there(path: &Path) -> io::Result<()> {
     if let Ok(metadata) = fs::symlink_metadata(path)
         && metadata.is_file()
         && metadata.permissions().readonly()
@@ -656,6 +686,7 @@ fn prepare_backup(
     target: &Path,
     temp: &Path,
     original: &Metadata,
+    copy_current: impl FnOnce(&mut File, &mut File) -> io::Result<()>,
 ) -> Result<Option<BackupRotation>, WriteError> {
     if same_bytes(target, temp)? {
         return Ok(None);
@@ -677,8 +708,7 @@ fn prepare_backup(
         Err(e) => return Err(failed(e.into())),
     };
     let copy = write_temp(&temp_path(&backup)?, Some(original), |file| {
-        let mut current = File::open(target)?;
-        io::copy(&mut current, file).map(drop)
+        copy_current(&mut File::open(target)?, file)
     })
     .map_err(failed)?;
     let older = if older_exists {

@@ -8,22 +8,30 @@
 //!   over 32 MB unpacked and 64 MB in all (a plan matrix is a few hundred KB; a zip bomb is GB).
 //!   The zip reader also stops at each entry's declared size, so a header cannot understate it.
 //! - A sheet is streamed cell by cell (calamine's cell reader), never allocated as a whole
-//!   range. Its declared area and every cell must lie within columns A–IV (256 columns); a
-//!   text row may have at most 256 fields.
+//!   range. Its declared area and every cell must lie within columns A–SR (512 columns: room for
+//!   Avance's full export of a 30-year plan); a text row may have at most 512 fields.
 //! - No cell may hold more than 32 767 characters (Excel's own limit).
 //!
 //! What a cell holds is read as the sheet shows it: a percent-formatted 0,8935 is 89,35; a
 //! date-formatted figure is a date (and refused where a number belongs); a formula whose value
 //! no spreadsheet computed (none cached, or a workbook that asks to be recalculated on opening)
-//! is refused naming its cells. Hidden sheets are not read unless named.
+//! is refused naming its cells. Hidden sheets are not read unless named; hidden rows and columns
+//! (by hand, by a filter, a collapsed group, zero height or width) are not read, and the visitor
+//! is told what they held ([`HiddenContent`]).
+//!
+//! Text files: UTF-8, Windows-1252 when nothing in them is UTF-8, UTF-16 with a BOM or with its
+//! NULs at every other byte; a UTF-8 file with a stray byte is refused naming it. Cells written
+//! with Excel's escapes of control characters (`_x0000_`) read back as those characters.
 
 use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::io::{Cursor, Read};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 use std::str::FromStr;
 
 use calamine::{DataRef, Reader, SheetType, SheetVisible, Style, Xlsx, XlsxError};
+use quick_xml::events::{BytesStart, Event};
 use rust_decimal::Decimal;
 
 use super::SystemError;
@@ -38,8 +46,8 @@ pub const MAX_ARCHIVE_ENTRIES: usize = 10_000;
 pub const MAX_PART_BYTES: u64 = 32 * 1024 * 1024;
 /// The most all entries of an .xlsx archive may unpack to together.
 pub const MAX_UNPACKED_BYTES: u64 = 64 * 1024 * 1024;
-/// Columns a sheet may use: A to IV.
-pub const MAX_COLUMNS: u32 = 256;
+/// Columns a sheet may use: A to SR (a full export of a 30-year plan takes 318).
+pub const MAX_COLUMNS: u32 = 512;
 /// Rows a sheet may use: Excel's own limit.
 const MAX_ROWS: u32 = 1_048_576;
 /// The most characters a cell may hold: Excel's own limit.
@@ -93,6 +101,9 @@ pub struct TableRow {
     /// those lines has when split at the delimiter regardless of quotes (a line that looks like
     /// a whole row inside a quoted cell means a stray quote swallowed rows). Empty otherwise.
     pub line_fields: Vec<usize>,
+    /// The cells of this row in hidden columns of a workbook (column from 0, value): not read
+    /// as part of the row, kept only to name them in messages.
+    pub hidden_cells: Vec<(usize, Cell)>,
 }
 
 /// A table: one sheet (or the whole text file), with the spreadsheet's row numbers. Only
@@ -156,8 +167,23 @@ pub trait RowVisitor {
     type Error: From<TableError>;
     /// A new table starts: the text file, or one sheet.
     fn table(&mut self, info: TableInfo) -> Result<(), Self::Error>;
-    /// The next row of the current table. A workbook gives only rows with something in them.
+    /// The next row of the current table. A workbook gives only rows with something in them,
+    /// and only the rows and columns the sheet shows.
     fn row(&mut self, row: TableRow) -> Result<(), Self::Error>;
+    /// Once a sheet is read: what its hidden rows and columns held, which was not read.
+    fn hidden(&mut self, _hidden: HiddenContent) -> Result<(), Self::Error> {
+        Ok(())
+    }
+}
+
+/// What the hidden rows and columns of a sheet held: Excel does not show them, so the import
+/// does not read them (read the sheet as it shows), and says how many there were.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HiddenContent {
+    /// Hidden rows with something in them.
+    pub rows: usize,
+    /// Hidden columns with something in them, by their letters (`N`).
+    pub columns: Vec<String>,
 }
 
 /// Why a file could not be read as a table.
@@ -226,6 +252,15 @@ pub enum TableError {
     /// The workbook reader failed on this file (a defect of the file or of the reader).
     #[error("{}", self.message(Language::Es))]
     ReaderFailed,
+    /// A text file that is UTF-8 but for this byte: the row (line) and character where it
+    /// stands, and its value.
+    #[error("{}", self.message(Language::Es))]
+    StrayByte {
+        origin: String,
+        row: usize,
+        column: usize,
+        byte: u8,
+    },
 }
 
 /// Where a cell is: a sheet's address (`N4`), or a text file's line and field.
@@ -255,6 +290,21 @@ fn quoted_list(names: &[String]) -> String {
 }
 
 impl TableError {
+    /// Whether [`TableError::message`] names the file (it points at a row or cell of a text
+    /// file; a workbook's cell is named by its sheet only); the import adds the file to the
+    /// others.
+    pub fn names_its_file(&self) -> bool {
+        matches!(
+            self,
+            TableError::CellTooLong {
+                cell: CellPlace::Line { .. },
+                ..
+            } | TableError::TooManyFields { .. }
+                | TableError::UnclosedQuote { .. }
+                | TableError::StrayByte { .. }
+        )
+    }
+
     /// The error as a sentence in the language.
     pub fn message(&self, language: Language) -> String {
         match self {
@@ -397,6 +447,19 @@ impl TableError {
                 origin = origin
             ),
             TableError::ReaderFailed => tr!(language, "table-reader-failed"),
+            TableError::StrayByte {
+                origin,
+                row,
+                column,
+                byte,
+            } => tr!(
+                language,
+                "table-stray-byte",
+                row = *row,
+                column = *column,
+                byte = format!("0x{byte:02X}"),
+                origin = origin
+            ),
         }
     }
 }
@@ -466,11 +529,12 @@ pub fn visit_file<V: RowVisitor>(
     match kind {
         TableKind::Xlsx => visit_workbook(&bytes, &origin, options, visitor),
         TableKind::Tsv => {
-            visit_delimited(&decode_owned(bytes), b'\t', info, visitor)?;
+            let text = decode_owned(bytes, &origin)?;
+            visit_delimited(&text, b'\t', info, visitor)?;
             Ok(Vec::new())
         }
         TableKind::Csv => {
-            let text = decode_owned(bytes);
+            let text = decode_owned(bytes, &origin)?;
             let delimiter = guess_delimiter(&text);
             visit_delimited(&text, delimiter, info, visitor)?;
             Ok(Vec::new())
@@ -515,43 +579,137 @@ fn read_bounded(path: &Path) -> Result<Vec<u8>, TableError> {
     Ok(bytes)
 }
 
-/// Text as UTF-8 (without a BOM) or, when it is not valid UTF-8, as Windows-1252, which is
-/// what Excel in Spanish writes for "CSV"; UTF-16 when a BOM says so (Excel's "Texto Unicode").
-pub fn decode_text(bytes: &[u8]) -> String {
-    decode_owned(bytes.to_vec())
+/// Text as UTF-8 (without a BOM) or, when none of it is UTF-8, as Windows-1252, which is what
+/// Excel in Spanish writes for "CSV"; UTF-16 when a BOM says so (Excel's "Texto Unicode"), or
+/// when every other byte is a NUL (UTF-16 saved without its BOM). A file that is UTF-8 except
+/// for a stray byte is refused naming its row and byte ([`TableError::StrayByte`]): read whole as
+/// Windows-1252, every accent would become two letters (`Ã³`).
+pub fn decode_text(bytes: &[u8], origin: &str) -> Result<String, TableError> {
+    decode_owned(bytes.to_vec(), origin)
 }
 
 /// [`decode_text`] without copying valid UTF-8.
-fn decode_owned(mut bytes: Vec<u8>) -> String {
-    match encoding_rs::Encoding::for_bom(&bytes) {
+fn decode_owned(mut bytes: Vec<u8>, origin: &str) -> Result<String, TableError> {
+    let utf8_bom = match encoding_rs::Encoding::for_bom(&bytes) {
         Some((encoding, bom)) if encoding != encoding_rs::UTF_8 => {
-            return encoding
+            return Ok(encoding
                 .decode_without_bom_handling(&bytes[bom..])
                 .0
-                .into_owned();
+                .into_owned());
         }
         Some((_, bom)) => {
             bytes.drain(..bom);
+            true
         }
-        None => {}
-    }
+        None => {
+            if let Some(encoding) = utf16_without_bom(&bytes) {
+                return Ok(encoding.decode_without_bom_handling(&bytes).0.into_owned());
+            }
+            false
+        }
+    };
     match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => encoding_rs::WINDOWS_1252
-            .decode(e.as_bytes())
-            .0
-            .into_owned(),
+        Ok(text) => Ok(text),
+        Err(e) => {
+            let bytes = e.into_bytes();
+            if utf8_bom || has_utf8_sequences(&bytes) {
+                return Err(stray_byte(&bytes, origin));
+            }
+            Ok(encoding_rs::WINDOWS_1252.decode(&bytes).0.into_owned())
+        }
     }
 }
 
-/// `;` when the first line has more semicolons than commas (Excel in Spanish), else `,`.
-fn guess_delimiter(text: &str) -> u8 {
-    let first = text.lines().next().unwrap_or_default();
-    if first.matches(';').count() > first.matches(',').count() {
-        b';'
-    } else {
-        b','
+/// UTF-16 (little or big endian) when the text's first bytes have a NUL at every other place and
+/// almost none at the others: what ASCII letters look like in UTF-16. Text files have no NULs.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let sample = &bytes[..bytes.len().min(4096) & !1];
+    let pairs = sample.len() / 2;
+    if pairs < 2 {
+        return None;
     }
+    let zeros_at = |parity: usize| {
+        sample
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|b| **b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros_at(0), zeros_at(1));
+    // Mostly ASCII: at least a third of the characters, and the other half of each pair holds
+    // no NUL but by exception.
+    let mostly = |zeros: usize, others: usize| zeros * 3 >= pairs && others * 50 <= pairs;
+    if mostly(odd, even) {
+        Some(encoding_rs::UTF_16LE)
+    } else if mostly(even, odd) {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Whether the bytes hold at least one well-formed UTF-8 character beyond ASCII (`ó` as
+/// `C3 B3`): Windows-1252 text has none (its accents are single bytes).
+fn has_utf8_sequences(bytes: &[u8]) -> bool {
+    bytes.utf8_chunks().any(|chunk| !chunk.valid().is_ascii())
+}
+
+/// The first byte that is not UTF-8, with its line and its place in that line.
+fn stray_byte(bytes: &[u8], origin: &str) -> TableError {
+    // Every chunk but the last ends in bytes that are not UTF-8: the first chunk's valid part
+    // ends at the first of them.
+    let at = bytes
+        .utf8_chunks()
+        .next()
+        .map_or(0, |chunk| chunk.valid().len());
+    let before = &bytes[..at.min(bytes.len())];
+    let line_start = before
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |p| p + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    TableError::StrayByte {
+        origin: origin.to_owned(),
+        row: before.iter().filter(|b| **b == b'\n').count() + 1,
+        column,
+        byte: bytes.get(at).copied().unwrap_or_default(),
+    }
+}
+
+/// `;` when the header line has more semicolons than commas (Excel in Spanish), else `,`. The
+/// header line is the first that names the matrix's «Nombre indicador» column (title lines above
+/// it are common, and their commas say nothing); without one, the first line. Separators inside
+/// quotes do not count.
+fn guess_delimiter(text: &str) -> u8 {
+    let names_the_header = |line: &&str| {
+        let words = line
+            .to_lowercase()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        words.contains("nombre indicador") || words.contains("nombre del indicador")
+    };
+    let line = text
+        .lines()
+        .find(names_the_header)
+        .or_else(|| text.lines().next())
+        .unwrap_or_default();
+    let count = |delimiter: char| {
+        let mut quoted = false;
+        line.chars()
+            .filter(|c| {
+                if *c == '"' {
+                    quoted = !quoted;
+                }
+                !quoted && *c == delimiter
+            })
+            .count()
+    };
+    if count(';') > count(',') { b';' } else { b',' }
 }
 
 /// Streams delimited text: RFC 4180 quoting (a field that starts with `"` may hold the
@@ -623,7 +781,7 @@ impl Delimited<'_> {
                     row: number,
                 });
             }
-            cells.push(Cell::Text(unguard_text(text)));
+            cells.push(Cell::Text(unescape_controls(unguard_text(text))));
             match self.bytes.get(self.pos) {
                 Some(&b) if b == self.delimiter => self.pos += 1,
                 _ => break,
@@ -641,6 +799,7 @@ impl Delimited<'_> {
             number,
             cells,
             line_fields,
+            hidden_cells: Vec::new(),
         }))
     }
 
@@ -786,6 +945,74 @@ fn unguard_text(mut text: String) -> String {
     text
 }
 
+/// Whether `text[at..]` starts with Excel's escape of a character, `_xHHHH_` (four hex digits,
+/// a UTF-16 unit); the unit when it does.
+fn escape_at(text: &str, at: usize) -> Option<u16> {
+    let candidate = text.get(at..at + 7)?;
+    let digits = candidate.strip_prefix("_x")?.strip_suffix('_')?;
+    if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    u16::from_str_radix(digits, 16).ok()
+}
+
+/// A text cell as a CSV carries it: control characters (a NUL, an escape, a bell: anything but
+/// tab and line breaks) written as Excel writes them inside its workbooks, `_x0000_`, so no
+/// program reading the CSV meets them raw; a text that already holds such a sequence keeps it
+/// by escaping its underscore (`_x005F_x0000_`), as Excel does. [`unescape_controls`] reads it
+/// back exactly.
+pub fn escape_controls(text: &str) -> Cow<'_, str> {
+    let needs = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    let literal = |at: usize| escape_at(text, at).is_some();
+    if !text.chars().any(needs) && !text.match_indices("_x").any(|(at, _)| literal(at)) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for (at, c) in text.char_indices() {
+        if needs(c) {
+            out.push_str(&format!("_x{:04X}_", u32::from(c)));
+        } else if c == '_' && literal(at) {
+            out.push_str("_x005F");
+            out.push(c);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A text cell read from a CSV or TSV with Excel's `_xHHHH_` escapes decoded: the inverse of
+/// [`escape_controls`] (a pair of escaped surrogates is one character; an escape that is not a
+/// character stays as written).
+fn unescape_controls(text: String) -> String {
+    if !text.contains("_x") {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    while at < text.len() {
+        if let Some(unit) = escape_at(&text, at) {
+            let pair = escape_at(&text, at + 7);
+            let decoded = match pair {
+                Some(low) if (0xD800..0xDC00).contains(&unit) => char::decode_utf16([unit, low])
+                    .next()
+                    .and_then(Result::ok)
+                    .map(|c| (c, 14)),
+                _ => char::from_u32(u32::from(unit)).map(|c| (c, 7)),
+            };
+            if let Some((c, len)) = decoded {
+                out.push(c);
+                at += len;
+                continue;
+            }
+        }
+        let c = text[at..].chars().next().unwrap_or_default();
+        out.push(c);
+        at += c.len_utf8();
+    }
+    out
+}
+
 /// A field of a CSV the app writes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CsvField {
@@ -796,15 +1023,21 @@ pub enum CsvField {
     Number(String),
 }
 
-/// Rows of fields as CSV text, every text field guarded ([`guard_text`]). The one writer of
-/// both the export's and the report's CSV.
+/// The UTF-8 byte-order mark a CSV starts with: without it, Excel on Windows reads the file in
+/// the system's code page and shows every accent garbled ("PonderaciÃ³n"). The import skips it.
+pub const CSV_BOM: char = '\u{feff}';
+
+/// Rows of fields as CSV text, every text field with its control characters escaped
+/// ([`escape_controls`]) and guarded ([`guard_text`]), after a UTF-8 byte-order mark
+/// ([`CSV_BOM`]). The one writer of both the export's and the report's CSV.
 pub fn write_csv(delimiter: u8, rows: impl IntoIterator<Item = Vec<CsvField>>) -> String {
+    let mut bom = [0; 3];
     let mut writer = csv::WriterBuilder::new()
         .delimiter(delimiter)
-        .from_writer(Vec::new());
+        .from_writer(CSV_BOM.encode_utf8(&mut bom).as_bytes().to_vec());
     for row in rows {
         let fields = row.iter().map(|field| match field {
-            CsvField::Text(text) => guard_text(text),
+            CsvField::Text(text) => Cow::Owned(guard_text(&escape_controls(text)).into_owned()),
             CsvField::Number(number) => Cow::Borrowed(number.as_str()),
         });
         writer
@@ -991,13 +1224,21 @@ fn visit_sheets<V: RowVisitor>(
             chosen
         }
     };
+    let parts = sheet_parts(bytes)?;
     for name in chosen {
         check_sheet(&mut workbook, &name, recalculate_on_open)?;
+        let part = sheets
+            .iter()
+            .position(|s| s.name == name)
+            .and_then(|i| parts.get(i))
+            .filter(|part| !part.is_empty())
+            .ok_or_else(|| TableError::Workbook(format!("no part for sheet «{name}»")))?;
+        let hidden = hidden_parts(bytes, part)?;
         visitor.table(TableInfo {
             origin: format!("{origin} [{name}]"),
             sheet: Some(name.clone()),
         })?;
-        stream_sheet(&mut workbook, &name, visitor)?;
+        stream_sheet(&mut workbook, &name, &hidden, visitor)?;
     }
     Ok(skipped)
 }
@@ -1049,17 +1290,22 @@ fn check_sheet(
     Ok(())
 }
 
-/// Streams a sheet's rows to the visitor, cell by cell as the file stores them.
+/// Streams a sheet's rows to the visitor, cell by cell as the file stores them: the rows and
+/// columns `hidden` names are left out (what they held is told to the visitor at the end).
 fn stream_sheet<V: RowVisitor>(
     workbook: &mut Workbook<'_>,
     sheet: &str,
+    hidden: &HiddenParts,
     visitor: &mut V,
 ) -> Result<(), V::Error> {
     let mut reader = workbook
         .worksheet_cells_reader(sheet)
         .map_err(workbook_error)?;
     let formats: Vec<PercentFormat> = reader.styles().iter().map(PercentFormat::of).collect();
-    let mut current: Option<(u32, Vec<Cell>)> = None;
+    let mut current: Option<PendingRow> = None;
+    let mut hidden_rows = 0usize;
+    let mut last_hidden_row = None;
+    let mut hidden_columns = std::collections::BTreeSet::new();
     while let Some((cell, style)) = reader.next_cell_with_style_id().map_err(workbook_error)? {
         let (row, column) = cell.get_position();
         let percent = formats.get(style).copied().unwrap_or_default();
@@ -1083,30 +1329,254 @@ fn stream_sheet<V: RowVisitor>(
             }
             .into());
         }
-        if current.as_ref().is_some_and(|(r, _)| *r != row)
-            && let Some((number, cells)) = current.take()
+        if hidden.row(row) {
+            if last_hidden_row != Some(row) {
+                hidden_rows += 1;
+                last_hidden_row = Some(row);
+            }
+            continue;
+        }
+        if current.as_ref().is_some_and(|pending| pending.row != row)
+            && let Some(pending) = current.take()
         {
-            visitor.row(sheet_row(number, cells))?;
+            pending.send(visitor)?;
         }
-        let (_, cells) = current.get_or_insert_with(|| (row, Vec::new()));
+        let pending = current.get_or_insert_with(|| PendingRow {
+            row,
+            cells: Vec::new(),
+            hidden_cells: Vec::new(),
+        });
         let at = column as usize;
-        if cells.len() <= at {
-            cells.resize(at + 1, Cell::empty());
+        if hidden.column(column) {
+            hidden_columns.insert(column);
+            pending.hidden_cells.push((at, value));
+            continue;
         }
-        cells[at] = value;
+        if pending.cells.len() <= at {
+            pending.cells.resize(at + 1, Cell::empty());
+        }
+        pending.cells[at] = value;
     }
-    if let Some((number, cells)) = current {
-        visitor.row(sheet_row(number, cells))?;
+    if let Some(pending) = current {
+        pending.send(visitor)?;
+    }
+    if hidden_rows > 0 || !hidden_columns.is_empty() {
+        visitor.hidden(HiddenContent {
+            rows: hidden_rows,
+            columns: hidden_columns.into_iter().map(column_letters).collect(),
+        })?;
     }
     Ok(())
 }
 
-fn sheet_row(row: u32, cells: Vec<Cell>) -> TableRow {
-    TableRow {
-        number: row as usize + 1,
-        cells,
-        line_fields: Vec::new(),
+/// A sheet row being gathered cell by cell.
+struct PendingRow {
+    row: u32,
+    cells: Vec<Cell>,
+    hidden_cells: Vec<(usize, Cell)>,
+}
+
+impl PendingRow {
+    /// Gives the row to the visitor, unless only hidden columns held something.
+    fn send<V: RowVisitor>(self, visitor: &mut V) -> Result<(), V::Error> {
+        if self.cells.is_empty() {
+            return Ok(());
+        }
+        visitor.row(TableRow {
+            number: self.row as usize + 1,
+            cells: self.cells,
+            line_fields: Vec::new(),
+            hidden_cells: self.hidden_cells,
+        })
     }
+}
+
+/// A column's letters: `column_letters(13)` is `N`.
+pub fn column_letters(column: u32) -> String {
+    cell_name(0, column).trim_end_matches('1').to_owned()
+}
+
+/// The rows and columns of a sheet that Excel does not show: hidden (by hand, by a filter or a
+/// collapsed group) or of zero height or width. (A sheet's `zeroHeight` hides only the rows the
+/// sheet does not list, which hold no cells.)
+#[derive(Debug, Default)]
+struct HiddenParts {
+    /// Rows (from 0) hidden.
+    rows: HashSet<u32>,
+    /// Hidden columns (from 0), as ranges with both ends included.
+    columns: Vec<(u32, u32)>,
+}
+
+impl HiddenParts {
+    fn row(&self, row: u32) -> bool {
+        self.rows.contains(&row)
+    }
+
+    fn column(&self, column: u32) -> bool {
+        self.columns
+            .iter()
+            .any(|(first, last)| (*first..=*last).contains(&column))
+    }
+}
+
+/// An attribute's value by its local name (`hidden`; `r:id` as `id`).
+fn attribute(element: &BytesStart<'_>, name: &str) -> Option<String> {
+    element.attributes().flatten().find_map(|a| {
+        if a.key.local_name().as_ref() == name {
+            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .ok()
+                .map(|v| v.into_owned())
+        } else {
+            None
+        }
+    })
+}
+
+/// An XML flag attribute: `1` or `true`.
+fn flag(element: &BytesStart<'_>, name: &str) -> bool {
+    attribute(element, name).is_some_and(|v| v == "1" || v == "true")
+}
+
+/// A size attribute (height, width) that is present and zero: the row or column is not shown.
+fn zero_size(element: &BytesStart<'_>, name: &str) -> bool {
+    attribute(element, name)
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .is_some_and(|v| v == 0.0)
+}
+
+/// The elements (start or empty) of an archive part, in order, each given to `visit` with its
+/// local name; `visit` returns false to stop. Nothing when the part is not there.
+fn visit_elements(
+    archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    path: &str,
+    mut visit: impl FnMut(&str, &BytesStart<'_>) -> bool,
+) -> Result<(), TableError> {
+    let Some(index) = part_index(archive, path) else {
+        return Ok(());
+    };
+    let entry = archive
+        .by_index(index)
+        .map_err(|e| TableError::Workbook(e.to_string()))?;
+    let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(entry));
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(e) | Event::Empty(e)) => {
+                let name = e.local_name().as_ref().to_owned();
+                if !visit(&name, &e) {
+                    return Ok(());
+                }
+            }
+            Ok(Event::Eof) => return Ok(()),
+            Ok(_) => {}
+            Err(e) => return Err(TableError::Workbook(e.to_string())),
+        }
+    }
+}
+
+/// The index of an archive entry, its name compared as calamine does (any case, `\` as `/`).
+fn part_index(archive: &zip::ZipArchive<Cursor<&[u8]>>, path: &str) -> Option<usize> {
+    let wanted = path.to_ascii_lowercase();
+    (0..archive.len()).find(|&i| {
+        archive
+            .name_for_index(i)
+            .and_then(Result::ok)
+            .is_some_and(|name| name.replace('\\', "/").to_ascii_lowercase() == wanted)
+    })
+}
+
+/// The archive paths of the workbook's sheets, in the workbook's order (the order of
+/// calamine's `sheets_metadata`), found as calamine finds them: the package's relationships
+/// name the workbook, the workbook's relationships each sheet's part.
+fn sheet_parts(bytes: &[u8]) -> Result<Vec<String>, TableError> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| TableError::NotAWorkbook(e.to_string()))?;
+    let mut workbook = None;
+    visit_elements(&mut archive, "_rels/.rels", |name, e| {
+        if name == "Relationship"
+            && attribute(e, "Type").is_some_and(|t| t.ends_with("/relationships/officeDocument"))
+        {
+            workbook = attribute(e, "Target");
+        }
+        workbook.is_none()
+    })?;
+    let workbook = workbook.unwrap_or_else(|| "xl/workbook.xml".to_owned());
+    let (folder, file) = match workbook.rfind('/') {
+        Some(i) => workbook.split_at(i + 1),
+        None => ("", workbook.as_str()),
+    };
+    let folder = folder.strip_prefix('/').unwrap_or(folder);
+    let file = if file.is_empty() {
+        "workbook.xml"
+    } else {
+        file
+    };
+    let mut targets = HashMap::new();
+    visit_elements(
+        &mut archive,
+        &format!("{folder}_rels/{file}.rels"),
+        |name, e| {
+            if name == "Relationship"
+                && let (Some(id), Some(target)) = (attribute(e, "Id"), attribute(e, "Target"))
+            {
+                targets.insert(id, target);
+            }
+            true
+        },
+    )?;
+    let mut parts = Vec::new();
+    visit_elements(&mut archive, &format!("{folder}{file}"), |name, e| {
+        if name == "sheet" {
+            let target = attribute(e, "id").and_then(|id| targets.get(&id).cloned());
+            parts.push(match target {
+                Some(target) => match target.strip_prefix('/') {
+                    Some(absolute) => absolute.to_owned(),
+                    None => format!("{folder}{target}"),
+                },
+                None => String::new(),
+            });
+        }
+        true
+    })?;
+    Ok(parts)
+}
+
+/// What of a sheet's part Excel does not show, read before its cells are streamed.
+fn hidden_parts(bytes: &[u8], part: &str) -> Result<HiddenParts, TableError> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| TableError::NotAWorkbook(e.to_string()))?;
+    let mut hidden = HiddenParts::default();
+    let mut next_row = 0u32;
+    visit_elements(&mut archive, part, |name, e| {
+        match name {
+            "col" => {
+                let bound = |name| {
+                    attribute(e, name)
+                        .and_then(|v| v.trim().parse::<u32>().ok())
+                        .map(|v| v.saturating_sub(1))
+                };
+                if (flag(e, "hidden") || zero_size(e, "width"))
+                    && let Some(first) = bound("min")
+                {
+                    let last = bound("max").unwrap_or(first).max(first);
+                    hidden.columns.push((first, last));
+                }
+            }
+            "row" => {
+                let row = attribute(e, "r")
+                    .and_then(|v| v.trim().parse::<u32>().ok())
+                    .map_or(next_row, |r| r.saturating_sub(1));
+                next_row = row.saturating_add(1);
+                if flag(e, "hidden") || zero_size(e, "ht") {
+                    hidden.rows.insert(row);
+                }
+            }
+            _ => {}
+        }
+        true
+    })?;
+    Ok(hidden)
 }
 
 /// Which signs of a number a style shows as a percentage.
@@ -1196,15 +1666,10 @@ fn cell_of(data: &DataRef<'_>, percent: PercentFormat) -> Option<Cell> {
         DataRef::String(s) => Cell::Text(s.clone()),
         DataRef::SharedString(s) => Cell::Text((*s).to_owned()),
         DataRef::Int(i) => number(Decimal::from(*i)),
-        DataRef::Float(f) => {
-            // The shortest text that reads back as the same float: 89.35, not 89.3499999….
-            let text = format!("{f}");
-            match Decimal::from_str(&text).or_else(|_| Decimal::from_scientific(&format!("{f:e}")))
-            {
-                Ok(value) => number(value),
-                Err(_) => Cell::Text(text),
-            }
-        }
+        DataRef::Float(f) => match decimal_of_float(*f) {
+            Some(value) => number(value),
+            None => Cell::Text(format!("{f}")),
+        },
         DataRef::Bool(b) => Cell::Text(b.to_string()),
         DataRef::DateTime(date) if date.is_datetime() => {
             let (year, month, day, hour, minute, ..) = date.to_ymd_hms_milli();
@@ -1220,6 +1685,16 @@ fn cell_of(data: &DataRef<'_>, percent: PercentFormat) -> Option<Cell> {
         DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Cell::Date(s.clone()),
         DataRef::Error(e) => Cell::Error(e.to_string()),
     })
+}
+
+/// The decimal a number cell of a workbook is read as: the shortest text that reads back as
+/// the same float (89.35, not 89.3499999…). `None` for what no decimal holds (NaN, 1e300).
+/// The export writes a figure as a number only when this gives it back.
+pub fn decimal_of_float(f: f64) -> Option<Decimal> {
+    let text = format!("{f}");
+    Decimal::from_str(&text)
+        .or_else(|_| Decimal::from_scientific(&format!("{f:e}")))
+        .ok()
 }
 
 /// The figure a percent format shows: the stored value × 100, exactly (0,8935 → 89,35).
@@ -1290,6 +1765,35 @@ mod tests {
     }
 
     #[test]
+    fn control_characters_are_escaped_as_excel_does_and_read_back_exactly() {
+        for text in [
+            "plain",
+            "cod\u{0}igo",
+            "\u{1b}[31m",
+            "\u{7f}\u{85}",
+            "_x0000_ written",
+            "_x005F_x0041_",
+            "_x12",
+            "tab\tand\nline",
+            "__x0041__",
+            "_xD83D__xDCF7_",
+        ] {
+            let escaped = escape_controls(text);
+            assert!(
+                !escaped
+                    .chars()
+                    .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')),
+                "{escaped:?}"
+            );
+            assert_eq!(unescape_controls(escaped.into_owned()), text);
+        }
+        assert_eq!(escape_controls("a\u{0}b"), "a_x0000_b");
+        assert_eq!(unescape_controls("_xD83D__xDCF7_".to_owned()), "\u{1f4f7}");
+        let csv = write_csv(b';', [vec![CsvField::Text("N\u{0}A".to_owned())]]);
+        assert_eq!(csv, "\u{feff}N_x0000_A\n");
+    }
+
+    #[test]
     fn a_workbook_that_asks_to_recalculate_is_recognised() {
         assert!(asks_recalculation(
             r#"<workbook><calcPr calcId="124519" fullCalcOnLoad="1"/></workbook>"#
@@ -1303,13 +1807,65 @@ mod tests {
 
     #[test]
     fn text_is_decoded_as_excel_writes_it() {
-        assert_eq!(decode_text("\u{feff}Año;1".as_bytes()), "Año;1");
-        assert_eq!(decode_text(b"A\xf1o;1"), "Año;1");
+        let decode = |bytes: &[u8]| decode_text(bytes, "m.csv").unwrap();
+        assert_eq!(decode("\u{feff}Año;1".as_bytes()), "Año;1");
+        assert_eq!(decode(b"A\xf1o;1"), "Año;1");
         let utf16: Vec<u8> = [0xFF, 0xFE]
             .into_iter()
             .chain("Año\t1".encode_utf16().flat_map(u16::to_le_bytes))
             .collect();
-        assert_eq!(decode_text(&utf16), "Año\t1");
+        assert_eq!(decode(&utf16), "Año\t1");
+        for (bytes, big_endian) in [
+            (u16::to_le_bytes as fn(u16) -> [u8; 2], false),
+            (u16::to_be_bytes, true),
+        ] {
+            let without_bom: Vec<u8> = "Objetivo;Año\n2;1".encode_utf16().flat_map(bytes).collect();
+            assert_eq!(
+                decode(&without_bom),
+                "Objetivo;Año\n2;1",
+                "big endian: {big_endian}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_stray_byte_in_utf8_text_is_refused_naming_its_row_and_byte() {
+        let mixed = b"Meta;Acci\xc3\xb3n\n1;Gesti\xf3n\n";
+        assert_eq!(
+            decode_text(mixed, "m.csv"),
+            Err(TableError::StrayByte {
+                origin: "m.csv".to_owned(),
+                row: 2,
+                column: 8,
+                byte: 0xF3
+            })
+        );
+        let with_bom = b"\xef\xbb\xbfMeta\n\xf3";
+        assert!(matches!(
+            decode_text(with_bom, "m.csv"),
+            Err(TableError::StrayByte {
+                row: 2,
+                column: 1,
+                byte: 0xF3,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn the_delimiter_is_read_from_the_header_line_not_a_title_above_it() {
+        assert_eq!(
+            guess_delimiter(
+                "Plan sectorial, metas e indicadores\nObjetivo;Meta;Nombre indicador\n"
+            ),
+            b';'
+        );
+        assert_eq!(
+            guess_delimiter("Título; 2022\nObjetivo,Meta,\"Nombre; indicador\",Nombre Indicador\n"),
+            b','
+        );
+        assert_eq!(guess_delimiter("a;b;c\n"), b';');
+        assert_eq!(guess_delimiter("a,b\n"), b',');
     }
 
     /// The rows of a TSV text, or the first error.

@@ -37,6 +37,11 @@ pub fn number(value: Decimal, language: Language) -> String {
     format!("{sign}{}{decimal}{frac_part}", grouped(int_part, group))
 }
 
+/// A whole number with the language's thousands separator: `30.000` / `30,000`.
+pub fn whole(n: u64, language: Language) -> String {
+    grouped(&n.to_string(), separators(language).0)
+}
+
 /// A percentage as the language writes it: `50,24 %` (with a no-break space) / `50.24%`.
 pub fn percent(value: Decimal, language: Language) -> String {
     match language {

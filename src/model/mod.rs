@@ -11,6 +11,7 @@ pub mod merge;
 pub mod plan;
 pub mod progress;
 pub mod search;
+pub mod strict;
 pub mod undo;
 pub mod validation;
 

@@ -7,13 +7,16 @@
 //! - *programación*: the magnitude planned for a vigencia;
 //! - *corte*: the cut date of a report, the end of a quarter.
 //!
-//! Every figure is a [`Decimal`]: no binary floating point touches plan figures.
+//! Every figure is a [`Decimal`]: no binary floating point touches plan figures. How files are
+//! read into these types (figures exactly, each vigencia and quarter once) is [`strict`]'s.
 
 use std::collections::BTreeMap;
 use std::fmt;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+
+use super::strict;
 
 /// A vigencia: one fiscal year of the plan's period.
 pub type Vigencia = u16;
@@ -186,10 +189,13 @@ pub use crate::i18n::Language;
 #[serde(deny_unknown_fields)]
 pub struct TrafficLights {
     /// Below this, red.
+    #[serde(deserialize_with = "strict::figure")]
     pub red_below: Decimal,
     /// From `red_below` up to below this, yellow.
+    #[serde(deserialize_with = "strict::figure")]
     pub yellow_below: Decimal,
     /// From `yellow_below` up to this (included), green; above it, orange (over-execution).
+    #[serde(deserialize_with = "strict::figure")]
     pub green_up_to: Decimal,
 }
 
@@ -328,17 +334,29 @@ impl Annualization {
 #[serde(default, deny_unknown_fields)]
 pub struct YearData {
     /// Ponderación: percent of the objective this indicator weighs in this vigencia.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "strict::optional_figure"
+    )]
     pub weight: Option<Decimal>,
     /// Programación: the magnitude planned for the vigencia. Empty or 0 = not programmed.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "strict::optional_figure"
+    )]
     pub programmed: Option<Decimal>,
     /// Magnitud ejecutada reported for each quarter. A quarter absent here was not reported,
     /// which is not the same as a reported 0.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "strict::unique_figures"
+    )]
     pub executed: BTreeMap<Quarter, Decimal>,
     /// The officer's comment on each quarter's figure (why it is low, what happened).
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "strict::unique_keys"
+    )]
     pub comments: BTreeMap<Quarter, String>,
 }
 
@@ -369,13 +387,21 @@ pub struct Indicator {
     #[serde(default)]
     pub unit: String,
     /// Línea base, needed by decreciente indicators.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "strict::optional_figure"
+    )]
     pub baseline: Option<Decimal>,
     /// "Programación Total" as published; checked against what the type implies.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "strict::optional_figure"
+    )]
     pub declared_total: Option<Decimal>,
     /// Weight, programming and execution of each vigencia.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "strict::unique_keys")]
     pub years: BTreeMap<Vigencia, YearData>,
 }
 
@@ -405,6 +431,17 @@ impl Indicator {
         self.year(vigencia)
             .and_then(|y| y.executed.get(&quarter))
             .copied()
+    }
+
+    /// One of the figures a vigencia holds: its weight, its programming or a quarter's
+    /// executed magnitude.
+    pub fn figure(&self, vigencia: Vigencia, figure: super::edit::Figure) -> Option<Decimal> {
+        use super::edit::Figure;
+        match figure {
+            Figure::Weight => self.weight(vigencia),
+            Figure::Programmed => self.programmed(vigencia),
+            Figure::Executed(quarter) => self.executed(vigencia, quarter),
+        }
     }
 
     /// The code as officers read it: the code, or "N/A".

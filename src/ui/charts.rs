@@ -293,6 +293,20 @@ fn value_axis_end(bars: &[BarData], margin: f64) -> f64 {
         * margin
 }
 
+/// Where a horizontal value axis ends so that every figure written past its bar fits: for each
+/// bar ending at `end` (in %) with a figure `width` points wide, on an axis `room` points long,
+/// the figure's start (2 % of the axis past the bar) plus its width stays inside. At least the
+/// 100 % target and a little more; figures wider than the room get what half the axis gives.
+fn axis_end_for_figures(bars: impl Iterator<Item = (f64, f32)>, room: f32) -> f64 {
+    let room = f64::from(room.max(40.0));
+    bars.map(|(end, width)| {
+        // Share of the axis the figure and its gap take, at most half of it.
+        let share = ((f64::from(width) + 4.0) / room + 0.02).min(0.5);
+        end / (1.0 - share)
+    })
+    .fold(100.0 * 1.08, f64::max)
+}
+
 /// Size of the figures written on the bars: larger as the chart grows, so they read from the
 /// back of a committee room when presenting.
 fn value_text_size(ui: &egui::Ui) -> f32 {
@@ -397,7 +411,24 @@ fn indicators_chart_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) 
         (ui.available_width() * 0.5 / 7.2) as usize,
         language,
     );
-    let right = value_axis_end(&data.indicators, 1.22);
+    let label_width =
+        labels.iter().map(|l| l.chars().count()).max().unwrap_or(8) as f32 * 7.2 + 8.0;
+    // Each figure is written past its bar: the axis goes on far enough for the widest one
+    // ("2.000,00 %" beside a bar drawn to the edge) to be read whole on a laptop's narrow chart.
+    let figures_room = ui.available_width() - label_width - 16.0;
+    let font = egui::FontId::proportional(text_size);
+    let right = axis_end_for_figures(
+        data.indicators.iter().map(|b| {
+            let text = percent_or_dash(b.value, language);
+            let width = ui
+                .painter()
+                .layout_no_wrap(text, font.clone(), Color32::WHITE)
+                .size()
+                .x;
+            (b.drawn_height().unwrap_or(0.0).max(0.0), width)
+        }),
+        figures_room,
+    );
     let bars: Vec<Bar> = data
         .indicators
         .iter()
@@ -412,8 +443,6 @@ fn indicators_chart_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) 
         })
         .collect();
     let hover = indicator_hovers(&data.indicators, language);
-    let label_width =
-        labels.iter().map(|l| l.chars().count()).max().unwrap_or(8) as f32 * 7.2 + 8.0;
     committee_plot("indicators_chart", ui)
         .include_x(0.0)
         .include_x(right)
@@ -508,4 +537,22 @@ fn indicator_hovers(bars: &[BarData], language: Language) -> Vec<String> {
             )
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_widest_figure_past_the_longest_bar_is_inside_the_axis() {
+        // A laptop's indicator chart: 150 points for the bars. A bar drawn to the edge (150 %)
+        // with "2.000,00 %" (70 points) beside it.
+        let room = 150.0;
+        let right = axis_end_for_figures([(150.0, 70.0), (20.0, 50.0)].into_iter(), room);
+        let start = 150.0 + right * 0.02;
+        let end_of_text = start + 70.0 / f64::from(room) * right;
+        assert!(end_of_text <= right, "{end_of_text} > {right}");
+        // No bars: the target and a little more.
+        assert_eq!(axis_end_for_figures(std::iter::empty(), room), 108.0);
+    }
 }

@@ -13,7 +13,7 @@ use crate::ui::PanelContext;
 use crate::ui::grid::weights_total_ui;
 use crate::ui::tree::progress_badge;
 use crate::view::thresholds::{Threshold, ThresholdsForm};
-use crate::view::{Action, Computed, Selection, ViewState};
+use crate::view::{Action, Computed, Draft, Selection, ViewState};
 
 /// The panel above the grid for the current selection.
 pub fn selection_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
@@ -427,7 +427,7 @@ fn meta_ui(
 fn indicator_ui(
     ui: &mut egui::Ui,
     plan: &Plan,
-    view: &ViewState,
+    view: &mut ViewState,
     at: IndicatorPath,
     language: Language,
     actions: &mut Vec<Action>,
@@ -446,7 +446,7 @@ fn indicator_ui(
                 .spacing([8.0, 4.0])
                 .show(ui, |ui| {
                     indicator_texts_ui(ui, indicator, at, language, actions);
-                    baseline_ui(ui, indicator, at, language, actions);
+                    baseline_ui(ui, indicator, at, view, language, actions);
                     comments_ui(ui, indicator, at, vigencia, language, actions);
                 });
         });
@@ -501,19 +501,23 @@ fn indicator_texts_ui(
     }
 }
 
-/// The línea base: a number field whose bad text stays, marked, until fixed.
+/// The línea base: a number field, as a grid cell takes numbers. Each valid text goes to the
+/// plan at once (one undo step per visit); a text that is not a number stays, marked, until
+/// fixed, and the plan keeps the value the field had when it was reached.
 fn baseline_ui(
     ui: &mut egui::Ui,
     indicator: &Indicator,
     at: IndicatorPath,
+    view: &mut ViewState,
     language: Language,
     actions: &mut Vec<Action>,
 ) {
     let baseline_label = ui.label(crate::tr!(language, "details-baseline"));
     let id = egui::Id::unique(("baseline", at));
-    let mut text = ui
-        .data(|d| d.get_temp::<String>(id))
-        .unwrap_or_else(|| number_or_empty(indicator.baseline, language));
+    let mut text = view.baseline_drafts.get(&at).map_or_else(
+        || number_or_empty(indicator.baseline, language),
+        |draft| draft.text.clone(),
+    );
     let response = ui
         .add(
             egui::TextEdit::singleline(&mut text)
@@ -521,23 +525,48 @@ fn baseline_ui(
                 .desired_width(120.0),
         )
         .labelled_by(baseline_label.id);
+    if response.gained_focus() {
+        // A new visit: what is typed from here on is one undo step of its own.
+        actions.push(Action::EndEditGroup);
+    }
     if response.changed() {
         match parse_optional_number(&text, language) {
-            Ok(value) => {
+            Ok(value) if value != indicator.baseline => {
                 actions.push(Action::Edit(Edit::Baseline { at, value }, Some(id)));
-                ui.data_mut(|d| d.remove::<String>(id));
             }
-            Err(_) => ui.data_mut(|d| {
-                d.insert_temp(id, text.clone());
+            Ok(_) => {}
+            // Not a number: the plan gives back the value of when the field was reached.
+            Err(_) => actions.push(Action::CancelCellEdit {
+                group: id,
+                restore: Edit::Baseline {
+                    at,
+                    value: indicator.baseline,
+                },
             }),
         }
+        view.baseline_drafts.insert(at, Draft { text });
     }
-    if let Some(bad) = ui.data(|d| d.get_temp::<String>(id))
-        && let Err(e) = parse_optional_number(&bad, language)
-    {
-        ui.end_row();
-        ui.label("");
-        ui.colored_label(crate::theme::error_text(ui.visuals()), e.message(language));
+    if response.lost_focus() {
+        actions.push(Action::EndEditGroup);
+    }
+    let refused = view
+        .baseline_drafts
+        .get(&at)
+        .map(|draft| draft.error(language));
+    match refused {
+        Some(Some(error)) => {
+            ui.end_row();
+            ui.label("");
+            ui.colored_label(
+                crate::theme::error_text(ui.visuals()),
+                error.message(language),
+            );
+        }
+        // A number is the plan's once the field is left: it shows as stored again.
+        Some(None) if !response.has_focus() => {
+            view.baseline_drafts.remove(&at);
+        }
+        _ => {}
     }
     ui.end_row();
 }

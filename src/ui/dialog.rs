@@ -5,7 +5,7 @@ use crate::tr;
 use crate::view::dialog::recovery_text;
 use crate::view::dialog::{
     ChangedOnDiskAnswer, CommentsAnswer, ConsolidateAnswer, DialogAnswer, RecoverAnswer,
-    SaveFailedAnswer, UnsavedAnswer,
+    RefusedAnswer, SaveFailedAnswer, UnsavedAnswer,
 };
 use crate::view::{Dialog, Notice, PathPurpose};
 
@@ -149,6 +149,23 @@ fn question_ui(ui: &mut egui::Ui, dialog: &mut Dialog, language: Language) -> Op
         Dialog::Consolidate(consolidation) => {
             super::consolidate::consolidate_ui(ui, consolidation, language)
         }
+        Dialog::RefusedTexts { entries, .. } => {
+            ui.heading(tr!(language, "dialog-refused-title"));
+            ui.label(tr!(language, "dialog-refused-text", count = entries.len()));
+            let lines: Vec<String> = entries.iter().map(|e| e.kept_message(language)).collect();
+            scrolling_text(ui, &lines.join("\n"), 240.0);
+            buttons(
+                ui,
+                &[
+                    (tr!(language, "dialog-correct"), RefusedAnswer::Correct),
+                    (
+                        tr!(language, "dialog-save-without-text", count = entries.len()),
+                        RefusedAnswer::SaveWithout,
+                    ),
+                ],
+            )
+            .map(DialogAnswer::RefusedTexts)
+        }
         other => save_question_ui(ui, other, language),
     }
 }
@@ -239,6 +256,16 @@ fn save_question_ui(
             choices.push((tr!(language, "dialog-save-as"), SaveFailedAnswer::SaveAs));
             choices.push((tr!(language, "dialog-close"), SaveFailedAnswer::Close));
             buttons(ui, &choices).map(DialogAnswer::SaveFailed)
+        }
+        Dialog::ExportFailed { text, retry } => {
+            ui.heading(tr!(language, "app-could-not-export"));
+            ui.label(text.as_str());
+            let mut choices = Vec::with_capacity(2);
+            if retry.is_some() {
+                choices.push((tr!(language, "dialog-retry"), true));
+            }
+            choices.push((tr!(language, "dialog-close"), false));
+            buttons(ui, &choices).map(DialogAnswer::ExportFailed)
         }
         Dialog::Recover { source, written } => {
             ui.heading(tr!(language, "dialog-recover-unsaved-changes"));
@@ -413,6 +440,8 @@ fn cautious_answer(dialog: &Dialog) -> DialogAnswer {
         Dialog::SaveFailed { .. } => DialogAnswer::SaveFailed(SaveFailedAnswer::Close),
         Dialog::Recover { .. } => DialogAnswer::Recover(RecoverAnswer::Later),
         Dialog::Consolidate(_) => DialogAnswer::Consolidate(ConsolidateAnswer::Cancel),
+        Dialog::RefusedTexts { .. } => DialogAnswer::RefusedTexts(RefusedAnswer::Correct),
+        Dialog::ExportFailed { .. } => DialogAnswer::ExportFailed(false),
     }
 }
 

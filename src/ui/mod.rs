@@ -9,6 +9,7 @@ pub mod dialog;
 pub mod find;
 pub mod grid;
 pub mod help;
+pub mod keys_in_order;
 pub mod menu_bar;
 pub mod slides;
 pub mod toolbar;
@@ -76,14 +77,14 @@ pub fn panels_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) -> ChartData {
         .resizable(true)
         .default_size(bottom.findings)
         .min_size(48.0)
+        .max_size(bottom.findings_max(height))
         .show(ui, |ui| validation::findings_ui(ui, ctx));
     egui::Panel::bottom("charts")
         .resizable(true)
         .default_size(bottom.charts)
         .min_size(140.0)
-        // The grid keeps at least half the room, whatever size was remembered on a larger
-        // screen.
-        .max_size((height * 0.5).max(220.0))
+        // The grid keeps its rows whatever size was remembered on a larger screen.
+        .max_size(bottom.charts_max(height))
         .show(ui, |ui| {
             charts::charts_ui(ui, &chart_data, ctx.view, ctx.language)
         });

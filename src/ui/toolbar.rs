@@ -70,12 +70,8 @@ pub fn toolbar_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
             }
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            // A cell whose text was not accepted is an error too, until fixed or restored.
-            let refused_cells = view
-                .drafts
-                .values()
-                .filter(|d| d.error(language).is_some())
-                .count();
+            // A text not accepted (a cell in red…) is an error too, until fixed or restored.
+            let refused_cells = crate::view::refused::refused_entries(plan, view, language).len();
             let counts = figures.findings.counts();
             let warnings = counts.warnings;
             let errors = counts.errors + refused_cells;

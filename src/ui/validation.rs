@@ -2,55 +2,25 @@
 
 use egui::RichText;
 
-use crate::model::validation::{Severity, indicator_label};
-use crate::model::{Language, Plan};
+use crate::model::validation::Severity;
 use crate::theme;
 use crate::ui::PanelContext;
-use crate::ui::grid::not_accepted;
-use crate::view::{Action, CellId};
+use crate::view::refused::{EntryBox, refused_entries};
+use crate::view::{Action, Selection};
 
-/// Where a cell is, as findings name it: "Objetivo 3 · indicador 465 · ejecutado 2022 T1".
-fn cell_place(plan: &Plan, cell: CellId, language: Language) -> String {
-    let objective = plan.objectives.get(cell.at.objective);
-    let meta = objective.and_then(|o| o.metas.get(cell.at.meta));
-    let indicator = plan.indicator(cell.at);
-    let mut place = Vec::new();
-    if let Some(o) = objective {
-        place.push(format!(
-            "{} {}",
-            crate::tr!(language, "tree-objective"),
-            o.number
-        ));
-    }
-    if let (Some(meta), Some(indicator)) = (meta, indicator) {
-        let label = indicator_label(&meta.code, indicator);
-        place.push(crate::tr!(language, "place-indicator", label = label));
-    }
-    place.push(cell.field().name(language));
-    place.join(" · ")
-}
-
-/// The list of findings, with the cells whose typed text was not accepted first.
+/// The list of findings, with the texts typed and not accepted first.
 pub fn findings_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
-    let (plan, findings, drafts, language) = (
-        ctx.plan,
-        &ctx.computed.findings,
-        &ctx.view.drafts,
-        ctx.language,
-    );
+    let (plan, findings, language) = (ctx.plan, &ctx.computed.findings, ctx.language);
+    // Texts not accepted first (a cell in red…), then the findings: one line each, and only
+    // the lines in view are laid out (a plan of 10 000 indicators can have thousands).
+    let refused = refused_entries(plan, ctx.view, language);
     let actions = &mut *ctx.actions;
     ui.horizontal(|ui| {
         ui.strong(crate::tr!(language, "validation-validation"));
-        if findings.is_empty() && drafts.values().all(|d| d.error(language).is_none()) {
+        if findings.is_empty() && refused.is_empty() {
             ui.weak(crate::tr!(language, "validation-nothing-to-report"));
         }
     });
-    // Cells whose text was not accepted first, then the findings: one line each, and only the
-    // lines in view are laid out (a plan of 10 000 indicators can have thousands).
-    let refused: Vec<_> = drafts
-        .iter()
-        .filter_map(|(cell, draft)| draft.error(language).map(|error| (*cell, error)))
-        .collect();
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
     let rows = refused.len() + findings.len();
     egui::ScrollArea::vertical()
@@ -59,11 +29,15 @@ pub fn findings_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
         .min_scrolled_height(row_height)
         .show_rows(ui, row_height, rows, |ui, range| {
             for row in range {
-                if let Some((cell, error)) = refused.get(row) {
+                if let Some(entry) = refused.get(row) {
                     let text = format!(
                         "Error · {}: {} {}",
-                        cell_place(plan, *cell, language),
-                        not_accepted(error, language),
+                        entry.place(language),
+                        crate::tr!(
+                            language,
+                            "cell-not-accepted",
+                            reason = entry.refusal.message(language)
+                        ),
                         crate::tr!(language, "cell-refused-keeps-value"),
                     );
                     let link = ui.add(
@@ -74,7 +48,11 @@ pub fn findings_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
                         .sense(egui::Sense::click()),
                     );
                     if link.clicked() {
-                        actions.push(Action::FocusCell(*cell));
+                        actions.push(match entry.entry {
+                            EntryBox::Cell(cell) => Action::FocusCell(cell),
+                            EntryBox::Baseline(at) => Action::Select(Selection::Indicator(at)),
+                            EntryBox::Threshold(_) => Action::Select(Selection::Plan),
+                        });
                     }
                     continue;
                 }

@@ -14,8 +14,9 @@ pub enum Action {
     Command(Command),
     /// An edit; edits with the same group in a row undo together.
     Edit(Edit, Option<egui::Id>),
-    /// Esc in a cell: undo what typing in it changed (its group), or else set this edit's
-    /// value back; never leaves a step to redo.
+    /// Give an entry box back the value it had when it was reached: Esc in a cell, or a text
+    /// that stopped being a number. Undoes what typing in it changed (its group, which leaves
+    /// the history: nothing to undo or redo), or else sets this edit's value back.
     CancelCellEdit {
         group: egui::Id,
         restore: Edit,

@@ -47,6 +47,9 @@ pub enum Command {
     ToggleSlideOrder,
     /// The briefing pack: one PNG per slide and a PDF of them all, in a folder.
     ExportSlides,
+    /// Restore the recovery copy the officer chose (once the open plan's unsaved changes are
+    /// saved or discarded).
+    RestoreRecoveredCopy,
 }
 
 impl Command {
@@ -146,6 +149,7 @@ impl Command {
             }
             Command::ToggleSlideOrder => crate::tr!(language, "command-toggle-slide-order"),
             Command::ExportSlides => crate::tr!(language, "command-export-slides"),
+            Command::RestoreRecoveredCopy => crate::tr!(language, "command-restore-recovered-copy"),
         }
     }
 

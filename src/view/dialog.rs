@@ -5,6 +5,7 @@ use std::time::SystemTime;
 
 use super::command::Command;
 use super::consolidate::Consolidation;
+use super::refused::RefusedEntry;
 use crate::model::Language;
 use crate::model::edit::IndicatorPath;
 use crate::model::{Quarter, Vigencia};
@@ -72,6 +73,18 @@ pub enum Dialog {
     },
     /// Archivo → Consolidar…: the entity files, their conflicts and the choices.
     Consolidate(Box<Consolidation>),
+    /// A save asked for while texts on screen were not accepted (a cell in red…): correct
+    /// them, or save without them (the file gets the values the plan holds), then `then`.
+    RefusedTexts {
+        then: Command,
+        entries: Vec<RefusedEntry>,
+    },
+    /// An export failed and nothing was written: Cerrar, and Reintentar when another program
+    /// (Excel, most often) held the file: the officer closes it there, then tries again.
+    ExportFailed {
+        text: String,
+        retry: Option<PathBuf>,
+    },
 }
 
 /// Where imported figures go.
@@ -151,6 +164,18 @@ pub enum DialogAnswer {
     SaveFailed(SaveFailedAnswer),
     Recover(RecoverAnswer),
     Consolidate(ConsolidateAnswer),
+    RefusedTexts(RefusedAnswer),
+    /// After a failed export: true to try the same export again.
+    ExportFailed(bool),
+}
+
+/// The answer to "some texts were not accepted" before a save.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RefusedAnswer {
+    /// Go to the first of them; nothing is saved.
+    Correct,
+    /// Save the values the plan holds; the texts not accepted are dropped.
+    SaveWithout,
 }
 
 /// After a failed save.

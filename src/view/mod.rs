@@ -13,6 +13,7 @@ pub mod computed;
 pub mod consolidate;
 pub mod dialog;
 pub mod grid;
+pub mod refused;
 pub mod slides;
 pub mod state;
 pub mod thresholds;

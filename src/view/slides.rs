@@ -293,21 +293,53 @@ impl Slide {
     /// The name of the slide's file in the briefing pack, without extension:
     /// `01-plan-2022T1`, `02-objetivo-1-2022T1`, `04-objetivo-3-p2-2022T1`.
     pub fn file_stem(&self, language: Language) -> String {
-        let cut = self.cut.file_tag(language);
-        let what = match &self.content {
-            SlideContent::Plan(_) => crate::tr!(language, "slide-file-plan"),
-            SlideContent::Objective(o) if o.pages > 1 => crate::tr!(
-                language,
-                "slide-file-objective-page",
-                number = o.number,
-                page = o.page + 1
-            ),
-            SlideContent::Objective(o) => {
-                crate::tr!(language, "slide-file-objective", number = o.number)
-            }
+        let objective = match &self.content {
+            SlideContent::Plan(_) => None,
+            SlideContent::Objective(o) => Some((o.number, o.page, o.pages)),
         };
-        format!("{:02}-{what}-{cut}", self.number)
+        file_stem(self.number, objective, self.cut, language)
     }
+}
+
+/// The file names of a plan's slides in the briefing pack, without extension, in order (the
+/// names [`Slide::file_stem`] gives), known before any slide is made.
+pub fn file_stems(plan: &Plan, cut: Cut, language: Language) -> Vec<String> {
+    slide_keys(plan)
+        .iter()
+        .enumerate()
+        .map(|(position, key)| {
+            let objective = match *key {
+                SlideKey::Plan => None,
+                SlideKey::Objective { index, page, pages } => {
+                    plan.objectives.get(index).map(|o| (o.number, page, pages))
+                }
+            };
+            file_stem(position + 1, objective, cut, language)
+        })
+        .collect()
+}
+
+/// `04-objetivo-3-p2-2022T1`: the slide's number, what it shows (the plan, or an objective's
+/// number and its page of how many) and the cut.
+fn file_stem(
+    number: usize,
+    objective: Option<(u8, usize, usize)>,
+    cut: Cut,
+    language: Language,
+) -> String {
+    let what = match objective {
+        None => crate::tr!(language, "slide-file-plan"),
+        Some((objective, page, pages)) if pages > 1 => crate::tr!(
+            language,
+            "slide-file-objective-page",
+            number = objective,
+            page = page + 1
+        ),
+        Some((objective, _, _)) => {
+            crate::tr!(language, "slide-file-objective", number = objective)
+        }
+    };
+    format!("{number:02}-{what}-{}", cut.file_tag(language))
 }
 
 fn light_of(value: Option<Decimal>, lights: &TrafficLights) -> Option<TrafficLight> {

@@ -108,6 +108,8 @@ pub struct ViewState {
     /// Every figure on screen is at this cut.
     pub cut: Cut,
     pub drafts: BTreeMap<CellId, Draft>,
+    /// Líneas base typed in the indicators' details and not accepted (not numbers).
+    pub baseline_drafts: BTreeMap<IndicatorPath, Draft>,
     /// The cell being visited (focused), if any.
     pub visit: Option<CellVisit>,
     /// A cell to focus on the next frame (Enter moves down; a finding selects its cell).
@@ -138,6 +140,43 @@ pub struct ViewState {
     pub chart_page: usize,
     /// The semáforo thresholds as typed in the plan's settings, until applied.
     pub thresholds_form: Option<super::thresholds::ThresholdsForm>,
+}
+
+impl ViewState {
+    /// Drops every text typed and not accepted: the boxes show the plan's values again.
+    pub fn drop_drafts(&mut self) {
+        self.drafts.clear();
+        self.baseline_drafts.clear();
+    }
+
+    /// Drops the texts typed and not accepted (read in `language`): the boxes show the plan's
+    /// values again. The semáforo's thresholds typed and not applied go too.
+    pub fn drop_refused(&mut self, language: Language) {
+        self.drafts.retain(|_, d| d.error(language).is_none());
+        self.baseline_drafts
+            .retain(|_, d| d.error(language).is_none());
+        self.thresholds_form = None;
+    }
+
+    /// Drops the texts of the cells `edits` wrote (a pasted block, a range emptied or filled
+    /// down): each such cell shows the value it now holds.
+    pub fn drop_drafts_written_by(&mut self, edits: &[crate::model::edit::Edit]) {
+        for edit in edits {
+            if let crate::model::edit::Edit::Figure {
+                at,
+                vigencia,
+                figure,
+                ..
+            } = *edit
+            {
+                self.drafts.remove(&CellId {
+                    at,
+                    vigencia,
+                    figure,
+                });
+            }
+        }
+    }
 }
 
 /// What the find bar holds: the words typed and where they were found.

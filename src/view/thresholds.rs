@@ -23,6 +23,15 @@ impl Threshold {
         Threshold::GreenUpTo,
     ];
 
+    /// The threshold's value in `lights`.
+    pub fn of(self, lights: &TrafficLights) -> rust_decimal::Decimal {
+        match self {
+            Threshold::RedBelow => lights.red_below,
+            Threshold::YellowBelow => lights.yellow_below,
+            Threshold::GreenUpTo => lights.green_up_to,
+        }
+    }
+
     /// The field's label, which screen readers and tests find it by.
     pub fn label(self, language: Language) -> String {
         match self {

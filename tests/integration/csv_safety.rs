@@ -347,3 +347,106 @@ fn the_json_report_says_floored_beside_capped() {
     assert_eq!(i321["capped"], false);
     assert_eq!(i321["floored"], false);
 }
+
+#[test]
+fn control_characters_in_codes_and_names_are_not_written_raw_and_come_back_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut plan = seed_plan();
+    let i644 = &mut plan.objectives[2].metas[0].indicators[3];
+    i644.code = Some("6\u{0}44".into());
+    i644.name = "Personas\u{1b}[31m con discapacidad\u{7}".into();
+    let path = save(dir.path(), &plan);
+    for text in [
+        export_csv(&path),
+        avance(&["report", path.to_str().unwrap(), "--format", "csv"]).1,
+    ] {
+        let raw: Vec<char> = text
+            .chars()
+            .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+            .collect();
+        assert!(raw.is_empty(), "{raw:?} in {text}");
+        assert!(text.contains("6_x0000_44"), "{text}");
+    }
+    let csv_path = dir.path().join("plan.csv");
+    let back = dir.path().join("de_vuelta.ron");
+    let (code, _, stderr) = avance(&[
+        "import",
+        csv_path.to_str().unwrap(),
+        "--into",
+        path.to_str().unwrap(),
+        "-o",
+        back.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(plan_file::load(&back).unwrap(), plan);
+}
+
+/// Excel on Windows reads a CSV without a byte-order mark as the system's code page: every
+/// accent of "Ponderación" or "Secretaría" would show garbled.
+#[test]
+fn csv_files_start_with_a_utf8_bom_so_excel_shows_the_accents() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = save(dir.path(), &seed_plan());
+    let exported = export_csv(&path);
+    let (code, report, stderr) = avance(&["report", path.to_str().unwrap(), "--format", "csv"]);
+    assert_eq!(code, 0, "{stderr}");
+    for text in [&exported, &report] {
+        assert!(text.starts_with("\u{feff}Objetivo;"), "{:?}", &text[..20]);
+        assert_eq!(text.matches('\u{feff}').count(), 1);
+    }
+    // The import reads it (the round trip tests check every figure; here the headers).
+    let back = dir.path().join("de_vuelta.ron");
+    let (code, _, stderr) = avance(&[
+        "import",
+        path.with_extension("csv").to_str().unwrap(),
+        "--into",
+        path.to_str().unwrap(),
+        "-o",
+        back.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(plan_file::load(&back).unwrap(), seed_plan());
+}
+
+/// The CSV report's Estado column says in the report's language what the figure is, as the
+/// window and the text report say it, never the JSON's internal key.
+#[test]
+fn the_csv_reports_status_is_in_the_officers_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut plan = seed_plan();
+    // 465 not reported, 321 over its programming (counted at the cap).
+    plan.objectives[2].metas[0].indicators[1]
+        .year_mut(2022)
+        .executed
+        .clear();
+    plan.objectives[1].metas[0].indicators[0]
+        .year_mut(2022)
+        .executed
+        .insert(q1(), d("110"));
+    let path = save(dir.path(), &plan);
+    let status = |language: &str, code: &str| {
+        let (exit, text, stderr) = avance(&[
+            "report",
+            path.to_str().unwrap(),
+            "--format",
+            "csv",
+            "--lang",
+            language,
+        ]);
+        assert_eq!(exit, 0, "{stderr}");
+        let delimiter = if language == "es" { b';' } else { b',' };
+        let (indicator, state) = match language {
+            "es" => ("Indicador", "Estado"),
+            _ => ("Indicator", "Status"),
+        };
+        let rows = records(&text, delimiter);
+        let row = rows.iter().find(|r| field(r, indicator) == code).unwrap();
+        field(row, state).to_owned()
+    };
+    assert_eq!(status("es", "644"), "con reporte");
+    assert_eq!(status("es", "465"), "sin reporte (cuenta 0)");
+    assert_eq!(status("es", "321"), "con reporte (cuenta 100 %)");
+    assert_eq!(status("en", "644"), "reported");
+    assert_eq!(status("en", "465"), "not reported (counts 0)");
+    assert_eq!(status("en", "321"), "reported (counts 100%)");
+}

@@ -227,7 +227,7 @@ fn semicolon_csv_in_windows_1252_imports() {
     let path = dir.path().join("matriz.csv");
     std::fs::write(&path, &bytes).unwrap();
     assert!(std::str::from_utf8(&bytes).is_err(), "really not UTF-8");
-    assert_eq!(decode_text(&bytes), text);
+    assert_eq!(decode_text(&bytes, "matriz.csv").unwrap(), text);
     let imported = import_file(&path, BadRows::Stop).unwrap();
     assert_eq!(figures(&imported.plan), figures(&seed_plan()));
 }

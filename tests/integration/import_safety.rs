@@ -221,6 +221,21 @@ fn a_quote_that_closes_rows_later_is_refused_naming_the_rows() {
     );
     let outcome = import(dir.path(), "comillas.tsv", text.as_bytes(), &[]);
     assert_refused(&outcome, &["filas 6 a 10", "comillas"]);
+    // Closed one row later: the two lines are two rows, read as one.
+    let text = edit_line(
+        &seed_tsv(),
+        6,
+        "\tSecretaría General\t",
+        "\t\"Secretaría General\t",
+    );
+    let text = edit_line(
+        &text,
+        7,
+        "\tSecretaría General\t",
+        "\tSecretaría General\"\t",
+    );
+    let outcome = import(dir.path(), "comillas.tsv", text.as_bytes(), &[]);
+    assert_refused(&outcome, &["filas 6 a 7", "comillas"]);
 }
 
 #[test]
@@ -574,10 +589,10 @@ fn a_lenient_import_with_no_good_row_says_why_not_just_empty() {
 fn rows_wider_than_the_columns_read_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let mut text = seed_tsv();
-    text.push_str(&"\t".repeat(300));
+    text.push_str(&"\t".repeat(600));
     text.push('\n');
     let outcome = import(dir.path(), "ancha.tsv", text.as_bytes(), &[]);
-    assert_refused(&outcome, &["fila 16", "256 columnas"]);
+    assert_refused(&outcome, &["fila 16", "512 columnas"]);
 }
 
 #[test]
@@ -641,4 +656,43 @@ fn rows_after_a_repeated_header_follow_that_headers_columns() {
     );
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(objectives_2_and_3(&output), seed_figures());
+}
+
+/// Every refusal names the file it is about, once: a missing file, a folder, a file that is not
+/// a workbook, an unknown kind, a sheet asked of a text file, a header without required columns.
+#[test]
+fn every_import_refusal_names_the_file_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let not_a_zip = dir.path().join("no_es_libro.xlsx");
+    std::fs::write(&not_a_zip, b"PK\x03\x04basura").unwrap();
+    let folder = dir.path().join("carpeta.csv");
+    std::fs::create_dir(&folder).unwrap();
+    let unknown = dir.path().join("matriz.ods");
+    std::fs::write(&unknown, "x").unwrap();
+    let short = dir.path().join("corta.csv");
+    std::fs::write(&short, "Objetivo;Nombre indicador\n2;Algo\n").unwrap();
+    let missing = dir.path().join("no_existe.csv");
+    let cases: [(&Path, &[&str]); 6] = [
+        (&missing, &[]),
+        (&folder, &[]),
+        (&not_a_zip, &[]),
+        (&unknown, &[]),
+        (&short, &[]),
+        (&short, &["--sheet", "Hoja1"]),
+    ];
+    let out = dir.path().join("plan.ron");
+    for (file, extra) in cases {
+        let mut args = vec![
+            "import",
+            file.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        let (code, _, stderr) = avance(&args);
+        assert_eq!(code, 1, "{stderr}");
+        let name = file.file_name().unwrap().to_str().unwrap();
+        assert_eq!(stderr.matches(name).count(), 1, "{name}: {stderr}");
+        assert!(!out.exists());
+    }
 }

@@ -105,3 +105,18 @@ fn the_windows_problem_list_stops_at_100_and_counts_the_rest() {
     }
     assert_eq!(app.plan().indicator_count(), 9);
 }
+
+#[test]
+fn a_file_the_window_cannot_read_is_named_once_in_the_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("no_es_libro.xlsx");
+    std::fs::write(&path, b"PK\x03\x04basura").unwrap();
+    let window = import_in_window(&path);
+    match window.state().dialog() {
+        Some(Dialog::Message { text, .. }) => {
+            assert!(text.contains("no es un libro .xlsx"), "{text}");
+            assert_eq!(text.matches("no_es_libro.xlsx").count(), 1, "{text}");
+        }
+        other => panic!("expected a message, got {other:?}"),
+    }
+}

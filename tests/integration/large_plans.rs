@@ -188,6 +188,36 @@ fn generating_is_deterministic_and_the_seed_matters() {
 }
 
 #[test]
+fn generate_refuses_more_indicators_than_its_maximum_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("plan.ron");
+    let out = out.to_str().unwrap();
+    // u64's largest: it reached 10 GB of memory before it was killed.
+    for asked in ["18446744073709551615", "30001"] {
+        let (code, _, err) = crate::avance(&["generate", "--indicators", asked, "-o", out]);
+        assert_eq!(code, 2, "{asked}: {err}");
+        assert!(err.contains("el máximo es 30.000"), "{asked}: {err}");
+        assert!(
+            !std::path::Path::new(out).exists(),
+            "{asked}: nothing written"
+        );
+    }
+}
+
+#[test]
+fn the_largest_plan_generate_makes_is_a_file_avance_reads() {
+    let plan = generate(GenerateRequest {
+        indicators: avance::io::generate::MAX_INDICATORS,
+        seed: 1,
+    });
+    let bytes = to_text(&plan).unwrap().len() as u64;
+    assert!(
+        bytes < avance::io::plan_file::MAX_FILE_BYTES,
+        "{bytes} bytes over the limit"
+    );
+}
+
+#[test]
 fn the_older_layout_of_one_field_per_line_still_loads() {
     let plan = generate(GenerateRequest {
         indicators: 300,

@@ -200,16 +200,36 @@ fn thresholds_typed_and_not_applied_are_saved_with_ctrl_s() {
         "what the form showed is what the file got"
     );
     assert!(!harness.state().title().contains("•"), "saved");
-    // A threshold that cannot be applied is not saved, and stays in the form with its reason.
+    // A threshold that cannot be applied is not saved: saving asks first, and until the
+    // officer chooses it stays in the form with its reason.
     // (Reached again from the next field: the focus never left it, so a click alone would
     // put the caret in it.)
     harness.get_by_label("Amarillo por debajo de (%)").click();
     harness.run();
     type_in_cell(&mut harness, "Rojo por debajo de (%)", "-5");
+    // Saving asks first, naming the threshold and what the file keeps.
     press(&mut harness, Modifiers::COMMAND, Key::S);
+    harness.get_by_label_contains("Rojo por debajo de (%): «-5» no se aceptó; se guarda 20,00");
+    harness.get_by_label("Corregir").click();
+    harness.run();
+    assert!(
+        harness
+            .query_all_by_label_contains("debe ser mayor que 0")
+            .count()
+            >= 1,
+        "the form still says why"
+    );
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    harness.get_by_label("Guardar sin ese texto").click();
+    harness.run();
     let saved = plan_file::open(&dir.path().join("plan.ron")).unwrap().plan;
     assert_eq!(saved.settings.traffic_lights.red_below, Decimal::from(20));
-    harness.get_by_label_contains("debe ser mayor que 0");
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("debe ser mayor que 0")
+            .count(),
+        0
+    );
 }
 
 #[test]
@@ -527,6 +547,136 @@ fn avance_slides_writes_a_png_per_slide_at_1920x1080_and_a_pdf_with_as_many_page
         first,
         "the first slide was not replaced either"
     );
+}
+
+/// Every file of a folder, by name, with its bytes.
+fn files_in(folder: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|e| {
+            let path = e.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read(&path).unwrap_or_default())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// A full disk while `slides --force` writes the PDF, after the PNGs: files are limited to
+/// `max_bytes` (RLIMIT_FSIZE, the signal it raises ignored, so a write fails as on a full disk).
+#[cfg(unix)]
+fn slides_with_files_up_to(max_bytes: u64, args: &[&str]) -> (i32, String) {
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("trap '' XFSZ; exec prlimit --fsize=\"$0\" \"$@\"")
+        .arg(max_bytes.to_string())
+        .arg(env!("CARGO_BIN_EXE_avance"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pack_that_cannot_be_written_whole_leaves_the_previous_pack_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/plans/gestion_publica_2022.ron"
+    );
+    // How large the new pack's files are.
+    let trial = dir.path().join("prueba");
+    let trial_text = trial.to_str().unwrap();
+    let (code, _, err) = crate::avance(&["slides", plan, "-o", trial_text, "--size", "1366x768"]);
+    assert_eq!(code, 0, "{err}");
+    let sizes = files_in(&trial);
+    let largest_png = sizes
+        .iter()
+        .filter(|(name, _)| name.ends_with(".png"))
+        .map(|(_, bytes)| bytes.len() as u64)
+        .max()
+        .unwrap();
+    let pdf = sizes
+        .iter()
+        .find(|(n, _)| n.ends_with(".pdf"))
+        .unwrap()
+        .1
+        .len() as u64;
+    assert!(pdf > largest_png * 2, "the PDF holds every slide");
+
+    // The previous pack, at another size.
+    let out = dir.path().join("comite");
+    let out_text = out.to_str().unwrap();
+    let (code, _, err) = crate::avance(&["slides", plan, "-o", out_text]);
+    assert_eq!(code, 0, "{err}");
+    std::fs::write(out.join("acta.txt"), b"notas del comite").unwrap();
+    let before = files_in(&out);
+
+    // The disk fills up while the PDF is written: every PNG fits, the PDF does not.
+    let (code, err) = slides_with_files_up_to(
+        largest_png + 4096,
+        &[
+            "slides", plan, "-o", out_text, "--size", "1366x768", "--force",
+        ],
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("presentacion-2022T1.pdf"),
+        "names what failed: {err}"
+    );
+    assert!(err.contains("quedaron como estaban"), "{err}");
+    assert_eq!(
+        files_in(&out),
+        before,
+        "no new PNG beside the old PDF: the folder is as it was"
+    );
+    let beside: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        beside.len(),
+        2,
+        "nothing left beside the folder: {beside:?}"
+    );
+
+    // With room, the same command replaces the pack and leaves the other files.
+    let (code, _, err) = crate::avance(&[
+        "slides", plan, "-o", out_text, "--size", "1366x768", "--force",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let after = files_in(&out);
+    let mut expected = sizes.clone();
+    expected.push(("acta.txt".into(), b"notas del comite".to_vec()));
+    expected.sort();
+    assert_eq!(after, expected);
+}
+
+#[test]
+fn a_new_pack_folder_appears_whole_or_not_at_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("nueva").join("comite");
+    let plan = seed_plan();
+    let options = avance::briefing::PackOptions {
+        size: [640, 360],
+        ..avance::briefing::PackOptions::new(avance::model::Language::Es)
+    };
+    let pack = avance::briefing::write_pack(&plan, plan.cut, &out, &options).unwrap();
+    assert_eq!(pack.slides, 6);
+    assert_eq!(pack.pngs.len(), 6);
+    assert!(pack.pdf.as_ref().unwrap().is_file());
+    let names: Vec<String> = files_in(&out).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(names.len(), 7, "{names:?}");
+    let beside: Vec<_> = std::fs::read_dir(dir.path().join("nueva"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(beside, ["comite"]);
 }
 
 #[test]

@@ -30,6 +30,17 @@ fn in_row(harness: &Harness<'_, AvanceApp>, label: &str, row: Rect) -> Rect {
 /// window and above the charts (nothing to scroll to reach them), and the charts keep room.
 fn the_working_columns_and_the_total_are_on_screen(size: Vec2) {
     let harness = objective_3_at(size);
+    working_columns_on_screen(&harness, size, "19,00", "19,00\u{a0}%");
+}
+
+/// [`the_working_columns_and_the_total_are_on_screen`] for a window already open, 644's
+/// figure at the cut reading `at_cut` and its avance `avance`.
+fn working_columns_on_screen(
+    harness: &Harness<'_, AvanceApp>,
+    size: Vec2,
+    at_cut: &str,
+    avance: &str,
+) {
     let screen = Rect::from_min_size(egui::Pos2::ZERO, size);
     let t1 = harness.get_by_label("644 · ejecutado 2022 T1").rect();
     let cells = [
@@ -39,8 +50,8 @@ fn the_working_columns_and_the_total_are_on_screen(size: Vec2) {
         ),
         ("T1", t1),
         ("T4", harness.get_by_label("644 · ejecutado 2022 T4").rect()),
-        ("Al corte", in_row(&harness, "19,00", t1)),
-        ("Avance", in_row(&harness, "19,00\u{a0}%", t1)),
+        ("Al corte", in_row(harness, at_cut, t1)),
+        ("Avance", in_row(harness, avance, t1)),
         ("Nota", harness.get_by_label("644 · Comentario").rect()),
     ];
     // The footer's "Total" is the lowest of the grid's two (the programming total's heading
@@ -111,4 +122,77 @@ fn reaching_the_programming_keeps_meta_code_and_name_in_view_as_frozen_panes() {
     press(&mut harness, Modifiers::NONE, Key::Home);
     let weight = harness.get_by_label("644 · ponderación 2022").rect();
     assert!(weight.left() > code.right(), "{weight:?}");
+}
+
+#[test]
+fn widths_remembered_on_a_large_monitor_still_fit_a_laptop() {
+    let mut harness = objective_3_at(vec2(1920.0, 1080.0));
+    harness.set_size(vec2(1093.0, 614.0));
+    harness.run();
+    working_columns_on_screen(&harness, vec2(1093.0, 614.0), "19,00", "19,00\u{a0}%");
+}
+
+#[test]
+fn an_indicator_far_past_its_programming_still_leaves_the_note_on_screen() {
+    use avance::model::Quarter;
+    use avance::model::edit::{Edit, Figure};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    let mut plan = avance::io::seed_plan();
+    // 644 programs 100 for 2022: 2 000 executed in T1 is twenty times over.
+    let at = plan
+        .indicator_paths(2)
+        .into_iter()
+        .find(|at| {
+            plan.indicator(*at)
+                .is_some_and(|i| i.code.as_deref() == Some("644"))
+        })
+        .unwrap();
+    plan.apply(Edit::Figure {
+        at,
+        vigencia: 2022,
+        figure: Figure::Executed(Quarter::new(1).unwrap()),
+        value: Some(rust_decimal::Decimal::from(2000)),
+    })
+    .unwrap();
+    avance::io::plan_file::save(&plan, &path).unwrap();
+    let size = vec2(1093.0, 614.0);
+    let mut harness = window_sized(
+        Prefs::default(),
+        Some(path),
+        ScriptedDialogs::default(),
+        size,
+    );
+    select_objective(&mut harness, 3);
+    working_columns_on_screen(&harness, size, "2.000,00", "2.000,00\u{a0}%");
+}
+
+#[test]
+fn an_avance_typed_far_past_its_programming_widens_its_column_never_cut() {
+    let size = vec2(1366.0, 768.0);
+    let mut harness = objective_3_at(size);
+    // 464 programs 1 for 2022: 80 executed is 8 000 %.
+    super::ui::type_in_cell(&mut harness, "464 · ejecutado 2022 T1", "80");
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    harness.run();
+    let t1 = harness.get_by_label("464 · ejecutado 2022 T1").rect();
+    let avance = in_row(&harness, "8.000,00\u{a0}%", t1);
+    let at_cut = in_row(&harness, "80,00", t1);
+    let note = harness.get_by_label("464 · Comentario").rect();
+    // The badge's whole text, as drawn (monospace).
+    let font = egui::TextStyle::Monospace.resolve(&harness.ctx.global_style());
+    let monospace = harness.ctx.fonts_mut(|fonts| {
+        fonts
+            .layout_no_wrap("8.000,00\u{a0}%".to_owned(), font, egui::Color32::WHITE)
+            .size()
+            .x
+    });
+    assert!(
+        avance.width() >= monospace - 0.5,
+        "the avance is not cut: {avance:?}, its text needs {monospace}"
+    );
+    assert!(
+        at_cut.right() <= avance.left() && avance.right() <= note.left(),
+        "the avance is whole between Al corte ({at_cut:?}) and the note ({note:?}): {avance:?}"
+    );
 }

@@ -662,3 +662,411 @@ fn a_file_saved_broken_by_someone_else_is_not_reloaded_and_saving_still_asks() {
         Some(Dialog::ChangedOnDisk { .. })
     ));
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn saving_on_a_full_disk_says_so_and_leaves_the_plan_and_its_bak_byte_identical() {
+    use crate::full_disk::{SmallDisk, files_in, plan_and_bak};
+    let Some(disk) = SmallDisk::mount(
+        "saving_on_a_full_disk_says_so_and_leaves_the_plan_and_its_bak_byte_identical",
+    ) else {
+        return;
+    };
+    let (path, plan_before, bak_before, room) = plan_and_bak(&disk);
+    let backup = disk.path().join("plan.ron.bak");
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = window_on(Some(&path), &dialogs);
+    make_an_edit(&mut harness);
+    let edited = harness.state().plan().clone();
+    disk.fill_leaving(room);
+
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    match dialog(&harness) {
+        Some(Dialog::SaveFailed { text, .. }) => {
+            assert!(text.contains("el disco está lleno"), "{text}");
+            assert!(text.contains("plan.ron.bak"), "{text}");
+            assert!(
+                text.contains("No se perdió nada"),
+                "true here, and said: {text}"
+            );
+        }
+        other => panic!("expected SaveFailed, got {other:?}"),
+    }
+    harness.get_by_label_contains("el disco está lleno");
+    assert!(std::fs::read(&path).unwrap() == plan_before, "plan changed");
+    assert!(
+        std::fs::read(&backup).unwrap() == bak_before,
+        "the previous .bak changed"
+    );
+    assert_eq!(
+        files_in(disk.path()),
+        ["plan.ron", "plan.ron.bak", "relleno"]
+    );
+    click(&mut harness, "Cerrar");
+    assert!(
+        harness.state().document().is_dirty(),
+        "the edits are still here"
+    );
+
+    // Room again: Ctrl+S saves, and the version it replaces becomes the .bak.
+    disk.empty_filler();
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    assert_eq!(dialog(&harness), None);
+    assert_eq!(plan_file::load(&path).unwrap(), edited);
+    assert!(std::fs::read(&backup).unwrap() == plan_before);
+}
+
+#[test]
+fn restoring_over_a_file_someone_saved_since_asks_before_saving_over_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recuperacion");
+    let path = dir.path().join("compartido.ron");
+    write_plan(&path, &seed_plan());
+    let mut first = window_with_recovery(Some(&path), &recovery, Duration::ZERO);
+    make_an_edit(&mut first);
+    let edited = first.state().plan().clone();
+    drop(first);
+    // While the window was down, a colleague saved the file.
+    let theirs = write_plan(&path, &plan_titled("Guardado por otra persona"));
+
+    let mut second = window_with_recovery(None, &recovery, Duration::ZERO);
+    click(&mut second, "Restaurar");
+    assert_eq!(second.state().plan(), &edited);
+    assert!(
+        notice(&second).contains("compartido.ron cambió en el disco desde que empezaron"),
+        "{}",
+        notice(&second)
+    );
+    press(&mut second, Modifiers::COMMAND, Key::S);
+    assert!(
+        matches!(dialog(&second), Some(Dialog::ChangedOnDisk { .. })),
+        "{:?}",
+        dialog(&second)
+    );
+    second.get_by_label("El archivo cambió en el disco");
+    click(&mut second, "Cancelar");
+    assert_eq!(std::fs::read(&path).unwrap(), theirs, "not overwritten");
+
+    // Sobrescribir is the officer's choice: theirs goes to .bak.
+    press(&mut second, Modifiers::COMMAND, Key::S);
+    click(&mut second, "Sobrescribir");
+    assert_eq!(plan_file::load(&path).unwrap(), edited);
+    assert_eq!(
+        std::fs::read(dir.path().join("compartido.ron.bak")).unwrap(),
+        theirs
+    );
+    assert_eq!(copies_in(&recovery), Vec::<PathBuf>::new(), "saved: gone");
+}
+
+#[test]
+fn restoring_a_copy_over_the_file_it_came_from_saves_without_a_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recuperacion");
+    let path = dir.path().join("plan.ron");
+    write_plan(&path, &seed_plan());
+    let mut first = window_with_recovery(Some(&path), &recovery, Duration::ZERO);
+    make_an_edit(&mut first);
+    let edited = first.state().plan().clone();
+    drop(first);
+
+    let mut second = window_with_recovery(None, &recovery, Duration::ZERO);
+    click(&mut second, "Restaurar");
+    assert!(!notice(&second).contains("cambió"), "{}", notice(&second));
+    press(&mut second, Modifiers::COMMAND, Key::S);
+    assert_eq!(dialog(&second), None);
+    assert_eq!(plan_file::load(&path).unwrap(), edited);
+}
+
+/// Two windows on `a.ron` and `b.ron` die with unsaved changes; a third starts and restores
+/// the copy it offers first, then is offered the other: its window, the folder of the copies,
+/// and (file, edited plan) of the copy restored and of the one offered now.
+struct SecondOffer {
+    window: Harness<'static, AvanceApp>,
+    recovery: PathBuf,
+    restored: (PathBuf, Plan),
+    offered: (PathBuf, Plan),
+    _dir: tempfile::TempDir,
+}
+
+fn restore_one_copy_and_be_offered_another() -> SecondOffer {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recuperacion");
+    let (a, b) = (dir.path().join("a.ron"), dir.path().join("b.ron"));
+    write_plan(&a, &seed_plan());
+    write_plan(&b, &seed_plan());
+    let mut one = window_with_recovery(Some(&a), &recovery, Duration::ZERO);
+    make_an_edit(&mut one);
+    let mut two = window_with_recovery(Some(&b), &recovery, Duration::ZERO);
+    select_objective(&mut two, 3);
+    type_in_empty_cell(&mut two, "466 · ejecutado 2022 T2", "7");
+    let (edited_a, edited_b) = (one.state().plan().clone(), two.state().plan().clone());
+    drop((one, two));
+    assert_eq!(copies_in(&recovery).len(), 2);
+
+    let mut window = window_with_recovery(None, &recovery, Duration::ZERO);
+    let Some(Dialog::Recover {
+        source: Some(first),
+        ..
+    }) = dialog(&window)
+    else {
+        panic!("expected a recovery offer, got {:?}", dialog(&window));
+    };
+    let (restored, offered) = if first == a {
+        ((a, edited_a), (b, edited_b))
+    } else {
+        ((b, edited_b), (a, edited_a))
+    };
+    click(&mut window, "Restaurar");
+    assert_eq!(window.state().plan(), &restored.1);
+    assert_eq!(
+        copies_in(&recovery).len(),
+        2,
+        "the restored copy stays until its content is saved or discarded"
+    );
+    assert!(
+        matches!(dialog(&window), Some(Dialog::Recover { source: Some(ref s), .. }) if s == &offered.0),
+        "{:?}",
+        dialog(&window)
+    );
+    // Restoring the second asks about the first one's changes, as opening any plan would.
+    click(&mut window, "Restaurar");
+    assert!(
+        matches!(dialog(&window), Some(Dialog::UnsavedChanges { .. })),
+        "{:?}",
+        dialog(&window)
+    );
+    window.get_by_label("Cambios sin guardar");
+    assert_eq!(window.state().plan(), &restored.1, "nothing replaced yet");
+    SecondOffer {
+        window,
+        recovery,
+        restored,
+        offered,
+        _dir: dir,
+    }
+}
+
+#[test]
+fn restoring_a_second_copy_asks_first_and_cancel_keeps_both() {
+    let SecondOffer {
+        mut window,
+        recovery,
+        restored,
+        offered,
+        _dir,
+    } = restore_one_copy_and_be_offered_another();
+    click(&mut window, "Cancelar");
+    assert_eq!(dialog(&window), None);
+    assert_eq!(window.state().plan(), &restored.1);
+    assert_eq!(
+        copies_in(&recovery).len(),
+        2,
+        "the other copy stays for the next start"
+    );
+    assert_eq!(plan_file::load(&restored.0).unwrap(), seed_plan());
+    assert_eq!(plan_file::load(&offered.0).unwrap(), seed_plan());
+}
+
+#[test]
+fn restoring_a_second_copy_after_guardar_saves_the_first_then_restores_it() {
+    let SecondOffer {
+        mut window,
+        recovery,
+        restored,
+        offered,
+        _dir,
+    } = restore_one_copy_and_be_offered_another();
+    click(&mut window, "Guardar");
+    assert_eq!(dialog(&window), None);
+    assert_eq!(plan_file::load(&restored.0).unwrap(), restored.1);
+    assert_eq!(window.state().plan(), &offered.1);
+    assert_eq!(window.state().document().path(), Some(offered.0.as_path()));
+    assert_eq!(
+        copies_in(&recovery).len(),
+        1,
+        "the saved one is gone, the one on screen stays"
+    );
+    press(&mut window, Modifiers::COMMAND, Key::S);
+    assert_eq!(plan_file::load(&offered.0).unwrap(), offered.1);
+    assert_eq!(copies_in(&recovery), Vec::<PathBuf>::new());
+}
+
+#[test]
+fn restoring_a_second_copy_after_descartar_drops_only_the_first() {
+    let SecondOffer {
+        mut window,
+        recovery,
+        restored,
+        offered,
+        _dir,
+    } = restore_one_copy_and_be_offered_another();
+    click(&mut window, "Descartar");
+    assert_eq!(dialog(&window), None);
+    assert_eq!(
+        plan_file::load(&restored.0).unwrap(),
+        seed_plan(),
+        "untouched"
+    );
+    assert_eq!(window.state().plan(), &offered.1);
+    assert_eq!(
+        copies_in(&recovery).len(),
+        1,
+        "the discarded one is gone, the one on screen stays"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_plan_whose_path_is_not_unicode_gets_a_recovery_copy_and_comes_back_to_its_file() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recuperacion");
+    // "Planeación" as Windows writes it (Latin-1) on a share mounted on Linux.
+    let folder = dir
+        .path()
+        .join(std::ffi::OsStr::from_bytes(b"Planeaci\xf3n"));
+    std::fs::create_dir(&folder).unwrap();
+    let path = folder.join("plan.ron");
+    let on_disk = write_plan(&path, &seed_plan());
+    // The window shows the bytes that are not text as a box (egui's tofu), which the test
+    // harness otherwise refuses.
+    let window = |path: Option<&Path>| {
+        let (path, folder) = (path.map(Path::to_path_buf), recovery.clone());
+        let mut app = Some(move || {
+            AvanceApp::with(Prefs::default(), path, Box::new(ScriptedDialogs::default()))
+                .with_recovery(folder, Duration::ZERO)
+        });
+        let mut harness = crate::window_builder()
+            .allow_missing_glyphs()
+            .build_eframe(move |_| (app.take().expect("built once"))());
+        harness.run();
+        harness
+    };
+    let mut first = window(Some(&path));
+    make_an_edit(&mut first);
+    assert_eq!(notice(&first), "", "nothing went wrong");
+    assert_eq!(copies_in(&recovery).len(), 1, "a copy is kept");
+    let edited = first.state().plan().clone();
+    drop(first);
+
+    let mut second = window(None);
+    assert!(
+        matches!(dialog(&second), Some(Dialog::Recover { source: Some(ref s), .. }) if s == &path),
+        "{:?}",
+        dialog(&second)
+    );
+    click(&mut second, "Restaurar");
+    assert_eq!(second.state().plan(), &edited);
+    assert_eq!(second.state().document().path(), Some(path.as_path()));
+    assert_eq!(std::fs::read(&path).unwrap(), on_disk);
+    press(&mut second, Modifiers::COMMAND, Key::S);
+    assert_eq!(plan_file::load(&path).unwrap(), edited);
+}
+
+#[test]
+fn a_recovery_copy_that_cannot_be_written_is_told_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recuperacion");
+    let mut window = window_with_recovery(None, &recovery, Duration::ZERO);
+    // A folder where this window's copy goes (named as its lock): no copy can be written.
+    let lock = std::fs::read_dir(&recovery)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "lock"))
+        .expect("the window holds its lock");
+    let copy = lock.with_extension("ron");
+    std::fs::create_dir(&copy).unwrap();
+    make_an_edit(&mut window);
+    let told = notice(&window);
+    assert!(
+        told.starts_with("No se pudo escribir la copia de recuperación"),
+        "{told}"
+    );
+    assert!(told.contains("Guarde el plan"), "{told}");
+    // Gone from the screen, it does not come back at every change or frame.
+    window.get_by_label(&told).click();
+    window.run();
+    assert_eq!(notice(&window), "");
+    make_an_edit_again(&mut window);
+    for _ in 0..5 {
+        window.step();
+    }
+    assert_eq!(notice(&window), "", "told once");
+
+    // Once copies can be written again, a later failure is told again.
+    std::fs::remove_dir(&copy).unwrap();
+    type_in_empty_cell(&mut window, "644 · ejecutado 2022 T2", "2");
+    assert!(copy.is_file(), "written again");
+    std::fs::remove_file(&copy).unwrap();
+    std::fs::create_dir(&copy).unwrap();
+    type_in_empty_cell(&mut window, "543 · ejecutado 2022 T2", "2");
+    assert!(
+        notice(&window).starts_with("No se pudo escribir la copia de recuperación"),
+        "{}",
+        notice(&window)
+    );
+}
+
+#[test]
+fn a_copy_from_an_earlier_avance_does_not_say_what_the_file_held_so_saving_asks() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recuperacion");
+    let path = dir.path().join("plan.ron");
+    let on_disk = write_plan(&path, &seed_plan());
+    // A copy as Avance wrote them before copies remembered the file's version.
+    let edited = plan_titled("Editado antes de la actualización");
+    let plan = plan_file::to_text(&edited).unwrap();
+    let body = plan.split_once('\n').unwrap().1;
+    std::fs::create_dir(&recovery).unwrap();
+    std::fs::write(
+        recovery.join("recovery-1-2.ron"),
+        format!(
+            "#![enable(implicit_some)]\n(\n  source: {:?},\n  plan: {body})\n",
+            path.to_str().unwrap()
+        ),
+    )
+    .unwrap();
+
+    let mut window = window_with_recovery(None, &recovery, Duration::ZERO);
+    click(&mut window, "Restaurar");
+    assert_eq!(window.state().plan(), &edited);
+    assert!(
+        notice(&window).contains("Esta copia no dice de qué versión de plan.ron partió"),
+        "{}",
+        notice(&window)
+    );
+    focus_window(&mut window);
+    assert!(
+        !notice(&window).contains("alguien más lo guardó"),
+        "nothing is known to have changed: {}",
+        notice(&window)
+    );
+    press(&mut window, Modifiers::COMMAND, Key::S);
+    assert!(matches!(
+        dialog(&window),
+        Some(Dialog::ChangedOnDisk { .. })
+    ));
+    click(&mut window, "Cancelar");
+    assert_eq!(std::fs::read(&path).unwrap(), on_disk);
+}
+
+#[test]
+fn a_recovery_copy_that_cannot_be_read_is_told_and_left_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recuperacion");
+    std::fs::create_dir(&recovery).unwrap();
+    // A copy written by a newer Avance, which this one cannot read.
+    let copy = recovery.join("recovery-1-2.ron");
+    std::fs::write(&copy, "(source: None, plan: (version: 99, nuevo: ()))").unwrap();
+    let window = window_with_recovery(None, &recovery, Duration::ZERO);
+    assert_eq!(dialog(&window), None, "nothing to restore");
+    assert_eq!(
+        notice(&window),
+        format!(
+            "Hay una copia de recuperación que Avance no pudo leer (dañada, o escrita por una \
+             versión más nueva de Avance); sigue en su lugar: {}",
+            copy.display()
+        )
+    );
+    assert!(copy.exists());
+}

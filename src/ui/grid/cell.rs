@@ -6,7 +6,6 @@ use rust_decimal::Decimal;
 use super::GridContext;
 use crate::model::Language;
 use crate::model::edit::Edit;
-use crate::model::edit::Figure;
 use crate::model::format::{NumberError, number_as_stored, parse_optional_number};
 use crate::theme;
 use crate::tr;
@@ -266,11 +265,8 @@ impl Cell {
             };
             let plan = grid.plan;
             let value_of = |cell: CellId| {
-                plan.indicator(cell.at).and_then(|i| match cell.figure {
-                    Figure::Weight => i.weight(cell.vigencia),
-                    Figure::Programmed => i.programmed(cell.vigencia),
-                    Figure::Executed(q) => i.executed(cell.vigencia, q),
-                })
+                plan.indicator(cell.at)
+                    .and_then(|i| i.figure(cell.vigencia, cell.figure))
             };
             grid.actions
                 .push(Action::EditBatch(layout.fill_down(range, value_of)));
@@ -317,16 +313,28 @@ impl Cell {
             view.visit = Some(visit);
         }
         if response.changed() {
+            let reached = view
+                .visit
+                .filter(|v| v.cell == self.cell)
+                .map_or(self.value, |v| v.original);
             view.drafts.insert(
                 self.cell,
                 Draft {
                     text: text.to_owned(),
                 },
             );
-            if let Ok(new_value) = parse_optional_number(text, language)
-                && new_value != self.value
-            {
-                actions.push(Action::Edit(self.edit(new_value), Some(self.id)));
+            match parse_optional_number(text, language) {
+                Ok(new_value) if new_value != self.value => {
+                    actions.push(Action::Edit(self.edit(new_value), Some(self.id)));
+                }
+                Ok(_) => {}
+                // Not a number: the plan holds what the cell had when it was reached, never a
+                // figure typed on the way ("2" of "2o"), and keeps no step of it.
+                Err(_) if self.value != reached => actions.push(Action::CancelCellEdit {
+                    group: self.id,
+                    restore: self.edit(reached),
+                }),
+                Err(_) => {}
             }
         }
         if response.lost_focus() {

@@ -66,11 +66,7 @@ impl GridContext<'_> {
         };
         match *column {
             GridColumn::Figure(vigencia, figure) => {
-                let value = match figure {
-                    Figure::Weight => indicator.weight(vigencia),
-                    Figure::Programmed => indicator.programmed(vigencia),
-                    Figure::Executed(q) => indicator.executed(vigencia, q),
-                };
+                let value = indicator.figure(vigencia, figure);
                 value.map_or_else(String::new, |v| number_as_stored(v, language))
             }
             GridColumn::ExecutedAtCut => number_or_empty(figures.executed, language),
@@ -275,17 +271,25 @@ const CODE_WIDTH: f32 = 44.0;
 const TYPE_WIDTH: f32 = 96.0;
 /// The entity column's width at first (its name is cut with "…", whole on hover).
 const ENTITY_WIDTH: f32 = 180.0;
-/// The indicator name's width at first: what the working columns leave, within these.
-const NAME_WIDTH: (f32, f32) = (90.0, 480.0);
+/// The indicator name's width at first: what the working columns leave, within these (the
+/// narrowest only when an avance far past its programming widens its column on a laptop).
+const NAME_WIDTH: (f32, f32) = (40.0, 480.0);
 
-/// How wide the grid's columns are at first (until widths are dragged, then remembered).
+/// How wide the grid's columns are at first (until widths are dragged, then remembered: a figure
+/// typed later that does not fit shows "###", as in Excel).
 struct GridWidths {
     /// The meta code's: never cut, it fits the longest one.
     meta: f32,
     /// The indicator's name's: what the working columns leave.
     name: f32,
+    /// The widest the name may be dragged (or kept from a larger window) with the note still
+    /// on screen.
+    name_max: f32,
     /// Each figure column's, in the layout's order.
     figures: Vec<f32>,
+    /// The avance column's place among the figures and the width its widest avance needs
+    /// now: it grows as figures are typed (a cut avance would read as another number).
+    progress: Option<(usize, f32)>,
 }
 
 impl GridWidths {
@@ -306,7 +310,15 @@ impl GridWidths {
             .map(|column| match column {
                 GridColumn::Progress => progress,
                 GridColumn::Projected => 100.0,
-                GridColumn::Figure(_, Figure::Weight) => 72.0,
+                GridColumn::Figure(vigencia, figure) => {
+                    let least = match figure {
+                        Figure::Weight => 72.0,
+                        _ => theme::NUMBER_COLUMN,
+                    };
+                    // Past the widest, a figure shows "###" as in Excel, whole when reached.
+                    figure_column_width(ui, objective, *vigencia, *figure, language)
+                        .clamp(least, FIGURE_WIDTH_MAX)
+                }
                 GridColumn::Comment(_) => 44.0,
                 GridColumn::ExecutedAtCut => theme::NUMBER_COLUMN + 8.0,
                 _ => theme::NUMBER_COLUMN,
@@ -330,6 +342,12 @@ impl GridWidths {
         Self {
             meta,
             name: spare.clamp(NAME_WIDTH.0, NAME_WIDTH.1),
+            name_max: spare.max(NAME_WIDTH.0),
+            progress: layout
+                .columns
+                .iter()
+                .position(|c| *c == GridColumn::Progress)
+                .map(|at| (at, progress)),
             figures: widths,
         }
     }
@@ -393,13 +411,23 @@ fn names_table_ui(
         .auto_shrink([true, true])
         // The figures' pane has the bar; the wheel scrolls both from either.
         .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysHidden)
+        // Widths are remembered across windows and sessions; held to what this window's room
+        // allows, a name widened on a large monitor does not push the note off a laptop's.
         .column(
             Column::initial(widths.meta)
-                .at_least(widths.meta)
+                .range(widths.meta..=widths.meta)
                 .clip(true),
         )
-        .column(Column::initial(CODE_WIDTH).at_least(36.0).clip(true))
-        .column(Column::initial(widths.name).at_least(60.0).clip(true))
+        .column(
+            Column::initial(CODE_WIDTH)
+                .range(36.0..=CODE_WIDTH * 2.0)
+                .clip(true),
+        )
+        .column(
+            Column::initial(widths.name)
+                .range(NAME_WIDTH.0..=widths.name_max)
+                .clip(true),
+        )
         .header(HEADER_HEIGHT, |header| {
             spans = header::names_header_ui(header, language);
         })
@@ -427,8 +455,12 @@ fn figures_table_ui(
     let (layout, cut, language) = (grid.layout, grid.cut, grid.language);
     let mut table = grid_table(ui, grid, ("indicator_grid_figures", objective), rows)
         .auto_shrink([false, true]);
-    for width in &widths.figures {
-        table = table.column(Column::initial(*width).at_least(40.0).clip(true));
+    for (at, width) in widths.figures.iter().enumerate() {
+        let least = match widths.progress {
+            Some((progress, needed)) if progress == at => needed,
+            _ => 40.0,
+        };
+        table = table.column(Column::initial(*width).at_least(least).clip(true));
     }
     let mut spans = Vec::new();
     let output = table
@@ -494,6 +526,45 @@ fn progress_width(ui: &egui::Ui, figures: &ObjectiveProgress, language: Language
         })
         .fold(hundred, f32::max)
         + 2.0 * spacing
+}
+
+/// The widest a figure column starts ("15.000.000,00").
+const FIGURE_WIDTH_MAX: f32 = 120.0;
+
+/// The width that shows every figure of a column whole ("15.000,00" of a plan that counts
+/// people): the widest value's digits with the most decimals any value has. One text is
+/// measured, so a column of thousands of indicators costs a pass over their figures.
+fn figure_column_width(
+    ui: &egui::Ui,
+    objective: &Objective,
+    vigencia: crate::model::Vigencia,
+    figure: Figure,
+    language: Language,
+) -> f32 {
+    let values = objective
+        .metas
+        .iter()
+        .flat_map(|m| &m.indicators)
+        .filter_map(|indicator| match figure {
+            Figure::Weight => indicator.weight(vigencia),
+            Figure::Programmed => indicator.programmed(vigencia),
+            Figure::Executed(q) => indicator.executed(vigencia, q),
+        });
+    let (mut widest, mut scale, mut negative) = (rust_decimal::Decimal::ZERO, 0, false);
+    for value in values {
+        widest = widest.max(value.abs().trunc());
+        scale = scale.max(value.scale());
+        negative |= value.is_sign_negative();
+    }
+    let mut shown = if negative { -widest } else { widest };
+    shown.rescale(scale);
+    let text = crate::model::format::number_as_stored(shown, language);
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    ui.fonts_mut(|f| f.layout_no_wrap(text, font, egui::Color32::WHITE))
+        .size()
+        .x
+        // The cell's frame and margins, as the number column's own width leaves them.
+        + 20.0
 }
 
 /// The width that shows every meta code of the objective whole ("META SECTORIAL 431").

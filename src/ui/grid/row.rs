@@ -166,11 +166,7 @@ fn figure_cell_ui(
         vigencia,
         figure,
     };
-    let value = match figure {
-        Figure::Weight => indicator.weight(vigencia),
-        Figure::Programmed => indicator.programmed(vigencia),
-        Figure::Executed(q) => indicator.executed(vigencia, q),
-    };
+    let value = indicator.figure(vigencia, figure);
     let cut = grid.cut;
     let at_cut = vigencia == cut.vigencia && figure == Figure::Executed(cut.quarter);
     cell::number_cell_ui(ui, grid, cell, value, &this.label, at_cut);
