@@ -13,7 +13,7 @@ use crate::io::export::{self, ExportFormat};
 use crate::io::generate::{self, GenerateRequest};
 use crate::io::import::{BadRows, ImportRequest, Imported};
 use crate::io::{diff_report, plan_file, report, safe_write};
-use crate::model::diff::PlanDiff;
+use crate::model::diff::{self, PlanDiff};
 use crate::model::format;
 use crate::model::merge::{self, Source, SourceNames};
 use crate::model::validation::{FindingCounts, Severity, validate};
@@ -72,9 +72,9 @@ pub enum CliCommand {
     /// Print every difference from plan A to plan B, then each objective's progress in both at
     /// one cut; exits 0 when identical, 1 when they differ, 2 when a file cannot be read.
     Diff(DiffArgs),
-    /// Gather the entities' files into the sector's plan: each indicator's figures come from
-    /// the entity file that holds it; the sector's texts and settings stay. Nothing is written
-    /// while a conflict is unresolved.
+    /// Gather the entities' files (their parts of the plan, or full copies) into the sector's
+    /// plan: a figure a file changed from the sector's is taken; the sector's texts and
+    /// settings stay. Nothing is written while a conflict is unresolved.
     Merge(MergeArgs),
     /// Write a generated plan of up to 30 000 indicators (benchmarks, trials): five objectives,
     /// every annualization type, weights adding up to 100; the same seed gives the same file.
@@ -446,6 +446,13 @@ impl DiffArgs {
             (Err(code), _) | (_, Err(code)) => return code,
         };
         let (b, language) = b;
+        for (plan, path) in [(&a, &self.a), (&b, &self.b)] {
+            if let Err(repeated) = diff::objectives_apart(plan) {
+                let file = path.display().to_string();
+                eprintln!("{}", repeated.message(language, &file));
+                return ExitCode::from(2);
+            }
+        }
         let cut = self.cut.unwrap_or(b.cut);
         if !a.period.contains(cut.vigencia) && !b.period.contains(cut.vigencia) {
             eprintln!(
@@ -485,7 +492,8 @@ pub enum DiffFormat {
 pub struct MergeArgs {
     /// The sector's plan file: its texts, settings and structure stay.
     pub sector: PathBuf,
-    /// The entities' plan files, each holding that entity's indicators.
+    /// The entities' plan files: each a part of the plan (that entity's indicators) or a full
+    /// copy, compared with the sector's.
     #[arg(required = true, value_name = "ENTITY")]
     pub entities: Vec<PathBuf>,
     /// The consolidated plan file to write (.ron); it may be the sector's own, with --force.
@@ -533,7 +541,6 @@ impl MergeArgs {
                 }
             }
         }
-        let merged = merge::merge(&sector, &entities, |c| c.preferred(&prefer));
         let names = SourceNames {
             sector: self.sector.display().to_string(),
             entities: self
@@ -541,6 +548,13 @@ impl MergeArgs {
                 .iter()
                 .map(|p| p.display().to_string())
                 .collect(),
+        };
+        let merged = match merge::merge(&sector, &entities, |c| c.preferred(&prefer)) {
+            Ok(merged) => merged,
+            Err(refused) => {
+                eprintln!("{}", refused.message(language, &names));
+                return ExitCode::from(2);
+            }
         };
         for (conflict, winner) in merged.conflicts.iter().zip(&merged.resolutions) {
             let text = conflict.message(language, &names);
@@ -569,19 +583,7 @@ impl MergeArgs {
             eprintln!("{}", e.command_line_message(language));
             return ExitCode::FAILURE;
         }
-        for (name, count) in names.entities.iter().zip(&merged.taken) {
-            println!(
-                "{}",
-                tr!(language, "cli-merge-taken", file = name, count = *count)
-            );
-        }
-        if merged.sector_only > 0 {
-            let count = merged.sector_only;
-            println!("{}", tr!(language, "cli-merge-sector-only", count = count));
-        }
-        if merged.added > 0 {
-            println!("{}", tr!(language, "cli-merge-added", count = merged.added));
-        }
+        print_merge_summary(&merged, &names, language);
         let path = self.output.display().to_string();
         println!("{}", tr!(language, "cli-plan-written-to", path = path));
         ExitCode::SUCCESS
@@ -603,6 +605,34 @@ impl MergeArgs {
             .iter()
             .position(|given| same(given))
             .map(Source::Entity)
+    }
+}
+
+/// What a consolidation written says: what each file brought and holds, how many figures of
+/// the sector's plan changed, the indicators no file holds and those added.
+fn print_merge_summary(merged: &merge::Merged, names: &SourceNames, language: Language) {
+    for (name, brought) in names.entities.iter().zip(&merged.files) {
+        println!(
+            "{}",
+            tr!(
+                language,
+                "cli-merge-taken",
+                file = name,
+                figures = brought.figures,
+                indicators = brought.indicators
+            )
+        );
+    }
+    println!(
+        "{}",
+        tr!(language, "cli-merge-changed", count = merged.changed)
+    );
+    if merged.sector_only > 0 {
+        let count = merged.sector_only;
+        println!("{}", tr!(language, "cli-merge-sector-only", count = count));
+    }
+    if merged.added > 0 {
+        println!("{}", tr!(language, "cli-merge-added", count = merged.added));
     }
 }
 

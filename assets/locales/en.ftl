@@ -744,7 +744,9 @@ grid-objective-projected = The objective's projection: weighted average of the p
 place-entity = entity { $number }
 place-meta = meta { $code }
 place-meta-without-code = meta without code
-place-indicator-by-position = indicator { $label }, no. { $position } without code in its meta (matched by position)
+place-indicator-without-code = indicator { $label } «{ $name }» of { $entity }
+place-indicator-without-code-or-entity = indicator { $label } «{ $name }»
+match-repeated-objective = { $file } has two objectives numbered { $number }: which is which cannot be known when comparing or consolidating. Correct the file (avance validate points it out) and try again.
 diff-subject-title = title
 diff-subject-sector = sector
 diff-subject-sector-mission = sector mission
@@ -792,10 +794,14 @@ cli-merge-unresolved = { $count ->
        *[other] { $count } conflicts unresolved
     }: nothing was written. Use --prefer FILE to say which file wins (an entity's or the sector's; it can be repeated: the first that applies wins).
 cli-merge-prefer-unknown = --prefer { $path } is none of the files given (the sector's or the entities').
-cli-merge-taken = { $file }: figures of { $count ->
+cli-merge-taken = { $file }: { $figures ->
+        [one] brings 1 changed figure
+       *[other] brings { $figures } changed figures
+    }; holds { $indicators ->
         [one] 1 indicator
-       *[other] { $count } indicators
-    }
+       *[other] { $indicators } indicators
+    } of the sector
+cli-merge-changed = Figures changed in the sector plan: { $count }.
 cli-merge-sector-only = { $count ->
         [one] 1 sector indicator is in no entity file: it keeps its figures.
        *[other] { $count } sector indicators are in no entity file: they keep their figures.
@@ -808,7 +814,7 @@ diff-added = new: { $item }
 diff-removed = removed: { $item }
 
 ## Consolidating the entities' files (avance merge, File → Consolidate…)
-merge-conflict-differ = differs between the entity files: { $values }
+merge-conflict-differ = each file brings a different change: { $values } (in { $sector }: { $value })
 merge-conflict-not-in-sector = { $entity } { $count ->
         [one] has
        *[other] have
@@ -816,10 +822,15 @@ merge-conflict-not-in-sector = { $entity } { $count ->
 merge-conflict-would-erase = the sector plan has { $value } and { $entity } { $count ->
         [one] does
        *[other] do
-    } not (added in the sector after the copy was taken): consolidating would erase it
+    } not (the entity erased it, or it was added in the sector after the copy was taken): consolidating would erase it
+merge-conflict-ambiguous = { $entity } has { $in_file ->
+        [one] 1 indicator
+       *[other] { $in_file } indicators
+    } with this key (the same code, or the same entity and name) in this meta and the sector plan { $in_sector }: which is which cannot be known
 merge-choice-value = { $source }: { $value }
 merge-choice-add = add it from { $source }
 merge-choice-leave-out = leave it out, as in { $source }
+merge-choice-keep = keep the figures of { $source }, taking nothing from the file
 compare-this-plan = this plan
 merge-this-plan = this plan
 command-compare = Compare with…
@@ -834,21 +845,28 @@ compare-click-go-to = Click to go to where it is in this plan
 merge-no-file-chosen = No file was chosen: type its path.
 merge-file-already-listed = { $name } is already in the list.
 merge-nothing-changed = Consolidated: the entity files change nothing in this plan.
-merge-done = Consolidated: figures of { $indicators ->
-        [one] 1 indicator
-       *[other] { $indicators } indicators
-    } taken from { $files ->
+merge-done = Consolidated: { $figures ->
+        [one] 1 figure changed
+       *[other] { $figures } figures changed
+    } from { $files ->
         [one] 1 entity file
        *[other] { $files } entity files
+    }{ $added ->
+        [0] {""}
+        [one] , 1 indicator added
+       *[other] , { $added } indicators added
     }. Ctrl+Z undoes it; the plan is not saved yet.
 merge-title = Consolidate the entities' files
-merge-explanation = Each indicator takes its figures (weight, programming, execution, comments, baseline, total programming) from the file of the entity that holds it; this plan's texts, settings and cut stay. One Ctrl+Z undoes it all.
+merge-explanation = Each entity file, a part of the plan or a full copy, is compared with this plan: a figure a file changed is taken; one no file changed stays. Two files that change the same figure differently, or a figure this plan has and a file does not, are conflicts: choose what wins. This plan's texts, settings and cut stay. One Ctrl+Z undoes it all.
 merge-entity-files = Entity files:
 merge-no-files-yet = none yet
-merge-file-line = { $name }: { $count ->
+merge-file-line = { $name }: { $figures ->
+        [one] brings 1 changed figure
+       *[other] brings { $figures } changed figures
+    } ({ $count ->
         [one] 1 indicator of this plan
        *[other] { $count } indicators of this plan
-    }
+    })
 merge-remove-file = Remove { $name } from the list
 merge-pick-file = Choose file…
 merge-or-type-path = or type its path:

@@ -762,7 +762,9 @@ grid-objective-projected = Proyección del objetivo: promedio ponderado de las p
 place-entity = entidad { $number }
 place-meta = meta { $code }
 place-meta-without-code = meta sin código
-place-indicator-by-position = indicador { $label }, el { $position }.º sin código de su meta (emparejado por posición)
+place-indicator-without-code = indicador { $label } «{ $name }» de { $entity }
+place-indicator-without-code-or-entity = indicador { $label } «{ $name }»
+match-repeated-objective = { $file } tiene dos objetivos con el número { $number }: no se puede saber cuál es cuál al comparar o consolidar. Corrija el archivo (avance validate lo señala) y vuelva a intentarlo.
 diff-subject-title = título
 diff-subject-sector = sector
 diff-subject-sector-mission = misión del sector
@@ -810,10 +812,14 @@ cli-merge-unresolved = { $count ->
        *[other] { $count } conflictos sin resolver
     }: no se escribió nada. Use --prefer ARCHIVO para decir qué archivo gana (el de una entidad o el del sector; puede repetirse: gana el primero que aplique).
 cli-merge-prefer-unknown = --prefer { $path } no es ninguno de los archivos dados (el del sector o los de las entidades).
-cli-merge-taken = { $file }: cifras de { $count ->
+cli-merge-taken = { $file }: { $figures ->
+        [one] trae 1 cifra cambiada
+       *[other] trae { $figures } cifras cambiadas
+    }; tiene { $indicators ->
         [one] 1 indicador
-       *[other] { $count } indicadores
-    }
+       *[other] { $indicators } indicadores
+    } del sector
+cli-merge-changed = Cifras cambiadas en el plan del sector: { $count }.
 cli-merge-sector-only = { $count ->
         [one] 1 indicador del sector no está en ningún archivo de entidad: conserva sus cifras.
        *[other] { $count } indicadores del sector no están en ningún archivo de entidad: conservan sus cifras.
@@ -826,7 +832,7 @@ diff-added = nuevo: { $item }
 diff-removed = quitado: { $item }
 
 ## Consolidar los archivos de las entidades (avance merge, Archivo → Consolidar…)
-merge-conflict-differ = no coincide en los archivos de entidad: { $values }
+merge-conflict-differ = cada archivo trae un cambio distinto: { $values } (en { $sector }: { $value })
 merge-conflict-not-in-sector = { $entity } { $count ->
         [one] tiene
        *[other] tienen
@@ -834,10 +840,15 @@ merge-conflict-not-in-sector = { $entity } { $count ->
 merge-conflict-would-erase = el plan del sector tiene { $value } y { $entity } no lo { $count ->
         [one] tiene
        *[other] tienen
-    } (se agregó en el sector después de tomar la copia): consolidar lo borraría
+    } (la entidad lo borró, o se agregó en el sector después de tomar la copia): consolidar lo borraría
+merge-conflict-ambiguous = { $entity } tiene { $in_file ->
+        [one] 1 indicador
+       *[other] { $in_file } indicadores
+    } con esta clave (el mismo código, o la misma entidad y nombre) en esta meta y el plan del sector { $in_sector }: no se puede saber cuál es cuál
 merge-choice-value = { $source }: { $value }
 merge-choice-add = agregarlo desde { $source }
 merge-choice-leave-out = dejarlo fuera, como en { $source }
+merge-choice-keep = conservar las cifras de { $source }, sin tomar nada del archivo
 compare-this-plan = este plan
 merge-this-plan = este plan
 command-compare = Comparar con…
@@ -852,21 +863,28 @@ compare-click-go-to = Clic para ir a donde está en este plan
 merge-no-file-chosen = No se eligió ningún archivo: escriba su ruta.
 merge-file-already-listed = { $name } ya está en la lista.
 merge-nothing-changed = Consolidado: los archivos de las entidades no cambian nada de este plan.
-merge-done = Consolidado: cifras de { $indicators ->
-        [one] 1 indicador
-       *[other] { $indicators } indicadores
-    } tomadas de { $files ->
+merge-done = Consolidado: { $figures ->
+        [one] 1 cifra cambiada
+       *[other] { $figures } cifras cambiadas
+    } desde { $files ->
         [one] 1 archivo de entidad
        *[other] { $files } archivos de entidad
+    }{ $added ->
+        [0] {""}
+        [one] , 1 indicador agregado
+       *[other] , { $added } indicadores agregados
     }. Ctrl+Z lo deshace; el plan aún no está guardado.
 merge-title = Consolidar los archivos de las entidades
-merge-explanation = Cada indicador toma sus cifras (ponderación, programación, ejecución, comentarios, línea base, programación total) del archivo de la entidad que lo tiene; los textos, la configuración y el corte de este plan se quedan. Un Ctrl+Z lo deshace todo.
+merge-explanation = Cada archivo de entidad, una parte del plan o una copia completa, se compara con este plan: una cifra que un archivo cambió se toma; una que ningún archivo cambió se queda. Dos archivos que cambian la misma cifra de forma distinta, o una cifra que este plan tiene y un archivo no, son conflictos: elija qué gana. Los textos, la configuración y el corte de este plan se quedan. Un Ctrl+Z lo deshace todo.
 merge-entity-files = Archivos de entidad:
 merge-no-files-yet = ninguno todavía
-merge-file-line = { $name }: { $count ->
+merge-file-line = { $name }: { $figures ->
+        [one] trae 1 cifra cambiada
+       *[other] trae { $figures } cifras cambiadas
+    } ({ $count ->
         [one] 1 indicador de este plan
        *[other] { $count } indicadores de este plan
-    }
+    })
 merge-remove-file = Quitar { $name } de la lista
 merge-pick-file = Elegir archivo…
 merge-or-type-path = o escriba su ruta:

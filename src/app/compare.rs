@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 use super::file_dialogs::FileFor;
 use super::{AvanceApp, files};
 use crate::io::plan_file;
+use crate::model::Plan;
+use crate::model::diff::objectives_apart;
 use crate::model::merge::merge;
 use crate::tr;
 use crate::view::compare::Comparison;
@@ -20,6 +22,13 @@ impl AvanceApp {
         match plan_file::load(path) {
             Ok(other) => {
                 let name = file_name(path);
+                let refused = self
+                    .refused(self.doc.plan())
+                    .or_else(|| self.refused_file(&other, &name));
+                if let Some(text) = refused {
+                    self.message(tr!(language, "compare-could-not-read"), text);
+                    return;
+                }
                 let (open, revision, cut) = (self.doc.plan(), self.doc.revision(), self.view.cut);
                 self.view.comparison = Some(Comparison::new(name, other, open, revision, cut));
             }
@@ -33,6 +42,11 @@ impl AvanceApp {
     /// Opens the consolidation dialog with the first entity file the file dialog gives (or
     /// none, the path box ready to type it).
     pub(super) fn start_consolidation(&mut self) {
+        if let Some(text) = self.refused(self.doc.plan()) {
+            let language = self.prefs.language;
+            self.message(tr!(language, "merge-title"), text);
+            return;
+        }
         let consolidation = Consolidation::new(self.offered_path(PathPurpose::Open));
         self.dialog = Some(Dialog::Consolidate(Box::new(consolidation)));
         self.ask_file(FileFor::EntityFile);
@@ -78,6 +92,10 @@ impl AvanceApp {
         }
         match plan_file::load(&path) {
             Ok(plan) => {
+                if let Some(text) = self.refused_file(&plan, &file_name(&path)) {
+                    consolidation.problem = Some(text);
+                    return;
+                }
                 consolidation.files.push(EntityFile { path, plan });
                 consolidation.problem = None;
                 consolidation.input = self.offered_path(PathPurpose::Open);
@@ -87,10 +105,28 @@ impl AvanceApp {
         }
     }
 
+    /// Why the open plan cannot be compared or consolidated (it repeats an objective's number).
+    fn refused(&self, open: &Plan) -> Option<String> {
+        self.refused_file(open, &tr!(self.prefs.language, "compare-this-plan"))
+    }
+
+    /// Why the plan of the file `name` cannot be compared or consolidated.
+    fn refused_file(&self, plan: &Plan, name: &str) -> Option<String> {
+        let language = self.prefs.language;
+        objectives_apart(plan)
+            .err()
+            .map(|repeated| repeated.message(language, name))
+    }
+
     /// What consolidating the listed files into the open plan finds, choices kept.
     fn find_conflicts(&self, consolidation: &mut Consolidation) {
-        let found = merge(self.doc.plan(), &consolidation.plans(), |_| None);
-        consolidation.update(&found);
+        match merge(self.doc.plan(), &consolidation.plans(), |_| None) {
+            Ok(found) => consolidation.update(&found),
+            Err(refused) => {
+                let names = consolidation.names(self.prefs.language);
+                consolidation.problem = Some(refused.message(self.prefs.language, &names));
+            }
+        }
     }
 
     /// Consolidates with the choices made, as one undo step, and says what it took.
@@ -100,18 +136,18 @@ impl AvanceApp {
         let merged = merge(open, &consolidation.plans(), |c| {
             consolidation.choice_for(c)
         });
-        if !merged.is_resolved() {
+        let Some(merged) = merged.ok().filter(|m| m.is_resolved()) else {
             return;
-        }
+        };
         let text = if merged.plan == *open {
             tr!(language, "merge-nothing-changed")
         } else {
-            let indicators = open.indicator_count() - merged.sector_only + merged.added;
             tr!(
                 language,
                 "merge-done",
-                indicators = indicators,
-                files = consolidation.files.len()
+                figures = merged.changed,
+                files = consolidation.files.len(),
+                added = merged.added
             )
         };
         self.doc.replace_plan(merged.plan);

@@ -1,13 +1,14 @@
 //! What `avance diff` prints: the differences from plan A to plan B as lines to read (one per
-//! difference, control characters of names escaped), or as JSON; then each objective's avance
-//! in both plans at the same cut.
+//! difference, control characters of names escaped), or as JSON (where `matched_by` says
+//! whether an indicator was matched by its code or, without code, by its entity and name); then
+//! each objective's avance in both plans at the same cut.
 
 use std::borrow::Cow;
 
 use serde_json::{Value as Json, json};
 
 use crate::model::Language;
-use crate::model::diff::{Change, Difference, Item, PlanDiff, Value};
+use crate::model::diff::{Change, Difference, IndicatorKey, Item, PlanDiff, Value};
 use crate::model::format::fixed2;
 use crate::tr;
 
@@ -89,7 +90,10 @@ fn change_json(change: &Change, language: Language) -> Json {
         "objective": place.objective,
         "meta": place.meta,
         "indicator": place.indicator.as_ref().map(|i| i.label.clone()),
-        "matched_by_position": place.indicator.as_ref().is_some_and(|i| i.by_position.is_some()),
+        "matched_by": place.indicator.as_ref().map(|i| match i.key {
+            IndicatorKey::Code(_) => "code",
+            IndicatorKey::WithoutCode { .. } => "entity_and_name",
+        }),
     });
     let extra = match &change.difference {
         Difference::Changed { subject, old, new } => {

@@ -314,6 +314,39 @@ fn distribute_weights(rng: &mut Rng, objective: &mut Objective, vigencia: Vigenc
     }
 }
 
+/// Whether the indicators of a plan gathered by [`in_one_meta`] keep their codes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Codes {
+    Kept,
+    /// Every indicator without code (the seed's "N/A"), its former code written at the end of
+    /// its name so that names stay distinct, as real indicators' names are.
+    Dropped,
+}
+
+/// The plan with each objective's indicators gathered in its first meta: the case where the
+/// comparison and the consolidation match thousands of indicators inside one meta (by code, or
+/// by entity and name when they have none). For benchmarks and tests.
+pub fn in_one_meta(mut plan: Plan, codes: Codes) -> Plan {
+    for objective in &mut plan.objectives {
+        let mut metas = std::mem::take(&mut objective.metas).into_iter();
+        let Some(mut first) = metas.next() else {
+            continue;
+        };
+        for meta in metas {
+            first.indicators.extend(meta.indicators);
+        }
+        if codes == Codes::Dropped {
+            for indicator in &mut first.indicators {
+                if let Some(code) = indicator.code.take() {
+                    indicator.name = format!("{} ({code})", indicator.name);
+                }
+            }
+        }
+        objective.metas.push(first);
+    }
+    plan
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,11 +3,14 @@
 //! vigencia · trimestre), old → new; then each objective's avance in A and in B at one cut.
 //!
 //! Objectives are matched by number, metas by code inside their objective, indicators by code
-//! inside their meta. An indicator without code ("N/A") is matched by its position among the
-//! meta's indicators without code, and every difference on it says so. A code written twice is
-//! matched in order (the first with the first).
+//! inside their meta ([`IndicatorKey`]). An indicator without code ("N/A") is matched by its
+//! entity and name, never by its position: a file that holds a part of the plan (an entity's
+//! indicators) would pair one entity's indicator with another's. A key written the same number
+//! of times in both plans is matched in order (the first with the first); written a different
+//! number of times, which is which cannot be known, and its items show as removed and added.
+//! A plan that repeats an objective's number is not compared ([`objectives_apart`]).
 //!
-//! The same pairing and the same figure fields serve [`super::merge`].
+//! The same keys and the same figure fields serve [`super::merge`].
 
 use std::collections::{BTreeSet, HashMap};
 use std::hash::Hash;
@@ -23,16 +26,17 @@ use super::progress::PlanProgress;
 use super::validation::{Field, indicator_label};
 use crate::tr;
 
-/// How officers name an indicator in a difference: its label, and whether it was matched by
-/// position because it has no code.
+/// How officers name an indicator in a difference: its label, and what it was matched by.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct IndicatorName {
     /// The code, or "N/A" and the meta's code ([`indicator_label`]).
     pub label: String,
-    /// For an indicator without code: its position (from 1) among the meta's indicators
-    /// without code, by which it was matched.
-    pub by_position: Option<usize>,
+    /// Its code, or for an indicator without code its entity and name, named in the place.
+    pub key: IndicatorKey,
 }
+
+/// The longest part of an indicator's name a place shows (in characters), for one without code.
+const NAME_SHOWN: usize = 80;
 
 /// Where a difference (or a consolidation conflict) is, as the validation panel names places.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -65,17 +69,38 @@ impl Place {
         }
         if let Some(indicator) = &self.indicator {
             let label = &indicator.label;
-            parts.push(match indicator.by_position {
-                None => tr!(language, "place-indicator", label = label),
-                Some(position) => tr!(
-                    language,
-                    "place-indicator-by-position",
-                    label = label,
-                    position = position.to_string()
-                ),
+            parts.push(match &indicator.key {
+                IndicatorKey::Code(_) => tr!(language, "place-indicator", label = label),
+                IndicatorKey::WithoutCode { entity, name } => {
+                    let name = shortened(name, NAME_SHOWN);
+                    if entity.is_empty() {
+                        tr!(
+                            language,
+                            "place-indicator-without-code-or-entity",
+                            label = label,
+                            name = name
+                        )
+                    } else {
+                        tr!(
+                            language,
+                            "place-indicator-without-code",
+                            label = label,
+                            name = name,
+                            entity = entity.as_str()
+                        )
+                    }
+                }
             });
         }
         parts
+    }
+}
+
+/// `text` cut to its first `limit` characters, with "…" when it was longer.
+fn shortened(text: &str, limit: usize) -> String {
+    match text.char_indices().nth(limit) {
+        Some((end, _)) => format!("{}…", text[..end].trim_end()),
+        None => text.to_owned(),
     }
 }
 
@@ -440,13 +465,19 @@ impl PlanDiff {
     }
 }
 
-/// Pairs the items of two lists by key: items with the same key pair up in order (the first
-/// with the first). A's items come first, in A's order (with their partner in B, if any), then
-/// B's items without partner.
-pub fn pair_up<K: Eq + Hash + Clone>(a: &[K], b: &[K]) -> Vec<(Option<usize>, Option<usize>)> {
-    let mut in_b: HashMap<(K, usize), usize> = HashMap::new();
-    for (j, key) in occurrences(b).into_iter().enumerate() {
-        in_b.insert(key, j);
+/// Pairs the items of two lists by key. A key both lists hold the same number of times pairs
+/// up in order (the first with the first); a key held a different number of times on each side
+/// (an indicator written twice in one plan and once in the other) cannot be paired for certain,
+/// and its items stay unpaired. A's items come first, in A's order (with their partner in B, if
+/// any), then B's items without partner. Linear in the lengths of the lists.
+pub fn pair_up<K: Eq + Hash>(a: &[K], b: &[K]) -> Vec<(Option<usize>, Option<usize>)> {
+    let (count_a, count_b) = (counts(a), counts(b));
+    let certain = |key: &K| count_a.get(key) == count_b.get(key);
+    let mut in_b: HashMap<(&K, usize), usize> = HashMap::with_capacity(b.len());
+    for (j, (key, occurrence)) in occurrences(b).into_iter().enumerate() {
+        if certain(key) {
+            in_b.insert((key, occurrence), j);
+        }
     }
     let mut paired = vec![false; b.len()];
     let mut pairs = Vec::with_capacity(a.len().max(b.len()));
@@ -467,17 +498,53 @@ pub fn pair_up<K: Eq + Hash + Clone>(a: &[K], b: &[K]) -> Vec<(Option<usize>, Op
     pairs
 }
 
-/// Each key with how many equal keys came before it: the key an item is matched by.
-pub fn occurrences<K: Eq + Hash + Clone>(keys: &[K]) -> Vec<(K, usize)> {
-    let mut seen: HashMap<&K, usize> = HashMap::new();
+/// How many times each key is in the list.
+fn counts<K: Eq + Hash>(keys: &[K]) -> HashMap<&K, usize> {
+    let mut counts = HashMap::with_capacity(keys.len());
+    for key in keys {
+        *counts.entry(key).or_insert(0) += 1;
+    }
+    counts
+}
+
+/// Each key with how many equal keys came before it.
+fn occurrences<K: Eq + Hash>(keys: &[K]) -> Vec<(&K, usize)> {
+    let mut seen: HashMap<&K, usize> = HashMap::with_capacity(keys.len());
     keys.iter()
         .map(|key| {
             let count = seen.entry(key).or_insert(0);
             let occurrence = *count;
             *count += 1;
-            (key.clone(), occurrence)
+            (key, occurrence)
         })
         .collect()
+}
+
+/// A plan that gives two objectives the same number (`avance validate` reports it as an
+/// error): objectives are matched by number, so which is which cannot be known, and the plan
+/// is neither compared nor consolidated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RepeatedObjective(pub u8);
+
+impl RepeatedObjective {
+    /// Why the file `file` is refused, and what to do.
+    pub fn message(self, language: Language, file: &str) -> String {
+        tr!(
+            language,
+            "match-repeated-objective",
+            file = file,
+            number = self.0
+        )
+    }
+}
+
+/// Whether each objective of the plan has its own number, as comparing and consolidating need.
+pub fn objectives_apart(plan: &Plan) -> Result<(), RepeatedObjective> {
+    let mut seen = BTreeSet::new();
+    match plan.objectives.iter().find(|o| !seen.insert(o.number)) {
+        Some(objective) => Err(RepeatedObjective(objective.number)),
+        None => Ok(()),
+    }
 }
 
 /// The key a meta is matched by: its code, without spaces around it.
@@ -485,31 +552,37 @@ pub fn meta_key(meta: &Meta) -> String {
     meta.code.trim().to_owned()
 }
 
-/// The key an indicator is matched by inside its meta: its code without spaces around it;
-/// `None` for no code ("N/A").
-pub fn indicator_key(indicator: &Indicator) -> Option<String> {
-    indicator
+/// What an indicator is matched by inside its meta, across two plans: its code, or for an
+/// indicator without code ("N/A") its entidad responsable and its name (each without spaces
+/// around it). Never its position.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum IndicatorKey {
+    Code(String),
+    WithoutCode { entity: String, name: String },
+}
+
+/// The key an indicator is matched by inside its meta: its code without spaces around it; for
+/// no code ("N/A"), its entity and name.
+pub fn indicator_key(indicator: &Indicator) -> IndicatorKey {
+    let code = indicator
         .code
         .as_deref()
         .map(str::trim)
-        .filter(|code| !code.is_empty() && !code.eq_ignore_ascii_case("N/A"))
-        .map(str::to_owned)
+        .filter(|code| !code.is_empty() && !code.eq_ignore_ascii_case("N/A"));
+    match code {
+        Some(code) => IndicatorKey::Code(code.to_owned()),
+        None => IndicatorKey::WithoutCode {
+            entity: indicator.entity.trim().to_owned(),
+            name: indicator.name.trim().to_owned(),
+        },
+    }
 }
 
-/// How an indicator is named in a difference: for one without code, its position among the
-/// meta's indicators without code.
-pub fn indicator_name(meta: &Meta, index: usize) -> IndicatorName {
-    let indicator = &meta.indicators[index];
-    let by_position = indicator_key(indicator).is_none().then(|| {
-        meta.indicators[..index]
-            .iter()
-            .filter(|i| indicator_key(i).is_none())
-            .count()
-            + 1
-    });
+/// How an indicator is named in a difference: its label and the key it is matched by.
+pub fn indicator_name(meta_code: &str, indicator: &Indicator) -> IndicatorName {
     IndicatorName {
-        label: indicator_label(&meta.code, indicator),
-        by_position,
+        label: indicator_label(meta_code, indicator),
+        key: indicator_key(indicator),
     }
 }
 
@@ -886,7 +959,7 @@ fn compare_meta(
     };
     let indicator_place = |meta: &Meta, index: usize| Place {
         objective: Some(objective.number),
-        indicator: Some(indicator_name(meta, index)),
+        indicator: Some(indicator_name(&meta.code, &meta.indicators[index])),
         ..Place::default()
     };
     for pair in pairs {
@@ -1142,7 +1215,7 @@ mod tests {
     }
 
     #[test]
-    fn an_indicator_without_code_is_matched_by_position_and_says_so() {
+    fn an_indicator_without_code_is_matched_by_entity_and_name_and_says_so() {
         let a = seed();
         let mut b = a.clone();
         let at = IndicatorPath {
@@ -1160,8 +1233,75 @@ mod tests {
         let diff = PlanDiff::new(&a, &b, a.cut);
         assert_eq!(
             diff.changes[0].message(Language::Es),
-            "Objetivo 2 · indicador N/A (META PROYECTO 4), el 1.º sin código de su meta (emparejado por posición) · ponderación 2022: 10,65 → 10,66"
+            "Objetivo 2 · indicador N/A (META PROYECTO 4) «Implementar 100% de la formulación y puesta en marcha de la Política Pública Dis…» de Secretaría General · ponderación 2022: 10,65 → 10,66"
         );
+    }
+
+    /// The seed with a second indicator without code in META PROYECTO 4, the DASCD's.
+    fn with_dascd_without_code() -> Plan {
+        let mut plan = seed();
+        let meta = &mut plan.objectives[1].metas[1];
+        let mut dascd = meta.indicators[0].clone();
+        dascd.name = "Servidores formados".to_owned();
+        dascd.entity = "DASCD".to_owned();
+        meta.indicators.push(dascd);
+        plan
+    }
+
+    #[test]
+    fn a_file_holding_one_entitys_indicators_without_code_is_compared_with_its_own() {
+        let a = with_dascd_without_code();
+        // The DASCD's part: only its indicator, with its 2022 T1 figure changed.
+        let mut b = a.clone();
+        b.objectives[1].metas[1].indicators.remove(0);
+        let at = IndicatorPath {
+            objective: 1,
+            meta: 1,
+            indicator: 0,
+        };
+        b.apply(Edit::Figure {
+            at,
+            vigencia: 2022,
+            figure: Figure::Executed(q(1)),
+            value: Some("40".parse().unwrap()),
+        })
+        .unwrap();
+        let lines: Vec<String> = PlanDiff::new(&a, &b, a.cut)
+            .changes
+            .iter()
+            .filter(|c| c.place.objective == Some(2))
+            .map(|c| c.message(Language::Es))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                format!(
+                    "Objetivo 2 · indicador N/A (META PROYECTO 4) «Implementar 100% de la formulación y puesta en marcha de la Política Pública Dis…» de Secretaría General: quitado: indicador «{}»",
+                    a.objectives[1].metas[1].indicators[0].name
+                ),
+                "Objetivo 2 · indicador N/A (META PROYECTO 4) «Servidores formados» de DASCD · ejecutado 2022 T1: 28,75 → 40,00".to_owned(),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_plan_that_repeats_an_objective_number_cannot_be_compared() {
+        let mut plan = seed();
+        assert_eq!(objectives_apart(&plan), Ok(()));
+        plan.objectives[4].number = 2;
+        assert_eq!(objectives_apart(&plan), Err(RepeatedObjective(2)));
+        assert_eq!(
+            RepeatedObjective(2).message(Language::En, "b.ron"),
+            "b.ron has two objectives numbered 2: which is which cannot be known when comparing or consolidating. Correct the file (avance validate points it out) and try again."
+        );
+        // Compared anyway, the two objectives 2 are paired with none.
+        let diff = PlanDiff::new(&seed(), &plan, plan.cut);
+        let removed = diff
+            .changes
+            .iter()
+            .filter(|c| matches!(c.difference, Difference::Removed(Item::Objective(_))))
+            .count();
+        assert_eq!(removed, 2, "objectives 2 and 5 of the seed");
     }
 
     #[test]
@@ -1210,15 +1350,24 @@ mod tests {
     }
 
     #[test]
-    fn pairing_matches_repeated_keys_in_order() {
-        let a = ["x", "y", "x"];
-        let b = ["x", "z", "x", "x"];
+    fn pairing_matches_repeated_keys_in_order_only_when_both_hold_as_many() {
         assert_eq!(
-            pair_up(&a, &b),
+            pair_up(&["x", "y", "x"], &["x", "z", "x"]),
             [
                 (Some(0), Some(0)),
                 (Some(1), None),
                 (Some(2), Some(2)),
+                (None, Some(1)),
+            ]
+        );
+        // Twice in A, three times in B: which is which cannot be known.
+        assert_eq!(
+            pair_up(&["x", "w", "x"], &["x", "x", "w", "x"]),
+            [
+                (Some(0), None),
+                (Some(1), Some(2)),
+                (Some(2), None),
+                (None, Some(0)),
                 (None, Some(1)),
                 (None, Some(3)),
             ]

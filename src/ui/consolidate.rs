@@ -48,12 +48,13 @@ fn entity_files_ui(
     }
     for (index, file) in consolidation.files.iter().enumerate() {
         ui.horizontal(|ui| {
-            let count = consolidation.taken.get(index).copied().unwrap_or(0);
+            let brought = consolidation.brought_by(index);
             ui.label(tr!(
                 language,
                 "merge-file-line",
                 name = file.name(),
-                count = count
+                figures = brought.figures,
+                count = brought.indicators
             ))
             .on_hover_text(file.path.display().to_string());
             let remove = tr!(language, "merge-remove-file", name = file.name());

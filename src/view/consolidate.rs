@@ -1,9 +1,10 @@
 //! Archivo → Consolidar…: the entity files chosen, the conflicts of gathering them into the
 //! open plan (the sector's), and the user's choice for each.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 
-use crate::model::merge::{Conflict, Merged, Source, SourceNames};
+use crate::model::merge::{Brought, Choice, Conflict, ConflictId, Merged, Source, SourceNames};
 use crate::model::{Language, Plan};
 use crate::tr;
 
@@ -32,8 +33,10 @@ pub struct Consolidation {
     pub conflicts: Vec<Conflict>,
     /// The source chosen for each conflict (same order); `None` while not chosen.
     pub choices: Vec<Option<Source>>,
-    /// How many of the open plan's indicators each file holds.
-    pub taken: Vec<usize>,
+    /// Where each conflict is in `conflicts`, by its id.
+    places: HashMap<ConflictId, usize>,
+    /// What each file holds and brings without a conflict (same order as `files`).
+    pub brought: Vec<Brought>,
     /// The path box, for a file the file dialog did not give.
     pub input: String,
     /// Focus the path box on the next frame (the file dialog gave nothing).
@@ -49,7 +52,8 @@ impl Consolidation {
             files: Vec::new(),
             conflicts: Vec::new(),
             choices: Vec::new(),
-            taken: Vec::new(),
+            places: HashMap::new(),
+            brought: Vec::new(),
             input,
             focus_input: false,
             problem: None,
@@ -62,16 +66,14 @@ impl Consolidation {
         let choices = found
             .conflicts
             .iter()
-            .map(|conflict| {
-                self.conflicts
-                    .iter()
-                    .position(|c| c == conflict)
-                    .and_then(|i| self.choices[i])
-            })
+            .map(|conflict| self.choice_for(conflict))
             .collect();
         self.choices = choices;
         self.conflicts = found.conflicts.clone();
-        self.taken = found.taken.clone();
+        self.places = (self.conflicts.iter().enumerate())
+            .map(|(i, conflict)| (conflict.id(), i))
+            .collect();
+        self.brought = found.files.clone();
     }
 
     /// The names of the sources: "este plan" and the files' names.
@@ -91,6 +93,27 @@ impl Consolidation {
         }
     }
 
+    /// How many of the open plan's indicators the file `index` holds, and how many figures it
+    /// brings: those it alone changed (or changed as other files did), and those chosen from it
+    /// in a conflict.
+    pub fn brought_by(&self, index: usize) -> Brought {
+        let mut brought = self.brought.get(index).copied().unwrap_or_default();
+        let source = Source::Entity(index);
+        brought.figures += self
+            .conflicts
+            .iter()
+            .zip(&self.choices)
+            .filter(|(conflict, choice)| {
+                **choice == Some(source)
+                    && conflict
+                        .candidates
+                        .iter()
+                        .any(|(s, c)| *s == source && matches!(c, Choice::Value(_)))
+            })
+            .count();
+        brought
+    }
+
     /// How many conflicts have no choice yet.
     pub fn unresolved(&self) -> usize {
         self.choices.iter().filter(|c| c.is_none()).count()
@@ -101,12 +124,15 @@ impl Consolidation {
         !self.files.is_empty() && self.unresolved() == 0
     }
 
-    /// The choice made for a conflict (as found by the merge).
+    /// The choice made for a conflict (as found by the merge): none if it is not one of the
+    /// conflicts listed, as they are (the same figure, values and files).
     pub fn choice_for(&self, conflict: &Conflict) -> Option<Source> {
-        self.conflicts
-            .iter()
-            .position(|c| c == conflict)
-            .and_then(|i| self.choices[i])
+        let i = *self.places.get(&conflict.id())?;
+        if self.conflicts[i] == *conflict {
+            self.choices[i]
+        } else {
+            None
+        }
     }
 
     /// The plans of the files, in order.
@@ -149,30 +175,34 @@ mod tests {
     fn a_choice_stays_with_its_conflict_and_preferring_a_file_chooses_it_everywhere() {
         let sector = plan(Some(Decimal::TEN));
         let mut consolidation = Consolidation::new(String::new());
-        for (name, weight) in [("a.ron", None), ("b.ron", Some(Decimal::TEN))] {
+        for (name, weight) in [("a.ron", 20), ("b.ron", 30)] {
             consolidation.files.push(EntityFile {
                 path: PathBuf::from(name),
-                plan: plan(weight),
+                plan: plan(Some(Decimal::from(weight))),
             });
         }
-        let found = merge(&sector, &consolidation.plans(), |_| None);
+        let found = merge(&sector, &consolidation.plans(), |_| None).unwrap();
         consolidation.update(&found);
         assert_eq!(consolidation.conflicts.len(), 1);
         assert!(!consolidation.is_ready());
-        consolidation.prefer_everywhere(Source::Sector);
-        assert_eq!(
-            consolidation.unresolved(),
-            1,
-            "the sector is no choice there"
-        );
+        let figures = |c: &Consolidation| [0, 1].map(|i| c.brought_by(i).figures);
+        assert_eq!(figures(&consolidation), [0, 0], "nothing chosen yet");
         consolidation.prefer_everywhere(Source::Entity(1));
         assert!(consolidation.is_ready());
+        assert_eq!(
+            figures(&consolidation),
+            [0, 1],
+            "b.ron brings the figure chosen"
+        );
         consolidation.update(&found);
         assert_eq!(consolidation.choices, [Some(Source::Entity(1))], "kept");
         let merged = merge(&sector, &consolidation.plans(), |c| {
             consolidation.choice_for(c)
-        });
-        assert_eq!(merged.plan, sector);
+        })
+        .unwrap();
+        assert_eq!(merged.plan, plan(Some(Decimal::from(30))));
+        consolidation.prefer_everywhere(Source::Sector);
+        assert_eq!(figures(&consolidation), [0, 0], "the sector's figure kept");
         let names = consolidation.names(Language::Es);
         assert_eq!(names.of(Source::Sector), "este plan");
         assert_eq!(names.of(Source::Entity(0)), "a.ron");

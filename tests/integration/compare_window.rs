@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::compare_merge::{split, with_465_q1, write};
+use crate::compare_merge::{AT_555, AT_644, split, with_465_q1, with_executed, write};
 use crate::ui::{ScriptedDialogs, harness_with, objective_progress, press};
 use avance::app::AvanceApp;
 use avance::io::seed_plan;
@@ -89,22 +89,25 @@ fn consolidate_lists_the_conflict_waits_for_a_choice_and_is_one_undo_step() {
     let seed = seed_plan();
     let sector = write(dir.path(), "sector.ron", &seed);
     let a = write(dir.path(), "a.ron", &split(&with_465_q1(&seed, "1"), 3));
-    let b = write(dir.path(), "b.ron", &split(&seed, 3));
+    let b = write(dir.path(), "b.ron", &split(&with_465_q1(&seed, "2"), 3));
     write(dir.path(), "c.ron", &split(&seed, 2));
     let dialogs = ScriptedDialogs::default();
     let mut harness = window_on(&sector, dialogs.clone());
 
     dialogs.answer(Some(a));
     file_menu(&mut harness, "Consolidar…");
-    harness.get_by_label("a.ron: 7 indicadores de este plan");
+    harness.get_by_label("a.ron: trae 1 cifra cambiada (7 indicadores de este plan)");
     harness.get_by_label("Sin conflictos: todo se puede consolidar.");
     dialogs.answer(Some(b));
     harness.get_by_label("Elegir archivo…").click();
     harness.run();
     harness.get_by_label(
-        "Objetivo 3 · indicador 465 · ejecutado 2022 T1: no coincide en los archivos de entidad: a.ron: 1,00; b.ron: 0,00",
+        "Objetivo 3 · indicador 465 · ejecutado 2022 T1: cada archivo trae un cambio distinto: a.ron: 1,00; b.ron: 2,00 (en este plan: 0,00)",
     );
     harness.get_by_label("1 conflicto (1 sin elegir).");
+    // While the conflict is not chosen, neither file brings that figure.
+    harness.get_by_label("a.ron: trae 0 cifras cambiadas (7 indicadores de este plan)");
+    harness.get_by_label("b.ron: trae 0 cifras cambiadas (7 indicadores de este plan)");
     harness.get_by_label("Consolidar").click();
     harness.run();
     assert!(
@@ -123,11 +126,12 @@ fn consolidate_lists_the_conflict_waits_for_a_choice_and_is_one_undo_step() {
         .type_text("c.ron");
     harness.run();
     press(&mut harness, Modifiers::NONE, Key::Enter);
-    harness.get_by_label("c.ron: 2 indicadores de este plan");
+    harness.get_by_label("c.ron: trae 0 cifras cambiadas (2 indicadores de este plan)");
 
     harness.get_by_label("a.ron: 1,00").click();
     harness.run();
     harness.get_by_label("1 conflicto (0 sin elegir).");
+    harness.get_by_label("a.ron: trae 1 cifra cambiada (7 indicadores de este plan)");
     harness.get_by_label("Consolidar").click();
     harness.run();
     assert!(harness.state().dialog().is_none());
@@ -135,8 +139,7 @@ fn consolidate_lists_the_conflict_waits_for_a_choice_and_is_one_undo_step() {
     assert_eq!(objective_progress(&harness, 3).as_deref(), Some("27.15"));
     let notice = &harness.state().notice().expect("a notice").text;
     assert!(
-        notice
-            .starts_with("Consolidado: cifras de 9 indicadores tomadas de 3 archivos de entidad."),
+        notice.starts_with("Consolidado: 1 cifra cambiada desde 3 archivos de entidad."),
         "{notice}"
     );
     assert!(harness.state().title().contains(" •"), "not saved yet");
@@ -153,7 +156,7 @@ fn letting_one_file_win_everywhere_resolves_its_conflicts() {
     let seed = seed_plan();
     let sector = write(dir.path(), "sector.ron", &seed);
     let a = write(dir.path(), "a.ron", &split(&with_465_q1(&seed, "1"), 3));
-    let b = write(dir.path(), "b.ron", &split(&seed, 3));
+    let b = write(dir.path(), "b.ron", &split(&with_465_q1(&seed, "2"), 3));
     let dialogs = ScriptedDialogs::default();
     let mut harness = window_on(&sector, dialogs.clone());
     dialogs.answer(Some(a));
@@ -163,12 +166,72 @@ fn letting_one_file_win_everywhere_resolves_its_conflicts() {
     harness.run();
     harness.get_by_label("b.ron").click();
     harness.run();
+    harness.get_by_label("b.ron: trae 1 cifra cambiada (7 indicadores de este plan)");
     harness.get_by_label("Consolidar").click();
     harness.run();
     assert!(harness.state().dialog().is_none());
-    assert_eq!(harness.state().plan(), &seed);
+    assert_eq!(harness.state().plan(), &with_465_q1(&seed, "2"));
+}
+
+#[test]
+fn full_copies_consolidate_as_copies_and_each_says_what_it_brings() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = seed_plan();
+    let sector = write(dir.path(), "sector.ron", &seed);
+    // Entity A was handed the whole plan and changed three figures; B changed one.
+    let mut a_plan = with_executed(&seed, AT_644, (2022, 2), "31");
+    a_plan = with_executed(&a_plan, AT_644, (2022, 3), "20");
+    a_plan = with_465_q1(&a_plan, "1");
+    let b_plan = with_executed(&seed, AT_555, (2022, 2), "5");
+    let a = write(dir.path(), "a.ron", &a_plan);
+    let b = write(dir.path(), "b.ron", &b_plan);
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = window_on(&sector, dialogs.clone());
+    dialogs.answer(Some(a));
+    file_menu(&mut harness, "Consolidar…");
+    dialogs.answer(Some(b));
+    harness.get_by_label("Elegir archivo…").click();
+    harness.run();
+    harness.get_by_label("a.ron: trae 3 cifras cambiadas (9 indicadores de este plan)");
+    harness.get_by_label("b.ron: trae 1 cifra cambiada (9 indicadores de este plan)");
+    harness.get_by_label("Sin conflictos: todo se puede consolidar.");
+    harness.get_by_label("Consolidar").click();
+    harness.run();
+    assert!(harness.state().dialog().is_none());
+    let expected = with_executed(&a_plan, AT_555, (2022, 2), "5");
+    assert_eq!(harness.state().plan(), &expected);
     let notice = &harness.state().notice().expect("a notice").text;
-    assert!(notice.contains("no cambian nada"), "{notice}");
+    assert!(
+        notice.starts_with("Consolidado: 4 cifras cambiadas desde 2 archivos de entidad."),
+        "{notice}"
+    );
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(harness.state().plan(), &seed, "one Ctrl+Z undoes it all");
+}
+
+#[test]
+fn a_plan_that_repeats_an_objective_number_is_neither_compared_nor_consolidated() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = seed_plan();
+    let mut twice = seed.clone();
+    twice.objectives[3].number = 3;
+    let other = write(dir.path(), "doble.ron", &twice);
+    let sector = write(dir.path(), "sector.ron", &seed);
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = window_on(&sector, dialogs.clone());
+    let refused = "doble.ron tiene dos objetivos con el número 3: no se puede saber cuál es cuál al comparar o consolidar. Corrija el archivo (avance validate lo señala) y vuelva a intentarlo.";
+    dialogs.answer(Some(other.clone()));
+    file_menu(&mut harness, "Comparar con…");
+    harness.get_by_label(refused);
+    assert!(harness.query_by_label_contains("diferencia").is_none());
+    harness.get_by_label("Aceptar").click();
+    harness.run();
+
+    dialogs.answer(Some(other));
+    file_menu(&mut harness, "Consolidar…");
+    harness.get_by_label(refused);
+    harness.get_by_label("ninguno todavía");
+    assert_eq!(harness.state().plan(), &seed);
 }
 
 #[test]
