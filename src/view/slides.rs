@@ -224,7 +224,9 @@ pub struct ObjectiveSlide {
     /// Why points of the trend have no figure: "2020 T4: sin ponderaciones asignadas en 2020
     /// (suman 0)", one per point without one, the same reason said once for consecutive points.
     pub trend_notes: Vec<String>,
-    /// This page's indicators under the red threshold, with their comments.
+    /// This page's indicators under the red threshold: those with a comment first (the
+    /// committee reads the reasons before a slide runs out of room), then those without, each
+    /// group in the page's order.
     pub low: Vec<LowIndicator>,
 }
 
@@ -395,6 +397,14 @@ fn counted(figures: &IndicatorProgress) -> Counted {
     }
 }
 
+/// The low indicators with a comment first, then those without, each group in its order.
+fn with_comments_first(low: Vec<LowIndicator>) -> Vec<LowIndicator> {
+    let (mut commented, without): (Vec<_>, Vec<_>) =
+        low.into_iter().partition(|l| l.comment.is_some());
+    commented.extend(without);
+    commented
+}
+
 /// Where an indicator goes when the lowest come first: measured ones by avance, then those not
 /// reported (they count 0), then those that cannot be computed, then the ones not programmed.
 fn lowest_first_key(bar: &IndicatorBar) -> (u8, Decimal) {
@@ -468,6 +478,7 @@ fn objective_slide(
             comment: comment.clone(),
         })
         .collect();
+    let low = with_comments_first(low);
     let indicators: Vec<IndicatorBar> = page_bars.into_iter().map(|(bar, _)| bar).collect();
     let points = objective_trend(objective, plan.period, cut, &plan.settings);
     let mut trend_notes: Vec<(Vec<String>, String)> = Vec::new();

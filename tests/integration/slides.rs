@@ -795,3 +795,39 @@ fn the_slide_on_screen_follows_an_undo_made_while_presenting() {
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(shown(&harness).as_deref(), Some("24.15"));
 }
+
+/// The committee asks why an indicator is low: a written reason is never the one hidden behind
+/// "… y N más" while "sin comentario" lines take the room.
+#[test]
+fn a_written_reason_comes_before_the_indicators_without_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut plan = seed_plan();
+    let reason =
+        "Retraso en la contratación; se recupera en el segundo trimestre con el nuevo equipo.";
+    let at_644 = plan
+        .indicator_paths(2)
+        .into_iter()
+        .find(|at| {
+            plan.indicator(*at)
+                .is_some_and(|i| i.code.as_deref() == Some("644"))
+        })
+        .unwrap();
+    plan.apply(Edit::Comment {
+        at: at_644,
+        vigencia: 2022,
+        quarter: q(1),
+        text: reason.to_owned(),
+    })
+    .unwrap();
+    let mut harness = harness_on(&plan, dir.path());
+    press(&mut harness, Modifiers::NONE, Key::F5);
+    press(&mut harness, Modifiers::NONE, Key::Num3);
+    let slide = objective_slide(&harness);
+    assert_eq!(slide.low.first().map(|l| l.code.as_str()), Some("644"));
+    assert!(
+        harness
+            .query_by_label_contains("Retraso en la contratación")
+            .is_some(),
+        "the reason is on the slide"
+    );
+}
