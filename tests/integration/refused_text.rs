@@ -372,3 +372,22 @@ fn a_red_text_outlives_a_change_of_cut() {
     harness.get_by_label_contains("1 error");
     assert!(harness.state().plan() == &seed_plan());
 }
+
+/// A text not accepted stays readable once left, cut with "…" if long, never "###": the officer
+/// has to see what to correct. The plan keeps the reached value all the same.
+#[test]
+fn a_long_text_not_accepted_is_shown_as_typed_not_as_hashes() {
+    let mut harness = harness();
+    select_objective(&mut harness, 3);
+    reach(&mut harness, CELL_644);
+    type_keys(&mut harness, "12 personas atendidas");
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    let text = shown(&harness, CELL_644);
+    assert!(text.starts_with("12"), "{text}");
+    assert!(!text.contains("###"), "{text}");
+    assert_eq!(
+        figure(harness.state().plan(), ROW_644, 2022, T1),
+        Some(d("19"))
+    );
+    still_24_15(&harness, "after a long text not accepted");
+}

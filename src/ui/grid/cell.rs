@@ -64,8 +64,14 @@ pub fn number_cell_ui(
         .is_some_and(|d| d.error(language).is_some());
     // A figure wider than its column shows as "###" until reached (never cut to another
     // number); reached, it scrolls in its field.
+    // A text not accepted is shown as typed, cut with "…" when it does not fit: "###" would
+    // hide what the officer has to correct.
     let too_wide = !focused && !super::fits(ui, &text, TEXT_MARGIN);
-    let mut too_wide_text = super::TOO_WIDE.to_owned();
+    let mut too_wide_text = if has_error {
+        cut_to_fit(ui, &text)
+    } else {
+        super::TOO_WIDE.to_owned()
+    };
     let shown = if too_wide {
         &mut too_wide_text
     } else {
@@ -101,6 +107,19 @@ pub fn number_cell_ui(
             RichText::new(not_accepted(&error, language)).color(theme::error_text(ui.visuals())),
         );
     }
+}
+
+/// The start of `text` with "…" after it, as much as fits in the cell.
+fn cut_to_fit(ui: &egui::Ui, text: &str) -> String {
+    let mut shown: String = text.chars().collect();
+    while !shown.is_empty() {
+        shown.pop();
+        let candidate = format!("{shown}…");
+        if super::fits(ui, &candidate, TEXT_MARGIN) {
+            return candidate;
+        }
+    }
+    "…".to_owned()
 }
 
 /// A block pasted into the cell: the edits it makes, in one undo step, or why none. Returns
