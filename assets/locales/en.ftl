@@ -710,6 +710,7 @@ help-version = Avance, version { $version }
 menu-help = Help
 welcome-line = This is the Sector Gestión Pública's example plan (cut 31/03/2022). To begin: pick an objective in the tree on the left, and change the cut above to see another quarter.
 welcome-dismiss = Got it
+app-imported-nothing-changed = Read from { $path }; the plan did not change.
 app-imported-from = Read from { $path }; the plan is not saved yet.
 app-exported-to = Plan exported at the cut { $cut } to { $path }
 grid-comment-missing = Low progress with no comment: the committee will ask why. Click to write it.

@@ -728,6 +728,7 @@ help-version = Avance, versión { $version }
 menu-help = Ayuda
 welcome-line = Este es el plan de ejemplo del Sector Gestión Pública (corte 31/03/2022). Para empezar: elija un objetivo en el árbol de la izquierda, y cambie el corte arriba para ver otro trimestre.
 welcome-dismiss = Entendido
+app-imported-nothing-changed = Leído de { $path }; el plan no cambió.
 app-imported-from = Leído de { $path }; el plan aún no está guardado.
 app-exported-to = Plan exportado al corte { $cut } en { $path }
 grid-comment-missing = Avance bajo sin comentario: el comité pedirá la razón. Clic para escribirla.

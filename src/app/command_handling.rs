@@ -276,19 +276,34 @@ impl AvanceApp {
                 let report = imported.report(language);
                 let has_warnings =
                     !report.warnings.is_empty() || report.unlisted_warnings.is_some();
-                // The notice: the summary `avance import` prints, where it was read, and that
-                // nothing is saved yet.
+                // An import into the open plan that changes nothing leaves a saved plan saved:
+                // "not saved yet" would send the officer to save for nothing.
+                let unsaved = target == ImportTarget::NewPlan
+                    || self.doc.is_dirty()
+                    || imported.plan != *self.doc.plan();
+                // The notice: the summary `avance import` prints, where it was read, and
+                // whether anything is left to save.
                 let notice = format!(
                     "{}\n{}",
                     report.summary.join("\n"),
-                    crate::tr!(
-                        language,
-                        "app-imported-from",
-                        path = absolute(&request.path)
-                    )
+                    if unsaved {
+                        crate::tr!(
+                            language,
+                            "app-imported-from",
+                            path = absolute(&request.path)
+                        )
+                    } else {
+                        crate::tr!(
+                            language,
+                            "app-imported-nothing-changed",
+                            path = absolute(&request.path)
+                        )
+                    }
                 );
                 let mut lines = report.summary;
-                lines.push(crate::tr!(language, "app-not-saved-yet"));
+                if unsaved {
+                    lines.push(crate::tr!(language, "app-not-saved-yet"));
+                }
                 let warnings = report.warnings.iter().chain(&report.unlisted_warnings);
                 lines.extend(warnings.map(|line| format!("• {line}")));
                 if target == ImportTarget::OpenPlan {

@@ -674,3 +674,27 @@ fn a_matrix_with_figures_of_a_later_quarter_moves_the_plans_cut() {
         "{stdout}"
     );
 }
+
+/// Importing back the plan's own export changes nothing: the notice says so, and does not send
+/// the officer to save a plan that is saved.
+#[test]
+fn importing_back_the_plans_own_export_says_nothing_changed_not_unsaved() {
+    let dir = tempfile::tempdir().unwrap();
+    let before = seed_with_quarters();
+    let plan = save(dir.path(), "plan.ron", &before);
+    let csv = avance::io::export::to_csv(&before, before.cut);
+    let matrix = write(dir.path(), "export.csv", csv.as_bytes());
+    let dialogs = crate::ui::ScriptedDialogs::default();
+    let mut window = crate::ui::window(avance::view::Prefs::default(), Some(plan), dialogs.clone());
+    dialogs.answer(Some(matrix));
+    window
+        .state_mut()
+        .run_command(avance::view::Command::ImportIntoOpenPlan);
+    window.run();
+    let app = window.state();
+    assert_eq!(*app.plan(), before);
+    assert!(!app.title().contains(" •"), "{}", app.title());
+    let text = &app.notice().expect("a notice").text;
+    assert!(text.contains("el plan no cambió"), "{text}");
+    assert!(!text.contains("no está guardado"), "{text}");
+}
