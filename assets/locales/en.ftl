@@ -384,6 +384,7 @@ plan-file-duplicate-key-unplaced = Malformed plan at line { $line }, column { $c
 plan-file-bare-number = “{ $text }” is a number without quotes: it would reach Avance as a binary number, which keeps about 17 digits, and lose the rest; write it between quotes, "{ $text }"
 plan-file-too-precise = “{ $text }” has more digits than Avance keeps exactly (up to 28 decimals, and about 28 digits in all); it is not rounded: write it with fewer decimals
 plan-file-not-a-file = Not read: { $what }, not a plan file: { $path }
+plan-file-too-large-to-write = Not saved: the plan would take more than { $megabytes } MB, more than Avance reads (a huge text pasted into a name or a comment?); the file was left as it was: { $path }
 plan-file-too-large = The file is over { $megabytes } MB and was not read: an Avance plan is much smaller (10,000 indicators take about 12 MB): { $path }
 read-not-a-file-folder = is a folder
 read-not-a-file-pipe = is a named pipe (FIFO), which would keep Avance waiting for ever

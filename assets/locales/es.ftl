@@ -384,6 +384,7 @@ plan-file-duplicate-key-unplaced = Plan mal formado en la línea { $line }, colu
 plan-file-bare-number = «{ $text }» es un número sin comillas: así llegaría a Avance como número binario, que guarda unas 17 cifras, y perdería las demás; escríbalo entre comillas, "{ $text }"
 plan-file-too-precise = «{ $text }» tiene más cifras de las que Avance guarda exactamente (hasta 28 decimales, y unas 28 cifras en total); no se redondea: escríbalo con menos decimales
 plan-file-not-a-file = No se leyó: { $what }, no un archivo de plan: { $path }
+plan-file-too-large-to-write = No se guardó: el plan escrito ocuparía más de { $megabytes } MB, más de lo que Avance lee (¿un texto enorme pegado en un nombre o un comentario?); el archivo quedó como estaba: { $path }
 plan-file-too-large = El archivo tiene más de { $megabytes } MB y no se leyó: un plan de Avance es mucho menor (10 000 indicadores ocupan unos 12 MB): { $path }
 read-not-a-file-folder = es una carpeta
 read-not-a-file-pipe = es una tubería con nombre (FIFO), que haría esperar a Avance sin fin

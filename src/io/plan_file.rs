@@ -55,6 +55,9 @@ pub enum PlanFileError {
     /// Longer than [`MAX_FILE_BYTES`]: not read.
     #[error("{}", self.message(Language::Es))]
     TooLarge { path: PathBuf, limit: u64 },
+    /// The plan's text would be larger than Avance reads back: not written, the file stays.
+    #[error("{}", self.message(Language::Es))]
+    TooLargeToWrite { path: PathBuf, limit: u64 },
     /// Any failure but the two below, which have their own advice.
     #[error("{}", self.message(Language::Es))]
     Write { path: PathBuf, source: WriteError },
@@ -173,6 +176,12 @@ impl PlanFileError {
                 "plan-file-not-a-file",
                 what = kind.message(language),
                 path = shown(path)
+            ),
+            PlanFileError::TooLargeToWrite { path, limit } => tr!(
+                language,
+                "plan-file-too-large-to-write",
+                megabytes = bounded_read::megabytes(*limit),
+                path = path.display().to_string()
             ),
             PlanFileError::TooLarge { path, limit } => tr!(
                 language,
@@ -985,6 +994,14 @@ pub struct Saved {
 /// `NAME.bak`, links are followed, permissions kept, read-only files refused.
 pub fn save(plan: &Plan, path: &Path) -> Result<Saved, PlanFileError> {
     let text = to_text(plan)?;
+    // Never a file the reader refuses: the next open (and the .bak the save after it keeps)
+    // would be lost to the officer.
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(PlanFileError::TooLargeToWrite {
+            path: path.to_path_buf(),
+            limit: MAX_FILE_BYTES,
+        });
+    }
     let target = safe_write::write(path, text.as_bytes(), Backup::Keep).map_err(|e| {
         let path = path.to_path_buf();
         match e {

@@ -371,3 +371,26 @@ fn a_plan_saved_in_another_encoding_says_which_and_how_to_save_it_as_utf8() {
     let message = plan_file::load(&path).unwrap_err().message(Language::Es);
     assert!(message.contains("no es texto UTF-8"), "{message}");
 }
+
+/// A plan whose text would grow past what Avance reads (control characters are written escaped,
+/// five times their size) is not written: `fmt` refuses, and the file stays readable as it was.
+#[test]
+fn fmt_never_writes_a_plan_larger_than_avance_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    let mut plan = seed_plan();
+    plan.title = "\u{1}".repeat(12_000_000);
+    let text = to_text(&seed_plan())
+        .unwrap()
+        .replace("Plan estratégico Sector Gestión Pública", &plan.title);
+    std::fs::write(&path, &text).unwrap();
+    let (code, _, stderr) = crate::avance(&["fmt", path.to_str().unwrap()]);
+    assert_ne!(code, 0, "{stderr}");
+    assert!(stderr.contains("más de 50 MB"), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        text,
+        "left as it was"
+    );
+    assert!(plan_file::load(&path).is_ok(), "still readable");
+}
