@@ -66,6 +66,7 @@ number-empty = The value is empty.
 number-not-a-number = «{ $text }» is not a number: type, for example, 27.50.
 number-ambiguous = «{ $text }» is ambiguous (thousands or decimals?): type { $hint }.
 number-ambiguous-hint = { $thousands } or { $decimals }
+number-too-precise = “{ $text }” has more decimals than Avance keeps exactly (28 at most): write it with fewer.
 number-too-large = «{ $text }» is too large.
 
 ## The grid

@@ -66,6 +66,7 @@ number-empty = El valor está vacío.
 number-not-a-number = «{ $text }» no es un número: escriba, por ejemplo, 27,50.
 number-ambiguous = «{ $text }» es ambiguo (¿miles o decimales?): escriba { $hint }.
 number-ambiguous-hint = { $thousands } o { $decimals }
+number-too-precise = «{ $text }» tiene más decimales de los que Avance guarda exactos (28 como máximo): escríbalo con menos.
 number-too-large = «{ $text }» es demasiado grande.
 
 ## La cuadrícula

@@ -1692,9 +1692,10 @@ fn cell_of(data: &DataRef<'_>, percent: PercentFormat) -> Option<Cell> {
 /// The export writes a figure as a number only when this gives it back.
 pub fn decimal_of_float(f: f64) -> Option<Decimal> {
     let text = format!("{f}");
+    // Never rounded on the way in: 1e-30 is not 0.
     Decimal::from_str(&text)
-        .or_else(|_| Decimal::from_scientific(&format!("{f:e}")))
         .ok()
+        .filter(|value| crate::model::format::reads_exactly(&text, *value))
 }
 
 /// The figure a percent format shows: the stored value × 100, exactly (0,8935 → 89,35).

@@ -108,6 +108,9 @@ pub enum NumberError {
     Ambiguous(String, String),
     #[error("{}", self.message(Language::Es))]
     TooLarge(String),
+    /// More digits than a decimal holds exactly (over 28 decimals): refused, never rounded.
+    #[error("{}", self.message(Language::Es))]
+    TooPrecise(String),
 }
 
 impl NumberError {
@@ -120,6 +123,7 @@ impl NumberError {
                 tr!(language, "number-ambiguous", text = text, hint = hint)
             }
             NumberError::TooLarge(text) => tr!(language, "number-too-large", text = text),
+            NumberError::TooPrecise(text) => tr!(language, "number-too-precise", text = text),
         }
     }
 }
@@ -204,7 +208,36 @@ pub fn parse_number(text: &str, language: Language) -> Result<Decimal, NumberErr
         let int = if digits.is_empty() { "0" } else { &digits };
         format!("{sign}{int}.{frac_part}")
     };
-    Decimal::from_str(&normalized).map_err(|_| NumberError::TooLarge(text.trim().to_owned()))
+    let value = Decimal::from_str(&normalized)
+        .map_err(|_| NumberError::TooLarge(text.trim().to_owned()))?;
+    if reads_exactly(&normalized, value) {
+        Ok(value)
+    } else {
+        Err(NumberError::TooPrecise(text.trim().to_owned()))
+    }
+}
+
+/// Whether `value` is exactly the plain decimal `text` (`-12.50`, `007`): `Decimal`'s reader
+/// rounds what it cannot hold (a 29th decimal) without a word.
+pub fn reads_exactly(text: &str, value: Decimal) -> bool {
+    let (negative, body) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+    let int = int.trim_start_matches('0');
+    let frac = frac.trim_end_matches('0');
+    let mut canonical = String::new();
+    let zero = int.is_empty() && frac.is_empty();
+    if negative && !zero {
+        canonical.push('-');
+    }
+    canonical.push_str(if int.is_empty() { "0" } else { int });
+    if !frac.is_empty() {
+        canonical.push('.');
+        canonical.push_str(frac);
+    }
+    value.normalize().to_string() == canonical
 }
 
 /// The value a cell's text stands for: empty means no value (a quarter not reported).
@@ -308,6 +341,32 @@ fn ungroup(int_part: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_figure_with_more_decimals_than_a_decimal_holds_is_refused_not_rounded() {
+        for text in [
+            "0,00000000000000000000000000001",
+            "1,00000000000000000000000000005",
+            "33,33333333333333333333333333333",
+        ] {
+            assert!(
+                matches!(
+                    parse_number(text, Language::Es),
+                    Err(NumberError::TooPrecise(_))
+                ),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            parse_number("33,3333333333333333333333333", Language::Es).unwrap(),
+            Decimal::from_str("33.3333333333333333333333333").unwrap()
+        );
+        assert_eq!(parse_number("-0,00", Language::Es).unwrap(), Decimal::ZERO);
+        assert_eq!(
+            parse_number("007,50", Language::Es).unwrap(),
+            Decimal::from_str("7.5").unwrap()
+        );
+    }
     use proptest::prelude::*;
 
     fn d(s: &str) -> Decimal {

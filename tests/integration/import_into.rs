@@ -698,3 +698,19 @@ fn importing_back_the_plans_own_export_says_nothing_changed_not_unsaved() {
     assert!(text.contains("el plan no cambió"), "{text}");
     assert!(!text.contains("no está guardado"), "{text}");
 }
+
+/// A figure with more decimals than a decimal holds is refused with its text, never rounded
+/// (0,000…01 to 0, 33,33…3 with 29 decimals to 27): nothing is written.
+#[test]
+fn a_figure_with_more_decimals_than_avance_keeps_is_refused_not_rounded() {
+    for figure in [
+        "0,00000000000000000000000000001",
+        "33,33333333333333333333333333333",
+    ] {
+        let (code, stderr, after) = import_644(&export_edited(&[("Ejecutado 2022 T2", figure)]));
+        assert_ne!(code, 0, "{figure}: {stderr}");
+        assert!(stderr.contains("más decimales"), "{stderr}");
+        assert!(stderr.contains(figure), "{stderr}");
+        assert!(after.is_none(), "nothing written");
+    }
+}
