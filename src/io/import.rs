@@ -1168,10 +1168,15 @@ impl Header {
     /// the import does not use are noted once in `ignored`. A header written twice (or two
     /// headers for the same figure) and two "Magnitud ejecutada al corte" columns are refused:
     /// which one to read would be a guess.
+    ///
+    /// Into an existing plan (`into`), the code column ("Indicador sectorial") is required too:
+    /// without it (missing or hidden) every coded indicator would come in as a new one beside
+    /// itself.
     fn of(
         row: &TableRow,
         origin: &str,
         ignored: &mut BTreeSet<String>,
+        into: bool,
     ) -> Result<Option<Self>, ImportError> {
         let cells = &row.cells;
         if !Self::is_header(cells) {
@@ -1220,11 +1225,14 @@ impl Header {
             }
             columns.push(column);
         }
-        let missing: Vec<&'static str> = REQUIRED
+        let mut missing: Vec<&'static str> = REQUIRED
             .iter()
             .filter(|(_, is)| !columns.iter().flatten().any(is))
             .map(|(name, _)| *name)
             .collect();
+        if into && !columns.iter().flatten().any(|c| *c == Column::Code) {
+            missing.push("Indicador sectorial");
+        }
         if !missing.is_empty() {
             let hidden = row
                 .hidden_cells
@@ -1535,7 +1543,7 @@ impl RowVisitor for Importer {
             return Ok(());
         };
         let Some(header) = &current.header else {
-            match Header::of(&row, &current.info.origin, &mut self.ignored)? {
+            match Header::of(&row, &current.info.origin, &mut self.ignored, self.into)? {
                 Some(header) => {
                     self.counts.headers += 1;
                     Self::take_cut(&mut self.cut, &header)?;
@@ -1581,7 +1589,9 @@ impl RowVisitor for Importer {
             RowKind::Header => {
                 // A header repeated inside the table: the rows after it follow its columns.
                 self.counts.repeated_headers += 1;
-                if let Some(header) = Header::of(&row, &current.info.origin, &mut self.ignored)? {
+                if let Some(header) =
+                    Header::of(&row, &current.info.origin, &mut self.ignored, self.into)?
+                {
                     Self::take_cut(&mut self.cut, &header)?;
                     self.years.extend(header.years());
                     current.header = Some(header);

@@ -714,3 +714,36 @@ fn a_figure_with_more_decimals_than_avance_keeps_is_refused_not_rounded() {
         assert!(after.is_none(), "nothing written");
     }
 }
+
+/// Without its code column (deleted, or hidden in a workbook), a matrix would bring every
+/// coded indicator in again as a new one beside itself: into a plan it is refused, naming the
+/// column, and nothing is written.
+#[test]
+fn a_matrix_without_its_code_column_is_refused_into_a_plan_never_duplicated() {
+    let full = export_edited(&[]);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(full.as_bytes());
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_writer(Vec::new());
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(&headers[3], "Indicador sectorial");
+    let without = |record: &csv::StringRecord| {
+        record
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != 3)
+            .map(|(_, f)| f.to_owned())
+            .collect::<Vec<_>>()
+    };
+    writer.write_record(without(&headers)).unwrap();
+    for record in reader.records() {
+        writer.write_record(without(&record.unwrap())).unwrap();
+    }
+    let matrix = String::from_utf8(writer.into_inner().unwrap()).unwrap();
+    let (code, stderr, after) = import_644(&matrix);
+    assert_ne!(code, 0, "{stderr}");
+    assert!(stderr.contains("Indicador sectorial"), "{stderr}");
+    assert!(after.is_none(), "nothing written");
+}
