@@ -156,6 +156,8 @@ mod tests {
             &plan,
             &dir.path().join("..").join("plan.ron")
         ));
+        // On Windows "..." names the folder itself (trailing dots are dropped): Linux only.
+        #[cfg(not(windows))]
         assert!(!is_same_file(
             &dir.path().join("..."),
             &dir.path().join(".")
