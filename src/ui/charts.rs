@@ -270,10 +270,15 @@ fn integer_marks(n: usize) -> impl Fn(egui_plot::GridInput) -> Vec<GridMark> {
 /// the bounds.
 fn percent_marks(input: egui_plot::GridInput) -> Vec<GridMark> {
     let (min, max) = input.bounds;
+    marks_every(if max - min > 300.0 { 50.0 } else { 25.0 }, input.bounds)
+}
+
+/// A mark at every multiple of `step` within `bounds`; none for bounds no chart has (infinite,
+/// or so wide the marks would be thousands).
+fn marks_every(step: f64, (min, max): (f64, f64)) -> Vec<GridMark> {
     if !(min.is_finite() && max.is_finite()) || max - min > 10_000.0 {
         return Vec::new();
     }
-    let step = if max - min > 300.0 { 50.0 } else { 25.0 };
     let first = (min / step).ceil() as i64;
     let last = (max / step).floor() as i64;
     (first..=last)
@@ -296,18 +301,7 @@ fn spaced_percent_marks(input: egui_plot::GridInput) -> Vec<GridMark> {
         .into_iter()
         .find(|step| step / per_point >= f64::from(MARK_SPACING))
         .unwrap_or(100.0);
-    let (min, max) = input.bounds;
-    if !(min.is_finite() && max.is_finite()) || max - min > 10_000.0 {
-        return Vec::new();
-    }
-    let first = (min / step).ceil() as i64;
-    let last = (max / step).floor() as i64;
-    (first..=last)
-        .map(|k| GridMark {
-            value: k as f64 * step,
-            step_size: step,
-        })
-        .collect()
+    marks_every(step, input.bounds)
 }
 
 /// Where the value axis ends: the tallest bar as drawn (at most [`AXIS_MAX`]) or the 100 %
