@@ -1,5 +1,6 @@
 //! Every integration test, in one binary: one link of the whole dependency graph instead of six.
 
+mod command_table;
 mod compare_merge;
 mod compare_window;
 mod csv_safety;

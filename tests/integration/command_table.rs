@@ -1,0 +1,133 @@
+//! The menus and the help window read the one table of commands: what they show stays as it
+//! was when each menu was written by hand (same entries, same order, same shortcuts).
+
+use avance::view::Prefs;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+
+use avance::app::AvanceApp;
+use egui::{Key, Modifiers};
+
+use super::ui::{ScriptedDialogs, press, window};
+
+/// Every labelled widget on screen, in the order of the accessibility tree, with where it is
+/// (a separator moved, an entry moved: the listing changes).
+fn labels(harness: &Harness<'_, AvanceApp>) -> Vec<String> {
+    harness
+        .root()
+        .children_recursive()
+        .filter_map(|node| {
+            let node = node.accesskit_node();
+            let rect = node.bounding_box()?;
+            if node.role() == egui::accesskit::Role::TextRun {
+                return None;
+            }
+            let label = node.label().or_else(|| node.value())?;
+            Some(format!(
+                "{:?} {label} @{:.0},{:.0}",
+                node.role(),
+                rect.x0,
+                rect.y0
+            ))
+        })
+        .collect()
+}
+
+/// What opening a menu put on screen: the nodes that were not there before, in order.
+fn menu_entries(harness: &mut Harness<'_, AvanceApp>, menu: &str) -> Vec<String> {
+    let before = labels(harness);
+    harness.get_by_label(menu).click();
+    harness.run();
+    if menu == "Archivo" {
+        harness.get_by_label("Abrir reciente").hover();
+        harness.run();
+    }
+    let mut after = labels(harness);
+    for label in before {
+        if let Some(at) = after.iter().position(|l| *l == label) {
+            after.remove(at);
+        }
+    }
+    press(harness, Modifiers::NONE, Key::Escape);
+    after
+}
+
+#[test]
+fn the_menus_list_the_same_entries_in_the_same_order_with_their_shortcuts() {
+    let prefs = Prefs {
+        recent: vec!["/tmp/plan reciente.ron".into()],
+        welcomed: true,
+        ..Prefs::default()
+    };
+    let mut harness = window(prefs, None, ScriptedDialogs::default());
+    let mut listing = Vec::new();
+    for menu in ["Archivo", "Editar", "Ver", "Ayuda"] {
+        listing.push(format!("== {menu}"));
+        listing.extend(menu_entries(&mut harness, menu));
+    }
+    let before = labels(&harness);
+    press(&mut harness, Modifiers::NONE, Key::F1);
+    listing.push("== F1".to_owned());
+    listing.extend(
+        labels(&harness)
+            .into_iter()
+            .filter(|l| l.contains(" — ") && !before.contains(l)),
+    );
+    let listing = listing.join("\n");
+    assert_eq!(listing, EXPECTED.trim());
+}
+
+/// As the window showed it before the table (Spanish, 1366×768, one recent file).
+const EXPECTED: &str = "
+== Archivo
+Button Nuevo Ctrl+N @15,29
+Button Abrir… Ctrl+O @15,52
+Button Abrir reciente @15,75
+Button /tmp/plan reciente.ron @236,75
+Button Guardar Ctrl+S @15,107
+Button Guardar como… Ctrl+Shift+S @15,130
+Button Importar… @15,162
+Button Importar cifras en el plan abierto… @15,185
+Button Exportar… @15,208
+Button Exportar presentación… @15,231
+Button Comparar con… @15,263
+Button Consolidar… @15,286
+Button Salir Ctrl+Q @15,318
+== Editar
+Button Deshacer Ctrl+Z @70,29
+Button Rehacer Ctrl+Y @70,52
+Button Buscar… Ctrl+F @70,84
+Button Buscar siguiente F3 @70,107
+== Ver
+Label Idioma @117,29
+RadioButton Español @117,47
+RadioButton English @117,70
+Button Tema oscuro @117,102
+Button Modo presentación F5 @117,134
+== Ayuda
+Button Ayuda F1 @148,29
+== F1
+Label Ctrl+N — Nuevo @185,140
+Label Ctrl+O — Abrir… @185,162
+Label Ctrl+S — Guardar @185,186
+Label Ctrl+Shift+S — Guardar como… @185,208
+Label Ctrl+Z — Deshacer @185,232
+Label Ctrl+Y, Ctrl+Shift+Z — Rehacer @185,254
+Label Ctrl+F — Buscar… @185,278
+Label F3 — Buscar siguiente @185,300
+Label F5 — Modo presentación @185,324
+Label F1 — Ayuda @185,346
+Label Ctrl+Q — Salir @185,370
+Label Escribir — en una celda alcanzada (clic, Tab, Enter, flechas) reemplaza su cifra @185,392
+Label F2 o doble clic — corregir la cifra: el cursor queda al final @185,416
+Label Enter / Mayús+Enter — aceptar y bajar / subir @185,438
+Label Tab / Mayús+Tab — aceptar y pasar a la celda siguiente / anterior @185,462
+Label Flechas — moverse entre celdas (al corregir con F2, mueven el cursor) @185,484
+Label Inicio / Fin, Ctrl+Inicio / Ctrl+Fin — primera / última celda de la fila; de la tabla @185,508
+Label Re Pág / Av Pág — una pantalla de filas arriba / abajo @185,530
+Label Esc — devolver a la celda la cifra que tenía @185,554
+Label Mayús+flechas, Mayús+clic, arrastrar — seleccionar un rango de celdas @185,576
+Label Ctrl+C, Ctrl+V, Supr, Ctrl+D — copiar (como Excel lo pega), pegar, vaciar, rellenar hacia abajo el rango; cada uno se deshace con un Ctrl+Z @185,600
+Label F10 o Alt — abrir el menú Archivo (las flechas recorren los menús) @185,622
+Label En la presentación (F5): flecha derecha, Av Pág, Espacio / flecha izquierda, Re Pág; 1–5; Inicio / Fin; O; Esc — diapositiva siguiente / anterior; la de ese objetivo; primera / última; orden de los indicadores; salir @185,646
+";
