@@ -7,6 +7,7 @@ use crate::model::edit::IndicatorPath;
 use crate::model::search;
 use crate::model::validation::{Field, Finding, indicator_label};
 use crate::model::{Quarter, Vigencia};
+use crate::view::command::KeyMode;
 use crate::view::{Action, CellId, Command, Dialog, Find, Selection};
 
 impl AvanceApp {
@@ -198,14 +199,15 @@ impl AvanceApp {
     }
 
     pub(super) fn handle_shortcuts(&mut self, ctx: &egui::Context) {
-        if self.dialog.is_some() || self.is_waiting_for_a_file() {
+        let mode = if self.dialog.is_some() || self.is_waiting_for_a_file() {
+            KeyMode::Dialog
+        } else if self.view.presenting {
+            KeyMode::Presenting
+        } else {
+            KeyMode::Window
+        };
+        if mode == KeyMode::Dialog {
             return;
-        }
-        if self.view.presenting
-            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
-        {
-            self.actions
-                .push(Action::Command(Command::TogglePresentation));
         }
         // F10, or Alt pressed and released alone, opens the Archivo menu (as on Windows).
         let mut open_menu = ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::F10));
@@ -231,22 +233,8 @@ impl AvanceApp {
         if open_menu && !self.view.presenting {
             self.view.open_menu = true;
         }
-        if self.view.presenting {
-            for key in Command::PRESENTATION_KEYS {
-                if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key)) {
-                    self.actions
-                        .extend(Command::presentation_key(key).map(Action::Command));
-                }
-            }
-        }
-        for command in Command::WITH_SHORTCUTS {
-            let pressed = ctx.input_mut(|i| {
-                command.shortcut().is_some_and(|s| i.consume_shortcut(&s))
-                    || command
-                        .alternative_shortcut()
-                        .is_some_and(|s| i.consume_shortcut(&s))
-            });
-            if pressed {
+        for (shortcut, command) in Command::keys_in(mode) {
+            if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
                 self.actions.push(Action::Command(command));
             }
         }

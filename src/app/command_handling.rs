@@ -67,11 +67,7 @@ impl AvanceApp {
     /// Runs a command. Commands that would drop unsaved changes ask first.
     pub fn run_command(&mut self, command: Command) {
         let language = self.prefs.language;
-        let discards_document = matches!(
-            command,
-            Command::New | Command::Open | Command::OpenRecent(_) | Command::Import | Command::Quit
-        );
-        if discards_document && self.has_unsaved_work() {
+        if command.declaration().discards_document && self.has_unsaved_work() {
             self.dialog = Some(Dialog::UnsavedChanges { then: command });
             return;
         }
@@ -87,7 +83,12 @@ impl AvanceApp {
                 plan.settings.language = language;
                 self.replace_document(Document::untitled(plan, Untitled::New));
             }
-            Command::Open => self.ask_file(FileFor::Path(PathPurpose::Open)),
+            Command::Open
+            | Command::Import
+            | Command::ImportIntoOpenPlan
+            | Command::Export
+            | Command::Compare
+            | Command::ExportSlides => self.ask_file_for(&command),
             Command::OpenRecent(path) => self.open(&path),
             Command::Save => {
                 self.apply_typed_thresholds();
@@ -106,12 +107,6 @@ impl AvanceApp {
                 }
                 self.save_as();
             }
-            Command::Import => self.ask_file(FileFor::Path(PathPurpose::Import)),
-            Command::ImportIntoOpenPlan => {
-                self.ask_file(FileFor::Path(PathPurpose::ImportIntoOpenPlan))
-            }
-            Command::Export => self.ask_file(FileFor::Path(PathPurpose::Export)),
-            Command::Compare => self.ask_file(FileFor::Path(PathPurpose::Compare)),
             Command::Consolidate => self.start_consolidation(),
             Command::Quit => {
                 self.close_confirmed = true;
@@ -162,7 +157,6 @@ impl AvanceApp {
             | Command::LastSlide
             | Command::ObjectiveSlide(_) => self.go_to_slide(&command),
             Command::ToggleSlideOrder => self.view.slide_order = self.view.slide_order.toggled(),
-            Command::ExportSlides => self.export_slides_to_chosen_folder(),
             Command::RestoreRecoveredCopy => self.restore_chosen_copy(),
         }
     }
@@ -406,9 +400,11 @@ impl AvanceApp {
         }
     }
 
-    /// Asks for the briefing pack's folder, then writes it.
-    fn export_slides_to_chosen_folder(&mut self) {
-        self.ask_file(FileFor::Path(PathPurpose::ExportSlides));
+    /// Asks for the file (or folder) the command is declared to work on.
+    fn ask_file_for(&mut self, command: &Command) {
+        if let Some(purpose) = command.declaration().file_dialog {
+            self.ask_file(FileFor::Path(purpose));
+        }
     }
 
     /// Writes the briefing pack at the view's cut into `folder`: one PNG per slide and the

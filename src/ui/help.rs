@@ -31,13 +31,12 @@ pub fn help_ui(ctx: &egui::Context, panels: &mut PanelContext<'_>) {
                 .num_columns(1)
                 .striped(true)
                 .show(ui, |ui| {
-                    for command in Command::IN_MENU_ORDER {
-                        if let Some(shortcut) = command.shortcut() {
-                            let mut keys = ctx.format_shortcut(&shortcut);
-                            if let Some(other) = command.alternative_shortcut() {
-                                keys.push_str(&format!(", {}", ctx.format_shortcut(&other)));
-                            }
-                            ui.label(format!("{keys} — {}", command.label(language)));
+                    for command in Command::table() {
+                        let shortcuts = command.declaration().shortcuts;
+                        if !shortcuts.is_empty() {
+                            let keys: Vec<String> =
+                                shortcuts.iter().map(|s| ctx.format_shortcut(s)).collect();
+                            ui.label(format!("{} — {}", keys.join(", "), command.label(language)));
                             ui.end_row();
                         }
                     }

@@ -1,63 +1,73 @@
-//! Archivo, Editar, Ver, Ayuda.
+//! Archivo, Editar, Ver, Ayuda: each menu lists the commands the table
+//! ([`Command::declaration`]) puts in it, in the table's order, a separator between sections.
 
 use crate::model::Language;
 use crate::ui::PanelContext;
 use crate::view::Action;
 use crate::view::Command;
-use crate::view::command::CommandState;
+use crate::view::command::{CommandState, Menu};
+use crate::view::state::Prefs;
 
 /// The menu bar.
 pub fn menu_bar_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
     let (prefs, language, commands) = (ctx.prefs, ctx.language, ctx.commands);
     let actions = &mut *ctx.actions;
     let open_menu = std::mem::take(&mut ctx.view.open_menu);
+    let entry = Entry {
+        commands,
+        language,
+        prefs,
+    };
     egui::MenuBar::new().ui(ui, |ui| {
-        let file = ui.menu_button(crate::tr!(language, "menu-file"), |ui| {
-            command_button(ui, Command::New, commands, language, actions);
-            command_button(ui, Command::Open, commands, language, actions);
-            ui.menu_button(crate::tr!(language, "menu-open-recent"), |ui| {
-                if prefs.recent.is_empty() {
-                    ui.label(crate::tr!(language, "menu-none"));
-                }
-                for path in &prefs.recent {
-                    command_button(
-                        ui,
-                        Command::OpenRecent(path.clone()),
-                        commands,
-                        language,
-                        actions,
-                    );
+        for menu in Menu::ALL {
+            let shown = ui.menu_button(menu.title(language), |ui| {
+                let mut section = None;
+                for (in_section, command) in Command::in_menu(menu) {
+                    if section != Some(in_section) {
+                        if section.is_some() {
+                            ui.separator();
+                        }
+                        if let Some(heading) = in_section.heading(language) {
+                            ui.label(heading);
+                        }
+                        section = Some(in_section);
+                    }
+                    entry.ui(ui, command, actions);
                 }
             });
-            ui.separator();
-            command_button(ui, Command::Save, commands, language, actions);
-            command_button(ui, Command::SaveAs, commands, language, actions);
-            ui.separator();
-            command_button(ui, Command::Import, commands, language, actions);
-            command_button(ui, Command::ImportIntoOpenPlan, commands, language, actions);
-            command_button(ui, Command::Export, commands, language, actions);
-            command_button(ui, Command::ExportSlides, commands, language, actions);
-            ui.separator();
-            command_button(ui, Command::Compare, commands, language, actions);
-            command_button(ui, Command::Consolidate, commands, language, actions);
-            ui.separator();
-            command_button(ui, Command::Quit, commands, language, actions);
-        });
-        if open_menu {
-            egui::Popup::open_id(ui.ctx(), egui::Popup::default_response_id(&file.response));
-            file.response.request_focus();
+            // F10 or Alt: the first menu opens, its title focused (the arrows go on from it).
+            if open_menu && menu == Menu::File {
+                egui::Popup::open_id(ui.ctx(), egui::Popup::default_response_id(&shown.response));
+                shown.response.request_focus();
+            }
         }
-        ui.menu_button(crate::tr!(language, "menu-edit"), |ui| {
-            command_button(ui, Command::Undo, commands, language, actions);
-            command_button(ui, Command::Redo, commands, language, actions);
-            ui.separator();
-            command_button(ui, Command::Find, commands, language, actions);
-            command_button(ui, Command::FindNext, commands, language, actions);
-        });
-        ui.menu_button(crate::tr!(language, "menu-view"), |ui| {
-            ui.label(crate::tr!(language, "menu-language"));
-            for choice in [Language::Es, Language::En] {
-                let command = Command::SetLanguage(choice);
+    });
+}
+
+/// What an entry needs to be drawn.
+struct Entry<'a> {
+    commands: CommandState,
+    language: Language,
+    prefs: &'a Prefs,
+}
+
+impl Entry<'_> {
+    /// The entry of `command`: a button with its shortcut; the recent files as a submenu;
+    /// the languages as a choice; the theme named by what it switches to.
+    fn ui(&self, ui: &mut egui::Ui, command: Command, actions: &mut Vec<Action>) {
+        let language = self.language;
+        match command {
+            Command::OpenRecent(_) => {
+                ui.menu_button(crate::tr!(language, "menu-open-recent"), |ui| {
+                    if self.prefs.recent.is_empty() {
+                        ui.label(crate::tr!(language, "menu-none"));
+                    }
+                    for path in &self.prefs.recent {
+                        self.button(ui, Command::OpenRecent(path.clone()), actions);
+                    }
+                });
+            }
+            Command::SetLanguage(choice) => {
                 if ui
                     .radio(language == choice, command.label(language))
                     .clicked()
@@ -65,38 +75,29 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
                     actions.push(Action::Command(command));
                 }
             }
-            ui.separator();
-            let theme = if prefs.dark {
-                crate::tr!(language, "menu-light-theme")
-            } else {
-                crate::tr!(language, "menu-dark-theme")
-            };
-            if ui.button(theme).clicked() {
-                actions.push(Action::Command(Command::ToggleTheme));
+            Command::ToggleTheme => {
+                let theme = if self.prefs.dark {
+                    crate::tr!(language, "menu-light-theme")
+                } else {
+                    crate::tr!(language, "menu-dark-theme")
+                };
+                if ui.button(theme).clicked() {
+                    actions.push(Action::Command(command));
+                }
             }
-            ui.separator();
-            command_button(ui, Command::TogglePresentation, commands, language, actions);
-        });
-        ui.menu_button(crate::tr!(language, "menu-help"), |ui| {
-            command_button(ui, Command::Help, commands, language, actions);
-        });
-    });
-}
-
-/// A menu entry for a command, with its shortcut written beside it.
-fn command_button(
-    ui: &mut egui::Ui,
-    command: Command,
-    commands: CommandState,
-    language: Language,
-    actions: &mut Vec<Action>,
-) {
-    let enabled = commands.allows(&command);
-    let mut button = egui::Button::new(command.label(language));
-    if let Some(shortcut) = command.shortcut() {
-        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+            _ => self.button(ui, command, actions),
+        }
     }
-    if ui.add_enabled(enabled, button).clicked() {
-        actions.push(Action::Command(command));
+
+    /// A menu entry for a command, with its shortcut written beside it.
+    fn button(&self, ui: &mut egui::Ui, command: Command, actions: &mut Vec<Action>) {
+        let enabled = self.commands.allows(&command);
+        let mut button = egui::Button::new(command.label(self.language));
+        if let Some(shortcut) = command.shortcut() {
+            button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+        }
+        if ui.add_enabled(enabled, button).clicked() {
+            actions.push(Action::Command(command));
+        }
     }
 }

@@ -112,7 +112,8 @@ fn welcome_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
 }
 
 /// The committee slides, full screen: no menu, no toolbar, only the slide on screen. Keys move
-/// between slides (see [`crate::view::Command::presentation_key`]); a click goes on.
+/// between slides (their `presenting_keys` in [`crate::view::Command::declaration`]); a click
+/// goes on.
 fn presentation_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
     // The slide is made again only when a figure, the slide shown, the order or the language
     // changes: an objective's trend reads its indicators at every cut of the vigencia, too

@@ -7,6 +7,7 @@ use crate::model::format::{NumberError, parse_block};
 use crate::model::validation::Field;
 use std::ops::RangeInclusive;
 
+use egui::{KeyboardShortcut, Modifiers};
 use rust_decimal::Decimal;
 
 use crate::model::{Cut, Quarter, Vigencia};
@@ -85,6 +86,105 @@ pub enum Move {
     /// Ctrl+End: the grid's last cell.
     Last,
 }
+
+/// What a key pressed in a focused cell asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CellKey {
+    Move(Move),
+    /// F2: put the caret at the end of the text.
+    Amend,
+    /// Esc: give the cell back the value it had.
+    Cancel,
+}
+
+impl CellKey {
+    /// Whether the key of `shortcut` is the cell's now: arrows move the caret while the
+    /// user amends a text (they move between cells otherwise), Home and End alone only
+    /// while the cell is just reached.
+    pub fn applies(shortcut: &KeyboardShortcut, arrows_move: bool, home_end_move: bool) -> bool {
+        use egui::Key::{ArrowDown, ArrowLeft, ArrowRight, ArrowUp, End, Home};
+        match shortcut.logical_key {
+            ArrowUp | ArrowDown | ArrowLeft | ArrowRight => arrows_move,
+            Home | End if shortcut.modifiers == Modifiers::NONE => home_end_move,
+            _ => true,
+        }
+    }
+}
+
+const fn shortcut(modifiers: Modifiers, key: egui::Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(modifiers, key)
+}
+
+/// The keys a focused cell takes before its text field sees them, in the order they are
+/// read, each with exactly these modifiers (Shift+Tab is not Tab, Shift+arrows are a range).
+pub const CELL_KEYS: [(KeyboardShortcut, CellKey); 16] = {
+    use CellKey::{Amend, Cancel};
+    use egui::Key;
+    const NONE: Modifiers = Modifiers::NONE;
+    const SHIFT: Modifiers = Modifiers::SHIFT;
+    const CTRL: Modifiers = Modifiers::COMMAND;
+    [
+        (shortcut(NONE, Key::Tab), CellKey::Move(Move::Next)),
+        (shortcut(SHIFT, Key::Tab), CellKey::Move(Move::Previous)),
+        (shortcut(NONE, Key::Enter), CellKey::Move(Move::Down)),
+        (shortcut(SHIFT, Key::Enter), CellKey::Move(Move::Up)),
+        (shortcut(NONE, Key::Escape), Cancel),
+        (shortcut(NONE, Key::F2), Amend),
+        (shortcut(NONE, Key::PageUp), CellKey::Move(Move::PageUp)),
+        (shortcut(NONE, Key::PageDown), CellKey::Move(Move::PageDown)),
+        (shortcut(CTRL, Key::Home), CellKey::Move(Move::First)),
+        (shortcut(CTRL, Key::End), CellKey::Move(Move::Last)),
+        (shortcut(NONE, Key::Home), CellKey::Move(Move::RowStart)),
+        (shortcut(NONE, Key::End), CellKey::Move(Move::RowEnd)),
+        (shortcut(NONE, Key::ArrowUp), CellKey::Move(Move::Up)),
+        (shortcut(NONE, Key::ArrowDown), CellKey::Move(Move::Down)),
+        (shortcut(NONE, Key::ArrowLeft), CellKey::Move(Move::Left)),
+        (shortcut(NONE, Key::ArrowRight), CellKey::Move(Move::Right)),
+    ]
+};
+
+/// What a key does to a range of cells (from the focused cell when there is none).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RangeKey {
+    /// Shift+arrows: the range grows or shrinks that way.
+    Extend(Move),
+    /// Ctrl+C, sent by the window system as a copy: the range as Excel pastes it.
+    Copy,
+    /// Ctrl+V, sent as a paste: the block pasted from the cell.
+    Paste,
+    /// Delete, with more than one cell: every editable cell emptied.
+    Clear,
+    /// Ctrl+D: filled down from the range's first row (one cell: from the cell above).
+    FillDown,
+}
+
+/// The keys that act on a range, in the order they are read. Copy and paste arrive as the
+/// window system's events, not as keys: they are here so no shortcut takes their keys.
+pub const RANGE_KEYS: [(KeyboardShortcut, RangeKey); 8] = {
+    use egui::Key;
+    const NONE: Modifiers = Modifiers::NONE;
+    const SHIFT: Modifiers = Modifiers::SHIFT;
+    const CTRL: Modifiers = Modifiers::COMMAND;
+    [
+        (shortcut(SHIFT, Key::ArrowUp), RangeKey::Extend(Move::Up)),
+        (
+            shortcut(SHIFT, Key::ArrowDown),
+            RangeKey::Extend(Move::Down),
+        ),
+        (
+            shortcut(SHIFT, Key::ArrowLeft),
+            RangeKey::Extend(Move::Left),
+        ),
+        (
+            shortcut(SHIFT, Key::ArrowRight),
+            RangeKey::Extend(Move::Right),
+        ),
+        (shortcut(CTRL, Key::C), RangeKey::Copy),
+        (shortcut(CTRL, Key::V), RangeKey::Paste),
+        (shortcut(NONE, Key::Delete), RangeKey::Clear),
+        (shortcut(CTRL, Key::D), RangeKey::FillDown),
+    ]
+};
 
 /// Why a pasted block was refused. Nothing of it reaches the plan.
 #[derive(Clone, Debug, PartialEq, Eq)]

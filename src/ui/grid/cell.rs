@@ -1,6 +1,6 @@
 //! One editable number cell, as in a spreadsheet, and the keys it takes.
 
-use egui::{Key, RichText, TextEdit};
+use egui::{KeyboardShortcut, RichText, TextEdit};
 use rust_decimal::Decimal;
 
 use super::GridContext;
@@ -9,7 +9,7 @@ use crate::model::edit::Edit;
 use crate::model::format::{NumberError, number_as_stored, parse_optional_number};
 use crate::theme;
 use crate::tr;
-use crate::view::grid::{CellId, CellRange, Move};
+use crate::view::grid::{CELL_KEYS, CellId, CellKey, CellRange, Move, RANGE_KEYS, RangeKey};
 use crate::view::{Action, CellMode, CellVisit, Draft, ViewState};
 
 /// The text field's inner margin on each side (egui's default).
@@ -234,66 +234,68 @@ impl Cell {
     /// extend it, Ctrl+C copies it as Excel pastes it, Delete empties it, Ctrl+D fills it down.
     /// Returns whether a key was taken.
     fn range_keys(&self, ui: &mut egui::Ui, grid: &mut GridContext<'_>) -> bool {
-        use egui::Modifiers as M;
         let layout = grid.layout;
         let range = grid.view.range.unwrap_or(CellRange {
             anchor: self.cell,
             end: self.cell,
         });
         let several = range.anchor != range.end;
-        let extend = [
-            (Key::ArrowUp, Move::Up),
-            (Key::ArrowDown, Move::Down),
-            (Key::ArrowLeft, Move::Left),
-            (Key::ArrowRight, Move::Right),
-        ]
-        .into_iter()
-        .find(|(key, _)| take_key(ui, M::SHIFT, *key))
-        .map(|(_, to)| to);
-        if let Some(to) = extend {
-            let end = layout.target(range.end, to).unwrap_or(range.end);
-            grid.view.range = Some(CellRange { end, ..range });
-            return true;
-        }
-        let copy = ui.input_mut(|i| {
-            let at = i.events.iter().position(|e| matches!(e, egui::Event::Copy));
-            at.map(|at| i.events.remove(at)).is_some()
+        let taken = RANGE_KEYS.iter().find_map(|(shortcut, what)| {
+            let taken = match what {
+                RangeKey::Copy => ui.input_mut(|i| {
+                    let at = i.events.iter().position(|e| matches!(e, egui::Event::Copy));
+                    at.map(|at| i.events.remove(at)).is_some()
+                }),
+                // Read with the typing, after the text field (see `after_show`).
+                RangeKey::Paste => false,
+                RangeKey::Clear => several && take_key(ui, shortcut),
+                RangeKey::Extend(_) | RangeKey::FillDown => take_key(ui, shortcut),
+            };
+            taken.then_some(*what)
         });
-        if copy {
-            let text = layout.copy_text(range, |row, column| grid.cell_text(row, column));
-            ui.ctx().copy_text(text);
-            return true;
+        match taken {
+            Some(RangeKey::Extend(to)) => {
+                let end = layout.target(range.end, to).unwrap_or(range.end);
+                grid.view.range = Some(CellRange { end, ..range });
+            }
+            Some(RangeKey::Copy) => {
+                let text = layout.copy_text(range, |row, column| grid.cell_text(row, column));
+                ui.ctx().copy_text(text);
+            }
+            Some(RangeKey::Clear) => {
+                grid.actions.push(Action::EditBatch(layout.clear(range)));
+                grid.view.range = None;
+            }
+            Some(RangeKey::FillDown) => self.fill_down(grid, range, several),
+            Some(RangeKey::Paste) | None => return false,
         }
-        if several && take_key(ui, M::NONE, Key::Delete) {
-            grid.actions.push(Action::EditBatch(layout.clear(range)));
-            grid.view.range = None;
-            return true;
-        }
-        if take_key(ui, M::COMMAND, Key::D) {
-            // A single cell takes the value of the one above, as in Excel.
-            let range = if several {
-                range
-            } else {
-                match layout.target(self.cell, Move::Up) {
-                    Some(above) => CellRange {
-                        anchor: above,
-                        end: self.cell,
-                    },
-                    None => return true,
-                }
-            };
-            let plan = grid.plan;
-            let value_of = |cell: CellId| {
-                plan.indicator(cell.at)
-                    .and_then(|i| i.figure(cell.vigencia, cell.figure))
-            };
-            grid.actions
-                .push(Action::EditBatch(layout.fill_down(range, value_of)));
-            grid.view.drafts.remove(&self.cell);
-            grid.view.visit = None;
-            return true;
-        }
-        false
+        true
+    }
+
+    /// Ctrl+D: the range filled from its first row; a single cell takes the value of the one
+    /// above, as in Excel.
+    fn fill_down(&self, grid: &mut GridContext<'_>, range: CellRange, several: bool) {
+        let layout = grid.layout;
+        let range = if several {
+            range
+        } else {
+            match layout.target(self.cell, Move::Up) {
+                Some(above) => CellRange {
+                    anchor: above,
+                    end: self.cell,
+                },
+                None => return,
+            }
+        };
+        let plan = grid.plan;
+        let value_of = |cell: CellId| {
+            plan.indicator(cell.at)
+                .and_then(|i| i.figure(cell.vigencia, cell.figure))
+        };
+        grid.actions
+            .push(Action::EditBatch(layout.fill_down(range, value_of)));
+        grid.view.drafts.remove(&self.cell);
+        grid.view.visit = None;
     }
 
     /// After the text field: focus arriving or leaving, clicks, typing.
@@ -403,32 +405,21 @@ impl Cell {
     }
 }
 
-/// Takes a key press with exactly these modifiers out of this frame's input.
-fn take_key(ui: &mut egui::Ui, modifiers: egui::Modifiers, key: Key) -> bool {
+/// Takes a key press with exactly the shortcut's modifiers out of this frame's input.
+fn take_key(ui: &mut egui::Ui, shortcut: &KeyboardShortcut) -> bool {
     ui.input_mut(|i| {
         let at = i.events.iter().position(|e| {
-            matches!(e, egui::Event::Key { key: k, pressed: true, modifiers: m, .. }
-                if *k == key && m.matches_exact(modifiers))
+            matches!(e, egui::Event::Key { key, pressed: true, modifiers, .. }
+                if *key == shortcut.logical_key && modifiers.matches_exact(shortcut.modifiers))
         });
         at.map(|at| i.events.remove(at)).is_some()
     })
 }
 
-/// What a key pressed in a focused cell asks for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum CellKey {
-    Move(Move),
-    /// F2: put the caret at the end of the text.
-    Amend,
-    /// Esc: give the cell back the value it had.
-    Cancel,
-}
-
 /// Takes out of this frame's input the key that moves, amends or cancels, before the text
-/// field sees it. Arrows and Home/End move between cells unless the user is amending the text
-/// (F2, a double-click, or a caret placed in the text with the mouse).
+/// field sees it ([`CELL_KEYS`]). Arrows and Home/End move between cells unless the user is
+/// amending the text (F2, a double-click, or a caret placed in the text with the mouse).
 fn cell_key(ui: &mut egui::Ui, id: egui::Id, mode: &mut CellMode, text: &str) -> Option<CellKey> {
-    use egui::Modifiers as M;
     let whole_text_selected = text.is_empty()
         || egui::TextEdit::load_state(ui.ctx(), id)
             .and_then(|s| s.cursor.char_range())
@@ -445,46 +436,12 @@ fn cell_key(ui: &mut egui::Ui, id: egui::Id, mode: &mut CellMode, text: &str) ->
         CellMode::Amending => text.is_empty(),
     };
     let home_end_move = *mode == CellMode::Ready;
-    {
-        // Exact modifiers: Shift+Tab is not Tab, Shift+arrows (a range) are not arrows.
-        let mut take = |modifiers: M, key: Key| take_key(ui, modifiers, key);
-        let key = if take(M::NONE, Key::Tab) {
-            CellKey::Move(Move::Next)
-        } else if take(M::SHIFT, Key::Tab) {
-            CellKey::Move(Move::Previous)
-        } else if take(M::NONE, Key::Enter) {
-            CellKey::Move(Move::Down)
-        } else if take(M::SHIFT, Key::Enter) {
-            CellKey::Move(Move::Up)
-        } else if take(M::NONE, Key::Escape) {
-            CellKey::Cancel
-        } else if take(M::NONE, Key::F2) {
-            CellKey::Amend
-        } else if take(M::NONE, Key::PageUp) {
-            CellKey::Move(Move::PageUp)
-        } else if take(M::NONE, Key::PageDown) {
-            CellKey::Move(Move::PageDown)
-        } else if take(M::COMMAND, Key::Home) {
-            CellKey::Move(Move::First)
-        } else if take(M::COMMAND, Key::End) {
-            CellKey::Move(Move::Last)
-        } else if home_end_move && take(M::NONE, Key::Home) {
-            CellKey::Move(Move::RowStart)
-        } else if home_end_move && take(M::NONE, Key::End) {
-            CellKey::Move(Move::RowEnd)
-        } else if arrows_move && take(M::NONE, Key::ArrowUp) {
-            CellKey::Move(Move::Up)
-        } else if arrows_move && take(M::NONE, Key::ArrowDown) {
-            CellKey::Move(Move::Down)
-        } else if arrows_move && take(M::NONE, Key::ArrowLeft) {
-            CellKey::Move(Move::Left)
-        } else if arrows_move && take(M::NONE, Key::ArrowRight) {
-            CellKey::Move(Move::Right)
-        } else {
-            return None;
-        };
-        Some(key)
-    }
+    CELL_KEYS
+        .iter()
+        .find(|(shortcut, _)| {
+            CellKey::applies(shortcut, arrows_move, home_end_move) && take_key(ui, shortcut)
+        })
+        .map(|(_, key)| *key)
 }
 
 /// Selects the whole text of the field `id` (shown from the next frame).
