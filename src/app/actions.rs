@@ -92,7 +92,12 @@ impl AvanceApp {
                     changed = true;
                 }
                 Action::CloseFind => {
-                    self.view.find = None;
+                    // The keyboard lands where the eyes are: on the figure found.
+                    let cut = self.view.cut;
+                    let found = self.view.find.take().and_then(|f| f.found_cell(cut));
+                    if found.is_some() {
+                        self.view.focus_request = found;
+                    }
                     changed = true;
                 }
                 Action::DismissWelcome => {

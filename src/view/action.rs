@@ -46,7 +46,7 @@ pub enum Action {
     FindText(String),
     /// Go to the next place the find bar's words were found (Enter, F3).
     FindNext,
-    /// Close the find bar (Esc).
+    /// Close the find bar (Esc); the focus goes to the figure found at the cut.
     CloseFind,
     /// The first-start line was read: do not show it again.
     DismissWelcome,

@@ -191,6 +191,20 @@ pub struct Find {
     pub fresh: bool,
 }
 
+impl Find {
+    /// Where the keyboard goes when the bar closes: the figure of the indicator found (the
+    /// one shown) at `cut`, the quarter's executed magnitude, so typing replaces it. None when
+    /// no hit was gone to.
+    pub fn found_cell(&self, cut: Cut) -> Option<CellId> {
+        let at = *self.hits.get(self.current?)?;
+        Some(CellId {
+            at,
+            vigencia: cut.vigencia,
+            figure: crate::model::edit::Figure::Executed(cut.quarter),
+        })
+    }
+}
+
 /// A short message that does not stop work, shown for a few seconds ("Guardado en …").
 #[derive(Clone, Debug, PartialEq)]
 pub struct Notice {

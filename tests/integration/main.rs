@@ -17,6 +17,7 @@ mod import_export;
 mod import_into;
 mod import_safety;
 mod import_window;
+mod keyboard_reach;
 mod large_plans;
 mod layers;
 mod one_reader;
