@@ -444,6 +444,35 @@ fn an_english_window_says_in_english_why_the_commented_version_was_not_kept() {
     assert!(harness.state().document().is_dirty(), "the edit is kept");
 }
 
+/// Opening a malformed plan in the English window says where and what in English; the plan
+/// on screen stays.
+#[test]
+fn an_english_window_says_in_english_why_a_plan_cannot_be_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let malformed = dir.path().join("roto.ron");
+    std::fs::write(&malformed, "(version: 1, title: \"Plan\"").unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let prefs = Prefs {
+        language: Language::En,
+        ..Prefs::default()
+    };
+    let scripted = dialogs.clone();
+    let mut harness = harness_of(move || AvanceApp::with(prefs, None, Box::new(scripted)));
+    let before = harness.state().plan().clone();
+    dialogs.answer(Some(malformed.clone()));
+    press(&mut harness, Modifiers::COMMAND, Key::O);
+
+    match dialog(&harness) {
+        Some(Dialog::Message { text, .. }) => {
+            assert!(text.starts_with("Malformed plan at line 1"), "{text}");
+            crate::language_check::assert_no_spanish(&text, "the open's failure");
+        }
+        other => panic!("expected a message, got {other:?}"),
+    }
+    harness.get_by_label_contains("Malformed plan at line 1");
+    assert_eq!(harness.state().plan(), &before);
+}
+
 #[test]
 fn someone_elses_save_is_never_overwritten_silently() {
     let dir = tempfile::tempdir().unwrap();
