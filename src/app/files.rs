@@ -223,7 +223,7 @@ impl AvanceApp {
                         let text = crate::tr!(
                             self.prefs.language,
                             "comments-copy-failed",
-                            detail = e.to_string(),
+                            detail = e.message(self.prefs.language),
                             path = save.path.display().to_string()
                         );
                         self.dialog = Some(Dialog::SaveFailed { text, retry: None });

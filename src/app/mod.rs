@@ -427,13 +427,11 @@ impl Renderer {
 }
 
 /// Why the window did not open.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum WindowError {
     /// No renderer could draw on this PC: what each said.
-    #[error("{}", self.message(crate::model::Language::Es))]
     NoGraphics(Vec<(Renderer, String)>),
     /// The window opened, then failed.
-    #[error("{}", self.message(crate::model::Language::Es))]
     Failed(String),
 }
 

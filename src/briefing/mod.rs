@@ -162,31 +162,25 @@ impl SlideRenderer {
 }
 
 /// Why a pack was not (completely) written.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum PackError {
     /// A file of the pack is there already and replacing was not asked for.
-    #[error("{}", self.message(Language::Es))]
     Exists(PathBuf),
     /// The folder could not be made.
-    #[error("{}", self.message(Language::Es))]
     Folder(PathBuf, SystemError),
     /// The path given for the folder is a file (`-o plan.ron`).
-    #[error("{}", self.message(Language::Es))]
     NotAFolder(PathBuf),
     /// A file of the pack could not be written, or the file there could not be replaced (it
     /// is read-only, or another program holds it): nothing in the folder changed.
-    #[error("{}", self.message(Language::Es))]
     Write(PathBuf, WriteError),
     /// Putting the pack in place failed and undoing it failed too: the previous version of
     /// `file` is in `kept_in`.
-    #[error("{}", self.message(Language::Es))]
     Stranded {
         file: PathBuf,
         source: WriteError,
         kept_in: PathBuf,
     },
     /// The PNG encoder failed (out of memory): its own words.
-    #[error("{}", self.message(Language::Es))]
     Encode(String),
 }
 

@@ -1,9 +1,14 @@
 //! Every integration test, in one binary: one link of the whole dependency graph instead of six.
 
+#[path = "../../crates/avance-core/tests/core/language_check.rs"]
+#[macro_use]
+mod language_check;
+
 mod command_table;
 mod compare_merge;
 mod compare_window;
 mod csv_safety;
+mod error_language;
 mod export_round_trip;
 mod fast_typing;
 #[cfg(target_os = "linux")]

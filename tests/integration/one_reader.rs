@@ -256,7 +256,7 @@ fn a_folder_is_refused_in_words() {
     let error = plan_file::open(dir.path()).unwrap_err();
     assert!(
         error.message(Language::En).contains("is a folder"),
-        "{error}"
+        "{error:?}"
     );
 }
 
@@ -289,7 +289,7 @@ fn a_device_is_refused_at_once() {
     let error = plan_file::open(Path::new("/dev/null")).unwrap_err();
     assert!(
         error.message(Language::En).contains("is a device"),
-        "{error}"
+        "{error:?}"
     );
 }
 

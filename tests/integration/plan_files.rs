@@ -272,7 +272,7 @@ fn version_0_is_refused() {
         .replacen("version: 1,", "version: 0,", 1);
     match parse(&text, origin()) {
         Err(e @ PlanFileError::UnknownVersion { found: 0, .. }) => {
-            assert!(e.message(Language::Es).contains("versión 0"), "{e}");
+            assert!(e.message(Language::Es).contains("versión 0"), "{e:?}");
         }
         other => panic!("expected UnknownVersion, got {other:?}"),
     }
@@ -425,7 +425,7 @@ fn a_period_of_centuries_is_refused_before_it_reaches_the_window() {
         .replacen("last: 2024,", "last: 65000,", 1);
     match parse(&text, origin()) {
         Err(e @ PlanFileError::PeriodTooLong { .. }) => {
-            assert!(e.message(Language::Es).contains("2020–65000"), "{e}");
+            assert!(e.message(Language::Es).contains("2020–65000"), "{e:?}");
         }
         other => panic!("expected PeriodTooLong, got {other:?}"),
     }
@@ -465,7 +465,7 @@ fn a_file_from_a_newer_version_is_refused_clearly() {
     );
     match parse(&newer, origin()) {
         Err(e @ PlanFileError::NewerVersion { found: 7, .. }) => {
-            assert!(e.message(Language::En).contains("newer"), "{e}");
+            assert!(e.message(Language::En).contains("newer"), "{e:?}");
         }
         other => panic!("expected NewerVersion, got {other:?}"),
     }
@@ -639,9 +639,9 @@ fn a_loop_of_symbolic_links_is_refused_in_words() {
     );
     assert!(
         error
-            .to_string()
+            .message(Language::Es)
             .starts_with("No se pudo guardar (la ruta da vueltas entre enlaces simbólicos)."),
-        "{error}"
+        "{error:?}"
     );
 }
 
@@ -659,11 +659,11 @@ fn a_read_only_file_is_refused_and_left_byte_identical() {
     assert!(matches!(error, PlanFileError::ReadOnly { .. }), "{error:?}");
     assert!(
         error.message(Language::Es).contains("solo lectura"),
-        "{error}"
+        "{error:?}"
     );
     assert!(
         error.message(Language::Es).contains("Guardar como"),
-        "{error}"
+        "{error:?}"
     );
     assert_eq!(std::fs::read(&path).unwrap(), before);
     assert!(std::fs::metadata(&path).unwrap().permissions().readonly());
@@ -686,7 +686,7 @@ fn a_hard_linked_file_keeps_its_link_by_refusing_the_save() {
     let before = std::fs::read(&path).unwrap();
     match save(&edited_plan(), &path) {
         Err(e @ PlanFileError::HardLinked { links: 2, .. }) => {
-            assert!(e.message(Language::En).contains("1 other name"), "{e}");
+            assert!(e.message(Language::En).contains("1 other name"), "{e:?}");
         }
         other => panic!("expected HardLinked, got {other:?}"),
     }

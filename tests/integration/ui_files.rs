@@ -12,7 +12,7 @@ use avance::app::AvanceApp;
 use avance::app::file_picker::{DialogKind, FilePicker, FileRequest};
 use avance::io::plan_file;
 use avance::io::seed_plan;
-use avance::model::Plan;
+use avance::model::{Language, Plan};
 use avance::view::{Dialog, Prefs};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -395,6 +395,82 @@ fn saving_a_file_with_comments_warns_before_the_first_save_only() {
         text,
         "a second save (which replaces the .bak) leaves the comments where they were"
     );
+}
+
+/// The English window says in English why a save failed, the system's reason too: the
+/// version with comments cannot be kept aside (a folder has its name), and nothing is saved.
+#[test]
+fn an_english_window_says_in_english_why_the_commented_version_was_not_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("comentado.ron");
+    let text = plan_file::to_text(&seed_plan()).unwrap().replacen(
+        "  title:",
+        "  // Revisado por la Oficina de Planeación\n  title:",
+        1,
+    );
+    std::fs::write(&path, &text).unwrap();
+    std::fs::create_dir(dir.path().join("comentado.con-comentarios.ron")).unwrap();
+    let prefs = Prefs {
+        language: Language::En,
+        ..Prefs::default()
+    };
+    let opened = path.clone();
+    let mut harness = harness_of(move || {
+        AvanceApp::with(prefs, Some(opened), Box::new(ScriptedDialogs::default()))
+    });
+    click(&mut harness, "Objective 3");
+    type_in_empty_cell(&mut harness, "465 · executed 2022 Q2", "3");
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    click(&mut harness, "Save without them");
+
+    let text_shown = match dialog(&harness) {
+        Some(Dialog::SaveFailed { text, .. }) => text,
+        other => panic!("expected SaveFailed, got {other:?}"),
+    };
+    // Linux reads a folder as "it is a folder"; Windows refuses to open it.
+    #[cfg(unix)]
+    let reason = "it is a folder";
+    #[cfg(windows)]
+    let reason = "permission denied";
+    assert!(
+        text_shown.starts_with(&format!(
+            "Could not keep the version with comments aside ({reason}); nothing was saved: "
+        )),
+        "{text_shown}"
+    );
+    crate::language_check::assert_no_spanish(&text_shown, "the save's failure");
+    harness.get_by_label_contains("Could not keep the version with comments aside");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    assert!(harness.state().document().is_dirty(), "the edit is kept");
+}
+
+/// Opening a malformed plan in the English window says where and what in English; the plan
+/// on screen stays.
+#[test]
+fn an_english_window_says_in_english_why_a_plan_cannot_be_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let malformed = dir.path().join("roto.ron");
+    std::fs::write(&malformed, "(version: 1, title: \"Plan\"").unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let prefs = Prefs {
+        language: Language::En,
+        ..Prefs::default()
+    };
+    let scripted = dialogs.clone();
+    let mut harness = harness_of(move || AvanceApp::with(prefs, None, Box::new(scripted)));
+    let before = harness.state().plan().clone();
+    dialogs.answer(Some(malformed.clone()));
+    press(&mut harness, Modifiers::COMMAND, Key::O);
+
+    match dialog(&harness) {
+        Some(Dialog::Message { text, .. }) => {
+            assert!(text.starts_with("Malformed plan at line 1"), "{text}");
+            crate::language_check::assert_no_spanish(&text, "the open's failure");
+        }
+        other => panic!("expected a message, got {other:?}"),
+    }
+    harness.get_by_label_contains("Malformed plan at line 1");
+    assert_eq!(harness.state().plan(), &before);
 }
 
 #[test]

@@ -115,7 +115,7 @@ fn a_failed_backup_leaves_the_previous_backup_whole() {
     let error = save(&edited(" (2)"), &path).unwrap_err();
     assert!(
         error.message(Language::Es).contains("plan.ron.bak"),
-        "{error}"
+        "{error:?}"
     );
     assert_eq!(std::fs::read(&backup).unwrap(), backup_before);
     assert_eq!(std::fs::read(&path).unwrap(), plan_before);

@@ -32,17 +32,19 @@ use crate::model::{Cut, Language, Plan, PlanProgress, Quarter};
 use crate::tr;
 
 /// Why an export failed. The plan is untouched.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum ExportError {
-    #[error("{}", self.message(Language::Es))]
-    Write { path: PathBuf, source: WriteError },
+    Write {
+        path: PathBuf,
+        source: WriteError,
+    },
     /// The workbook writer failed; its own text.
-    #[error("{}", self.message(Language::Es))]
     Workbook(String),
     /// The file to write is the plan being exported (the same file by another path or a link):
     /// the plan would be replaced by its export.
-    #[error("{}", self.message(Language::Es))]
-    OverThePlan { path: PathBuf },
+    OverThePlan {
+        path: PathBuf,
+    },
 }
 
 impl ExportError {

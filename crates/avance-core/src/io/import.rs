@@ -286,77 +286,63 @@ impl RowProblem {
 }
 
 /// Why a file could not be imported at all. No plan is produced.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
-    #[error("{}", self.message(Language::Es))]
     Table(TableError),
-    #[error("{}", self.message(Language::Es))]
     Empty,
     /// A header without these required columns; `hidden` are the hidden columns of that
     /// header row (letter, header), which were not read.
-    #[error("{}", self.message(Language::Es))]
     MissingColumns {
         columns: Vec<&'static str>,
         hidden: Vec<(String, String)>,
     },
     /// Rows were read, and none is the matrix's header (none names «Nombre indicador»): `first`
     /// is what the first of them holds.
-    #[error("{}", self.message(Language::Es))]
     NoHeader {
         file: String,
         rows: usize,
         first: String,
     },
     /// A header written twice, or two headers for the same figure: (letter, header) of each.
-    #[error("{}", self.message(Language::Es))]
     RepeatedColumn {
         origin: String,
         first: (String, String),
         second: (String, String),
     },
     /// Two "Magnitud ejecutada al corte" columns with different dates: (letter, cut) of each.
-    #[error("{}", self.message(Language::Es))]
     ExecutedCutsDisagree {
         origin: String,
         first: (String, Cut),
         second: (String, Cut),
     },
     /// The matrix has a column for a vigencia outside the period of the plan it goes into.
-    #[error("{}", self.message(Language::Es))]
-    VigenciaOutsidePlan { vigencia: Vigencia, period: Period },
-    #[error("{}", self.message(Language::Es))]
+    VigenciaOutsidePlan {
+        vigencia: Vigencia,
+        period: Period,
+    },
     UnknownYearHeader(String),
-    #[error("{}", self.message(Language::Es))]
     UnreadableCut(String),
-    #[error("{}", self.message(Language::Es))]
     CutsDisagree(Cut, Cut),
-    #[error("{}", self.message(Language::Es))]
     CutOutsidePeriod(Cut),
-    #[error("{}", self.message(Language::Es))]
     PeriodTooLong(Period),
     /// Bad cells: the first ones, how many in all, and in how many rows.
-    #[error("{}", self.message(Language::Es))]
     Rows {
         problems: Listing<RowProblem>,
         rows: usize,
     },
     /// An import skipping bad rows where every row has problems: nothing is left to import.
-    #[error("{}", self.message(Language::Es))]
     NoGoodRows {
         problems: Listing<RowProblem>,
         rows: usize,
     },
     /// A quoted cell spreads over lines that look like whole rows: a stray quote swallowed
     /// them, and the rows read would not be the rows in the file.
-    #[error("{}", self.message(Language::Es))]
     QuoteSpansRows {
         origin: String,
         first: usize,
         last: usize,
     },
-    #[error("{}", self.message(Language::Es))]
     TooManyIndicators,
-    #[error("{}", self.message(Language::Es))]
     TooMuchText,
 }
 
@@ -2107,7 +2093,7 @@ mod tests {
         });
         let error = ImportError::Rows { problems, rows: 1 };
         assert_eq!(
-            error.to_string(),
+            error.message(Language::Es),
             "1 celda en 1 fila no se puede importar; no se importó nada:\n  fila 4, columna \
              «Objetivo», valor «9»: el objetivo debe ser un número de 1 a 5 (m.tsv)"
         );

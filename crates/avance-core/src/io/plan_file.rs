@@ -42,41 +42,51 @@ pub const EXTENSION: &str = "ron";
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 
 /// Why a plan file could not be read or written.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum PlanFileError {
-    #[error("{}", self.message(Language::Es))]
     Read {
         path: PathBuf,
         source: std::io::Error,
     },
     /// The path names a folder, a named pipe, a device: not a file to read.
-    #[error("{}", self.message(Language::Es))]
-    NotAFile { path: PathBuf, kind: NotAFile },
+    NotAFile {
+        path: PathBuf,
+        kind: NotAFile,
+    },
     /// Longer than [`MAX_FILE_BYTES`]: not read.
-    #[error("{}", self.message(Language::Es))]
-    TooLarge { path: PathBuf, limit: u64 },
+    TooLarge {
+        path: PathBuf,
+        limit: u64,
+    },
     /// The plan's text would be larger than Avance reads back: not written, the file stays.
-    #[error("{}", self.message(Language::Es))]
-    TooLargeToWrite { path: PathBuf, limit: u64 },
+    TooLargeToWrite {
+        path: PathBuf,
+        limit: u64,
+    },
     /// Any failure but the two below, which have their own advice.
-    #[error("{}", self.message(Language::Es))]
-    Write { path: PathBuf, source: WriteError },
-    #[error("{}", self.message(Language::Es))]
-    Empty { path: PathBuf },
-    #[error("{}", self.message(Language::Es))]
-    NotText { path: PathBuf },
+    Write {
+        path: PathBuf,
+        source: WriteError,
+    },
+    Empty {
+        path: PathBuf,
+    },
+    NotText {
+        path: PathBuf,
+    },
     /// Text saved in another encoding than UTF-8 (Notepad's "ANSI" or "Unicode"): the plan is
     /// not read, and the message says how to save it again as UTF-8.
-    #[error("{}", self.message(Language::Es))]
     OtherEncoding {
         path: PathBuf,
         encoding: OtherEncoding,
     },
-    #[error("{}", self.message(Language::Es))]
-    ReadOnly { path: PathBuf },
-    #[error("{}", self.message(Language::Es))]
-    HardLinked { path: PathBuf, links: u64 },
-    #[error("{}", self.message(Language::Es))]
+    ReadOnly {
+        path: PathBuf,
+    },
+    HardLinked {
+        path: PathBuf,
+        links: u64,
+    },
     Syntax {
         path: PathBuf,
         line: usize,
@@ -86,7 +96,6 @@ pub enum PlanFileError {
         place: Option<Box<Place>>,
     },
     /// A figure that is not a number (`"27.5O"`).
-    #[error("{}", self.message(Language::Es))]
     NotANumber {
         path: PathBuf,
         line: usize,
@@ -96,7 +105,6 @@ pub enum PlanFileError {
         place: Option<Box<Place>>,
     },
     /// A key written twice: a vigencia, a quarter, a field.
-    #[error("{}", self.message(Language::Es))]
     DuplicateKey {
         path: PathBuf,
         line: usize,
@@ -106,14 +114,18 @@ pub enum PlanFileError {
         first_line: Option<usize>,
         place: Option<Box<Place>>,
     },
-    #[error("{}", self.message(Language::Es))]
-    NewerVersion { path: PathBuf, found: u32 },
+    NewerVersion {
+        path: PathBuf,
+        found: u32,
+    },
     /// A version that never existed (0), or an old one this build has no upgrade for.
-    #[error("{}", self.message(Language::Es))]
-    UnknownVersion { path: PathBuf, found: u32 },
-    #[error("{}", self.message(Language::Es))]
-    Serialize { detail: String },
-    #[error("{}", self.message(Language::Es))]
+    UnknownVersion {
+        path: PathBuf,
+        found: u32,
+    },
+    Serialize {
+        detail: String,
+    },
     PeriodTooLong {
         path: PathBuf,
         first: u16,

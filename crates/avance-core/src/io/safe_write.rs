@@ -51,38 +51,43 @@ pub enum Backup {
     Skip,
 }
 
-/// Why a file was not written. In every case the previous file is untouched. Its `Display`
-/// is the Spanish reason; [`WriteError::message`] gives either language.
-#[derive(Debug, thiserror::Error)]
+/// Why a file was not written. In every case the previous file is untouched. It has no
+/// `Display`: its words are made where it is shown, by [`WriteError::message`] in the
+/// reader's language.
+#[derive(Debug)]
 pub enum WriteError {
     /// The file is read-only, or this user may not write it.
-    #[error("{}", self.message(Language::Es))]
     ReadOnly,
     /// Another program keeps the file open and does not share it (Windows: Excel with the
     /// workbook open, an editor): it must be closed there first.
-    #[error("{}", self.message(Language::Es))]
-    InUse { path: PathBuf },
+    InUse {
+        path: PathBuf,
+    },
     /// The file has other names (hard links) that a replacement would cut off.
-    #[error("{}", self.message(Language::Es))]
-    HardLinked { links: u64 },
+    HardLinked {
+        links: u64,
+    },
     /// The path is a folder (or a device), or names no file at all.
-    #[error("{}", self.message(Language::Es))]
     NotAFile,
     /// A name Windows cannot give a file: a device (`CON`, `NUL`, `AUX`, `COM1`, `LPT1`…,
     /// whatever the extension) or a character it reserves (`< > : " | ? *`).
-    #[error("{}", self.message(Language::Es))]
-    InvalidName { name: String },
+    InvalidName {
+        name: String,
+    },
     /// More than 40 symbolic links in a row: a loop.
-    #[error("{}", self.message(Language::Es))]
     LinkLoop,
     /// The previous version could not be kept as `NAME.bak` (why: `source`).
-    #[error("{}", self.message(Language::Es))]
     Backup {
         path: PathBuf,
         source: Box<WriteError>,
     },
-    #[error("{}", self.message(Language::Es))]
-    Io(#[from] io::Error),
+    Io(io::Error),
+}
+
+impl From<io::Error> for WriteError {
+    fn from(e: io::Error) -> Self {
+        WriteError::Io(e)
+    }
 }
 
 impl WriteError {

@@ -187,49 +187,44 @@ pub struct HiddenContent {
 }
 
 /// Why a file could not be read as a table.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TableError {
-    #[error("{}", self.message(Language::Es))]
     Read(SystemError),
-    #[error("{}", self.message(Language::Es))]
     UnknownType,
-    #[error("{}", self.message(Language::Es))]
     FileTooLarge,
     /// Not a zip archive; the zip reader's own text.
-    #[error("{}", self.message(Language::Es))]
     NotAWorkbook(String),
-    #[error("{}", self.message(Language::Es))]
     Protected,
     /// The workbook reader's own text.
-    #[error("{}", self.message(Language::Es))]
     Workbook(String),
-    #[error("{}", self.message(Language::Es))]
     TooManyParts(usize),
-    #[error("{}", self.message(Language::Es))]
-    PartTooLarge { part: String, bytes: u64 },
-    #[error("{}", self.message(Language::Es))]
+    PartTooLarge {
+        part: String,
+        bytes: u64,
+    },
     UnpackedTooLarge(u64),
-    #[error("{}", self.message(Language::Es))]
     SheetNotFound {
         name: String,
         available: Vec<String>,
     },
-    #[error("{}", self.message(Language::Es))]
     NotAWorksheet(String),
-    #[error("{}", self.message(Language::Es))]
     NoVisibleSheet(Vec<String>),
-    #[error("{}", self.message(Language::Es))]
     SheetOnlyForWorkbooks,
     /// The sheet declares an area beyond the columns (or rows) Avance reads.
-    #[error("{}", self.message(Language::Es))]
-    AreaTooLarge { sheet: String, area: String },
+    AreaTooLarge {
+        sheet: String,
+        area: String,
+    },
     /// A cell beyond the columns Avance reads holds something.
-    #[error("{}", self.message(Language::Es))]
-    CellOutOfArea { sheet: String, cell: String },
-    #[error("{}", self.message(Language::Es))]
-    CellTooLong { origin: String, cell: CellPlace },
+    CellOutOfArea {
+        sheet: String,
+        cell: String,
+    },
+    CellTooLong {
+        origin: String,
+        cell: CellPlace,
+    },
     /// Formulas whose value no spreadsheet computed: the first cells and how many in all.
-    #[error("{}", self.message(Language::Es))]
     Formulas {
         sheet: String,
         cells: Vec<String>,
@@ -237,24 +232,25 @@ pub enum TableError {
         recalculate_on_open: bool,
     },
     /// A text row with more fields than the columns Avance reads.
-    #[error("{}", self.message(Language::Es))]
-    TooManyFields { origin: String, row: usize },
+    TooManyFields {
+        origin: String,
+        row: usize,
+    },
     /// A quote opens a cell and nothing closes it: the rest of the file would be one cell.
-    #[error("{}", self.message(Language::Es))]
     UnclosedQuote {
         origin: String,
         row: usize,
         column: usize,
     },
     /// The shared-texts part declares more texts than it can hold.
-    #[error("{}", self.message(Language::Es))]
-    CountTooLarge { part: String, count: u128 },
+    CountTooLarge {
+        part: String,
+        count: u128,
+    },
     /// The workbook reader failed on this file (a defect of the file or of the reader).
-    #[error("{}", self.message(Language::Es))]
     ReaderFailed,
     /// A text file that is UTF-8 but for this byte: the row (line) and character where it
     /// stands, and its value.
-    #[error("{}", self.message(Language::Es))]
     StrayByte {
         origin: String,
         row: usize,
@@ -1985,7 +1981,7 @@ mod tests {
             recalculate_on_open: false,
         };
         assert_eq!(
-            formulas(&["N4"], 1).to_string(),
+            formulas(&["N4"], 1).message(Language::Es),
             "La celda N4 de la hoja «Matriz» tiene una fórmula sin valor calculado: recalcule y \
              guarde el libro en Excel (o LibreOffice) e impórtelo de nuevo."
         );

@@ -95,21 +95,16 @@ fn separators(language: Language) -> (char, char) {
     }
 }
 
-/// Why a text is not a number. Its `Display` is the Spanish message; [`NumberError::message`]
-/// gives either language.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+/// Why a text is not a number. It has no `Display`: [`NumberError::message`] makes its words
+/// where it is shown, in the reader's language.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum NumberError {
-    #[error("{}", self.message(Language::Es))]
     Empty,
-    #[error("{}", self.message(Language::Es))]
     NotANumber(String),
     /// The text, and how to write each reading of it.
-    #[error("{}", self.message(Language::Es))]
     Ambiguous(String, String),
-    #[error("{}", self.message(Language::Es))]
     TooLarge(String),
     /// More digits than a decimal holds exactly (over 28 decimals): refused, never rounded.
-    #[error("{}", self.message(Language::Es))]
     TooPrecise(String),
 }
 

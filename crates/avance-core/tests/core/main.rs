@@ -1,5 +1,9 @@
 //! The core's integration tests, in one binary: what needs nothing of the window.
 
+#[macro_use]
+mod language_check;
+
+mod error_language;
 mod exact_rollup;
 mod forecast;
 mod layers;
