@@ -6,6 +6,7 @@
 //! - [`cli`]: the command line.
 //! - [`view`]: what the window shows, apart from drawing it (grid layout, navigation).
 //! - [`app`]: the window.
+//! - [`manuals`]: the manual pages and shell completions of the Linux package, from [`cli`].
 //! - [`briefing`]: the committee's briefing pack, slides drawn off-screen as PNG and PDF.
 
 pub mod app;
@@ -13,6 +14,7 @@ pub mod briefing;
 pub mod cli;
 pub mod i18n;
 pub mod io;
+pub mod manuals;
 pub mod model;
 pub mod parallel;
 pub mod theme;
