@@ -53,8 +53,12 @@ has "usr/share/metainfo/$id.metainfo.xml"
 appstreamcli validate --no-net "$root/usr/share/metainfo/$id.metainfo.xml" || fail "appstreamcli validate"
 
 has usr/share/man/man1/avance.1.gz
-for sub in report validate fmt import export diff merge generate slides; do
+# One page for each subcommand the packaged program lists in its --help.
+subcommands=$("$root/usr/bin/avance" --help | sed -n '/^Commands:/,/^$/p' | awk 'NR > 1 && $1 != "help" {print $1}')
+[ -n "$subcommands" ] || fail "avance --help lists no subcommands"
+for sub in $subcommands; do
   has "usr/share/man/man1/avance-$sub.1.gz"
+  grep -q "$sub" "$root/usr/share/bash-completion/completions/avance" || fail "the bash completion lacks $sub"
 done
 page=$(MANWIDTH=80 man -l "$root/usr/share/man/man1/avance.1.gz" 2>&1) || fail "man cannot read avance.1.gz"
 grep -q "avance $version" <<<"$page" || fail "avance.1 does not carry version $version"
