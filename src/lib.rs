@@ -11,6 +11,7 @@
 //! - [`view`]: what the window shows, apart from drawing it (grid layout, navigation).
 //! - [`ui`]: the panels, and [`theme`], every colour and type size they draw with.
 //! - [`app`]: the window.
+//! - [`manuals`]: the manual pages and shell completions of the Linux package, from [`cli`].
 //! - [`briefing`]: the committee's briefing pack, slides drawn off-screen as PNG and PDF.
 
 pub use avance_core::{i18n, io, model, parallel, tr};
@@ -18,6 +19,7 @@ pub use avance_core::{i18n, io, model, parallel, tr};
 pub mod app;
 pub mod briefing;
 pub mod cli;
+pub mod manuals;
 pub mod theme;
 pub mod ui;
 pub mod view;

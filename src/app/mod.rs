@@ -64,6 +64,11 @@ pub struct AvanceApp {
 /// The name eframe keeps the window's data under (preferences, recovery copies).
 pub const APP_ID: &str = "Avance";
 
+/// The window's application id (Wayland's app id, X11's class): the name of the Linux package's
+/// desktop entry (`assets/linux/co.gov.secretariageneral.Avance.desktop`), by which the desktop
+/// finds the window's name and icon.
+pub const DESKTOP_ID: &str = "co.gov.secretariageneral.Avance";
+
 /// How often, at most, the recovery copy is rewritten while typing.
 pub const RECOVERY_INTERVAL: std::time::Duration = std::time::Duration::from_secs(5);
 
@@ -490,7 +495,10 @@ fn native_options(renderer: Renderer) -> eframe::NativeOptions {
             .with_title("Avance")
             .with_inner_size([1366.0, 768.0])
             .with_min_inner_size([900.0, 560.0])
-            .with_icon(window_icon()),
+            .with_icon(window_icon())
+            .with_app_id(DESKTOP_ID),
+        // eframe would keep its data under the app id: it stays under APP_ID, where it always was.
+        persistence_path: eframe::storage_dir(APP_ID).map(|dir| dir.join("app.ron")),
         renderer: match renderer {
             Renderer::Glow => eframe::Renderer::Glow,
             Renderer::Wgpu | Renderer::WgpuVulkan => eframe::Renderer::Wgpu,
@@ -523,7 +531,7 @@ struct SlidesExport {
 
 #[cfg(test)]
 mod tests {
-    use super::fits_on_screen;
+    use super::{APP_ID, DESKTOP_ID, Renderer, fits_on_screen, native_options};
     use egui::vec2;
 
     #[test]
@@ -538,5 +546,18 @@ mod tests {
         assert!(!fits_on_screen(window, vec2(1366.0, 768.0)));
         // A window made smaller than the screen stays as it is.
         assert!(fits_on_screen(vec2(900.0, 500.0), vec2(1093.0, 614.0)));
+    }
+
+    #[test]
+    fn the_window_names_the_desktop_entry_and_keeps_its_data_where_it_was() {
+        for renderer in [Renderer::Glow, Renderer::Wgpu, Renderer::WgpuVulkan] {
+            let options = native_options(renderer);
+            assert_eq!(options.viewport.app_id.as_deref(), Some(DESKTOP_ID));
+            // Preferences stay in the folder named by APP_ID, not by the app id.
+            assert_eq!(
+                options.persistence_path,
+                eframe::storage_dir(APP_ID).map(|dir| dir.join("app.ron"))
+            );
+        }
     }
 }
