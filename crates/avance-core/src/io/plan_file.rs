@@ -255,62 +255,21 @@ impl PlanFileError {
                 column,
                 text,
                 place: at,
-            } => {
-                // "27.5O": say which character is not a digit; a letter O looks like a zero.
-                let odd = text
-                    .chars()
-                    .find(|c| !(c.is_ascii_digit() || matches!(c, '.' | '-' | '+')));
-                let why = match odd {
-                    Some(c) => tr!(
-                        language,
-                        "plan-file-odd-character",
-                        character = c.to_string()
-                    ),
-                    None => String::new(),
-                };
-                tr!(
-                    language,
-                    "plan-file-not-a-number",
-                    line = *line,
-                    column = *column,
-                    place = place(at),
-                    text = text,
-                    why = why,
-                    path = shown(path)
-                )
-            }
+            } => not_a_number_message(language, (*line, *column), place(at), text, path),
             PlanFileError::DuplicateKey {
                 path,
                 line,
                 column,
                 key,
-                first_line: Some(first_line),
+                first_line,
                 place: at,
-            } => tr!(
+            } => duplicate_key_message(
                 language,
-                "plan-file-duplicate-key",
-                line = *line,
-                column = *column,
-                place = place(at),
-                key = key,
-                first_line = *first_line,
-                path = shown(path)
-            ),
-            PlanFileError::DuplicateKey {
-                path,
-                line,
-                column,
+                (*line, *column),
+                place(at),
                 key,
-                first_line: None,
-                place: at,
-            } => tr!(
-                language,
-                "plan-file-duplicate-key-unplaced",
-                line = *line,
-                column = *column,
-                place = place(at),
-                key = key,
-                path = shown(path)
+                *first_line,
+                path,
             ),
             PlanFileError::UnknownVersion { path, found: 0 } => {
                 tr!(language, "plan-file-version-zero", path = shown(path))
@@ -341,6 +300,70 @@ impl PlanFileError {
                 path = shown(path)
             ),
         }
+    }
+}
+
+/// A figure that is not a number, at `(line, column)`: "27.5O" says which character is not a
+/// digit (a letter O looks like a zero).
+fn not_a_number_message(
+    language: Language,
+    (line, column): (usize, usize),
+    place: String,
+    text: &str,
+    path: &Path,
+) -> String {
+    let odd = text
+        .chars()
+        .find(|c| !(c.is_ascii_digit() || matches!(c, '.' | '-' | '+')));
+    let why = match odd {
+        Some(c) => tr!(
+            language,
+            "plan-file-odd-character",
+            character = c.to_string()
+        ),
+        None => String::new(),
+    };
+    tr!(
+        language,
+        "plan-file-not-a-number",
+        line = line,
+        column = column,
+        place = place,
+        text = text,
+        why = why,
+        path = shown(path)
+    )
+}
+
+/// A key written twice, at `(line, column)`, with the line of its first writing when known.
+fn duplicate_key_message(
+    language: Language,
+    (line, column): (usize, usize),
+    place: String,
+    key: &str,
+    first_line: Option<usize>,
+    path: &Path,
+) -> String {
+    match first_line {
+        Some(first_line) => tr!(
+            language,
+            "plan-file-duplicate-key",
+            line = line,
+            column = column,
+            place = place,
+            key = key,
+            first_line = first_line,
+            path = shown(path)
+        ),
+        None => tr!(
+            language,
+            "plan-file-duplicate-key-unplaced",
+            line = line,
+            column = column,
+            place = place,
+            key = key,
+            path = shown(path)
+        ),
     }
 }
 
