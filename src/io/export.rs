@@ -2,7 +2,8 @@
 //! in the seed's layout) or as CSV (one row per indicator). Both read back through the import.
 //!
 //! Each indicator row carries the figures of the JSON report at the cut: its objective's
-//! progress and whether the roll-up counts it at the cap or at 0. A not-programmed indicator
+//! progress, whether the roll-up counts it at the cap or at 0, whether it is current (its cut
+//! quarter reported) and the last quarter reported. A not-programmed indicator
 //! has no executed figure and no progress, as in the report. Beside the seed's columns, the row
 //! carries everything else the plan holds for the indicator, so an export is a full copy of the
 //! plan's indicators: for every vigencia its weight ("Ponderación YYYY"), the four quarters'
@@ -125,6 +126,8 @@ fn matrix(plan: &Plan, cut: Cut) -> (Vec<String>, Vec<(u8, Vec<Value>)>) {
     headers.push("Cuenta como 0".to_owned());
     headers.push(format!("Falta para la programación {}", cut.vigencia));
     headers.push(format!("Proyección al cierre {}", cut.vigencia));
+    headers.push(format!("Al día al corte {date}"));
+    headers.push("Último trimestre reportado".to_owned());
     // The rest of the plan's record of each indicator, vigencia by vigencia.
     for vigencia in plan.period.vigencias() {
         headers.push(format!("Ponderación {vigencia}"));
@@ -172,6 +175,16 @@ fn matrix(plan: &Plan, cut: Cut) -> (Vec<String>, Vec<(u8, Vec<Value>)>) {
         let remaining = fc.remaining.as_ref().and_then(|r| r.to_decimal_exact());
         row.push(Value::Number(remaining.or(fc.remaining_shown())));
         row.push(Value::Progress(fc.projected_shown()));
+        // Current or not: whether the cut quarter is reported, and the quarter the figure
+        // stands at (DOMAIN.md).
+        let programmed = f.currency.is_current().is_some();
+        row.push(mark(programmed, f.currency.is_current() == Some(true)));
+        row.push(Value::Text(
+            f.currency
+                .last_reported(cut)
+                .map(|at| at.label(Language::Es))
+                .unwrap_or_default(),
+        ));
         for vigencia in plan.period.vigencias() {
             let year = indicator.year(vigencia);
             row.push(Value::Percent(indicator.weight(vigencia)));
