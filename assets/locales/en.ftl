@@ -87,11 +87,8 @@ menu-dark-theme = Dark theme
 
 ## toolbar
 toolbar-cut = Cut:
-toolbar-vigencia-of-the-cut = Vigencia of the cut
-toolbar-plan-s-cut = Plan's cut:
-toolbar-make-it-the-plan = Make it the plan's cut
-toolbar-the-plan-s-cut = The plan's cut is the last quarter reported: reports and validation use it.
 toolbar-quarter-of-the-cut = Quarter of the cut
+toolbar-the-plan-s-cut = The plan's cut: every figure is read at it, and it is saved with the plan (Ctrl+Z gives the previous one back). To look at earlier cuts: each objective's trend, or «avance report --cut».
 
 ## tree
 tree-plan-and-entities = Plan and entities

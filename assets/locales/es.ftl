@@ -87,11 +87,8 @@ menu-dark-theme = Tema oscuro
 
 ## toolbar
 toolbar-cut = Corte:
-toolbar-vigencia-of-the-cut = Vigencia del corte
-toolbar-plan-s-cut = Corte del plan:
-toolbar-make-it-the-plan = Fijar como corte del plan
-toolbar-the-plan-s-cut = El corte del plan es el último trimestre reportado: los informes y la validación se hacen a ese corte.
 toolbar-quarter-of-the-cut = Trimestre del corte
+toolbar-the-plan-s-cut = El corte del plan: todas las cifras se leen a ese corte y se guarda con el plan (Ctrl+Z lo devuelve). Para mirar cortes anteriores: la tendencia de cada objetivo, o «avance report --cut».
 
 ## tree
 tree-plan-and-entities = Plan y entidades

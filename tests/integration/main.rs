@@ -19,6 +19,7 @@ mod import_window;
 mod large_plans;
 mod layers;
 mod not_current;
+mod one_cut;
 mod one_reader;
 mod packaging;
 mod plan_files;

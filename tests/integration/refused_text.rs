@@ -363,7 +363,7 @@ fn a_red_text_outlives_a_change_of_cut() {
     harness.run();
     harness.get_by_label("T2").click();
     harness.run();
-    assert_eq!(harness.state().view().cut.quarter, Quarter::new(2).unwrap());
+    assert_eq!(harness.state().plan().cut.quarter, Quarter::new(2).unwrap());
     assert_eq!(
         shown(&harness, CELL_644),
         "2o",
