@@ -235,8 +235,8 @@ pub fn to_csv(plan: &Plan, cut: Cut) -> String {
     write_csv(b';', std::iter::once(header).chain(body))
 }
 
-/// The plan at `cut` as an Excel workbook: "Resumen" with each objective's progress, then one
-/// sheet per objective. Numbers are numbers, with decimal and percent formats.
+/// The plan at `cut` as an Excel workbook: "Resumen" with each objective's progress and how
+/// many of its indicators are not current, then one sheet per objective. Numbers are numbers, with decimal and percent formats.
 pub fn to_xlsx(plan: &Plan, cut: Cut) -> Result<Vec<u8>, ExportError> {
     let (headers, rows) = matrix(plan, cut);
     let progress = PlanProgress::compute(plan, cut);
@@ -259,6 +259,7 @@ pub fn to_xlsx(plan: &Plan, cut: Cut) -> Result<Vec<u8>, ExportError> {
         "Texto".to_owned(),
         format!("Avance al corte {}", cut.date()),
         "Ponderaciones".to_owned(),
+        format!("Indicadores sin reporte del T{}", cut.quarter.number()),
     ];
     for (col, header) in summary_headers.iter().enumerate() {
         summary.write_string_with_format(0, col as u16, header, &bold)?;
@@ -275,11 +276,14 @@ pub fn to_xlsx(plan: &Plan, cut: Cut) -> Result<Vec<u8>, ExportError> {
         if let Some(w) = figures.weights_total.and_then(|w| w.to_f64()) {
             summary.write_number_with_format(row, 3, w, &percent)?;
         }
+        // How many of its programmed indicators are not current (DOMAIN.md).
+        summary.write_number(row, 4, figures.not_current_count() as f64)?;
     }
     summary.set_column_width(0, 10)?;
     summary.set_column_width(1, 80)?;
     summary.set_column_width(2, 16)?;
     summary.set_column_width(3, 16)?;
+    summary.set_column_width(4, 18)?;
     summary.set_freeze_panes(1, 0)?;
 
     for objective in &plan.objectives {

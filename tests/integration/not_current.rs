@@ -356,3 +356,38 @@ fn the_slides_mark_the_bars_and_count_what_is_not_current() {
     harness.get_by_label("7 indicadores sin reporte en T2");
     assert_eq!(harness.query_all_by_label("al T1").count(), 7);
 }
+
+#[test]
+fn the_workbook_says_it_per_indicator_and_counts_it_per_objective() {
+    use calamine::{Data, Reader, Xlsx};
+    let bytes = avance::io::export::to_xlsx(&seed_plan(), cut(2022, 2)).unwrap();
+    let mut workbook = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let summary = workbook.worksheet_range("Resumen").unwrap();
+    assert_eq!(
+        summary.get((0, 4)),
+        Some(&Data::String("Indicadores sin reporte del T2".into()))
+    );
+    let counts: Vec<Option<&Data>> = (1..=5).map(|row| summary.get((row, 4))).collect();
+    let expected = [0.0, 2.0, 7.0, 0.0, 0.0].map(Data::Float);
+    assert_eq!(counts, expected.iter().map(Some).collect::<Vec<_>>());
+    let sheet = workbook.worksheet_range("Objetivo 3").unwrap();
+    let header: Vec<String> = sheet
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let current = header
+        .iter()
+        .position(|h| h == "Al día al corte 30/06/2022")
+        .unwrap();
+    let last = header
+        .iter()
+        .position(|h| h == "Último trimestre reportado")
+        .unwrap();
+    for row in sheet.rows().skip(1) {
+        assert_eq!(row[current].to_string(), "no");
+        assert_eq!(row[last].to_string(), "2022 T1");
+    }
+}
