@@ -689,8 +689,8 @@ impl Canvas<'_> {
         if let Some(figure) = row.marker {
             self.table_projection(table, center, figure);
         }
-        if let (Some(flag), Some(value)) = (&row.flag, row.value) {
-            self.table_flag(table, center, value, flag);
+        if let Some(value) = row.value {
+            self.table_flag(table, center, value, row);
         }
         // The figure and the columns after it. A figure the average counts otherwise carries
         // what it counts, "(100)" or "(0)", as in the grid.
@@ -797,15 +797,27 @@ impl Canvas<'_> {
         }
     }
 
-    /// A not-current figure's mark ("al T1") just past its bar's end, on a chip of the
-    /// background; inside the bar's end when the plot has no room left after it.
-    fn table_flag(&mut self, table: &TableGeometry, center: f32, value: f64, flag: &str) {
+    /// A not-current figure's mark ("al T1") just past its bar's end and clear of its
+    /// projection's diamond, on a chip of the background; inside the bar's end when the plot
+    /// has no room left after them.
+    fn table_flag(&mut self, table: &TableGeometry, center: f32, value: f64, row: &Row) {
+        let Some(flag) = row.flag.as_deref() else {
+            return;
+        };
         let style = Style::new(t::SMALL).color(t::ALERT);
         let galley = self.galley(&[(flag, style.color)], style, self.px(240.0));
         let end = table.x_of(value.clamp(table.axis.min, table.axis.max));
         let gap = self.px(14.0);
-        let (anchor, x) = if end.max(table.x_of(0.0)) + gap + galley.size().x <= table.bars_right {
-            (Align2::LEFT_CENTER, end.max(table.x_of(0.0)) + gap)
+        let diamond = row
+            .marker
+            .and_then(|m| rust_decimal::prelude::ToPrimitive::to_f64(&m))
+            .map_or(f32::MIN, |m| {
+                let radius = (table.bar_half * 0.95).max(self.px(12.0));
+                table.x_of(m.clamp(table.axis.min, table.axis.max)) + radius * 0.7
+            });
+        let after = end.max(table.x_of(0.0)).max(diamond) + gap;
+        let (anchor, x) = if after + galley.size().x <= table.bars_right {
+            (Align2::LEFT_CENTER, after)
         } else {
             (Align2::RIGHT_CENTER, end - gap)
         };
