@@ -3,4 +3,5 @@
 mod exact_rollup;
 mod forecast;
 mod layers;
+mod not_current;
 mod scan;
