@@ -87,11 +87,8 @@ menu-dark-theme = Dark theme
 
 ## toolbar
 toolbar-cut = Cut:
-toolbar-vigencia-of-the-cut = Vigencia of the cut
 toolbar-quarter-of-the-cut = Quarter of the cut
-toolbar-plan-s-cut = Plan's cut:
-toolbar-make-it-the-plan = Make it the plan's cut
-toolbar-the-plan-s-cut = The plan's cut is the last quarter reported: reports and validation use it.
+toolbar-the-plan-s-cut = The plan's cut: every figure is read at it, and it is saved with the plan (Ctrl+Z gives the previous one back). To look at earlier cuts: each objective's trend, or «avance report --cut».
 
 ## tree
 tree-plan-and-entities = Plan and entities
@@ -453,6 +450,18 @@ report-csv-executed = Executed at cut
 report-csv-progress = Progress
 report-csv-cut = Cut
 report-csv-status = Status
+report-csv-current = Current
+report-csv-last-reported = Last quarter reported
+report-current-yes = yes
+report-current-no = no
+# A figure with no report for the cut quarter: the quarter it stands at.
+figure-stands-at = as of { $quarter }
+grid-stands-at-hint = No report for { $cut }: the figure is { $quarter }'s.
+# How many programmed indicators of an objective have no report for the cut quarter.
+objective-not-current = { $count ->
+        [one] 1 indicator not reported for { $quarter }
+       *[other] { $count } indicators not reported for { $quarter }
+    }
 
 ## Shortened lists
 list-and-more = { $list } and { $more } more
@@ -703,6 +712,8 @@ help-figures = What the figures mean
 help-figures-types = An indicator's progress = executed at the cut ÷ programmed for the vigencia × 100. By annualization type, executed at the cut is the sum of the quarters reported (suma), the last level reported (creciente, constante) or the reduction achieved from the baseline (decreciente). A quarter not reported is not 0; a reported 0 is.
 help-figures-cap = The real progress is shown as it is (110% is 110%). In the objective's average each indicator counts between 0% and 100%: what counts is shown in brackets beside the figure, e.g. 120.00% (100).
 help-figures-average = An objective's progress = the weighted average of its indicators programmed in the vigencia, divided by the real sum of their weights (a warning says when they do not add up to 100%). Everything is computed exactly and rounded when shown: 2 decimals, half away from zero.
+help-figures-cut = The cut (toolbar, vigencia and quarter) is the plan's: every figure is read at it, changing it is one step Ctrl+Z undoes, and it is saved with the plan. To see earlier cuts: each objective's trend, or «avance report --cut 2022-Q1».
+help-figures-not-current = A programmed indicator with no report for the cut quarter is not current: its figure is the last quarter reported and says so («as of Q1»), in the grid, on the slides, in the report and in the export. The objective says how many of its indicators are so.
 help-files = Where your files are
 help-no-file = (the plan has no file yet)
 help-plan-file = Plan: { $path }

@@ -87,11 +87,8 @@ menu-dark-theme = Tema oscuro
 
 ## toolbar
 toolbar-cut = Corte:
-toolbar-vigencia-of-the-cut = Vigencia del corte
 toolbar-quarter-of-the-cut = Trimestre del corte
-toolbar-plan-s-cut = Corte del plan:
-toolbar-make-it-the-plan = Fijar como corte del plan
-toolbar-the-plan-s-cut = El corte del plan es el último trimestre reportado: los informes y la validación se hacen a ese corte.
+toolbar-the-plan-s-cut = El corte del plan: todas las cifras se leen a ese corte y se guarda con el plan (Ctrl+Z lo devuelve). Para mirar cortes anteriores: la tendencia de cada objetivo, o «avance report --cut».
 
 ## tree
 tree-plan-and-entities = Plan y entidades
@@ -453,6 +450,18 @@ report-csv-executed = Ejecutado al corte
 report-csv-progress = Avance
 report-csv-cut = Corte
 report-csv-status = Estado
+report-csv-current = Al día
+report-csv-last-reported = Último trimestre reportado
+report-current-yes = sí
+report-current-no = no
+# Una cifra sin reporte del trimestre del corte: el trimestre en que se quedó.
+figure-stands-at = al { $quarter }
+grid-stands-at-hint = No hay reporte del { $cut }: la cifra es la del { $quarter }.
+# Cuántos indicadores programados de un objetivo no tienen reporte del trimestre del corte.
+objective-not-current = { $count ->
+        [one] 1 indicador sin reporte en { $quarter }
+       *[other] { $count } indicadores sin reporte en { $quarter }
+    }
 
 ## Listas cortadas
 list-and-more = { $list } y { $more } más
@@ -721,6 +730,8 @@ help-figures = Qué significan las cifras
 help-figures-types = Avance de un indicador = ejecutado al corte ÷ programado de la vigencia × 100. Según el tipo de anualización, el ejecutado al corte es la suma de los trimestres reportados (suma), el último nivel reportado (creciente, constante) o la reducción lograda desde la línea base (decreciente). Un trimestre sin reporte no es 0; un 0 reportado sí.
 help-figures-cap = El avance real se muestra tal cual (110 % es 110 %). En el promedio del objetivo cada indicador cuenta entre 0 % y 100 %: lo que cuenta se ve entre paréntesis junto a la cifra, p. ej. 120,00 % (100).
 help-figures-average = Avance de un objetivo = promedio ponderado de sus indicadores programados en la vigencia, dividido por la suma real de sus ponderaciones (un aviso dice si no suman 100 %). Todo se calcula exacto y se redondea al mostrar: 2 decimales, la mitad hacia arriba.
+help-figures-cut = El corte (barra de herramientas, vigencia y trimestre) es el del plan: todas las cifras se leen a ese corte, cambiarlo es un paso que Ctrl+Z deshace, y se guarda con el plan. Para ver cortes anteriores: la tendencia de cada objetivo, o «avance report --cut 2022-T1».
+help-figures-not-current = Un indicador programado sin reporte del trimestre del corte no está al día: su cifra es la del último trimestre reportado y lo dice («al T1»), en la tabla, en las diapositivas, en el informe y en la exportación. El objetivo dice cuántos de sus indicadores están así.
 help-files = Dónde están sus archivos
 help-no-file = (el plan aún no tiene archivo)
 help-plan-file = Plan: { $path }

@@ -2,11 +2,12 @@
 //! window's close button, applied once the panels are drawn.
 
 use super::{AvanceApp, files};
+use crate::model::edit::Edit;
 use crate::model::edit::Figure;
 use crate::model::edit::IndicatorPath;
 use crate::model::search;
 use crate::model::validation::{Field, Finding, indicator_label};
-use crate::model::{Quarter, Vigencia};
+use crate::model::{Cut, Quarter, Vigencia};
 use crate::view::command::KeyMode;
 use crate::view::{Action, CellId, Command, Dialog, Find, Selection};
 
@@ -53,12 +54,7 @@ impl AvanceApp {
                     changed = true;
                 }
                 Action::SetCut(cut) => {
-                    self.view.cut = cut;
-                    // A text not accepted stays, red, until fixed or given back: a cut seen
-                    // from elsewhere is no reason to lose what was typed.
-                    let language = self.prefs.language;
-                    self.view.drafts.retain(|_, d| d.error(language).is_some());
-                    self.view.visit = None;
+                    self.set_cut(cut);
                     changed = true;
                 }
                 Action::Reveal(finding) => {
@@ -93,7 +89,7 @@ impl AvanceApp {
                 }
                 Action::CloseFind => {
                     // The keyboard lands where the eyes are: on the figure found.
-                    let cut = self.view.cut;
+                    let cut = self.doc.plan().cut;
                     let found = self.view.find.take().and_then(|f| f.found_cell(cut));
                     if found.is_some() {
                         self.view.focus_request = found;
@@ -108,9 +104,9 @@ impl AvanceApp {
         }
         self.clamp_selection();
         self.figures
-            .update(self.doc.plan(), self.doc.revisions(), self.view.cut);
+            .update(self.doc.plan(), self.doc.revisions(), self.doc.plan().cut);
         if let Some(comparison) = &mut self.view.comparison {
-            comparison.refresh(self.doc.plan(), self.doc.revision(), self.view.cut);
+            comparison.refresh(self.doc.plan(), self.doc.revision(), self.doc.plan().cut);
         }
         if changed {
             // Draw the frame again so every panel shows the new figures in this same frame.
@@ -172,11 +168,29 @@ impl AvanceApp {
         });
     }
 
-    /// Shows the cell's objective at the cell's vigencia and focuses the cell.
+    /// Makes `cut` the plan's cut — the one every figure on screen is read at, and the one
+    /// saved — as one undo step.
+    pub(super) fn set_cut(&mut self, cut: Cut) {
+        if cut == self.doc.plan().cut {
+            return;
+        }
+        self.doc.end_group();
+        // The plan's own cut: it cannot point at a removed item.
+        let _ = self.doc.apply(Edit::PlanCut(cut), None);
+        // A text not accepted stays, red, until fixed or given back: a change of cut is no
+        // reason to lose what was typed.
+        let language = self.prefs.language;
+        self.view.drafts.retain(|_, d| d.error(language).is_some());
+        self.view.visit = None;
+    }
+
+    /// Shows the cell's objective at the cell's vigencia (the plan's cut moves to that
+    /// vigencia, as one undo step) and focuses the cell.
     pub(super) fn focus_cell(&mut self, cell: CellId) {
         self.view.selection = Selection::Objective(cell.at.objective);
-        if cell.figure != Figure::Programmed {
-            self.view.cut.vigencia = cell.vigencia;
+        let cut = self.doc.plan().cut;
+        if cell.figure != Figure::Programmed && cell.vigencia != cut.vigencia {
+            self.set_cut(Cut::new(cell.vigencia, cut.quarter));
         }
         self.view.focus_request = Some(cell);
     }

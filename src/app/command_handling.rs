@@ -302,7 +302,6 @@ impl AvanceApp {
                 lines.extend(warnings.map(|line| format!("• {line}")));
                 if target == ImportTarget::OpenPlan {
                     self.doc.replace_plan(imported.plan);
-                    self.view.cut = self.doc.plan().cut;
                     self.view.drop_drafts();
                     self.view.visit = None;
                     lines.push(crate::tr!(language, "app-open-plan-texts-kept"));
@@ -336,7 +335,7 @@ impl AvanceApp {
 
     /// Exports the plan at the view's cut: CSV for a .csv path, otherwise an Excel workbook.
     pub(super) fn export(&mut self, path: &Path) {
-        let cut = self.view.cut;
+        let cut = self.doc.plan().cut;
         let format = export::ExportFormat::of_path(path);
         let language = self.prefs.language;
         let over_the_plan = self
@@ -423,7 +422,7 @@ impl AvanceApp {
             ..crate::briefing::PackOptions::new(language)
         };
         let plan = self.doc.plan().clone();
-        let cut = self.view.cut;
+        let cut = self.doc.plan().cut;
         let folder = folder.to_path_buf();
         let (send, receive) = std::sync::mpsc::channel();
         let job_folder = folder.clone();

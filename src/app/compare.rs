@@ -29,7 +29,8 @@ impl AvanceApp {
                     self.message(tr!(language, "compare-could-not-read"), text);
                     return;
                 }
-                let (open, revision, cut) = (self.doc.plan(), self.doc.revision(), self.view.cut);
+                let (open, revision, cut) =
+                    (self.doc.plan(), self.doc.revision(), self.doc.plan().cut);
                 self.view.comparison = Some(Comparison::new(name, other, open, revision, cut));
             }
             Err(e) => {

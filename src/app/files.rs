@@ -156,7 +156,7 @@ impl AvanceApp {
     /// The name an export is offered under: the plan's name and the cut, written as the
     /// briefing pack writes it (`gestion_publica_2022_2022T1.xlsx`; `2022Q1` in English).
     pub(super) fn export_name(&self) -> String {
-        let cut = self.view.cut.file_tag(self.prefs.language);
+        let cut = self.doc.plan().cut.file_tag(self.prefs.language);
         format!("{}_{cut}.xlsx", self.file_stem())
     }
 
@@ -172,7 +172,7 @@ impl AvanceApp {
     /// The folder the briefing pack is offered in: the plan's name and the cut
     /// (`gestion_publica_2022-presentacion-2022T1`).
     pub(super) fn slides_folder_name(&self) -> String {
-        let pdf = crate::briefing::pdf_name(self.view.cut, self.prefs.language);
+        let pdf = crate::briefing::pdf_name(self.doc.plan().cut, self.prefs.language);
         format!("{}-{}", self.file_stem(), pdf.trim_end_matches(".pdf"))
     }
 
@@ -333,14 +333,11 @@ impl AvanceApp {
         };
         match plan_file::open(&path) {
             Ok(opened) => {
-                let (selection, cut) = (self.view.selection, self.view.cut);
+                let selection = self.view.selection;
                 let mut doc = Document::new(opened.plan, Some(path));
                 doc.set_disk(Some(opened.stamp));
                 self.replace_document(doc);
                 self.view.selection = selection;
-                if self.doc.plan().period.contains(cut.vigencia) {
-                    self.view.cut = cut;
-                }
                 Ok(())
             }
             Err(e) => Err(e.message(self.prefs.language)),

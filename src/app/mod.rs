@@ -112,7 +112,7 @@ impl AvanceApp {
             },
         };
         let view = Self::fresh_view(doc.plan());
-        let figures = Computed::new(doc.plan(), doc.revisions(), view.cut);
+        let figures = Computed::new(doc.plan(), doc.revisions(), doc.plan().cut);
         let mut app = Self {
             doc,
             view,
@@ -150,7 +150,6 @@ impl AvanceApp {
             .map_or(Selection::Plan, Selection::Objective);
         ViewState {
             selection,
-            cut: plan.cut,
             drafts: BTreeMap::new(),
             baseline_drafts: BTreeMap::new(),
             visit: None,
@@ -186,7 +185,7 @@ impl AvanceApp {
         &self.view
     }
 
-    /// The figures at the view's cut.
+    /// The figures at the plan's cut.
     pub fn figures(&self) -> &Computed {
         &self.figures
     }
@@ -274,7 +273,7 @@ impl AvanceApp {
         self.view = Self::fresh_view(self.doc.plan());
         // A new document starts its revisions again: recompute now, whatever the key says.
         self.figures
-            .replace(self.doc.plan(), self.doc.revisions(), self.view.cut);
+            .replace(self.doc.plan(), self.doc.revisions(), self.doc.plan().cut);
         if let Some(path) = self.doc.path().map(Path::to_path_buf) {
             self.remember_recent(path);
         }

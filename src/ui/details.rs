@@ -435,7 +435,7 @@ fn indicator_ui(
     let Some(indicator) = plan.indicator(at) else {
         return;
     };
-    let vigencia = view.cut.vigencia;
+    let vigencia = plan.cut.vigencia;
     // The grid below keeps most of the room.
     egui::ScrollArea::vertical()
         .max_height((ui.available_height() * 0.3).clamp(48.0, 120.0))

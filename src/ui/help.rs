@@ -51,6 +51,8 @@ pub fn help_ui(ctx: &egui::Context, panels: &mut PanelContext<'_>) {
                 tr!(language, "help-figures-types"),
                 tr!(language, "help-figures-cap"),
                 tr!(language, "help-figures-average"),
+                tr!(language, "help-figures-cut"),
+                tr!(language, "help-figures-not-current"),
             ] {
                 ui.label(text);
                 ui.add_space(4.0);

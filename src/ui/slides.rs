@@ -181,13 +181,22 @@ impl Canvas<'_> {
             .objectives
             .iter()
             .map(|o| Row {
-                label: vec![
+                label: [
                     (
                         format!("{} {} · ", crate::tr!(language, "tree-objective"), o.number),
                         t::TEXT,
                     ),
+                    (
+                        Some(not_current_text(o.not_current, slide, language))
+                            .filter(|text| !text.is_empty())
+                            .map_or_else(String::new, |text| format!("{text} · ")),
+                        t::ALERT,
+                    ),
                     (o.text.clone(), t::MUTED),
-                ],
+                ]
+                .into_iter()
+                .filter(|(text, _)| !text.is_empty())
+                .collect(),
                 value: o
                     .value
                     .and_then(|v| rust_decimal::prelude::ToPrimitive::to_f64(&v)),
@@ -196,6 +205,7 @@ impl Canvas<'_> {
                 note: o.why_none.clone(),
                 columns: Vec::new(),
                 marker: None,
+                flag: None,
             })
             .collect();
         self.bar_table(
@@ -226,7 +236,7 @@ impl Canvas<'_> {
         let figure_width = self.px(560.0);
         self.objective_figure(header, figure_width, slide, o);
         let text_width = header.width() - figure_width - self.px(40.0);
-        self.objective_title(header, text_width, o);
+        self.objective_title(header, text_width, slide, o);
 
         // Below: the indicators on the left, the trend and the reasons on the right.
         let top = header.max.y + self.px(40.0);
@@ -331,7 +341,13 @@ impl Canvas<'_> {
 
     /// The objective (and the page, when its indicators take more than one) and its text, on
     /// the left of its `header`, within `text_width`.
-    fn objective_title(&mut self, header: Rect, text_width: f32, o: &ObjectiveSlide) {
+    fn objective_title(
+        &mut self,
+        header: Rect,
+        text_width: f32,
+        slide: &Slide,
+        o: &ObjectiveSlide,
+    ) {
         let language = self.language;
         let mut title = format!("{} {}", crate::tr!(language, "tree-objective"), o.number);
         if o.pages > 1 {
@@ -340,13 +356,23 @@ impl Canvas<'_> {
                 crate::tr!(language, "slide-page", page = o.page + 1, pages = o.pages)
             ));
         }
-        let heading = self.text(
+        let mut heading = self.text(
             &title,
             Style::new(t::TITLE),
             text_width,
             header.min,
             Align2::LEFT_TOP,
         );
+        let not_current = not_current_text(o.not_current, slide, language);
+        if !not_current.is_empty() {
+            heading = self.text(
+                &not_current,
+                Style::new(t::LABEL).color(t::ALERT),
+                text_width,
+                pos2(header.min.x, heading.max.y + self.px(4.0)),
+                Align2::LEFT_TOP,
+            );
+        }
         let rows_left = ((header.max.y - heading.max.y) / self.line_height(t::LABEL)).floor();
         self.text(
             &o.text,
@@ -381,6 +407,13 @@ impl Canvas<'_> {
                     executed_of_programmed(bar, language),
                 ],
                 marker: bar.projected,
+                flag: bar.stands_at.map(|quarter| {
+                    crate::tr!(
+                        language,
+                        "figure-stands-at",
+                        quarter = quarter.short_name(language)
+                    )
+                }),
             })
             .collect();
         // A long figure (an outlier's "2.750,00 / 100,00") widens its column at the names'
@@ -656,6 +689,9 @@ impl Canvas<'_> {
         if let Some(figure) = row.marker {
             self.table_projection(table, center, figure);
         }
+        if let Some(value) = row.value {
+            self.table_flag(table, center, value, row);
+        }
         // The figure and the columns after it. A figure the average counts otherwise carries
         // what it counts, "(100)" or "(0)", as in the grid.
         let figure_right = table.figure_left + table.figure_width;
@@ -759,6 +795,39 @@ impl Canvas<'_> {
             );
             self.put(galley, pos2(x, center), anchor);
         }
+    }
+
+    /// A not-current figure's mark ("al T1") just past its bar's end and clear of its
+    /// projection's diamond, on a chip of the background; inside the bar's end when the plot
+    /// has no room left after them.
+    fn table_flag(&mut self, table: &TableGeometry, center: f32, value: f64, row: &Row) {
+        let Some(flag) = row.flag.as_deref() else {
+            return;
+        };
+        let style = Style::new(t::SMALL).color(t::ALERT);
+        let galley = self.galley(&[(flag, style.color)], style, self.px(240.0));
+        let end = table.x_of(value.clamp(table.axis.min, table.axis.max));
+        let gap = self.px(14.0);
+        let diamond = row
+            .marker
+            .and_then(|m| rust_decimal::prelude::ToPrimitive::to_f64(&m))
+            .map_or(f32::MIN, |m| {
+                let radius = (table.bar_half * 0.95).max(self.px(12.0));
+                table.x_of(m.clamp(table.axis.min, table.axis.max)) + radius * 0.7
+            });
+        let after = end.max(table.x_of(0.0)).max(diamond) + gap;
+        let (anchor, x) = if after + galley.size().x <= table.bars_right {
+            (Align2::LEFT_CENTER, after)
+        } else {
+            (Align2::RIGHT_CENTER, end - gap)
+        };
+        let rect = anchor.anchor_size(pos2(x, center), galley.size());
+        self.ui.painter().rect_filled(
+            rect.expand(self.px(4.0)),
+            self.px(4.0),
+            t::BACKGROUND.gamma_multiply(0.9),
+        );
+        self.put(galley, pos2(x, center), anchor);
     }
 
     /// Why the `i`-th row has no bar: where the bar would be, on the plot's background so the
@@ -1078,6 +1147,8 @@ struct Row {
     /// Where the current pace leads by the vigencia's end, in percent: a hollow diamond on
     /// the bar's line.
     marker: Option<rust_decimal::Decimal>,
+    /// Written at the bar's end: the quarter a figure not current stands at ("al T1").
+    flag: Option<String>,
 }
 
 /// How a bar table shares its width: label, figure and extra columns (heading, share).
@@ -1206,6 +1277,20 @@ fn indicator_figure(bar: &IndicatorBar, language: Language) -> String {
         (Some(value), Counted::Floored) => format!("{} (0)", percent(value, language)),
         (None, _) => "—".to_owned(),
     }
+}
+
+/// "2 indicadores sin reporte en T2": how many of an objective's indicators are not current;
+/// empty when all are.
+fn not_current_text(count: usize, slide: &Slide, language: Language) -> String {
+    if count == 0 {
+        return String::new();
+    }
+    crate::tr!(
+        language,
+        "objective-not-current",
+        count = count,
+        quarter = slide.cut.quarter.short_name(language)
+    )
 }
 
 /// Why an indicator has no figure.

@@ -1,12 +1,11 @@
 //! The strip under the menu: the cut every figure is read at, undo and redo.
 
 use crate::model::Quarter;
-use crate::model::edit::Edit;
 use crate::ui::PanelContext;
 use crate::view::Action;
 use crate::view::Command;
 
-/// Cut selector (vigencia and quarter), the plan's own cut, undo/redo and the findings count.
+/// The plan's cut (vigencia and quarter), undo/redo and the findings count.
 pub fn toolbar_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
     let (plan, figures, view, language) = (ctx.plan, ctx.computed, &*ctx.view, ctx.language);
     let (commands, actions) = (ctx.commands, &mut *ctx.actions);
@@ -14,7 +13,9 @@ pub fn toolbar_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
         ui.strong(&plan.title);
         ui.separator();
         let label = ui.label(crate::tr!(language, "toolbar-cut"));
-        let mut cut = view.cut;
+        // The plan's cut: choosing one here is an edit of the plan (one undo step, saved).
+        let mut cut = plan.cut;
+        let hint = crate::tr!(language, "toolbar-the-plan-s-cut");
         egui::ComboBox::from_id_salt("cut_vigencia")
             .selected_text(cut.vigencia.to_string())
             .width(64.0)
@@ -25,7 +26,7 @@ pub fn toolbar_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
             })
             .response
             .labelled_by(label.id)
-            .on_hover_text(crate::tr!(language, "toolbar-vigencia-of-the-cut"));
+            .on_hover_text(&hint);
         egui::ComboBox::from_id_salt("cut_quarter")
             .selected_text(cut.quarter.short_name(language))
             .width(64.0)
@@ -35,26 +36,12 @@ pub fn toolbar_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
                 }
             })
             .response
-            .accessible_name(crate::tr!(language, "toolbar-quarter-of-the-cut"));
-        if cut != view.cut {
+            .accessible_name(crate::tr!(language, "toolbar-quarter-of-the-cut"))
+            .on_hover_text(&hint);
+        if cut != plan.cut {
             actions.push(Action::SetCut(cut));
         }
-        ui.label(format!("({})", view.cut.date()));
-        if view.cut != plan.cut {
-            let text = format!(
-                "{} {}",
-                crate::tr!(language, "toolbar-plan-s-cut"),
-                plan.cut.date()
-            );
-            ui.weak(text);
-            if ui
-                .button(crate::tr!(language, "toolbar-make-it-the-plan"))
-                .on_hover_text(crate::tr!(language, "toolbar-the-plan-s-cut"))
-                .clicked()
-            {
-                actions.push(Action::Edit(Edit::PlanCut(view.cut), None));
-            }
-        }
+        ui.label(format!("({})", plan.cut.date()));
         ui.separator();
         for command in [Command::Undo, Command::Redo] {
             let enabled = commands.allows(&command);

@@ -31,6 +31,7 @@ pub enum Action {
         text: String,
     },
     Select(Selection),
+    /// Makes the cut the plan's: every figure is read at it, and it is saved (one undo step).
     SetCut(Cut),
     /// Go to where a finding points.
     Reveal(Finding),

@@ -182,7 +182,7 @@ impl ChartData {
             })
             .unwrap_or_default();
         Self {
-            cut_label: view.cut.date(),
+            cut_label: plan.cut.date(),
             objectives,
             no_progress,
             selected_objective: selected

@@ -12,8 +12,8 @@ use crate::model::forecast::objective_forecast;
 use crate::model::progress::{NoAverage, objective_trend};
 use crate::model::validation::{indicator_label, no_average_reason};
 use crate::model::{
-    Cut, IndicatorProgress, Language, ObjectiveProgress, Plan, PlanProgress, Status, TrafficLight,
-    TrafficLights,
+    Cut, IndicatorProgress, Language, ObjectiveProgress, Plan, PlanProgress, Quarter, Status,
+    TrafficLight, TrafficLights,
 };
 
 /// The slide drawn while presenting, kept until what it shows may differ: the figures'
@@ -135,6 +135,8 @@ pub struct ObjectiveBar {
     pub light: Option<TrafficLight>,
     /// Why there is no figure ("sin indicadores programados en 2022").
     pub why_none: Option<String>,
+    /// How many of its programmed indicators have no report for the cut quarter.
+    pub not_current: usize,
 }
 
 /// How the objective's average counts an indicator, when not at its real avance.
@@ -168,6 +170,9 @@ pub struct IndicatorBar {
     /// The avance the vigencia would end with at the current pace (rounded as shown); `None`
     /// when the indicator takes no part or has no report yet.
     pub projected: Option<Decimal>,
+    /// The quarter the figure stands at when the cut quarter has no report ("al T1"); `None`
+    /// when it is current, not programmed, or nothing was reported.
+    pub stands_at: Option<Quarter>,
 }
 
 /// An indicator under the red threshold and its officer's comment for the cut's quarter.
@@ -209,6 +214,8 @@ pub struct ObjectiveSlide {
     /// The objective's projected avance at the vigencia's end at the current pace (the
     /// weighted average of the indicators' projections, within 0 % and the cap).
     pub projected: Option<Decimal>,
+    /// How many of its programmed indicators (on every page) have no report for the cut quarter.
+    pub not_current: usize,
     /// 0-based page and how many.
     pub page: usize,
     pub pages: usize,
@@ -378,6 +385,7 @@ fn plan_slide(plan: &Plan, progress: &PlanProgress, language: Language) -> PlanS
             value: figures.progress(),
             light: light_of(figures.progress(), &lights),
             why_none: why_none(plan, index, figures, progress.cut, language),
+            not_current: figures.not_current_count(),
         })
         .collect();
     PlanSlide {
@@ -451,6 +459,7 @@ fn objective_slide(
                 counted: counted(f),
                 status: f.status,
                 projected: projection.projected_shown(),
+                stands_at: f.currency.stands_at(),
             };
             (bar, comment)
         })
@@ -519,6 +528,7 @@ fn objective_slide(
         light: light_of(figures.progress(), &lights),
         why_none: why_none(plan, index, figures, cut, language),
         projected: forecast.projected_shown(),
+        not_current: figures.not_current_count(),
         page,
         pages,
         indicator_count,

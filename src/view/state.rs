@@ -7,9 +7,9 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use super::grid::{CellId, CellRange};
+use crate::model::{Cut, Language};
 use crate::model::edit::IndicatorPath;
 use crate::model::format::{NumberError, parse_optional_number};
-use crate::model::{Cut, Language};
 
 /// How many recent files the Archivo menu remembers.
 pub const MAX_RECENT: usize = 8;
@@ -105,8 +105,6 @@ impl Draft {
 #[derive(Clone, Debug)]
 pub struct ViewState {
     pub selection: Selection,
-    /// Every figure on screen is at this cut.
-    pub cut: Cut,
     pub drafts: BTreeMap<CellId, Draft>,
     /// Líneas base typed in the indicators' details and not accepted (not numbers).
     pub baseline_drafts: BTreeMap<IndicatorPath, Draft>,

@@ -23,6 +23,8 @@ mod import_window;
 mod keyboard_reach;
 mod large_plans;
 mod layers;
+mod not_current;
+mod one_cut;
 mod one_reader;
 mod packaging;
 mod plan_files;

@@ -393,7 +393,7 @@ fn a_later_cut_with_no_data_invents_no_quarter() {
     harness.run();
     harness.get_by_label("T2").click();
     harness.run();
-    assert_eq!(harness.state().view().cut.quarter, Quarter::new(2).unwrap());
+    assert_eq!(harness.state().plan().cut.quarter, Quarter::new(2).unwrap());
     let at_q2 = &harness.state().figures().progress;
     for (q1, q2) in at_q1.objectives.iter().zip(&at_q2.objectives) {
         for (a, b) in q1.indicators.iter().zip(&q2.indicators) {
@@ -842,7 +842,10 @@ fn importing_figures_into_the_open_plan_keeps_its_texts_and_undoes_in_one_step()
     );
     assert_eq!(plan.entities, before.entities);
     assert_eq!(plan.cut.to_string(), "2022-Q2");
-    assert_eq!(harness.state().view().cut.to_string(), "2022-Q2");
+    assert_eq!(
+        harness.state().figures().progress.cut.to_string(),
+        "2022-Q2"
+    );
     assert_eq!(objective_progress(&harness, 3).as_deref(), Some("27.15"));
     assert_eq!(harness.state().document().path(), Some(saved.as_path()));
     assert!(harness.state().title().contains(" •"));

@@ -141,7 +141,7 @@ pub fn indicator_grid_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>, objectiv
         return;
     }
     let years: Vec<Vigencia> = plan.period.vigencias().collect();
-    let mut layout = GridLayout::new(rows, view.cut, &years);
+    let mut layout = GridLayout::new(rows, plan.cut, &years);
     // Page Up / Page Down move by the rows on screen (less the header and the total row).
     layout.rows_per_page = ((ui.available_height() / theme::ROW_HEIGHT) as usize)
         .saturating_sub(2)
@@ -151,7 +151,7 @@ pub fn indicator_grid_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>, objectiv
     }
     let mut grid = GridContext {
         plan,
-        cut: view.cut,
+        cut: plan.cut,
         objective: obj,
         figures: obj_figures,
         forecast: obj_forecast,
@@ -161,7 +161,7 @@ pub fn indicator_grid_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>, objectiv
         actions,
         reached: None,
     };
-    let widths = GridWidths::new(ui, obj, obj_figures, &layout, language);
+    let widths = GridWidths::new(ui, obj, obj_figures, &layout, grid.cut, language);
     let rows_scroll_id = egui::Id::unique(("grid_rows_scroll", objective));
     let rows_scroll = ui
         .data(|d| d.get_temp::<RowsScroll>(rows_scroll_id))
@@ -300,10 +300,11 @@ impl GridWidths {
         objective: &Objective,
         figures: &ObjectiveProgress,
         layout: &GridLayout,
+        cut: Cut,
         language: Language,
     ) -> Self {
         let meta = meta_code_width(ui, objective);
-        let progress = progress_width(ui, figures, language);
+        let progress = progress_width(ui, figures, cut, language);
         let widths: Vec<f32> = layout
             .columns
             .iter()
@@ -502,7 +503,7 @@ fn offset_to_reveal<R>(
 
 /// The width that shows every indicator's avance whole, with what the average counts beside
 /// it when that differs ("2.750,00 % (100)"); never narrower than "100,00 %".
-fn progress_width(ui: &egui::Ui, figures: &ObjectiveProgress, language: Language) -> f32 {
+fn progress_width(ui: &egui::Ui, figures: &ObjectiveProgress, cut: Cut, language: Language) -> f32 {
     let width = |text: String, style: egui::TextStyle| {
         let font = style.resolve(ui.style());
         ui.fonts_mut(|f| f.layout_no_wrap(text, font, egui::Color32::WHITE))
@@ -518,11 +519,15 @@ fn progress_width(ui: &egui::Ui, figures: &ObjectiveProgress, language: Language
         .indicators
         .iter()
         .map(|figures| {
-            let shown = row::ProgressShown::of(figures, language);
-            width(shown.figure, egui::TextStyle::Monospace)
-                + shown.counted.map_or(0.0, |(counted, _)| {
-                    spacing + width(counted, egui::TextStyle::Small)
+            let shown = row::ProgressShown::of(figures, cut, language);
+            let mark = |text: Option<(String, String)>| {
+                text.map_or(0.0, |(text, _)| {
+                    spacing + width(text, egui::TextStyle::Small)
                 })
+            };
+            width(shown.figure, egui::TextStyle::Monospace)
+                + mark(shown.counted)
+                + mark(shown.stands_at)
         })
         .fold(hundred, f32::max)
         + 2.0 * spacing

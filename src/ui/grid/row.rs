@@ -11,7 +11,8 @@ use crate::model::format::{number_or_empty, percent, percent_or_dash};
 use crate::model::progress::programmed_total;
 use crate::model::validation::indicator_label;
 use crate::model::{
-    Annualization, Indicator, IndicatorProgress, Language, Meta, Quarter, TrafficLights, Vigencia,
+    Annualization, Cut, Indicator, IndicatorProgress, Language, Meta, Quarter, TrafficLights,
+    Vigencia,
 };
 use crate::theme;
 use crate::tr;
@@ -213,7 +214,7 @@ fn computed_cell_ui(
             right_aligned(ui, number_or_empty(this.figures.executed, language));
         }
         GridColumn::Progress => {
-            indicator_progress_ui(ui, this.figures, &this.thresholds, language);
+            indicator_progress_ui(ui, this.figures, &this.thresholds, grid.cut, language);
         }
         GridColumn::Remaining => {
             if let Some(forecast) = forecast {
@@ -302,10 +303,13 @@ pub struct ProgressShown {
     pub figure: String,
     /// "(100)", and what it means on hover.
     pub counted: Option<(String, String)>,
+    /// "al T1" when the cut quarter has no report (DOMAIN.md, "Current or not"), and what it
+    /// means on hover.
+    pub stands_at: Option<(String, String)>,
 }
 
 impl ProgressShown {
-    pub fn of(figures: &IndicatorProgress, language: Language) -> Self {
+    pub fn of(figures: &IndicatorProgress, cut: Cut, language: Language) -> Self {
         let counted = figures.counted.as_ref().and_then(|c| c.round2());
         let counted = counted
             .filter(|_| figures.is_capped() || figures.is_floored())
@@ -318,23 +322,47 @@ impl ProgressShown {
                 };
                 (format!("({})", counted.round()), why)
             });
+        let stands_at = figures.currency.stands_at().map(|quarter| {
+            let quarter = quarter.short_name(language);
+            (
+                tr!(language, "figure-stands-at", quarter = quarter.clone()),
+                tr!(
+                    language,
+                    "grid-stands-at-hint",
+                    cut = cut.quarter.short_name(language),
+                    quarter = quarter
+                ),
+            )
+        });
         Self {
             figure: percent_or_dash(figures.progress(), language),
             counted,
+            stands_at,
         }
     }
 }
 
 /// An indicator's real avance on its traffic light and, when the roll-up counts it otherwise
-/// (above the cap, below 0 %), what it counts beside it: "110,00 % (100)", "−20,00 % (0)".
+/// (above the cap, below 0 %), what it counts beside it: "110,00 % (100)", "−20,00 % (0)"; when
+/// the cut quarter has no report, the quarter the figure stands at: "27,50 % al T1".
 fn indicator_progress_ui(
     ui: &mut egui::Ui,
     figures: &IndicatorProgress,
     thresholds: &TrafficLights,
+    cut: Cut,
     language: Language,
 ) {
+    let shown = ProgressShown::of(figures, cut, language);
     ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-        if let Some((counted, why)) = ProgressShown::of(figures, language).counted {
+        if let Some((stands_at, why)) = shown.stands_at {
+            ui.label(
+                RichText::new(stands_at)
+                    .small()
+                    .color(theme::warning_text(ui.visuals())),
+            )
+            .on_hover_text(why);
+        }
+        if let Some((counted, why)) = shown.counted {
             ui.label(RichText::new(counted).small().weak())
                 .on_hover_text(why);
         }

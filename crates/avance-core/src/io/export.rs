@@ -2,7 +2,8 @@
 //! in the seed's layout) or as CSV (one row per indicator). Both read back through the import.
 //!
 //! Each indicator row carries the figures of the JSON report at the cut: its objective's
-//! progress and whether the roll-up counts it at the cap or at 0. A not-programmed indicator
+//! progress, whether the roll-up counts it at the cap or at 0, whether it is current (its cut
+//! quarter reported) and the last quarter reported. A not-programmed indicator
 //! has no executed figure and no progress, as in the report. Beside the seed's columns, the row
 //! carries everything else the plan holds for the indicator, so an export is a full copy of the
 //! plan's indicators: for every vigencia its weight ("Ponderación YYYY"), the four quarters'
@@ -127,6 +128,8 @@ fn matrix(plan: &Plan, cut: Cut) -> (Vec<String>, Vec<(u8, Vec<Value>)>) {
     headers.push("Cuenta como 0".to_owned());
     headers.push(format!("Falta para la programación {}", cut.vigencia));
     headers.push(format!("Proyección al cierre {}", cut.vigencia));
+    headers.push(format!("Al día al corte {date}"));
+    headers.push("Último trimestre reportado".to_owned());
     // The rest of the plan's record of each indicator, vigencia by vigencia.
     for vigencia in plan.period.vigencias() {
         headers.push(format!("Ponderación {vigencia}"));
@@ -174,6 +177,16 @@ fn matrix(plan: &Plan, cut: Cut) -> (Vec<String>, Vec<(u8, Vec<Value>)>) {
         let remaining = fc.remaining.as_ref().and_then(|r| r.to_decimal_exact());
         row.push(Value::Number(remaining.or(fc.remaining_shown())));
         row.push(Value::Progress(fc.projected_shown()));
+        // Current or not: whether the cut quarter is reported, and the quarter the figure
+        // stands at (DOMAIN.md).
+        let programmed = f.currency.is_current().is_some();
+        row.push(mark(programmed, f.currency.is_current() == Some(true)));
+        row.push(Value::Text(
+            f.currency
+                .last_reported(cut)
+                .map(|at| at.label(Language::Es))
+                .unwrap_or_default(),
+        ));
         for vigencia in plan.period.vigencias() {
             let year = indicator.year(vigencia);
             row.push(Value::Percent(indicator.weight(vigencia)));
@@ -224,8 +237,8 @@ pub fn to_csv(plan: &Plan, cut: Cut) -> String {
     write_csv(b';', std::iter::once(header).chain(body))
 }
 
-/// The plan at `cut` as an Excel workbook: "Resumen" with each objective's progress, then one
-/// sheet per objective. Numbers are numbers, with decimal and percent formats.
+/// The plan at `cut` as an Excel workbook: "Resumen" with each objective's progress and how
+/// many of its indicators are not current, then one sheet per objective. Numbers are numbers, with decimal and percent formats.
 pub fn to_xlsx(plan: &Plan, cut: Cut) -> Result<Vec<u8>, ExportError> {
     let (headers, rows) = matrix(plan, cut);
     let progress = PlanProgress::compute(plan, cut);
@@ -248,6 +261,7 @@ pub fn to_xlsx(plan: &Plan, cut: Cut) -> Result<Vec<u8>, ExportError> {
         "Texto".to_owned(),
         format!("Avance al corte {}", cut.date()),
         "Ponderaciones".to_owned(),
+        format!("Indicadores sin reporte del T{}", cut.quarter.number()),
     ];
     for (col, header) in summary_headers.iter().enumerate() {
         summary.write_string_with_format(0, col as u16, header, &bold)?;
@@ -264,11 +278,14 @@ pub fn to_xlsx(plan: &Plan, cut: Cut) -> Result<Vec<u8>, ExportError> {
         if let Some(w) = figures.weights_total.and_then(|w| w.to_f64()) {
             summary.write_number_with_format(row, 3, w, &percent)?;
         }
+        // How many of its programmed indicators are not current (DOMAIN.md).
+        summary.write_number(row, 4, figures.not_current_count() as f64)?;
     }
     summary.set_column_width(0, 10)?;
     summary.set_column_width(1, 80)?;
     summary.set_column_width(2, 16)?;
     summary.set_column_width(3, 16)?;
+    summary.set_column_width(4, 18)?;
     summary.set_freeze_panes(1, 0)?;
 
     for objective in &plan.objectives {

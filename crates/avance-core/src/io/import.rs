@@ -1092,8 +1092,10 @@ fn column_of(header: &str) -> Result<Option<Column>, ImportError> {
         "tipo de anualizacion" | "tipo anualizacion" | "anualizacion" => Column::Type,
         "unidad" | "unidad de medida" => Column::Unit,
         "linea base" => Column::Baseline,
-        "cuenta al tope" | "cuenta como 0" => Column::Computed,
-        _ if h.starts_with("avance objetivo") => Column::Computed,
+        "cuenta al tope" | "cuenta como 0" | "ultimo trimestre reportado" => Column::Computed,
+        _ if h.starts_with("avance objetivo") || h.starts_with("al dia al corte") => {
+            Column::Computed
+        }
         // The forecast an export writes: computed again from the figures, never read.
         _ if h.starts_with("falta para la programacion")
             || h.starts_with("proyeccion al cierre") =>

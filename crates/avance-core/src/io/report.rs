@@ -48,6 +48,8 @@ pub struct ObjectiveRow {
     pub projected: Option<String>,
     /// Why `progress` is `null`: a key and the reason in the plan's language.
     pub no_progress: Option<NoProgressJson>,
+    /// How many of its programmed indicators have no report for the cut quarter.
+    pub not_current: usize,
     pub indicators: Vec<IndicatorRow>,
 }
 
@@ -92,6 +94,11 @@ pub struct IndicatorRow {
     /// The projected avance at the vigencia's end, at the current pace.
     pub projected: Option<String>,
     pub status: &'static str,
+    /// Whether the cut quarter is reported; `null` when the indicator is not programmed.
+    pub current: Option<bool>,
+    /// The last quarter reported up to the cut, `2022-Q1` (the cut itself when current);
+    /// `null` when nothing was reported in the vigencia or the indicator is not programmed.
+    pub last_reported: Option<String>,
 }
 
 fn fixed(value: Option<Decimal>) -> Option<String> {
@@ -150,6 +157,7 @@ impl ObjectiveRow {
                 reason: no_progress_key(*reason),
                 text: no_average_reason(objective, *reason, cut.vigencia, plan.settings.language),
             }),
+            not_current: figures.not_current_count(),
             indicators: o
                 .indicators()
                 .map(|i| {
@@ -170,6 +178,8 @@ impl ObjectiveRow {
                         quarters_left: fc.quarters_left,
                         projected: fixed(fc.projected_shown()),
                         status: status_key(f.status),
+                        current: f.currency.is_current(),
+                        last_reported: f.currency.last_reported(cut).map(|at| at.to_string()),
                     }
                 })
                 .collect(),
@@ -352,6 +362,8 @@ pub fn to_csv(plan: &Plan, cut: Cut, language: Language) -> String {
         tr!(language, "report-csv-projected"),
         tr!(language, "report-csv-cut"),
         tr!(language, "report-csv-status"),
+        tr!(language, "report-csv-current"),
+        tr!(language, "report-csv-last-reported"),
     ];
     let decimal = decimal_separator(language);
     let delimiter = if decimal == ',' { b';' } else { b',' };
@@ -382,6 +394,17 @@ pub fn to_csv(plan: &Plan, cut: Cut, language: Language) -> String {
             num(fc.projected_shown()),
             text(&cut.date()),
             text(&status_label(f, language)),
+            text(&match f.currency.is_current() {
+                Some(true) => tr!(language, "report-current-yes"),
+                Some(false) => tr!(language, "report-current-no"),
+                None => String::new(),
+            }),
+            text(
+                &f.currency
+                    .last_reported(cut)
+                    .map(|at| at.label(language))
+                    .unwrap_or_default(),
+            ),
         ]);
     }
     write_csv(delimiter, rows)
@@ -470,8 +493,20 @@ pub fn to_text(plan: &Plan, cut: Cut, language: Language) -> String {
             ),
             None => String::new(),
         };
+        let not_current = match figures.not_current_count() {
+            0 => String::new(),
+            count => format!(
+                "   {}",
+                tr!(
+                    language,
+                    "objective-not-current",
+                    count = count,
+                    quarter = cut.quarter.short_name(language)
+                )
+            ),
+        };
         out.push_str(&format!(
-            "{heading}{why}   ({weights}{warning}){projected}\n"
+            "{heading}{why}   ({weights}{warning}){projected}{not_current}\n"
         ));
         if figures.indicators.is_empty() {
             out.push_str(&format!("  {}\n", tr!(language, "report-no-indicators")));
@@ -519,8 +554,24 @@ fn status_label(figures: &IndicatorProgress, language: Language) -> String {
     }
 }
 
-/// A short note after an indicator's row when its figure needs explaining.
+/// A short note after an indicator's row when its figure needs explaining: what it is, and the
+/// quarter a not-current figure stands at ("al T1").
 fn status_note(figures: &IndicatorProgress, language: Language) -> Option<String> {
+    let stands_at = figures.currency.stands_at().map(|quarter| {
+        tr!(
+            language,
+            "figure-stands-at",
+            quarter = quarter.short_name(language)
+        )
+    });
+    match (status_only_note(figures, language), stands_at) {
+        (Some(note), Some(at)) => Some(format!("{note} {at}")),
+        (note, at) => note.or(at),
+    }
+}
+
+/// What the figure is, when it needs explaining.
+fn status_only_note(figures: &IndicatorProgress, language: Language) -> Option<String> {
     Some(match figures.status {
         Status::NotProgrammed => tr!(language, "report-status-not-programmed"),
         Status::NotReported => tr!(language, "report-status-not-reported"),

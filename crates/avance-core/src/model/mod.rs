@@ -18,6 +18,7 @@ pub mod validation;
 pub use exact::Fraction;
 pub use plan::*;
 pub use progress::{
-    IndicatorProgress, NoAverage, ObjectiveProgress, PlanProgress, Status, TrafficLight, TrendPoint,
+    Currency, IndicatorProgress, NoAverage, ObjectiveProgress, PlanProgress, Status, TrafficLight,
+    TrendPoint,
 };
 pub use validation::{Finding, Severity, validate};

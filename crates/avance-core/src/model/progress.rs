@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 
 use super::exact::Fraction;
 use super::plan::{
-    Annualization, Cut, Indicator, Objective, Period, Plan, Settings, TrafficLights,
+    Annualization, Cut, Indicator, Objective, Period, Plan, Quarter, Settings, TrafficLights,
 };
 
 const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
@@ -45,6 +45,71 @@ impl Status {
     }
 }
 
+/// Whether an indicator's figure is the cut quarter's (DOMAIN.md, "Current or not").
+///
+/// An indicator programmed in the cut's vigencia whose cut quarter has no report is *not
+/// current*: its figure follows its type's rule (suma: the quarters reported so far; the others:
+/// the last level reported), and wherever it is shown it says which quarter it stands at
+/// ("al T1"), so a committee never reads an old figure as this quarter's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Currency {
+    /// Not programmed in the cut's vigencia: the question does not arise.
+    NotProgrammed,
+    /// The cut quarter has a report.
+    Current,
+    /// The cut quarter has no report. `last_reported` is the last quarter of the vigencia
+    /// reported before the cut, the one the figure stands at; `None` when none was.
+    NotCurrent { last_reported: Option<Quarter> },
+}
+
+impl Currency {
+    /// The currency of `indicator`'s figure at `cut`.
+    pub fn of(indicator: &Indicator, cut: Cut) -> Self {
+        if !is_programmed(indicator.programmed(cut.vigencia)) {
+            return Currency::NotProgrammed;
+        }
+        let last_reported = indicator
+            .year(cut.vigencia)
+            .and_then(|year| year.executed.range(..=cut.quarter).next_back())
+            .map(|(quarter, _)| *quarter);
+        match last_reported {
+            Some(quarter) if quarter == cut.quarter => Currency::Current,
+            last_reported => Currency::NotCurrent { last_reported },
+        }
+    }
+
+    /// `Some(true)` when the cut quarter is reported, `Some(false)` when it is not, `None` when
+    /// the indicator is not programmed.
+    pub fn is_current(self) -> Option<bool> {
+        match self {
+            Currency::NotProgrammed => None,
+            Currency::Current => Some(true),
+            Currency::NotCurrent { .. } => Some(false),
+        }
+    }
+
+    /// The last cut up to `cut` whose quarter was reported: `cut` itself when current, `None`
+    /// when nothing was reported in the vigencia (or the indicator is not programmed).
+    pub fn last_reported(self, cut: Cut) -> Option<Cut> {
+        match self {
+            Currency::NotProgrammed => None,
+            Currency::Current => Some(cut),
+            Currency::NotCurrent { last_reported } => {
+                last_reported.map(|quarter| Cut::new(cut.vigencia, quarter))
+            }
+        }
+    }
+
+    /// The quarter a not-current figure stands at ("al T1"); `None` when the figure is current,
+    /// not programmed, or nothing was reported (that is said as "sin reporte").
+    pub fn stands_at(self) -> Option<Quarter> {
+        match self {
+            Currency::NotCurrent { last_reported } => last_reported,
+            Currency::NotProgrammed | Currency::Current => None,
+        }
+    }
+}
+
 /// An indicator's figures at a cut.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct IndicatorProgress {
@@ -61,6 +126,8 @@ pub struct IndicatorProgress {
     /// the cap, 0 when not reported. `None` when it takes no part.
     pub counted: Option<Fraction>,
     pub status: Status,
+    /// Whether the figure is the cut quarter's, or which quarter it stands at.
+    pub currency: Currency,
 }
 
 impl IndicatorProgress {
@@ -73,6 +140,11 @@ impl IndicatorProgress {
     /// zero.
     pub fn progress(&self) -> Option<Decimal> {
         self.real.as_ref().and_then(Fraction::round2)
+    }
+
+    /// Whether the indicator is programmed and its cut quarter has no report.
+    pub fn is_not_current(&self) -> bool {
+        self.currency.is_current() == Some(false)
     }
 
     /// Whether the roll-up counts less than the real avance (it is above the cap).
@@ -117,6 +189,14 @@ impl ObjectiveProgress {
     /// half away from zero.
     pub fn progress(&self) -> Option<Decimal> {
         self.average.as_ref().ok().and_then(Fraction::round2)
+    }
+
+    /// How many of the objective's programmed indicators have no report for the cut quarter.
+    pub fn not_current_count(&self) -> usize {
+        self.indicators
+            .iter()
+            .filter(|i| i.is_not_current())
+            .count()
     }
 
     /// Whether the weights of the programmed indicators add up to 100 % (± 0,005).
@@ -217,10 +297,12 @@ pub fn indicator_progress(
         real: None,
         counted: None,
         status: Status::NotProgrammed,
+        currency: Currency::NotProgrammed,
     };
     let Some(target) = programmed.filter(|p| !p.is_zero()) else {
         return result;
     };
+    result.currency = Currency::of(indicator, cut);
     let executed = match executed_at_cut(indicator, cut) {
         Ok(executed) => executed,
         Err(OutOfRange) => {

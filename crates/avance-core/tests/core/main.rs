@@ -7,4 +7,5 @@ mod error_language;
 mod exact_rollup;
 mod forecast;
 mod layers;
+mod not_current;
 mod scan;
