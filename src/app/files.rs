@@ -40,6 +40,8 @@ pub(crate) fn is_structural(edit: &Edit) -> bool {
             | Edit::AddMeta { .. }
             | Edit::RemoveMeta { .. }
             | Edit::MoveMeta { .. }
+            | Edit::AddObjective
+            | Edit::RemoveObjective { .. }
     )
 }
 

@@ -1060,6 +1060,7 @@ fn the_fast_reader_reads_plan_files_as_ron_does() {
     let generated = avance::io::generate::generate(avance::io::generate::GenerateRequest {
         indicators: 400,
         seed: 3,
+        objectives: avance::model::DEFAULT_OBJECTIVES,
     });
     // How Avance wrote plans before one line per indicator and vigencia.
     let older = ron::ser::PrettyConfig::new()
