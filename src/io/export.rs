@@ -311,7 +311,9 @@ pub fn to_xlsx(plan: &Plan, cut: Cut) -> Result<Vec<u8>, ExportError> {
                 }
             }
         }
-        let widths = [9.0, 20.0, 40.0, 11.0, 48.0, 20.0, 13.0, 16.0, 10.0, 10.0, 13.0];
+        let widths = [
+            9.0, 20.0, 40.0, 11.0, 48.0, 20.0, 13.0, 16.0, 10.0, 10.0, 13.0,
+        ];
         for (col, width) in widths.iter().enumerate() {
             sheet.set_column_width(col as u16, *width)?;
         }

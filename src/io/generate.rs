@@ -180,7 +180,7 @@ fn generate_objective(
         left -= size;
         *meta_number += 1;
         let meta_code = if rng.chance(80) {
-            if *meta_number % 6 == 0 {
+            if meta_number.is_multiple_of(6) {
                 format!("META TRAZADORA {}", *meta_number - 300)
             } else {
                 format!("META SECTORIAL {meta_number}")
@@ -208,7 +208,10 @@ fn generate_objective(
         number,
         text: match OBJECTIVE_TEXTS.get(index) {
             Some(text) => (*text).to_owned(),
-            None => format!("{} ({number})", OBJECTIVE_TEXTS[index % OBJECTIVE_TEXTS.len()]),
+            None => format!(
+                "{} ({number})",
+                OBJECTIVE_TEXTS[index % OBJECTIVE_TEXTS.len()]
+            ),
         },
         metas,
     };
@@ -416,8 +419,11 @@ mod tests {
         let numbers: Vec<u8> = plan.objectives.iter().map(|o| o.number).collect();
         assert_eq!(numbers, (1..=7).collect::<Vec<_>>());
         assert!(plan.objectives.iter().all(|o| o.indicator_count() == 20));
-        assert!(crate::model::validate(&plan).iter().all(|f| f.severity()
-            != crate::model::Severity::Error));
+        assert!(
+            crate::model::validate(&plan)
+                .iter()
+                .all(|f| f.severity() != crate::model::Severity::Error)
+        );
         for (kind, count) in plan.kind_counts() {
             assert!(count > 0, "{kind:?}");
         }

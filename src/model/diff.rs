@@ -20,7 +20,8 @@ use rust_decimal::Decimal;
 use super::edit::IndicatorPath;
 use super::format::{number, number_as_stored, percent_or_dash};
 use super::plan::{
-    Annualization, Cut, Indicator, IndicatorKind, Language, Meta, Objective, Period, Plan, Quarter, Vigencia,
+    Annualization, Cut, Indicator, IndicatorKind, Language, Meta, Objective, Period, Plan, Quarter,
+    Vigencia,
 };
 use super::progress::PlanProgress;
 use super::validation::{Field, indicator_label};

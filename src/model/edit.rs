@@ -418,7 +418,10 @@ mod tests {
         let third = plan.objectives[3].clone();
         plan.apply(Edit::RemoveObjective { objective: 2 }).unwrap();
         assert_eq!(numbers(&plan), vec![1, 2, 3, 4, 5, 6]);
-        assert_eq!(plan.objectives[2].text, third.text, "objective 4 is now number 3");
+        assert_eq!(
+            plan.objectives[2].text, third.text,
+            "objective 4 is now number 3"
+        );
         assert_eq!(
             plan.apply(Edit::RemoveObjective { objective: 6 }),
             Err(EditTargetMissing(Edit::RemoveObjective { objective: 6 }))

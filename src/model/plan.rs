@@ -730,9 +730,18 @@ mod tests {
     #[test]
     fn the_kind_defaults_from_the_metas_code() {
         use IndicatorKind::*;
-        assert_eq!(IndicatorKind::from_meta_code("META SECTORIAL 301"), Sectorial);
-        assert_eq!(IndicatorKind::from_meta_code("META PROYECTO 4"), ProyectoInversion);
-        assert_eq!(IndicatorKind::from_meta_code("Meta trazadora 12"), MetaTrazadora);
+        assert_eq!(
+            IndicatorKind::from_meta_code("META SECTORIAL 301"),
+            Sectorial
+        );
+        assert_eq!(
+            IndicatorKind::from_meta_code("META PROYECTO 4"),
+            ProyectoInversion
+        );
+        assert_eq!(
+            IndicatorKind::from_meta_code("Meta trazadora 12"),
+            MetaTrazadora
+        );
         assert_eq!(IndicatorKind::from_meta_code(""), Sectorial);
         let meta = Meta {
             code: "META PROYECTO 4".to_owned(),
@@ -747,7 +756,10 @@ mod tests {
     #[test]
     fn kind_sheet_names_read_back_in_the_ways_officers_write_them() {
         for kind in IndicatorKind::ALL {
-            assert_eq!(IndicatorKind::from_sheet_name(kind.sheet_name()), Some(kind));
+            assert_eq!(
+                IndicatorKind::from_sheet_name(kind.sheet_name()),
+                Some(kind)
+            );
             assert_eq!(IndicatorKind::from_sheet_name(kind.key()), Some(kind));
             let shouted = format!(" {} ", kind.sheet_name().to_uppercase());
             assert_eq!(IndicatorKind::from_sheet_name(&shouted), Some(kind));
@@ -766,8 +778,7 @@ mod tests {
             first: 2020,
             last: 2024,
         };
-        let numbers =
-            |plan: Plan| plan.objectives.iter().map(|o| o.number).collect::<Vec<_>>();
+        let numbers = |plan: Plan| plan.objectives.iter().map(|o| o.number).collect::<Vec<_>>();
         assert_eq!(numbers(Plan::new("p", period)), vec![1, 2, 3, 4, 5]);
         assert_eq!(
             numbers(Plan::with_objectives("p", period, 7)),

@@ -918,6 +918,11 @@ fn indicator() -> impl Strategy<Value = Indicator> {
             name,
             entity: "Secretaría General".into(),
             annualization: Annualization::ALL[kind],
+            kind: [None]
+                .into_iter()
+                .chain(avance::model::IndicatorKind::ALL.map(Some))
+                .nth(kind)
+                .flatten(),
             unit: "%".into(),
             baseline,
             declared_total: None,
