@@ -127,6 +127,9 @@ slide-reasons-none = No indicator is red.
 slide-reasons-more = … and { $count } more
 slide-no-comment = no comment
 slide-file-plan = plan
+slide-file-plan-page = plan-p{ $page }
+slide-plan-page = Objectives { $first } to { $last } of { $count }
+slide-indicator-kinds = Indicators: { $sectorial } sectoral · { $trazadora } of tracer goals (metas trazadoras) · { $proyecto } of investment projects
 slide-file-objective = objective-{ $number }
 slide-file-objective-page = objective-{ $number }-p{ $page }
 slide-file-presentation = presentation
@@ -194,6 +197,16 @@ details-weights = Weights
 details-text = Text
 details-add-meta = + Add meta
 details-adds-a-meta-with = Adds a meta with one empty indicator at the end of the objective
+details-objective-count = { $count ->
+    [one] 1 strategic objective
+   *[other] { $count } strategic objectives
+}
+details-add-objective = + Add objective
+details-add-objective-hint = Adds an objective, with no text or metas, after the last one (Ctrl+Z undoes it)
+details-add-objective-full = The plan already has { $max } objectives, the most it may have
+details-remove-objective = Remove objective…
+details-remove-objective-hint = Removes the objective with its metas and indicators; the ones after it move down one number (Ctrl+Z undoes it)
+details-kind-from-meta = from the meta ({ $kind })
 details-meta = Meta
 details-meta-name = Meta name
 details-add-indicator = + Add indicator
@@ -236,6 +249,8 @@ grid-indicator-code = Indicator code
 grid-indicator = Indicator
 grid-indicator-name = Indicator name
 grid-type-heading = Type
+grid-kind-heading = Kind of indicator
+grid-kind-hint = Where the indicator comes from: sectoral, a tracer goal (meta trazadora) or an investment project (changed in the details above)
 grid-annualization-type = Annualization type
 grid-wgt = Wgt.
 grid-weight-in-the-vigencia = Weight in the vigencia (%)
@@ -705,7 +720,7 @@ help-key-copy-fill = Ctrl+C, Ctrl+V, Delete, Ctrl+D
 help-does-copy-fill = copy (as Excel pastes it), paste, empty, fill the range down; each undone by one Ctrl+Z
 help-key-menus = F10 or Alt
 help-does-menus = open the File menu (arrows go through the menus)
-help-key-slides = While presenting (F5): Right arrow, Page Down, Space / Left arrow, Page Up; 1–5; Home / End; O; Esc
+help-key-slides = While presenting (F5): Right arrow, Page Down, Space / Left arrow, Page Up; 1–9 and 0 (objective 10), two digits in a row for 11 and beyond (1 then 2: objective 12); Home / End; O; Esc
 help-does-slides = next / previous slide; that objective's; first / last; order of the indicators; leave
 help-figures = What the figures mean
 help-figures-types = An indicator's progress = executed at the cut ÷ programmed for the vigencia × 100. By annualization type, executed at the cut is the sum of the quarters reported (suma), the last level reported (creciente, constante) or the reduction achieved from the baseline (decreciente). A quarter not reported is not 0; a reported 0 is.
@@ -896,3 +911,17 @@ compare-more-differences = … and { $count ->
         [one] 1 more difference
        *[other] { $count } more differences
     } (avance diff lists them all).
+
+## Objectives: a new plan, removing one
+new-plan-title = New plan
+new-plan-question = How many strategic objectives does the plan have? (1 to { $max }; they can be added and removed later)
+new-plan-objectives-label = Number of objectives
+new-plan-create = Create
+new-plan-objectives-not-a-number = type a whole number from 1 to { $max }
+new-plan-objectives-out-of-range = a plan has from 1 to { $max } objectives
+remove-objective-title = Remove objective { $number }?
+remove-objective-text = { $indicators ->
+    [one] Objective { $number } has 1 indicator, which is removed with it.
+   *[other] Objective { $number } has { $indicators } indicators, which are removed with it.
+} The objectives after it move down one number. Ctrl+Z undoes it.
+remove-objective-confirm = Remove objective

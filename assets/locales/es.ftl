@@ -127,6 +127,12 @@ slide-reasons-none = Ningún indicador está en rojo.
 slide-reasons-more = … y { $count } más
 slide-no-comment = sin comentario
 slide-file-plan = plan
+slide-file-plan-page = plan-p{ $page }
+slide-plan-page = Objetivos { $first } a { $last } de { $count }
+slide-indicator-kinds = Indicadores: { $sectorial } { $sectorial ->
+    [one] sectorial
+   *[other] sectoriales
+} · { $trazadora } de metas trazadoras · { $proyecto } de proyectos de inversión
 slide-file-objective = objetivo-{ $number }
 slide-file-objective-page = objetivo-{ $number }-p{ $page }
 slide-file-presentation = presentacion
@@ -194,6 +200,16 @@ details-weights = Ponderaciones
 details-text = Texto
 details-add-meta = + Añadir meta
 details-adds-a-meta-with = Añade una meta con un indicador vacío al final del objetivo
+details-objective-count = { $count ->
+    [one] 1 objetivo estratégico
+   *[other] { $count } objetivos estratégicos
+}
+details-add-objective = + Añadir objetivo
+details-add-objective-hint = Añade un objetivo, sin texto ni metas, después del último (Ctrl+Z lo deshace)
+details-add-objective-full = El plan ya tiene { $max } objetivos, el máximo
+details-remove-objective = Eliminar objetivo…
+details-remove-objective-hint = Elimina el objetivo con sus metas e indicadores; los siguientes bajan un número (Ctrl+Z lo deshace)
+details-kind-from-meta = según la meta ({ $kind })
 details-meta = Meta
 details-meta-name = Nombre meta
 details-add-indicator = + Añadir indicador
@@ -236,6 +252,8 @@ grid-indicator-code = Código del indicador
 grid-indicator = Indicador
 grid-indicator-name = Nombre del indicador
 grid-type-heading = Tipo
+grid-kind-heading = Tipo de indicador
+grid-kind-hint = De dónde viene el indicador: sectorial, de meta trazadora o de proyecto de inversión (se cambia en los detalles, arriba)
 grid-annualization-type = Tipo de anualización
 grid-wgt = Pond.
 grid-weight-in-the-vigencia = Ponderación de la vigencia (%)
@@ -723,7 +741,7 @@ help-key-copy-fill = Ctrl+C, Ctrl+V, Supr, Ctrl+D
 help-does-copy-fill = copiar (como Excel lo pega), pegar, vaciar, rellenar hacia abajo el rango; cada uno se deshace con un Ctrl+Z
 help-key-menus = F10 o Alt
 help-does-menus = abrir el menú Archivo (las flechas recorren los menús)
-help-key-slides = En la presentación (F5): flecha derecha, Av Pág, Espacio / flecha izquierda, Re Pág; 1–5; Inicio / Fin; O; Esc
+help-key-slides = En la presentación (F5): flecha derecha, Av Pág, Espacio / flecha izquierda, Re Pág; 1–9 y 0 (objetivo 10), dos cifras seguidas para el 11 en adelante (1 y 2: objetivo 12); Inicio / Fin; O; Esc
 help-does-slides = diapositiva siguiente / anterior; la de ese objetivo; primera / última; orden de los indicadores; salir
 help-figures = Qué significan las cifras
 help-figures-types = Avance de un indicador = ejecutado al corte ÷ programado de la vigencia × 100. Según el tipo de anualización, el ejecutado al corte es la suma de los trimestres reportados (suma), el último nivel reportado (creciente, constante) o la reducción lograda desde la línea base (decreciente). Un trimestre sin reporte no es 0; un 0 reportado sí.
@@ -914,3 +932,17 @@ compare-more-differences = … y { $count ->
         [one] 1 diferencia más
        *[other] { $count } diferencias más
     } (avance diff las lista todas).
+
+## Objectives: a new plan, removing one
+new-plan-title = Nuevo plan
+new-plan-question = ¿Cuántos objetivos estratégicos tiene el plan? (de 1 a { $max }; se pueden añadir y quitar después)
+new-plan-objectives-label = Número de objetivos
+new-plan-create = Crear
+new-plan-objectives-not-a-number = escriba un número entero de 1 a { $max }
+new-plan-objectives-out-of-range = un plan tiene de 1 a { $max } objetivos
+remove-objective-title = ¿Eliminar el objetivo { $number }?
+remove-objective-text = { $indicators ->
+    [one] El objetivo { $number } tiene 1 indicador, que se elimina con él.
+   *[other] El objetivo { $number } tiene { $indicators } indicadores, que se eliminan con él.
+} Los objetivos siguientes bajan un número. Ctrl+Z lo deshace.
+remove-objective-confirm = Eliminar objetivo

@@ -254,7 +254,7 @@ impl AvanceApp {
                 }
                 self.notice = Some(Notice::new(text));
                 if let Some(then) = self.after_save.take() {
-                    self.run_confirmed(then, language);
+                    self.run_confirmed(then);
                 }
             }
             Err(e) => {

@@ -41,7 +41,8 @@ pub enum Command {
     FirstSlide,
     /// The last slide (End).
     LastSlide,
-    /// The first slide of the objective with this number (keys 1–5).
+    /// The first slide of the objective with this number (keys 1–9, 0 for 10, two digits
+    /// for 11 and beyond).
     ObjectiveSlide(u8),
     /// Indicators on the slides in plan order or lowest first (O).
     ToggleSlideOrder,
@@ -153,27 +154,23 @@ impl Command {
         }
     }
 
-    /// What a key does while the slides are on screen (F5 and Esc aside): → Page Down and
-    /// Space go on, ← and Page Up go back, Home and End to the first and last slide, 1–5 to
-    /// that objective's slide, O changes the indicators' order.
+    /// What a key does while the slides are on screen (F5, Esc and the digits aside): → Page
+    /// Down and Space go on, ← and Page Up go back, Home and End to the first and last slide,
+    /// O changes the indicators' order. The digits go to an objective's slide
+    /// ([`Self::digit_key`], [`crate::view::slides::objective_for_digit`]).
     pub fn presentation_key(key: Key) -> Option<Command> {
         Some(match key {
             Key::ArrowRight | Key::PageDown | Key::Space => Command::NextSlide,
             Key::ArrowLeft | Key::PageUp => Command::PreviousSlide,
             Key::Home => Command::FirstSlide,
             Key::End => Command::LastSlide,
-            Key::Num1 => Command::ObjectiveSlide(1),
-            Key::Num2 => Command::ObjectiveSlide(2),
-            Key::Num3 => Command::ObjectiveSlide(3),
-            Key::Num4 => Command::ObjectiveSlide(4),
-            Key::Num5 => Command::ObjectiveSlide(5),
             Key::O => Command::ToggleSlideOrder,
             _ => return None,
         })
     }
 
     /// The keys [`Self::presentation_key`] reads.
-    pub const PRESENTATION_KEYS: [Key; 13] = [
+    pub const PRESENTATION_KEYS: [Key; 8] = [
         Key::ArrowRight,
         Key::PageDown,
         Key::Space,
@@ -181,12 +178,21 @@ impl Command {
         Key::PageUp,
         Key::Home,
         Key::End,
+        Key::O,
+    ];
+
+    /// The digit keys, 0 to 9, in order: while presenting they go to an objective's slide.
+    pub const DIGIT_KEYS: [Key; 10] = [
+        Key::Num0,
         Key::Num1,
         Key::Num2,
         Key::Num3,
         Key::Num4,
         Key::Num5,
-        Key::O,
+        Key::Num6,
+        Key::Num7,
+        Key::Num8,
+        Key::Num9,
     ];
 }
 
