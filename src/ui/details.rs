@@ -508,9 +508,10 @@ fn indicator_ui(
                 .num_columns(2)
                 .spacing([8.0, 4.0])
                 .show(ui, |ui| {
-                    indicator_texts_ui(ui, indicator, at, language, actions);
+                    // Where it comes from first: the texts below may scroll out of sight.
                     let meta = &plan.objectives[at.objective].metas[at.meta];
                     indicator_kind_ui(ui, indicator, meta, at, language, actions);
+                    indicator_texts_ui(ui, indicator, at, language, actions);
                     baseline_ui(ui, indicator, at, view, language, actions);
                     comments_ui(ui, indicator, at, vigencia, language, actions);
                 });
@@ -595,7 +596,12 @@ fn indicator_kind_ui(
             }
         })
         .response
-        .labelled_by(label.id);
+        .labelled_by(label.id)
+        .accessible_name(format!(
+            "{} · {}",
+            crate::model::validation::indicator_label(&meta.code, indicator),
+            crate::tr!(language, "grid-kind-heading")
+        ));
     if chosen != indicator.kind {
         actions.push(Action::Edit(Edit::IndicatorKind { at, kind: chosen }, None));
     }

@@ -18,6 +18,7 @@ mod import_safety;
 mod import_window;
 mod large_plans;
 mod layers;
+mod objectives;
 mod one_reader;
 mod packaging;
 mod plan_files;
