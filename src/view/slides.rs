@@ -762,20 +762,4 @@ mod tests {
         let (_, after_12) = objective_for_digit(typed, 2, 10.5, twelve);
         assert_eq!(after_12, None, "a two-digit number starts afresh");
     }
-
-    #[test]
-    fn the_plans_slide_counts_the_indicators_of_each_kind() {
-        let plan = crate::io::seed_plan();
-        let progress = PlanProgress::compute(&plan, plan.cut);
-        let slide = Slide::at(&plan, &progress, 0, SlideOrder::Plan, Language::Es).unwrap();
-        let SlideContent::Plan(page) = &slide.content else {
-            panic!("the plan's slide");
-        };
-        assert_eq!(
-            page.kinds,
-            "Indicadores: 8 sectoriales · 0 de metas trazadoras · 1 de proyectos de inversión"
-        );
-        assert_eq!(page.page_note, None);
-        assert_eq!(slide.file_stem(Language::Es), "01-plan-2022T1");
-    }
 }

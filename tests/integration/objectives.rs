@@ -407,6 +407,23 @@ fn plan_v1_still_loads_with_every_kind_taken_from_its_metas() {
     assert!(!text.contains("kind"), "an older file has no kind field");
 }
 
+#[test]
+fn the_plans_slide_counts_the_seeds_indicators_of_each_kind() {
+    use avance::view::slides::{Slide, SlideOrder};
+    let plan = seed_plan();
+    let progress = avance::model::PlanProgress::compute(&plan, plan.cut);
+    let slide = Slide::at(&plan, &progress, 0, SlideOrder::Plan, Language::Es).unwrap();
+    let SlideContent::Plan(page) = &slide.content else {
+        panic!("the plan's slide");
+    };
+    assert_eq!(
+        page.kinds,
+        "Indicadores: 8 sectoriales · 0 de metas trazadoras · 1 de proyectos de inversión"
+    );
+    assert_eq!(page.page_note, None);
+    assert_eq!(slide.file_stem(Language::Es), "01-plan-2022T1");
+}
+
 // ── The window ────────────────────────────────────────────────────────────────────────
 
 fn window_on(plan: &Plan, dir: &Path) -> Harness<'static, AvanceApp> {
