@@ -28,6 +28,7 @@ fn plan_benches(c: &mut Criterion) {
         let plan = generate(GenerateRequest {
             indicators: size,
             seed: 1,
+            objectives: avance::model::DEFAULT_OBJECTIVES,
         });
         let text = plan_file::to_text(&plan).unwrap();
         let mut group = c.benchmark_group("plan");
@@ -119,6 +120,7 @@ fn compare_benches(c: &mut Criterion) {
             let generated = generate(GenerateRequest {
                 indicators: size,
                 seed: 1,
+                objectives: avance::model::DEFAULT_OBJECTIVES,
             });
             let sector = in_one_meta(generated, codes);
             let copy = with_comments(&sector);

@@ -41,6 +41,7 @@ fn window_benches(c: &mut Criterion) {
     let plan = generate(GenerateRequest {
         indicators: 10_000,
         seed: 1,
+        objectives: avance::model::DEFAULT_OBJECTIVES,
     });
     plan_file::save(&plan, &big).unwrap();
 

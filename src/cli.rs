@@ -377,6 +377,9 @@ pub struct GenerateArgs {
     /// Another seed gives another plan of the same size.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// How many objectives share the indicators (1 to 20).
+    #[arg(long, default_value_t = crate::model::DEFAULT_OBJECTIVES)]
+    pub objectives: u8,
     /// The plan file to write (.ron).
     #[arg(short, long)]
     pub output: PathBuf,
@@ -402,12 +405,25 @@ impl GenerateArgs {
             );
             return ExitCode::from(2);
         }
+        if !(1..=crate::model::MAX_OBJECTIVES).contains(&self.objectives) {
+            eprintln!(
+                "{}",
+                tr!(
+                    language,
+                    "cli-generate-objectives",
+                    asked = self.objectives,
+                    max = crate::model::MAX_OBJECTIVES
+                )
+            );
+            return ExitCode::from(2);
+        }
         if let Some(code) = refuse_overwrite(&self.output, self.force, language) {
             return code;
         }
         let plan = generate::generate(GenerateRequest {
             indicators: self.indicators,
             seed: self.seed,
+            objectives: self.objectives,
         });
         if let Err(e) = plan_file::save(&plan, &self.output) {
             eprintln!("{}", e.command_line_message(language));

@@ -11,6 +11,9 @@ findings-count = { $errors ->
 
 ## Plan words
 quarter-short = Q{ $number }
+indicator-kind-sectorial = sectoral
+indicator-kind-meta-trazadora = tracer goal (meta trazadora)
+indicator-kind-proyecto-inversion = investment project
 annualization-suma = Sum
 annualization-creciente = Increasing
 annualization-constante = Constant
@@ -33,7 +36,10 @@ field-comment = comment { $vigencia } Q{ $quarter }
 ## Validation: what is wrong
 problem-period-reversed = the period { $first }–{ $last } is reversed
 problem-cut-outside-period = the cut { $cut } is outside the period { $first }–{ $last }
-problem-objective-number-invalid = number { $number } is not between 1 and 5
+problem-objective-number-invalid = number { $number } is not between 1 and { $max } (a plan has at most { $max } objectives)
+problem-objective-number-missing = objective { $number } is missing: objectives are numbered consecutively from 1
+problem-objective-numbers-missing = objectives { $from } to { $to } are missing: objectives are numbered consecutively from 1
+problem-no-objectives = the plan has no objectives: it needs at least one
 problem-objective-number-repeated = number { $number } is repeated
 problem-negative-programming = programming cannot be negative ({ $value })
 problem-negative-weight = the weight cannot be negative ({ $value })
@@ -118,6 +124,9 @@ slide-reasons-none = No indicator is red.
 slide-reasons-more = … and { $count } more
 slide-no-comment = no comment
 slide-file-plan = plan
+slide-file-plan-page = plan-p{ $page }
+slide-plan-page = Objectives { $first } to { $last } of { $count }
+slide-indicator-kinds = Indicators: { $sectorial } sectoral · { $trazadora } of tracer goals (metas trazadoras) · { $proyecto } of investment projects
 slide-file-objective = objective-{ $number }
 slide-file-objective-page = objective-{ $number }-p{ $page }
 slide-file-presentation = presentation
@@ -139,6 +148,7 @@ app-slides-exported = Presentation exported
 app-slides-exported-text = { $count } slides at the cut { $date } (one PNG image per slide and one PDF with all of them) in: { $path }
 app-could-not-export-slides = Could not export the presentation
 cli-generate-too-many = Nothing was generated: { $asked } indicators are too many; the most is { $max } (a plan of about 36 MB; Avance reads plans of up to 50 MB).
+cli-generate-objectives = Nothing was generated: a plan has from 1 to { $max } objectives, not { $asked }.
 cli-slides-written = { $count } slides at the cut { $date } written in { $path }:
 slides-file-exists = That file already exists; choose another folder (or use --force on the command line to replace it): { $path }
 slides-not-a-folder = The slides go in a folder, and “{ $path }” is a file: give a folder's name (it is made if missing).
@@ -184,6 +194,16 @@ details-weights = Weights
 details-text = Text
 details-add-meta = + Add meta
 details-adds-a-meta-with = Adds a meta with one empty indicator at the end of the objective
+details-objective-count = { $count ->
+    [one] 1 strategic objective
+   *[other] { $count } strategic objectives
+}
+details-add-objective = + Add objective
+details-add-objective-hint = Adds an objective, with no text or metas, after the last one (Ctrl+Z undoes it)
+details-add-objective-full = The plan already has { $max } objectives, the most it may have
+details-remove-objective = Remove objective…
+details-remove-objective-hint = Removes the objective with its metas and indicators; the ones after it move down one number (Ctrl+Z undoes it)
+details-kind-from-meta = from the meta ({ $kind })
 details-meta = Meta
 details-meta-name = Meta name
 details-add-indicator = + Add indicator
@@ -226,6 +246,8 @@ grid-indicator-code = Indicator code
 grid-indicator = Indicator
 grid-indicator-name = Indicator name
 grid-type-heading = Type
+grid-kind-heading = Kind of indicator
+grid-kind-hint = Where the indicator comes from: sectoral, a tracer goal (meta trazadora) or an investment project (changed in the details above)
 grid-annualization-type = Annualization type
 grid-wgt = Wgt.
 grid-weight-in-the-vigencia = Weight in the vigencia (%)
@@ -509,6 +531,7 @@ import-row-problem = { $place }: { $reason } ({ $origin })
 import-reason-objective-out-of-range = the objective must be a number from 1 to { $max }
 import-reason-empty = cannot be empty
 import-reason-unknown-type = the type must be Suma, Creciente, Constante or Decreciente
+import-reason-unknown-kind = the kind of indicator must be Sectorial, Meta trazadora or Proyecto de inversión
 import-reason-date = the cell is formatted as a date, not a number: give it a number format in the workbook
 import-reason-spreadsheet-error = the cell holds a spreadsheet error: fix it in the workbook
 import-reason-objective-not-in-plan = the plan has no such objective
@@ -706,7 +729,7 @@ help-key-copy-fill = Ctrl+C, Ctrl+V, Delete, Ctrl+D
 help-does-copy-fill = copy (as Excel pastes it), paste, empty, fill the range down; each undone by one Ctrl+Z
 help-key-menus = F10 or Alt
 help-does-menus = open the File menu (arrows go through the menus)
-help-key-slides = While presenting (F5): Right arrow, Page Down, Space / Left arrow, Page Up; 1–5; Home / End; O; Esc
+help-key-slides = While presenting (F5): Right arrow, Page Down, Space / Left arrow, Page Up; 1–9 and 0 (objective 10), two digits in a row for 11 and beyond (1 then 2: objective 12); Home / End; O; Esc
 help-does-slides = next / previous slide; that objective's; first / last; order of the indicators; leave
 help-figures = What the figures mean
 help-figures-types = An indicator's progress = executed at the cut ÷ programmed for the vigencia × 100. By annualization type, executed at the cut is the sum of the quarters reported (suma), the last level reported (creciente, constante) or the reduction achieved from the baseline (decreciente). A quarter not reported is not 0; a reported 0 is.
@@ -771,6 +794,7 @@ diff-subject-objective-text = text
 diff-subject-responsible-entity = responsible entity
 diff-subject-unit = unit
 diff-subject-annualization = annualization type
+diff-subject-indicator-kind = kind of indicator
 diff-subject-cap = 100% cap in the average
 diff-subject-red-below = traffic light: red below
 diff-subject-yellow-below = traffic light: yellow below
@@ -898,3 +922,17 @@ compare-more-differences = … and { $count ->
         [one] 1 more difference
        *[other] { $count } more differences
     } (avance diff lists them all).
+
+## Objectives: a new plan, removing one
+new-plan-title = New plan
+new-plan-question = How many strategic objectives does the plan have? (1 to { $max }; they can be added and removed later)
+new-plan-objectives-label = Number of objectives
+new-plan-create = Create
+new-plan-objectives-not-a-number = type a whole number from 1 to { $max }
+new-plan-objectives-out-of-range = a plan has from 1 to { $max } objectives
+remove-objective-title = Remove objective { $number }?
+remove-objective-text = { $indicators ->
+    [one] Objective { $number } has 1 indicator, which is removed with it.
+   *[other] Objective { $number } has { $indicators } indicators, which are removed with it.
+} The objectives after it move down one number. Ctrl+Z undoes it.
+remove-objective-confirm = Remove objective

@@ -11,6 +11,9 @@ findings-count = { $errors ->
 
 ## Palabras del plan
 quarter-short = T{ $number }
+indicator-kind-sectorial = sectorial
+indicator-kind-meta-trazadora = meta trazadora
+indicator-kind-proyecto-inversion = proyecto de inversión
 annualization-suma = Suma
 annualization-creciente = Creciente
 annualization-constante = Constante
@@ -33,7 +36,10 @@ field-comment = comentario { $vigencia } T{ $quarter }
 ## Validación: qué está mal
 problem-period-reversed = el periodo { $first }–{ $last } está invertido
 problem-cut-outside-period = el corte { $cut } está fuera del periodo { $first }–{ $last }
-problem-objective-number-invalid = el número { $number } no está entre 1 y 5
+problem-objective-number-invalid = el número { $number } no está entre 1 y { $max } (un plan tiene a lo más { $max } objetivos)
+problem-objective-number-missing = falta el objetivo { $number }: los objetivos van numerados seguidos desde 1
+problem-objective-numbers-missing = faltan los objetivos { $from } a { $to }: los objetivos van numerados seguidos desde 1
+problem-no-objectives = el plan no tiene objetivos: necesita al menos uno
 problem-objective-number-repeated = el número { $number } está repetido
 problem-negative-programming = la programación no puede ser negativa ({ $value })
 problem-negative-weight = la ponderación no puede ser negativa ({ $value })
@@ -118,6 +124,12 @@ slide-reasons-none = Ningún indicador está en rojo.
 slide-reasons-more = … y { $count } más
 slide-no-comment = sin comentario
 slide-file-plan = plan
+slide-file-plan-page = plan-p{ $page }
+slide-plan-page = Objetivos { $first } a { $last } de { $count }
+slide-indicator-kinds = Indicadores: { $sectorial } { $sectorial ->
+    [one] sectorial
+   *[other] sectoriales
+} · { $trazadora } de metas trazadoras · { $proyecto } de proyectos de inversión
 slide-file-objective = objetivo-{ $number }
 slide-file-objective-page = objetivo-{ $number }-p{ $page }
 slide-file-presentation = presentacion
@@ -139,6 +151,7 @@ app-slides-exported = Presentación exportada
 app-slides-exported-text = { $count } diapositivas al corte { $date } (una imagen PNG por diapositiva y un PDF con todas) en: { $path }
 app-could-not-export-slides = No se pudo exportar la presentación
 cli-generate-too-many = No se generó nada: { $asked } indicadores son demasiados; el máximo es { $max } (un plan de unos 36 MB; Avance lee planes de hasta 50 MB).
+cli-generate-objectives = No se generó nada: un plan tiene de 1 a { $max } objetivos, no { $asked }.
 cli-slides-written = { $count } diapositivas al corte { $date } escritas en { $path }:
 slides-file-exists = Ese archivo ya existe; elija otra carpeta (o use --force en la línea de órdenes para reemplazarlo): { $path }
 slides-not-a-folder = Las diapositivas van en una carpeta, y «{ $path }» es un archivo: escriba el nombre de una carpeta (se crea si no existe).
@@ -184,6 +197,16 @@ details-weights = Ponderaciones
 details-text = Texto
 details-add-meta = + Añadir meta
 details-adds-a-meta-with = Añade una meta con un indicador vacío al final del objetivo
+details-objective-count = { $count ->
+    [one] 1 objetivo estratégico
+   *[other] { $count } objetivos estratégicos
+}
+details-add-objective = + Añadir objetivo
+details-add-objective-hint = Añade un objetivo, sin texto ni metas, después del último (Ctrl+Z lo deshace)
+details-add-objective-full = El plan ya tiene { $max } objetivos, el máximo
+details-remove-objective = Eliminar objetivo…
+details-remove-objective-hint = Elimina el objetivo con sus metas e indicadores; los siguientes bajan un número (Ctrl+Z lo deshace)
+details-kind-from-meta = según la meta ({ $kind })
 details-meta = Meta
 details-meta-name = Nombre meta
 details-add-indicator = + Añadir indicador
@@ -226,6 +249,8 @@ grid-indicator-code = Código del indicador
 grid-indicator = Indicador
 grid-indicator-name = Nombre del indicador
 grid-type-heading = Tipo
+grid-kind-heading = Tipo de indicador
+grid-kind-hint = De dónde viene el indicador: sectorial, de meta trazadora o de proyecto de inversión (se cambia en los detalles, arriba)
 grid-annualization-type = Tipo de anualización
 grid-wgt = Pond.
 grid-weight-in-the-vigencia = Ponderación de la vigencia (%)
@@ -509,6 +534,7 @@ import-row-problem = { $place }: { $reason } ({ $origin })
 import-reason-objective-out-of-range = el objetivo debe ser un número de 1 a { $max }
 import-reason-empty = no puede estar vacío
 import-reason-unknown-type = el tipo debe ser Suma, Creciente, Constante o Decreciente
+import-reason-unknown-kind = el tipo de indicador debe ser Sectorial, Meta trazadora o Proyecto de inversión
 import-reason-date = la celda tiene formato de fecha, no de número: dele formato de número en el libro
 import-reason-spreadsheet-error = la celda tiene un error de la hoja de cálculo: corríjalo en el libro
 import-reason-objective-not-in-plan = el plan no tiene ese objetivo
@@ -724,7 +750,7 @@ help-key-copy-fill = Ctrl+C, Ctrl+V, Supr, Ctrl+D
 help-does-copy-fill = copiar (como Excel lo pega), pegar, vaciar, rellenar hacia abajo el rango; cada uno se deshace con un Ctrl+Z
 help-key-menus = F10 o Alt
 help-does-menus = abrir el menú Archivo (las flechas recorren los menús)
-help-key-slides = En la presentación (F5): flecha derecha, Av Pág, Espacio / flecha izquierda, Re Pág; 1–5; Inicio / Fin; O; Esc
+help-key-slides = En la presentación (F5): flecha derecha, Av Pág, Espacio / flecha izquierda, Re Pág; 1–9 y 0 (objetivo 10), dos cifras seguidas para el 11 en adelante (1 y 2: objetivo 12); Inicio / Fin; O; Esc
 help-does-slides = diapositiva siguiente / anterior; la de ese objetivo; primera / última; orden de los indicadores; salir
 help-figures = Qué significan las cifras
 help-figures-types = Avance de un indicador = ejecutado al corte ÷ programado de la vigencia × 100. Según el tipo de anualización, el ejecutado al corte es la suma de los trimestres reportados (suma), el último nivel reportado (creciente, constante) o la reducción lograda desde la línea base (decreciente). Un trimestre sin reporte no es 0; un 0 reportado sí.
@@ -789,6 +815,7 @@ diff-subject-objective-text = texto
 diff-subject-responsible-entity = entidad responsable
 diff-subject-unit = unidad
 diff-subject-annualization = tipo de anualización
+diff-subject-indicator-kind = tipo de indicador
 diff-subject-cap = tope del 100 % en el promedio
 diff-subject-red-below = semáforo: rojo por debajo de
 diff-subject-yellow-below = semáforo: amarillo por debajo de
@@ -916,3 +943,17 @@ compare-more-differences = … y { $count ->
         [one] 1 diferencia más
        *[other] { $count } diferencias más
     } (avance diff las lista todas).
+
+## Objectives: a new plan, removing one
+new-plan-title = Nuevo plan
+new-plan-question = ¿Cuántos objetivos estratégicos tiene el plan? (de 1 a { $max }; se pueden añadir y quitar después)
+new-plan-objectives-label = Número de objetivos
+new-plan-create = Crear
+new-plan-objectives-not-a-number = escriba un número entero de 1 a { $max }
+new-plan-objectives-out-of-range = un plan tiene de 1 a { $max } objetivos
+remove-objective-title = ¿Eliminar el objetivo { $number }?
+remove-objective-text = { $indicators ->
+    [one] El objetivo { $number } tiene 1 indicador, que se elimina con él.
+   *[other] El objetivo { $number } tiene { $indicators } indicadores, que se eliminan con él.
+} Los objetivos siguientes bajan un número. Ctrl+Z lo deshace.
+remove-objective-confirm = Eliminar objetivo

@@ -100,6 +100,11 @@ impl AvanceApp {
                     self.prefs.welcomed = true;
                     changed = true;
                 }
+                Action::RemoveObjective(objective) => {
+                    self.remove_objective(objective, false);
+                    structural = true;
+                    changed = true;
+                }
             }
         }
         self.clamp_selection();
@@ -251,6 +256,23 @@ impl AvanceApp {
         });
         if open_menu && !self.view.presenting {
             self.view.open_menu = true;
+        }
+        if self.view.presenting {
+            for (digit, key) in (0u8..).zip(Command::DIGIT_KEYS) {
+                if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key)) {
+                    let now = ctx.input(|i| i.time);
+                    let plan = self.doc.plan();
+                    let (number, typed) = crate::view::slides::objective_for_digit(
+                        self.view.typed_digit,
+                        digit,
+                        now,
+                        |n| plan.objective(n).is_some(),
+                    );
+                    self.view.typed_digit = typed;
+                    self.actions
+                        .push(Action::Command(Command::ObjectiveSlide(number)));
+                }
+            }
         }
         for (shortcut, command) in Command::keys_in(mode) {
             if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {

@@ -10,7 +10,7 @@ use super::{AvanceApp, SlidesExport, file_picker, files};
 use crate::io::{export, import, plan_file};
 use crate::model::edit::Edit;
 use crate::model::search;
-use crate::model::{Language, Period, Plan};
+use crate::model::{DEFAULT_OBJECTIVES, Period, Plan};
 use crate::view::dialog::{ImportTarget, PendingSave, RefusedAnswer};
 use crate::view::refused::{EntryBox, refused_entries};
 use crate::view::{Command, Dialog, Find, Notice, PathPurpose, Selection};
@@ -66,22 +66,20 @@ impl AvanceApp {
 
     /// Runs a command. Commands that would drop unsaved changes ask first.
     pub fn run_command(&mut self, command: Command) {
-        let language = self.prefs.language;
         if command.declaration().discards_document && self.has_unsaved_work() {
             self.dialog = Some(Dialog::UnsavedChanges { then: command });
             return;
         }
-        self.run_confirmed(command, language);
+        self.run_confirmed(command);
     }
 
-    pub(super) fn run_confirmed(&mut self, command: Command, language: Language) {
+    pub(super) fn run_confirmed(&mut self, command: Command) {
         match command {
             Command::New => {
-                let period: Period = self.doc.plan().period;
-                let title = crate::tr!(language, "app-new-plan-title");
-                let mut plan = Plan::new(title, period);
-                plan.settings.language = language;
-                self.replace_document(Document::untitled(plan, Untitled::New));
+                self.dialog = Some(Dialog::NewPlan {
+                    objectives: DEFAULT_OBJECTIVES.to_string(),
+                    fresh: true,
+                });
             }
             Command::Open
             | Command::Import
@@ -217,7 +215,7 @@ impl AvanceApp {
             }
             RefusedAnswer::SaveWithout => {
                 self.view.drop_refused(language);
-                self.run_confirmed(then, language);
+                self.run_confirmed(then);
             }
         }
     }
@@ -377,6 +375,54 @@ impl AvanceApp {
     }
 
     /// Writes the comment the box holds (one undo step), or nothing when cancelled.
+    /// Archivo → Nuevo answered: a new, untitled plan with that many objectives.
+    pub fn answer_new_plan(&mut self, objectives: Option<u8>) {
+        self.dialog = None;
+        let Some(objectives) = objectives else {
+            return;
+        };
+        let language = self.prefs.language;
+        let period: Period = self.doc.plan().period;
+        let title = crate::tr!(language, "app-new-plan-title");
+        let mut plan = Plan::with_objectives(title, period, objectives);
+        plan.settings.language = language;
+        self.replace_document(Document::untitled(plan, Untitled::New));
+    }
+
+    /// Removes the objective at `objective` (one undo step), after asking when it has
+    /// indicators; the objective before it (or the new one in its place) is selected.
+    pub(super) fn remove_objective(&mut self, objective: usize, confirmed: bool) {
+        let Some(found) = self.doc.plan().objectives.get(objective) else {
+            return;
+        };
+        let indicators = found.indicator_count();
+        if indicators > 0 && !confirmed {
+            self.dialog = Some(Dialog::RemoveObjective {
+                objective,
+                number: found.number,
+                indicators,
+            });
+            return;
+        }
+        if self
+            .doc
+            .apply(Edit::RemoveObjective { objective }, None)
+            .is_ok()
+        {
+            self.view.selection = Selection::Objective(objective.saturating_sub(1));
+        }
+    }
+
+    /// The answer to "remove objective N and its indicators?".
+    pub fn answer_remove_objective(&mut self, remove: bool) {
+        let Some(Dialog::RemoveObjective { objective, .. }) = self.dialog.take() else {
+            return;
+        };
+        if remove {
+            self.remove_objective(objective, true);
+        }
+    }
+
     pub fn answer_comment(&mut self, text: Option<String>) {
         let Some(Dialog::Comment {
             at,
@@ -492,14 +538,13 @@ impl AvanceApp {
         let Some(Dialog::UnsavedChanges { then }) = self.dialog.take() else {
             return;
         };
-        let language = self.prefs.language;
         match answer {
             crate::view::dialog::UnsavedAnswer::Save => {
                 // Runs `then` once saved, which may take more answers (a path, a question).
                 self.after_save = Some(then);
-                self.run_confirmed(Command::Save, language);
+                self.run_confirmed(Command::Save);
             }
-            crate::view::dialog::UnsavedAnswer::Discard => self.run_confirmed(then, language),
+            crate::view::dialog::UnsavedAnswer::Discard => self.run_confirmed(then),
             // A recovery copy waiting for this answer stays on disk, offered at the next start.
             crate::view::dialog::UnsavedAnswer::Cancel => self.restoring = None,
         }

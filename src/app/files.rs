@@ -40,6 +40,8 @@ pub(crate) fn is_structural(edit: &Edit) -> bool {
             | Edit::AddMeta { .. }
             | Edit::RemoveMeta { .. }
             | Edit::MoveMeta { .. }
+            | Edit::AddObjective
+            | Edit::RemoveObjective { .. }
     )
 }
 
@@ -252,7 +254,7 @@ impl AvanceApp {
                 }
                 self.notice = Some(Notice::new(text));
                 if let Some(then) = self.after_save.take() {
-                    self.run_confirmed(then, language);
+                    self.run_confirmed(then);
                 }
             }
             Err(e) => {

@@ -163,6 +163,7 @@ impl AvanceApp {
             open_menu: false,
             comparison: None,
             slide: 0,
+            typed_digit: None,
             slide_order: crate::view::slides::SlideOrder::default(),
             slide_shown: None,
             chart_page: 0,
@@ -336,6 +337,8 @@ impl eframe::App for AvanceApp {
                 Some(DialogAnswer::Comment(text)) => self.answer_comment(text),
                 Some(DialogAnswer::Consolidate(answer)) => self.answer_consolidate(answer),
                 Some(DialogAnswer::RefusedTexts(answer)) => self.answer_refused_texts(answer),
+                Some(DialogAnswer::NewPlan(objectives)) => self.answer_new_plan(objectives),
+                Some(DialogAnswer::RemoveObjective(yes)) => self.answer_remove_objective(yes),
                 Some(answer) => self.answer_file_question(answer),
                 None => {}
             }

@@ -8,7 +8,9 @@ use crate::model::edit::{Direction, Edit, IndicatorPath, IndicatorText, MetaText
 use crate::model::format::parse_optional_number;
 use crate::model::format::{number_or_empty, percent_or_dash};
 use crate::model::validation::no_average_reason;
-use crate::model::{Indicator, Language, Plan, Quarter, TrafficLight, Vigencia};
+use crate::model::{
+    Indicator, IndicatorKind, Language, MAX_OBJECTIVES, Meta, Plan, Quarter, TrafficLight, Vigencia,
+};
 use crate::ui::PanelContext;
 use crate::ui::grid::weights_total_ui;
 use crate::ui::tree::progress_badge;
@@ -74,6 +76,15 @@ fn plan_ui(
             crate::tr!(language, "details-plan-s-cut"),
             plan.cut.date()
         ));
+        ui.horizontal(|ui| {
+            let count = plan.objectives.len();
+            ui.label(crate::tr!(
+                language,
+                "details-objective-count",
+                count = count
+            ));
+            add_objective_button_ui(ui, plan, language, actions);
+        });
         plan_texts_ui(
             ui,
             "plan_texts",
@@ -293,6 +304,7 @@ fn objective_ui(
     ui.horizontal(|ui| {
         objective_heading_ui(ui, plan, figures, objective, language);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            objective_buttons_ui(ui, plan, objective, language, actions);
             if ui
                 .button(crate::tr!(language, "details-add-meta"))
                 .on_hover_text(crate::tr!(language, "details-adds-a-meta-with"))
@@ -321,6 +333,57 @@ fn objective_ui(
                 ));
             }
         });
+}
+
+/// Add an objective after the last one, or remove this one (the app asks first when it has
+/// indicators).
+fn objective_buttons_ui(
+    ui: &mut egui::Ui,
+    plan: &Plan,
+    objective: usize,
+    language: Language,
+    actions: &mut Vec<Action>,
+) {
+    let count = plan.objectives.len();
+    if ui
+        .add_enabled(
+            count > 1,
+            egui::Button::new(crate::tr!(language, "details-remove-objective")),
+        )
+        .on_hover_text(crate::tr!(language, "details-remove-objective-hint"))
+        .clicked()
+    {
+        actions.push(Action::RemoveObjective(objective));
+    }
+    add_objective_button_ui(ui, plan, language, actions);
+}
+
+/// "+ Añadir objetivo": appends one after the last and selects it; greyed out at the most.
+fn add_objective_button_ui(
+    ui: &mut egui::Ui,
+    plan: &Plan,
+    language: Language,
+    actions: &mut Vec<Action>,
+) {
+    let count = plan.objectives.len();
+    let room = count < usize::from(MAX_OBJECTIVES);
+    let hint = if room {
+        crate::tr!(language, "details-add-objective-hint")
+    } else {
+        crate::tr!(language, "details-add-objective-full", max = MAX_OBJECTIVES)
+    };
+    if ui
+        .add_enabled(
+            room,
+            egui::Button::new(crate::tr!(language, "details-add-objective")),
+        )
+        .on_hover_text(hint.clone())
+        .on_disabled_hover_text(hint)
+        .clicked()
+    {
+        actions.push(Action::Edit(Edit::AddObjective, None));
+        actions.push(Action::Select(Selection::Objective(count)));
+    }
 }
 
 fn meta_ui(
@@ -445,6 +508,9 @@ fn indicator_ui(
                 .num_columns(2)
                 .spacing([8.0, 4.0])
                 .show(ui, |ui| {
+                    // Where it comes from first: the texts below may scroll out of sight.
+                    let meta = &plan.objectives[at.objective].metas[at.meta];
+                    indicator_kind_ui(ui, indicator, meta, at, language, actions);
                     indicator_texts_ui(ui, indicator, at, language, actions);
                     baseline_ui(ui, indicator, at, view, language, actions);
                     comments_ui(ui, indicator, at, vigencia, language, actions);
@@ -499,6 +565,47 @@ fn indicator_texts_ui(
             ));
         }
     }
+}
+
+/// Where the indicator comes from: what its meta's code implies, or a kind set on it.
+fn indicator_kind_ui(
+    ui: &mut egui::Ui,
+    indicator: &Indicator,
+    meta: &Meta,
+    at: IndicatorPath,
+    language: Language,
+    actions: &mut Vec<Action>,
+) {
+    let label = ui.label(crate::tr!(language, "grid-kind-heading"));
+    let implied = IndicatorKind::from_meta_code(&meta.code);
+    let name = |kind: Option<IndicatorKind>| match kind {
+        None => crate::tr!(
+            language,
+            "details-kind-from-meta",
+            kind = implied.name(language)
+        ),
+        Some(kind) => kind.name(language),
+    };
+    let mut chosen = indicator.kind;
+    egui::ComboBox::from_id_salt(("indicator_kind", at))
+        .selected_text(name(chosen))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut chosen, None, name(None));
+            for kind in IndicatorKind::ALL {
+                ui.selectable_value(&mut chosen, Some(kind), name(Some(kind)));
+            }
+        })
+        .response
+        .labelled_by(label.id)
+        .accessible_name(format!(
+            "{} · {}",
+            crate::model::validation::indicator_label(&meta.code, indicator),
+            crate::tr!(language, "grid-kind-heading")
+        ));
+    if chosen != indicator.kind {
+        actions.push(Action::Edit(Edit::IndicatorKind { at, kind: chosen }, None));
+    }
+    ui.end_row();
 }
 
 /// The línea base: a number field, as a grid cell takes numbers. Each valid text goes to the

@@ -1,12 +1,13 @@
 //! Questions and messages over the window.
 
 use crate::i18n::Language;
+use crate::model::MAX_OBJECTIVES;
 use crate::tr;
-use crate::view::dialog::recovery_text;
 use crate::view::dialog::{
     ChangedOnDiskAnswer, CommentsAnswer, ConsolidateAnswer, DialogAnswer, RecoverAnswer,
     RefusedAnswer, SaveFailedAnswer, UnsavedAnswer,
 };
+use crate::view::dialog::{objective_count, recovery_text};
 use crate::view::{Dialog, Notice, PathPurpose};
 
 /// How long a notice stays on screen, in seconds.
@@ -166,8 +167,82 @@ fn question_ui(ui: &mut egui::Ui, dialog: &mut Dialog, language: Language) -> Op
             )
             .map(DialogAnswer::RefusedTexts)
         }
+        Dialog::NewPlan { objectives, fresh } => new_plan_ui(ui, objectives, fresh, language),
+        Dialog::RemoveObjective {
+            number, indicators, ..
+        } => {
+            ui.heading(tr!(language, "remove-objective-title", number = *number));
+            ui.label(tr!(
+                language,
+                "remove-objective-text",
+                number = *number,
+                indicators = *indicators
+            ));
+            buttons(
+                ui,
+                &[
+                    (tr!(language, "remove-objective-confirm"), true),
+                    (tr!(language, "dialog-cancel"), false),
+                ],
+            )
+            .map(DialogAnswer::RemoveObjective)
+        }
         other => save_question_ui(ui, other, language),
     }
+}
+
+/// Archivo → Nuevo: how many objectives, Crear / Cancelar. A text that is not a number of
+/// objectives stays, with the reason under it, and Crear waits.
+fn new_plan_ui(
+    ui: &mut egui::Ui,
+    input: &mut String,
+    fresh: &mut bool,
+    language: Language,
+) -> Option<DialogAnswer> {
+    ui.heading(tr!(language, "new-plan-title"));
+    ui.label(tr!(language, "new-plan-question", max = MAX_OBJECTIVES));
+    let label = ui.label(tr!(language, "new-plan-objectives-label"));
+    let mut output = egui::TextEdit::singleline(input)
+        .desired_width(60.0)
+        .show(ui);
+    let field = output.response.response.clone().labelled_by(label.id);
+    if *fresh {
+        // The default selected: typing a number replaces it.
+        field.request_focus();
+        output
+            .state
+            .cursor
+            .set_char_range(Some(egui::text::CCursorRange::select_all_str(input)));
+        output.state.store(ui.ctx(), field.id);
+        *fresh = false;
+    }
+    let count = objective_count(input);
+    if let Err(error) = count {
+        ui.colored_label(
+            crate::theme::error_text(ui.visuals()),
+            error.message(language),
+        );
+    }
+    let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    let mut answer = None;
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        let create = ui
+            .add_enabled(
+                count.is_ok(),
+                egui::Button::new(tr!(language, "new-plan-create")),
+            )
+            .clicked();
+        if let Ok(count) = count
+            && (create || entered)
+        {
+            answer = Some(DialogAnswer::NewPlan(Some(count)));
+        }
+        if ui.button(tr!(language, "dialog-cancel")).clicked() {
+            answer = Some(DialogAnswer::NewPlan(None));
+        }
+    });
+    answer
 }
 
 /// The questions about saving and recovering files.
@@ -442,6 +517,8 @@ fn cautious_answer(dialog: &Dialog) -> DialogAnswer {
         Dialog::Consolidate(_) => DialogAnswer::Consolidate(ConsolidateAnswer::Cancel),
         Dialog::RefusedTexts { .. } => DialogAnswer::RefusedTexts(RefusedAnswer::Correct),
         Dialog::ExportFailed { .. } => DialogAnswer::ExportFailed(false),
+        Dialog::NewPlan { .. } => DialogAnswer::NewPlan(None),
+        Dialog::RemoveObjective { .. } => DialogAnswer::RemoveObjective(false),
     }
 }
 

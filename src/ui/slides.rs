@@ -168,6 +168,10 @@ impl Canvas<'_> {
                     crate::tr!(language, "slide-progress-at-cut", date = slide.cut.date())
                 )
             };
+        let subtitle = match &plan.page_note {
+            Some(note) => format!("{subtitle} · {note}"),
+            None => subtitle,
+        };
         let subtitle = self.text(
             &subtitle,
             Style::new(t::HEADING).color(t::MUTED),
@@ -175,7 +179,15 @@ impl Canvas<'_> {
             pos2(body.min.x, y),
             Align2::LEFT_TOP,
         );
-        y = subtitle.max.y + self.px(28.0);
+        y = subtitle.max.y + self.px(6.0);
+        let kinds = self.text(
+            &plan.kinds,
+            Style::new(t::SMALL).color(t::MUTED),
+            width,
+            pos2(body.min.x, y),
+            Align2::LEFT_TOP,
+        );
+        y = kinds.max.y + self.px(22.0);
         let chart = Rect::from_min_max(pos2(body.min.x, y), body.max);
         let rows: Vec<Row> = plan
             .objectives

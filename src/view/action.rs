@@ -51,4 +51,7 @@ pub enum Action {
     CloseFind,
     /// The first-start line was read: do not show it again.
     DismissWelcome,
+    /// Remove the objective at this index: at once when it has no indicators, after asking
+    /// when it has.
+    RemoveObjective(usize),
 }

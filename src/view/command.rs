@@ -45,7 +45,8 @@ pub enum Command {
     FirstSlide,
     /// The last slide (End).
     LastSlide,
-    /// The first slide of the objective with this number (keys 1–5).
+    /// The first slide of the objective with this number (keys 1–9, 0 for 10, two digits
+    /// for 11 and beyond).
     ObjectiveSlide(u8),
     /// Indicators on the slides in plan order or lowest first (O).
     ToggleSlideOrder,
@@ -326,16 +327,8 @@ impl Command {
             }
             Command::FirstSlide => D::named("command-first-slide").presenting(&[Key::Home]),
             Command::LastSlide => D::named("command-last-slide").presenting(&[Key::End]),
-            Command::ObjectiveSlide(number) => {
-                D::named("command-objective-slide").presenting(match number {
-                    1 => &[Key::Num1],
-                    2 => &[Key::Num2],
-                    3 => &[Key::Num3],
-                    4 => &[Key::Num4],
-                    5 => &[Key::Num5],
-                    _ => &[],
-                })
-            }
+            // Its keys are the digits, read as a number (`Command::DIGIT_KEYS`).
+            Command::ObjectiveSlide(_) => D::named("command-objective-slide"),
             Command::ToggleSlideOrder => {
                 D::named("command-toggle-slide-order").presenting(&[Key::O])
             }
@@ -419,6 +412,22 @@ impl Command {
         keys.sort_by_key(|(shortcut, _)| std::cmp::Reverse(modifiers(shortcut)));
         keys
     }
+
+    /// The digit keys, 0 to 9, in order: while presenting they go to an objective's slide, one
+    /// digit or two typed within a second ([`crate::view::slides::objective_for_digit`]): 1–9,
+    /// 0 for 10, «1» «2» for 12. No declared presenting key may be a digit (a test checks it).
+    pub const DIGIT_KEYS: [Key; 10] = [
+        Key::Num0,
+        Key::Num1,
+        Key::Num2,
+        Key::Num3,
+        Key::Num4,
+        Key::Num5,
+        Key::Num6,
+        Key::Num7,
+        Key::Num8,
+        Key::Num9,
+    ];
 
     /// The main keyboard shortcut (the one written beside the menu entry), if any.
     pub fn shortcut(&self) -> Option<KeyboardShortcut> {
@@ -517,6 +526,13 @@ mod tests {
                 // take them from the grid.
                 taken.extend(grid::CELL_KEYS.iter().map(|(s, k)| (*s, format!("{k:?}"))));
                 taken.extend(grid::RANGE_KEYS.iter().map(|(s, k)| (*s, format!("{k:?}"))));
+            }
+            if mode == KeyMode::Presenting {
+                // The digits, read as an objective's number.
+                taken.extend(Command::DIGIT_KEYS.iter().map(|key| {
+                    let digit = egui::KeyboardShortcut::new(egui::Modifiers::NONE, *key);
+                    (digit, "a digit (objective's slide)".to_owned())
+                }));
             }
             for (i, (shortcut, what)) in taken.iter().enumerate() {
                 for (other, other_what) in &taken[i + 1..] {

@@ -8,7 +8,7 @@ use super::consolidate::Consolidation;
 use super::refused::RefusedEntry;
 use crate::model::Language;
 use crate::model::edit::IndicatorPath;
-use crate::model::{Quarter, Vigencia};
+use crate::model::{MAX_OBJECTIVES, Quarter, Vigencia};
 use crate::tr;
 
 /// A question or message shown over the window.
@@ -85,6 +85,64 @@ pub enum Dialog {
         text: String,
         retry: Option<PathBuf>,
     },
+    /// Archivo → Nuevo: how many objectives the new plan has (the text typed, checked by
+    /// [`objective_count`]): Crear / Cancelar.
+    NewPlan {
+        objectives: String,
+        /// Shown for the first time: focus the field with its text selected.
+        fresh: bool,
+    },
+    /// Removing an objective that has indicators: Eliminar / Cancelar.
+    RemoveObjective {
+        /// Its index in the plan.
+        objective: usize,
+        number: u8,
+        indicators: usize,
+    },
+}
+
+/// Why a text typed as a number of objectives is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ObjectiveCountError {
+    /// Not a whole number.
+    NotANumber,
+    /// 0, or more than [`MAX_OBJECTIVES`].
+    OutOfRange,
+}
+
+impl ObjectiveCountError {
+    /// The refusal in words, naming the range.
+    pub fn message(self, language: Language) -> String {
+        match self {
+            ObjectiveCountError::NotANumber => {
+                tr!(
+                    language,
+                    "new-plan-objectives-not-a-number",
+                    max = MAX_OBJECTIVES
+                )
+            }
+            ObjectiveCountError::OutOfRange => {
+                tr!(
+                    language,
+                    "new-plan-objectives-out-of-range",
+                    max = MAX_OBJECTIVES
+                )
+            }
+        }
+    }
+}
+
+/// The number of objectives a text asks for: a whole number from 1 to [`MAX_OBJECTIVES`],
+/// spaces around allowed.
+pub fn objective_count(text: &str) -> Result<u8, ObjectiveCountError> {
+    let text = text.trim();
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(ObjectiveCountError::NotANumber);
+    }
+    text.parse::<u8>()
+        .ok()
+        .filter(|n| (1..=MAX_OBJECTIVES).contains(n))
+        .ok_or(ObjectiveCountError::OutOfRange)
 }
 
 /// Where imported figures go.
@@ -167,6 +225,10 @@ pub enum DialogAnswer {
     RefusedTexts(RefusedAnswer),
     /// After a failed export: true to try the same export again.
     ExportFailed(bool),
+    /// The new plan's number of objectives (`None`: cancelled).
+    NewPlan(Option<u8>),
+    /// Remove the objective (true) or keep it.
+    RemoveObjective(bool),
 }
 
 /// The answer to "some texts were not accepted" before a save.
@@ -252,5 +314,26 @@ pub fn recovery_text(source: Option<&Path>, written: SystemTime, language: Langu
             ago = ago
         ),
         None => tr!(language, "recovery-never-saved", ago = ago),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_number_of_objectives_is_a_whole_number_from_1_to_the_most() {
+        assert_eq!(objective_count("5"), Ok(5));
+        assert_eq!(objective_count(" 20 "), Ok(20));
+        assert_eq!(objective_count("0"), Err(ObjectiveCountError::OutOfRange));
+        assert_eq!(objective_count("21"), Err(ObjectiveCountError::OutOfRange));
+        assert_eq!(objective_count("300"), Err(ObjectiveCountError::OutOfRange));
+        for bad in ["", "5,5", "-3", "cinco", "7a"] {
+            assert_eq!(
+                objective_count(bad),
+                Err(ObjectiveCountError::NotANumber),
+                "{bad}"
+            );
+        }
     }
 }

@@ -1,5 +1,6 @@
-//! What the committee slides show, apart from drawing them: the plan's slide (the five
-//! objectives against the 100 % target), then one slide per objective — a page of it when it has
+//! What the committee slides show, apart from drawing them: the plan's slide (its objectives
+//! against the 100 % target, a page per [`OBJECTIVES_PER_PLAN_PAGE`], and how many indicators
+//! of each kind the plan has), then one slide per objective — a page of it when it has
 //! more indicators than fit — with its figure, its indicators, its quarterly trend and the
 //! comments of the indicators under the red threshold. The window (F5) and the briefing pack
 //! (`avance slides`) draw the same [`Slide`]s with the same code.
@@ -27,6 +28,44 @@ pub struct SlideShown {
 /// How many indicators one slide shows; an objective with more gets more pages.
 pub const INDICATORS_PER_PAGE: usize = 15;
 
+/// How many objectives the plan's slide shows; a plan with more gets more pages of it.
+pub const OBJECTIVES_PER_PLAN_PAGE: usize = 10;
+
+/// How long after a digit key a second one makes a two-digit objective number, in seconds.
+pub const SECOND_DIGIT_SECONDS: f64 = 1.0;
+
+/// A digit key pressed while presenting, remembered for a second one.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TypedDigit {
+    pub digit: u8,
+    /// When it was pressed (egui's input time, in seconds).
+    pub at: f64,
+}
+
+/// The objective a digit key goes to while presenting, as on a television's remote: 1–9 go to
+/// objectives 1–9 and 0 to objective 10, at once; a second digit within
+/// [`SECOND_DIGIT_SECONDS`] after a 1 or a 2 makes a two-digit number (1 then 2: objective 12)
+/// when the plan has that objective. Returns the objective's number and what to remember for
+/// the next key.
+pub fn objective_for_digit(
+    previous: Option<TypedDigit>,
+    digit: u8,
+    now: f64,
+    exists: impl Fn(u8) -> bool,
+) -> (u8, Option<TypedDigit>) {
+    if let Some(first) = previous
+        && (1..=2).contains(&first.digit)
+        && (0.0..=SECOND_DIGIT_SECONDS).contains(&(now - first.at))
+    {
+        let number = first.digit * 10 + digit;
+        if exists(number) {
+            return (number, None);
+        }
+    }
+    let number = if digit == 0 { 10 } else { digit };
+    (number, Some(TypedDigit { digit, at: now }))
+}
+
 /// The order of the indicators on an objective's slides.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum SlideOrder {
@@ -47,10 +86,14 @@ impl SlideOrder {
     }
 }
 
-/// Which slide: the plan's, or a page of an objective's.
+/// Which slide: a page of the plan's, or a page of an objective's.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SlideKey {
-    Plan,
+    Plan {
+        /// 0-based page.
+        page: usize,
+        pages: usize,
+    },
     Objective {
         /// Index in `plan.objectives`.
         index: usize,
@@ -60,10 +103,17 @@ pub enum SlideKey {
     },
 }
 
-/// The slides of a plan, in order: the plan's, then each objective's pages. Depends only on the
-/// plan's structure, so keys move between slides without computing them.
+/// The slides of a plan, in order: the plan's pages, then each objective's pages. Depends only
+/// on the plan's structure, so keys move between slides without computing them.
 pub fn slide_keys(plan: &Plan) -> Vec<SlideKey> {
-    let mut keys = vec![SlideKey::Plan];
+    let pages = plan
+        .objectives
+        .len()
+        .div_ceil(OBJECTIVES_PER_PLAN_PAGE)
+        .max(1);
+    let mut keys: Vec<SlideKey> = (0..pages)
+        .map(|page| SlideKey::Plan { page, pages })
+        .collect();
     for (index, objective) in plan.objectives.iter().enumerate() {
         let pages = objective
             .indicator_count()
@@ -195,12 +245,19 @@ pub struct TrendBar {
     pub year_end: bool,
 }
 
-/// The plan's slide.
+/// A page of the plan's slide.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlanSlide {
     pub sector: String,
+    /// This page's objectives.
     pub objectives: Vec<ObjectiveBar>,
+    /// The same on every page: drawn from all the objectives.
     pub axis: ValueAxis,
+    /// "Objetivos 11 a 20 de 20" when the plan's slide has more than one page.
+    pub page_note: Option<String>,
+    /// How many indicators of each kind the plan has: "Indicadores: 9 sectoriales · 0 de
+    /// metas trazadoras · 1 de proyectos de inversión".
+    pub kinds: String,
 }
 
 /// A page of an objective's slides.
@@ -283,7 +340,9 @@ impl Slide {
         let key = *keys.get(position)?;
         let content =
             match key {
-                SlideKey::Plan => SlideContent::Plan(plan_slide(plan, progress, language)),
+                SlideKey::Plan { page, pages } => {
+                    SlideContent::Plan(plan_slide(plan, progress, (page, pages), language))
+                }
                 SlideKey::Objective { index, page, pages } => SlideContent::Objective(
                     objective_slide(plan, progress, index, (page, pages), order, language)?,
                 ),
@@ -300,14 +359,38 @@ impl Slide {
     }
 
     /// The name of the slide's file in the briefing pack, without extension:
-    /// `01-plan-2022T1`, `02-objetivo-1-2022T1`, `04-objetivo-3-p2-2022T1`.
+    /// `01-plan-2022T1`, `02-plan-p2-2022T1`, `02-objetivo-1-2022T1`,
+    /// `04-objetivo-3-p2-2022T1`.
     pub fn file_stem(&self, language: Language) -> String {
-        let objective = match &self.content {
-            SlideContent::Plan(_) => None,
-            SlideContent::Objective(o) => Some((o.number, o.page, o.pages)),
-        };
-        file_stem(self.number, objective, self.cut, language)
+        file_stem(self.number, self.shows(), self.cut, language)
     }
+
+    /// What the slide shows, for its file name.
+    fn shows(&self) -> Shows {
+        match (self.key, &self.content) {
+            (SlideKey::Plan { page, pages }, _) => Shows::Plan { page, pages },
+            (_, SlideContent::Objective(o)) => Shows::Objective {
+                number: o.number,
+                page: o.page,
+                pages: o.pages,
+            },
+            (_, SlideContent::Plan(_)) => Shows::Plan { page: 0, pages: 1 },
+        }
+    }
+}
+
+/// What a slide shows, as its file is named.
+#[derive(Clone, Copy, Debug)]
+enum Shows {
+    Plan {
+        page: usize,
+        pages: usize,
+    },
+    Objective {
+        number: u8,
+        page: usize,
+        pages: usize,
+    },
 }
 
 /// The file names of a plan's slides in the briefing pack, without extension, in order (the
@@ -317,34 +400,40 @@ pub fn file_stems(plan: &Plan, cut: Cut, language: Language) -> Vec<String> {
         .iter()
         .enumerate()
         .map(|(position, key)| {
-            let objective = match *key {
-                SlideKey::Plan => None,
-                SlideKey::Objective { index, page, pages } => {
-                    plan.objectives.get(index).map(|o| (o.number, page, pages))
-                }
+            let shows = match *key {
+                SlideKey::Plan { page, pages } => Shows::Plan { page, pages },
+                SlideKey::Objective { index, page, pages } => Shows::Objective {
+                    number: plan.objectives.get(index).map_or(0, |o| o.number),
+                    page,
+                    pages,
+                },
             };
-            file_stem(position + 1, objective, cut, language)
+            file_stem(position + 1, shows, cut, language)
         })
         .collect()
 }
 
-/// `04-objetivo-3-p2-2022T1`: the slide's number, what it shows (the plan, or an objective's
-/// number and its page of how many) and the cut.
-fn file_stem(
-    number: usize,
-    objective: Option<(u8, usize, usize)>,
-    cut: Cut,
-    language: Language,
-) -> String {
-    let what = match objective {
-        None => crate::tr!(language, "slide-file-plan"),
-        Some((objective, page, pages)) if pages > 1 => crate::tr!(
+/// `04-objetivo-3-p2-2022T1`: the slide's number, what it shows (a page of the plan's, or an
+/// objective's number and its page of how many) and the cut.
+fn file_stem(number: usize, shows: Shows, cut: Cut, language: Language) -> String {
+    let what = match shows {
+        Shows::Plan { page, pages } if pages > 1 => {
+            crate::tr!(language, "slide-file-plan-page", page = page + 1)
+        }
+        Shows::Plan { .. } => crate::tr!(language, "slide-file-plan"),
+        Shows::Objective {
+            number: objective,
+            page,
+            pages,
+        } if pages > 1 => crate::tr!(
             language,
             "slide-file-objective-page",
             number = objective,
             page = page + 1
         ),
-        Some((objective, _, _)) => {
+        Shows::Objective {
+            number: objective, ..
+        } => {
             crate::tr!(language, "slide-file-objective", number = objective)
         }
     };
@@ -372,9 +461,14 @@ fn why_none(
     ))
 }
 
-fn plan_slide(plan: &Plan, progress: &PlanProgress, language: Language) -> PlanSlide {
+fn plan_slide(
+    plan: &Plan,
+    progress: &PlanProgress,
+    (page, pages): (usize, usize),
+    language: Language,
+) -> PlanSlide {
     let lights = plan.settings.traffic_lights;
-    let objectives: Vec<ObjectiveBar> = plan
+    let all: Vec<ObjectiveBar> = plan
         .objectives
         .iter()
         .zip(&progress.objectives)
@@ -388,11 +482,42 @@ fn plan_slide(plan: &Plan, progress: &PlanProgress, language: Language) -> PlanS
             not_current: figures.not_current_count(),
         })
         .collect();
+    let axis = ValueAxis::for_values(all.iter().map(|o| o.value));
+    let first = page * OBJECTIVES_PER_PLAN_PAGE;
+    let objectives: Vec<ObjectiveBar> = all
+        .into_iter()
+        .skip(first)
+        .take(OBJECTIVES_PER_PLAN_PAGE)
+        .collect();
+    let page_note = (pages > 1).then(|| {
+        crate::tr!(
+            language,
+            "slide-plan-page",
+            first = objectives.first().map_or(0, |o| o.number),
+            last = objectives.last().map_or(0, |o| o.number),
+            count = plan.objectives.len()
+        )
+    });
     PlanSlide {
         sector: plan.sector.clone(),
-        axis: ValueAxis::for_values(objectives.iter().map(|o| o.value)),
+        axis,
         objectives,
+        page_note,
+        kinds: kinds_line(plan, language),
     }
+}
+
+/// How many indicators of each kind the plan has, in words: "Indicadores: 9 sectoriales · 0 de
+/// metas trazadoras · 1 de proyectos de inversión".
+pub fn kinds_line(plan: &Plan, language: Language) -> String {
+    let [(_, sectorial), (_, trazadora), (_, proyecto)] = plan.kind_counts();
+    crate::tr!(
+        language,
+        "slide-indicator-kinds",
+        sectorial = sectorial,
+        trazadora = trazadora,
+        proyecto = proyecto
+    )
 }
 
 fn counted(figures: &IndicatorProgress) -> Counted {
@@ -584,5 +709,67 @@ mod tests {
         assert_eq!(keys.len(), 1 + 1 + 3 + 3);
         assert_eq!(first_slide_of_objective(&plan, 3), Some(5));
         assert_eq!(first_slide_of_objective(&plan, 9), None);
+    }
+
+    #[test]
+    fn the_plans_slide_gets_a_page_per_10_objectives() {
+        let period = crate::model::Period {
+            first: 2022,
+            last: 2022,
+        };
+        let count_plan_pages = |plan: &Plan| {
+            slide_keys(plan)
+                .iter()
+                .filter(|k| matches!(k, SlideKey::Plan { .. }))
+                .count()
+        };
+        assert_eq!(count_plan_pages(&Plan::with_objectives("t", period, 10)), 1);
+        let plan = Plan::with_objectives("t", period, 12);
+        assert_eq!(count_plan_pages(&plan), 2);
+        assert_eq!(slide_keys(&plan).len(), 2 + 12);
+        assert_eq!(first_slide_of_objective(&plan, 1), Some(2));
+        assert_eq!(first_slide_of_objective(&plan, 12), Some(13));
+        let progress = PlanProgress::compute(&plan, plan.cut);
+        let second = Slide::at(&plan, &progress, 1, SlideOrder::Plan, Language::Es).unwrap();
+        let SlideContent::Plan(page) = &second.content else {
+            panic!("the plan's second page");
+        };
+        let numbers: Vec<u8> = page.objectives.iter().map(|o| o.number).collect();
+        assert_eq!(numbers, vec![11, 12]);
+        assert_eq!(page.page_note.as_deref(), Some("Objetivos 11 a 12 de 12"));
+        assert_eq!(second.file_stem(Language::Es), "02-plan-p2-2022T1");
+        assert_eq!(
+            file_stems(&plan, plan.cut, Language::Es)[..3],
+            [
+                "01-plan-p1-2022T1",
+                "02-plan-p2-2022T1",
+                "03-objetivo-1-2022T1"
+            ]
+        );
+    }
+
+    #[test]
+    fn digits_reach_objectives_1_to_9_then_10_and_beyond_as_on_a_remote() {
+        let twelve = |n: u8| (1..=12).contains(&n);
+        let (first, typed) = objective_for_digit(None, 1, 10.0, twelve);
+        assert_eq!(first, 1, "the first digit goes at once");
+        assert_eq!(objective_for_digit(typed, 2, 10.5, twelve).0, 12);
+        assert_eq!(objective_for_digit(typed, 2, 11.5, twelve).0, 2, "too late");
+        assert_eq!(
+            objective_for_digit(typed, 5, 10.5, twelve).0,
+            5,
+            "no objective 15"
+        );
+        assert_eq!(objective_for_digit(None, 0, 10.0, twelve).0, 10);
+        assert_eq!(objective_for_digit(typed, 0, 10.2, twelve).0, 10);
+        let (seven, after) = objective_for_digit(None, 7, 10.0, twelve);
+        assert_eq!(seven, 7);
+        assert_eq!(
+            objective_for_digit(after, 1, 10.1, twelve).0,
+            1,
+            "7 then 1 is 1"
+        );
+        let (_, after_12) = objective_for_digit(typed, 2, 10.5, twelve);
+        assert_eq!(after_12, None, "a two-digit number starts afresh");
     }
 }

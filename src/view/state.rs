@@ -130,6 +130,8 @@ pub struct ViewState {
     pub comparison: Option<super::compare::Comparison>,
     /// The slide on screen while presenting (0: the plan's).
     pub slide: usize,
+    /// The digit key last pressed while presenting, for a two-digit objective number.
+    pub typed_digit: Option<super::slides::TypedDigit>,
     /// The slide drawn while presenting, kept while its figures do not change.
     pub slide_shown: Option<super::slides::SlideShown>,
     /// The order of the indicators on the slides and in the indicators chart.

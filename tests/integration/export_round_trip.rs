@@ -15,7 +15,9 @@ use avance::io::export::{ExportFormat, to_csv, to_xlsx};
 use avance::io::import::{BadRows, ImportRequest, import_file};
 use avance::io::plan_file;
 use avance::model::diff::PlanDiff;
-use avance::model::{Annualization, Cut, Indicator, Meta, Period, Plan, Quarter, YearData};
+use avance::model::{
+    Annualization, Cut, Indicator, IndicatorKind, Meta, Period, Plan, Quarter, YearData,
+};
 
 fn d(text: &str) -> Decimal {
     Decimal::from_str(text).unwrap()
@@ -362,18 +364,20 @@ fn indicator(period: Period) -> impl Strategy<Value = Indicator> {
         prop_oneof![label("I"), Just("Igual".to_owned())],
         prop_oneof![text(), Just("Secretaría General".to_owned())],
         prop::sample::select(Annualization::ALL.to_vec()),
+        prop::option::of(prop::sample::select(IndicatorKind::ALL.to_vec())),
         text(),
         prop::option::of(figure()),
         prop::option::of(figure()),
         prop::collection::btree_map(period.first..=period.last, year(), 0..3),
     )
         .prop_map(
-            |(code, name, entity, annualization, unit, baseline, declared_total, years)| {
+            |(code, name, entity, annualization, kind, unit, baseline, declared_total, years)| {
                 Indicator {
                     code: code.map(str::to_owned),
                     name,
                     entity,
                     annualization,
+                    kind,
                     unit,
                     baseline,
                     declared_total,

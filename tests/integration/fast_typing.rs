@@ -300,6 +300,7 @@ fn in_a_plan_of_10_000_indicators_keys_in_one_frame_land_in_their_cells() {
     let plan = generate(GenerateRequest {
         indicators: 10_000,
         seed: 1,
+        objectives: avance::model::DEFAULT_OBJECTIVES,
     });
     plan_file::save(&plan, &path).unwrap();
     let mut harness = crate::ui::window(Prefs::default(), Some(path), ScriptedDialogs::default());

@@ -316,7 +316,7 @@ fn every_bad_row_is_listed_and_lenient_skips_exactly_those() {
         .replacen("\t89,35%\t", "\tochenta%\t", 1)
         .replacen(
             "3\t<b>META SECTORIAL 497</b>",
-            "7\t<b>META SECTORIAL 497</b>",
+            "21\t<b>META SECTORIAL 497</b>",
             1,
         );
     let path = write(dir.path(), "dos_malas.tsv", &text);
@@ -329,7 +329,7 @@ fn every_bad_row_is_listed_and_lenient_skips_exactly_those() {
                 (2, "Ponderación indicador")
             );
             assert!(matches!(problems[0].reason, RowReason::Number(_)));
-            assert_eq!((problems[1].row, problems[1].value.as_str()), (12, "7"));
+            assert_eq!((problems[1].row, problems[1].value.as_str()), (12, "21"));
             assert_eq!(problems[1].reason, RowReason::ObjectiveOutOfRange);
         }
         other => panic!("expected row problems, got {other:?}"),

@@ -512,7 +512,7 @@ fn a_million_bad_rows_list_the_first_100_problems_and_the_count() {
     text.push('\n');
     for _ in 0..1_000_000 {
         // Objective 9, no meta, no name: three problems a row.
-        text.push_str("9\n");
+        text.push_str("21\n");
     }
     let outcome = import(dir.path(), "millon.tsv", text.as_bytes(), &[]);
     assert_refused(
@@ -573,7 +573,7 @@ fn a_comma_followed_by_three_digits_is_read_as_decimals_and_the_summary_says_so(
 fn a_lenient_import_with_no_good_row_says_why_not_just_empty() {
     let dir = tempfile::tempdir().unwrap();
     let header = seed_tsv().lines().next().unwrap().to_owned();
-    let text = format!("{header}\n9\n2\tMETA 1\n");
+    let text = format!("{header}\n21\n2\tMETA 1\n");
     let outcome = import(dir.path(), "malas.tsv", text.as_bytes(), &["--lenient"]);
     assert_refused(
         &outcome,

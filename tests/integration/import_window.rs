@@ -78,7 +78,7 @@ fn the_windows_problem_list_stops_at_100_and_counts_the_rest() {
     let dir = tempfile::tempdir().unwrap();
     let mut text = std::fs::read_to_string(SEED_TSV).unwrap();
     for _ in 0..1_000 {
-        text.push_str("9\n");
+        text.push_str("21\n");
     }
     let path = dir.path().join("mil_malas.tsv");
     std::fs::write(&path, &text).unwrap();

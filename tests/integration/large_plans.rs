@@ -94,6 +94,7 @@ fn plan_10k() -> Plan {
     generate(GenerateRequest {
         indicators: 10_000,
         seed: 1,
+        objectives: avance::model::DEFAULT_OBJECTIVES,
     })
 }
 
@@ -144,6 +145,7 @@ fn the_json_report_is_the_serialized_report() {
     let generated = generate(GenerateRequest {
         indicators: 1_000,
         seed: 3,
+        objectives: avance::model::DEFAULT_OBJECTIVES,
     });
     for plan in [&seed, &one, &none, &generated] {
         for cut in [
@@ -161,6 +163,7 @@ fn generating_is_deterministic_and_the_seed_matters() {
     let request = GenerateRequest {
         indicators: 500,
         seed: 42,
+        objectives: avance::model::DEFAULT_OBJECTIVES,
     };
     let text = to_text(&generate(request)).unwrap();
     assert_eq!(to_text(&generate(request)).unwrap(), text);
@@ -209,6 +212,7 @@ fn the_largest_plan_generate_makes_is_a_file_avance_reads() {
     let plan = generate(GenerateRequest {
         indicators: avance::io::generate::MAX_INDICATORS,
         seed: 1,
+        objectives: avance::model::DEFAULT_OBJECTIVES,
     });
     let bytes = to_text(&plan).unwrap().len() as u64;
     assert!(
@@ -222,6 +226,7 @@ fn the_older_layout_of_one_field_per_line_still_loads() {
     let plan = generate(GenerateRequest {
         indicators: 300,
         seed: 5,
+        objectives: avance::model::DEFAULT_OBJECTIVES,
     });
     // How Avance wrote plans before one line per indicator and vigencia.
     let config = ron::ser::PrettyConfig::new()

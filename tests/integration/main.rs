@@ -24,6 +24,7 @@ mod keyboard_reach;
 mod large_plans;
 mod layers;
 mod not_current;
+mod objectives;
 mod one_cut;
 mod one_reader;
 mod packaging;

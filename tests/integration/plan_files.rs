@@ -918,6 +918,11 @@ fn indicator() -> impl Strategy<Value = Indicator> {
             name,
             entity: "Secretaría General".into(),
             annualization: Annualization::ALL[kind],
+            kind: [None]
+                .into_iter()
+                .chain(avance::model::IndicatorKind::ALL.map(Some))
+                .nth(kind)
+                .flatten(),
             unit: "%".into(),
             baseline,
             declared_total: None,
@@ -1060,6 +1065,7 @@ fn the_fast_reader_reads_plan_files_as_ron_does() {
     let generated = avance::io::generate::generate(avance::io::generate::GenerateRequest {
         indicators: 400,
         seed: 3,
+        objectives: avance::model::DEFAULT_OBJECTIVES,
     });
     // How Avance wrote plans before one line per indicator and vigencia.
     let older = ron::ser::PrettyConfig::new()

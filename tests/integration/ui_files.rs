@@ -693,7 +693,10 @@ fn saving_before_new_goes_on_to_the_new_plan_once_the_typed_path_is_saved() {
     harness.run();
     press(&mut harness, Modifiers::NONE, Key::Enter);
     assert_eq!(plan_file::load(&path).unwrap(), edited);
+    // Then Nuevo asks how many objectives: five unless told otherwise.
+    click(&mut harness, "Crear");
     assert_eq!(harness.state().plan().indicator_count(), 0, "then Nuevo");
+    assert_eq!(harness.state().plan().objectives.len(), 5);
 
     // Cancelling the path cancels what was to follow: the edit stays, nothing new opens.
     make_an_edit_in_a_new_plan(&mut harness);

@@ -27,6 +27,7 @@ fn reader_benches(c: &mut Criterion) {
         let plan = generate(GenerateRequest {
             indicators: size,
             seed: 1,
+            objectives: avance_core::model::DEFAULT_OBJECTIVES,
         });
         let text = plan_file::to_text(&plan).unwrap();
         let ron = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);

@@ -107,6 +107,10 @@ pub fn figures_header_ui(
             tr!(language, "grid-annualization-type"),
         ),
         (
+            tr!(language, "grid-kind-heading"),
+            tr!(language, "grid-kind-hint"),
+        ),
+        (
             tr!(language, "details-entity"),
             tr!(language, "details-responsible-entity"),
         ),

@@ -269,6 +269,8 @@ impl RowsScroll {
 const CODE_WIDTH: f32 = 44.0;
 /// The annualization type column's width at first.
 const TYPE_WIDTH: f32 = 96.0;
+/// The indicator kind column's width at first ("proyecto de inversión" fits).
+const KIND_WIDTH: f32 = 140.0;
 /// The entity column's width at first (its name is cut with "…", whole on hover).
 const ENTITY_WIDTH: f32 = 180.0;
 /// The indicator name's width at first: what the working columns leave, within these (the
@@ -466,6 +468,7 @@ fn figures_table_ui(
     let mut spans = Vec::new();
     let output = table
         .column(Column::initial(TYPE_WIDTH).at_least(90.0))
+        .column(Column::initial(KIND_WIDTH).at_least(40.0).clip(true))
         .column(Column::initial(ENTITY_WIDTH).at_least(40.0).clip(true))
         .header(HEADER_HEIGHT, |header| {
             spans = header::figures_header_ui(header, layout, cut, language);

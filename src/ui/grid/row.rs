@@ -132,7 +132,8 @@ fn naming_cells_ui(
     });
 }
 
-/// The cells set when the plan is made, after the figures: annualization type and entity.
+/// The cells set when the plan is made, after the figures: annualization type, kind and
+/// entity.
 fn planning_cells_ui(
     r: &mut TableRow<'_, '_>,
     grid: &mut GridContext<'_>,
@@ -146,6 +147,12 @@ fn planning_cells_ui(
             grid.actions
                 .push(Action::Edit(Edit::Annualization { at, kind }, None));
         }
+    });
+    r.col(|ui| {
+        // Where the indicator comes from: set in the details above the grid.
+        let kind = indicator.kind(this.meta).name(language);
+        ui.add(egui::Label::new(kind).truncate())
+            .on_hover_text(tr!(language, "grid-kind-hint"));
     });
     r.col(|ui| {
         // Cut with "…" when narrower than the name; egui then shows it whole on hover.

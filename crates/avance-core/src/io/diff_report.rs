@@ -134,6 +134,7 @@ fn value_json(value: &Value) -> Json {
         Value::Code(code) => json!(code),
         Value::Flag(flag) => json!(flag),
         Value::Type(kind) => json!(kind.sheet_name()),
+        Value::Kind(kind) => json!(kind.key()),
         Value::Cut(cut) => json!(cut.to_string()),
         Value::Period(period) => json!({ "first": period.first, "last": period.last }),
         Value::Language(Language::Es) => json!("es"),

@@ -101,7 +101,8 @@ fn mark(counted: bool, set: bool) -> Value {
     })
 }
 
-/// The seed's indicator matrix with an Objetivo and a type column: headers and, per
+/// The seed's indicator matrix with an Objetivo, a type and a kind ("Tipo de indicador")
+/// column: headers and, per
 /// indicator, its objective number and values.
 fn matrix(plan: &Plan, cut: Cut) -> (Vec<String>, Vec<(u8, Vec<Value>)>) {
     let date = cut.date();
@@ -113,6 +114,7 @@ fn matrix(plan: &Plan, cut: Cut) -> (Vec<String>, Vec<(u8, Vec<Value>)>) {
         "Nombre indicador",
         "Entidad responsable",
         "Tipo de anualización",
+        "Tipo de indicador",
         "Unidad",
         "Línea base",
         "Ponderación indicador",
@@ -154,6 +156,7 @@ fn matrix(plan: &Plan, cut: Cut) -> (Vec<String>, Vec<(u8, Vec<Value>)>) {
             Value::Text(indicator.name.clone()),
             Value::Text(indicator.entity.clone()),
             Value::Text(indicator.annualization.sheet_name().to_owned()),
+            Value::Text(indicator.kind(meta).sheet_name().to_owned()),
             Value::Text(indicator.unit.clone()),
             Value::Number(indicator.baseline),
             Value::Percent(indicator.weight(cut.vigencia)),
@@ -327,7 +330,9 @@ pub fn to_xlsx(plan: &Plan, cut: Cut) -> Result<Vec<u8>, ExportError> {
                 }
             }
         }
-        let widths = [9.0, 20.0, 40.0, 11.0, 48.0, 20.0, 13.0, 10.0, 10.0, 13.0];
+        let widths = [
+            9.0, 20.0, 40.0, 11.0, 48.0, 20.0, 13.0, 16.0, 10.0, 10.0, 13.0,
+        ];
         for (col, width) in widths.iter().enumerate() {
             sheet.set_column_width(col as u16, *width)?;
         }

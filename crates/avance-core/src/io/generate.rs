@@ -1,7 +1,8 @@
 //! Generated plans: a district-wide consolidation of any size, for benchmarks and tests.
 //!
-//! [`generate`] builds a realistic plan from a number of indicators and a seed: the five
-//! objectives share the indicators evenly, each in metas of 3 to 12; every annualization type
+//! [`generate`] builds a realistic plan from a number of indicators, of objectives and a seed:
+//! the objectives share the indicators evenly, each in metas of 3 to 12 (sectorial, trazadora and
+//! investment-project metas); every annualization type
 //! appears (decreciente always with its línea base); the period is 2020–2024 with the cut at
 //! 2023 Q3; the weights of each objective add up to exactly 100 in every vigencia; quarters up
 //! to the cut are reported, a few left unreported; low figures often carry a comment. The same
@@ -10,8 +11,8 @@
 use rust_decimal::Decimal;
 
 use crate::model::{
-    Annualization, Cut, Entity, FORMAT_VERSION, Indicator, Meta, Objective, Period, Plan, Quarter,
-    Settings, Vigencia, YearData,
+    Annualization, Cut, Entity, FORMAT_VERSION, Indicator, MAX_OBJECTIVES, Meta, Objective, Period,
+    Plan, Quarter, Settings, Vigencia, YearData,
 };
 
 /// The most indicators `avance generate` makes: a plan of about 36 MB, under the
@@ -26,6 +27,9 @@ pub struct GenerateRequest {
     pub indicators: usize,
     /// The seed of the pseudo-random choices: another seed, another plan of the same size.
     pub seed: u64,
+    /// How many objectives share the indicators (1 to [`MAX_OBJECTIVES`]; the seed's sector
+    /// has [`crate::model::DEFAULT_OBJECTIVES`]).
+    pub objectives: u8,
 }
 
 /// The period of every generated plan.
@@ -74,12 +78,17 @@ const ENTITIES: [&str; 4] = [
     "Secretaría Distrital de Planeación",
 ];
 
-const OBJECTIVE_TEXTS: [&str; 5] = [
+const OBJECTIVE_TEXTS: [&str; 10] = [
     "Fortalecer la capacidad institucional y la gestión pública distrital",
     "Implementar estrategias y acciones de transparencia, integridad y lucha contra la corrupción",
     "Consolidar una gestión pública eficiente, abierta y centrada en la ciudadanía",
     "Desarrollar el talento humano al servicio del Distrito Capital",
     "Modernizar la gestión documental y tecnológica de las entidades del sector",
+    "Mejorar la atención a la ciudadanía en los canales presenciales y virtuales",
+    "Promover la participación ciudadana en la gestión de lo público",
+    "Fortalecer la gestión presupuestal y financiera de las entidades",
+    "Impulsar la innovación pública y la transformación digital",
+    "Garantizar la seguridad de la información y la continuidad de los servicios",
 ];
 
 const VERBS: [&str; 8] = [
@@ -123,12 +132,13 @@ fn hundredths(n: u64) -> Decimal {
 /// The generated plan.
 pub fn generate(request: GenerateRequest) -> Plan {
     let mut rng = Rng(request.seed ^ 0x4176_616E_6365); // "Avance" in ASCII
-    let mut plan = Plan::new(
+    let mut plan = Plan::with_objectives(
         format!(
             "Plan estratégico consolidado ({} indicadores, generado)",
             request.indicators
         ),
         PERIOD,
+        request.objectives.clamp(1, MAX_OBJECTIVES),
     );
     plan.version = FORMAT_VERSION;
     plan.sector = "Sector Gestión Pública".to_owned();
@@ -170,7 +180,11 @@ fn generate_objective(
         left -= size;
         *meta_number += 1;
         let meta_code = if rng.chance(80) {
-            format!("META SECTORIAL {meta_number}")
+            if meta_number.is_multiple_of(6) {
+                format!("META TRAZADORA {}", *meta_number - 300)
+            } else {
+                format!("META SECTORIAL {meta_number}")
+            }
         } else {
             format!("META PROYECTO {}", *meta_number - 300)
         };
@@ -192,7 +206,13 @@ fn generate_objective(
     }
     let mut objective = Objective {
         number,
-        text: OBJECTIVE_TEXTS[index % OBJECTIVE_TEXTS.len()].to_owned(),
+        text: match OBJECTIVE_TEXTS.get(index) {
+            Some(text) => (*text).to_owned(),
+            None => format!(
+                "{} ({number})",
+                OBJECTIVE_TEXTS[index % OBJECTIVE_TEXTS.len()]
+            ),
+        },
         metas,
     };
     for vigencia in PERIOD.vigencias() {
@@ -357,6 +377,7 @@ mod tests {
         let request = GenerateRequest {
             indicators: 120,
             seed: 7,
+            objectives: crate::model::DEFAULT_OBJECTIVES,
         };
         assert_eq!(generate(request), generate(request));
         assert_ne!(
@@ -371,6 +392,7 @@ mod tests {
             let plan = generate(GenerateRequest {
                 indicators,
                 seed: 1,
+                objectives: crate::model::DEFAULT_OBJECTIVES,
             });
             assert_eq!(plan.indicator_count(), indicators);
             for objective in &plan.objectives {
@@ -388,10 +410,31 @@ mod tests {
     }
 
     #[test]
+    fn the_objectives_asked_for_share_the_indicators_with_every_kind() {
+        let plan = generate(GenerateRequest {
+            indicators: 140,
+            seed: 2,
+            objectives: 7,
+        });
+        let numbers: Vec<u8> = plan.objectives.iter().map(|o| o.number).collect();
+        assert_eq!(numbers, (1..=7).collect::<Vec<_>>());
+        assert!(plan.objectives.iter().all(|o| o.indicator_count() == 20));
+        assert!(
+            crate::model::validate(&plan)
+                .iter()
+                .all(|f| f.severity() != crate::model::Severity::Error)
+        );
+        for (kind, count) in plan.kind_counts() {
+            assert!(count > 0, "{kind:?}");
+        }
+    }
+
+    #[test]
     fn every_type_appears_and_decreciente_has_a_baseline() {
         let plan = generate(GenerateRequest {
             indicators: 400,
             seed: 3,
+            objectives: crate::model::DEFAULT_OBJECTIVES,
         });
         let indicators: Vec<&Indicator> = plan
             .objectives

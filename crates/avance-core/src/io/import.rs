@@ -33,7 +33,8 @@ use super::table::{
 use crate::model::format::{NumberError, number, number_as_stored, parse_number};
 use crate::model::progress::indicator_progress;
 use crate::model::{
-    Annualization, Cut, Indicator, Language, OBJECTIVE_COUNT, Period, Plan, Quarter, Vigencia,
+    Annualization, Cut, DEFAULT_OBJECTIVES, Indicator, IndicatorKind, Language, MAX_OBJECTIVES,
+    Period, Plan, Quarter, Vigencia,
 };
 use crate::tr;
 
@@ -67,6 +68,8 @@ enum Column {
     Comment(Cut),
     Published,
     Type,
+    /// "Tipo de indicador": where the indicator comes from.
+    Kind,
     Unit,
     Baseline,
     /// A figure Avance's export computes (objective progress, capped and floored marks): the
@@ -130,6 +133,8 @@ pub enum RowReason {
     ObjectiveOutOfRange,
     Empty,
     UnknownType,
+    /// A "Tipo de indicador" cell that names no kind.
+    UnknownKind,
     /// A figure formatted as a date in the spreadsheet.
     Date,
     /// A spreadsheet error value (`#DIV/0!`) where a figure belongs.
@@ -217,10 +222,11 @@ impl RowReason {
             RowReason::ObjectiveOutOfRange => tr!(
                 language,
                 "import-reason-objective-out-of-range",
-                max = OBJECTIVE_COUNT
+                max = MAX_OBJECTIVES
             ),
             RowReason::Empty => tr!(language, "import-reason-empty"),
             RowReason::UnknownType => tr!(language, "import-reason-unknown-type"),
+            RowReason::UnknownKind => tr!(language, "import-reason-unknown-kind"),
             RowReason::Date => tr!(language, "import-reason-date"),
             RowReason::SpreadsheetError => tr!(language, "import-reason-spreadsheet-error"),
             RowReason::ObjectiveNotInPlan => tr!(language, "import-reason-objective-not-in-plan"),
@@ -1091,6 +1097,7 @@ fn column_of(header: &str) -> Result<Option<Column>, ImportError> {
         "programacion total" => Column::Total,
         "tipo de anualizacion" | "tipo anualizacion" | "anualizacion" => Column::Type,
         "unidad" | "unidad de medida" => Column::Unit,
+        "tipo de indicador" | "tipo indicador" => Column::Kind,
         "linea base" => Column::Baseline,
         "cuenta al tope" | "cuenta como 0" | "ultimo trimestre reportado" => Column::Computed,
         _ if h.starts_with("avance objetivo") || h.starts_with("al dia al corte") => {
@@ -1296,6 +1303,8 @@ pub(super) struct Row {
     pub(super) unit: Option<String>,
     /// The type the row names; `None` when its cell is empty or there is no type column.
     pub(super) annualization: Option<Annualization>,
+    /// The kind the row names; `None` when its cell is empty or there is no kind column.
+    pub(super) kind: Option<IndicatorKind>,
     pub(super) baseline: Option<Option<Decimal>>,
     pub(super) total: Option<Option<Decimal>>,
     /// "Ponderación indicador": the weight of the cut's vigencia.
@@ -1698,7 +1707,10 @@ impl Importer {
         let mut plan = match into {
             Some(base) => base.clone(),
             None => {
-                let mut plan = Plan::new(title, period);
+                // Objectives 1 to the highest the matrix names, at least the default five.
+                let highest = self.rows.iter().map(|row| row.objective).max();
+                let objectives = highest.unwrap_or(0).max(DEFAULT_OBJECTIVES);
+                let mut plan = Plan::with_objectives(title, period, objectives);
                 plan.cut = cut;
                 plan
             }
@@ -1906,6 +1918,7 @@ fn read_row(
             | Column::Code
             | Column::Name
             | Column::Type
+            | Column::Kind
             | Column::Computed => {}
         }
     }
@@ -1915,7 +1928,7 @@ fn read_row(
             .trim_start_matches(|c: char| !c.is_ascii_digit())
             .parse::<u8>()
             .ok()
-            .filter(|n| (1..=OBJECTIVE_COUNT).contains(n));
+            .filter(|n| (1..=MAX_OBJECTIVES).contains(n));
         if number.is_none() {
             problem(index, &text, RowReason::ObjectiveOutOfRange);
         }
@@ -1941,6 +1954,15 @@ fn read_row(
             match Annualization::from_sheet_name(&normalize(&text)) {
                 Some(kind) => read.annualization = Some(kind),
                 None => problem(index, &text, RowReason::UnknownType),
+            }
+        }
+    }
+    if let Some(index) = index_of(Column::Kind) {
+        let text = text_of(index);
+        if !text.is_empty() {
+            match IndicatorKind::from_sheet_name(&text) {
+                Some(kind) => read.kind = Some(kind),
+                None => problem(index, &text, RowReason::UnknownKind),
             }
         }
     }
@@ -2090,14 +2112,14 @@ mod tests {
             row: 4,
             column: "Objetivo".to_owned(),
             cell: None,
-            value: "9".to_owned(),
+            value: "21".to_owned(),
             reason: RowReason::ObjectiveOutOfRange,
         });
         let error = ImportError::Rows { problems, rows: 1 };
         assert_eq!(
             error.message(Language::Es),
             "1 celda en 1 fila no se puede importar; no se importó nada:\n  fila 4, columna \
-             «Objetivo», valor «9»: el objetivo debe ser un número de 1 a 5 (m.tsv)"
+             «Objetivo», valor «21»: el objetivo debe ser un número de 1 a 20 (m.tsv)"
         );
         assert!(error.can_skip_bad_rows());
         assert!(!ImportError::Empty.can_skip_bad_rows());

@@ -77,6 +77,8 @@ pub struct IndicatorRow {
     pub code: Option<String>,
     pub name: String,
     pub entity: String,
+    /// Where the indicator comes from: `sectorial`, `meta_trazadora`, `proyecto_inversion`.
+    pub kind: &'static str,
     pub weight: Option<String>,
     pub programmed: Option<String>,
     pub executed: Option<String>,
@@ -167,6 +169,7 @@ impl ObjectiveRow {
                         code: indicator.code.clone(),
                         name: indicator.name.clone(),
                         entity: indicator.entity.clone(),
+                        kind: indicator.kind(meta).key(),
                         weight: fixed(f.weight),
                         programmed: fixed(f.programmed),
                         executed: fixed(f.executed),

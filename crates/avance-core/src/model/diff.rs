@@ -20,7 +20,8 @@ use rust_decimal::Decimal;
 use super::edit::IndicatorPath;
 use super::format::{number, number_as_stored, percent_or_dash};
 use super::plan::{
-    Annualization, Cut, Indicator, Language, Meta, Objective, Period, Plan, Quarter, Vigencia,
+    Annualization, Cut, Indicator, IndicatorKind, Language, Meta, Objective, Period, Plan, Quarter,
+    Vigencia,
 };
 use super::progress::PlanProgress;
 use super::validation::{Field, indicator_label};
@@ -143,6 +144,8 @@ pub enum Subject {
     IndicatorUnit,
     /// Tipo de anualización.
     IndicatorType,
+    /// Where the indicator comes from (sectorial, meta trazadora, proyecto de inversión).
+    IndicatorKind,
     /// Whether an indicator counts at most 100 % in its objective.
     CapInRollup,
     RedBelow,
@@ -172,6 +175,7 @@ impl Subject {
             Subject::IndicatorEntity => tr!(language, "diff-subject-responsible-entity"),
             Subject::IndicatorUnit => tr!(language, "diff-subject-unit"),
             Subject::IndicatorType => tr!(language, "diff-subject-annualization"),
+            Subject::IndicatorKind => tr!(language, "diff-subject-indicator-kind"),
             Subject::CapInRollup => tr!(language, "diff-subject-cap"),
             Subject::RedBelow => tr!(language, "diff-subject-red-below"),
             Subject::YellowBelow => tr!(language, "diff-subject-yellow-below"),
@@ -210,6 +214,7 @@ impl Subject {
             Subject::IndicatorEntity => "indicator_entity",
             Subject::IndicatorUnit => "unit",
             Subject::IndicatorType => "annualization",
+            Subject::IndicatorKind => "indicator_kind",
             Subject::CapInRollup => "cap_in_rollup",
             Subject::RedBelow => "red_below",
             Subject::YellowBelow => "yellow_below",
@@ -244,6 +249,7 @@ pub enum Value {
     Code(Option<String>),
     Flag(bool),
     Type(Annualization),
+    Kind(IndicatorKind),
     Cut(Cut),
     Period(Period),
     Language(Language),
@@ -273,6 +279,7 @@ impl Value {
             Value::Type(Annualization::Decreciente) => {
                 tr!(language, "annualization-decreciente")
             }
+            Value::Kind(kind) => kind.name(language),
             Value::Cut(cut) => cut.date(),
             Value::Period(period) => format!("{}–{}", period.first, period.last),
             Value::Language(Language::Es) => "Español".to_owned(),
@@ -968,8 +975,8 @@ fn compare_meta(
                 let place = indicator_place(ma, ia);
                 let sides = (path(o.a, m.a, ia), path(o.b, m.b, ib));
                 compare_indicator(
-                    &ma.indicators[ia],
-                    &mb.indicators[ib],
+                    (ma, &ma.indicators[ia]),
+                    (mb, &mb.indicators[ib]),
                     &place,
                     sides,
                     changes,
@@ -993,8 +1000,8 @@ fn compare_meta(
 }
 
 fn compare_indicator(
-    ia: &Indicator,
-    ib: &Indicator,
+    (ma, ia): (&Meta, &Indicator),
+    (mb, ib): (&Meta, &Indicator),
     place: &Place,
     (pa, pb): (IndicatorPath, IndicatorPath),
     changes: &mut Vec<Change>,
@@ -1015,6 +1022,10 @@ fn compare_indicator(
         (
             Subject::IndicatorType,
             (Value::Type(ia.annualization), Value::Type(ib.annualization)),
+        ),
+        (
+            Subject::IndicatorKind,
+            (Value::Kind(ia.kind(ma)), Value::Kind(ib.kind(mb))),
         ),
     ] {
         push_changed(changes, place, at, subject, values);

@@ -5,7 +5,10 @@
 
 use rust_decimal::Decimal;
 
-use super::plan::{Annualization, Cut, Indicator, Meta, Plan, Quarter, TrafficLights, Vigencia};
+use super::plan::{
+    Annualization, Cut, Indicator, IndicatorKind, MAX_OBJECTIVES, Meta, Objective, Plan, Quarter,
+    TrafficLights, Vigencia,
+};
 
 /// Where an indicator is: indices of its objective, its meta, and itself in the meta.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -89,6 +92,19 @@ pub enum Edit {
     Baseline {
         at: IndicatorPath,
         value: Option<Decimal>,
+    },
+    /// Sets where the indicator comes from; `None` takes the kind its meta's code implies.
+    IndicatorKind {
+        at: IndicatorPath,
+        kind: Option<IndicatorKind>,
+    },
+    /// Appends an objective, numbered after the last one, with no text and no metas; refused
+    /// when the plan already has [`MAX_OBJECTIVES`].
+    AddObjective,
+    /// Removes the objective at this index with its metas and indicators; the objectives after
+    /// it take the numbers one lower, so numbers stay 1..N. Refused for the plan's only one.
+    RemoveObjective {
+        objective: usize,
     },
     /// Appends a new, empty indicator to a meta.
     AddIndicator {
@@ -200,6 +216,32 @@ impl Plan {
             }
             Edit::Baseline { at, value } => {
                 self.indicator_mut(*at).ok_or_else(missing)?.baseline = *value;
+            }
+            Edit::IndicatorKind { at, kind } => {
+                self.indicator_mut(*at).ok_or_else(missing)?.kind = *kind;
+            }
+            Edit::AddObjective => {
+                let number = self.objectives.iter().map(|o| o.number).max().unwrap_or(0);
+                if usize::from(MAX_OBJECTIVES) <= self.objectives.len() || number >= MAX_OBJECTIVES
+                {
+                    return Err(missing());
+                }
+                self.objectives.push(Objective {
+                    number: number + 1,
+                    text: String::new(),
+                    metas: Vec::new(),
+                });
+            }
+            Edit::RemoveObjective { objective } => {
+                if *objective >= self.objectives.len() || self.objectives.len() == 1 {
+                    return Err(missing());
+                }
+                let removed = self.objectives.remove(*objective);
+                for later in &mut self.objectives {
+                    if later.number > removed.number {
+                        later.number -= 1;
+                    }
+                }
             }
             Edit::AddIndicator { objective, meta } => {
                 let meta = self.meta_mut(*objective, *meta).ok_or_else(missing)?;
@@ -363,6 +405,43 @@ mod tests {
         );
         plan.apply(set(None)).unwrap();
         assert_eq!(plan, before);
+    }
+
+    #[test]
+    fn objectives_are_added_after_the_last_and_removed_with_the_rest_renumbered() {
+        let mut plan = seed_plan();
+        plan.apply(Edit::AddObjective).unwrap();
+        plan.apply(Edit::AddObjective).unwrap();
+        let numbers = |plan: &Plan| plan.objectives.iter().map(|o| o.number).collect::<Vec<_>>();
+        assert_eq!(numbers(&plan), vec![1, 2, 3, 4, 5, 6, 7]);
+        assert!(plan.objectives[6].text.is_empty() && plan.objectives[6].metas.is_empty());
+        let third = plan.objectives[3].clone();
+        plan.apply(Edit::RemoveObjective { objective: 2 }).unwrap();
+        assert_eq!(numbers(&plan), vec![1, 2, 3, 4, 5, 6]);
+        assert_eq!(
+            plan.objectives[2].text, third.text,
+            "objective 4 is now number 3"
+        );
+        assert_eq!(
+            plan.apply(Edit::RemoveObjective { objective: 6 }),
+            Err(EditTargetMissing(Edit::RemoveObjective { objective: 6 }))
+        );
+    }
+
+    #[test]
+    fn a_plan_keeps_between_one_and_the_most_objectives() {
+        let mut plan = seed_plan();
+        while plan.objectives.len() > 1 {
+            plan.apply(Edit::RemoveObjective { objective: 0 }).unwrap();
+        }
+        assert_eq!(plan.objectives[0].number, 1);
+        assert!(plan.apply(Edit::RemoveObjective { objective: 0 }).is_err());
+        while plan.objectives.len() < usize::from(MAX_OBJECTIVES) {
+            plan.apply(Edit::AddObjective).unwrap();
+        }
+        let full = plan.clone();
+        assert!(plan.apply(Edit::AddObjective).is_err());
+        assert_eq!(plan, full, "a refused edit changes nothing");
     }
 
     #[test]

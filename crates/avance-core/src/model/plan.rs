@@ -24,8 +24,13 @@ pub type Vigencia = u16;
 /// The version of the plan file format this build writes and the newest it reads.
 pub const FORMAT_VERSION: u32 = 1;
 
-/// Number of strategic objectives a sector plan has.
-pub const OBJECTIVE_COUNT: u8 = 5;
+/// The most strategic objectives a plan may have. The district's sectors have from three to
+/// ten; a plan numbers its objectives 1..N, consecutive, for N from 1 up to this.
+pub const MAX_OBJECTIVES: u8 = 20;
+
+/// How many objectives a new plan has unless the officer says otherwise: the seed's sector has
+/// five.
+pub const DEFAULT_OBJECTIVES: u8 = 5;
 
 /// How a quarter outside 1–4 is reported by deserialization (followed by the number found), so
 /// that file readers can say it in words.
@@ -329,6 +334,96 @@ impl Annualization {
     }
 }
 
+/// Where an indicator comes from (the seed's "Metodología de medición · Estructura"): the plan
+/// is measured through *indicadores sectoriales*, indicators of *metas trazadoras* (tracer goals
+/// of the district's development plan) and indicators of *proyectos de inversión*. All three
+/// count the same way in their objective.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum IndicatorKind {
+    /// Indicador sectorial ("META SECTORIAL 301 · 321").
+    Sectorial,
+    /// Indicador de meta trazadora.
+    MetaTrazadora,
+    /// Indicador de proyecto de inversión ("META PROYECTO 4 · N/A").
+    ProyectoInversion,
+}
+
+impl IndicatorKind {
+    /// All kinds, in the order the seed lists them.
+    pub const ALL: [IndicatorKind; 3] = [
+        IndicatorKind::Sectorial,
+        IndicatorKind::MetaTrazadora,
+        IndicatorKind::ProyectoInversion,
+    ];
+
+    /// The kind a meta's code implies: a code naming "TRAZADORA" is a meta trazadora's, one
+    /// naming "PROYECTO" an investment project's ("META PROYECTO 4"), any other a sectorial
+    /// one ("META SECTORIAL 301", or no code at all). Case does not matter.
+    pub fn from_meta_code(code: &str) -> Self {
+        let code = code.to_uppercase();
+        if code.contains("TRAZADORA") {
+            IndicatorKind::MetaTrazadora
+        } else if code.contains("PROYECTO") {
+            IndicatorKind::ProyectoInversion
+        } else {
+            IndicatorKind::Sectorial
+        }
+    }
+
+    /// The kind as the JSON report writes it: `sectorial`, `meta_trazadora`,
+    /// `proyecto_inversion`.
+    pub fn key(self) -> &'static str {
+        match self {
+            IndicatorKind::Sectorial => "sectorial",
+            IndicatorKind::MetaTrazadora => "meta_trazadora",
+            IndicatorKind::ProyectoInversion => "proyecto_inversion",
+        }
+    }
+
+    /// The kind in words, in the language: "sectorial", "meta trazadora", "proyecto de
+    /// inversión".
+    pub fn name(self, language: Language) -> String {
+        match self {
+            IndicatorKind::Sectorial => crate::tr!(language, "indicator-kind-sectorial"),
+            IndicatorKind::MetaTrazadora => crate::tr!(language, "indicator-kind-meta-trazadora"),
+            IndicatorKind::ProyectoInversion => {
+                crate::tr!(language, "indicator-kind-proyecto-inversion")
+            }
+        }
+    }
+
+    /// The kind as the matrices' "Tipo de indicador" column writes it: `Sectorial`,
+    /// `Meta trazadora`, `Proyecto de inversión`. A word of the file format, the same in every
+    /// language: the export writes it and the import reads it back.
+    pub fn sheet_name(self) -> &'static str {
+        match self {
+            IndicatorKind::Sectorial => "Sectorial",
+            IndicatorKind::MetaTrazadora => "Meta trazadora",
+            IndicatorKind::ProyectoInversion => "Proyecto de inversión",
+        }
+    }
+
+    /// The kind a matrix cell names: its [`sheet_name`](Self::sheet_name) or its
+    /// [`key`](Self::key), in any case, with or without the accent and the "de" ("proyecto
+    /// inversion"), spaces around ignored; `None` for any other text.
+    pub fn from_sheet_name(text: &str) -> Option<Self> {
+        let folded = |t: &str| {
+            t.trim()
+                .to_lowercase()
+                .replace('ó', "o")
+                .replace(['_', '-'], " ")
+                .split_whitespace()
+                .filter(|word| *word != "de")
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let text = folded(text);
+        Self::ALL
+            .into_iter()
+            .find(|kind| folded(kind.sheet_name()) == text || folded(kind.key()) == text)
+    }
+}
+
 /// What one indicator holds for one vigencia.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -383,6 +478,10 @@ pub struct Indicator {
     pub entity: String,
     #[serde(default)]
     pub annualization: Annualization,
+    /// Where the indicator comes from, when the officer set it; `None` takes the kind its
+    /// meta's code implies ([`Indicator::kind`]). Files written before kinds existed lack it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<IndicatorKind>,
     /// Unit of the magnitude ("%", "estrategias", "personas").
     #[serde(default)]
     pub unit: String,
@@ -444,6 +543,13 @@ impl Indicator {
         }
     }
 
+    /// Where the indicator comes from: the kind set on it, else the one its meta's code
+    /// implies.
+    pub fn kind(&self, meta: &Meta) -> IndicatorKind {
+        self.kind
+            .unwrap_or_else(|| IndicatorKind::from_meta_code(&meta.code))
+    }
+
     /// The code as officers read it: the code, or "N/A".
     pub fn code_label(&self) -> &str {
         self.code.as_deref().unwrap_or("N/A")
@@ -468,7 +574,8 @@ pub struct Meta {
     pub indicators: Vec<Indicator>,
 }
 
-/// An objetivo estratégico, numbered 1 to 5, and the metas that feed it.
+/// An objetivo estratégico, numbered 1 to N (at most [`MAX_OBJECTIVES`]), and the metas that
+/// feed it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Objective {
@@ -516,8 +623,14 @@ pub struct Plan {
 }
 
 impl Plan {
-    /// An empty plan for the period, with its five objectives and no indicators.
+    /// An empty plan for the period, with [`DEFAULT_OBJECTIVES`] objectives and no indicators.
     pub fn new(title: impl Into<String>, period: Period) -> Self {
+        Self::with_objectives(title, period, DEFAULT_OBJECTIVES)
+    }
+
+    /// An empty plan for the period with objectives numbered 1 to `objectives` (taken within
+    /// 1 and [`MAX_OBJECTIVES`]) and no indicators.
+    pub fn with_objectives(title: impl Into<String>, period: Period, objectives: u8) -> Self {
         Self {
             version: FORMAT_VERSION,
             title: title.into(),
@@ -527,7 +640,7 @@ impl Plan {
             period,
             cut: Cut::new(period.first, Quarter::ALL[0]),
             settings: Settings::default(),
-            objectives: (1..=OBJECTIVE_COUNT)
+            objectives: (1..=objectives.clamp(1, MAX_OBJECTIVES))
                 .map(|number| Objective {
                     number,
                     text: String::new(),
@@ -545,6 +658,19 @@ impl Plan {
     /// How many indicators the whole plan has.
     pub fn indicator_count(&self) -> usize {
         self.objectives.iter().map(Objective::indicator_count).sum()
+    }
+
+    /// How many indicators of each kind the plan has, in the order of [`IndicatorKind::ALL`].
+    pub fn kind_counts(&self) -> [(IndicatorKind, usize); 3] {
+        IndicatorKind::ALL.map(|kind| {
+            let count = self
+                .objectives
+                .iter()
+                .flat_map(Objective::indicators)
+                .filter(|(meta, indicator)| indicator.kind(meta) == kind)
+                .count();
+            (kind, count)
+        })
     }
 
     /// Drops empty vigencias everywhere, so equal plans have equal files.
@@ -599,6 +725,70 @@ mod tests {
         let q3 = Quarter::new(3).unwrap();
         assert_eq!(q3.short_name(Language::Es), "T3");
         assert_eq!(q3.short_name(Language::En), "Q3");
+    }
+
+    #[test]
+    fn the_kind_defaults_from_the_metas_code() {
+        use IndicatorKind::*;
+        assert_eq!(
+            IndicatorKind::from_meta_code("META SECTORIAL 301"),
+            Sectorial
+        );
+        assert_eq!(
+            IndicatorKind::from_meta_code("META PROYECTO 4"),
+            ProyectoInversion
+        );
+        assert_eq!(
+            IndicatorKind::from_meta_code("Meta trazadora 12"),
+            MetaTrazadora
+        );
+        assert_eq!(IndicatorKind::from_meta_code(""), Sectorial);
+        let meta = Meta {
+            code: "META PROYECTO 4".to_owned(),
+            ..Meta::default()
+        };
+        let mut indicator = Indicator::default();
+        assert_eq!(indicator.kind(&meta), ProyectoInversion);
+        indicator.kind = Some(MetaTrazadora);
+        assert_eq!(indicator.kind(&meta), MetaTrazadora);
+    }
+
+    #[test]
+    fn kind_sheet_names_read_back_in_the_ways_officers_write_them() {
+        for kind in IndicatorKind::ALL {
+            assert_eq!(
+                IndicatorKind::from_sheet_name(kind.sheet_name()),
+                Some(kind)
+            );
+            assert_eq!(IndicatorKind::from_sheet_name(kind.key()), Some(kind));
+            let shouted = format!(" {} ", kind.sheet_name().to_uppercase());
+            assert_eq!(IndicatorKind::from_sheet_name(&shouted), Some(kind));
+        }
+        assert_eq!(
+            IndicatorKind::from_sheet_name("proyecto inversion"),
+            Some(IndicatorKind::ProyectoInversion)
+        );
+        assert_eq!(IndicatorKind::from_sheet_name("meta"), None);
+        assert_eq!(IndicatorKind::from_sheet_name(""), None);
+    }
+
+    #[test]
+    fn a_new_plan_has_the_objectives_asked_for_within_the_maximum() {
+        let period = Period {
+            first: 2020,
+            last: 2024,
+        };
+        let numbers = |plan: Plan| plan.objectives.iter().map(|o| o.number).collect::<Vec<_>>();
+        assert_eq!(numbers(Plan::new("p", period)), vec![1, 2, 3, 4, 5]);
+        assert_eq!(
+            numbers(Plan::with_objectives("p", period, 7)),
+            (1..=7).collect::<Vec<_>>()
+        );
+        assert_eq!(Plan::with_objectives("p", period, 0).objectives.len(), 1);
+        assert_eq!(
+            Plan::with_objectives("p", period, 200).objectives.len(),
+            usize::from(MAX_OBJECTIVES)
+        );
     }
 
     #[test]

@@ -92,7 +92,15 @@ impl Restore {
             | Edit::Comment { at, .. }
             | Edit::IndicatorText { at, .. }
             | Edit::Annualization { at, .. }
-            | Edit::Baseline { at, .. } => indicator(*at),
+            | Edit::Baseline { at, .. }
+            | Edit::IndicatorKind { at, .. } => indicator(*at),
+            // Adding or removing an objective renumbers and reindexes what follows: the whole
+            // plan is kept (a rare edit).
+            Edit::AddObjective => Some(Restore::Plan(Box::new(plan.clone()))),
+            Edit::RemoveObjective { objective } => {
+                plan.objectives.get(*objective)?;
+                Some(Restore::Plan(Box::new(plan.clone())))
+            }
             Edit::AddIndicator { objective, meta: m }
             | Edit::MetaText {
                 objective, meta: m, ..
@@ -332,6 +340,12 @@ mod tests {
                 text: "nuevo".into(),
             },
             Edit::PlanCut(Cut::new(2023, q1)),
+            Edit::IndicatorKind {
+                at: at(2, 0, 1),
+                kind: Some(crate::model::IndicatorKind::MetaTrazadora),
+            },
+            Edit::AddObjective,
+            Edit::RemoveObjective { objective: 1 },
         ];
         for edit in edits {
             let before = seed_plan();

@@ -10,7 +10,8 @@ use crate::tr;
 
 use super::format::{number, percent};
 use super::plan::{
-    Annualization, Cut, Indicator, Language, Objective, Period, Plan, Quarter, Vigencia,
+    Annualization, Cut, Indicator, Language, MAX_OBJECTIVES, Objective, Period, Plan, Quarter,
+    Vigencia,
 };
 use super::progress::{
     NoAverage, ObjectiveProgress, PlanProgress, Status, exact_sum, is_programmed, programmed_total,
@@ -47,7 +48,7 @@ pub enum Field {
 pub struct ObjectiveRef {
     /// Index in `plan.objectives`.
     pub index: usize,
-    /// The objective's number (1–5), as officers name it.
+    /// The objective's number (1..N), as officers name it.
     pub number: u8,
 }
 
@@ -68,8 +69,17 @@ pub enum Problem {
     /// The plan's semáforo thresholds do not rise from above 0 (a hand-edited file).
     Thresholds(crate::model::ThresholdsOutOfOrder),
     CutOutsidePeriod(Cut, Period),
+    /// An objective numbered 0 or above [`MAX_OBJECTIVES`].
     ObjectiveNumberInvalid(u8),
     ObjectiveNumberRepeated(u8),
+    /// Numbers below this objective's are missing: objectives are numbered 1..N with no gap.
+    /// The missing numbers, from and to (the same when one is missing).
+    ObjectiveNumberGap {
+        from: u8,
+        to: u8,
+    },
+    /// The plan has no objective at all.
+    NoObjectives,
     NegativeProgramming(Decimal),
     NegativeWeight(Decimal),
     MissingBaseline,
@@ -118,6 +128,8 @@ impl Problem {
             | Thresholds(_)
             | ObjectiveNumberInvalid(_)
             | ObjectiveNumberRepeated(_)
+            | ObjectiveNumberGap { .. }
+            | NoObjectives
             | NegativeProgramming(_)
             | NegativeWeight(_)
             | MissingBaseline
@@ -188,9 +200,22 @@ impl Problem {
                 first = p.first,
                 last = p.last
             ),
-            ObjectiveNumberInvalid(k) => {
-                tr!(language, "problem-objective-number-invalid", number = *k)
+            ObjectiveNumberInvalid(k) => tr!(
+                language,
+                "problem-objective-number-invalid",
+                number = *k,
+                max = MAX_OBJECTIVES
+            ),
+            ObjectiveNumberGap { from, to } if from == to => {
+                tr!(language, "problem-objective-number-missing", number = *from)
             }
+            ObjectiveNumberGap { from, to } => tr!(
+                language,
+                "problem-objective-numbers-missing",
+                from = *from,
+                to = *to
+            ),
+            NoObjectives => tr!(language, "problem-no-objectives"),
             ObjectiveNumberRepeated(k) => {
                 tr!(language, "problem-objective-number-repeated", number = *k)
             }
@@ -354,7 +379,25 @@ pub fn plan_findings(plan: &Plan) -> Vec<Finding> {
             problem: Problem::Thresholds(problem),
         });
     }
+    if plan.objectives.is_empty() {
+        findings.push(Finding {
+            location: plan_level(Field::ObjectiveNumber),
+            problem: Problem::NoObjectives,
+        });
+    }
     findings
+}
+
+/// The numbers missing right below objective number `number` in the plan: from the number
+/// after the highest one below it that the plan has, to `number − 1`; `None` when
+/// `number − 1` is there (or `number` is 1).
+fn numbers_missing_below(plan: &Plan, number: u8) -> Option<(u8, u8)> {
+    let below = |n: u8| plan.objectives.iter().any(|o| o.number == n);
+    if number <= 1 || below(number - 1) {
+        return None;
+    }
+    let highest_below = (1..number - 1).rev().find(|n| below(*n)).unwrap_or(0);
+    Some((highest_below + 1, number - 1))
 }
 
 /// What is wrong with the objective at index `oi` and its indicators, with its figures at
@@ -379,7 +422,7 @@ pub fn objective_findings(
         indicator_label: String::new(),
         field,
     };
-    if !(1..=5).contains(&objective.number) {
+    if !(1..=MAX_OBJECTIVES).contains(&objective.number) {
         findings.push(Finding {
             location: at_objective(Field::ObjectiveNumber),
             problem: Problem::ObjectiveNumberInvalid(objective.number),
@@ -391,6 +434,11 @@ pub fn objective_findings(
         findings.push(Finding {
             location: at_objective(Field::ObjectiveNumber),
             problem: Problem::ObjectiveNumberRepeated(objective.number),
+        });
+    } else if let Some((from, to)) = numbers_missing_below(plan, objective.number) {
+        findings.push(Finding {
+            location: at_objective(Field::ObjectiveNumber),
+            problem: Problem::ObjectiveNumberGap { from, to },
         });
     }
 

@@ -23,7 +23,7 @@ use super::{
     ImportWarning, IntoSummary, LIST_LIMIT, Row, RowCell, RowProblem, RowReason, strip_tags,
 };
 use crate::model::progress::{exact_sum, indicator_progress, programmed_total};
-use crate::model::{Annualization, Cut, Indicator, Meta, Period, Plan, Settings};
+use crate::model::{Annualization, Cut, Indicator, IndicatorKind, Meta, Period, Plan, Settings};
 
 /// What putting the rows into the plan did.
 pub(super) struct Outcome {
@@ -490,6 +490,14 @@ fn put_row(
     for (vigencia, value) in &row.programmed {
         if indicator.programmed(*vigencia) != *value {
             indicator.year_mut(*vigencia).programmed = *value;
+        }
+    }
+    if let Some(kind) = row.kind {
+        // A kind the meta's code implies is left implied, so that export then import keeps
+        // the plan as it was.
+        let implied = IndicatorKind::from_meta_code(&row.meta_code);
+        if indicator.kind.unwrap_or(implied) != kind {
+            indicator.kind = (kind != implied).then_some(kind);
         }
     }
     match (row.annualization, original) {
