@@ -107,27 +107,27 @@ Button Modo presentación F5 @117,134
 == Ayuda
 Button Ayuda F1 @148,29
 == F1
-Label Ctrl+N — Nuevo @185,140
-Label Ctrl+O — Abrir… @185,162
-Label Ctrl+S — Guardar @185,186
-Label Ctrl+Shift+S — Guardar como… @185,208
-Label Ctrl+Z — Deshacer @185,232
-Label Ctrl+Y, Ctrl+Shift+Z — Rehacer @185,254
-Label Ctrl+F — Buscar… @185,278
-Label F3 — Buscar siguiente @185,300
-Label F5 — Modo presentación @185,324
-Label F1 — Ayuda @185,346
-Label Ctrl+Q — Salir @185,370
-Label Escribir — en una celda alcanzada (clic, Tab, Enter, flechas) reemplaza su cifra @185,392
-Label F2 o doble clic — corregir la cifra: el cursor queda al final @185,416
-Label Enter / Mayús+Enter — aceptar y bajar / subir @185,438
-Label Tab / Mayús+Tab — aceptar y pasar a la celda siguiente / anterior @185,462
-Label Flechas — moverse entre celdas (al corregir con F2, mueven el cursor) @185,484
-Label Inicio / Fin, Ctrl+Inicio / Ctrl+Fin — primera / última celda de la fila; de la tabla @185,508
-Label Re Pág / Av Pág — una pantalla de filas arriba / abajo @185,530
-Label Esc — devolver a la celda la cifra que tenía @185,554
-Label Mayús+flechas, Mayús+clic, arrastrar — seleccionar un rango de celdas @185,576
-Label Ctrl+C, Ctrl+V, Supr, Ctrl+D — copiar (como Excel lo pega), pegar, vaciar, rellenar hacia abajo el rango; cada uno se deshace con un Ctrl+Z @185,600
-Label F10 o Alt — abrir el menú Archivo (las flechas recorren los menús) @185,622
-Label En la presentación (F5): flecha derecha, Av Pág, Espacio / flecha izquierda, Re Pág; 1–5; Inicio / Fin; O; Esc — diapositiva siguiente / anterior; la de ese objetivo; primera / última; orden de los indicadores; salir @185,646
+Label Ctrl+N — Nuevo @7,140
+Label Ctrl+O — Abrir… @7,162
+Label Ctrl+S — Guardar @7,186
+Label Ctrl+Shift+S — Guardar como… @7,208
+Label Ctrl+Z — Deshacer @7,232
+Label Ctrl+Y, Ctrl+Shift+Z — Rehacer @7,254
+Label Ctrl+F — Buscar… @7,278
+Label F3 — Buscar siguiente @7,300
+Label F5 — Modo presentación @7,324
+Label F1 — Ayuda @7,346
+Label Ctrl+Q — Salir @7,370
+Label Escribir — en una celda alcanzada (clic, Tab, Enter, flechas) reemplaza su cifra @7,392
+Label F2 o doble clic — corregir la cifra: el cursor queda al final @7,416
+Label Enter / Mayús+Enter — aceptar y bajar / subir @7,438
+Label Tab / Mayús+Tab — aceptar y pasar a la celda siguiente / anterior @7,462
+Label Flechas — moverse entre celdas (al corregir con F2, mueven el cursor) @7,484
+Label Inicio / Fin, Ctrl+Inicio / Ctrl+Fin — primera / última celda de la fila; de la tabla @7,508
+Label Re Pág / Av Pág — una pantalla de filas arriba / abajo @7,530
+Label Esc — devolver a la celda la cifra que tenía @7,554
+Label Mayús+flechas, Mayús+clic, arrastrar — seleccionar un rango de celdas @7,576
+Label Ctrl+C, Ctrl+V, Supr, Ctrl+D — copiar (como Excel lo pega), pegar, vaciar, rellenar hacia abajo el rango; cada uno se deshace con un Ctrl+Z @7,600
+Label F10 o Alt — abrir el menú Archivo (las flechas recorren los menús) @7,622
+Label En la presentación (F5): flecha derecha, Av Pág, Espacio / flecha izquierda, Re Pág; 1–9 y 0 (objetivo 10), dos cifras seguidas para el 11 en adelante (1 y 2: objetivo 12); Inicio / Fin; O; Esc — diapositiva siguiente / anterior; la de ese objetivo; primera / última; orden de los indicadores; salir @7,646
 ";
