@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::builder::PossibleValue;
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::briefing;
@@ -330,7 +330,7 @@ pub struct ExportArgs {
     /// Plan file (.ron).
     pub file: PathBuf,
     /// Excel workbook or CSV.
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = export_format_parser())]
     pub format: ExportFormat,
     /// The file to write.
     #[arg(short, long)]
@@ -749,15 +749,15 @@ fn parse_size(text: &str) -> Result<[u32; 2], String> {
     Ok([side(w)?, side(h)?])
 }
 
-/// `--format xlsx` or `--format csv`: the export's own formats.
-impl ValueEnum for ExportFormat {
-    fn value_variants<'a>() -> &'a [Self] {
-        &ExportFormat::ALL
-    }
-
-    fn to_possible_value(&self) -> Option<PossibleValue> {
-        Some(PossibleValue::new(self.extension()))
-    }
+/// `--format xlsx` or `--format csv`: the export's own formats, named by their extensions (the
+/// format is the core's type, so clap's `ValueEnum` cannot be implemented for it here).
+fn export_format_parser() -> impl TypedValueParser<Value = ExportFormat> {
+    PossibleValuesParser::new(ExportFormat::ALL.map(ExportFormat::extension)).map(|name| {
+        ExportFormat::ALL
+            .into_iter()
+            .find(|format| format.extension() == name)
+            .expect("clap accepts only the formats' extensions")
+    })
 }
 
 /// Report formats.

@@ -1,5 +1,5 @@
 //! Every message id the code asks for exists in both locale files (the files having the same
-//! ids is checked in `src/i18n`).
+//! ids is checked in the core's `i18n`).
 
 use std::path::Path;
 
@@ -25,10 +25,9 @@ fn ids_used(source: &str) -> Vec<String> {
 #[test]
 fn every_message_the_code_uses_exists_in_both_languages() {
     let mut files = Vec::new();
-    crate::rust_files(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
-        &mut files,
-    );
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    crate::layers::scan::rust_files(&root.join("src"), &mut files);
+    crate::layers::scan::rust_files(&root.join("crates/avance-core/src"), &mut files);
     let defined: Vec<Vec<String>> = Language::ALL
         .iter()
         .map(|l| message_ids(l.source()))

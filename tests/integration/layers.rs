@@ -1,79 +1,28 @@
-//! The layers, and what each may use (ARCHITECTURE.md):
-//! - `i18n` uses nothing of the crate; `model`, `io` and `parallel` (the core) use no GUI
-//!   crate and no window code;
+//! The window's layers, and what each may use (ARCHITECTURE.md). The core is another crate
+//! (crates/avance-core, no GUI crate in it): the compiler keeps egui and the window out of it,
+//! and the core's own tests check its inner layers. Here:
 //! - `view` (what the window shows, apart from drawing it) uses the core but no panel, no
 //!   application code and no file access;
-//! - `ui` (the panels) uses `view` and the core, never `app`;
+//! - `ui` and `theme` (the panels) use `view` and the core, never `app`, files or the pack;
+//! - `briefing` draws with the panels off-screen: no window, application or dialogs;
+//! - `cli` (the command line) never opens the window's code;
 //! - `app` ties them together.
+//!
+//! A mention is a path as Rust writes it, groups included (`scan.rs`, shared with the core).
 
 use std::path::Path;
 
-/// The code lines of every Rust file under `src/<dir>` for each dir, with file and line number.
-fn code_lines(dirs: &[&str]) -> Vec<(String, usize, String)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = Vec::new();
-    for dir in dirs {
-        let path = root.join(dir);
-        if path.is_dir() {
-            crate::rust_files(&path, &mut files);
-        } else {
-            files.push(path.with_extension("rs"));
-        }
-    }
-    assert!(!files.is_empty(), "no files under {dirs:?}");
-    let mut lines = Vec::new();
-    for file in files {
-        let text = std::fs::read_to_string(&file).unwrap();
-        for (n, line) in text.lines().enumerate() {
-            if !line.trim_start().starts_with("//") {
-                lines.push((file.display().to_string(), n + 1, line.to_owned()));
-            }
-        }
-    }
-    lines
-}
+#[path = "../../crates/avance-core/tests/core/scan.rs"]
+pub mod scan;
 
-/// Fails naming every line of `dirs` that mentions one of `forbidden`.
-fn assert_none_mention(dirs: &[&str], forbidden: &[&str], why: &str) {
-    let offending: Vec<String> = code_lines(dirs)
-        .into_iter()
-        .filter(|(_, _, line)| forbidden.iter().any(|f| line.contains(f)))
-        .map(|(file, n, line)| format!("{file}:{n}: {}", line.trim()))
-        .collect();
-    assert!(offending.is_empty(), "{why}:\n{}", offending.join("\n"));
-}
+use scan::{UnitTests, offending};
 
-#[test]
-fn the_core_uses_no_gui_crate_and_no_window_code() {
-    assert!(code_lines(&["model", "io"]).len() > 1000);
-    assert_none_mention(
-        &["model", "io", "parallel"],
-        &[
-            "egui",
-            "eframe",
-            "rfd::",
-            "crate::app",
-            "crate::ui",
-            "crate::view",
-        ],
-        "the core (model, io) mentions the window",
-    );
-}
-
-#[test]
-fn i18n_uses_nothing_of_the_crate() {
-    assert_none_mention(
-        &["i18n"],
-        &[
-            "crate::model",
-            "crate::io",
-            "crate::app",
-            "crate::ui",
-            "crate::view",
-            "egui",
-        ],
-        "i18n must stay a leaf",
-    );
+/// Fails naming every line of `modules` that mentions one of `forbidden`.
+fn assert_none_mention(modules: &[&str], forbidden: &[&str], why: &str) {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let (read, found) = offending(&src, modules, forbidden, UnitTests::Read);
+    assert!(read > 100, "the scan reads {modules:?} ({read} lines)");
+    assert!(found.is_empty(), "{why}:\n{}", found.join("\n"));
 }
 
 #[test]
@@ -84,8 +33,10 @@ fn the_view_uses_no_panel_no_application_and_no_files() {
             "crate::app",
             "crate::ui",
             "crate::io",
+            "crate::briefing",
+            "crate::cli",
             "eframe",
-            "rfd::",
+            "rfd",
             "egui_plot",
             "std::fs",
         ],
@@ -100,9 +51,11 @@ fn panels_never_reach_into_the_application() {
         &[
             "crate::app",
             "avance::app",
+            "crate::cli",
             "std::fs",
-            "crate::io::",
+            "crate::io",
             "crate::briefing",
+            "rfd",
         ],
         "a panel reads view and model and sends actions; it never touches the app or files",
     );
@@ -112,7 +65,16 @@ fn panels_never_reach_into_the_application() {
 fn the_briefing_pack_draws_with_the_panels_but_never_reaches_into_the_application() {
     assert_none_mention(
         &["briefing"],
-        &["crate::app", "eframe", "rfd::"],
+        &["crate::app", "crate::cli", "eframe", "rfd"],
         "the briefing pack renders off-screen: no window, no application, no file dialogs",
+    );
+}
+
+#[test]
+fn the_command_line_never_opens_the_window_code() {
+    assert_none_mention(
+        &["cli"],
+        &["crate::app", "crate::ui", "eframe", "rfd"],
+        "the command line reports, imports and writes files; the window is app's",
     );
 }

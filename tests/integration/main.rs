@@ -3,10 +3,8 @@
 mod compare_merge;
 mod compare_window;
 mod csv_safety;
-mod exact_rollup;
 mod export_round_trip;
 mod fast_typing;
-mod forecast;
 #[cfg(target_os = "linux")]
 mod full_disk;
 mod grid_entry;
@@ -53,16 +51,4 @@ fn avance(args: &[&str]) -> (i32, String, String) {
         String::from_utf8(out.stdout).unwrap(),
         String::from_utf8(out.stderr).unwrap(),
     )
-}
-
-/// Every Rust file below `dir`, recursively.
-fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
 }

@@ -22,7 +22,7 @@ use crate::tr;
 
 /// The seed's plan (Sector Gestión Pública, cut 31/03/2022), built into the binary so the app
 /// opens on a real plan when no file is given.
-pub const SEED_PLAN_TEXT: &str = include_str!("../../plans/gestion_publica_2022.ron");
+pub const SEED_PLAN_TEXT: &str = include_str!("../../../../plans/gestion_publica_2022.ron");
 
 /// The name the seed's plan goes by in messages and the title bar.
 pub const SEED_PLAN_NAME: &str = "gestion_publica_2022.ron";

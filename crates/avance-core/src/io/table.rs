@@ -714,6 +714,20 @@ fn guess_delimiter(text: &str) -> u8 {
 
 /// Streams delimited text: RFC 4180 quoting (a field that starts with `"` may hold the
 /// delimiter, `""` and line breaks); a quote elsewhere in a field is read literally.
+///
+/// Why by hand, when the `csv` crate writes our CSV ([`write_csv`]): reading, it cannot say
+/// what an officer needs to hear, and one of its silences loses data.
+/// - A quote left open reads, with `csv`, every following line into that one field, and the
+///   file ends without an error: the rows after it vanish from the import. Here it is
+///   [`TableError::UnclosedQuote`], naming the line and column where the quote opened.
+/// - A cell is measured while it is read and refused past 32 767 characters without being
+///   copied (`csv` builds the whole record first: a 50 MB line is 50 MB more memory).
+/// - A record that spans lines keeps each line's field count ([`line_fields`]), so the import
+///   can say a stray quote joined lines, and where.
+/// - Excel's control-character escapes and our formula guard are undone per field.
+///
+/// The grammar is RFC 4180's and small (the functions below); `tests/integration/
+/// import_safety.rs` and `csv_safety.rs` check it against what `csv` writes.
 fn visit_delimited<V: RowVisitor>(
     text: &str,
     delimiter: u8,

@@ -2,9 +2,9 @@
 
 use std::str::FromStr;
 
-use avance::model::forecast::{IndicatorForecast, PlanForecast, indicator_forecast};
-use avance::model::progress::{indicator_progress, objective_progress};
-use avance::model::{
+use avance_core::model::forecast::{IndicatorForecast, PlanForecast, indicator_forecast};
+use avance_core::model::progress::{indicator_progress, objective_progress};
+use avance_core::model::{
     Annualization, Cut, Indicator, Meta, Objective, Period, Plan, Quarter, Settings,
 };
 use rust_decimal::Decimal;
@@ -39,7 +39,7 @@ fn forecast(indicator: &Indicator, at: Cut) -> IndicatorForecast {
 }
 
 fn shown(value: Option<Decimal>) -> Option<String> {
-    value.map(avance::model::format::fixed2)
+    value.map(avance_core::model::format::fixed2)
 }
 
 #[test]
@@ -147,7 +147,7 @@ fn the_objective_projects_the_weighted_average_within_the_cap_and_the_floor() {
             indicators: vec![suma, over],
         }],
     };
-    let progress = avance::model::PlanProgress::compute(&plan, plan.cut);
+    let progress = avance_core::model::PlanProgress::compute(&plan, plan.cut);
     let forecast = PlanForecast::compute(&plan, &progress);
     let objective = forecast.objective(1).unwrap();
     assert_eq!(

@@ -31,8 +31,8 @@ impl Language {
     /// The Fluent source of the language.
     pub fn source(self) -> &'static str {
         match self {
-            Language::Es => include_str!("../../assets/locales/es.ftl"),
-            Language::En => include_str!("../../assets/locales/en.ftl"),
+            Language::Es => include_str!("../../../../assets/locales/es.ftl"),
+            Language::En => include_str!("../../../../assets/locales/en.ftl"),
         }
     }
 

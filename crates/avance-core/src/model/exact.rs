@@ -339,11 +339,6 @@ impl Fraction {
         Decimal::try_from_i128_with_scale(mantissa, scale).ok()
     }
 
-    /// An approximation for drawing (charts), never for figures.
-    pub fn to_f64_lossy(&self) -> f64 {
-        self.big().to_f64().unwrap_or(f64::NAN)
-    }
-
     /// Compares with a decimal, exactly.
     pub fn cmp_decimal(&self, other: Decimal) -> Ordering {
         self.cmp(&Fraction::from_decimal(other))

@@ -3,10 +3,10 @@
 
 use std::path::Path;
 
-use avance::io::{export, plan_file, report};
-use avance::model::progress::objective_progress;
-use avance::model::validation::validate_at;
-use avance::model::{
+use avance_core::io::{export, plan_file, report};
+use avance_core::model::progress::objective_progress;
+use avance_core::model::validation::validate_at;
+use avance_core::model::{
     Annualization, Cut, Indicator, Language, Meta, Objective, Period, Plan, PlanProgress, Quarter,
     Settings,
 };
@@ -123,7 +123,7 @@ fn engine(cases: &[Case], cap: bool) -> Option<String> {
     };
     objective_progress(&objective_of(cases), cut_q1(), &settings)
         .progress()
-        .map(avance::model::format::fixed2)
+        .map(avance_core::model::format::fixed2)
 }
 
 /// Computed with repeating decimals (÷3, ÷6, ÷7) and halves, eighths, fifths that land on
