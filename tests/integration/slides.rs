@@ -972,3 +972,40 @@ fn the_pack_pdf_is_tagged_text_each_objective_with_its_figure_and_codes_on_its_p
     assert!(objective_3.contains("Indicadores bajo 50 %: por qué"));
     assert!(!pdftotext_page(&pdf_path, 3).unwrap().contains("644"));
 }
+
+/// A notice drawn over the slide would cover its legend and number: while presenting it waits,
+/// and shows (its full time) once the presentation ends.
+#[test]
+fn a_notice_waits_while_presenting_and_shows_when_the_presentation_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_on(&seed_plan(), dir.path());
+    press(&mut harness, Modifiers::NONE, Key::F5);
+    assert!(harness.state().view().presenting);
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    harness.run();
+    let notice = harness
+        .state()
+        .notice()
+        .expect("the save's notice")
+        .text
+        .clone();
+    assert!(notice.starts_with("Plan guardado en"), "{notice}");
+    assert!(
+        harness
+            .query_by_label_contains("Plan guardado en")
+            .is_none(),
+        "not drawn over the slide"
+    );
+    assert!(
+        harness.state().notice().unwrap().shown_since.is_none(),
+        "its time has not started"
+    );
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(!harness.state().view().presenting);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Plan guardado en")
+            .is_some()
+    );
+}
