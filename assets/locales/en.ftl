@@ -156,6 +156,7 @@ slides-folder-failed = Could not create the folder ({ $detail }): { $path }
 slides-write-failed = The presentation was not written: “{ $file }” could not be written or replaced ({ $detail }). The folder's files are as they were: { $path }
 slides-stranded = The presentation was not written, and while undoing what was done “{ $file }” could not go back to its previous version ({ $detail }): the previous version is in { $kept_in }. File: { $path }
 slides-encode-failed = Could not encode the image: { $detail }
+slides-pdf-failed = Could not make the presentation PDF: { $detail }
 chart-previous-page = Previous page of indicators
 chart-next-page = Next page of indicators
 chart-order-plan = Order: the plan's

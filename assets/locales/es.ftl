@@ -159,6 +159,7 @@ slides-folder-failed = No se pudo crear la carpeta ({ $detail }): { $path }
 slides-write-failed = No se escribió la presentación: «{ $file }» no se pudo escribir o reemplazar ({ $detail }). Los archivos de la carpeta quedaron como estaban: { $path }
 slides-stranded = No se escribió la presentación, y al deshacer lo hecho «{ $file }» no pudo volver a su versión anterior ({ $detail }): la versión anterior está en { $kept_in }. Archivo: { $path }
 slides-encode-failed = No se pudo codificar la imagen: { $detail }
+slides-pdf-failed = No se pudo hacer el PDF de la presentación: { $detail }
 chart-previous-page = Página anterior de indicadores
 chart-next-page = Página siguiente de indicadores
 chart-order-plan = Orden: del plan

@@ -351,7 +351,10 @@ impl eframe::App for AvanceApp {
         if self.dialog.is_none() && !self.is_waiting_for_a_file() {
             self.offer_recovered_copy();
         }
-        if let Some(notice) = &mut self.notice
+        // While presenting, a notice would cover the slide's legend and number: it waits (its
+        // time not yet started) until the presentation ends.
+        if !self.view.presenting
+            && let Some(notice) = &mut self.notice
             && ui::dialog::notice_ui(&ctx, notice)
         {
             self.notice = None;

@@ -1,10 +1,12 @@
 //! The briefing pack filed with the committee's minutes: every slide as a PNG (1920×1080 by
-//! default) and all of them as one PDF, drawn off-screen by the same code that draws them in the
-//! window ([`crate::ui::slides::slide_ui`]) and painted on the CPU ([`raster`]): no screen, no
-//! GPU, no screen capture. `avance slides` and Archivo → Exportar presentación… both write it.
+//! default) and all of them as one tagged PDF with real text, drawn off-screen by the same code
+//! that draws them in the window ([`crate::ui::slides::slide_ui`]): the PNG painted on the CPU
+//! ([`raster`]), the PDF page written from the same shapes ([`pdf`]): no screen, no GPU, no
+//! screen capture. `avance slides` and Archivo → Exportar presentación… both write it.
 //!
 //! Slides are made, drawn and written one at a time (the PNG to its file, the page to the PDF
-//! as it grows): memory holds one slide, whatever the plan's size. The pack is written all or
+//! as it grows, a few kilobytes of vectors and text a page, written out at the end): memory
+//! holds one slide's pixels, whatever the plan's size. The pack is written all or
 //! nothing ([`crate::io::file_set`]): beside the folder's files first, then put in place; a
 //! failure leaves the previous pack as it was and names what failed.
 //!
@@ -96,6 +98,9 @@ impl SlideImage {
 pub struct SlideRenderer {
     ctx: egui::Context,
     textures: raster::Textures,
+    /// What the last drawing freed, dropped once it is painted.
+    to_free: egui::TexturesDelta,
+    pixels_per_point: f32,
 }
 
 impl Default for SlideRenderer {
@@ -112,17 +117,18 @@ impl SlideRenderer {
         Self {
             ctx,
             textures: raster::Textures::default(),
+            to_free: egui::TexturesDelta::default(),
+            pixels_per_point: 1.0,
         }
     }
 
-    /// Draws `slide` at `size` pixels.
-    pub fn render(&mut self, slide: &Slide, language: Language, size: [u32; 2]) -> SlideImage {
+    /// Lays `slide` out at `size` pixels: egui's shapes, and what each text is.
+    pub fn draw(&mut self, slide: &Slide, language: Language, size: [u32; 2]) -> pdf::SlideDrawing {
         let [width, height] = size;
         let screen =
             egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(width as f32, height as f32));
         let mut shapes = Vec::new();
-        let mut pixels_per_point = 1.0;
-        let mut to_free = egui::TexturesDelta::default();
+        let mut marks = crate::ui::slides::SlideMarks::default();
         // The first pass lays the texts out (and fills the font atlas); the second draws them
         // where the first measured them.
         for _ in 0..2 {
@@ -132,32 +138,54 @@ impl SlideRenderer {
             };
             let mut output = self.ctx.run_ui(input, |ui| {
                 egui::CentralPanel::no_frame().show(ui, |ui| {
-                    crate::ui::slides::slide_ui(ui, slide, language);
+                    marks = crate::ui::slides::slide_ui(ui, slide, language);
                 });
             });
             self.textures.set(&output.textures_delta);
             // What a pass frees goes after the painting, when nothing may use it any more.
-            to_free.free.extend(output.textures_delta.free.drain());
+            self.to_free.free.extend(output.textures_delta.free.drain());
             output.textures_delta.clear();
             shapes = output.shapes;
-            pixels_per_point = output.pixels_per_point;
+            self.pixels_per_point = output.pixels_per_point;
         }
-        let primitives = self.ctx.tessellate(shapes, pixels_per_point);
+        pdf::SlideDrawing {
+            shapes,
+            marks,
+            size,
+        }
+    }
 
+    /// Paints a drawn slide on the CPU.
+    pub fn paint(&mut self, drawing: &pdf::SlideDrawing) -> SlideImage {
+        let [width, height] = drawing.size;
+        let primitives = self
+            .ctx
+            .tessellate(drawing.shapes.clone(), self.pixels_per_point);
         let mut canvas = raster::Canvas::new(
             width as usize,
             height as usize,
             crate::theme::slide::BACKGROUND,
         );
-        canvas.paint(&self.textures, &primitives, pixels_per_point);
-        self.textures.free(&to_free);
-        to_free.clear();
+        canvas.paint(&self.textures, &primitives, self.pixels_per_point);
+        self.release();
         let rgba = canvas.to_rgba8();
         SlideImage {
             width,
             height,
             rgba,
         }
+    }
+
+    /// Frees the textures the last drawing no longer uses.
+    fn release(&mut self) {
+        self.textures.free(&self.to_free);
+        self.to_free.clear();
+    }
+
+    /// Draws `slide` at `size` pixels.
+    pub fn render(&mut self, slide: &Slide, language: Language, size: [u32; 2]) -> SlideImage {
+        let drawing = self.draw(slide, language, size);
+        self.paint(&drawing)
     }
 }
 
@@ -182,6 +210,8 @@ pub enum PackError {
     },
     /// The PNG encoder failed (out of memory): its own words.
     Encode(String),
+    /// The PDF could not be made (a slide that breaks its accessibility rules): krilla's words.
+    Pdf(String),
 }
 
 impl PackError {
@@ -225,6 +255,9 @@ impl PackError {
             ),
             PackError::Encode(detail) => {
                 crate::tr!(language, "slides-encode-failed", detail = detail.as_str())
+            }
+            PackError::Pdf(detail) => {
+                crate::tr!(language, "slides-pdf-failed", detail = detail.as_str())
             }
         }
     }
@@ -316,28 +349,35 @@ pub fn write_pack(
     let staging = Staging::begin(folder)?;
     let progress = PlanProgress::compute(plan, cut);
     let mut renderer = SlideRenderer::new();
-    let mut pdf = match options.format.pdf() {
-        true => Some(PdfFile::start(&staging, &pdf_name)?),
-        false => None,
-    };
+    let mut pdf = options.format.pdf().then(pdf::PdfDeck::new);
     let mut written = Vec::new();
     let mut slides = 0;
     for (position, png_name) in png_names.iter().enumerate() {
         let Some(slide) = Slide::at(plan, &progress, position, options.order, language) else {
             continue;
         };
-        let image = renderer.render(&slide, language, options.size);
+        let drawing = renderer.draw(&slide, language, options.size);
+        if let Some(pdf) = &mut pdf {
+            pdf.add(
+                &drawing,
+                slide.chart_in_words(language).as_deref(),
+                language,
+            );
+        }
         if options.format.png() {
+            let image = renderer.paint(&drawing);
             staging.write(png_name, |out| image.write_png(out))?;
             written.push(png_name.clone());
-        }
-        if let Some(pdf) = &mut pdf {
-            pdf.add(&image)?;
+        } else {
+            renderer.release();
         }
         slides += 1;
     }
     if let Some(pdf) = pdf {
-        pdf.finish(&format!("{} · {}", plan.title, cut.date()))?;
+        let bytes = pdf
+            .finish(&format!("{} · {}", plan.title, cut.date()), language)
+            .map_err(PackError::Pdf)?;
+        staging.write(&pdf_name, |out| out.write_all(&bytes))?;
         written.push(pdf_name.clone());
     }
     staging.commit(&written)?;
@@ -350,34 +390,4 @@ pub fn write_pack(
         pdf: options.format.pdf().then(|| folder.join(&pdf_name)),
         slides,
     })
-}
-
-/// The pack's PDF being written into the staging folder, a page at a time.
-struct PdfFile {
-    stream: pdf::PdfStream<std::io::BufWriter<std::fs::File>>,
-    /// Where it goes, to name it when it fails.
-    target: PathBuf,
-}
-
-impl PdfFile {
-    fn start(staging: &Staging, name: &str) -> Result<Self, PackError> {
-        let target = staging.target(name);
-        let failed = |e: std::io::Error| PackError::Write(target.clone(), WriteError::Io(e));
-        let file = staging.create(name).map_err(failed)?;
-        let stream = pdf::PdfStream::new(std::io::BufWriter::new(file)).map_err(failed)?;
-        Ok(Self { stream, target })
-    }
-
-    fn add(&mut self, image: &SlideImage) -> Result<(), PackError> {
-        self.stream
-            .add(image)
-            .map_err(|e| PackError::Write(self.target.clone(), WriteError::Io(e)))
-    }
-
-    fn finish(self, title: &str) -> Result<(), PackError> {
-        let failed = |e: std::io::Error| PackError::Write(self.target.clone(), WriteError::Io(e));
-        let writer = self.stream.finish(title).map_err(failed)?;
-        let file = writer.into_inner().map_err(|e| failed(e.into_error()))?;
-        file.sync_all().map_err(failed)
-    }
 }

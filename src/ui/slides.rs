@@ -17,8 +17,51 @@ use crate::view::slides::{
     Counted, IndicatorBar, ObjectiveSlide, PlanSlide, Slide, SlideContent, ValueAxis,
 };
 
-/// Draws `slide` over the whole of `ui`'s rectangle.
-pub fn slide_ui(ui: &mut egui::Ui, slide: &Slide, language: Language) {
+/// What a text of the slide is, for the tagged PDF ([`crate::briefing::pdf`]): the slide is
+/// drawn once, and each text says where it belongs in the document's structure as it is put.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// The slide's title: a heading.
+    Title,
+    /// What follows the title: the sector and cut, the objective's text.
+    Lead,
+    /// The objective's figure and what is said under it.
+    Figure,
+    /// A cell of the bar table: `row` `None` is the headings' row.
+    Cell { row: Option<usize>, column: usize },
+    /// Inside the trend chart (a figure described in words).
+    Chart,
+    /// The heading over the reasons.
+    ReasonsHeading,
+    /// The `i`-th reason (an item of a list).
+    Reason(usize),
+    /// Said in place of reasons, or after them: none under the threshold, how many more.
+    ReasonsNote,
+    /// The cut and the plan, the slide's number.
+    Footer,
+    /// The `i`-th entry of the semáforo's legend.
+    Legend(usize),
+    /// Axis marks and names of lines: read from the table and the chart already.
+    Decoration,
+}
+
+/// A text the slide put, with its role.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Mark {
+    pub rect: Rect,
+    pub role: Role,
+}
+
+/// Where the slide's parts went: its texts with their roles, and the trend chart's rectangle
+/// (its bars and lines belong to the chart's figure; every other drawing is decoration).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SlideMarks {
+    pub marks: Vec<Mark>,
+    pub chart: Option<Rect>,
+}
+
+/// Draws `slide` over the whole of `ui`'s rectangle; says what each text is.
+pub fn slide_ui(ui: &mut egui::Ui, slide: &Slide, language: Language) -> SlideMarks {
     let rect = ui.max_rect();
     ui.painter().rect_filled(rect, 0.0, t::BACKGROUND);
     let scale = (rect.width() / t::DESIGN_SIZE[0]).min(rect.height() / t::DESIGN_SIZE[1]);
@@ -26,6 +69,8 @@ pub fn slide_ui(ui: &mut egui::Ui, slide: &Slide, language: Language) {
         ui,
         scale,
         language,
+        role: Role::Decoration,
+        marks: SlideMarks::default(),
     };
     let inner = rect.shrink(t::MARGIN * scale);
     let footer_height = t::SMALL * scale * 1.9;
@@ -36,13 +81,17 @@ pub fn slide_ui(ui: &mut egui::Ui, slide: &Slide, language: Language) {
         SlideContent::Objective(objective) => canvas.objective_slide(body, slide, objective),
     }
     canvas.footer(footer, slide);
+    canvas.marks
 }
 
-/// The slide being drawn: its `ui`, its scale against 1920×1080, its language.
+/// The slide being drawn: its `ui`, its scale against 1920×1080, its language; the role of the
+/// texts being put and those put so far.
 struct Canvas<'a> {
     ui: &'a mut egui::Ui,
     scale: f32,
     language: Language,
+    role: Role,
+    marks: SlideMarks,
 }
 
 /// A text to lay out: size on the 1920×1080 design, colour, and how many rows it may wrap to
@@ -103,6 +152,10 @@ impl Canvas<'_> {
         let rect = anchor.anchor_size(at, galley.size());
         self.ui
             .put(rect, egui::Label::new(galley).selectable(false));
+        self.marks.marks.push(Mark {
+            rect,
+            role: self.role,
+        });
         rect
     }
 
@@ -150,6 +203,7 @@ impl Canvas<'_> {
         let language = self.language;
         let width = body.width();
         let mut y = body.min.y;
+        self.role = Role::Title;
         let title = self.text(
             &slide.plan_title,
             Style::new(t::TITLE).rows(2),
@@ -172,6 +226,7 @@ impl Canvas<'_> {
             Some(note) => format!("{subtitle} · {note}"),
             None => subtitle,
         };
+        self.role = Role::Lead;
         let subtitle = self.text(
             &subtitle,
             Style::new(t::HEADING).color(t::MUTED),
@@ -260,6 +315,7 @@ impl Canvas<'_> {
         );
         let side = Rect::from_min_max(pos2(body.max.x - side_width, top), body.max);
         if o.indicators.is_empty() {
+            self.role = Role::Lead;
             self.text(
                 &crate::tr!(language, "slide-no-indicators"),
                 Style::new(t::HEADING).color(t::MUTED),
@@ -299,6 +355,7 @@ impl Canvas<'_> {
         let figure_area =
             Rect::from_min_max(pos2(header.max.x - figure_width, header.min.y), header.max);
         let figure = percent_or_dash(o.value, language);
+        self.role = Role::Figure;
         let big = self.text(
             &figure,
             Style::new(t::FIGURE),
@@ -368,6 +425,7 @@ impl Canvas<'_> {
                 crate::tr!(language, "slide-page", page = o.page + 1, pages = o.pages)
             ));
         }
+        self.role = Role::Title;
         let mut heading = self.text(
             &title,
             Style::new(t::TITLE),
@@ -377,6 +435,7 @@ impl Canvas<'_> {
         );
         let not_current = not_current_text(o.not_current, slide, language);
         if !not_current.is_empty() {
+            self.role = Role::Lead;
             heading = self.text(
                 &not_current,
                 Style::new(t::LABEL).color(t::ALERT),
@@ -386,6 +445,7 @@ impl Canvas<'_> {
             );
         }
         let rows_left = ((header.max.y - heading.max.y) / self.line_height(t::LABEL)).floor();
+        self.role = Role::Lead;
         self.text(
             &o.text,
             Style::new(t::LABEL)
@@ -537,6 +597,10 @@ impl Canvas<'_> {
         let small = Style::new(t::SMALL).color(t::MUTED);
         let area = table.area;
         if let Some(heading) = &shape.header {
+            self.role = Role::Cell {
+                row: None,
+                column: 0,
+            };
             self.text(
                 heading,
                 small,
@@ -553,6 +617,10 @@ impl Canvas<'_> {
         let figure_width = table.figure_width;
         let heading_style =
             self.fitting(std::slice::from_ref(&progress_heading), small, figure_width);
+        self.role = Role::Cell {
+            row: None,
+            column: 1,
+        };
         self.text(
             &progress_heading,
             heading_style,
@@ -561,10 +629,14 @@ impl Canvas<'_> {
             Align2::RIGHT_TOP,
         );
         let mut column_right = table.figure_left + figure_width;
-        for (heading, share) in &shape.extra {
+        for (c, (heading, share)) in shape.extra.iter().enumerate() {
             let column_width = table.column_width(*share);
             column_right += column_width;
             let style = self.fitting(std::slice::from_ref(heading), small, column_width);
+            self.role = Role::Cell {
+                row: None,
+                column: 2 + c,
+            };
             self.text(
                 heading,
                 style,
@@ -612,6 +684,7 @@ impl Canvas<'_> {
                 continue;
             }
             let mark = rust_decimal::Decimal::from_f64_retain(tick).unwrap_or_default();
+            self.role = Role::Decoration;
             self.text(
                 &percent_short(mark, language),
                 Style::new(t::SMALL).color(t::MUTED),
@@ -629,6 +702,7 @@ impl Canvas<'_> {
             // Its name ends at the line, over the bars: the columns on its right keep their
             // headings.
             let label = crate::tr!(language, "chart-target-100");
+            self.role = Role::Decoration;
             self.text(
                 &label,
                 Style::new(t::SMALL).color(theme::TARGET_LINE),
@@ -694,6 +768,10 @@ impl Canvas<'_> {
             Style::new(t::LABEL).rows(styles.label_rows),
             table.label_width,
         );
+        self.role = Role::Cell {
+            row: Some(i),
+            column: 0,
+        };
         self.put(galley, pos2(table.area.min.x, center), Align2::LEFT_CENTER);
         if let Some(value) = row.value {
             self.table_bar(table, center, value, row.fill);
@@ -707,6 +785,10 @@ impl Canvas<'_> {
         // The figure and the columns after it. A figure the average counts otherwise carries
         // what it counts, "(100)" or "(0)", as in the grid.
         let figure_right = table.figure_left + table.figure_width;
+        self.role = Role::Cell {
+            row: Some(i),
+            column: 1,
+        };
         self.text(
             &row.figure,
             styles.figure,
@@ -722,6 +804,10 @@ impl Canvas<'_> {
             let column_width = table.column_width(*share);
             right += column_width;
             if let Some(text) = row.columns.get(c) {
+                self.role = Role::Cell {
+                    row: Some(i),
+                    column: 2 + c,
+                };
                 self.text(
                     text,
                     styles.extra[c],
@@ -805,6 +891,7 @@ impl Canvas<'_> {
                 self.px(4.0),
                 t::BACKGROUND.gamma_multiply(0.85),
             );
+            self.role = Role::Decoration;
             self.put(galley, pos2(x, center), anchor);
         }
     }
@@ -861,6 +948,10 @@ impl Canvas<'_> {
         self.ui
             .painter()
             .rect_filled(rect.expand(self.px(4.0)), self.px(4.0), fill);
+        self.role = Role::Cell {
+            row: Some(i),
+            column: 1,
+        };
         self.put(galley, pos2(start, center), Align2::LEFT_CENTER);
     }
 
@@ -884,6 +975,8 @@ impl Canvas<'_> {
     /// cut: one column each, coloured by its light, its figure on top.
     fn trend_chart(&mut self, area: Rect, o: &ObjectiveSlide) {
         let language = self.language;
+        self.role = Role::Chart;
+        self.marks.chart = Some(area);
         let title = self.text(
             &crate::tr!(language, "slide-trend-title"),
             Style::new(t::LABEL),
@@ -1031,6 +1124,7 @@ impl Canvas<'_> {
         if o.indicator_count == 0 {
             return;
         }
+        self.role = Role::ReasonsHeading;
         let heading = self.text(
             &crate::tr!(
                 language,
@@ -1044,6 +1138,7 @@ impl Canvas<'_> {
         );
         let mut y = heading.max.y + self.px(10.0);
         if o.low.is_empty() {
+            self.role = Role::ReasonsNote;
             self.text(
                 &crate::tr!(language, "slide-reasons-none"),
                 Style::new(t::SMALL).color(t::MUTED).rows(2),
@@ -1078,6 +1173,7 @@ impl Canvas<'_> {
             );
             if galley.rows.len() + reserve > rows_left {
                 if rows_left > 0 {
+                    self.role = Role::ReasonsNote;
                     self.text(
                         &crate::tr!(language, "slide-reasons-more", count = remaining),
                         Style::new(t::SMALL).color(t::MUTED),
@@ -1088,6 +1184,7 @@ impl Canvas<'_> {
                 }
                 return;
             }
+            self.role = Role::Reason(i);
             let rect = self.put(galley, pos2(area.min.x, y), Align2::LEFT_TOP);
             y = rect.max.y + self.px(8.0);
         }
@@ -1108,6 +1205,7 @@ impl Canvas<'_> {
             Stroke::new(self.px(1.5), t::GRID),
         );
         let y = area.center().y + self.px(6.0);
+        self.role = Role::Footer;
         let number = self.text(
             &format!("{} / {}", slide.number, slide.count),
             small,
@@ -1117,7 +1215,9 @@ impl Canvas<'_> {
         );
         // The legend, right to left from the slide's number.
         let mut right = number.min.x - self.px(40.0);
-        for (light, text) in legend(&slide.lights, language).into_iter().rev() {
+        let entries = legend(&slide.lights, language);
+        for (i, (light, text)) in entries.into_iter().enumerate().rev() {
+            self.role = Role::Legend(i);
             let label = self.text(
                 &text,
                 Style::new(t::SMALL),
@@ -1132,6 +1232,7 @@ impl Canvas<'_> {
             painter.rect_filled(swatch, self.px(4.0), theme::traffic_light(light));
             right = swatch.min.x - self.px(28.0);
         }
+        self.role = Role::Footer;
         self.text(
             // The cut first: when the space is short, the title is what gets cut.
             &format!("{} · {}", slide.cut.date(), slide.plan_title),

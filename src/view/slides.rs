@@ -358,6 +358,36 @@ impl Slide {
         })
     }
 
+    /// The trend chart in words, for those who cannot see it (the PDF's alternative text):
+    /// "Avance por trimestre: 2021 T4 30,00 %; 2022 T1 24,15 %." and why points have none.
+    /// `None` on slides without one.
+    pub fn chart_in_words(&self, language: Language) -> Option<String> {
+        let SlideContent::Objective(o) = &self.content else {
+            return None;
+        };
+        if o.indicator_count == 0 || o.trend.is_empty() {
+            return None;
+        }
+        let points: Vec<String> = o
+            .trend
+            .iter()
+            .map(|p| {
+                format!(
+                    "{} {}",
+                    p.cut.label(language),
+                    crate::model::format::percent_or_dash(p.value, language)
+                )
+            })
+            .collect();
+        // Why points have no figure, as the chart says under it.
+        let notes: String = o.trend_notes.iter().map(|n| format!(" {n}")).collect();
+        Some(format!(
+            "{}: {}.{notes}",
+            crate::tr!(language, "slide-trend-title"),
+            points.join("; ")
+        ))
+    }
+
     /// The name of the slide's file in the briefing pack, without extension:
     /// `01-plan-2022T1`, `02-plan-p2-2022T1`, `02-objetivo-1-2022T1`,
     /// `04-objetivo-3-p2-2022T1`.

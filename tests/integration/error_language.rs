@@ -42,6 +42,7 @@ fn every_pack_error_reads_as_english_in_english() {
                 kept_in: folder().join(".avance-anterior"),
             },
             PackError::Encode("out of memory".to_owned()),
+            PackError::Pdf("missing alternative text".to_owned()),
         ],
         PackError::Exists(_),
         PackError::Folder(..),
@@ -49,6 +50,7 @@ fn every_pack_error_reads_as_english_in_english() {
         PackError::Write(..),
         PackError::Stranded { .. },
         PackError::Encode(_),
+        PackError::Pdf(_),
     );
 }
 

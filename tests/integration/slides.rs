@@ -468,12 +468,12 @@ fn the_indicators_chart_of_the_window_pages_many_indicators_and_can_put_the_lowe
 fn pdf_pages(bytes: &[u8]) -> (usize, usize) {
     let text = String::from_utf8_lossy(bytes);
     let count = text
-        .split("/Count ")
+        .split("/Type/Pages/Count ")
         .nth(1)
         .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
         .and_then(|n| n.parse().ok())
         .unwrap_or(0);
-    let pages = text.matches("/Type /Page\n").count() + text.matches("/Type /Page ").count();
+    let pages = text.matches("/Type/Page/").count();
     (count, pages)
 }
 
@@ -607,7 +607,18 @@ fn a_pack_that_cannot_be_written_whole_leaves_the_previous_pack_as_it_was() {
         .unwrap()
         .1
         .len() as u64;
-    assert!(pdf > largest_png * 2, "the PDF holds every slide");
+    // Text and shapes, not pictures: the whole deck is smaller than one slide's PNG (it was
+    // twice the largest PNG when its pages were images).
+    assert!(
+        pdf < largest_png,
+        "the PDF ({pdf} bytes) is smaller than a PNG ({largest_png})"
+    );
+    let largest_name = sizes
+        .iter()
+        .find(|(name, bytes)| name.ends_with(".png") && bytes.len() as u64 == largest_png)
+        .unwrap()
+        .0
+        .clone();
 
     // The previous pack, at another size.
     let out = dir.path().join("comite");
@@ -617,18 +628,15 @@ fn a_pack_that_cannot_be_written_whole_leaves_the_previous_pack_as_it_was() {
     std::fs::write(out.join("acta.txt"), b"notas del comite").unwrap();
     let before = files_in(&out);
 
-    // The disk fills up while the PDF is written: every PNG fits, the PDF does not.
+    // The disk fills up while the largest slide is written: the PNGs before it fit, it does not.
     let (code, err) = slides_with_files_up_to(
-        largest_png + 4096,
+        largest_png - 1,
         &[
             "slides", plan, "-o", out_text, "--size", "1366x768", "--force",
         ],
     );
     assert_eq!(code, 1, "{err}");
-    assert!(
-        err.contains("presentacion-2022T1.pdf"),
-        "names what failed: {err}"
-    );
+    assert!(err.contains(&largest_name), "names what failed: {err}");
     assert!(err.contains("quedaron como estaban"), "{err}");
     assert_eq!(
         files_in(&out),
@@ -829,5 +837,175 @@ fn a_written_reason_comes_before_the_indicators_without_one() {
             .query_by_label_contains("Retraso en la contratación")
             .is_some(),
         "the reason is on the slide"
+    );
+}
+
+/// The strings of a PDF written as `<FEFF…>` (UTF-16, as krilla writes text that is not ASCII)
+/// or `(…)` after `key`, decoded.
+fn pdf_strings_after(bytes: &[u8], key: &str) -> Vec<String> {
+    let text = String::from_utf8_lossy(bytes);
+    text.split(key)
+        .skip(1)
+        .filter_map(|rest| {
+            if let Some(hex) = rest.strip_prefix("<FEFF") {
+                let hex = &hex[..hex.find('>')?];
+                let units: Vec<u16> = (0..hex.len() / 4)
+                    .filter_map(|i| u16::from_str_radix(&hex[4 * i..4 * i + 4], 16).ok())
+                    .collect();
+                Some(String::from_utf16_lossy(&units))
+            } else {
+                let literal = rest.strip_prefix('(')?;
+                Some(literal[..literal.find(')')?].to_owned())
+            }
+        })
+        .collect()
+}
+
+/// The text `pdftotext` finds on page `page` (1-based); `None` where poppler is not installed
+/// (CI installs it: there it must be).
+fn pdftotext_page(pdf: &Path, page: usize) -> Option<String> {
+    let page = page.to_string();
+    let out = std::process::Command::new("pdftotext")
+        .args(["-f", &page, "-l", &page, "-layout"])
+        .arg(pdf)
+        .arg("-")
+        .output();
+    match out {
+        // Figures are written with a no-break space before "%", which pdftotext gives as a
+        // space: both are compared as spaces.
+        Ok(out) if out.status.success() => Some(
+            String::from_utf8(out.stdout)
+                .unwrap()
+                .replace('\u{a0}', " "),
+        ),
+        _ if std::env::var_os("CI").is_some() => panic!("pdftotext is missing in CI"),
+        _ => {
+            eprintln!("pdftotext is not installed: the PDF's text is not read back here");
+            None
+        }
+    }
+}
+
+#[test]
+fn the_pack_pdf_is_tagged_text_each_objective_with_its_figure_and_codes_on_its_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("comite");
+    let plan = seed_plan();
+    let options = avance::briefing::PackOptions {
+        format: avance::briefing::PackFormat::Pdf,
+        ..avance::briefing::PackOptions::new(avance::model::Language::Es)
+    };
+    let pack = avance::briefing::write_pack(&plan, plan.cut, &out, &options).unwrap();
+    let pdf_path = pack.pdf.unwrap();
+    let bytes = std::fs::read(&pdf_path).unwrap();
+    // Tagged, in Spanish, titled, with an outline of the slides (krilla checked PDF/UA-1 as
+    // it wrote it: a slide breaking its rules is refused, not written).
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(text.contains("/Type/StructTreeRoot"), "tagged");
+    assert!(text.contains("/MarkInfo<</Marked true"), "marked");
+    assert!(text.contains("/Lang(es-CO)"), "in Spanish");
+    assert!(text.contains("pdfuaid:part>1<"), "claims PDF/UA-1");
+    let titles = pdf_strings_after(&bytes, "/Title");
+    assert!(
+        titles
+            .iter()
+            .any(|t| t == "Plan estratégico Sector Gestión Pública · 31/03/2022"),
+        "{titles:?}"
+    );
+    assert!(titles.iter().any(|t| t == "Objetivo 3"), "{titles:?}");
+    for kind in [
+        "/S/H1",
+        "/S/Table",
+        "/S/TR",
+        "/S/TH",
+        "/S/TD",
+        "/S/L",
+        "/S/LI",
+        "/S/Figure",
+    ] {
+        assert!(text.contains(kind), "{kind} in the structure");
+    }
+    // The trend's figure says its points in words.
+    let alts: Vec<String> = pdf_strings_after(&bytes, "/Alt")
+        .into_iter()
+        .map(|a| a.replace('\u{a0}', " "))
+        .collect();
+    assert!(
+        alts.iter().any(|a| a.starts_with("Avance por trimestre: ")
+            && a.contains("2022 T1 24,15 %")
+            && a.contains("2021 T4: sin ponderaciones asignadas")),
+        "{alts:?}"
+    );
+    // Each objective's figure and its indicators' codes, on its own page.
+    let progress = PlanProgress::compute(&plan, plan.cut);
+    let deck = Slide::deck(
+        &plan,
+        &progress,
+        SlideOrder::Plan,
+        avance::model::Language::Es,
+    );
+    for (page, slide) in deck.iter().enumerate() {
+        let Some(found) = pdftotext_page(&pdf_path, page + 1) else {
+            return;
+        };
+        if let SlideContent::Objective(o) = &slide.content {
+            let figure =
+                avance::model::format::percent_or_dash(o.value, avance::model::Language::Es)
+                    .replace('\u{a0}', " ");
+            assert!(
+                found.contains(&figure),
+                "{figure} on page {}: {found}",
+                page + 1
+            );
+            for bar in &o.indicators {
+                assert!(
+                    found.contains(&bar.code),
+                    "{} on page {}",
+                    bar.code,
+                    page + 1
+                );
+            }
+        }
+    }
+    let objective_3 = pdftotext_page(&pdf_path, 4).unwrap();
+    assert!(objective_3.contains("24,15 %") && objective_3.contains("644"));
+    assert!(objective_3.contains("Indicadores bajo 50 %: por qué"));
+    assert!(!pdftotext_page(&pdf_path, 3).unwrap().contains("644"));
+}
+
+/// A notice drawn over the slide would cover its legend and number: while presenting it waits,
+/// and shows (its full time) once the presentation ends.
+#[test]
+fn a_notice_waits_while_presenting_and_shows_when_the_presentation_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_on(&seed_plan(), dir.path());
+    press(&mut harness, Modifiers::NONE, Key::F5);
+    assert!(harness.state().view().presenting);
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    harness.run();
+    let notice = harness
+        .state()
+        .notice()
+        .expect("the save's notice")
+        .text
+        .clone();
+    assert!(notice.starts_with("Plan guardado en"), "{notice}");
+    assert!(
+        harness
+            .query_by_label_contains("Plan guardado en")
+            .is_none(),
+        "not drawn over the slide"
+    );
+    assert!(
+        harness.state().notice().unwrap().shown_since.is_none(),
+        "its time has not started"
+    );
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(!harness.state().view().presenting);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Plan guardado en")
+            .is_some()
     );
 }
