@@ -16,6 +16,7 @@ mod import_safety;
 mod import_window;
 mod large_plans;
 mod layers;
+mod office_sheets;
 mod one_reader;
 mod packaging;
 mod plan_files;

@@ -33,7 +33,13 @@ pub enum Field {
     /// The semáforo thresholds of the plan's settings.
     TrafficLights,
     ObjectiveNumber,
+    /// The objective's text.
+    ObjectiveText,
     Code,
+    /// The indicator's name.
+    Name,
+    /// The indicator's entidad responsable.
+    Entity,
     Baseline,
     DeclaredTotal,
     Weight(Vigencia),
@@ -106,6 +112,15 @@ pub enum Problem {
         first: (Vigencia, Decimal),
         other: (Vigencia, Decimal),
     },
+    /// An objective with no text: the committee would see a number alone.
+    ObjectiveWithoutText,
+    /// An indicator with no name.
+    IndicatorWithoutName,
+    /// An indicator with no code outside a project's meta ("META PROYECTO": the seed writes
+    /// N/A there, as investment projects' indicators have no sector code).
+    IndicatorWithoutCode,
+    /// An indicator with no entidad responsable.
+    IndicatorWithoutEntity,
 }
 
 impl Problem {
@@ -134,7 +149,11 @@ impl Problem {
             | QuarterNotReported { .. }
             | NegativeExecuted(_)
             | ExecutedNotProgrammed(_)
-            | ConstanteUnequal { .. } => Severity::Warning,
+            | ConstanteUnequal { .. }
+            | ObjectiveWithoutText
+            | IndicatorWithoutName
+            | IndicatorWithoutCode
+            | IndicatorWithoutEntity => Severity::Warning,
         }
     }
 }
@@ -249,6 +268,10 @@ impl Problem {
                 other = n(&other.1),
                 other_year = other.0
             ),
+            ObjectiveWithoutText => tr!(language, "problem-objective-without-text"),
+            IndicatorWithoutName => tr!(language, "problem-indicator-without-name"),
+            IndicatorWithoutCode => tr!(language, "problem-indicator-without-code"),
+            IndicatorWithoutEntity => tr!(language, "problem-indicator-without-entity"),
         }
     }
 }
@@ -280,7 +303,10 @@ impl Field {
             Field::Cut => tr!(language, "field-cut"),
             Field::TrafficLights => tr!(language, "thresholds-title"),
             Field::ObjectiveNumber => tr!(language, "field-objective-number"),
+            Field::ObjectiveText => tr!(language, "field-objective-text"),
             Field::Code => tr!(language, "field-code"),
+            Field::Name => tr!(language, "field-name"),
+            Field::Entity => tr!(language, "field-entity"),
             Field::Baseline => tr!(language, "field-baseline"),
             Field::DeclaredTotal => tr!(language, "field-declared-total"),
             Field::Weight(v) => tr!(language, "field-weight", vigencia = v),
@@ -299,6 +325,16 @@ impl Field {
             ),
         }
     }
+}
+
+/// Whether a meta is an investment project's ("META PROYECTO 4"), whose indicators have no
+/// sector code (the seed writes N/A).
+fn is_project_meta(meta_code: &str) -> bool {
+    meta_code
+        .split_whitespace()
+        .take(2)
+        .map(str::to_uppercase)
+        .eq(["META", "PROYECTO"].map(str::to_owned))
 }
 
 /// How officers name an indicator: its code, or "N/A" and its meta's code.
@@ -393,6 +429,12 @@ pub fn objective_findings(
             problem: Problem::ObjectiveNumberRepeated(objective.number),
         });
     }
+    if objective.text.trim().is_empty() {
+        findings.push(Finding {
+            location: at_objective(Field::ObjectiveText),
+            problem: Problem::ObjectiveWithoutText,
+        });
+    }
 
     let weighted_vigencias: BTreeSet<Vigencia> = objective
         .indicators()
@@ -442,6 +484,20 @@ pub fn objective_findings(
             && !codes_seen.insert(code.trim().to_owned())
         {
             push(Field::Code, Problem::DuplicateCode(code.clone()));
+        }
+        if indicator.name.trim().is_empty() {
+            push(Field::Name, Problem::IndicatorWithoutName);
+        }
+        if indicator
+            .code
+            .as_deref()
+            .is_none_or(|c| c.trim().is_empty())
+            && !is_project_meta(&meta.code)
+        {
+            push(Field::Code, Problem::IndicatorWithoutCode);
+        }
+        if indicator.entity.trim().is_empty() {
+            push(Field::Entity, Problem::IndicatorWithoutEntity);
         }
         if indicator.annualization == Annualization::Decreciente && indicator.baseline.is_none() {
             push(Field::Baseline, Problem::MissingBaseline);

@@ -3,4 +3,5 @@
 mod exact_rollup;
 mod forecast;
 mod layers;
+mod missing_texts;
 mod scan;
