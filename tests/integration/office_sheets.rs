@@ -392,3 +392,43 @@ fn a_file_that_writes_decimals_both_ways_has_its_ambiguous_figures_refused_in_wo
     );
     assert!(!out.exists(), "nothing is written");
 }
+
+#[test]
+fn a_figure_merged_over_two_indicators_is_refused_naming_the_cell_not_given_to_both() {
+    let dir = tempfile::tempdir().unwrap();
+    // 543 and 554 (rows 9 and 10 of the sheet) with their 2022 programming merged: one figure,
+    // 24, for two indicators.
+    let bytes = office_workbook(&["3"]);
+    let merged = rewrite_zip(&bytes, |name, data| {
+        if name != "xl/worksheets/sheet1.xml" {
+            return data;
+        }
+        let mut text = String::from_utf8(data).unwrap();
+        let at = text.find("<mergeCell ").unwrap();
+        text.insert_str(at, "<mergeCell ref=\"J9:J10\"/>");
+        let count = text.matches("<mergeCell ").count();
+        let text = with_merge_count(&text, count);
+        text.into_bytes()
+    });
+    let matrix = write(dir.path(), "combinada.xlsx", &merged);
+    let out = dir.path().join("salida.ron");
+    let (code, _, stderr) = avance(&[
+        "import",
+        matrix.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("fila 10, columna «Programación 2022» (celda J10), valor «24»: la celda está combinada con la de la fila 9"),
+        "{stderr}"
+    );
+    assert!(!out.exists());
+}
+
+/// `<mergeCells count="N">` set to `count`.
+fn with_merge_count(text: &str, count: usize) -> String {
+    let start = text.find("<mergeCells count=\"").unwrap() + "<mergeCells count=\"".len();
+    let end = start + text[start..].find('"').unwrap();
+    format!("{}{count}{}", &text[..start], &text[end..])
+}

@@ -278,7 +278,8 @@ impl RowReason {
             } => tr!(
                 language,
                 "import-reason-mixed-decimals",
-                thousands = number_as_stored(*thousands, language),
+                // Digits alone: no separator that could be read either way again.
+                thousands = thousands.to_string(),
                 decimals = number_as_stored(*decimals, language)
             ),
             RowReason::MergedFigure { first_row } => tr!(
