@@ -26,6 +26,9 @@ field-period = period
 field-cut = cut
 field-objective-number = number
 field-code = code
+field-objective-text = text
+field-name = name
+field-entity = responsible entity
 field-baseline = baseline
 field-declared-total = total programming
 field-weight = weight { $vigencia }
@@ -46,6 +49,10 @@ problem-negative-weight = the weight cannot be negative ({ $value })
 problem-missing-baseline = a decreciente indicator needs a baseline to compute its progress
 problem-baseline-equals-programming = the baseline equals the programming: there is no reduction to measure
 problem-duplicate-code = code { $code } is repeated in the objective
+problem-objective-without-text = the objective has no text: the committee would see its number alone
+problem-indicator-without-name = the indicator has no name
+problem-indicator-without-code = the indicator has no code (only those of a META PROYECTO may lack one)
+problem-indicator-without-entity = the indicator has no responsible entity
 problem-out-of-range = the figures are too large to compute the progress
 problem-weights-not-100 = the weights of { $vigencia } add up to { $total }, not 100%; the average divides by their real sum
 problem-weight-on-not-programmed = has a weight of { $weight } but is not programmed in the vigencia
@@ -549,6 +556,8 @@ import-reason-at-cut-disagrees = the row's quarter columns give { $quarters } at
 import-not-reported = «not reported»
 import-reason-sum-below-earlier = it is less than what the plan's earlier quarters add up to ({ $earlier }): { $quarter } would be { $figure }, below 0; not changed (correct the matrix or those quarters)
 import-reason-figure-too-large = the quarter's figure cannot be computed exactly (it is too large)
+import-reason-merged-figure = the cell is merged with the one in row { $first_row }: the figure belongs to that row; each indicator needs its own (unmerge the cells in the workbook)
+import-reason-mixed-decimals = the file writes decimals with a comma and also with a point, so it cannot be told whether this is { $thousands } (thousands) or { $decimals } (decimals): write decimals one way throughout the file
 import-cell-count = { $count ->
         [one] 1 cell
        *[other] { $count } cells
@@ -626,6 +635,10 @@ import-summary-rows = { $count ->
         [one] 1 row read
        *[other] { $count } rows read
     }: { $parts }.
+import-summary-decimal-comma = Figures read with a decimal comma and a thousands point, as the file writes them ({ $example }): «1.250» is 1250.
+import-summary-decimal-point = Figures read with a decimal point and a thousands comma, as the file writes them ({ $example }): «1,250» is 1250.
+import-summary-decimals-both = The file writes decimals with a comma ({ $comma }) and with a point ({ $point }): a figure such as «1.250» cannot be read without a guess.
+import-summary-decimals-unknown = No figure of the file tells whether it writes decimals with a comma or a point: «1,250» is read with a decimal comma and «1.250» is not read.
 import-rows-before-header = { $count } before the headers
 import-rows-headers = { $count } of headers
 import-rows-imported = { $count } imported
@@ -638,6 +651,10 @@ import-rows-repeated-headers = { $count ->
 import-rows-totals = { $count ->
         [one] 1 total row
        *[other] { $count } total rows
+    }
+import-rows-notes = { $count ->
+        [one] 1 note or footnote
+       *[other] { $count } notes or footnotes
     }
 import-rows-empty = { $count } empty
 ## import

@@ -26,6 +26,9 @@ field-period = periodo
 field-cut = corte
 field-objective-number = número
 field-code = código
+field-objective-text = texto
+field-name = nombre
+field-entity = entidad responsable
 field-baseline = línea base
 field-declared-total = programación total
 field-weight = ponderación { $vigencia }
@@ -46,6 +49,10 @@ problem-negative-weight = la ponderación no puede ser negativa ({ $value })
 problem-missing-baseline = un indicador decreciente necesita línea base para calcular su avance
 problem-baseline-equals-programming = la línea base es igual a la programación: no hay reducción que medir
 problem-duplicate-code = el código { $code } está repetido en el objetivo
+problem-objective-without-text = el objetivo no tiene texto: el comité vería solo su número
+problem-indicator-without-name = el indicador no tiene nombre
+problem-indicator-without-code = el indicador no tiene código (solo los de una META PROYECTO pueden no tenerlo)
+problem-indicator-without-entity = el indicador no tiene entidad responsable
 problem-out-of-range = las cifras son demasiado grandes para calcular el avance
 problem-weights-not-100 = las ponderaciones de { $vigencia } suman { $total }, no 100 %; el promedio divide por su suma real
 problem-weight-on-not-programmed = tiene ponderación { $weight } pero no está programado en la vigencia
@@ -552,6 +559,8 @@ import-reason-at-cut-disagrees = las columnas de trimestres de la fila dan { $qu
 import-not-reported = «sin reporte»
 import-reason-sum-below-earlier = es menos de lo que suman los trimestres anteriores del plan ({ $earlier }): el { $quarter } quedaría en { $figure }, por debajo de 0; no se cambió (corrija la matriz o esos trimestres)
 import-reason-figure-too-large = la cifra del trimestre no se puede calcular exactamente (es demasiado grande)
+import-reason-merged-figure = la celda está combinada con la de la fila { $first_row }: la cifra es de esa fila; cada indicador necesita la suya (separe las celdas en el libro)
+import-reason-mixed-decimals = el archivo escribe decimales con coma y también con punto, así que no se sabe si es { $thousands } (miles) o { $decimals } (decimales): escriba los decimales de una sola forma en todo el archivo
 import-cell-count = { $count ->
         [one] 1 celda
        *[other] { $count } celdas
@@ -638,6 +647,10 @@ import-summary-rows = { $count ->
         [one] 1 fila leída
        *[other] { $count } filas leídas
     }: { $parts }.
+import-summary-decimal-comma = Cifras leídas con coma decimal y punto de miles, como las escribe el archivo ({ $example }): «1.250» es 1250.
+import-summary-decimal-point = Cifras leídas con punto decimal y coma de miles, como las escribe el archivo ({ $example }): «1,250» es 1250.
+import-summary-decimals-both = El archivo escribe decimales con coma ({ $comma }) y con punto ({ $point }): una cifra como «1.250» no se lee sin adivinar.
+import-summary-decimals-unknown = Ninguna cifra del archivo dice si escribe los decimales con coma o con punto: «1,250» se lee con coma decimal y «1.250» no se lee.
 import-rows-before-header = { $count } antes de los encabezados
 import-rows-headers = { $count } de encabezados
 import-rows-imported = { $count ->
@@ -656,6 +669,10 @@ import-rows-repeated-headers = { $count ->
 import-rows-totals = { $count ->
         [one] 1 fila de total
        *[other] { $count } filas de total
+    }
+import-rows-notes = { $count ->
+        [one] 1 nota o llamada al pie
+       *[other] { $count } notas o llamadas al pie
     }
 import-rows-empty = { $count ->
         [one] 1 vacía

@@ -7,9 +7,9 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use super::grid::{CellId, CellRange};
-use crate::model::{Cut, Language};
 use crate::model::edit::IndicatorPath;
 use crate::model::format::{NumberError, parse_optional_number};
+use crate::model::{Cut, Language};
 
 /// How many recent files the Archivo menu remembers.
 pub const MAX_RECENT: usize = 8;

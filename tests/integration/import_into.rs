@@ -15,7 +15,7 @@ use avance::io::import::{BadRows, import_file};
 use avance::io::{plan_file, seed_plan};
 use avance::model::{Cut, Plan, Quarter};
 
-const SEED_TSV: &str = concat!(
+pub(crate) const SEED_TSV: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/tests/data/seed_objetivos_2_3.tsv"
 );
@@ -28,7 +28,7 @@ fn q(n: u8) -> Quarter {
     Quarter::new(n).unwrap()
 }
 
-fn seed_tsv() -> String {
+pub(crate) fn seed_tsv() -> String {
     std::fs::read_to_string(SEED_TSV).unwrap()
 }
 

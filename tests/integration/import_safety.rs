@@ -71,7 +71,7 @@ fn first_sheet(workbook: &mut Workbook) -> &mut Worksheet {
 }
 
 /// The archive with each entry's bytes passed through `edit(name, bytes)`.
-fn rewrite_zip(bytes: &[u8], edit: impl Fn(&str, Vec<u8>) -> Vec<u8>) -> Vec<u8> {
+pub(crate) fn rewrite_zip(bytes: &[u8], edit: impl Fn(&str, Vec<u8>) -> Vec<u8>) -> Vec<u8> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
     for i in 0..archive.len() {
@@ -87,7 +87,7 @@ fn rewrite_zip(bytes: &[u8], edit: impl Fn(&str, Vec<u8>) -> Vec<u8>) -> Vec<u8>
 }
 
 /// `text` with `from` replaced by `to` in the part named `part`.
-fn replace_in(part: &str, name: &str, data: Vec<u8>, from: &str, to: &str) -> Vec<u8> {
+pub(crate) fn replace_in(part: &str, name: &str, data: Vec<u8>, from: &str, to: &str) -> Vec<u8> {
     if name != part {
         return data;
     }

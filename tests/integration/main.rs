@@ -25,6 +25,7 @@ mod large_plans;
 mod layers;
 mod not_current;
 mod objectives;
+mod office_sheets;
 mod one_cut;
 mod one_reader;
 mod packaging;

@@ -171,6 +171,17 @@ pub enum RowReason {
     },
     /// The figure cannot be computed exactly (beyond what a decimal holds).
     FigureTooLarge,
+    /// A figure cell merged with the rows above it: the figure stands in the merge's first
+    /// row, and an indicator's figure cannot be another's.
+    MergedFigure {
+        first_row: usize,
+    },
+    /// A figure that reads as thousands or decimals in a file that writes decimals both with a
+    /// comma and with a point.
+    MixedDecimals {
+        thousands: Decimal,
+        decimals: Decimal,
+    },
 }
 
 /// A bad cell: where it is, what it holds and why it is refused.
@@ -267,6 +278,21 @@ impl RowReason {
                 quarter = quarter.short_name(language)
             ),
             RowReason::FigureTooLarge => tr!(language, "import-reason-figure-too-large"),
+            RowReason::MixedDecimals {
+                thousands,
+                decimals,
+            } => tr!(
+                language,
+                "import-reason-mixed-decimals",
+                // Digits alone: no separator that could be read either way again.
+                thousands = thousands.to_string(),
+                decimals = number_as_stored(*decimals, language)
+            ),
+            RowReason::MergedFigure { first_row } => tr!(
+                language,
+                "import-reason-merged-figure",
+                first_row = *first_row
+            ),
         }
     }
 }
@@ -705,6 +731,8 @@ pub struct RowCounts {
     pub repeated_headers: usize,
     /// "Total" rows.
     pub totals: usize,
+    /// "Nota:" rows and footnotes (`* …`, `(1) …`, `Fuente: …`) after a header.
+    pub notes: usize,
     pub empty: usize,
     /// Rows with problems (skipped by a lenient import; otherwise the import stops).
     pub with_problems: usize,
@@ -712,7 +740,7 @@ pub struct RowCounts {
 
 impl RowCounts {
     pub fn skipped(&self) -> usize {
-        self.repeated_headers + self.totals + self.empty + self.with_problems
+        self.repeated_headers + self.totals + self.notes + self.empty + self.with_problems
     }
 }
 
@@ -728,6 +756,8 @@ pub struct ImportSummary {
     /// Sheets not read (hidden, charts).
     pub sheets_skipped: Vec<SkippedSheet>,
     pub rows: RowCounts,
+    /// How the file's text figures write decimals.
+    pub decimals: Decimals,
     /// Hidden rows and columns, not read.
     pub hidden: HiddenSummary,
     pub cut: Cut,
@@ -823,6 +853,7 @@ impl ImportSummary {
             ));
         }
         lines.push(self.rows.line(language));
+        lines.extend(self.decimals.line(language));
         if self.hidden.rows > 0 || !self.hidden.columns.is_empty() {
             let columns: Vec<String> = self
                 .hidden
@@ -866,6 +897,9 @@ impl RowCounts {
         });
         reason(self.totals, |l, count| {
             tr!(l, "import-rows-totals", count = count)
+        });
+        reason(self.notes, |l, count| {
+            tr!(l, "import-rows-notes", count = count)
         });
         reason(self.empty, |l, count| {
             tr!(l, "import-rows-empty", count = count)
@@ -1321,6 +1355,8 @@ pub(super) struct Row {
     pub(super) published: Option<Decimal>,
     /// Where the cells named in messages about the whole row are.
     pub(super) places: RowPlaces,
+    /// Figures read once the file's way of writing decimals is known.
+    pending: Vec<PendingFigure>,
 }
 
 /// The cells of a row that messages about the row point at.
@@ -1351,6 +1387,27 @@ pub(super) enum RowCell {
 }
 
 impl Row {
+    /// Sets the figure of a column, read once the file's way of writing decimals is known.
+    fn set_figure(&mut self, column: Column, value: Decimal) {
+        match column {
+            Column::Weight => self.weight = Some(Some(value)),
+            Column::WeightOf(year) => {
+                self.weights.insert(year, Some(value));
+            }
+            Column::Programmed(year) => {
+                self.programmed.insert(year, Some(value));
+            }
+            Column::Total => self.total = Some(Some(value)),
+            Column::Executed => self.at_cut = Some(Some(value)),
+            Column::Quarter(cut) => {
+                self.quarters.insert(cut, Some(value));
+            }
+            Column::Published => self.published = Some(value),
+            Column::Baseline => self.baseline = Some(Some(value)),
+            _ => {}
+        }
+    }
+
     /// The bytes of text the row keeps.
     fn text_len(&self) -> usize {
         let optional = |text: &Option<String>| text.as_ref().map_or(0, String::len);
@@ -1475,10 +1532,12 @@ impl Row {
 enum RowKind {
     Empty,
     Total,
+    /// A "Nota:" row or a footnote.
+    Note,
     Header,
     Problems(Vec<RowProblem>),
-    /// An indicator, and what the user should know about its cells.
-    Indicator(Box<Row>, Vec<ImportWarning>),
+    /// An indicator.
+    Indicator(Box<Row>),
 }
 
 /// The table being read.
@@ -1509,6 +1568,8 @@ struct Importer {
     notes: Listing<ImportWarning>,
     ignored: BTreeSet<String>,
     counts: RowCounts,
+    /// How the file's text figures write decimals.
+    writing: FileWriting,
     hidden: HiddenSummary,
     /// The first non-empty row read, when no header is found: what the file starts with.
     first_row: Option<String>,
@@ -1580,9 +1641,17 @@ impl RowVisitor for Importer {
                 last: row.number + row.line_fields.len() - 1,
             });
         }
-        match read_row(&current.info, &row, header, order, !self.into) {
+        match read_row(
+            &current.info,
+            &row,
+            header,
+            order,
+            !self.into,
+            &mut self.writing,
+        ) {
             RowKind::Empty => self.counts.empty += 1,
             RowKind::Total => self.counts.totals += 1,
+            RowKind::Note => self.counts.notes += 1,
             RowKind::Header => {
                 // A header repeated inside the table: the rows after it follow its columns.
                 self.counts.repeated_headers += 1;
@@ -1603,7 +1672,7 @@ impl RowVisitor for Importer {
                     }
                 }
             }
-            RowKind::Indicator(row, notes) => {
+            RowKind::Indicator(row) => {
                 if self.rows.len() >= MAX_INDICATORS {
                     return Err(ImportError::TooManyIndicators);
                 }
@@ -1612,9 +1681,6 @@ impl RowVisitor for Importer {
                     return Err(ImportError::TooMuchText);
                 }
                 self.rows.push(*row);
-                for note in notes {
-                    self.notes.push(note);
-                }
             }
         }
         Ok(())
@@ -1642,6 +1708,83 @@ impl Importer {
         }
     }
 
+    /// Reads the figures that could be decimals or thousands (`1.250`) as the file writes
+    /// decimals; when nothing tells, a comma is read as decimals (as Spanish writes them, with a
+    /// warning) and a point is refused, and a file that writes decimals both ways has those
+    /// figures refused: which one is meant would be a guess.
+    fn read_pending(&mut self, decimals: &Decimals) {
+        let decimal_comma = match decimals {
+            Decimals::Comma(_) => Some(true),
+            Decimals::Point(_) => Some(false),
+            Decimals::NotWritten | Decimals::Unknown | Decimals::Both { .. } => None,
+        };
+        let both = matches!(decimals, Decimals::Both { .. });
+        let mut kept = Vec::with_capacity(self.rows.len());
+        for mut row in std::mem::take(&mut self.rows) {
+            let mut problems = Vec::new();
+            for figure in std::mem::take(&mut row.pending) {
+                let refuse = |reason| RowProblem {
+                    origin: row.origin.clone(),
+                    row: row.number,
+                    column: figure.place.column.clone(),
+                    cell: figure.place.cell.clone(),
+                    value: figure.place.value.clone(),
+                    reason,
+                };
+                let as_decimals = match decimal_comma {
+                    _ if both => {
+                        problems.push(refuse(RowReason::MixedDecimals {
+                            thousands: figure.as_thousands,
+                            decimals: figure.as_decimals,
+                        }));
+                        continue;
+                    }
+                    Some(comma) => (figure.separator == ',') == comma,
+                    None if figure.separator == ',' => true,
+                    None => {
+                        let reason = match parse_number(&figure.place.value, Language::Es) {
+                            Err(e) => RowReason::Number(e),
+                            Ok(_) => RowReason::MixedDecimals {
+                                thousands: figure.as_thousands,
+                                decimals: figure.as_decimals,
+                            },
+                        };
+                        problems.push(refuse(reason));
+                        continue;
+                    }
+                };
+                let value = if as_decimals {
+                    figure.as_decimals
+                } else {
+                    figure.as_thousands
+                };
+                if as_decimals && figure.separator == ',' {
+                    self.notes.push(ImportWarning::DecimalComma {
+                        origin: row.origin.clone(),
+                        row: row.number,
+                        column: figure.place.column.clone(),
+                        cell: figure.place.cell.clone(),
+                        value: figure.place.value.clone(),
+                        read: value,
+                    });
+                }
+                row.set_figure(figure.column, value);
+            }
+            if problems.is_empty() {
+                kept.push(row);
+                continue;
+            }
+            self.counts.with_problems += 1;
+            for problem in problems {
+                self.problems_total += 1;
+                if self.problems.len() < LIST_LIMIT {
+                    self.problems.push((row.order, problem));
+                }
+            }
+        }
+        self.rows = kept;
+    }
+
     fn end_table(&mut self) {
         let Some(current) = self.current.take() else {
             return;
@@ -1665,6 +1808,8 @@ impl Importer {
         sheets_skipped: Vec<SkippedSheet>,
     ) -> Result<Imported, ImportError> {
         self.end_table();
+        let decimals = std::mem::take(&mut self.writing).decimals();
+        self.read_pending(&decimals);
         let mut warnings = Listing::default();
         for name in std::mem::take(&mut self.ignored) {
             warnings.push(ImportWarning::ColumnIgnored(name));
@@ -1770,6 +1915,7 @@ impl Importer {
                 sheets_without_header: self.sheets_without_header,
                 sheets_skipped,
                 rows: self.counts,
+                decimals,
                 hidden: self.hidden,
                 cut,
                 into: outcome.into,
@@ -1779,22 +1925,253 @@ impl Importer {
     }
 }
 
-/// Whether a text holds a comma followed by exactly three digits and nothing else that tells
-/// decimals from thousands (`1,234`, `-12,500 %`): Spanish reads it as decimals.
-fn looks_like_thousands(text: &str) -> bool {
+/// How a text figure writes its separators: what it tells of the file's way of writing
+/// decimals.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Writing {
+    /// No separator (`55`), or not a number.
+    Plain,
+    /// Decimals after a comma: `27,50`, `1.234,5`, `1.234.567`, `0,250`.
+    DecimalComma,
+    /// Decimals after a point: `27.50`, `1,234.5`, `1,234,567`, `0.250`.
+    DecimalPoint,
+    /// One separator followed by three digits, after one to three digits (`1.250`, `-12,500 %`):
+    /// decimals or thousands, as the file writes them.
+    Either {
+        separator: char,
+        as_decimals: Decimal,
+        as_thousands: Decimal,
+    },
+}
+
+/// How a text figure writes its separators (spaces, a sign and a `%` aside).
+fn writing_of(text: &str) -> Writing {
     let compact: String = text
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '\u{202f}')
         .collect();
     let body = compact.strip_suffix('%').unwrap_or(&compact);
-    let body = body.strip_prefix(['-', '+']).unwrap_or(body);
-    let Some((int, frac)) = body.split_once(',') else {
-        return false;
+    let (sign, body) = match body.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", body.strip_prefix('+').unwrap_or(body)),
     };
-    (1..=3).contains(&int.len())
+    if !body
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
+        return Writing::Plain;
+    }
+    let decimal_after = |separator: char| {
+        if separator == ',' {
+            Writing::DecimalComma
+        } else {
+            Writing::DecimalPoint
+        }
+    };
+    let at = match (body.rfind('.'), body.rfind(',')) {
+        (None, None) => return Writing::Plain,
+        (Some(dot), Some(comma)) => return decimal_after(if dot > comma { '.' } else { ',' }),
+        (Some(at), None) | (None, Some(at)) => at,
+    };
+    let separator = if body[at..].starts_with(',') {
+        ','
+    } else {
+        '.'
+    };
+    let other = if separator == ',' { '.' } else { ',' };
+    if body.matches(separator).count() > 1 {
+        // Written twice: it groups thousands, so decimals go after the other one.
+        return decimal_after(other);
+    }
+    let (int, frac) = (&body[..at], &body[at + 1..]);
+    let grouped = (1..=3).contains(&int.len())
         && !int.starts_with('0')
         && frac.len() == 3
-        && int.chars().chain(frac.chars()).all(|c| c.is_ascii_digit())
+        && int.chars().chain(frac.chars()).all(|c| c.is_ascii_digit());
+    let readings = (
+        Decimal::from_str_exact(&format!("{sign}{int}.{frac}")),
+        Decimal::from_str_exact(&format!("{sign}{int}{frac}")),
+    );
+    match readings {
+        (Ok(as_decimals), Ok(as_thousands)) if grouped => Writing::Either {
+            separator,
+            as_decimals,
+            as_thousands,
+        },
+        _ => decimal_after(separator),
+    }
+}
+
+/// A figure whose text reads as decimals or thousands (`1.250`): which one, the file's other
+/// figures say ([`FileWriting`]).
+#[derive(Clone, Debug, PartialEq)]
+struct PendingFigure {
+    column: Column,
+    separator: char,
+    as_decimals: Decimal,
+    as_thousands: Decimal,
+    place: Place,
+}
+
+/// A figure of the file and where it is: an example of how the file writes decimals.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FigureExample {
+    pub row: usize,
+    pub column: String,
+    /// The cell's address in a workbook.
+    pub cell: Option<String>,
+    pub value: String,
+}
+
+impl FigureExample {
+    fn describe(&self, language: Language) -> String {
+        place(
+            self.row,
+            &self.column,
+            self.cell.as_deref(),
+            &self.value,
+            language,
+        )
+    }
+}
+
+/// The first figure of a file that writes decimals after a comma, and the first after a point.
+#[derive(Debug, Default)]
+struct FileWriting {
+    comma: Option<FigureExample>,
+    point: Option<FigureExample>,
+    /// Whether some figure reads as decimals or thousands.
+    either: bool,
+}
+
+impl FileWriting {
+    fn saw(&mut self, writing: Writing, row: usize, place: Place) {
+        let example = || FigureExample {
+            row,
+            column: place.column.clone(),
+            cell: place.cell.clone(),
+            value: place.value.clone(),
+        };
+        match writing {
+            Writing::DecimalComma if self.comma.is_none() => self.comma = Some(example()),
+            Writing::DecimalPoint if self.point.is_none() => self.point = Some(example()),
+            _ => {}
+        }
+    }
+
+    fn decimals(self) -> Decimals {
+        match (self.comma, self.point) {
+            (Some(comma), None) => Decimals::Comma(comma),
+            (None, Some(point)) => Decimals::Point(point),
+            (Some(comma), Some(point)) => Decimals::Both { comma, point },
+            (None, None) if self.either => Decimals::Unknown,
+            (None, None) => Decimals::NotWritten,
+        }
+    }
+}
+
+/// How the file's text figures write decimals, as its figures show it (a file that writes
+/// decimals with a comma writes thousands with a point: there `1.250` is 1250).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Decimals {
+    /// No text figure has a separator (a workbook's figures are numbers).
+    #[default]
+    NotWritten,
+    /// Decimals after a comma, thousands with a point, as in this figure.
+    Comma(FigureExample),
+    /// Decimals after a point, thousands with a comma.
+    Point(FigureExample),
+    /// Both ways: a figure such as `1.250` cannot be read without a guess.
+    Both {
+        comma: FigureExample,
+        point: FigureExample,
+    },
+    /// Only figures such as `1.250` or `1,250`: nothing tells.
+    Unknown,
+}
+
+impl Decimals {
+    /// The summary's line, if the file writes figures as text with a separator.
+    fn line(&self, language: Language) -> Option<String> {
+        Some(match self {
+            Decimals::NotWritten => return None,
+            Decimals::Comma(example) => tr!(
+                language,
+                "import-summary-decimal-comma",
+                example = example.describe(language)
+            ),
+            Decimals::Point(example) => tr!(
+                language,
+                "import-summary-decimal-point",
+                example = example.describe(language)
+            ),
+            Decimals::Both { comma, point } => tr!(
+                language,
+                "import-summary-decimals-both",
+                comma = comma.describe(language),
+                point = point.describe(language)
+            ),
+            Decimals::Unknown => tr!(language, "import-summary-decimals-unknown"),
+        })
+    }
+}
+
+/// The objective a cell names (`3`, `Objetivo 3`), if it is one of the plan's numbers.
+fn objective_of(text: &str) -> Option<u8> {
+    text.trim_start_matches(|c: char| !c.is_ascii_digit())
+        .parse::<u8>()
+        .ok()
+        .filter(|n| (1..=MAX_OBJECTIVES).contains(n))
+}
+
+/// Whether a normalized cell labels a total row: `Total`, `TOTAL OBJETIVO 3`, `Subtotal meta`,
+/// `Total general`.
+fn is_total_label(text: &str) -> bool {
+    let text = text.trim_end_matches([':', '.']);
+    text == "total"
+        || text == "subtotal"
+        || ["total ", "total:", "subtotal ", "subtotal:"]
+            .iter()
+            .any(|start| text.starts_with(start))
+}
+
+/// Whether a row's first cell makes it a note below the table: `Nota: …`, `NOTAS`, `Nota 1.`,
+/// `Fuente: …`, `Observaciones: …`, or a footnote: `* …`, `(1) …`, `1/ …`, `¹ …`.
+fn is_note(text: &str) -> bool {
+    let words = normalize(text);
+    let labelled = [
+        "nota",
+        "notas",
+        "fuente",
+        "fuentes",
+        "observacion",
+        "observaciones",
+    ]
+    .iter()
+    .any(|label| {
+        words.strip_prefix(label).is_some_and(|rest| {
+            rest.is_empty()
+                || rest.starts_with([':', '.', ' ', '-'])
+                || rest.starts_with(|c: char| c.is_ascii_digit())
+        })
+    });
+    let text = text.trim_start();
+    let footnote = text.starts_with(['*', '†', '¹', '²', '³'])
+        || text
+            .strip_prefix('(')
+            .and_then(|rest| rest.split_once(')'))
+            .is_some_and(|(mark, _)| {
+                !mark.is_empty()
+                    && mark.len() <= 2
+                    && mark.chars().all(|c| c.is_ascii_alphanumeric())
+            })
+        || text.split_once('/').is_some_and(|(mark, rest)| {
+            !mark.is_empty()
+                && mark.len() <= 2
+                && mark.chars().all(|c| c.is_ascii_digit())
+                && !rest.starts_with(|c: char| c.is_ascii_digit())
+        });
+    labelled || footnote
 }
 
 /// What one row after a header is: empty, a total, a repeated header, an indicator, or a row
@@ -1806,6 +2183,7 @@ fn read_row(
     header: &Header,
     order: usize,
     names_needed: bool,
+    file_writing: &mut FileWriting,
 ) -> RowKind {
     let cells = &row.cells;
     let texts: Vec<String> = cells.iter().map(|c| strip_tags(&c.text())).collect();
@@ -1819,8 +2197,23 @@ fn read_row(
     if Header::is_header(cells) {
         return RowKind::Header;
     }
-    if name.is_empty() && texts.iter().any(|t| normalize(t) == "total") {
+    let code_text = get(Column::Code).unwrap_or_default();
+    let is_total = |text: &str| is_total_label(&normalize(text));
+    if (name.is_empty() && texts.iter().any(|t| normalize(t) == "total"))
+        || (code_text.is_empty()
+            && (name.is_empty() || is_total(&name))
+            && texts.iter().any(|t| is_total(t)))
+    {
         return RowKind::Total;
+    }
+    let objective_cell = index_of(Column::Objective).map(text_of).unwrap_or_default();
+    if texts
+        .iter()
+        .find(|t| !t.is_empty())
+        .is_some_and(|t| is_note(t))
+        && objective_of(&objective_cell).is_none()
+    {
+        return RowKind::Note;
     }
     let origin = &info.origin;
     let cell_of = |index: usize| {
@@ -1837,7 +2230,6 @@ fn read_row(
         value: text_of(index),
     };
     let mut problems = Vec::new();
-    let mut notes = Vec::new();
     let mut problem = |index: usize, value: &str, reason: RowReason| {
         problems.push(RowProblem {
             origin: origin.clone(),
@@ -1848,9 +2240,22 @@ fn read_row(
             reason,
         });
     };
-    // A figure of the row: `None` without its column, `Some(None)` for an empty cell.
-    let mut figure = |index: usize| -> Option<Option<Decimal>> {
+    let mut pending = Vec::new();
+    // A figure of the row: `None` without its column, `Some(None)` for an empty cell. A text
+    // whose separator could be decimals or thousands (`1.250`) is read once the file's way of
+    // writing decimals is known ([`PendingFigure`]); the others tell that way.
+    let mut figure = |index: usize, column: Column| -> Option<Option<Decimal>> {
         let text = text_of(index);
+        if let Some((_, first_row)) = row.merged.iter().find(|(at, _)| *at == index) {
+            problem(
+                index,
+                &text,
+                RowReason::MergedFigure {
+                    first_row: *first_row,
+                },
+            );
+            return Some(None);
+        }
         Some(match cells.get(index) {
             Some(Cell::Number(n) | Cell::Percent(n)) => Some(*n),
             Some(Cell::Date(shown)) => {
@@ -1862,23 +2267,38 @@ fn read_row(
                 None
             }
             _ if text.is_empty() => None,
-            _ => match parse_number(&text, Language::Es) {
-                Ok(value) => {
-                    if looks_like_thousands(&text) {
-                        notes.push(ImportWarning::DecimalComma {
-                            origin: origin.clone(),
-                            row: row.number,
-                            column: header.names.get(index).cloned().unwrap_or_default(),
-                            cell: cell_of(index),
-                            value: text.clone(),
-                            read: value,
-                        });
-                    }
-                    Some(value)
+            _ => match writing_of(&text) {
+                Writing::Either {
+                    separator,
+                    as_decimals,
+                    as_thousands,
+                } => {
+                    file_writing.either = true;
+                    pending.push(PendingFigure {
+                        column,
+                        separator,
+                        as_decimals,
+                        as_thousands,
+                        place: place_of(index),
+                    });
+                    Some(as_decimals)
                 }
-                Err(e) => {
-                    problem(index, &text, RowReason::Number(e));
-                    None
+                writing => {
+                    let language = if writing == Writing::DecimalPoint {
+                        Language::En
+                    } else {
+                        Language::Es
+                    };
+                    match parse_number(&text, language) {
+                        Ok(value) => {
+                            file_writing.saw(writing, row.number, place_of(index));
+                            Some(value)
+                        }
+                        Err(e) => {
+                            problem(index, &text, RowReason::Number(e));
+                            None
+                        }
+                    }
                 }
             },
         })
@@ -1892,23 +2312,24 @@ fn read_row(
     for (index, column) in header.columns.iter().enumerate() {
         let Some(column) = column else { continue };
         match *column {
-            Column::Weight => read.weight = figure(index),
+            Column::Weight => read.weight = figure(index, *column),
             Column::WeightOf(year) => {
-                read.weights.insert(year, figure(index).flatten());
+                read.weights.insert(year, figure(index, *column).flatten());
             }
             Column::Programmed(year) => {
-                read.programmed.insert(year, figure(index).flatten());
+                read.programmed
+                    .insert(year, figure(index, *column).flatten());
             }
-            Column::Total => read.total = figure(index),
-            Column::Executed => read.at_cut = figure(index),
+            Column::Total => read.total = figure(index, *column),
+            Column::Executed => read.at_cut = figure(index, *column),
             Column::Quarter(cut) => {
-                read.quarters.insert(cut, figure(index).flatten());
+                read.quarters.insert(cut, figure(index, *column).flatten());
             }
             Column::Comment(cut) => {
                 read.comments.insert(cut, text_of(index));
             }
-            Column::Published => read.published = figure(index).flatten(),
-            Column::Baseline => read.baseline = figure(index),
+            Column::Published => read.published = figure(index, *column).flatten(),
+            Column::Baseline => read.baseline = figure(index, *column),
             Column::Entity => read.entity = Some(text_of(index)),
             Column::Unit => read.unit = Some(text_of(index)),
             // An empty cell says nothing (a merged cell keeps the name in its first row).
@@ -1924,11 +2345,7 @@ fn read_row(
     }
     let objective = index_of(Column::Objective).and_then(|index| {
         let text = text_of(index);
-        let number = text
-            .trim_start_matches(|c: char| !c.is_ascii_digit())
-            .parse::<u8>()
-            .ok()
-            .filter(|n| (1..=MAX_OBJECTIVES).contains(n));
+        let number = objective_of(&text);
         if number.is_none() {
             problem(index, &text, RowReason::ObjectiveOutOfRange);
         }
@@ -1970,6 +2387,7 @@ fn read_row(
         return RowKind::Problems(problems);
     };
     read.objective = objective;
+    read.pending = pending;
     read.meta_code = get(Column::Meta).unwrap_or_default();
     let code = get(Column::Code).unwrap_or_default();
     read.code = (!code.is_empty() && !code.eq_ignore_ascii_case("N/A")).then_some(code);
@@ -1990,7 +2408,7 @@ fn read_row(
         weight_of_cut: index_of(Column::WeightOf(header.cut.vigencia)).map(place_of),
         at_cut: index_of(Column::Executed).map(place_of),
     };
-    RowKind::Indicator(Box::new(read), notes)
+    RowKind::Indicator(Box::new(read))
 }
 
 #[cfg(test)]
@@ -2058,20 +2476,44 @@ mod tests {
     }
 
     #[test]
-    fn a_comma_and_three_digits_alone_looks_like_thousands() {
-        for text in ["1,234", "-12,500", "999,000 %", " 1,234 "] {
-            assert!(looks_like_thousands(text), "{text}");
+    fn a_separator_and_three_digits_alone_reads_either_way_and_others_tell_the_files_way() {
+        for text in [
+            "1,234",
+            "-12,500",
+            "999,000 %",
+            " 1,234 ",
+            "1.250",
+            "-1.250 %",
+        ] {
+            assert!(matches!(writing_of(text), Writing::Either { .. }), "{text}");
         }
+        let Writing::Either {
+            as_decimals,
+            as_thousands,
+            ..
+        } = writing_of("-1.250")
+        else {
+            panic!("either");
+        };
+        assert_eq!(
+            (as_decimals.to_string(), as_thousands.to_string()),
+            ("-1.250".into(), "-1250".into())
+        );
         for text in [
             "27,50",
             "0,500",
             "1.234,500",
             "1234,567",
             "1,2345",
-            "12",
-            "a,bcd",
+            "1.234.567",
         ] {
-            assert!(!looks_like_thousands(text), "{text}");
+            assert_eq!(writing_of(text), Writing::DecimalComma, "{text}");
+        }
+        for text in ["27.50", "0.500", "1,234.500", "1,234,567"] {
+            assert_eq!(writing_of(text), Writing::DecimalPoint, "{text}");
+        }
+        for text in ["12", "a,bcd", ""] {
+            assert_eq!(writing_of(text), Writing::Plain, "{text}");
         }
     }
 
@@ -2083,6 +2525,7 @@ mod tests {
             sheets_without_header: vec!["Resumen".to_owned()],
             sheets_skipped: Vec::new(),
             rows: RowCounts::default(),
+            decimals: Decimals::NotWritten,
             hidden: HiddenSummary::default(),
             cut: Cut::new(2022, crate::model::Quarter::new(1).unwrap()),
             into: None,

@@ -104,6 +104,10 @@ pub struct TableRow {
     /// The cells of this row in hidden columns of a workbook (column from 0, value): not read
     /// as part of the row, kept only to name them in messages.
     pub hidden_cells: Vec<(usize, Cell)>,
+    /// The cells of this row that a merged range of a workbook covers below its first row:
+    /// (column from 0, the row number of the merge's first row). They hold the merge's value,
+    /// which stands in its first cell and belongs to every row of it.
+    pub merged: Vec<(usize, usize)>,
 }
 
 /// A table: one sheet (or the whole text file), with the spreadsheet's row numbers. Only
@@ -810,6 +814,7 @@ impl Delimited<'_> {
             cells,
             line_fields,
             hidden_cells: Vec::new(),
+            merged: Vec::new(),
         }))
     }
 
@@ -1244,11 +1249,23 @@ fn visit_sheets<V: RowVisitor>(
             .filter(|part| !part.is_empty())
             .ok_or_else(|| TableError::Workbook(format!("no part for sheet «{name}»")))?;
         let hidden = hidden_parts(bytes, part)?;
+        let merges = workbook
+            .merge_cells_by_sheet_name(&name)
+            .map_err(workbook_error)?
+            .into_iter()
+            .filter(|area| area.start.0 < area.end.0 && area.start.1 < MAX_COLUMNS)
+            .map(|area| Merge {
+                first_row: area.start.0,
+                last_row: area.end.0,
+                column: area.start.1,
+                value: None,
+            })
+            .collect();
         visitor.table(TableInfo {
             origin: format!("{origin} [{name}]"),
             sheet: Some(name.clone()),
         })?;
-        stream_sheet(&mut workbook, &name, &hidden, visitor)?;
+        stream_sheet(&mut workbook, &name, &hidden, merges, visitor)?;
     }
     Ok(skipped)
 }
@@ -1302,12 +1319,17 @@ fn check_sheet(
 
 /// Streams a sheet's rows to the visitor, cell by cell as the file stores them: the rows and
 /// columns `hidden` names are left out (what they held is told to the visitor at the end).
+///
+/// A cell merged over several rows gives its value to the same column of every row of the
+/// merge (the value stands in the merge's first cell; the others are blank in the file).
 fn stream_sheet<V: RowVisitor>(
     workbook: &mut Workbook<'_>,
     sheet: &str,
     hidden: &HiddenParts,
+    merges: Vec<Merge>,
     visitor: &mut V,
 ) -> Result<(), V::Error> {
+    let mut merges = Merges::new(merges);
     let mut reader = workbook
         .worksheet_cells_reader(sheet)
         .map_err(workbook_error)?;
@@ -1349,7 +1371,13 @@ fn stream_sheet<V: RowVisitor>(
         if current.as_ref().is_some_and(|pending| pending.row != row)
             && let Some(pending) = current.take()
         {
-            pending.send(visitor)?;
+            pending.send(&mut merges, hidden, visitor)?;
+        }
+        merges.start(row);
+        if let Some(merge) = merges.active.get_mut(&column)
+            && merge.first_row == row
+        {
+            merge.value = Some(value.clone());
         }
         let pending = current.get_or_insert_with(|| PendingRow {
             row,
@@ -1368,7 +1396,7 @@ fn stream_sheet<V: RowVisitor>(
         pending.cells[at] = value;
     }
     if let Some(pending) = current {
-        pending.send(visitor)?;
+        pending.send(&mut merges, hidden, visitor)?;
     }
     if hidden_rows > 0 || !hidden_columns.is_empty() {
         visitor.hidden(HiddenContent {
@@ -1386,17 +1414,78 @@ struct PendingRow {
     hidden_cells: Vec<(usize, Cell)>,
 }
 
+/// A cell merged over several rows of a sheet (and maybe columns): its first row, last row and
+/// first column (from 0), and its value once its first cell is read.
+struct Merge {
+    first_row: u32,
+    last_row: u32,
+    column: u32,
+    value: Option<Cell>,
+}
+
+/// A sheet's merges over several rows, in the order of their first rows, and those begun at the
+/// row being read: one a column (merges do not overlap; a file where they do keeps the last
+/// begun), so a row's work is bounded by its columns, whatever the file declares.
+struct Merges {
+    waiting: std::vec::IntoIter<Merge>,
+    next: Option<Merge>,
+    active: std::collections::BTreeMap<u32, Merge>,
+}
+
+impl Merges {
+    fn new(mut merges: Vec<Merge>) -> Self {
+        merges.sort_by_key(|m| m.first_row);
+        let mut waiting = merges.into_iter();
+        let next = waiting.next();
+        Merges {
+            waiting,
+            next,
+            active: std::collections::BTreeMap::new(),
+        }
+    }
+
+    /// Begins the merges whose first row is at or before `row`.
+    fn start(&mut self, row: u32) {
+        while let Some(merge) = self.next.take_if(|m| m.first_row <= row) {
+            self.active.insert(merge.column, merge);
+            self.next = self.waiting.next();
+        }
+    }
+}
+
 impl PendingRow {
-    /// Gives the row to the visitor, unless only hidden columns held something.
-    fn send<V: RowVisitor>(self, visitor: &mut V) -> Result<(), V::Error> {
+    /// Gives the row to the visitor, unless only hidden columns held something; the merges
+    /// that cover the row below their first row give it their value.
+    fn send<V: RowVisitor>(
+        mut self,
+        merges: &mut Merges,
+        hidden: &HiddenParts,
+        visitor: &mut V,
+    ) -> Result<(), V::Error> {
         if self.cells.is_empty() {
             return Ok(());
+        }
+        merges.active.retain(|_, m| m.last_row >= self.row);
+        let mut merged = Vec::new();
+        for merge in merges.active.values() {
+            let covers = merge.first_row < self.row;
+            if let (true, Some(value)) = (covers, &merge.value)
+                && !hidden.column(merge.column)
+            {
+                let at = merge.column as usize;
+                if self.cells.len() <= at {
+                    self.cells.resize(at + 1, Cell::empty());
+                }
+                self.cells[at] = value.clone();
+                merged.push((at, merge.first_row as usize + 1));
+            }
         }
         visitor.row(TableRow {
             number: self.row as usize + 1,
             cells: self.cells,
             line_fields: Vec::new(),
             hidden_cells: self.hidden_cells,
+            merged,
         })
     }
 }

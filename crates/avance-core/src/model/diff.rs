@@ -194,7 +194,10 @@ impl Subject {
                 Field::Cut => "cut",
                 Field::TrafficLights => "traffic_lights",
                 Field::ObjectiveNumber => "objective_number",
+                Field::ObjectiveText => "objective_text",
                 Field::Code => "code",
+                Field::Name => "indicator_name",
+                Field::Entity => "indicator_entity",
                 Field::Baseline => "baseline",
                 Field::DeclaredTotal => "declared_total",
                 Field::Weight(_) => "weight",
@@ -640,7 +643,10 @@ pub fn figure_value(indicator: &Indicator, field: Field) -> Option<Value> {
         | Field::Cut
         | Field::TrafficLights
         | Field::ObjectiveNumber
-        | Field::Code => return None,
+        | Field::ObjectiveText
+        | Field::Code
+        | Field::Name
+        | Field::Entity => return None,
     })
 }
 

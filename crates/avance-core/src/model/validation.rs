@@ -10,8 +10,8 @@ use crate::tr;
 
 use super::format::{number, percent};
 use super::plan::{
-    Annualization, Cut, Indicator, Language, MAX_OBJECTIVES, Objective, Period, Plan, Quarter,
-    Vigencia,
+    Annualization, Cut, Indicator, IndicatorKind, Language, MAX_OBJECTIVES, Objective, Period,
+    Plan, Quarter, Vigencia,
 };
 use super::progress::{
     NoAverage, ObjectiveProgress, PlanProgress, Status, exact_sum, is_programmed, programmed_total,
@@ -34,7 +34,13 @@ pub enum Field {
     /// The semáforo thresholds of the plan's settings.
     TrafficLights,
     ObjectiveNumber,
+    /// The objective's text.
+    ObjectiveText,
     Code,
+    /// The indicator's name.
+    Name,
+    /// The indicator's entidad responsable.
+    Entity,
     Baseline,
     DeclaredTotal,
     Weight(Vigencia),
@@ -116,6 +122,15 @@ pub enum Problem {
         first: (Vigencia, Decimal),
         other: (Vigencia, Decimal),
     },
+    /// An objective with no text: the committee would see a number alone.
+    ObjectiveWithoutText,
+    /// An indicator with no name.
+    IndicatorWithoutName,
+    /// An indicator with no code, unless it is a proyecto de inversión's (its kind: the seed
+    /// writes N/A there, as investment projects' indicators have no sector code).
+    IndicatorWithoutCode,
+    /// An indicator with no entidad responsable.
+    IndicatorWithoutEntity,
 }
 
 impl Problem {
@@ -146,7 +161,11 @@ impl Problem {
             | QuarterNotReported { .. }
             | NegativeExecuted(_)
             | ExecutedNotProgrammed(_)
-            | ConstanteUnequal { .. } => Severity::Warning,
+            | ConstanteUnequal { .. }
+            | ObjectiveWithoutText
+            | IndicatorWithoutName
+            | IndicatorWithoutCode
+            | IndicatorWithoutEntity => Severity::Warning,
         }
     }
 }
@@ -274,6 +293,10 @@ impl Problem {
                 other = n(&other.1),
                 other_year = other.0
             ),
+            ObjectiveWithoutText => tr!(language, "problem-objective-without-text"),
+            IndicatorWithoutName => tr!(language, "problem-indicator-without-name"),
+            IndicatorWithoutCode => tr!(language, "problem-indicator-without-code"),
+            IndicatorWithoutEntity => tr!(language, "problem-indicator-without-entity"),
         }
     }
 }
@@ -305,7 +328,10 @@ impl Field {
             Field::Cut => tr!(language, "field-cut"),
             Field::TrafficLights => tr!(language, "thresholds-title"),
             Field::ObjectiveNumber => tr!(language, "field-objective-number"),
+            Field::ObjectiveText => tr!(language, "field-objective-text"),
             Field::Code => tr!(language, "field-code"),
+            Field::Name => tr!(language, "field-name"),
+            Field::Entity => tr!(language, "field-entity"),
             Field::Baseline => tr!(language, "field-baseline"),
             Field::DeclaredTotal => tr!(language, "field-declared-total"),
             Field::Weight(v) => tr!(language, "field-weight", vigencia = v),
@@ -441,6 +467,12 @@ pub fn objective_findings(
             problem: Problem::ObjectiveNumberGap { from, to },
         });
     }
+    if objective.text.trim().is_empty() {
+        findings.push(Finding {
+            location: at_objective(Field::ObjectiveText),
+            problem: Problem::ObjectiveWithoutText,
+        });
+    }
 
     let weighted_vigencias: BTreeSet<Vigencia> = objective
         .indicators()
@@ -490,6 +522,20 @@ pub fn objective_findings(
             && !codes_seen.insert(code.trim().to_owned())
         {
             push(Field::Code, Problem::DuplicateCode(code.clone()));
+        }
+        if indicator.name.trim().is_empty() {
+            push(Field::Name, Problem::IndicatorWithoutName);
+        }
+        if indicator
+            .code
+            .as_deref()
+            .is_none_or(|c| c.trim().is_empty())
+            && indicator.kind(meta) != IndicatorKind::ProyectoInversion
+        {
+            push(Field::Code, Problem::IndicatorWithoutCode);
+        }
+        if indicator.entity.trim().is_empty() {
+            push(Field::Entity, Problem::IndicatorWithoutEntity);
         }
         if indicator.annualization == Annualization::Decreciente && indicator.baseline.is_none() {
             push(Field::Baseline, Problem::MissingBaseline);

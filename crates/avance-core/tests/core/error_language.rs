@@ -423,6 +423,11 @@ fn row_reasons() -> Vec<RowReason> {
             quarter: Quarter::new(2).unwrap(),
         },
         RowReason::FigureTooLarge,
+        RowReason::MergedFigure { first_row: 7 },
+        RowReason::MixedDecimals {
+            thousands: Decimal::from(1250),
+            decimals: "1.25".parse().unwrap(),
+        },
     ]
 }
 
@@ -444,6 +449,8 @@ fn every_reason_a_row_is_refused_reads_as_english_in_english() {
         RowReason::AtCutDisagrees { .. },
         RowReason::SumBelowEarlier { .. },
         RowReason::FigureTooLarge,
+        RowReason::MergedFigure { .. },
+        RowReason::MixedDecimals { .. },
     );
 }
 

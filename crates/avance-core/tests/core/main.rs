@@ -7,5 +7,6 @@ mod error_language;
 mod exact_rollup;
 mod forecast;
 mod layers;
+mod missing_texts;
 mod not_current;
 mod scan;
