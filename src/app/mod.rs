@@ -332,6 +332,7 @@ impl eframe::App for AvanceApp {
                 Some(DialogAnswer::Comment(text)) => self.answer_comment(text),
                 Some(DialogAnswer::Consolidate(answer)) => self.answer_consolidate(answer),
                 Some(DialogAnswer::RefusedTexts(answer)) => self.answer_refused_texts(answer),
+                Some(DialogAnswer::Reweight(answer)) => self.answer_reweight(answer),
                 Some(answer) => self.answer_file_question(answer),
                 None => {}
             }

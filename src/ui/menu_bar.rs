@@ -40,6 +40,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
             ui.separator();
             command_button(ui, Command::Compare, commands, language, actions);
             command_button(ui, Command::Consolidate, commands, language, actions);
+            command_button(ui, Command::SplitByEntity, commands, language, actions);
             ui.separator();
             command_button(ui, Command::Quit, commands, language, actions);
         });
@@ -53,6 +54,8 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
             ui.separator();
             command_button(ui, Command::Find, commands, language, actions);
             command_button(ui, Command::FindNext, commands, language, actions);
+            ui.separator();
+            command_button(ui, Command::Reweight, commands, language, actions);
         });
         ui.menu_button(crate::tr!(language, "menu-view"), |ui| {
             ui.label(crate::tr!(language, "menu-language"));

@@ -47,6 +47,10 @@ pub enum Command {
     ToggleSlideOrder,
     /// The briefing pack: one PNG per slide and a PDF of them all, in a folder.
     ExportSlides,
+    /// Propose the weights of a vigencia for the selected objective (Ajustar ponderaciones…).
+    Reweight,
+    /// Write one plan file per entity into a folder (Preparar archivos por entidad…).
+    SplitByEntity,
     /// Restore the recovery copy the officer chose (once the open plan's unsaved changes are
     /// saved or discarded).
     RestoreRecoveredCopy,
@@ -150,6 +154,8 @@ impl Command {
             Command::ToggleSlideOrder => crate::tr!(language, "command-toggle-slide-order"),
             Command::ExportSlides => crate::tr!(language, "command-export-slides"),
             Command::RestoreRecoveredCopy => crate::tr!(language, "command-restore-recovered-copy"),
+            Command::Reweight => crate::tr!(language, "command-reweight"),
+            Command::SplitByEntity => crate::tr!(language, "command-split"),
         }
     }
 
