@@ -3,6 +3,7 @@
 mod compare_merge;
 mod compare_window;
 mod csv_safety;
+mod entity_files;
 mod export_round_trip;
 mod fast_typing;
 #[cfg(target_os = "linux")]
