@@ -12,12 +12,14 @@ use crate::briefing;
 use crate::io::export::{self, ExportFormat};
 use crate::io::generate::{self, GenerateRequest};
 use crate::io::import::{BadRows, ImportRequest, Imported};
+use crate::io::split::{self, SplitError};
 use crate::io::{diff_report, plan_file, report, safe_write};
 use crate::model::diff::{self, PlanDiff};
 use crate::model::format;
 use crate::model::merge::{self, Source, SourceNames};
+use crate::model::reweight::{self, Basis, Proposal};
 use crate::model::validation::{FindingCounts, Severity, validate};
-use crate::model::{Cut, Language, Plan};
+use crate::model::{Cut, Language, Plan, Vigencia};
 use crate::tr;
 use crate::view::slides::SlideOrder;
 
@@ -79,6 +81,15 @@ pub enum CliCommand {
     /// Write a generated plan of up to 30 000 indicators (benchmarks, trials): five objectives,
     /// every annualization type, weights adding up to 100; the same seed gives the same file.
     Generate(GenerateArgs),
+    /// Propose the weights of a vigencia for its programmed indicators (the seed's rule: they
+    /// follow the number of indicators programmed in the year), adding up to exactly 100,00 per
+    /// objective; print them beside the current ones (--dry-run) or write them into the plan
+    /// (the previous version is kept as FILE.bak).
+    Reweight(ReweightArgs),
+    /// Write one plan file per entity into a folder, each holding only that entity's
+    /// indicators (with the sector's texts, settings, period and cut); `avance merge` brings
+    /// their figures back.
+    Split(SplitArgs),
     /// Write the committee's briefing pack at a cut: one PNG per slide (1920×1080) and a PDF of
     /// them all, drawn as the window's presentation mode draws them.
     Slides(SlidesArgs),
@@ -97,6 +108,8 @@ impl CliCommand {
             CliCommand::Merge(args) => args.run(),
             CliCommand::Generate(args) => args.run(),
             CliCommand::Slides(args) => args.run(),
+            CliCommand::Reweight(args) => args.run(),
+            CliCommand::Split(args) => args.run(),
         }
     }
 }
@@ -649,6 +662,175 @@ fn print_merge_summary(merged: &merge::Merged, names: &SourceNames, language: La
     }
     if merged.added > 0 {
         println!("{}", tr!(language, "cli-merge-added", count = merged.added));
+    }
+}
+
+/// `avance reweight`.
+#[derive(Debug, Args)]
+pub struct ReweightArgs {
+    /// Plan file (.ron).
+    pub file: PathBuf,
+    /// The vigencia whose weights are proposed, e.g. 2023.
+    #[arg(long, value_name = "YYYY")]
+    pub vigencia: Vigencia,
+    /// Only this objective (its number); without it, every objective.
+    #[arg(long, value_name = "N")]
+    pub objective: Option<u8>,
+    /// Equal weights, instead of the proportions of the nearest earlier vigencia's weights.
+    #[arg(long)]
+    pub equal: bool,
+    /// Print the proposal beside the current weights; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Save even when the file has hand-written comments (dropped; FILE.bak keeps them).
+    #[arg(long)]
+    pub force: bool,
+    /// Language of the text; default the plan's.
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+}
+
+impl ReweightArgs {
+    /// Prints the proposal and, without --dry-run, writes it into the plan. Exit 2 when the
+    /// plan cannot be read, the vigencia is outside its period or the objective is not in it;
+    /// 1 when it cannot be written.
+    pub fn run(self) -> ExitCode {
+        let opened = match plan_file::open(&self.file) {
+            Ok(opened) => opened,
+            Err(e) => {
+                let language = self.lang.map_or(Language::Es, Language::from);
+                eprintln!("{}", e.message(language));
+                return ExitCode::from(2);
+            }
+        };
+        let mut plan = opened.plan;
+        let language = self.lang.map_or(plan.settings.language, Language::from);
+        if !plan.period.contains(self.vigencia) {
+            eprintln!(
+                "{}",
+                tr!(
+                    language,
+                    "reweight-vigencia-outside-period",
+                    vigencia = self.vigencia,
+                    first = plan.period.first,
+                    last = plan.period.last
+                )
+            );
+            return ExitCode::from(2);
+        }
+        let basis = if self.equal {
+            Basis::Equal
+        } else {
+            Basis::KeepProportions
+        };
+        let proposals = match self.objective {
+            None => reweight::propose_all(&plan, self.vigencia, basis),
+            Some(number) => {
+                let found = plan
+                    .objectives
+                    .iter()
+                    .position(|o| o.number == number)
+                    .and_then(|o| reweight::propose(&plan, o, self.vigencia, basis));
+                match found {
+                    Some(proposal) => vec![proposal],
+                    None => {
+                        eprintln!(
+                            "{}",
+                            tr!(language, "reweight-no-objective", number = number)
+                        );
+                        return ExitCode::from(2);
+                    }
+                }
+            }
+        };
+        print!("{}", report::reweight_text(&plan, &proposals, language));
+        if self.dry_run {
+            return ExitCode::SUCCESS;
+        }
+        let edits: Vec<_> = proposals.iter().flat_map(Proposal::edits).collect();
+        if edits.is_empty() {
+            println!("{}", tr!(language, "reweight-no-change"));
+            return ExitCode::SUCCESS;
+        }
+        if let Some(at) = opened.comment.filter(|_| !self.force) {
+            eprintln!(
+                "{}",
+                tr!(
+                    language,
+                    "reweight-has-comments",
+                    line = at.line,
+                    column = at.column,
+                    path = self.file.display().to_string()
+                )
+            );
+            return ExitCode::from(2);
+        }
+        let count = edits.len();
+        for edit in edits {
+            // The proposal's edits point at the plan's own indicators.
+            let _ = plan.apply(edit);
+        }
+        if let Err(e) = plan_file::save(&plan, &self.file) {
+            eprintln!("{}", e.command_line_message(language));
+            return ExitCode::FAILURE;
+        }
+        println!(
+            "{}",
+            tr!(
+                language,
+                "reweight-changed",
+                count = count,
+                vigencia = self.vigencia
+            )
+        );
+        let path = self.file.display().to_string();
+        println!("{}", tr!(language, "cli-plan-written-to", path = path));
+        ExitCode::SUCCESS
+    }
+}
+
+/// `avance split`.
+#[derive(Debug, Args)]
+pub struct SplitArgs {
+    /// The sector's plan file (.ron).
+    pub file: PathBuf,
+    /// The folder to write the entities' files in (made if missing).
+    #[arg(short, long, value_name = "DIR")]
+    pub output: PathBuf,
+    /// Replace files of the same names already in the folder.
+    #[arg(long)]
+    pub force: bool,
+    /// Language of the messages; default the plan's.
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+}
+
+impl SplitArgs {
+    /// Writes the files and lists them; exit 2 when the plan cannot be read, has no indicator
+    /// or a file would be replaced without --force, 1 when writing fails.
+    pub fn run(self) -> ExitCode {
+        let (plan, language) = match load(&self.file, self.lang) {
+            Ok(loaded) => loaded,
+            Err(code) => return code,
+        };
+        match split::write_parts(&plan, &self.output, self.force, language) {
+            Ok(parts) => {
+                for line in split::summary(&parts, &self.output, language) {
+                    println!("{line}");
+                }
+                ExitCode::SUCCESS
+            }
+            Err(
+                e @ (SplitError::Exists(_) | SplitError::NoIndicators | SplitError::NotAFolder(_)),
+            ) => {
+                eprintln!("{}", e.message(language));
+                ExitCode::from(2)
+            }
+            Err(e) => {
+                eprintln!("{}", e.message(language));
+                ExitCode::FAILURE
+            }
+        }
     }
 }
 

@@ -954,3 +954,56 @@ remove-objective-text = { $indicators ->
    *[other] Objective { $number } has { $indicators } indicators, which are removed with it.
 } The objectives after it move down one number. Ctrl+Z undoes it.
 remove-objective-confirm = Remove objective
+## Files per entity (avance split)
+split-no-indicators = The plan has no indicators: there is nothing to hand to the entities.
+split-file-exists = That file already exists; choose another folder (or use --force on the command line to replace it): { $path }
+split-not-a-folder = The entities' files go in a folder, and “{ $path }” is a file: type a folder's name (it is made if missing).
+split-folder-failed = The folder could not be made ({ $detail }): { $path }
+split-write-failed = The entities' files were not written: one could not be written or replaced ({ $detail }). The folder's files are as they were: { $path }
+split-stranded = The entities' files were not written, and while undoing what was done a file could not go back to its previous version ({ $detail }): the previous version is in { $kept_in }. File: { $path }
+split-no-entity-file = no-entity
+split-no-entity = (no entidad responsable)
+split-written = { $entity }: { $count ->
+        [one] 1 indicator
+       *[other] { $count } indicators
+    }, in { $path }
+split-summary = { $count ->
+        [one] 1 file written
+       *[other] { $count } files written
+    } in { $path }. Each entity types its figures in its own; then they are gathered with avance merge, or with Consolidate… in the File menu.
+
+## Weights of a vigencia (avance reweight)
+reweight-source-earlier = in proportion to the weights of { $vigencia }; an indicator without a weight in { $vigencia } gets the average of the others
+reweight-source-equal-asked = equal, as asked
+reweight-source-equal-no-earlier = equal: no earlier vigencia has weights for these indicators
+reweight-source-none-programmed = no indicator is programmed in { $vigencia }: no weights
+reweight-objective-line = Objective { $number } · { $vigencia }: { $source }
+reweight-indicator-line = { $indicator } “{ $name }”: { $current } → { $proposed }
+reweight-not-programmed = empty (not programmed)
+reweight-total-line = Total: { $current } → { $proposed }
+reweight-empty = empty
+reweight-no-change = The weights already are the proposed ones; the file was not changed.
+reweight-changed = { $count ->
+        [one] 1 weight changed
+       *[other] { $count } weights changed
+    } in { $vigencia }.
+reweight-vigencia-outside-period = The vigencia { $vigencia } is not in the plan's period ({ $first }–{ $last }).
+reweight-no-objective = The plan has no Objective { $number }.
+reweight-has-comments = The file has hand-written comments (the first at line { $line }, column { $column }) and saving would drop them. Use --force to save it without them (the current version is kept as .bak): { $path }
+reweight-title = Adjust weights
+reweight-objective = Objective
+reweight-vigencia = Vigencia
+reweight-equal = Equal weights
+reweight-column-indicator = Indicator
+reweight-column-current = Current
+reweight-column-proposed = Proposed
+reweight-apply = Apply
+reweight-cancel = Cancel
+reweight-nothing-to-apply = The weights already are the proposed ones.
+command-reweight = Adjust weights…
+command-split = Prepare files per entity…
+split-done-title = Files per entity
+split-failed-title = The files were not prepared
+split-write = Write
+reweight-column-total = Total
+split-folder-suffix = entities

@@ -975,3 +975,56 @@ remove-objective-text = { $indicators ->
    *[other] El objetivo { $number } tiene { $indicators } indicadores, que se eliminan con él.
 } Los objetivos siguientes bajan un número. Ctrl+Z lo deshace.
 remove-objective-confirm = Eliminar objetivo
+## Archivos por entidad (avance split)
+split-no-indicators = El plan no tiene indicadores: no hay nada que entregar a las entidades.
+split-file-exists = Ese archivo ya existe; elija otra carpeta (o use --force en la línea de órdenes para reemplazarlo): { $path }
+split-not-a-folder = Los archivos de las entidades van en una carpeta, y «{ $path }» es un archivo: escriba el nombre de una carpeta (se crea si no existe).
+split-folder-failed = No se pudo crear la carpeta ({ $detail }): { $path }
+split-write-failed = No se escribieron los archivos de las entidades: uno no se pudo escribir o reemplazar ({ $detail }). Los archivos de la carpeta quedaron como estaban: { $path }
+split-stranded = No se escribieron los archivos de las entidades, y al deshacer lo hecho un archivo no pudo volver a su versión anterior ({ $detail }): la versión anterior está en { $kept_in }. Archivo: { $path }
+split-no-entity-file = sin-entidad
+split-no-entity = (sin entidad responsable)
+split-written = { $entity }: { $count ->
+        [one] 1 indicador
+       *[other] { $count } indicadores
+    }, en { $path }
+split-summary = { $count ->
+        [one] 1 archivo escrito
+       *[other] { $count } archivos escritos
+    } en { $path }. Cada entidad escribe sus cifras en el suyo; después se reúnen con avance merge, o con Consolidar… en el menú Archivo.
+
+## Ponderaciones de una vigencia (avance reweight)
+reweight-source-earlier = proporcionales a las ponderaciones de { $vigencia }; un indicador sin ponderación en { $vigencia } recibe el promedio de los demás
+reweight-source-equal-asked = iguales, como se pidió
+reweight-source-equal-no-earlier = iguales: ninguna vigencia anterior tiene ponderaciones para estos indicadores
+reweight-source-none-programmed = ningún indicador está programado en { $vigencia }: sin ponderaciones
+reweight-objective-line = Objetivo { $number } · { $vigencia }: { $source }
+reweight-indicator-line = { $indicator } «{ $name }»: { $current } → { $proposed }
+reweight-not-programmed = vacía (no programado)
+reweight-total-line = Total: { $current } → { $proposed }
+reweight-empty = vacía
+reweight-no-change = Las ponderaciones ya son las propuestas; el archivo no se modificó.
+reweight-changed = { $count ->
+        [one] 1 ponderación cambiada
+       *[other] { $count } ponderaciones cambiadas
+    } en { $vigencia }.
+reweight-vigencia-outside-period = La vigencia { $vigencia } no está en el período del plan ({ $first }–{ $last }).
+reweight-no-objective = El plan no tiene el Objetivo { $number }.
+reweight-has-comments = El archivo tiene comentarios escritos a mano (el primero en la línea { $line }, columna { $column }) y guardar los quitaría. Use --force para guardarlo sin ellos (la versión actual queda como copia .bak): { $path }
+reweight-title = Ajustar ponderaciones
+reweight-objective = Objetivo
+reweight-vigencia = Vigencia
+reweight-equal = Ponderaciones iguales
+reweight-column-indicator = Indicador
+reweight-column-current = Actual
+reweight-column-proposed = Propuesta
+reweight-apply = Aplicar
+reweight-cancel = Cancelar
+reweight-nothing-to-apply = Las ponderaciones ya son las propuestas.
+command-reweight = Ajustar ponderaciones…
+command-split = Preparar archivos por entidad…
+split-done-title = Archivos por entidad
+split-failed-title = No se prepararon los archivos
+split-write = Escribir
+reweight-column-total = Total
+split-folder-suffix = entidades

@@ -11,9 +11,10 @@ use crate::io::{export, import, plan_file};
 use crate::model::edit::Edit;
 use crate::model::search;
 use crate::model::{DEFAULT_OBJECTIVES, Period, Plan};
-use crate::view::dialog::{ImportTarget, PendingSave, RefusedAnswer};
+use crate::view::dialog::{ImportTarget, PendingSave, RefusedAnswer, ReweightAnswer};
 use crate::view::refused::{EntryBox, refused_entries};
-use crate::view::{Command, Dialog, Find, Notice, PathPurpose, Selection};
+use crate::view::reweight::Reweighting;
+use crate::view::{Action, Command, Dialog, Find, Notice, PathPurpose, Selection};
 
 impl AvanceApp {
     /// The file dialog gave no file. rfd cannot tell a cancel from a dialog the system could
@@ -57,6 +58,7 @@ impl AvanceApp {
             PathPurpose::Export => self.export(&file_picker::with_default_extension(path, "xlsx")),
             PathPurpose::Compare => self.compare_with(&path),
             PathPurpose::ExportSlides => self.export_slides(&path),
+            PathPurpose::SplitByEntity => self.split_by_entity(&path),
         }
     }
 
@@ -86,7 +88,8 @@ impl AvanceApp {
             | Command::ImportIntoOpenPlan
             | Command::Export
             | Command::Compare
-            | Command::ExportSlides => self.ask_file_for(&command),
+            | Command::ExportSlides
+            | Command::SplitByEntity => self.ask_file_for(&command),
             Command::OpenRecent(path) => self.open(&path),
             Command::Save => {
                 self.apply_typed_thresholds();
@@ -156,6 +159,16 @@ impl AvanceApp {
             | Command::ObjectiveSlide(_) => self.go_to_slide(&command),
             Command::ToggleSlideOrder => self.view.slide_order = self.view.slide_order.toggled(),
             Command::RestoreRecoveredCopy => self.restore_chosen_copy(),
+            Command::Reweight => {
+                let objective = self.view.selection.objective().unwrap_or(0);
+                let reweighting = Reweighting::new(
+                    self.doc.plan(),
+                    objective,
+                    self.doc.plan().cut.vigencia,
+                    self.prefs.language,
+                );
+                self.dialog = Some(Dialog::Reweight(Box::new(reweighting)));
+            }
         }
     }
 
@@ -442,6 +455,39 @@ impl AvanceApp {
             };
             // An edit pointing at an indicator removed meanwhile changes nothing.
             let _ = self.doc.apply(edit, None);
+        }
+    }
+
+    /// The weights dialog's answer: propose again, apply the proposal as one undo step (the
+    /// cells it writes lose any text left red), or close.
+    pub(super) fn answer_reweight(&mut self, answer: ReweightAnswer) {
+        let Some(Dialog::Reweight(mut reweighting)) = self.dialog.take() else {
+            return;
+        };
+        match answer {
+            ReweightAnswer::Changed => {
+                reweighting.refresh(self.doc.plan(), self.prefs.language);
+                self.dialog = Some(Dialog::Reweight(reweighting));
+            }
+            ReweightAnswer::Apply => self.actions.push(Action::EditBatch(reweighting.edits)),
+            ReweightAnswer::Cancel => {}
+        }
+    }
+
+    /// Writes one plan file per entity of the open plan (as it is now, saved or not) into
+    /// `folder`, as `avance split` does; files already there are not replaced (the message
+    /// names the first). Says what was written where.
+    pub(super) fn split_by_entity(&mut self, folder: &Path) {
+        let language = self.prefs.language;
+        match crate::io::split::write_parts(self.doc.plan(), folder, false, language) {
+            Ok(parts) => {
+                let lines = crate::io::split::summary(&parts, folder, language);
+                self.message(crate::tr!(language, "split-done-title"), lines.join("\n"));
+            }
+            Err(e) => self.message(
+                crate::tr!(language, "split-failed-title"),
+                e.message(language),
+            ),
         }
     }
 

@@ -45,6 +45,7 @@ impl AvanceApp {
             DialogKind::ImportTable => tr!(language, "file-picker-import-indicator-matrix"),
             DialogKind::Export { .. } => tr!(language, "dialog-export"),
             DialogKind::SlidesFolder => tr!(language, "dialog-export-slides"),
+            DialogKind::EntityFilesFolder => tr!(language, "command-split"),
         };
         let request = FileRequest {
             kind,
@@ -76,6 +77,7 @@ impl AvanceApp {
                 title: tr!(language, "compare-with-plan"),
             },
             FileFor::Path(PathPurpose::ExportSlides) => DialogKind::SlidesFolder,
+            FileFor::Path(PathPurpose::SplitByEntity) => DialogKind::EntityFilesFolder,
             FileFor::EntityFile => DialogKind::ReadPlan {
                 title: tr!(language, "dialog-pick-entity-file"),
             },
@@ -174,6 +176,7 @@ impl AvanceApp {
             PathPurpose::Export => self.export(&path),
             PathPurpose::Compare => self.compare_with(&path),
             PathPurpose::ExportSlides => self.export_slides(&path),
+            PathPurpose::SplitByEntity => self.split_by_entity(&path),
         }
     }
 }

@@ -29,6 +29,8 @@ pub enum DialogKind {
     Export { suggested_name: String },
     /// The folder the briefing pack goes to (made if it does not exist).
     SlidesFolder,
+    /// The folder the entities' files go to (made if it does not exist).
+    EntityFilesFolder,
 }
 
 /// A question for a file dialog: which dialog, in which language, starting in which folder
@@ -197,6 +199,7 @@ fn native_dialog(request: &FileRequest) -> rfd::AsyncFileDialog {
             .add_filter("CSV", &["csv"])
             .set_file_name(suggested_name),
         DialogKind::SlidesFolder => dialog(crate::tr!(language, "dialog-export-slides")),
+        DialogKind::EntityFilesFolder => dialog(crate::tr!(language, "command-split")),
     }
 }
 
@@ -207,7 +210,7 @@ async fn show(dialog: rfd::AsyncFileDialog, kind: &DialogKind) -> Option<PathBuf
             dialog.pick_file().await
         }
         DialogKind::SavePlan { .. } | DialogKind::Export { .. } => dialog.save_file().await,
-        DialogKind::SlidesFolder => dialog.pick_folder().await,
+        DialogKind::SlidesFolder | DialogKind::EntityFilesFolder => dialog.pick_folder().await,
     };
     let path = chosen.map(|file| file.path().to_path_buf())?;
     Some(match kind {

@@ -151,6 +151,11 @@ impl AvanceApp {
             | PathPurpose::ImportIntoOpenPlan
             | PathPurpose::Compare => folder.join(""),
             PathPurpose::ExportSlides => folder.join(self.slides_folder_name()),
+            PathPurpose::SplitByEntity => folder.join(format!(
+                "{}-{}",
+                self.file_stem(),
+                crate::tr!(self.prefs.language, "split-folder-suffix")
+            )),
         };
         offered.display().to_string()
     }

@@ -339,6 +339,7 @@ impl eframe::App for AvanceApp {
                 Some(DialogAnswer::RefusedTexts(answer)) => self.answer_refused_texts(answer),
                 Some(DialogAnswer::NewPlan(objectives)) => self.answer_new_plan(objectives),
                 Some(DialogAnswer::RemoveObjective(yes)) => self.answer_remove_objective(yes),
+                Some(DialogAnswer::Reweight(answer)) => self.answer_reweight(answer),
                 Some(answer) => self.answer_file_question(answer),
                 None => {}
             }

@@ -5,9 +5,10 @@ use crate::model::MAX_OBJECTIVES;
 use crate::tr;
 use crate::view::dialog::{
     ChangedOnDiskAnswer, CommentsAnswer, ConsolidateAnswer, DialogAnswer, RecoverAnswer,
-    RefusedAnswer, SaveFailedAnswer, UnsavedAnswer,
+    RefusedAnswer, ReweightAnswer, SaveFailedAnswer, UnsavedAnswer,
 };
 use crate::view::dialog::{objective_count, recovery_text};
+use crate::view::reweight::Reweighting;
 use crate::view::{Dialog, Notice, PathPurpose};
 
 /// How long a notice stays on screen, in seconds.
@@ -150,6 +151,7 @@ fn question_ui(ui: &mut egui::Ui, dialog: &mut Dialog, language: Language) -> Op
         Dialog::Consolidate(consolidation) => {
             super::consolidate::consolidate_ui(ui, consolidation, language)
         }
+        Dialog::Reweight(reweighting) => reweight_ui(ui, reweighting, language),
         Dialog::RefusedTexts { entries, .. } => {
             ui.heading(tr!(language, "dialog-refused-title"));
             ui.label(tr!(language, "dialog-refused-text", count = entries.len()));
@@ -392,15 +394,23 @@ fn type_path_ui(
             tr!(language, "dialog-export-slides"),
             tr!(language, "dialog-export"),
         ),
+        PathPurpose::SplitByEntity => {
+            (tr!(language, "command-split"), tr!(language, "split-write"))
+        }
     };
     ui.heading(title);
     ui.label(tr!(language, "dialog-type-path"));
     ui.small(tr!(language, "dialog-type-path-why"));
-    let label = ui.label(if purpose == PathPurpose::ExportSlides {
-        tr!(language, "dialog-folder-path")
-    } else {
-        tr!(language, "dialog-file-path")
-    });
+    let label = ui.label(
+        if matches!(
+            purpose,
+            PathPurpose::ExportSlides | PathPurpose::SplitByEntity
+        ) {
+            tr!(language, "dialog-folder-path")
+        } else {
+            tr!(language, "dialog-file-path")
+        },
+    );
     let mut output = egui::TextEdit::singleline(input)
         .desired_width(f32::INFINITY)
         .show(ui);
@@ -429,6 +439,90 @@ fn type_path_ui(
         }
         if ui.button(tr!(language, "dialog-cancel")).clicked() {
             answer = Some(DialogAnswer::TypedPath(None));
+        }
+    });
+    answer
+}
+
+/// Ajustar ponderaciones…: the objective, the vigencia and the basis chosen, then each
+/// indicator's weight now and as proposed (the core's proposal), the totals, Aplicar / Cancelar.
+fn reweight_ui(
+    ui: &mut egui::Ui,
+    dialog: &mut Reweighting,
+    language: Language,
+) -> Option<DialogAnswer> {
+    ui.set_min_width(520.0);
+    ui.heading(tr!(language, "reweight-title"));
+    let mut changed = false;
+    ui.horizontal(|ui| {
+        let objective = tr!(language, "reweight-objective");
+        egui::ComboBox::from_label(objective)
+            .selected_text(dialog.objective_number().to_string())
+            .show_ui(ui, |ui| {
+                for (index, number) in dialog.objectives.clone() {
+                    changed |= ui
+                        .selectable_value(&mut dialog.objective, index, number.to_string())
+                        .changed();
+                }
+            });
+        egui::ComboBox::from_label(tr!(language, "reweight-vigencia"))
+            .selected_text(dialog.vigencia.to_string())
+            .show_ui(ui, |ui| {
+                for vigencia in dialog.vigencias.clone() {
+                    changed |= ui
+                        .selectable_value(&mut dialog.vigencia, vigencia, vigencia.to_string())
+                        .changed();
+                }
+            });
+        changed |= ui
+            .checkbox(&mut dialog.equal, tr!(language, "reweight-equal"))
+            .changed();
+    });
+    ui.label(dialog.source.as_str());
+    egui::ScrollArea::vertical()
+        .max_height(320.0)
+        .show(ui, |ui| {
+            egui::Grid::new("reweight_rows")
+                .striped(true)
+                .num_columns(3)
+                .show(ui, |ui| {
+                    ui.strong(tr!(language, "reweight-column-indicator"));
+                    ui.strong(tr!(language, "reweight-column-current"));
+                    ui.strong(tr!(language, "reweight-column-proposed"));
+                    ui.end_row();
+                    for row in &dialog.rows {
+                        ui.add(egui::Label::new(row.indicator.as_str()).truncate());
+                        ui.label(row.current.as_str());
+                        if row.changes {
+                            ui.strong(row.proposed.as_str());
+                        } else {
+                            ui.label(row.proposed.as_str());
+                        }
+                        ui.end_row();
+                    }
+                    if let Some((current, proposed)) = &dialog.totals {
+                        ui.strong(tr!(language, "reweight-column-total"));
+                        ui.strong(current.as_str());
+                        ui.strong(proposed.as_str());
+                        ui.end_row();
+                    }
+                });
+        });
+    if changed {
+        return Some(DialogAnswer::Reweight(ReweightAnswer::Changed));
+    }
+    if dialog.edits.is_empty() {
+        ui.label(tr!(language, "reweight-nothing-to-apply"));
+    }
+    let mut answer = None;
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        let apply = egui::Button::new(tr!(language, "reweight-apply"));
+        if ui.add_enabled(!dialog.edits.is_empty(), apply).clicked() {
+            answer = Some(DialogAnswer::Reweight(ReweightAnswer::Apply));
+        }
+        if ui.button(tr!(language, "reweight-cancel")).clicked() {
+            answer = Some(DialogAnswer::Reweight(ReweightAnswer::Cancel));
         }
     });
     answer
@@ -519,6 +613,7 @@ fn cautious_answer(dialog: &Dialog) -> DialogAnswer {
         Dialog::ExportFailed { .. } => DialogAnswer::ExportFailed(false),
         Dialog::NewPlan { .. } => DialogAnswer::NewPlan(None),
         Dialog::RemoveObjective { .. } => DialogAnswer::RemoveObjective(false),
+        Dialog::Reweight(_) => DialogAnswer::Reweight(ReweightAnswer::Cancel),
     }
 }
 

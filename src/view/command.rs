@@ -52,6 +52,10 @@ pub enum Command {
     ToggleSlideOrder,
     /// The briefing pack: one PNG per slide and a PDF of them all, in a folder.
     ExportSlides,
+    /// Propose the weights of a vigencia for the selected objective (Ajustar ponderaciones…).
+    Reweight,
+    /// Write one plan file per entity into a folder (Preparar archivos por entidad…).
+    SplitByEntity,
     /// Restore the recovery copy the officer chose (once the open plan's unsaved changes are
     /// saved or discarded).
     RestoreRecoveredCopy,
@@ -111,13 +115,15 @@ pub enum Section {
     FileSave,
     /// Importar…, Exportar… and the briefing pack.
     FileExchange,
-    /// Comparar con…, Consolidar…
+    /// Comparar con…, Consolidar…, Preparar archivos por entidad…
     FileOtherPlans,
     FileQuit,
     /// Deshacer, Rehacer.
     EditHistory,
     /// Buscar…, Buscar siguiente.
     EditFind,
+    /// Ajustar ponderaciones…
+    EditWeights,
     /// The languages, under the heading "Idioma".
     ViewLanguage,
     ViewTheme,
@@ -134,7 +140,7 @@ impl Section {
             | Section::FileExchange
             | Section::FileOtherPlans
             | Section::FileQuit => Menu::File,
-            Section::EditHistory | Section::EditFind => Menu::Edit,
+            Section::EditHistory | Section::EditFind | Section::EditWeights => Menu::Edit,
             Section::ViewLanguage | Section::ViewTheme | Section::ViewPresentation => Menu::View,
             Section::HelpHelp => Menu::Help,
         }
@@ -151,6 +157,7 @@ impl Section {
             | Section::FileQuit
             | Section::EditHistory
             | Section::EditFind
+            | Section::EditWeights
             | Section::ViewTheme
             | Section::ViewPresentation
             | Section::HelpHelp => None,
@@ -333,13 +340,17 @@ impl Command {
                 D::named("command-toggle-slide-order").presenting(&[Key::O])
             }
             Command::RestoreRecoveredCopy => D::named("command-restore-recovered-copy"),
+            Command::Reweight => D::named("command-reweight").menu(S::EditWeights),
+            Command::SplitByEntity => D::named("command-split")
+                .menu(S::FileOtherPlans)
+                .file_dialog(PathPurpose::SplitByEntity),
         }
     }
 
     /// Every command the table declares, in the order menus and help list them (Salir, alone
     /// at the end of Archivo, closes help's list). `OpenRecent` stands for the submenu of
     /// recent files.
-    pub fn table() -> [Command; 32] {
+    pub fn table() -> [Command; 34] {
         [
             Command::New,
             Command::Open,
@@ -352,10 +363,12 @@ impl Command {
             Command::ExportSlides,
             Command::Compare,
             Command::Consolidate,
+            Command::SplitByEntity,
             Command::Undo,
             Command::Redo,
             Command::Find,
             Command::FindNext,
+            Command::Reweight,
             Command::SetLanguage(Language::Es),
             Command::SetLanguage(Language::En),
             Command::ToggleTheme,
@@ -488,23 +501,25 @@ mod tests {
             Command::ExportSlides => 8,
             Command::Compare => 9,
             Command::Consolidate => 10,
-            Command::Undo => 11,
-            Command::Redo => 12,
-            Command::Find => 13,
-            Command::FindNext => 14,
-            Command::SetLanguage(Language::Es) => 15,
-            Command::SetLanguage(Language::En) => 16,
-            Command::ToggleTheme => 17,
-            Command::TogglePresentation => 18,
-            Command::Help => 19,
-            Command::Quit => 20,
-            Command::NextSlide => 21,
-            Command::PreviousSlide => 22,
-            Command::FirstSlide => 23,
-            Command::LastSlide => 24,
-            Command::ObjectiveSlide(n) => 24 + usize::from(*n),
-            Command::ToggleSlideOrder => 30,
-            Command::RestoreRecoveredCopy => 31,
+            Command::SplitByEntity => 11,
+            Command::Undo => 12,
+            Command::Redo => 13,
+            Command::Find => 14,
+            Command::FindNext => 15,
+            Command::Reweight => 16,
+            Command::SetLanguage(Language::Es) => 17,
+            Command::SetLanguage(Language::En) => 18,
+            Command::ToggleTheme => 19,
+            Command::TogglePresentation => 20,
+            Command::Help => 21,
+            Command::Quit => 22,
+            Command::NextSlide => 23,
+            Command::PreviousSlide => 24,
+            Command::FirstSlide => 25,
+            Command::LastSlide => 26,
+            Command::ObjectiveSlide(n) => 26 + usize::from(*n),
+            Command::ToggleSlideOrder => 32,
+            Command::RestoreRecoveredCopy => 33,
         }
     }
 

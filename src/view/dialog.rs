@@ -6,6 +6,7 @@ use std::time::SystemTime;
 use super::command::Command;
 use super::consolidate::Consolidation;
 use super::refused::RefusedEntry;
+use super::reweight::Reweighting;
 use crate::model::Language;
 use crate::model::edit::IndicatorPath;
 use crate::model::{MAX_OBJECTIVES, Quarter, Vigencia};
@@ -79,6 +80,9 @@ pub enum Dialog {
         then: Command,
         entries: Vec<RefusedEntry>,
     },
+    /// Editar → Ajustar ponderaciones…: the weights proposed for an objective and a vigencia
+    /// beside the current ones.
+    Reweight(Box<Reweighting>),
     /// An export failed and nothing was written: Cerrar, and Reintentar when another program
     /// (Excel, most often) held the file: the officer closes it there, then tries again.
     ExportFailed {
@@ -166,6 +170,8 @@ pub enum PathPurpose {
     Compare,
     /// The folder the briefing pack (slides as PNG and PDF) goes to.
     ExportSlides,
+    /// The folder the entities' files go to (Preparar archivos por entidad…).
+    SplitByEntity,
 }
 
 /// Questions about a save the user already answered.
@@ -229,6 +235,17 @@ pub enum DialogAnswer {
     NewPlan(Option<u8>),
     /// Remove the objective (true) or keep it.
     RemoveObjective(bool),
+    Reweight(ReweightAnswer),
+}
+
+/// What was asked in the weights dialog.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReweightAnswer {
+    /// The objective, the vigencia or the basis changed: propose again.
+    Changed,
+    /// Apply the proposal (one undo step).
+    Apply,
+    Cancel,
 }
 
 /// The answer to "some texts were not accepted" before a save.

@@ -14,6 +14,7 @@ pub mod consolidate;
 pub mod dialog;
 pub mod grid;
 pub mod refused;
+pub mod reweight;
 pub mod slides;
 pub mod state;
 pub mod thresholds;

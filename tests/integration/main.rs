@@ -8,6 +8,7 @@ mod command_table;
 mod compare_merge;
 mod compare_window;
 mod csv_safety;
+mod entity_files;
 mod error_language;
 mod export_round_trip;
 mod fast_typing;

@@ -12,6 +12,7 @@ pub mod recovery;
 pub mod report;
 pub mod ron_text;
 pub mod safe_write;
+pub mod split;
 pub mod table;
 
 use std::io::ErrorKind;

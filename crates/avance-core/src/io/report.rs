@@ -14,7 +14,8 @@ use crate::model::at_cut::{ObjectiveAtCut, PlanAtCut};
 use crate::model::forecast::objective_forecast;
 use crate::model::format::{decimal_separator, fixed2, number, percent, percent_or_dash};
 use crate::model::progress::objective_progress;
-use crate::model::validation::no_average_reason;
+use crate::model::reweight::Proposal;
+use crate::model::validation::{indicator_label, no_average_reason};
 use crate::model::{Cut, IndicatorProgress, Language, NoAverage, Objective, Plan, Status};
 use crate::parallel;
 use crate::tr;
@@ -433,6 +434,58 @@ fn printable(name: &str) -> Cow<'_, str> {
             })
             .collect(),
     )
+}
+
+/// Weights proposed for a vigencia ([`crate::model::reweight`]) beside the current ones, as
+/// `avance reweight` prints them: per objective, where they come from, then a line per
+/// indicator (`464 «…»: 3,00 → 4,19`) and the totals of the programmed indicators.
+pub fn reweight_text(plan: &Plan, proposals: &[Proposal], language: Language) -> String {
+    let mut out = String::new();
+    for proposal in proposals {
+        let Some(objective) = plan.objectives.get(proposal.objective) else {
+            continue;
+        };
+        let source = proposal.source.text(proposal.vigencia, language);
+        out.push_str(&tr!(
+            language,
+            "reweight-objective-line",
+            number = objective.number,
+            vigencia = proposal.vigencia,
+            source = source
+        ));
+        out.push('\n');
+        for weight in &proposal.weights {
+            let Some(meta) = objective.metas.get(weight.at.meta) else {
+                continue;
+            };
+            let Some(indicator) = meta.indicators.get(weight.at.indicator) else {
+                continue;
+            };
+            let line = tr!(
+                language,
+                "reweight-indicator-line",
+                indicator = printable(&indicator_label(&meta.code, indicator)).into_owned(),
+                name = printable(&indicator.name).into_owned(),
+                current = weight.current_text(language),
+                proposed = weight.proposed_text(language)
+            );
+            out.push_str(&format!("  {line}\n"));
+        }
+        if let Some(proposed) = proposal.proposed_total() {
+            let current = proposal.current_total().map_or_else(
+                || tr!(language, "reweight-empty"),
+                |total| number(total, language),
+            );
+            let line = tr!(
+                language,
+                "reweight-total-line",
+                current = current,
+                proposed = number(proposed, language)
+            );
+            out.push_str(&format!("  {line}\n"));
+        }
+    }
+    out
 }
 
 /// The report as a table to read in a terminal.

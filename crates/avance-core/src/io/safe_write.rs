@@ -225,10 +225,9 @@ pub fn windows_file_name(path: PathBuf) -> PathBuf {
     }
 }
 
-/// Refuses, on Windows, a file name the system reserves: a device name (`CON`, `PRN`, `AUX`,
-/// `NUL`, `COM1`–`COM9`, `LPT1`–`LPT9`, `CONIN$`, `CONOUT$`, with any extension) or a reserved
-/// character (`< > : " | ? *`, control characters). The system's own words for these are
-/// "Invalid handle" or "Invalid parameter"; an officer gets the reason.
+/// Refuses, on Windows, a file name the system reserves ([`reserved_on_windows`]). The
+/// system's own words for these are "Invalid handle" or "Invalid parameter"; an officer gets
+/// the reason.
 pub fn check_name(path: &Path) -> Result<(), WriteError> {
     if !cfg!(windows) {
         return Ok(());
@@ -236,6 +235,17 @@ pub fn check_name(path: &Path) -> Result<(), WriteError> {
     let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
         return Ok(());
     };
+    if reserved_on_windows(&name) {
+        Err(WriteError::InvalidName { name })
+    } else {
+        Ok(())
+    }
+}
+
+/// Whether Windows refuses `name` as a file name, on any system: a device name (`CON`, `PRN`,
+/// `AUX`, `NUL`, `COM1`–`COM9`, `LPT1`–`LPT9`, `CONIN$`, `CONOUT$`, with any extension) or a
+/// reserved character (`< > : " | ? *`, control characters).
+pub fn reserved_on_windows(name: &str) -> bool {
     let stem = name
         .split('.')
         .next()
@@ -251,11 +261,37 @@ pub fn check_name(path: &Path) -> Result<(), WriteError> {
     let reserved_character = name
         .chars()
         .any(|c| matches!(c, '<' | '>' | ':' | '"' | '|' | '?' | '*') || c.is_control());
-    if device || reserved_character {
-        Err(WriteError::InvalidName { name })
-    } else {
-        Ok(())
+    device || reserved_character
+}
+
+/// A file name made from a text (an entity's name) that every system accepts, Windows
+/// included: `< > : " | ? * / \` and control characters become `-`, dots, spaces and dashes at
+/// either end are dropped (Windows drops dots and spaces at the end; a leading dot hides the
+/// file elsewhere), a name over 100 characters is cut there, an empty one is `fallback`, and
+/// a device name gets a `_` after it (`CON_`, `nul_.txt`). Then `.extension`. Accents and spaces
+/// inside stay.
+pub fn file_name_for(text: &str, fallback: &str, extension: &str) -> String {
+    let replaced: String = text
+        .chars()
+        .map(|c| match c {
+            '<' | '>' | ':' | '"' | '|' | '?' | '*' | '/' | '\\' => '-',
+            c if c.is_control() => '-',
+            c => c,
+        })
+        .take(100)
+        .collect();
+    let mut stem = replaced.trim_matches(['.', ' ', '-']).to_owned();
+    if stem.is_empty() {
+        stem = fallback.to_owned();
     }
+    if reserved_on_windows(&format!("{stem}.{extension}")) {
+        // Only a device name is left to refuse: the `_` goes after it (`nul_.txt`).
+        stem = match stem.split_once('.') {
+            Some((device, rest)) => format!("{device}_.{rest}"),
+            None => format!("{stem}_"),
+        };
+    }
+    format!("{stem}.{extension}")
 }
 
 /// Whether something exists at `path`, a dangling symbolic link included.
