@@ -77,7 +77,8 @@ fn the_menus_list_the_same_entries_in_the_same_order_with_their_shortcuts() {
     assert_eq!(listing, EXPECTED.trim());
 }
 
-/// As the window showed it before the table (Spanish, 1366×768, one recent file).
+/// As the window showed it before the table (Spanish, 1366×768, one recent file), with the
+/// commands added since: Preparar archivos por entidad…, Ajustar ponderaciones….
 const EXPECTED: &str = "
 == Archivo
 Button Nuevo Ctrl+N @15,29
@@ -92,12 +93,14 @@ Button Exportar… @15,208
 Button Exportar presentación… @15,231
 Button Comparar con… @15,263
 Button Consolidar… @15,286
-Button Salir Ctrl+Q @15,318
+Button Preparar archivos por entidad… @15,309
+Button Salir Ctrl+Q @15,341
 == Editar
 Button Deshacer Ctrl+Z @70,29
 Button Rehacer Ctrl+Y @70,52
 Button Buscar… Ctrl+F @70,84
 Button Buscar siguiente F3 @70,107
+Button Ajustar ponderaciones… @70,139
 == Ver
 Label Idioma @117,29
 RadioButton Español @117,47
