@@ -156,6 +156,22 @@ pub enum Edit {
 #[error("the edit points at something the plan does not have: {0:?}")]
 pub struct EditTargetMissing(pub Edit);
 
+impl Indicator {
+    /// Sets one of the indicator's texts; a code left empty or written "N/A" is no code.
+    fn set_text(&mut self, field: IndicatorText, text: &str) {
+        match field {
+            IndicatorText::Code => {
+                let code = text.trim();
+                self.code = (!code.is_empty() && !code.eq_ignore_ascii_case("N/A"))
+                    .then(|| text.to_owned());
+            }
+            IndicatorText::Name => self.name = text.to_owned(),
+            IndicatorText::Entity => self.entity = text.to_owned(),
+            IndicatorText::Unit => self.unit = text.to_owned(),
+        }
+    }
+}
+
 impl Plan {
     /// Applies one edit. Nothing changes when the edit points at something missing.
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditTargetMissing> {
@@ -166,50 +182,20 @@ impl Plan {
                 vigencia,
                 figure,
                 value,
-            } => {
-                let indicator = self.indicator_mut(*at).ok_or_else(missing)?;
-                let year = indicator.year_mut(*vigencia);
-                match figure {
-                    Figure::Weight => year.weight = *value,
-                    Figure::Programmed => year.programmed = *value,
-                    Figure::Executed(q) => match value {
-                        Some(v) => {
-                            year.executed.insert(*q, *v);
-                        }
-                        None => {
-                            year.executed.remove(q);
-                        }
-                    },
-                }
-                indicator.tidy();
-            }
+            } => self
+                .set_figure(*at, *vigencia, *figure, *value)
+                .ok_or_else(missing)?,
             Edit::Comment {
                 at,
                 vigencia,
                 quarter,
                 text,
-            } => {
-                let indicator = self.indicator_mut(*at).ok_or_else(missing)?;
-                let year = indicator.year_mut(*vigencia);
-                if text.is_empty() {
-                    year.comments.remove(quarter);
-                } else {
-                    year.comments.insert(*quarter, text.clone());
-                }
-                indicator.tidy();
-            }
+            } => self
+                .set_comment(*at, *vigencia, *quarter, text)
+                .ok_or_else(missing)?,
             Edit::IndicatorText { at, field, text } => {
                 let indicator = self.indicator_mut(*at).ok_or_else(missing)?;
-                match field {
-                    IndicatorText::Code => {
-                        let code = text.trim();
-                        indicator.code = (!code.is_empty() && !code.eq_ignore_ascii_case("N/A"))
-                            .then(|| text.clone());
-                    }
-                    IndicatorText::Name => indicator.name = text.clone(),
-                    IndicatorText::Entity => indicator.entity = text.clone(),
-                    IndicatorText::Unit => indicator.unit = text.clone(),
-                }
+                indicator.set_text(*field, text);
             }
             Edit::Annualization { at, kind } => {
                 self.indicator_mut(*at).ok_or_else(missing)?.annualization = *kind;
@@ -220,28 +206,9 @@ impl Plan {
             Edit::IndicatorKind { at, kind } => {
                 self.indicator_mut(*at).ok_or_else(missing)?.kind = *kind;
             }
-            Edit::AddObjective => {
-                let number = self.objectives.iter().map(|o| o.number).max().unwrap_or(0);
-                if usize::from(MAX_OBJECTIVES) <= self.objectives.len() || number >= MAX_OBJECTIVES
-                {
-                    return Err(missing());
-                }
-                self.objectives.push(Objective {
-                    number: number + 1,
-                    text: String::new(),
-                    metas: Vec::new(),
-                });
-            }
+            Edit::AddObjective => self.add_objective().ok_or_else(missing)?,
             Edit::RemoveObjective { objective } => {
-                if *objective >= self.objectives.len() || self.objectives.len() == 1 {
-                    return Err(missing());
-                }
-                let removed = self.objectives.remove(*objective);
-                for later in &mut self.objectives {
-                    if later.number > removed.number {
-                        later.number -= 1;
-                    }
-                }
+                self.remove_objective(*objective).ok_or_else(missing)?
             }
             Edit::AddIndicator { objective, meta } => {
                 let meta = self.meta_mut(*objective, *meta).ok_or_else(missing)?;
@@ -300,26 +267,96 @@ impl Plan {
                     .text = text.clone();
             }
             Edit::PlanText { field, text } => {
-                let target = match field {
-                    PlanText::Title => &mut self.title,
-                    PlanText::Sector => &mut self.sector,
-                    PlanText::SectorMission => &mut self.sector_mission,
-                    PlanText::EntityName(e) => {
-                        &mut self.entities.get_mut(*e).ok_or_else(missing)?.name
-                    }
-                    PlanText::EntityMission(e) => {
-                        &mut self.entities.get_mut(*e).ok_or_else(missing)?.mission
-                    }
-                    PlanText::EntityVision(e) => {
-                        &mut self.entities.get_mut(*e).ok_or_else(missing)?.vision
-                    }
-                };
-                *target = text.clone();
+                *self.plan_text_mut(*field).ok_or_else(missing)? = text.clone();
             }
             Edit::PlanCut(cut) => self.cut = *cut,
             Edit::TrafficLights(thresholds) => self.settings.traffic_lights = *thresholds,
         }
         Ok(())
+    }
+
+    /// Sets (or, with `None`, empties) one figure of an indicator's vigencia.
+    fn set_figure(
+        &mut self,
+        at: IndicatorPath,
+        vigencia: Vigencia,
+        figure: Figure,
+        value: Option<Decimal>,
+    ) -> Option<()> {
+        let indicator = self.indicator_mut(at)?;
+        let year = indicator.year_mut(vigencia);
+        match (figure, value) {
+            (Figure::Weight, _) => year.weight = value,
+            (Figure::Programmed, _) => year.programmed = value,
+            (Figure::Executed(q), Some(v)) => {
+                year.executed.insert(q, v);
+            }
+            (Figure::Executed(q), None) => {
+                year.executed.remove(&q);
+            }
+        }
+        indicator.tidy();
+        Some(())
+    }
+
+    /// Sets (or, with an empty text, removes) a quarter's comment.
+    fn set_comment(
+        &mut self,
+        at: IndicatorPath,
+        vigencia: Vigencia,
+        quarter: Quarter,
+        text: &str,
+    ) -> Option<()> {
+        let indicator = self.indicator_mut(at)?;
+        let year = indicator.year_mut(vigencia);
+        if text.is_empty() {
+            year.comments.remove(&quarter);
+        } else {
+            year.comments.insert(quarter, text.to_owned());
+        }
+        indicator.tidy();
+        Some(())
+    }
+
+    /// Adds an objective numbered after the last, unless the plan has the most it may.
+    fn add_objective(&mut self) -> Option<()> {
+        let number = self.objectives.iter().map(|o| o.number).max().unwrap_or(0);
+        if usize::from(MAX_OBJECTIVES) <= self.objectives.len() || number >= MAX_OBJECTIVES {
+            return None;
+        }
+        self.objectives.push(Objective {
+            number: number + 1,
+            text: String::new(),
+            metas: Vec::new(),
+        });
+        Some(())
+    }
+
+    /// Removes the objective at `index` (never the last one left); those numbered after it
+    /// move down one number.
+    fn remove_objective(&mut self, index: usize) -> Option<()> {
+        if index >= self.objectives.len() || self.objectives.len() == 1 {
+            return None;
+        }
+        let removed = self.objectives.remove(index);
+        for later in &mut self.objectives {
+            if later.number > removed.number {
+                later.number -= 1;
+            }
+        }
+        Some(())
+    }
+
+    /// The plan's text a [`PlanText`] names.
+    fn plan_text_mut(&mut self, field: PlanText) -> Option<&mut String> {
+        Some(match field {
+            PlanText::Title => &mut self.title,
+            PlanText::Sector => &mut self.sector,
+            PlanText::SectorMission => &mut self.sector_mission,
+            PlanText::EntityName(e) => &mut self.entities.get_mut(e)?.name,
+            PlanText::EntityMission(e) => &mut self.entities.get_mut(e)?.mission,
+            PlanText::EntityVision(e) => &mut self.entities.get_mut(e)?.vision,
+        })
     }
 
     /// The indicator at `at`.

@@ -10,11 +10,12 @@ use crate::tr;
 
 use super::format::{number, percent};
 use super::plan::{
-    Annualization, Cut, Indicator, IndicatorKind, Language, MAX_OBJECTIVES, Objective, Period,
-    Plan, Quarter, Vigencia,
+    Annualization, Cut, Indicator, IndicatorKind, Language, MAX_OBJECTIVES, Meta, Objective,
+    Period, Plan, Quarter, Vigencia, YearData,
 };
 use super::progress::{
-    NoAverage, ObjectiveProgress, PlanProgress, Status, exact_sum, is_programmed, programmed_total,
+    IndicatorProgress, NoAverage, ObjectiveProgress, PlanProgress, Status, exact_sum,
+    is_programmed, programmed_total,
 };
 
 /// How serious a finding is.
@@ -428,7 +429,8 @@ fn numbers_missing_below(plan: &Plan, number: u8) -> Option<(u8, u8)> {
 
 /// What is wrong with the objective at index `oi` and its indicators, with its figures at
 /// `cut` (`figures`, computed by [`objective_progress`]): errors first, then warnings, each in
-/// plan order. An objective's number is checked against the objectives before it.
+/// plan order. An objective's number is checked against the objectives before it. Each kind of
+/// rule is a function of its own below; this one walks the plan and says where.
 pub fn objective_findings(
     plan: &Plan,
     oi: usize,
@@ -439,58 +441,22 @@ pub fn objective_findings(
     let Some(objective) = plan.objectives.get(oi) else {
         return findings;
     };
-    let at_objective = |field| Location {
-        objective: Some(ObjectiveRef {
-            index: oi,
-            number: objective.number,
-        }),
-        indicator: None,
-        indicator_label: String::new(),
-        field,
+    let objective_ref = ObjectiveRef {
+        index: oi,
+        number: objective.number,
     };
-    if !(1..=MAX_OBJECTIVES).contains(&objective.number) {
+    let weighted = weighted_vigencias(plan, objective, cut);
+    for (field, problem) in objective_problems(plan, oi, &weighted) {
         findings.push(Finding {
-            location: at_objective(Field::ObjectiveNumber),
-            problem: Problem::ObjectiveNumberInvalid(objective.number),
-        });
-    } else if plan.objectives[..oi]
-        .iter()
-        .any(|o| o.number == objective.number)
-    {
-        findings.push(Finding {
-            location: at_objective(Field::ObjectiveNumber),
-            problem: Problem::ObjectiveNumberRepeated(objective.number),
-        });
-    } else if let Some((from, to)) = numbers_missing_below(plan, objective.number) {
-        findings.push(Finding {
-            location: at_objective(Field::ObjectiveNumber),
-            problem: Problem::ObjectiveNumberGap { from, to },
+            location: Location {
+                objective: Some(objective_ref),
+                indicator: None,
+                indicator_label: String::new(),
+                field,
+            },
+            problem,
         });
     }
-    if objective.text.trim().is_empty() {
-        findings.push(Finding {
-            location: at_objective(Field::ObjectiveText),
-            problem: Problem::ObjectiveWithoutText,
-        });
-    }
-
-    let weighted_vigencias: BTreeSet<Vigencia> = objective
-        .indicators()
-        .flat_map(|(_, i)| i.years.iter())
-        .filter(|(_, y)| y.weight.is_some())
-        .map(|(v, _)| *v)
-        .chain([cut.vigencia])
-        .filter(|v| plan.period.contains(*v))
-        .collect();
-    for &vigencia in &weighted_vigencias {
-        if let Some(total) = weights_not_100(objective, vigencia) {
-            findings.push(Finding {
-                location: at_objective(Field::Weight(vigencia)),
-                problem: Problem::WeightsNot100 { vigencia, total },
-            });
-        }
-    }
-
     let mut codes_seen = HashSet::new();
     let indicators = objective.metas.iter().enumerate().flat_map(|(mi, m)| {
         m.indicators
@@ -499,157 +465,253 @@ pub fn objective_findings(
             .map(move |(ii, i)| (mi, m, ii, i))
     });
     for ((mi, meta, ii, indicator), figures) in indicators.zip(&figures.indicators) {
-        let at = |field| Location {
-            objective: Some(ObjectiveRef {
-                index: oi,
-                number: objective.number,
-            }),
-            indicator: Some(IndicatorPath {
-                objective: oi,
-                meta: mi,
-                indicator: ii,
-            }),
-            indicator_label: indicator_label(&meta.code, indicator),
-            field,
-        };
-        let mut push = |field, problem| {
-            findings.push(Finding {
-                location: at(field),
-                problem,
-            })
-        };
-        if let Some(code) = &indicator.code
-            && !codes_seen.insert(code.trim().to_owned())
-        {
-            push(Field::Code, Problem::DuplicateCode(code.clone()));
-        }
-        if indicator.name.trim().is_empty() {
-            push(Field::Name, Problem::IndicatorWithoutName);
-        }
-        if indicator
-            .code
-            .as_deref()
-            .is_none_or(|c| c.trim().is_empty())
-            && indicator.kind(meta) != IndicatorKind::ProyectoInversion
-        {
-            push(Field::Code, Problem::IndicatorWithoutCode);
-        }
-        if indicator.entity.trim().is_empty() {
-            push(Field::Entity, Problem::IndicatorWithoutEntity);
-        }
-        if indicator.annualization == Annualization::Decreciente && indicator.baseline.is_none() {
-            push(Field::Baseline, Problem::MissingBaseline);
-        }
+        let mut problems = identity_problems(meta, indicator, &mut codes_seen);
         for (&vigencia, year) in &indicator.years {
-            if let Some(p) = year
-                .programmed
-                .filter(|p| p.is_sign_negative() && !p.is_zero())
-            {
-                push(Field::Programmed(vigencia), Problem::NegativeProgramming(p));
-            }
-            if let Some(w) = year.weight.filter(|w| w.is_sign_negative() && !w.is_zero()) {
-                push(Field::Weight(vigencia), Problem::NegativeWeight(w));
-            }
-            if weighted_vigencias.contains(&vigencia) {
-                let programmed = is_programmed(year.programmed);
-                match year.weight {
-                    Some(w) if !w.is_zero() && !programmed => {
-                        push(Field::Weight(vigencia), Problem::WeightOnNotProgrammed(w))
-                    }
-                    Some(w) if w.is_zero() && programmed => {
-                        push(Field::Weight(vigencia), Problem::ZeroWeightOnProgrammed)
-                    }
-                    None if programmed => {
-                        push(Field::Weight(vigencia), Problem::ZeroWeightOnProgrammed)
-                    }
-                    _ => {}
-                }
-            }
-            for (&quarter, &value) in &year.executed {
-                let value_cut = Cut::new(vigencia, quarter);
-                if value_cut > cut {
-                    push(
-                        Field::Executed(vigencia, quarter),
-                        Problem::ValueAfterCut {
-                            value: value_cut,
-                            cut,
-                        },
-                    );
-                }
-                if value.is_sign_negative() && !value.is_zero() {
-                    push(
-                        Field::Executed(vigencia, quarter),
-                        Problem::NegativeExecuted(value),
-                    );
-                }
-            }
-            if let Some(&first_quarter) = year.executed.keys().next()
-                && !is_programmed(year.programmed)
-            {
-                push(
-                    Field::Executed(vigencia, first_quarter),
-                    Problem::ExecutedNotProgrammed(vigencia),
-                );
-            }
+            problems.extend(year_problems(vigencia, year, &weighted, cut));
         }
-        if let (Some(declared), Some(expected)) = (
-            indicator.declared_total,
-            programmed_total(indicator, plan.period),
-        ) && declared != expected
-        {
-            push(
-                Field::DeclaredTotal,
-                Problem::TotalInconsistent { declared, expected },
-            );
-        }
-        if indicator.annualization == Annualization::Constante
-            && let Some((first, other)) = unequal_programming(indicator, plan.period)
-        {
-            push(
-                Field::Programmed(other.0),
-                Problem::ConstanteUnequal { first, other },
-            );
-        }
-        let (vigencia, quarter) = (cut.vigencia, cut.quarter);
-        if figures.is_programmed()
-            && let Some(year) = indicator.year(vigencia)
-            && !year.executed.contains_key(&quarter)
-            && let Some((&last_reported, _)) = year.executed.range(..quarter).next_back()
-        {
-            push(
-                Field::Executed(vigencia, quarter),
-                Problem::QuarterNotReported {
-                    quarter,
-                    last_reported,
+        problems.extend(consistency_problems(indicator, plan.period));
+        problems.extend(at_cut_problems(plan, indicator, figures, cut));
+        for (field, problem) in problems {
+            findings.push(Finding {
+                location: Location {
+                    objective: Some(objective_ref),
+                    indicator: Some(IndicatorPath {
+                        objective: oi,
+                        meta: mi,
+                        indicator: ii,
+                    }),
+                    indicator_label: indicator_label(&meta.code, indicator),
+                    field,
                 },
-            );
-        }
-        match figures.status {
-            Status::BaselineEqualsProgramming => {
-                push(Field::Baseline, Problem::BaselineEqualsProgramming)
-            }
-            Status::OutOfRange => push(Field::Executed(vigencia, quarter), Problem::OutOfRange),
-            Status::NotReported => push(Field::Executed(vigencia, quarter), Problem::NotReported),
-            Status::Measured => {
-                let commented = indicator
-                    .year(vigencia)
-                    .and_then(|y| y.comments.get(&quarter))
-                    .is_some_and(|c| !c.trim().is_empty());
-                if let Some(p) = figures.progress()
-                    && p < plan.settings.traffic_lights.red_below
-                    && !commented
-                {
-                    push(
-                        Field::Comment(vigencia, quarter),
-                        Problem::LowWithoutComment(p),
-                    );
-                }
-            }
-            Status::NotProgrammed | Status::MissingBaseline => {}
+                problem,
+            });
         }
     }
     findings.sort_by_key(Finding::severity);
     findings
+}
+
+/// The vigencias whose weights are checked: those where an indicator of the objective has a
+/// weight, and the cut's, within the period.
+fn weighted_vigencias(plan: &Plan, objective: &Objective, cut: Cut) -> BTreeSet<Vigencia> {
+    objective
+        .indicators()
+        .flat_map(|(_, i)| i.years.iter())
+        .filter(|(_, y)| y.weight.is_some())
+        .map(|(v, _)| *v)
+        .chain([cut.vigencia])
+        .filter(|v| plan.period.contains(*v))
+        .collect()
+}
+
+/// The objective's own problems: its number (out of range, repeated, after a gap), its text,
+/// and weights that do not add up to 100 % in a vigencia.
+fn objective_problems(
+    plan: &Plan,
+    oi: usize,
+    weighted: &BTreeSet<Vigencia>,
+) -> Vec<(Field, Problem)> {
+    let objective = &plan.objectives[oi];
+    let mut problems = Vec::new();
+    if !(1..=MAX_OBJECTIVES).contains(&objective.number) {
+        problems.push((
+            Field::ObjectiveNumber,
+            Problem::ObjectiveNumberInvalid(objective.number),
+        ));
+    } else if plan.objectives[..oi]
+        .iter()
+        .any(|o| o.number == objective.number)
+    {
+        problems.push((
+            Field::ObjectiveNumber,
+            Problem::ObjectiveNumberRepeated(objective.number),
+        ));
+    } else if let Some((from, to)) = numbers_missing_below(plan, objective.number) {
+        problems.push((
+            Field::ObjectiveNumber,
+            Problem::ObjectiveNumberGap { from, to },
+        ));
+    }
+    if objective.text.trim().is_empty() {
+        problems.push((Field::ObjectiveText, Problem::ObjectiveWithoutText));
+    }
+    for &vigencia in weighted {
+        if let Some(total) = weights_not_100(objective, vigencia) {
+            problems.push((
+                Field::Weight(vigencia),
+                Problem::WeightsNot100 { vigencia, total },
+            ));
+        }
+    }
+    problems
+}
+
+/// What names an indicator: a code seen before in the objective, a missing name, code (a
+/// proyecto de inversión's may have none) or entity, a decreciente without its línea base.
+fn identity_problems(
+    meta: &Meta,
+    indicator: &Indicator,
+    codes_seen: &mut HashSet<String>,
+) -> Vec<(Field, Problem)> {
+    let mut problems = Vec::new();
+    if let Some(code) = &indicator.code
+        && !codes_seen.insert(code.trim().to_owned())
+    {
+        problems.push((Field::Code, Problem::DuplicateCode(code.clone())));
+    }
+    if indicator.name.trim().is_empty() {
+        problems.push((Field::Name, Problem::IndicatorWithoutName));
+    }
+    if indicator
+        .code
+        .as_deref()
+        .is_none_or(|c| c.trim().is_empty())
+        && indicator.kind(meta) != IndicatorKind::ProyectoInversion
+    {
+        problems.push((Field::Code, Problem::IndicatorWithoutCode));
+    }
+    if indicator.entity.trim().is_empty() {
+        problems.push((Field::Entity, Problem::IndicatorWithoutEntity));
+    }
+    if indicator.annualization == Annualization::Decreciente && indicator.baseline.is_none() {
+        problems.push((Field::Baseline, Problem::MissingBaseline));
+    }
+    problems
+}
+
+/// One vigencia's figures: negative programming, weights or executed figures, a weight where
+/// nothing is programmed (or none where something is), figures after the cut, execution
+/// without programming.
+fn year_problems(
+    vigencia: Vigencia,
+    year: &YearData,
+    weighted: &BTreeSet<Vigencia>,
+    cut: Cut,
+) -> Vec<(Field, Problem)> {
+    let mut problems = Vec::new();
+    let negative = |d: &Decimal| d.is_sign_negative() && !d.is_zero();
+    if let Some(p) = year.programmed.filter(negative) {
+        problems.push((Field::Programmed(vigencia), Problem::NegativeProgramming(p)));
+    }
+    if let Some(w) = year.weight.filter(negative) {
+        problems.push((Field::Weight(vigencia), Problem::NegativeWeight(w)));
+    }
+    if weighted.contains(&vigencia) {
+        let programmed = is_programmed(year.programmed);
+        match year.weight {
+            Some(w) if !w.is_zero() && !programmed => {
+                problems.push((Field::Weight(vigencia), Problem::WeightOnNotProgrammed(w)))
+            }
+            Some(w) if w.is_zero() && programmed => {
+                problems.push((Field::Weight(vigencia), Problem::ZeroWeightOnProgrammed))
+            }
+            None if programmed => {
+                problems.push((Field::Weight(vigencia), Problem::ZeroWeightOnProgrammed))
+            }
+            _ => {}
+        }
+    }
+    for (&quarter, value) in &year.executed {
+        let value_cut = Cut::new(vigencia, quarter);
+        let field = Field::Executed(vigencia, quarter);
+        if value_cut > cut {
+            problems.push((
+                field,
+                Problem::ValueAfterCut {
+                    value: value_cut,
+                    cut,
+                },
+            ));
+        }
+        if negative(value) {
+            problems.push((field, Problem::NegativeExecuted(*value)));
+        }
+    }
+    if let Some(&first_quarter) = year.executed.keys().next()
+        && !is_programmed(year.programmed)
+    {
+        problems.push((
+            Field::Executed(vigencia, first_quarter),
+            Problem::ExecutedNotProgrammed(vigencia),
+        ));
+    }
+    problems
+}
+
+/// Figures that disagree with each other: the declared total against the programming, a
+/// constante programmed unequally.
+fn consistency_problems(indicator: &Indicator, period: Period) -> Vec<(Field, Problem)> {
+    let mut problems = Vec::new();
+    if let (Some(declared), Some(expected)) = (
+        indicator.declared_total,
+        programmed_total(indicator, period),
+    ) && declared != expected
+    {
+        problems.push((
+            Field::DeclaredTotal,
+            Problem::TotalInconsistent { declared, expected },
+        ));
+    }
+    if indicator.annualization == Annualization::Constante
+        && let Some((first, other)) = unequal_programming(indicator, period)
+    {
+        problems.push((
+            Field::Programmed(other.0),
+            Problem::ConstanteUnequal { first, other },
+        ));
+    }
+    problems
+}
+
+/// What the cut shows: a quarter not reported after an earlier one, and what the engine's
+/// status says (línea base equal to the programming, out of range, not reported, low without
+/// a comment).
+fn at_cut_problems(
+    plan: &Plan,
+    indicator: &Indicator,
+    figures: &IndicatorProgress,
+    cut: Cut,
+) -> Vec<(Field, Problem)> {
+    let mut problems = Vec::new();
+    let (vigencia, quarter) = (cut.vigencia, cut.quarter);
+    let at_cut = Field::Executed(vigencia, quarter);
+    if figures.is_programmed()
+        && let Some(year) = indicator.year(vigencia)
+        && !year.executed.contains_key(&quarter)
+        && let Some((&last_reported, _)) = year.executed.range(..quarter).next_back()
+    {
+        problems.push((
+            at_cut,
+            Problem::QuarterNotReported {
+                quarter,
+                last_reported,
+            },
+        ));
+    }
+    match figures.status {
+        Status::BaselineEqualsProgramming => {
+            problems.push((Field::Baseline, Problem::BaselineEqualsProgramming))
+        }
+        Status::OutOfRange => problems.push((at_cut, Problem::OutOfRange)),
+        Status::NotReported => problems.push((at_cut, Problem::NotReported)),
+        Status::Measured => {
+            let commented = indicator
+                .year(vigencia)
+                .and_then(|y| y.comments.get(&quarter))
+                .is_some_and(|c| !c.trim().is_empty());
+            if let Some(p) = figures.progress()
+                && p < plan.settings.traffic_lights.red_below
+                && !commented
+            {
+                problems.push((
+                    Field::Comment(vigencia, quarter),
+                    Problem::LowWithoutComment(p),
+                ));
+            }
+        }
+        Status::NotProgrammed | Status::MissingBaseline => {}
+    }
+    problems
 }
 
 /// The sum of the weights of the indicators programmed in `vigencia` when it is not 100 %
