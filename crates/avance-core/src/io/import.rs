@@ -2116,9 +2116,21 @@ impl Decimals {
     }
 }
 
-/// The objective a cell names (`3`, `Objetivo 3`), if it is one of the plan's numbers.
+/// The objective a cell names (`3`, `Objetivo 3`, `OBJETIVO 3`, `Obj. 3`), if it is one of the
+/// plan's numbers. Nothing else before the digits: `-1`, `+3`, `=3`, `#3` or `Meta 3` are not
+/// an objective (reading past them moved an indicator to another objective without a word).
 fn objective_of(text: &str) -> Option<u8> {
-    text.trim_start_matches(|c: char| !c.is_ascii_digit())
+    let text = text.trim();
+    let lower = text.to_lowercase();
+    let digits = ["objetivo", "obj.", "obj"]
+        .iter()
+        .find_map(|word| lower.strip_prefix(word))
+        .unwrap_or(&lower)
+        .trim_start();
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits
         .parse::<u8>()
         .ok()
         .filter(|n| (1..=MAX_OBJECTIVES).contains(n))
@@ -2414,6 +2426,23 @@ fn read_row(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_objective_is_a_number_or_objetivo_and_a_number_nothing_else() {
+        for (cell, number) in [
+            ("3", Some(3)),
+            (" Objetivo 7 ", Some(7)),
+            ("OBJETIVO 12", Some(12)),
+        ] {
+            assert_eq!(objective_of(cell), number, "{cell}");
+        }
+        assert_eq!(objective_of("Obj. 2"), Some(2));
+        for cell in [
+            "-1", "- 3", "+3", "=3", "#3", "Meta 3", "0", "21", "2,0", "3°", "3-A", "",
+        ] {
+            assert_eq!(objective_of(cell), None, "{cell}");
+        }
+    }
 
     #[test]
     fn headers_match_without_case_accents_or_tags() {
