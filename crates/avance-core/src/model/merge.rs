@@ -69,7 +69,8 @@ pub enum ConflictKind {
     /// sector added it after the copy was taken): merging would erase it.
     WouldErase,
     /// The entity file `file` holds indicators of one key (code; or entity and name) a
-    /// different number of times than the sector plan: which is which cannot be known.
+    /// different number of times than the sector plan, or changed one of several indicators
+    /// sharing a key: which is which cannot be known.
     Ambiguous {
         file: usize,
         in_sector: usize,
@@ -430,10 +431,20 @@ fn held<'p, R: Fn(&Conflict) -> Option<Source>>(
     let mut copies = Vec::new();
     for (e, file) in files.iter().enumerate() {
         let theirs = file.paths(key);
-        if theirs.len() == in_sector {
+        // Indicators sharing a key (uncoded, same meta, entity and name) cannot be told apart:
+        // their places in the file say nothing (an entity may reorder them), so a file that
+        // changed any of them is a conflict; one that holds them exactly as the sector does
+        // brings nothing, and is taken as matching.
+        let certain = in_sector == 1
+            || theirs
+                .iter()
+                .zip(own.paths(key))
+                .all(|(&t, &o)| file.parts(t).2 == own.parts(o).2);
+        if theirs.len() == in_sector && certain {
             copies.push((e, file.parts(theirs[occurrence]).2));
             recorder.merged.files[e].indicators += 1;
         } else if !theirs.is_empty() && occurrence == 0 {
+            // Recorded once, with the key's first indicator.
             let (objective, meta, indicator) = own.parts(at);
             recorder.record(Conflict {
                 kind: ConflictKind::Ambiguous {
@@ -1013,6 +1024,33 @@ mod tests {
         let keep = run(&twice, &[part], &[Source::Sector]);
         assert!(keep.is_resolved());
         assert_eq!(keep.plan, twice, "nothing taken from the file");
+    }
+
+    #[test]
+    fn indicators_sharing_a_key_swapped_in_the_file_are_a_conflict_never_a_swap_of_figures() {
+        // Two uncoded indicators of one meta, entity and name, with different figures.
+        let mut sector = with_dascd_without_code();
+        let meta = &mut sector.objectives[1].metas[1];
+        let mut twin = meta.indicators[1].clone();
+        twin.unit = "otra unidad".to_owned();
+        meta.indicators.push(twin);
+        let twin_at = IndicatorPath {
+            indicator: 2,
+            ..AT_DASCD_WITHOUT_CODE
+        };
+        set_executed(&mut sector, twin_at, 1, "7");
+        // Unchanged, the file brings nothing and stops nothing.
+        let same = part_of(&sector, "DASCD");
+        let merged = run(&sector, std::slice::from_ref(&same), &[]);
+        assert!(merged.conflicts.is_empty(), "{:#?}", lines(&merged));
+        assert_eq!(merged.plan, sector);
+        // The entity swapped them: their places say nothing, so nothing is taken.
+        let mut swapped = same.clone();
+        swapped.objectives[1].metas[0].indicators.swap(0, 1);
+        let merged = run(&sector, std::slice::from_ref(&swapped), &[]);
+        assert_eq!(merged.conflicts.len(), 1, "{:#?}", lines(&merged));
+        let kept = run(&sector, &[swapped], &[Source::Sector]);
+        assert_eq!(kept.plan, sector, "no figure moved to the other indicator");
     }
 
     #[test]
