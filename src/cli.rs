@@ -718,6 +718,10 @@ impl ReweightArgs {
             );
             return ExitCode::from(2);
         }
+        if let Some(why) = reweight::refused(&plan) {
+            eprintln!("{}", why.message(language));
+            return ExitCode::from(2);
+        }
         let basis = if self.equal {
             Basis::Equal
         } else {

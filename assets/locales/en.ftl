@@ -989,6 +989,8 @@ reweight-changed = { $count ->
     } in { $vigencia }.
 reweight-vigencia-outside-period = The vigencia { $vigencia } is not in the plan's period ({ $first }–{ $last }).
 reweight-no-objective = The plan has no Objective { $number }.
+reweight-refused-repeated-objective = No weights are proposed: two objectives have the number { $number }, and which is which cannot be known. Correct the file first (avance validate points to it).
+reweight-refused-negative-weight = No weights are proposed: indicator { $indicator } of objective { $objective } has a negative weight in { $vigencia } ({ $weight }). Correct it first (avance validate points to it).
 reweight-has-comments = The file has hand-written comments (the first at line { $line }, column { $column }) and saving would drop them. Use --force to save it without them (the current version is kept as .bak): { $path }
 reweight-title = Adjust weights
 reweight-objective = Objective

@@ -1010,6 +1010,8 @@ reweight-changed = { $count ->
     } en { $vigencia }.
 reweight-vigencia-outside-period = La vigencia { $vigencia } no está en el período del plan ({ $first }–{ $last }).
 reweight-no-objective = El plan no tiene el Objetivo { $number }.
+reweight-refused-repeated-objective = No se proponen ponderaciones: dos objetivos tienen el número { $number } y no se puede saber cuál es cuál. Corrija el archivo primero (avance validate lo señala).
+reweight-refused-negative-weight = No se proponen ponderaciones: el indicador { $indicator } del objetivo { $objective } tiene en { $vigencia } una ponderación negativa ({ $weight }). Corríjala primero (avance validate la señala).
 reweight-has-comments = El archivo tiene comentarios escritos a mano (el primero en la línea { $line }, columna { $column }) y guardar los quitaría. Use --force para guardarlo sin ellos (la versión actual queda como copia .bak): { $path }
 reweight-title = Ajustar ponderaciones
 reweight-objective = Objetivo

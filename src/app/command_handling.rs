@@ -160,6 +160,12 @@ impl AvanceApp {
             Command::ToggleSlideOrder => self.view.slide_order = self.view.slide_order.toggled(),
             Command::RestoreRecoveredCopy => self.restore_chosen_copy(),
             Command::Reweight => {
+                let language = self.prefs.language;
+                if let Some(why) = crate::model::reweight::refused(self.doc.plan()) {
+                    let title = crate::tr!(language, "command-reweight");
+                    self.message(title, why.message(language));
+                    return;
+                }
                 let objective = self.view.selection.objective().unwrap_or(0);
                 let reweighting = Reweighting::new(
                     self.doc.plan(),

@@ -28,6 +28,76 @@ use super::format::number;
 use super::plan::{Language, Plan, Vigencia};
 use super::progress::is_programmed;
 
+/// Why no weights are proposed for a plan: what they would be built on is wrong, and a
+/// proposal would hide it (`avance validate` names the same problems).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refused {
+    /// Two objectives have this number: which one is meant cannot be known.
+    RepeatedObjective(u8),
+    /// An indicator has a negative weight: a proportion of it means nothing.
+    NegativeWeight {
+        objective: u8,
+        indicator: String,
+        vigencia: Vigencia,
+        weight: Decimal,
+    },
+}
+
+impl Refused {
+    /// The problem in words.
+    pub fn message(&self, language: Language) -> String {
+        match self {
+            Refused::RepeatedObjective(number) => {
+                crate::tr!(
+                    language,
+                    "reweight-refused-repeated-objective",
+                    number = *number
+                )
+            }
+            Refused::NegativeWeight {
+                objective,
+                indicator,
+                vigencia,
+                weight,
+            } => crate::tr!(
+                language,
+                "reweight-refused-negative-weight",
+                objective = *objective,
+                indicator = indicator.as_str(),
+                vigencia = *vigencia,
+                weight = number(*weight, language)
+            ),
+        }
+    }
+}
+
+/// What stops weights from being proposed for `plan` (see [`Refused`]), if anything.
+pub fn refused(plan: &Plan) -> Option<Refused> {
+    for (i, objective) in plan.objectives.iter().enumerate() {
+        if plan.objectives[..i]
+            .iter()
+            .any(|o| o.number == objective.number)
+        {
+            return Some(Refused::RepeatedObjective(objective.number));
+        }
+        for meta in &objective.metas {
+            for indicator in &meta.indicators {
+                for (&vigencia, year) in &indicator.years {
+                    if let Some(weight) = year.weight.filter(|w| *w < Decimal::ZERO) {
+                        return Some(Refused::NegativeWeight {
+                            objective: objective.number,
+                            indicator: super::validation::indicator_label(&meta.code, indicator),
+                            vigencia,
+                            weight,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
 /// What the proposed weights follow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Basis {
@@ -310,6 +380,23 @@ mod tests {
             .into_iter()
             .map(|h| Decimal::new(h, 2).to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_negative_weight_or_a_repeated_objective_stops_the_proposal() {
+        let mut plan = crate::io::seed_plan();
+        assert_eq!(refused(&plan), None);
+        plan.objectives[2].metas[0].indicators[0]
+            .year_mut(2022)
+            .weight = Some("-50".parse().unwrap());
+        let why = refused(&plan).unwrap();
+        assert_eq!(
+            why.message(Language::Es),
+            "No se proponen ponderaciones: el indicador 464 del objetivo 3 tiene en 2022 una ponderación negativa (-50,00). Corríjala primero (avance validate la señala)."
+        );
+        let mut repeated = crate::io::seed_plan();
+        repeated.objectives[3].number = 3;
+        assert_eq!(refused(&repeated), Some(Refused::RepeatedObjective(3)));
     }
 
     #[test]
