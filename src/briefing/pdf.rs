@@ -764,24 +764,49 @@ impl Fonts {
             .map_or(0.0, |w| w / f32::from(units.max(1)))
     }
 
-    /// The face that has `c` (the first, as egui picks it) and its glyph; the first face's
-    /// missing glyph when none does.
+    /// The face that has `c` (the first, as egui picks it) and its glyph. A character no face
+    /// has (an arrow, a script or an emoji egui's fonts lack, a control character) is drawn
+    /// with egui's own replacement, ◻ (or `?`), as the window draws it; the text keeps the
+    /// character, so copying and reading aloud give it. A missing glyph (glyph 0) is never
+    /// drawn: PDF/UA-1 refuses it, and with it the whole pack.
     fn glyph(&mut self, c: char) -> (usize, u32) {
         if let Some(found) = self.found.get(&c) {
             return *found;
         }
         let found = self
-            .faces
-            .iter()
-            .enumerate()
-            .find_map(|(i, face)| {
-                let bytes: &[u8] = (*face.data.font).as_ref();
-                let font = skrifa::FontRef::from_index(bytes, face.data.index).ok()?;
-                let id = skrifa::MetadataProvider::charmap(&font).map(c)?;
-                Some((i, id.to_u32()))
-            })
+            .lookup(c)
+            .or_else(|| self.lookup('\u{25FB}'))
+            .or_else(|| self.lookup('?'))
             .unwrap_or((0, 0));
         self.found.insert(c, found);
         found
+    }
+
+    /// The first face with a glyph for `c`, and that glyph.
+    fn lookup(&self, c: char) -> Option<(usize, u32)> {
+        if c.is_control() {
+            return None;
+        }
+        self.faces.iter().enumerate().find_map(|(i, face)| {
+            let bytes: &[u8] = (*face.data.font).as_ref();
+            let font = skrifa::FontRef::from_index(bytes, face.data.index).ok()?;
+            let id = skrifa::MetadataProvider::charmap(&font).map(c)?;
+            (id.to_u32() != 0).then_some((i, id.to_u32()))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Fonts;
+
+    #[test]
+    fn a_character_no_font_has_is_drawn_with_a_replacement_never_the_missing_glyph() {
+        let mut fonts = Fonts::new();
+        assert_ne!(fonts.glyph('a').1, 0);
+        // Hebrew, CJK, an arrow, a control character: none of egui's default fonts has all.
+        for c in ['ש', '漢', '→', '\u{7}', '\u{10FFFD}'] {
+            assert_ne!(fonts.glyph(c).1, 0, "{c:?} would break PDF/UA-1 and the pack");
+        }
     }
 }
