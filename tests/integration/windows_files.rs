@@ -805,7 +805,7 @@ fn devices_and_folders_are_refused_before_they_are_opened() {
     let error = load(dir.path()).unwrap_err();
     assert!(
         error.message(Language::Es).contains("es una carpeta"),
-        "{error}"
+        "{error:?}"
     );
 }
 
