@@ -806,7 +806,11 @@ mod tests {
         assert_ne!(fonts.glyph('a').1, 0);
         // Hebrew, CJK, an arrow, a control character: none of egui's default fonts has all.
         for c in ['ש', '漢', '→', '\u{7}', '\u{10FFFD}'] {
-            assert_ne!(fonts.glyph(c).1, 0, "{c:?} would break PDF/UA-1 and the pack");
+            assert_ne!(
+                fonts.glyph(c).1,
+                0,
+                "{c:?} would break PDF/UA-1 and the pack"
+            );
         }
     }
 }
