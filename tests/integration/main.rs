@@ -1,5 +1,7 @@
 //! Every integration test, in one binary: one link of the whole dependency graph instead of six.
 
+#[path = "../../crates/avance-core/tests/core/report_json.rs"]
+mod report_json;
 #[path = "../../crates/avance-core/tests/core/language_check.rs"]
 #[macro_use]
 mod language_check;

@@ -4,6 +4,8 @@
 
 use avance::model::Quarter;
 
+use crate::report_json::{currency_rows, not_current_counts};
+
 fn q(n: u8) -> Quarter {
     Quarter::new(n).unwrap()
 }
@@ -12,32 +14,6 @@ const SEED_FILE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/plans/gestion_publica_2022.ron"
 );
-
-/// `(code, current, last_reported)` of every indicator of the JSON report, in plan order.
-fn currency_rows(json: &serde_json::Value) -> Vec<(String, serde_json::Value, serde_json::Value)> {
-    json["objectives"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|o| o["indicators"].as_array().unwrap().iter())
-        .map(|i| {
-            (
-                i["code"].as_str().unwrap_or("N/A").to_owned(),
-                i["current"].clone(),
-                i["last_reported"].clone(),
-            )
-        })
-        .collect()
-}
-
-fn not_current_counts(json: &serde_json::Value) -> Vec<u64> {
-    json["objectives"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|o| o["not_current"].as_u64().unwrap())
-        .collect()
-}
 
 #[test]
 fn report_json_at_t2_marks_321_and_644_not_current_at_2022_q1() {

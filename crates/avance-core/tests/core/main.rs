@@ -9,4 +9,5 @@ mod forecast;
 mod layers;
 mod missing_texts;
 mod not_current;
+mod report_json;
 mod scan;

@@ -11,6 +11,8 @@ use avance_core::model::{
 };
 use rust_decimal::Decimal;
 
+use crate::report_json::{currency_rows, not_current_counts};
+
 fn cut(vigencia: u16, quarter: u8) -> Cut {
     Cut::new(vigencia, Quarter::new(quarter).unwrap())
 }
@@ -118,32 +120,6 @@ fn seed_at_t2_every_programmed_indicator_stands_at_t1() {
             );
         }
     }
-}
-
-/// `(code, current, last_reported)` of every indicator of the JSON report, in plan order.
-fn currency_rows(json: &serde_json::Value) -> Vec<(String, serde_json::Value, serde_json::Value)> {
-    json["objectives"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|o| o["indicators"].as_array().unwrap().iter())
-        .map(|i| {
-            (
-                i["code"].as_str().unwrap_or("N/A").to_owned(),
-                i["current"].clone(),
-                i["last_reported"].clone(),
-            )
-        })
-        .collect()
-}
-
-fn not_current_counts(json: &serde_json::Value) -> Vec<u64> {
-    json["objectives"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|o| o["not_current"].as_u64().unwrap())
-        .collect()
 }
 
 /// The JSON report at T2: every indicator of the seed stands at 2022-Q1 (`avance report --cut
