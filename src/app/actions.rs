@@ -14,7 +14,7 @@ use crate::view::{Action, CellId, Command, Dialog, Find, Selection};
 impl AvanceApp {
     /// Applies the frame's actions; whether one changed the plan's structure (then the
     /// recovery copy is written at once).
-    pub(super) fn apply_actions(&mut self, ctx: &egui::Context) -> bool {
+    pub(super) fn apply_actions(&mut self, egui_ctx: &egui::Context) -> bool {
         let actions = std::mem::take(&mut self.actions);
         let mut changed = false;
         let mut structural = false;
@@ -92,7 +92,7 @@ impl AvanceApp {
                     let cut = self.doc.plan().cut;
                     let found = self.view.find.take().and_then(|f| f.found_cell(cut));
                     if found.is_some() {
-                        self.view.focus_request = found;
+                        self.view.next_frame.focus = found;
                     }
                     changed = true;
                 }
@@ -115,7 +115,7 @@ impl AvanceApp {
         }
         if changed {
             // Draw the frame again so every panel shows the new figures in this same frame.
-            ctx.request_discard("the plan or the view changed");
+            egui_ctx.request_discard("the plan or the view changed");
         }
         structural
     }
@@ -197,7 +197,7 @@ impl AvanceApp {
         if cell.figure != Figure::Programmed && cell.vigencia != cut.vigencia {
             self.set_cut(Cut::new(cell.vigencia, cut.quarter));
         }
-        self.view.focus_request = Some(cell);
+        self.view.next_frame.focus = Some(cell);
     }
 
     /// Keeps the selection pointing at something that exists after removals and undo.
@@ -222,7 +222,7 @@ impl AvanceApp {
         }
     }
 
-    pub(super) fn handle_shortcuts(&mut self, ctx: &egui::Context) {
+    pub(super) fn handle_shortcuts(&mut self, egui_ctx: &egui::Context) {
         let mode = if self.dialog.is_some() || self.is_waiting_for_a_file() {
             KeyMode::Dialog
         } else if self.view.presenting {
@@ -234,8 +234,9 @@ impl AvanceApp {
             return;
         }
         // F10, or Alt pressed and released alone, opens the Archivo menu (as on Windows).
-        let mut open_menu = ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::F10));
-        ctx.input(|i| {
+        let mut open_menu =
+            egui_ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::F10));
+        egui_ctx.input(|i| {
             for event in &i.events {
                 match event {
                     egui::Event::ModifiersChanged(m) if m.alt && !m.ctrl && !m.shift => {
@@ -255,12 +256,12 @@ impl AvanceApp {
             }
         });
         if open_menu && !self.view.presenting {
-            self.view.open_menu = true;
+            self.view.next_frame.open_menu = true;
         }
         if self.view.presenting {
             for (digit, key) in (0u8..).zip(Command::DIGIT_KEYS) {
-                if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key)) {
-                    let now = ctx.input(|i| i.time);
+                if egui_ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key)) {
+                    let now = egui_ctx.input(|i| i.time);
                     let plan = self.doc.plan();
                     let (number, typed) = crate::view::slides::objective_for_digit(
                         self.view.typed_digit,
@@ -275,17 +276,17 @@ impl AvanceApp {
             }
         }
         for (shortcut, command) in Command::keys_in(mode) {
-            if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+            if egui_ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
                 self.actions.push(Action::Command(command));
             }
         }
     }
 
-    pub(super) fn handle_close_request(&mut self, ctx: &egui::Context) {
-        let asked_to_close = ctx.input(|i| i.viewport().close_requested());
+    pub(super) fn handle_close_request(&mut self, egui_ctx: &egui::Context) {
+        let asked_to_close = egui_ctx.input(|i| i.viewport().close_requested());
         if asked_to_close && !self.close_confirmed {
             if self.has_unsaved_work() {
-                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                egui_ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
                 self.dialog = Some(Dialog::UnsavedChanges {
                     then: Command::Quit,
                 });

@@ -226,7 +226,7 @@ impl AvanceApp {
                     Some(EntryBox::Cell(cell)) => self.focus_cell(cell),
                     Some(EntryBox::Baseline(at)) => {
                         self.view.selection = Selection::Indicator(at);
-                        self.view.reveal_selection = true;
+                        self.view.next_frame.reveal_selection = true;
                     }
                     Some(EntryBox::Threshold(_)) => self.view.selection = Selection::Plan,
                     None => {}
@@ -390,7 +390,7 @@ impl AvanceApp {
         let next = find.current.map_or(0, |i| (i + 1) % find.hits.len());
         find.current = Some(next);
         self.view.selection = Selection::Indicator(find.hits[next]);
-        self.view.reveal_selection = true;
+        self.view.next_frame.reveal_selection = true;
     }
 
     /// Writes the comment the box holds (one undo step), or nothing when cancelled.
@@ -541,14 +541,14 @@ impl AvanceApp {
     }
 
     /// Tells how the briefing pack under way ended, once it has; asks for frames meanwhile.
-    pub(super) fn poll_slides_export(&mut self, ctx: &egui::Context) {
+    pub(super) fn poll_slides_export(&mut self, egui_ctx: &egui::Context) {
         let Some(job) = &self.slides_export else {
             return;
         };
         let outcome = match job.result.try_recv() {
             Ok(outcome) => outcome,
             Err(std::sync::mpsc::TryRecvError::Empty) => {
-                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+                egui_ctx.request_repaint_after(std::time::Duration::from_millis(100));
                 return;
             }
             Err(std::sync::mpsc::TryRecvError::Disconnected) => {

@@ -103,12 +103,16 @@ impl AvanceApp {
 
     /// Shows the dialog asked for (owned by `window`), and carries out its answer once it
     /// comes. Called at the start of every frame.
-    pub(super) fn poll_file_dialog(&mut self, window: Option<&eframe::Frame>, ctx: &egui::Context) {
+    pub(super) fn poll_file_dialog(
+        &mut self,
+        window: Option<&eframe::Frame>,
+        egui_ctx: &egui::Context,
+    ) {
         let Some(question) = &mut self.file_question else {
             return;
         };
         if let Some(request) = question.request.take() {
-            question.pending = Some(self.file_picker.start(request, window, ctx));
+            question.pending = Some(self.file_picker.start(request, window, egui_ctx));
         }
         let Some(answer) = question.pending.as_mut().and_then(PendingPick::poll) else {
             return;

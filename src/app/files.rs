@@ -551,7 +551,7 @@ impl AvanceApp {
     /// Keeps the recovery copy in step with the plan: written while there are unsaved changes
     /// (at once after a structural edit, otherwise at most every few seconds), removed once
     /// there are none.
-    pub(super) fn keep_recovery_copy(&mut self, ctx: &egui::Context, structural: bool) {
+    pub(super) fn keep_recovery_copy(&mut self, egui_ctx: &egui::Context, structural: bool) {
         let dirty = self.doc.is_dirty();
         let revision = self.doc.revision();
         let Some(state) = &mut self.recovery else {
@@ -570,7 +570,7 @@ impl AvanceApp {
         let since = state.last_write.map(|t| t.elapsed());
         match since {
             Some(since) if !structural && since < state.interval => {
-                ctx.request_repaint_after(state.interval - since);
+                egui_ctx.request_repaint_after(state.interval - since);
             }
             _ => {
                 self.write_recovery_copy();

@@ -9,7 +9,6 @@ mod file_dialogs;
 pub mod file_picker;
 pub mod files;
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::io::{plan_file, seed_plan};
@@ -148,27 +147,7 @@ impl AvanceApp {
             .iter()
             .position(|o| o.indicator_count() > 0)
             .map_or(Selection::Plan, Selection::Objective);
-        ViewState {
-            selection,
-            drafts: BTreeMap::new(),
-            baseline_drafts: BTreeMap::new(),
-            visit: None,
-            focus_request: None,
-            presenting: false,
-            range: None,
-            range_drag: false,
-            find: None,
-            help_open: false,
-            reveal_selection: false,
-            open_menu: false,
-            comparison: None,
-            slide: 0,
-            typed_digit: None,
-            slide_order: crate::view::slides::SlideOrder::default(),
-            slide_shown: None,
-            chart_page: 0,
-            thresholds_form: None,
-        }
+        ViewState::new(selection)
     }
 
     /// The open plan.
@@ -201,7 +180,7 @@ impl AvanceApp {
         if !self.view.presenting {
             return None;
         }
-        let shown = self.view.slide_shown.as_ref()?;
+        let shown = self.view.cache.slide_shown.as_ref()?;
         shown.slide.as_deref().cloned()
     }
 
@@ -247,11 +226,11 @@ impl AvanceApp {
     /// Once the screen is known: a window that does not fit it with room for the title bar and
     /// the taskbar (a laptop at 125 or 150 %, or a size remembered from a larger monitor) is
     /// maximized, so nothing of it is under the taskbar or off the screen.
-    fn fit_the_screen(&mut self, ctx: &egui::Context) {
+    fn fit_the_screen(&mut self, egui_ctx: &egui::Context) {
         if self.screen_checked {
             return;
         }
-        let (monitor, inner, maximized) = ctx.input(|i| {
+        let (monitor, inner, maximized) = egui_ctx.input(|i| {
             let viewport = i.viewport();
             (
                 viewport.monitor_size,
@@ -264,7 +243,7 @@ impl AvanceApp {
         };
         self.screen_checked = true;
         if maximized != Some(true) && !fits_on_screen(inner.size(), monitor) {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Maximized(true));
+            egui_ctx.send_viewport_cmd(egui::ViewportCommand::Maximized(true));
         }
     }
 
@@ -283,20 +262,20 @@ impl AvanceApp {
 
 impl eframe::App for AvanceApp {
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
-        let ctx = ui.ctx().clone();
-        ctx.set_theme(if self.prefs.dark {
+        let egui_ctx = ui.ctx().clone();
+        egui_ctx.set_theme(if self.prefs.dark {
             egui::Theme::Dark
         } else {
             egui::Theme::Light
         });
-        self.fit_the_screen(&ctx);
+        self.fit_the_screen(&egui_ctx);
         // A file dialog asked for in the last frame is shown now, beside the window (never
         // inside this frame), and its answer taken once it comes.
-        self.poll_file_dialog(Some(frame), &ctx);
-        self.poll_slides_export(&ctx);
-        self.handle_shortcuts(&ctx);
-        self.handle_close_request(&ctx);
-        if ctx.input(|i| {
+        self.poll_file_dialog(Some(frame), &egui_ctx);
+        self.poll_slides_export(&egui_ctx);
+        self.handle_shortcuts(&egui_ctx);
+        self.handle_close_request(&egui_ctx);
+        if egui_ctx.input(|i| {
             i.events
                 .iter()
                 .any(|e| matches!(e, egui::Event::WindowFocused(true)))
@@ -306,7 +285,7 @@ impl eframe::App for AvanceApp {
 
         let title = self.title();
         if title != self.title_sent {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            egui_ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title_sent = title;
         }
 
@@ -329,7 +308,7 @@ impl eframe::App for AvanceApp {
         self.charts = ui::panels_ui(ui, &mut panels);
 
         if let Some(dialog) = &mut self.dialog {
-            match ui::dialog::dialog_ui(&ctx, dialog, language) {
+            match ui::dialog::dialog_ui(&egui_ctx, dialog, language) {
                 Some(DialogAnswer::Unsaved(answer)) => self.answer_unsaved(answer),
                 Some(DialogAnswer::Dismiss) => self.dialog = None,
                 Some(DialogAnswer::ImportAnyway(yes)) => self.answer_import_problems(yes),
@@ -345,7 +324,7 @@ impl eframe::App for AvanceApp {
             }
         }
         if let Some(title) = self.file_dialog_title()
-            && ui::dialog::waiting_for_file_ui(&ctx, title, language)
+            && ui::dialog::waiting_for_file_ui(&egui_ctx, title, language)
         {
             self.stop_waiting_for_the_file_dialog();
         }
@@ -356,26 +335,29 @@ impl eframe::App for AvanceApp {
         // time not yet started) until the presentation ends.
         if !self.view.presenting
             && let Some(notice) = &mut self.notice
-            && ui::dialog::notice_ui(&ctx, notice)
+            && ui::dialog::notice_ui(&egui_ctx, notice)
         {
             self.notice = None;
         }
-        let structural = self.apply_actions(&ctx);
+        let structural = self.apply_actions(&egui_ctx);
         // A cell reached by a key takes the focus once drawn: the keys after it wait for it.
-        ui::keys_in_order::focus_on_its_way(&ctx, self.view.focus_request.map(egui::Id::unique));
+        ui::keys_in_order::focus_on_its_way(
+            &egui_ctx,
+            self.view.next_frame.focus.map(egui::Id::unique),
+        );
         if self.view.presenting != self.fullscreen_sent {
             // Slides fill the screen; leaving them gives the window back.
-            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.view.presenting));
+            egui_ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.view.presenting));
             self.fullscreen_sent = self.view.presenting;
         }
         if self.file_dialog_to_show() {
-            ctx.request_repaint();
+            egui_ctx.request_repaint();
         }
         if self.close_confirmed {
             self.finish_recovery();
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            egui_ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         } else {
-            self.keep_recovery_copy(&ctx, structural);
+            self.keep_recovery_copy(&egui_ctx, structural);
         }
     }
 

@@ -96,7 +96,7 @@ impl SlideImage {
 
 /// Draws slides off-screen: one egui context for the whole pack, so fonts are laid out once.
 pub struct SlideRenderer {
-    ctx: egui::Context,
+    egui_ctx: egui::Context,
     textures: raster::Textures,
     /// What the last drawing freed, dropped once it is painted.
     to_free: egui::TexturesDelta,
@@ -112,10 +112,10 @@ impl Default for SlideRenderer {
 impl SlideRenderer {
     /// A renderer with egui's default fonts, in the light theme slides are designed in.
     pub fn new() -> Self {
-        let ctx = egui::Context::default();
-        ctx.set_theme(egui::Theme::Light);
+        let egui_ctx = egui::Context::default();
+        egui_ctx.set_theme(egui::Theme::Light);
         Self {
-            ctx,
+            egui_ctx,
             textures: raster::Textures::default(),
             to_free: egui::TexturesDelta::default(),
             pixels_per_point: 1.0,
@@ -136,7 +136,7 @@ impl SlideRenderer {
                 screen_rect: Some(screen),
                 ..Default::default()
             };
-            let mut output = self.ctx.run_ui(input, |ui| {
+            let mut output = self.egui_ctx.run_ui(input, |ui| {
                 egui::CentralPanel::no_frame().show(ui, |ui| {
                     marks = crate::ui::slides::slide_ui(ui, slide, language);
                 });
@@ -159,7 +159,7 @@ impl SlideRenderer {
     pub fn paint(&mut self, drawing: &pdf::SlideDrawing) -> SlideImage {
         let [width, height] = drawing.size;
         let primitives = self
-            .ctx
+            .egui_ctx
             .tessellate(drawing.shapes.clone(), self.pixels_per_point);
         let mut canvas = raster::Canvas::new(
             width as usize,

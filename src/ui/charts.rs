@@ -8,13 +8,16 @@ use egui_plot::{AxisHints, Bar, BarChart, GridMark, HLine, Plot, PlotPoint, Text
 use crate::model::Language;
 use crate::model::format::{percent, percent_or_dash};
 use crate::theme;
+use crate::ui::PanelContext;
 use crate::view::ViewState;
 use crate::view::charts::{BarData, ChartData};
 use crate::view::slides::SlideOrder;
 
 /// The charts side by side: objectives, the selected objective's indicators (a page of them)
 /// and its quarterly trend; the semáforo's legend above, why an objective has no figure below.
-pub fn charts_ui(ui: &mut egui::Ui, data: &ChartData, view: &mut ViewState, language: Language) {
+pub fn charts_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>, data: &ChartData) {
+    let language = ctx.language;
+    let view = &mut *ctx.view;
     ui.horizontal(|ui| {
         ui.label(
             RichText::new(format!(

@@ -10,12 +10,13 @@ use crate::view::compare::go_to;
 const MAX_LISTED: usize = 500;
 
 /// The comparison window, while `view.comparison` is set.
-pub fn comparison_ui(ctx: &egui::Context, panels: &mut PanelContext<'_>) {
-    let language: Language = panels.language;
-    let Some(comparison) = &mut panels.view.comparison else {
+pub fn comparison_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
+    let egui_ctx = ui.ctx().clone();
+    let language: Language = ctx.language;
+    let Some(comparison) = &mut ctx.view.comparison else {
         return;
     };
-    let actions = &mut *panels.actions;
+    let actions = &mut *ctx.actions;
     let mut open = true;
     let mut swap = false;
     let title = tr!(
@@ -28,8 +29,8 @@ pub fn comparison_ui(ctx: &egui::Context, panels: &mut PanelContext<'_>) {
         .open(&mut open)
         .default_size([560.0, 420.0])
         // Over the charts, on the right: the grid above stays in sight.
-        .default_pos(ctx.content_rect().right_bottom() + egui::vec2(-580.0, -450.0))
-        .show(ctx, |ui| {
+        .default_pos(egui_ctx.content_rect().right_bottom() + egui::vec2(-580.0, -450.0))
+        .show(&egui_ctx, |ui| {
             let (a, b) = comparison.names(language);
             let diff = &comparison.diff;
             ui.horizontal_wrapped(|ui| {
@@ -94,10 +95,10 @@ pub fn comparison_ui(ctx: &egui::Context, panels: &mut PanelContext<'_>) {
         });
     if swap {
         comparison.swap();
-        ctx.request_repaint();
+        egui_ctx.request_repaint();
     }
     if !open {
-        panels.view.comparison = None;
+        ctx.view.comparison = None;
     }
 }
 

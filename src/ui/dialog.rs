@@ -48,28 +48,29 @@ fn scrolling_text(ui: &mut egui::Ui, text: &str, max_height: f32) {
 /// While the system's file dialog is open beside the window: a modal that says what the window
 /// waits for (the window keeps painting and takes no edits meanwhile), with a way out should the
 /// dialog be lost behind other windows. Returns true when the user stops waiting.
-pub fn waiting_for_file_ui(ctx: &egui::Context, title: &str, language: Language) -> bool {
-    let modal = egui::Modal::new(egui::Id::unique("avance_waiting_for_file")).show(ctx, |ui| {
-        ui.set_max_width(420.0);
-        // No spinner: it would repaint the window at every frame for as long as the dialog is
-        // open; the dialog's thread wakes the window when it is answered.
-        ui.heading(tr!(language, "waiting-file-dialog-title", title = title));
-        ui.label(tr!(language, "waiting-file-dialog-text"));
-        ui.add_space(8.0);
-        ui.button(tr!(language, "waiting-file-dialog-stop"))
-            .clicked()
-    });
+pub fn waiting_for_file_ui(egui_ctx: &egui::Context, title: &str, language: Language) -> bool {
+    let modal =
+        egui::Modal::new(egui::Id::unique("avance_waiting_for_file")).show(egui_ctx, |ui| {
+            ui.set_max_width(420.0);
+            // No spinner: it would repaint the window at every frame for as long as the dialog is
+            // open; the dialog's thread wakes the window when it is answered.
+            ui.heading(tr!(language, "waiting-file-dialog-title", title = title));
+            ui.label(tr!(language, "waiting-file-dialog-text"));
+            ui.add_space(8.0);
+            ui.button(tr!(language, "waiting-file-dialog-stop"))
+                .clicked()
+        });
     modal.inner
 }
 
 /// Shows the dialog as a modal; returns the answer once given. Closing the modal (Esc, a
 /// click outside) answers as the cautious choice would.
 pub fn dialog_ui(
-    ctx: &egui::Context,
+    egui_ctx: &egui::Context,
     dialog: &mut Dialog,
     language: Language,
 ) -> Option<DialogAnswer> {
-    let modal = egui::Modal::new(egui::Id::unique("avance_dialog")).show(ctx, |ui| {
+    let modal = egui::Modal::new(egui::Id::unique("avance_dialog")).show(egui_ctx, |ui| {
         ui.set_max_width(460.0);
         question_ui(ui, dialog, language)
     });
@@ -619,19 +620,19 @@ fn cautious_answer(dialog: &Dialog) -> DialogAnswer {
 
 /// A notice in the bottom-right corner that does not stop work; it goes after a few seconds
 /// or when clicked. Returns true once it is gone.
-pub fn notice_ui(ctx: &egui::Context, notice: &mut Notice) -> bool {
-    let now = ctx.input(|i| i.time);
+pub fn notice_ui(egui_ctx: &egui::Context, notice: &mut Notice) -> bool {
+    let now = egui_ctx.input(|i| i.time);
     let since = *notice.shown_since.get_or_insert(now);
     if now - since > NOTICE_SECONDS {
         return true;
     }
-    ctx.request_repaint_after(std::time::Duration::from_secs_f64(
+    egui_ctx.request_repaint_after(std::time::Duration::from_secs_f64(
         (NOTICE_SECONDS - (now - since)).max(0.1),
     ));
     let shown = egui::Area::new(egui::Id::unique("avance_notice"))
         .anchor(egui::Align2::RIGHT_BOTTOM, [-16.0, -16.0])
         .order(egui::Order::Foreground)
-        .show(ctx, |ui| {
+        .show(egui_ctx, |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.set_max_width(520.0);
                 ui.add(egui::Label::new(notice.text.as_str()).sense(egui::Sense::click()))

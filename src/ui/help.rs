@@ -7,25 +7,26 @@ use crate::ui::PanelContext;
 use crate::view::Command;
 
 /// The help window, while `view.help_open`.
-pub fn help_ui(ctx: &egui::Context, panels: &mut PanelContext<'_>) {
-    let language = panels.language;
-    let mut open = panels.view.help_open;
+pub fn help_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
+    let egui_ctx = ui.ctx().clone();
+    let language = ctx.language;
+    let mut open = ctx.view.help_open;
     // Esc closes it, unless a field is being typed in (there Esc gives the cell back its
     // figure).
-    if !ctx.egui_wants_keyboard_input()
-        && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+    if !egui_ctx.egui_wants_keyboard_input()
+        && egui_ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
     {
         open = false;
     }
     // Below the menu bar and the toolbar, never over them.
     let top = 72.0;
-    let left = (ctx.content_rect().center().x - 310.0).max(8.0);
+    let left = (egui_ctx.content_rect().center().x - 310.0).max(8.0);
     egui::Window::new(tr!(language, "command-help"))
         .open(&mut open)
         .default_pos([left, top])
         .default_size([620.0, 520.0])
         .vscroll(true)
-        .show(ctx, |ui| {
+        .show(&egui_ctx, |ui| {
             ui.heading(tr!(language, "help-shortcuts"));
             egui::Grid::new("help_shortcuts")
                 .num_columns(1)
@@ -34,8 +35,10 @@ pub fn help_ui(ctx: &egui::Context, panels: &mut PanelContext<'_>) {
                     for command in Command::table() {
                         let shortcuts = command.declaration().shortcuts;
                         if !shortcuts.is_empty() {
-                            let keys: Vec<String> =
-                                shortcuts.iter().map(|s| ctx.format_shortcut(s)).collect();
+                            let keys: Vec<String> = shortcuts
+                                .iter()
+                                .map(|s| egui_ctx.format_shortcut(s))
+                                .collect();
                             ui.label(format!("{} — {}", keys.join(", "), command.label(language)));
                             ui.end_row();
                         }
@@ -59,13 +62,13 @@ pub fn help_ui(ctx: &egui::Context, panels: &mut PanelContext<'_>) {
             }
             ui.add_space(8.0);
             ui.heading(tr!(language, "help-files"));
-            let plan_file = panels.plan_file.map_or_else(
+            let plan_file = ctx.plan_file.map_or_else(
                 || tr!(language, "help-no-file"),
                 |p| p.display().to_string(),
             );
             ui.label(tr!(language, "help-plan-file", path = plan_file));
             ui.label(tr!(language, "help-backups"));
-            let data = panels
+            let data = ctx
                 .data_folder
                 .map_or_else(String::new, |p| p.display().to_string());
             ui.label(tr!(language, "help-data-folder", path = data));
@@ -76,7 +79,7 @@ pub fn help_ui(ctx: &egui::Context, panels: &mut PanelContext<'_>) {
                 version = env!("CARGO_PKG_VERSION")
             ));
         });
-    panels.view.help_open = open;
+    ctx.view.help_open = open;
 }
 
 /// "F2 — corregir la cifra…" for each of the grid's keys.

@@ -48,10 +48,10 @@ impl KeysInOrder {
 
 /// Tells the plugin which field the focus is on its way to, if any (installing the plugin on
 /// the first call). Called once a frame is drawn; the next frame's events depend on it.
-pub fn focus_on_its_way(ctx: &egui::Context, to: Option<egui::Id>) {
-    let known = ctx.with_plugin(|keys: &mut KeysInOrder| keys.focus_going_to(to));
+pub fn focus_on_its_way(egui_ctx: &egui::Context, to: Option<egui::Id>) {
+    let known = egui_ctx.with_plugin(|keys: &mut KeysInOrder| keys.focus_going_to(to));
     if known.is_none() {
-        ctx.add_plugin(KeysInOrder {
+        egui_ctx.add_plugin(KeysInOrder {
             focus_on_its_way: to,
             ..KeysInOrder::default()
         });
@@ -63,9 +63,9 @@ impl egui::Plugin for KeysInOrder {
         "avance::keys_in_order"
     }
 
-    fn input_hook(&mut self, ctx: &egui::Context, input: &mut RawInput) {
+    fn input_hook(&mut self, egui_ctx: &egui::Context, input: &mut RawInput) {
         // A frame drawn again (a discarded pass) has no events of its own.
-        if input.viewport_id != ViewportId::ROOT || ctx.current_pass_index() != 0 {
+        if input.viewport_id != ViewportId::ROOT || egui_ctx.current_pass_index() != 0 {
             return;
         }
         self.waiting.extend(input.events.drain(..));

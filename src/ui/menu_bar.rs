@@ -12,7 +12,7 @@ use crate::view::state::Prefs;
 pub fn menu_bar_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
     let (prefs, language, commands) = (ctx.prefs, ctx.language, ctx.commands);
     let actions = &mut *ctx.actions;
-    let open_menu = std::mem::take(&mut ctx.view.open_menu);
+    let open_menu = std::mem::take(&mut ctx.view.next_frame.open_menu);
     let entry = Entry {
         commands,
         language,

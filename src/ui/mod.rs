@@ -1,5 +1,7 @@
-//! The panels of the window. Each reads the plan and its figures and sends [`Action`]s; none
-//! holds a business rule.
+//! The panels of the window. Each is `fn name_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>)`:
+//! it reads the plan and its figures in `ctx`, may change what is looked at in `ctx.view`, and
+//! sends every change of the plan as an [`Action`]; none holds a business rule. Here and in
+//! `app`, `ctx` is always the [`PanelContext`]; egui's context is `ui.ctx()` or `egui_ctx`.
 
 pub mod charts;
 pub mod compare;
@@ -57,10 +59,10 @@ pub fn panels_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) -> ChartData {
         egui::Panel::top("find_bar").show(ui, |ui| find::find_bar_ui(ui, ctx));
     }
     if ctx.view.help_open {
-        help::help_ui(ui.ctx(), ctx);
+        help::help_ui(ui, ctx);
     }
     if ctx.view.comparison.is_some() {
-        compare::comparison_ui(ui.ctx(), ctx);
+        compare::comparison_ui(ui, ctx);
     }
     if ctx.is_example && ctx.prefs.recent.is_empty() && !ctx.prefs.welcomed {
         egui::Panel::top("welcome").show(ui, |ui| welcome_ui(ui, ctx));
@@ -85,9 +87,7 @@ pub fn panels_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) -> ChartData {
         .min_size(140.0)
         // The grid keeps its rows whatever size was remembered on a larger screen.
         .max_size(bottom.charts_max(height))
-        .show(ui, |ui| {
-            charts::charts_ui(ui, &chart_data, ctx.view, ctx.language)
-        });
+        .show(ui, |ui| charts::charts_ui(ui, ctx, &chart_data));
     egui::CentralPanel::default().show(ui, |ui| {
         details::selection_ui(ui, ctx);
         if let Some(objective) = ctx.view.selection.objective() {
@@ -96,7 +96,7 @@ pub fn panels_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) -> ChartData {
         }
     });
     // The tree and the grid revealed the selection in this frame.
-    ctx.view.reveal_selection = false;
+    ctx.view.next_frame.reveal_selection = false;
     chart_data
 }
 
@@ -124,7 +124,7 @@ fn presentation_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
         ctx.view.slide_order,
         ctx.language,
     );
-    let slide = match &ctx.view.slide_shown {
+    let slide = match &ctx.view.cache.slide_shown {
         Some(shown) if shown.key == key => shown.slide.clone(),
         _ => {
             let slide = crate::view::slides::Slide::at(
@@ -135,7 +135,7 @@ fn presentation_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
                 ctx.language,
             )
             .map(std::sync::Arc::new);
-            ctx.view.slide_shown = Some(crate::view::slides::SlideShown {
+            ctx.view.cache.slide_shown = Some(crate::view::slides::SlideShown {
                 key,
                 slide: slide.clone(),
             });

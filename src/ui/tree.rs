@@ -15,7 +15,7 @@ use crate::view::{Action, Selection, ViewState};
 pub fn plan_tree_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
     let (plan, figures, view, language) = (ctx.plan, ctx.computed, &*ctx.view, ctx.language);
     let actions = &mut *ctx.actions;
-    if view.reveal_selection {
+    if view.next_frame.reveal_selection {
         reveal(ui, view.selection);
     }
     egui::ScrollArea::vertical().show(ui, |ui| {
@@ -160,7 +160,7 @@ fn meta_node_ui(
             let node = ui
                 .add(egui::Button::selectable(selected, text).truncate())
                 .on_hover_text(&indicator.name);
-            if selected && (view.reveal_selection || pending == Some(at)) {
+            if selected && (view.next_frame.reveal_selection || pending == Some(at)) {
                 node.scroll_to_me(Some(egui::Align::Center));
                 ui.data_mut(|d| d.remove::<IndicatorPath>(scroll_pending_id()));
             }

@@ -1,5 +1,8 @@
-//! What a panel asks for. Panels never change the plan or the view themselves: they push an
-//! [`Action`], and the application applies them once the frame's panels are drawn.
+//! What a panel asks for. Panels never change the plan: they push an [`Action`], and the
+//! application applies them once the frame's panels are drawn. What is only looked at (the
+//! selection, a cell's visit and draft, open boxes, pages) panels change in
+//! [`ViewState`](super::ViewState) themselves; an action that also moves the view (selecting
+//! an indicator reveals it, a finding focuses its cell) is applied by the application.
 
 use super::command::Command;
 use super::grid::CellId;

@@ -101,17 +101,22 @@ impl Draft {
     }
 }
 
-/// What the user is looking at: runtime state, not saved in the plan.
+/// What the user is looking at and working in: runtime state of the window, never saved in
+/// the plan.
+///
+/// The rule (ARCHITECTURE.md, "Who changes what"): panels may change what is looked at here
+/// (selection, visit, drafts, open boxes, the slide and chart pages); the plan changes only
+/// through an [`Action`](super::Action). Requests for the next frame are in [`NextFrame`],
+/// and what is kept only to spare work in [`ViewCache`].
 #[derive(Clone, Debug)]
 pub struct ViewState {
     pub selection: Selection,
+    /// Texts typed in grid cells, kept while they are shown (a red one was not accepted).
     pub drafts: BTreeMap<CellId, Draft>,
     /// Líneas base typed in the indicators' details and not accepted (not numbers).
     pub baseline_drafts: BTreeMap<IndicatorPath, Draft>,
     /// The cell being visited (focused), if any.
     pub visit: Option<CellVisit>,
-    /// A cell to focus on the next frame (Enter moves down; a finding selects its cell).
-    pub focus_request: Option<CellId>,
     /// Presenting to the committee: full-screen slides.
     pub presenting: bool,
     /// A rectangle of grid cells selected (Shift+arrows, Shift+click, a drag).
@@ -122,27 +127,69 @@ pub struct ViewState {
     pub find: Option<Find>,
     /// Whether the help window (F1) is open.
     pub help_open: bool,
-    /// Reveal the selection: open the tree down to it and scroll the grid to its row (once).
-    pub reveal_selection: bool,
-    /// Open the Archivo menu (F10, Alt), once.
-    pub open_menu: bool,
     /// The comparison with another plan file (Archivo → Comparar con…), while shown.
     pub comparison: Option<super::compare::Comparison>,
     /// The slide on screen while presenting (0: the plan's).
     pub slide: usize,
-    /// The digit key last pressed while presenting, for a two-digit objective number.
+    /// The digit key last pressed while presenting, waiting (a second at most) for a second
+    /// digit of an objective's number.
     pub typed_digit: Option<super::slides::TypedDigit>,
-    /// The slide drawn while presenting, kept while its figures do not change.
-    pub slide_shown: Option<super::slides::SlideShown>,
     /// The order of the indicators on the slides and in the indicators chart.
     pub slide_order: super::slides::SlideOrder,
     /// The page of the indicators chart (an objective with many indicators has several).
     pub chart_page: usize,
     /// The semáforo thresholds as typed in the plan's settings, until applied.
     pub thresholds_form: Option<super::thresholds::ThresholdsForm>,
+    /// What the next frame must do once.
+    pub next_frame: NextFrame,
+    /// Kept only to spare work: dropping it changes nothing on screen.
+    pub cache: ViewCache,
+}
+
+/// Requests for the next frame: each is done once and then cleared by the panel that does it.
+#[derive(Clone, Debug, Default)]
+pub struct NextFrame {
+    /// A cell to focus (Enter moves down; a finding selects its cell); cleared by the cell
+    /// when it takes the focus.
+    pub focus: Option<CellId>,
+    /// Open the tree down to the selection and scroll the grid to its row; cleared once the
+    /// panels are drawn.
+    pub reveal_selection: bool,
+    /// Open the Archivo menu (F10, Alt); cleared by the menu bar.
+    pub open_menu: bool,
+}
+
+/// What is kept between frames only to spare work.
+#[derive(Clone, Debug, Default)]
+pub struct ViewCache {
+    /// The slide drawn while presenting, kept while its figures do not change.
+    pub slide_shown: Option<super::slides::SlideShown>,
 }
 
 impl ViewState {
+    /// What a window shows when a plan is opened: `selection`, nothing typed, nothing open.
+    pub fn new(selection: Selection) -> Self {
+        Self {
+            selection,
+            drafts: BTreeMap::new(),
+            baseline_drafts: BTreeMap::new(),
+            visit: None,
+            presenting: false,
+            range: None,
+            range_drag: false,
+            find: None,
+            help_open: false,
+            comparison: None,
+            slide: 0,
+            typed_digit: None,
+            slide_order: super::slides::SlideOrder::default(),
+            chart_page: 0,
+            thresholds_form: None,
+            next_frame: NextFrame::default(),
+            cache: ViewCache::default(),
+        }
+    }
+
     /// Drops every text typed and not accepted: the boxes show the plan's values again.
     pub fn drop_drafts(&mut self) {
         self.drafts.clear();

@@ -201,7 +201,7 @@ impl Cell {
                 view.range = None;
                 actions.push(Action::EndEditGroup);
                 if let Some(target) = layout.target(self.cell, to) {
-                    view.focus_request = Some(target);
+                    view.next_frame.focus = Some(target);
                     ui.ctx().request_repaint();
                 } else if to == Move::Down {
                     // Enter on the last row: the value is accepted, the cell stays.
@@ -310,10 +310,10 @@ impl Cell {
         let language = grid.language;
         let (view, actions) = (&mut *grid.view, &mut *grid.actions);
         self.mouse_range(ui, view, response);
-        if view.focus_request == Some(self.cell) {
+        if view.next_frame.focus == Some(self.cell) {
             response.request_focus();
             response.scroll_to_me(None);
-            view.focus_request = None;
+            view.next_frame.focus = None;
             grid.reached = Some(response.rect);
         }
         if response.has_focus() && !pasted {

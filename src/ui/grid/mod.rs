@@ -383,10 +383,11 @@ fn grid_table<'a>(
     }
     let wanted = grid
         .view
-        .focus_request
+        .next_frame
+        .focus
         .map(|cell| cell.at)
         .or(match grid.view.selection {
-            Selection::Indicator(at) if grid.view.reveal_selection => Some(at),
+            Selection::Indicator(at) if grid.view.next_frame.reveal_selection => Some(at),
             _ => None,
         });
     if let Some(row) = wanted.and_then(|at| grid.layout.rows.iter().position(|r| *r == at)) {

@@ -123,7 +123,7 @@ fn naming_cells_ui(
         let link = ui
             .add(egui::Button::selectable(selected, name).truncate())
             .on_hover_text(&indicator.name);
-        if selected && grid.view.reveal_selection {
+        if selected && grid.view.next_frame.reveal_selection {
             link.scroll_to_me(Some(Align::Center));
         }
         if link.clicked() {
