@@ -378,15 +378,6 @@ impl PageWriter<'_> {
             self.texts = kept;
             taken
         };
-        let group = |tag: TagKind, texts: Vec<PlacedText>| -> Option<TagGroup> {
-            let mut group = TagGroup::new(tag);
-            for text in texts {
-                group
-                    .children
-                    .extend(text.content.into_iter().map(Node::from));
-            }
-            (!group.children.is_empty()).then_some(group)
-        };
         let heading = |level: u16, text: &PlacedText| -> TagKind {
             let level = NonZeroU16::new(level).unwrap_or(NonZeroU16::MIN);
             Tag::Hn(level, Some(text.text.clone())).into()
@@ -402,43 +393,7 @@ impl PageWriter<'_> {
             section.push_opt(group(Tag::P.into(), vec![text]));
         }
         // The table: the headings' row, then a row per indicator, a cell per column.
-        let cells = take(&|r| matches!(r, Role::Cell { .. }));
-        if !cells.is_empty() {
-            let mut rows: Vec<TableRow> = Vec::new();
-            for text in cells {
-                let Role::Cell { row, column } = text.role else {
-                    continue;
-                };
-                match rows.iter_mut().find(|(r, _)| *r == row) {
-                    Some((_, cells)) => cells.push((column, text)),
-                    None => rows.push((row, vec![(column, text)])),
-                }
-            }
-            rows.sort_by_key(|(row, _)| row.map_or(0, |r| r + 1));
-            let mut table = TagGroup::new(Tag::Table);
-            for (row, mut cells) in rows {
-                cells.sort_by_key(|(column, _)| *column);
-                let mut tr = TagGroup::new(Tag::TR);
-                let mut columns: Vec<(usize, Vec<PlacedText>)> = Vec::new();
-                for (column, text) in cells {
-                    match columns.last_mut() {
-                        Some((c, texts)) if *c == column => texts.push(text),
-                        _ => columns.push((column, vec![text])),
-                    }
-                }
-                for (_, texts) in columns {
-                    let kind: TagKind = match row {
-                        None => Tag::TH(krilla::tagging::TableHeaderScope::Column).into(),
-                        Some(_) => Tag::TD.into(),
-                    };
-                    tr.push_opt(group(kind, texts));
-                }
-                if !tr.children.is_empty() {
-                    table.push(tr);
-                }
-            }
-            section.push_opt((!table.children.is_empty()).then_some(table));
-        }
+        section.push_opt(table(take(&|r| matches!(r, Role::Cell { .. }))));
         // The trend: a figure, its points in words.
         let chart_texts = take(&|r| r == Role::Chart);
         if !chart_texts.is_empty() || !self.chart.is_empty() {
@@ -488,6 +443,56 @@ impl PageWriter<'_> {
         }
         section
     }
+}
+
+/// A tag holding the texts' content; `None` when they hold none.
+fn group(tag: TagKind, texts: Vec<PlacedText>) -> Option<TagGroup> {
+    let mut group = TagGroup::new(tag);
+    for text in texts {
+        group
+            .children
+            .extend(text.content.into_iter().map(Node::from));
+    }
+    (!group.children.is_empty()).then_some(group)
+}
+
+/// The indicators' table: the headings' row (row `None`), then a row per indicator, a cell per
+/// column (texts of one column together); `None` when there are no cells.
+fn table(cells: Vec<PlacedText>) -> Option<TagGroup> {
+    let mut rows: Vec<TableRow> = Vec::new();
+    for text in cells {
+        let Role::Cell { row, column } = text.role else {
+            continue;
+        };
+        match rows.iter_mut().find(|(r, _)| *r == row) {
+            Some((_, cells)) => cells.push((column, text)),
+            None => rows.push((row, vec![(column, text)])),
+        }
+    }
+    rows.sort_by_key(|(row, _)| row.map_or(0, |r| r + 1));
+    let mut table = TagGroup::new(Tag::Table);
+    for (row, mut cells) in rows {
+        cells.sort_by_key(|(column, _)| *column);
+        let mut tr = TagGroup::new(Tag::TR);
+        let mut columns: Vec<(usize, Vec<PlacedText>)> = Vec::new();
+        for (column, text) in cells {
+            match columns.last_mut() {
+                Some((c, texts)) if *c == column => texts.push(text),
+                _ => columns.push((column, vec![text])),
+            }
+        }
+        for (_, texts) in columns {
+            let kind: TagKind = match row {
+                None => Tag::TH(krilla::tagging::TableHeaderScope::Column).into(),
+                Some(_) => Tag::TD.into(),
+            };
+            tr.push_opt(group(kind, texts));
+        }
+        if !tr.children.is_empty() {
+            table.push(tr);
+        }
+    }
+    (!table.children.is_empty()).then_some(table)
 }
 
 use krilla::tagging::TagKind;

@@ -10,7 +10,7 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::charts::{AXIS_MAX, AXIS_MIN};
 use crate::model::forecast::objective_forecast;
-use crate::model::progress::{NoAverage, objective_trend};
+use crate::model::progress::{NoAverage, TrendPoint, objective_trend};
 use crate::model::validation::{indicator_label, no_average_reason};
 use crate::model::{
     Cut, IndicatorProgress, Language, ObjectiveProgress, Plan, PlanProgress, Quarter, Status,
@@ -579,6 +579,37 @@ fn lowest_first_key(bar: &IndicatorBar) -> (u8, Decimal) {
     }
 }
 
+/// Why the trend has no figure at some cuts, one line per reason: "— 2021 T4, 2022 T1: …"
+/// (points in a row with the same reason share a line).
+fn trend_notes(
+    objective: &crate::model::Objective,
+    points: &[TrendPoint],
+    language: Language,
+) -> Vec<String> {
+    let mut trend_notes: Vec<(Vec<String>, String)> = Vec::new();
+    for point in points {
+        let Some(reason) = point.no_average else {
+            continue;
+        };
+        let name = point.cut.label(language);
+        // The point names its vigencia: the common reasons are said without it, so points
+        // with the same reason share one line.
+        let why = match reason {
+            NoAverage::NothingProgrammed => crate::tr!(language, "trend-nothing-programmed"),
+            NoAverage::WeightsAddUpToZero => crate::tr!(language, "trend-weights-zero"),
+            _ => no_average_reason(objective, reason, point.cut.vigencia, language),
+        };
+        match trend_notes.last_mut() {
+            Some((names, last)) if *last == why => names.push(name),
+            _ => trend_notes.push((vec![name], why)),
+        }
+    }
+    trend_notes
+        .into_iter()
+        .map(|(names, why)| format!("— {}: {why}", names.join(", ")))
+        .collect()
+}
+
 fn objective_slide(
     plan: &Plan,
     progress: &PlanProgress,
@@ -645,28 +676,7 @@ fn objective_slide(
     let low = with_comments_first(low);
     let indicators: Vec<IndicatorBar> = page_bars.into_iter().map(|(bar, _)| bar).collect();
     let points = objective_trend(objective, plan.period, cut, &plan.settings);
-    let mut trend_notes: Vec<(Vec<String>, String)> = Vec::new();
-    for point in &points {
-        let Some(reason) = point.no_average else {
-            continue;
-        };
-        let name = point.cut.label(language);
-        // The point names its vigencia: the common reasons are said without it, so points
-        // with the same reason share one line.
-        let why = match reason {
-            NoAverage::NothingProgrammed => crate::tr!(language, "trend-nothing-programmed"),
-            NoAverage::WeightsAddUpToZero => crate::tr!(language, "trend-weights-zero"),
-            _ => no_average_reason(objective, reason, point.cut.vigencia, language),
-        };
-        match trend_notes.last_mut() {
-            Some((names, last)) if *last == why => names.push(name),
-            _ => trend_notes.push((vec![name], why)),
-        }
-    }
-    let trend_notes = trend_notes
-        .into_iter()
-        .map(|(names, why)| format!("— {}: {why}", names.join(", ")))
-        .collect();
+    let trend_notes = trend_notes(objective, &points, language);
     let trend: Vec<TrendBar> = points
         .into_iter()
         .map(|p| TrendBar {

@@ -414,6 +414,80 @@ fn cells_in_rows(problems: &Listing<RowProblem>, rows: usize, language: Language
     ]
 }
 
+/// [`ImportError::MissingColumns`] as a sentence, naming the hidden columns of the header row
+/// (not read) when there are any.
+fn missing_columns(
+    columns: &[&'static str],
+    hidden: &[(String, String)],
+    language: Language,
+) -> String {
+    let mut text = tr!(
+        language,
+        "import-missing-columns",
+        columns = columns.join(", ")
+    );
+    if !hidden.is_empty() {
+        let listed: Vec<String> = hidden
+            .iter()
+            .map(|(letter, name)| format!("«{name}» ({letter})"))
+            .collect();
+        text.push(' ');
+        text.push_str(&tr!(
+            language,
+            "import-missing-columns-hidden",
+            columns = listed.join(", ")
+        ));
+    }
+    text
+}
+
+/// [`ImportError::NoHeader`] as a sentence, with the first row read (its first 120
+/// characters, control characters escaped).
+fn no_header(file: &str, rows: usize, first: &str, language: Language) -> String {
+    const SHOWN: usize = 120;
+    let mut shown: String = first.chars().take(SHOWN).collect();
+    if first.chars().nth(SHOWN).is_some() {
+        shown.push('…');
+    }
+    tr!(
+        language,
+        "import-no-header",
+        rows = rows,
+        first = shown.escape_debug().to_string(),
+        file = file
+    )
+}
+
+/// [`ImportError::RepeatedColumn`] as a sentence: the same header twice, or two headers for
+/// one figure. `first` and `second` are (letter, header).
+fn repeated_column(
+    origin: &str,
+    first: &(String, String),
+    second: &(String, String),
+    language: Language,
+) -> String {
+    if normalize(&first.1) == normalize(&second.1) {
+        tr!(
+            language,
+            "import-repeated-column",
+            header = &first.1,
+            first = &first.0,
+            second = &second.0,
+            origin = origin
+        )
+    } else {
+        tr!(
+            language,
+            "import-same-figure-columns",
+            first_header = &first.1,
+            second_header = &second.1,
+            first = &first.0,
+            second = &second.0,
+            origin = origin
+        )
+    }
+}
+
 impl ImportError {
     /// The error as sentences, one per line, in the language.
     pub fn message(&self, language: Language) -> String {
@@ -421,65 +495,14 @@ impl ImportError {
             ImportError::Table(e) => e.message(language),
             ImportError::Empty => tr!(language, "import-empty"),
             ImportError::MissingColumns { columns, hidden } => {
-                let mut text = tr!(
-                    language,
-                    "import-missing-columns",
-                    columns = columns.join(", ")
-                );
-                if !hidden.is_empty() {
-                    let listed: Vec<String> = hidden
-                        .iter()
-                        .map(|(letter, name)| format!("«{name}» ({letter})"))
-                        .collect();
-                    text.push(' ');
-                    text.push_str(&tr!(
-                        language,
-                        "import-missing-columns-hidden",
-                        columns = listed.join(", ")
-                    ));
-                }
-                text
+                missing_columns(columns, hidden, language)
             }
-            ImportError::NoHeader { file, rows, first } => {
-                const SHOWN: usize = 120;
-                let mut shown: String = first.chars().take(SHOWN).collect();
-                if first.chars().nth(SHOWN).is_some() {
-                    shown.push('…');
-                }
-                tr!(
-                    language,
-                    "import-no-header",
-                    rows = *rows,
-                    first = shown.escape_debug().to_string(),
-                    file = file
-                )
-            }
+            ImportError::NoHeader { file, rows, first } => no_header(file, *rows, first, language),
             ImportError::RepeatedColumn {
                 origin,
                 first,
                 second,
-            } => {
-                if normalize(&first.1) == normalize(&second.1) {
-                    tr!(
-                        language,
-                        "import-repeated-column",
-                        header = &first.1,
-                        first = &first.0,
-                        second = &second.0,
-                        origin = origin
-                    )
-                } else {
-                    tr!(
-                        language,
-                        "import-same-figure-columns",
-                        first_header = &first.1,
-                        second_header = &second.1,
-                        first = &first.0,
-                        second = &second.0,
-                        origin = origin
-                    )
-                }
-            }
+            } => repeated_column(origin, first, second, language),
             ImportError::ExecutedCutsDisagree {
                 origin,
                 first,
@@ -1798,6 +1821,33 @@ impl Importer {
         }
     }
 
+    /// The plan's period: the plan's own when importing into it (a vigencia of the matrix
+    /// outside it is refused), or else the matrix's years, the cut's among them.
+    fn period(&self, into: Option<&Plan>, cut: Cut) -> Result<Period, ImportError> {
+        let period = match into {
+            Some(base) => {
+                if let Some(year) = self.years.iter().find(|y| !base.period.contains(**y)) {
+                    return Err(ImportError::VigenciaOutsidePlan {
+                        vigencia: *year,
+                        period: base.period,
+                    });
+                }
+                base.period
+            }
+            None => Period {
+                first: *self.years.first().unwrap_or(&cut.vigencia),
+                last: *self.years.last().unwrap_or(&cut.vigencia),
+            },
+        };
+        if !period.contains(cut.vigencia) {
+            return Err(ImportError::CutOutsidePeriod(cut));
+        }
+        if period.last.saturating_sub(period.first) >= super::plan_file::MAX_PERIOD_YEARS {
+            return Err(ImportError::PeriodTooLong(period));
+        }
+        Ok(period)
+    }
+
     /// The plan from the rows read, put into `into` (or into a new plan named `title`), or why
     /// not.
     fn finish(
@@ -1828,27 +1878,7 @@ impl Importer {
                 first: self.first_row.unwrap_or_default(),
             });
         };
-        let period = match into {
-            Some(base) => {
-                if let Some(year) = self.years.iter().find(|y| !base.period.contains(**y)) {
-                    return Err(ImportError::VigenciaOutsidePlan {
-                        vigencia: *year,
-                        period: base.period,
-                    });
-                }
-                base.period
-            }
-            None => Period {
-                first: *self.years.first().unwrap_or(&cut.vigencia),
-                last: *self.years.last().unwrap_or(&cut.vigencia),
-            },
-        };
-        if !period.contains(cut.vigencia) {
-            return Err(ImportError::CutOutsidePeriod(cut));
-        }
-        if period.last.saturating_sub(period.first) >= super::plan_file::MAX_PERIOD_YEARS {
-            return Err(ImportError::PeriodTooLong(period));
-        }
+        let period = self.period(into, cut)?;
         let mut plan = match into {
             Some(base) => base.clone(),
             None => {
@@ -2197,230 +2227,301 @@ fn read_row(
     names_needed: bool,
     file_writing: &mut FileWriting,
 ) -> RowKind {
-    let cells = &row.cells;
-    let texts: Vec<String> = cells.iter().map(|c| strip_tags(&c.text())).collect();
-    let index_of = |column: Column| header.columns.iter().position(|c| *c == Some(column));
-    let text_of = |index: usize| texts.get(index).cloned().unwrap_or_default();
-    let get = |column: Column| index_of(column).map(text_of);
-    let name = get(Column::Name).unwrap_or_default();
-    if texts.iter().all(String::is_empty) {
-        return RowKind::Empty;
-    }
-    if Header::is_header(cells) {
-        return RowKind::Header;
-    }
-    let code_text = get(Column::Code).unwrap_or_default();
-    let is_total = |text: &str| is_total_label(&normalize(text));
-    if (name.is_empty() && texts.iter().any(|t| normalize(t) == "total"))
-        || (code_text.is_empty()
-            && (name.is_empty() || is_total(&name))
-            && texts.iter().any(|t| is_total(t)))
-    {
-        return RowKind::Total;
-    }
-    let objective_cell = index_of(Column::Objective).map(text_of).unwrap_or_default();
-    if texts
-        .iter()
-        .find(|t| !t.is_empty())
-        .is_some_and(|t| is_note(t))
-        && objective_of(&objective_cell).is_none()
-    {
-        return RowKind::Note;
-    }
-    let origin = &info.origin;
-    let cell_of = |index: usize| {
-        info.sheet.as_ref().map(|_| {
-            super::table::cell_name(
-                u32::try_from(row.number.saturating_sub(1)).unwrap_or(u32::MAX),
-                u32::try_from(index).unwrap_or(u32::MAX),
-            )
-        })
+    let mut reading = RowReading {
+        info,
+        row,
+        header,
+        texts: row.cells.iter().map(|c| strip_tags(&c.text())).collect(),
+        problems: Vec::new(),
+        pending: Vec::new(),
+        file_writing,
     };
-    let place_of = |index: usize| Place {
-        column: header.names.get(index).cloned().unwrap_or_default(),
-        cell: cell_of(index),
-        value: text_of(index),
-    };
-    let mut problems = Vec::new();
-    let mut problem = |index: usize, value: &str, reason: RowReason| {
-        problems.push(RowProblem {
-            origin: origin.clone(),
-            row: row.number,
-            column: header.names.get(index).cloned().unwrap_or_default(),
-            cell: cell_of(index),
-            value: value.to_owned(),
-            reason,
-        });
-    };
-    let mut pending = Vec::new();
-    // A figure of the row: `None` without its column, `Some(None)` for an empty cell. A text
-    // whose separator could be decimals or thousands (`1.250`) is read once the file's way of
-    // writing decimals is known ([`PendingFigure`]); the others tell that way.
-    let mut figure = |index: usize, column: Column| -> Option<Option<Decimal>> {
-        let text = text_of(index);
-        if let Some((_, first_row)) = row.merged.iter().find(|(at, _)| *at == index) {
-            problem(
-                index,
-                &text,
-                RowReason::MergedFigure {
-                    first_row: *first_row,
-                },
-            );
-            return Some(None);
-        }
-        Some(match cells.get(index) {
-            Some(Cell::Number(n) | Cell::Percent(n)) => Some(*n),
-            Some(Cell::Date(shown)) => {
-                problem(index, shown, RowReason::Date);
-                None
-            }
-            Some(Cell::Error(shown)) => {
-                problem(index, shown, RowReason::SpreadsheetError);
-                None
-            }
-            _ if text.is_empty() => None,
-            _ => match writing_of(&text) {
-                Writing::Either {
-                    separator,
-                    as_decimals,
-                    as_thousands,
-                } => {
-                    file_writing.either = true;
-                    pending.push(PendingFigure {
-                        column,
-                        separator,
-                        as_decimals,
-                        as_thousands,
-                        place: place_of(index),
-                    });
-                    Some(as_decimals)
-                }
-                writing => {
-                    let language = if writing == Writing::DecimalPoint {
-                        Language::En
-                    } else {
-                        Language::Es
-                    };
-                    match parse_number(&text, language) {
-                        Ok(value) => {
-                            file_writing.saw(writing, row.number, place_of(index));
-                            Some(value)
-                        }
-                        Err(e) => {
-                            problem(index, &text, RowReason::Number(e));
-                            None
-                        }
-                    }
-                }
-            },
-        })
-    };
+    if let Some(skipped) = reading.skipped() {
+        return skipped;
+    }
     let mut read = Row {
-        origin: origin.clone(),
+        origin: info.origin.clone(),
         number: row.number,
         order,
         ..Row::default()
     };
-    for (index, column) in header.columns.iter().enumerate() {
-        let Some(column) = column else { continue };
-        match *column {
-            Column::Weight => read.weight = figure(index, *column),
-            Column::WeightOf(year) => {
-                read.weights.insert(year, figure(index, *column).flatten());
-            }
-            Column::Programmed(year) => {
-                read.programmed
-                    .insert(year, figure(index, *column).flatten());
-            }
-            Column::Total => read.total = figure(index, *column),
-            Column::Executed => read.at_cut = figure(index, *column),
-            Column::Quarter(cut) => {
-                read.quarters.insert(cut, figure(index, *column).flatten());
-            }
-            Column::Comment(cut) => {
-                read.comments.insert(cut, text_of(index));
-            }
-            Column::Published => read.published = figure(index, *column).flatten(),
-            Column::Baseline => read.baseline = figure(index, *column),
-            Column::Entity => read.entity = Some(text_of(index)),
-            Column::Unit => read.unit = Some(text_of(index)),
-            // An empty cell says nothing (a merged cell keeps the name in its first row).
-            Column::MetaName => read.meta_name = Some(text_of(index)).filter(|t| !t.is_empty()),
-            Column::Objective
-            | Column::Meta
-            | Column::Code
-            | Column::Name
-            | Column::Type
-            | Column::Kind
-            | Column::Computed => {}
-        }
-    }
-    let objective = index_of(Column::Objective).and_then(|index| {
-        let text = text_of(index);
-        let number = objective_of(&text);
-        if number.is_none() {
-            problem(index, &text, RowReason::ObjectiveOutOfRange);
-        }
-        number
-    });
+    reading.read_columns(&mut read);
+    let objective = reading.objective();
+    let name = reading.get(Column::Name).unwrap_or_default();
     if names_needed {
-        if let Some(index) = index_of(Column::Meta)
-            && text_of(index).is_empty()
-        {
-            problem(index, "", RowReason::Empty);
-        }
-        if name.is_empty() {
-            problem(
-                index_of(Column::Name).unwrap_or_default(),
-                "",
-                RowReason::Empty,
-            );
-        }
+        reading.check_names(&name);
     }
-    if let Some(index) = index_of(Column::Type) {
-        let text = text_of(index);
-        if !text.is_empty() {
-            match Annualization::from_sheet_name(&normalize(&text)) {
-                Some(kind) => read.annualization = Some(kind),
-                None => problem(index, &text, RowReason::UnknownType),
-            }
-        }
-    }
-    if let Some(index) = index_of(Column::Kind) {
-        let text = text_of(index);
-        if !text.is_empty() {
-            match IndicatorKind::from_sheet_name(&text) {
-                Some(kind) => read.kind = Some(kind),
-                None => problem(index, &text, RowReason::UnknownKind),
-            }
-        }
-    }
-    let Some(objective) = objective.filter(|_| problems.is_empty()) else {
-        return RowKind::Problems(problems);
+    reading.read_type_and_kind(&mut read);
+    let Some(objective) = objective.filter(|_| reading.problems.is_empty()) else {
+        return RowKind::Problems(reading.problems);
     };
     read.objective = objective;
-    read.pending = pending;
-    read.meta_code = get(Column::Meta).unwrap_or_default();
-    let code = get(Column::Code).unwrap_or_default();
+    read.pending = std::mem::take(&mut reading.pending);
+    read.meta_code = reading.get(Column::Meta).unwrap_or_default();
+    let code = reading.get(Column::Code).unwrap_or_default();
     read.code = (!code.is_empty() && !code.eq_ignore_ascii_case("N/A")).then_some(code);
     read.name = name;
-    let code_or_name = match (&read.code, index_of(Column::Code)) {
-        (Some(_), Some(index)) => index,
-        _ => index_of(Column::Name).unwrap_or_default(),
-    };
-    read.places = RowPlaces {
-        objective: index_of(Column::Objective)
-            .map(place_of)
-            .unwrap_or_default(),
-        meta: index_of(Column::Meta).map(place_of).unwrap_or_default(),
-        meta_name: index_of(Column::MetaName).map(place_of),
-        indicator: place_of(code_or_name),
-        name: index_of(Column::Name).map(place_of).unwrap_or_default(),
-        weight: index_of(Column::Weight).map(place_of),
-        weight_of_cut: index_of(Column::WeightOf(header.cut.vigencia)).map(place_of),
-        at_cut: index_of(Column::Executed).map(place_of),
-    };
+    read.places = reading.places(read.code.is_some());
     RowKind::Indicator(Box::new(read))
+}
+
+/// One row being read: its cells' texts, the problems found so far, and the figures whose
+/// separator waits for the file's way of writing decimals.
+struct RowReading<'a> {
+    info: &'a TableInfo,
+    row: &'a TableRow,
+    header: &'a Header,
+    texts: Vec<String>,
+    problems: Vec<RowProblem>,
+    pending: Vec<PendingFigure>,
+    file_writing: &'a mut FileWriting,
+}
+
+impl RowReading<'_> {
+    fn index_of(&self, column: Column) -> Option<usize> {
+        self.header.columns.iter().position(|c| *c == Some(column))
+    }
+
+    fn text_of(&self, index: usize) -> String {
+        self.texts.get(index).cloned().unwrap_or_default()
+    }
+
+    fn get(&self, column: Column) -> Option<String> {
+        self.index_of(column).map(|index| self.text_of(index))
+    }
+
+    /// The cell's name (`C7`) in a workbook; `None` in a text file.
+    fn cell_of(&self, index: usize) -> Option<String> {
+        self.info.sheet.as_ref().map(|_| {
+            super::table::cell_name(
+                u32::try_from(self.row.number.saturating_sub(1)).unwrap_or(u32::MAX),
+                u32::try_from(index).unwrap_or(u32::MAX),
+            )
+        })
+    }
+
+    fn place_of(&self, index: usize) -> Place {
+        Place {
+            column: self.header.names.get(index).cloned().unwrap_or_default(),
+            cell: self.cell_of(index),
+            value: self.text_of(index),
+        }
+    }
+
+    fn problem(&mut self, index: usize, value: &str, reason: RowReason) {
+        self.problems.push(RowProblem {
+            origin: self.info.origin.clone(),
+            row: self.row.number,
+            column: self.header.names.get(index).cloned().unwrap_or_default(),
+            cell: self.cell_of(index),
+            value: value.to_owned(),
+            reason,
+        });
+    }
+
+    /// A row that holds no indicator: empty, a repeated header, a total or a note.
+    fn skipped(&self) -> Option<RowKind> {
+        let texts = &self.texts;
+        if texts.iter().all(String::is_empty) {
+            return Some(RowKind::Empty);
+        }
+        if Header::is_header(&self.row.cells) {
+            return Some(RowKind::Header);
+        }
+        let name = self.get(Column::Name).unwrap_or_default();
+        let code_text = self.get(Column::Code).unwrap_or_default();
+        let is_total = |text: &str| is_total_label(&normalize(text));
+        if (name.is_empty() && texts.iter().any(|t| normalize(t) == "total"))
+            || (code_text.is_empty()
+                && (name.is_empty() || is_total(&name))
+                && texts.iter().any(|t| is_total(t)))
+        {
+            return Some(RowKind::Total);
+        }
+        let objective_cell = self.get(Column::Objective).unwrap_or_default();
+        if texts
+            .iter()
+            .find(|t| !t.is_empty())
+            .is_some_and(|t| is_note(t))
+            && objective_of(&objective_cell).is_none()
+        {
+            return Some(RowKind::Note);
+        }
+        None
+    }
+
+    /// A figure of the row: `None` without its column, `Some(None)` for an empty cell. A text
+    /// whose separator could be decimals or thousands (`1.250`) is read once the file's way of
+    /// writing decimals is known ([`PendingFigure`]); the others tell that way.
+    fn figure(&mut self, index: usize, column: Column) -> Option<Option<Decimal>> {
+        let text = self.text_of(index);
+        if let Some((_, first_row)) = self.row.merged.iter().find(|(at, _)| *at == index) {
+            let first_row = *first_row;
+            self.problem(index, &text, RowReason::MergedFigure { first_row });
+            return Some(None);
+        }
+        Some(match self.row.cells.get(index) {
+            Some(Cell::Number(n) | Cell::Percent(n)) => Some(*n),
+            Some(Cell::Date(shown)) => {
+                self.problem(index, shown, RowReason::Date);
+                None
+            }
+            Some(Cell::Error(shown)) => {
+                self.problem(index, shown, RowReason::SpreadsheetError);
+                None
+            }
+            _ if text.is_empty() => None,
+            _ => self.written_figure(index, column, &text),
+        })
+    }
+
+    /// A figure typed as text (`1.250,5`, `12,5`, `1.250`).
+    fn written_figure(&mut self, index: usize, column: Column, text: &str) -> Option<Decimal> {
+        match writing_of(text) {
+            Writing::Either {
+                separator,
+                as_decimals,
+                as_thousands,
+            } => {
+                self.file_writing.either = true;
+                let place = self.place_of(index);
+                self.pending.push(PendingFigure {
+                    column,
+                    separator,
+                    as_decimals,
+                    as_thousands,
+                    place,
+                });
+                Some(as_decimals)
+            }
+            writing => {
+                let language = if writing == Writing::DecimalPoint {
+                    Language::En
+                } else {
+                    Language::Es
+                };
+                match parse_number(text, language) {
+                    Ok(value) => {
+                        let place = self.place_of(index);
+                        self.file_writing.saw(writing, self.row.number, place);
+                        Some(value)
+                    }
+                    Err(e) => {
+                        self.problem(index, text, RowReason::Number(e));
+                        None
+                    }
+                }
+            }
+        }
+    }
+
+    /// Every column but the names, the type and the kind, into `read`.
+    fn read_columns(&mut self, read: &mut Row) {
+        let header = self.header;
+        for (index, column) in header.columns.iter().enumerate() {
+            let Some(column) = *column else { continue };
+            match column {
+                Column::Weight => read.weight = self.figure(index, column),
+                Column::WeightOf(year) => {
+                    read.weights
+                        .insert(year, self.figure(index, column).flatten());
+                }
+                Column::Programmed(year) => {
+                    read.programmed
+                        .insert(year, self.figure(index, column).flatten());
+                }
+                Column::Total => read.total = self.figure(index, column),
+                Column::Executed => read.at_cut = self.figure(index, column),
+                Column::Quarter(cut) => {
+                    read.quarters
+                        .insert(cut, self.figure(index, column).flatten());
+                }
+                Column::Comment(cut) => {
+                    read.comments.insert(cut, self.text_of(index));
+                }
+                Column::Published => read.published = self.figure(index, column).flatten(),
+                Column::Baseline => read.baseline = self.figure(index, column),
+                Column::Entity => read.entity = Some(self.text_of(index)),
+                Column::Unit => read.unit = Some(self.text_of(index)),
+                // An empty cell says nothing (a merged cell keeps the name in its first row).
+                Column::MetaName => {
+                    read.meta_name = Some(self.text_of(index)).filter(|t| !t.is_empty());
+                }
+                Column::Objective
+                | Column::Meta
+                | Column::Code
+                | Column::Name
+                | Column::Type
+                | Column::Kind
+                | Column::Computed => {}
+            }
+        }
+    }
+
+    /// The objective's number, from its column; a problem when it is not one.
+    fn objective(&mut self) -> Option<u8> {
+        let index = self.index_of(Column::Objective)?;
+        let text = self.text_of(index);
+        let number = objective_of(&text);
+        if number.is_none() {
+            self.problem(index, &text, RowReason::ObjectiveOutOfRange);
+        }
+        number
+    }
+
+    /// A row that adds an indicator needs its meta and its name.
+    fn check_names(&mut self, name: &str) {
+        if let Some(index) = self.index_of(Column::Meta)
+            && self.text_of(index).is_empty()
+        {
+            self.problem(index, "", RowReason::Empty);
+        }
+        if name.is_empty() {
+            let index = self.index_of(Column::Name).unwrap_or_default();
+            self.problem(index, "", RowReason::Empty);
+        }
+    }
+
+    fn read_type_and_kind(&mut self, read: &mut Row) {
+        if let Some(index) = self.index_of(Column::Type) {
+            let text = self.text_of(index);
+            if !text.is_empty() {
+                match Annualization::from_sheet_name(&normalize(&text)) {
+                    Some(kind) => read.annualization = Some(kind),
+                    None => self.problem(index, &text, RowReason::UnknownType),
+                }
+            }
+        }
+        if let Some(index) = self.index_of(Column::Kind) {
+            let text = self.text_of(index);
+            if !text.is_empty() {
+                match IndicatorKind::from_sheet_name(&text) {
+                    Some(kind) => read.kind = Some(kind),
+                    None => self.problem(index, &text, RowReason::UnknownKind),
+                }
+            }
+        }
+    }
+
+    /// Where the row's values were, for the messages about them; the indicator is named by
+    /// its code when it has one (`has_code`), by its name otherwise.
+    fn places(&self, has_code: bool) -> RowPlaces {
+        let place = |column: Column| self.index_of(column).map(|i| self.place_of(i));
+        let code_or_name = match (has_code, self.index_of(Column::Code)) {
+            (true, Some(index)) => index,
+            _ => self.index_of(Column::Name).unwrap_or_default(),
+        };
+        RowPlaces {
+            objective: place(Column::Objective).unwrap_or_default(),
+            meta: place(Column::Meta).unwrap_or_default(),
+            meta_name: place(Column::MetaName),
+            indicator: self.place_of(code_or_name),
+            name: place(Column::Name).unwrap_or_default(),
+            weight: place(Column::Weight),
+            weight_of_cut: place(Column::WeightOf(self.header.cut.vigencia)),
+            at_cut: place(Column::Executed),
+        }
+    }
 }
 
 #[cfg(test)]

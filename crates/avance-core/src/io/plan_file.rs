@@ -205,26 +205,9 @@ impl PlanFileError {
             PlanFileError::NotText { path } => {
                 tr!(language, "plan-file-not-text", path = shown(path))
             }
-            PlanFileError::OtherEncoding {
-                path,
-                encoding: OtherEncoding::Utf16,
-            } => tr!(language, "plan-file-utf16", path = shown(path)),
-            PlanFileError::OtherEncoding {
-                path,
-                encoding:
-                    OtherEncoding::Windows1252 {
-                        line,
-                        column,
-                        letter,
-                    },
-            } => tr!(
-                language,
-                "plan-file-ansi",
-                letter = letter.to_string(),
-                line = *line,
-                column = *column,
-                path = shown(path)
-            ),
+            PlanFileError::OtherEncoding { path, encoding } => {
+                other_encoding_message(language, encoding, path)
+            }
             PlanFileError::ReadOnly { path } => {
                 tr!(language, "plan-file-read-only", path = shown(path))
             }
@@ -300,6 +283,26 @@ impl PlanFileError {
                 path = shown(path)
             ),
         }
+    }
+}
+
+/// A file in another encoding than UTF-8: UTF-16, or Windows' ANSI (the first letter that
+/// gave it away, where).
+fn other_encoding_message(language: Language, encoding: &OtherEncoding, path: &Path) -> String {
+    match encoding {
+        OtherEncoding::Utf16 => tr!(language, "plan-file-utf16", path = shown(path)),
+        OtherEncoding::Windows1252 {
+            line,
+            column,
+            letter,
+        } => tr!(
+            language,
+            "plan-file-ansi",
+            letter = letter.to_string(),
+            line = *line,
+            column = *column,
+            path = shown(path)
+        ),
     }
 }
 

@@ -374,60 +374,13 @@ impl TableError {
                 sheet = sheet,
                 max = MAX_COLUMNS
             ),
-            TableError::CellTooLong { origin, cell } => {
-                let mut text = match cell {
-                    CellPlace::Sheet(name) => tr!(
-                        language,
-                        "table-cell-too-long-in-sheet",
-                        cell = name,
-                        max = MAX_CELL_CHARS
-                    ),
-                    CellPlace::Line { row, column, .. } => tr!(
-                        language,
-                        "table-cell-too-long-in-text",
-                        row = *row,
-                        column = *column,
-                        max = MAX_CELL_CHARS
-                    ),
-                };
-                if let CellPlace::Line {
-                    until: Some(last), ..
-                } = cell
-                {
-                    text.push(' ');
-                    text.push_str(&tr!(language, "table-cell-too-long-quote", last = *last));
-                }
-                format!("{text} ({origin})")
-            }
+            TableError::CellTooLong { origin, cell } => cell_too_long(origin, cell, language),
             TableError::Formulas {
                 sheet,
                 cells,
                 count,
                 recalculate_on_open,
-            } => {
-                let listed = and_more(
-                    cells.join(", "),
-                    count.saturating_sub(cells.len()),
-                    language,
-                );
-                if *recalculate_on_open {
-                    tr!(
-                        language,
-                        "table-formulas-recalculate",
-                        count = *count,
-                        cells = listed,
-                        sheet = sheet
-                    )
-                } else {
-                    tr!(
-                        language,
-                        "table-formulas",
-                        count = *count,
-                        cells = listed,
-                        sheet = sheet
-                    )
-                }
-            }
+            } => formulas(sheet, cells, *count, *recalculate_on_open, language),
             TableError::TooManyFields { origin, row } => tr!(
                 language,
                 "table-too-many-fields",
@@ -461,6 +414,67 @@ impl TableError {
                 origin = origin
             ),
         }
+    }
+}
+
+/// [`TableError::CellTooLong`] as a sentence: the cell (a sheet's name, or a text file's row
+/// and column, with where its quote was closed) and the file.
+fn cell_too_long(origin: &str, cell: &CellPlace, language: Language) -> String {
+    let mut text = match cell {
+        CellPlace::Sheet(name) => tr!(
+            language,
+            "table-cell-too-long-in-sheet",
+            cell = name,
+            max = MAX_CELL_CHARS
+        ),
+        CellPlace::Line { row, column, .. } => tr!(
+            language,
+            "table-cell-too-long-in-text",
+            row = *row,
+            column = *column,
+            max = MAX_CELL_CHARS
+        ),
+    };
+    if let CellPlace::Line {
+        until: Some(last), ..
+    } = cell
+    {
+        text.push(' ');
+        text.push_str(&tr!(language, "table-cell-too-long-quote", last = *last));
+    }
+    format!("{text} ({origin})")
+}
+
+/// [`TableError::Formulas`] as a sentence: the cells listed (and how many more), and whether
+/// the workbook asks to be recalculated when opened.
+fn formulas(
+    sheet: &str,
+    cells: &[String],
+    count: usize,
+    recalculate_on_open: bool,
+    language: Language,
+) -> String {
+    let listed = and_more(
+        cells.join(", "),
+        count.saturating_sub(cells.len()),
+        language,
+    );
+    if recalculate_on_open {
+        tr!(
+            language,
+            "table-formulas-recalculate",
+            count = count,
+            cells = listed,
+            sheet = sheet
+        )
+    } else {
+        tr!(
+            language,
+            "table-formulas",
+            count = count,
+            cells = listed,
+            sheet = sheet
+        )
     }
 }
 

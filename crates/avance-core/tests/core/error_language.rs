@@ -99,16 +99,18 @@ fn every_number_error_reads_as_english_in_english() {
     );
 }
 
-#[test]
-fn every_plan_file_error_reads_as_english_in_english() {
-    let place = || {
-        Some(Box::new(Place {
-            objective: Some(3),
-            meta: Some("M1".to_owned()),
-            indicator: Some("644".to_owned()),
-            field: Some(PlaceField::Plan(Field::Cut)),
-        }))
-    };
+/// Where a plan file's error points: objective 3, meta M1, indicator 644, the plan's cut.
+fn place() -> Option<Box<Place>> {
+    Some(Box::new(Place {
+        objective: Some(3),
+        meta: Some("M1".to_owned()),
+        indicator: Some("644".to_owned()),
+        field: Some(PlaceField::Plan(Field::Cut)),
+    }))
+}
+
+/// A syntax error of each kind.
+fn syntax_samples() -> Vec<PlanFileError> {
     let syntax = |problem| PlanFileError::Syntax {
         path: path(),
         line: 4,
@@ -116,6 +118,31 @@ fn every_plan_file_error_reads_as_english_in_english() {
         problem,
         place: place(),
     };
+    [
+        SyntaxProblem::CutShort,
+        SyntaxProblem::MissingComma,
+        SyntaxProblem::UnknownValue {
+            found: "Crecient".to_owned(),
+            allowed: vec!["Creciente".to_owned()],
+        },
+        SyntaxProblem::UnknownField {
+            found: "txt".to_owned(),
+            allowed: vec!["text".to_owned()],
+        },
+        SyntaxProblem::MissingField("cut".to_owned()),
+        SyntaxProblem::QuarterOutOfRange("5".to_owned()),
+        SyntaxProblem::ExpectedText,
+        SyntaxProblem::ExpectedWholeNumber,
+        SyntaxProblem::BareNumber("27.123456789012345678".to_owned()),
+        SyntaxProblem::TooPrecise("0.1".to_owned()),
+        SyntaxProblem::Other("Expected option".to_owned()),
+    ]
+    .map(syntax)
+    .into()
+}
+
+#[test]
+fn every_plan_file_error_reads_as_english_in_english() {
     let mut samples = vec![
         PlanFileError::Read {
             path: path(),
@@ -210,28 +237,7 @@ fn every_plan_file_error_reads_as_english_in_english() {
                 source,
             }),
     );
-    samples.extend(
-        [
-            SyntaxProblem::CutShort,
-            SyntaxProblem::MissingComma,
-            SyntaxProblem::UnknownValue {
-                found: "Crecient".to_owned(),
-                allowed: vec!["Creciente".to_owned()],
-            },
-            SyntaxProblem::UnknownField {
-                found: "txt".to_owned(),
-                allowed: vec!["text".to_owned()],
-            },
-            SyntaxProblem::MissingField("cut".to_owned()),
-            SyntaxProblem::QuarterOutOfRange("5".to_owned()),
-            SyntaxProblem::ExpectedText,
-            SyntaxProblem::ExpectedWholeNumber,
-            SyntaxProblem::BareNumber("27.123456789012345678".to_owned()),
-            SyntaxProblem::TooPrecise("0.1".to_owned()),
-            SyntaxProblem::Other("Expected option".to_owned()),
-        ]
-        .map(syntax),
-    );
+    samples.extend(syntax_samples());
     every_variant_in_english!(
         samples,
         PlanFileError::Read { .. },

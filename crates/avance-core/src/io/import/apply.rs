@@ -15,7 +15,7 @@
 //! other was left as exported). The same for "Ponderación indicador" and "Ponderación YYYY" of
 //! the cut's vigencia.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use rust_decimal::Decimal;
 
@@ -548,24 +548,7 @@ fn put_row(
     for (quarter, value) in &row.quarters {
         set_executed(indicator, *quarter, *value);
     }
-    for (quarter, text) in &row.comments {
-        let now = indicator
-            .year(quarter.vigencia)
-            .and_then(|y| y.comments.get(&quarter.quarter))
-            .map_or(String::new(), |c| strip_tags(c));
-        if now != *text {
-            if text.is_empty() {
-                if let Some(year) = indicator.years.get_mut(&quarter.vigencia) {
-                    year.comments.remove(&quarter.quarter);
-                }
-            } else {
-                indicator
-                    .year_mut(quarter.vigencia)
-                    .comments
-                    .insert(quarter.quarter, text.clone());
-            }
-        }
-    }
+    put_comments(indicator, &row.comments);
     let Some(at_cut) = row.at_cut else {
         return Ok(());
     };
@@ -588,6 +571,29 @@ fn put_row(
     match at_cut {
         Some(value) if quarters_as_in_plan => put_at_cut(indicator, value, cut),
         _ => Err((RowCell::AtCut, RowReason::AtCutDisagrees { quarters: now })),
+    }
+}
+
+/// Puts the row's comments (one per quarter) into `indicator`; an empty one removes the
+/// quarter's comment.
+fn put_comments(indicator: &mut Indicator, comments: &BTreeMap<Cut, String>) {
+    for (quarter, text) in comments {
+        let now = indicator
+            .year(quarter.vigencia)
+            .and_then(|y| y.comments.get(&quarter.quarter))
+            .map_or(String::new(), |c| strip_tags(c));
+        if now != *text {
+            if text.is_empty() {
+                if let Some(year) = indicator.years.get_mut(&quarter.vigencia) {
+                    year.comments.remove(&quarter.quarter);
+                }
+            } else {
+                indicator
+                    .year_mut(quarter.vigencia)
+                    .comments
+                    .insert(quarter.quarter, text.clone());
+            }
+        }
     }
 }
 
