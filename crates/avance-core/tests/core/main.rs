@@ -8,6 +8,7 @@ mod exact_rollup;
 mod forecast;
 mod layers;
 mod missing_texts;
+mod no_code;
 mod not_current;
 mod report_json;
 mod scan;
