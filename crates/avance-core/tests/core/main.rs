@@ -5,6 +5,7 @@ mod language_check;
 
 mod error_language;
 mod exact_rollup;
+mod export_sheets;
 mod forecast;
 mod layers;
 mod missing_texts;
