@@ -93,7 +93,7 @@ pub fn number_cell_ui(
     if has_error {
         edit = edit
             .background_color(theme::INVALID_CELL)
-            .text_color(theme::ON_TRAFFIC_LIGHT);
+            .text_color(theme::DARK_TEXT);
     } else if at_cut {
         edit = edit.background_color(theme::cut_quarter_fill(ui.visuals()));
     }
