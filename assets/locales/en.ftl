@@ -282,6 +282,7 @@ tree-meta-without-code = (meta without code)
 ## Pasting a block
 paste-not-a-number = Nothing was pasted: { $place }: { $reason }
 paste-too-large = Nothing was pasted: the block of { $rows } × { $columns } cells does not fit from the chosen cell.
+paste-block-onto-text = Nothing was pasted: a block of several cells is pasted from a figure cell; into a code, a name, a type or a unit paste a single line.
 paste-onto-computed = Nothing was pasted: the block covers computed columns (at cut, progress, total); paste execution and programming separately.
 
 ## Recovery copy

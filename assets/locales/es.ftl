@@ -285,6 +285,7 @@ tree-meta-without-code = (meta sin código)
 ## Pegar un bloque
 paste-not-a-number = No se pegó nada: { $place }: { $reason }
 paste-too-large = No se pegó nada: el bloque de { $rows } × { $columns } celdas no cabe desde la celda elegida.
+paste-block-onto-text = No se pegó nada: un bloque de varias celdas se pega desde una celda de cifras; en un código, un nombre, un tipo o una unidad se pega una sola línea.
 paste-onto-computed = No se pegó nada: el bloque cubre columnas calculadas (al corte, avance, total); pegue la ejecución y la programación por separado.
 
 ## Copia de recuperación

@@ -217,3 +217,42 @@ fn a_bad_baseline_never_reaches_the_plan_however_the_cell_is_left() {
         assert!(harness.state().plan() == &seed, "{leave}");
     }
 }
+
+#[test]
+fn a_block_pasted_onto_a_code_or_a_name_is_refused_in_words_and_the_text_kept() {
+    let mut harness = harness();
+    select_objective(&mut harness, 3);
+    let seed = harness.state().plan().clone();
+    for cell in ["465 · código", "464 · nombre", "644 · nombre"] {
+        harness.get_by_label(cell).click();
+        harness.run();
+        let before = shown(&harness, cell);
+        // A 2 × 2 block copied from Excel, and a single line holding a tab.
+        for block in ["X1\tNombre X1\r\nX2\tNombre X2\r\n", "uno\tdos"] {
+            harness.event(egui::Event::Paste(block.into()));
+            harness.run();
+            let dialog = format!("{:?}", harness.state().dialog());
+            assert!(
+                dialog.contains("se pega una sola línea"),
+                "{cell}: {dialog}"
+            );
+            press(&mut harness, Modifiers::NONE, Key::Enter);
+            assert_eq!(shown(&harness, cell), before, "{cell}");
+        }
+        press(&mut harness, Modifiers::NONE, Key::Escape);
+    }
+    assert_eq!(harness.state().plan(), &seed);
+    // A single line pastes as typed.
+    harness.get_by_label("644 · nombre").click();
+    harness.run();
+    harness.event(egui::Event::Paste("Personas atendidas\r\n".into()));
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    let name = |plan: &Plan| {
+        plan.indicator(plan.indicator_paths(2)[3])
+            .unwrap()
+            .name
+            .clone()
+    };
+    assert_eq!(name(harness.state().plan()), "Personas atendidas");
+}

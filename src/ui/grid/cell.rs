@@ -521,7 +521,7 @@ pub fn not_accepted(error: &NumberError, language: Language) -> String {
 /// Takes a pasted block of several cells out of this frame's input, so the cell's text field
 /// does not receive it. A single value (even with Excel's trailing line break) is left to the
 /// field, without the line break.
-fn take_pasted_block(ui: &mut egui::Ui) -> Option<String> {
+pub(super) fn take_pasted_block(ui: &mut egui::Ui) -> Option<String> {
     ui.input_mut(|input| {
         let mut block = None;
         input.events.retain_mut(|event| match event {

@@ -6,7 +6,9 @@
 use egui::TextEdit;
 
 use super::GridContext;
-use super::cell::{caret_at_end, cell_key, cell_widget_id, move_from, select_all};
+use super::cell::{
+    caret_at_end, cell_key, cell_widget_id, move_from, select_all, take_pasted_block,
+};
 use crate::model::Indicator;
 use crate::model::edit::Edit;
 use crate::view::grid::{CellId, CellKey, Entry, TypeTyped, annualization_name, type_typed};
@@ -113,6 +115,15 @@ fn keys(
     let id = cell_widget_id(cell);
     let mut visit = visit(ui, grid, cell, text);
     let (view, actions, layout) = (&mut *grid.view, &mut *grid.actions, grid.layout);
+    // A block of cells (tabs or line breaks) would land in this one text with its tabs: it is
+    // refused in words, and the cell keeps its text.
+    if take_pasted_block(ui).is_some() {
+        let language = grid.language;
+        actions.push(Action::Notify {
+            title: crate::tr!(language, "grid-could-not-paste"),
+            text: crate::tr!(language, "paste-block-onto-text"),
+        });
+    }
     match cell_key(ui, id, &mut visit.mode, text) {
         Some(CellKey::Move(to)) => {
             view.range = None;
