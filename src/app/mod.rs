@@ -318,6 +318,8 @@ impl eframe::App for AvanceApp {
                 Some(DialogAnswer::RefusedTexts(answer)) => self.answer_refused_texts(answer),
                 Some(DialogAnswer::NewPlan(objectives)) => self.answer_new_plan(objectives),
                 Some(DialogAnswer::RemoveObjective(yes)) => self.answer_remove_objective(yes),
+                Some(DialogAnswer::RemoveEntity(yes)) => self.answer_remove_entity(yes),
+                Some(DialogAnswer::ShortenPeriod(yes)) => self.answer_shorten_period(yes),
                 Some(DialogAnswer::Reweight(answer)) => self.answer_reweight(answer),
                 Some(answer) => self.answer_file_question(answer),
                 None => {}

@@ -13,6 +13,7 @@ pub mod grid;
 pub mod help;
 pub mod keys_in_order;
 pub mod menu_bar;
+pub mod new_plan;
 pub mod slides;
 pub mod toolbar;
 pub mod tree;

@@ -1,0 +1,152 @@
+//! The plan's frame in the window: Archivo → Nuevo asks for title, sector, period, objectives
+//! and entities; *Plan y entidades* adds, renames and removes entities and changes the period;
+//! an indicator's entity is picked from the plan's; the window starts on the last plan used.
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+
+use avance::app::AvanceApp;
+use avance::model::{Period, Quarter};
+use avance::view::dialog::Dialog;
+
+use crate::ui::{harness, press};
+
+/// Types `text` key by key into whatever has the focus, as a hand does.
+pub(crate) fn type_keys(harness: &mut Harness<'_, AvanceApp>, text: &str) {
+    for c in text.chars() {
+        harness.event(egui::Event::Text(c.to_string()));
+        harness.run();
+    }
+}
+
+fn click(harness: &mut Harness<'_, AvanceApp>, label: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+fn is_disabled(harness: &Harness<'_, AvanceApp>, label: &str) -> bool {
+    harness.get_by_label(label).accesskit_node().is_disabled()
+}
+
+/// In the Nuevo dialog: one entity typed, then Crear (a new plan needs at least one entity).
+pub(crate) fn create_new_plan(harness: &mut Harness<'_, AvanceApp>, entity: &str) {
+    harness.get_by_label("Entidades (una por línea)").focus();
+    harness.run();
+    type_keys(harness, entity);
+    click(harness, "Crear");
+}
+
+#[test]
+fn nuevo_asks_the_whole_frame_says_what_is_wrong_and_keeps_what_was_typed() {
+    let mut harness = harness();
+    press(&mut harness, Modifiers::COMMAND, Key::N);
+    assert!(matches!(harness.state().dialog(), Some(Dialog::NewPlan(_))));
+    // No entity yet: said in words, and Crear waits.
+    harness.get_by_label("escriba al menos una entidad, una por línea");
+    assert!(is_disabled(&harness, "Crear"));
+    // The title is reached with its default selected: typing replaces it.
+    type_keys(&mut harness, "Plan Cultura 2024");
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    type_keys(&mut harness, "Sector Cultura");
+    // Each field reached by Tab has its text selected.
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    type_keys(&mut harness, "2027");
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    type_keys(&mut harness, "2024");
+    harness.get_by_label("la última vigencia (2024) es anterior a la primera (2027)");
+    press(&mut harness, Modifiers::SHIFT, Key::Tab);
+    type_keys(&mut harness, "2024");
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    type_keys(&mut harness, "2060");
+    harness.get_by_label("un plan abarca como máximo 30 vigencias; de 2024 a 2060 son más");
+    press(&mut harness, Modifiers::SHIFT, Key::Tab);
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    type_keys(&mut harness, "2o27");
+    harness
+        .get_by_label("«2o27» no es una vigencia: escriba el año con cuatro cifras, p. ej. 2024");
+    // Enter in a field with a bad text creates nothing.
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    assert!(matches!(harness.state().dialog(), Some(Dialog::NewPlan(_))));
+    harness.get_by_label("Última vigencia").focus();
+    harness.run();
+    type_keys(&mut harness, "2027");
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    type_keys(&mut harness, "4");
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    // Entities, one a line; a repeated one is said and Crear waits.
+    type_keys(&mut harness, "IDARTES");
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    type_keys(&mut harness, " idartes");
+    harness.get_by_label("la entidad «idartes» ya está en el plan");
+    assert!(is_disabled(&harness, "Crear"));
+    assert!(
+        matches!(harness.state().dialog(), Some(Dialog::NewPlan(_))),
+        "Enter in the entities adds a line, never creates"
+    );
+    for _ in 0.." idartes".chars().count() {
+        press(&mut harness, Modifiers::NONE, Key::Backspace);
+    }
+    type_keys(&mut harness, "Secretaría de Cultura");
+    click(&mut harness, "Crear");
+    assert_eq!(harness.state().dialog(), None);
+    let plan = harness.state().plan();
+    assert_eq!(plan.title, "Plan Cultura 2024");
+    assert_eq!(plan.sector, "Sector Cultura");
+    assert_eq!(
+        plan.period,
+        Period {
+            first: 2024,
+            last: 2027
+        }
+    );
+    assert_eq!(
+        (plan.cut.vigencia, plan.cut.quarter),
+        (2024, Quarter::ALL[0])
+    );
+    assert_eq!(plan.objectives.len(), 4);
+    let names: Vec<_> = plan.entities.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["IDARTES", "Secretaría de Cultura"]);
+    harness.get_by_label("Objetivo 4");
+}
+
+#[test]
+fn nuevo_is_left_by_esc_or_cancelar_and_the_open_plan_stays() {
+    let mut harness = harness();
+    let before = harness.state().plan().clone();
+    press(&mut harness, Modifiers::COMMAND, Key::N);
+    type_keys(&mut harness, "Otro plan");
+    click(&mut harness, "Cancelar");
+    assert_eq!(harness.state().dialog(), None);
+    assert_eq!(harness.state().plan(), &before);
+    press(&mut harness, Modifiers::COMMAND, Key::N);
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert_eq!(harness.state().dialog(), None);
+    assert_eq!(harness.state().plan(), &before);
+}
+
+#[test]
+fn a_click_beside_nuevo_drops_nothing_typed() {
+    let mut harness = harness();
+    press(&mut harness, Modifiers::COMMAND, Key::N);
+    type_keys(&mut harness, "Plan Cultura");
+    harness.hover_at(egui::pos2(5.0, 700.0));
+    harness.run();
+    harness.event(egui::Event::PointerButton {
+        pos: egui::pos2(5.0, 700.0),
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    harness.event(egui::Event::PointerButton {
+        pos: egui::pos2(5.0, 700.0),
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run();
+    let Some(Dialog::NewPlan(form)) = harness.state().dialog() else {
+        panic!("the dialog stays open");
+    };
+    assert_eq!(form.title, "Plan Cultura");
+}
