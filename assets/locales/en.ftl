@@ -1046,3 +1046,4 @@ shorten-period-text = { $figures ->
    *[other] The period { $first }–{ $last } leaves out { $figures } figures (programming, weights, executions and comments), which go. Ctrl+Z brings them back.
 }
 shorten-period-confirm = Change the period
+details-entity-number = Entity { $number }

@@ -1067,3 +1067,4 @@ shorten-period-text = { $figures ->
    *[other] El periodo { $first }–{ $last } deja fuera { $figures } cifras (programación, ponderaciones, ejecuciones y comentarios), que se eliminan. Ctrl+Z las devuelve.
 }
 shorten-period-confirm = Cambiar el periodo
+details-entity-number = Entidad { $number }

@@ -141,6 +141,9 @@ fn period_ui(
             let response = ui
                 .add(egui::TextEdit::singleline(text).desired_width(50.0))
                 .labelled_by(label.id);
+            if response.gained_focus() {
+                super::select_all_text(ui, response.id, text);
+            }
             enter |= response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         }
     });
@@ -229,7 +232,11 @@ fn entity_name_ui(
     actions: &mut Vec<Action>,
 ) {
     let name = &plan.entities[e].name;
-    let label = ui.label(crate::tr!(language, "details-entity"));
+    let label = ui.label(crate::tr!(
+        language,
+        "details-entity-number",
+        number = e + 1
+    ));
     let mut text = view
         .entity_names
         .get(&e)
@@ -247,6 +254,9 @@ fn entity_name_ui(
             "details-entity-rename-hint",
             indicators = plan.indicators_of_entity(e)
         ));
+    if response.gained_focus() {
+        super::select_all_text(ui, response.id, &text);
+    }
     if response.changed() {
         view.entity_names.insert(e, text.clone());
     }

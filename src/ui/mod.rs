@@ -158,3 +158,14 @@ fn presentation_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
         }
     });
 }
+
+/// Selects the whole text of the text field `id` (a field just reached: typing replaces it, as
+/// in a grid cell).
+pub(crate) fn select_all_text(ui: &egui::Ui, id: egui::Id, text: &str) {
+    let mut state = egui::TextEdit::load_state(ui.ctx(), id).unwrap_or_default();
+    state
+        .cursor
+        .set_char_range(Some(egui::text::CCursorRange::select_all_str(text)));
+    egui::TextEdit::store_state(ui.ctx(), id, state);
+    ui.ctx().request_repaint();
+}

@@ -16,19 +16,9 @@ fn field(ui: &mut egui::Ui, label: &str, text: &mut String, width: f32) -> egui:
         .add(egui::TextEdit::singleline(text).desired_width(width))
         .labelled_by(label.id);
     if response.gained_focus() {
-        select_all(ui, &response, text);
+        super::select_all_text(ui, response.id, text);
     }
     response
-}
-
-/// Selects the whole text of a field.
-fn select_all(ui: &egui::Ui, field: &egui::Response, text: &str) {
-    let mut state = egui::TextEdit::load_state(ui.ctx(), field.id).unwrap_or_default();
-    state
-        .cursor
-        .set_char_range(Some(egui::text::CCursorRange::select_all_str(text)));
-    egui::TextEdit::store_state(ui.ctx(), field.id, state);
-    ui.ctx().request_repaint();
 }
 
 /// The reasons a field's text cannot be read, in red under it.
@@ -69,7 +59,7 @@ pub fn new_plan_ui(
             if form.fresh {
                 // The default title selected: typing replaces it.
                 title.request_focus();
-                select_all(ui, &title, &form.title);
+                super::select_all_text(ui, title.id, &form.title);
                 form.fresh = false;
             }
             ui.end_row();

@@ -150,3 +150,176 @@ fn a_click_beside_nuevo_drops_nothing_typed() {
     };
     assert_eq!(form.title, "Plan Cultura");
 }
+
+/// The seed with every indicator naming its entity by the whole name, on file in `dir`.
+fn seed_naming_whole_entity(dir: &std::path::Path) -> std::path::PathBuf {
+    let mut plan = avance::io::seed_plan();
+    let whole = plan.entities[0].name.clone();
+    for objective in &mut plan.objectives {
+        for meta in &mut objective.metas {
+            for indicator in &mut meta.indicators {
+                indicator.entity = whole.clone();
+            }
+        }
+    }
+    let path = dir.join("plan.ron");
+    avance::io::plan_file::save(&plan, &path).unwrap();
+    path
+}
+
+const FIRST_INDICATOR: avance::model::edit::IndicatorPath = avance::model::edit::IndicatorPath {
+    objective: 1,
+    meta: 0,
+    indicator: 0,
+};
+
+fn entity_of_first_indicator(harness: &Harness<'_, AvanceApp>) -> String {
+    harness
+        .state()
+        .plan()
+        .indicator(FIRST_INDICATOR)
+        .unwrap()
+        .entity
+        .clone()
+}
+
+#[test]
+fn renaming_an_entity_renames_its_indicators_and_one_ctrl_z_gives_both_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = seed_naming_whole_entity(dir.path());
+    let mut harness = crate::ui::window(
+        avance::view::Prefs::default(),
+        Some(path),
+        crate::ui::ScriptedDialogs::default(),
+    );
+    let before = harness.state().plan().clone();
+    click(&mut harness, "Plan y entidades");
+    harness.get_by_label("Entidad 1").focus();
+    harness.run();
+    type_keys(&mut harness, "Secretaría General de Bogotá");
+    assert_eq!(
+        harness.state().plan(),
+        &before,
+        "the name goes to the plan when the field is left"
+    );
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    assert_eq!(
+        harness.state().plan().entities[0].name,
+        "Secretaría General de Bogotá"
+    );
+    assert_eq!(
+        entity_of_first_indicator(&harness),
+        "Secretaría General de Bogotá"
+    );
+    assert_eq!(harness.state().plan().indicators_of_entity(0), 9);
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(harness.state().plan(), &before, "one undo step");
+
+    // Another entity's name is refused in words; what was typed stays in the field.
+    let other = before.entities[1].name.to_uppercase();
+    harness.get_by_label("Entidad 1").focus();
+    harness.run();
+    type_keys(&mut harness, &other);
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    harness.get_by_label(&format!("la entidad «{other}» ya está en el plan"));
+    assert_eq!(harness.state().plan(), &before);
+    assert_eq!(
+        harness.get_by_label("Entidad 1").value().as_deref(),
+        Some(other.as_str())
+    );
+}
+
+#[test]
+fn an_entity_indicators_name_is_removed_after_asking_and_they_keep_the_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = seed_naming_whole_entity(dir.path());
+    let mut harness = crate::ui::window(
+        avance::view::Prefs::default(),
+        Some(path),
+        crate::ui::ScriptedDialogs::default(),
+    );
+    let before = harness.state().plan().clone();
+    let whole = before.entities[0].name.clone();
+    click(&mut harness, "Plan y entidades");
+    let remove_first = |harness: &mut Harness<'_, AvanceApp>| {
+        harness
+            .query_all_by_label("Eliminar entidad…")
+            .next()
+            .unwrap()
+            .click();
+        harness.run();
+    };
+    remove_first(&mut harness);
+    harness.get_by_label(&format!("¿Eliminar la entidad «{whole}»?"));
+    harness.get_by_label_contains("9 indicadores la nombran como entidad responsable");
+    click(&mut harness, "Cancelar");
+    assert_eq!(harness.state().plan(), &before);
+    remove_first(&mut harness);
+    click(&mut harness, "Eliminar entidad");
+    assert_eq!(harness.state().plan().entities.len(), 1);
+    assert_eq!(
+        entity_of_first_indicator(&harness),
+        whole,
+        "kept as written"
+    );
+    let finding = format!("la entidad responsable «{whole}» no está entre las entidades del plan");
+    assert!(
+        harness.query_all_by_label_contains(&finding).count() >= 1,
+        "the findings say it"
+    );
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(harness.state().plan(), &before, "one undo step");
+
+    // A new entity: typed, then Enter.
+    harness.get_by_label("Nueva entidad").focus();
+    harness.run();
+    type_keys(&mut harness, "IDPAC");
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    assert_eq!(harness.state().plan().entities[2].name, "IDPAC");
+}
+
+#[test]
+fn a_shorter_period_asks_how_many_figures_go_answered_both_ways() {
+    let mut harness = harness();
+    let seed = harness.state().plan().clone();
+    click(&mut harness, "Plan y entidades");
+    harness.get_by_label("Primera vigencia").focus();
+    harness.run();
+    type_keys(&mut harness, "2022");
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    harness.get_by_label("¿Cambiar el periodo?");
+    harness.get_by_label_contains("El periodo 2022–2024 deja fuera 18 cifras");
+    click(&mut harness, "Cancelar");
+    assert_eq!(harness.state().plan(), &seed, "nothing dropped");
+    assert_eq!(
+        harness.get_by_label("Primera vigencia").value().as_deref(),
+        Some("2022"),
+        "what was typed stays"
+    );
+    click(&mut harness, "Aplicar periodo");
+    click(&mut harness, "Cambiar el periodo");
+    let plan = harness.state().plan().clone();
+    assert_eq!(
+        plan.period,
+        Period {
+            first: 2022,
+            last: 2024
+        }
+    );
+    assert_eq!(plan.figures_outside(seed.period), 0);
+    assert_eq!(seed.figures_outside(plan.period), 18);
+    assert_eq!(
+        crate::ui::objective_progress(&harness, 3).as_deref(),
+        Some("24.15")
+    );
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(harness.state().plan(), &seed, "one undo step");
+
+    // A longer period drops nothing: applied at once.
+    harness.get_by_label("Última vigencia").focus();
+    harness.run();
+    type_keys(&mut harness, "2026");
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    assert_eq!(harness.state().dialog(), None);
+    assert_eq!(harness.state().plan().period.last, 2026);
+}
