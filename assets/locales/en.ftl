@@ -1047,3 +1047,6 @@ shorten-period-text = { $figures ->
 }
 shorten-period-confirm = Change the period
 details-entity-number = Entity { $number }
+details-pick-entity = Pick…
+details-pick-entity-name = Pick responsible entity
+details-pick-entity-hint = The plan's entities (Plan and entities); another name can be typed too, and validation points it out

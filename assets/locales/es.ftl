@@ -1068,3 +1068,6 @@ shorten-period-text = { $figures ->
 }
 shorten-period-confirm = Cambiar el periodo
 details-entity-number = Entidad { $number }
+details-pick-entity = Elegir…
+details-pick-entity-name = Elegir entidad responsable
+details-pick-entity-hint = Las entidades del plan (Plan y entidades); también se puede escribir otro nombre, que la validación señala

@@ -690,6 +690,7 @@ fn indicator_ui(
                     let meta = &plan.objectives[at.objective].metas[at.meta];
                     indicator_kind_ui(ui, indicator, meta, at, language, actions);
                     indicator_texts_ui(ui, indicator, at, language, actions);
+                    entity_field_ui(ui, plan, indicator, at, language, actions);
                     baseline_ui(ui, indicator, at, view, language, actions);
                     comments_ui(ui, indicator, at, vigencia, language, actions);
                 });
@@ -700,7 +701,7 @@ fn indicator_ui(
     indicator_buttons_ui(ui, at, count, language, actions);
 }
 
-/// The indicator's code, name, entity and unit.
+/// The indicator's code, name and unit.
 fn indicator_texts_ui(
     ui: &mut egui::Ui,
     indicator: &Indicator,
@@ -723,12 +724,6 @@ fn indicator_texts_ui(
             true,
         ),
         (
-            IndicatorText::Entity,
-            crate::tr!(language, "details-responsible-entity"),
-            &indicator.entity,
-            false,
-        ),
-        (
             IndicatorText::Unit,
             crate::tr!(language, "details-unit"),
             &indicator.unit,
@@ -743,6 +738,56 @@ fn indicator_texts_ui(
             ));
         }
     }
+}
+
+/// The indicator's *entidad responsable*: picked from the plan's entities, or typed (a name
+/// that is none of them is a validation warning).
+fn entity_field_ui(
+    ui: &mut egui::Ui,
+    plan: &Plan,
+    indicator: &Indicator,
+    at: IndicatorPath,
+    language: Language,
+    actions: &mut Vec<Action>,
+) {
+    let field = IndicatorText::Entity;
+    let label = ui.label(crate::tr!(language, "details-responsible-entity"));
+    let id = egui::Id::unique(("indicator_text", at, format!("{field:?}")));
+    let mut text = indicator.entity.clone();
+    let mut picked = None;
+    ui.horizontal(|ui| {
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut text)
+                    .id(id)
+                    .desired_width(260.0),
+            )
+            .labelled_by(label.id);
+        if response.changed() {
+            picked = Some((text.clone(), Some(id)));
+        }
+        if plan.entities.is_empty() {
+            return;
+        }
+        egui::ComboBox::from_id_salt(("entity_pick", at))
+            .selected_text(crate::tr!(language, "details-pick-entity"))
+            .show_ui(ui, |ui| {
+                for entity in &plan.entities {
+                    let chosen = entity.name == indicator.entity;
+                    if ui.selectable_label(chosen, &entity.name).clicked() {
+                        // A pick is an undo step of its own, never merged with typing.
+                        picked = Some((entity.name.clone(), None));
+                    }
+                }
+            })
+            .response
+            .accessible_name(crate::tr!(language, "details-pick-entity-name"))
+            .on_hover_text(crate::tr!(language, "details-pick-entity-hint"));
+    });
+    if let Some((text, group)) = picked.filter(|(t, _)| *t != indicator.entity) {
+        actions.push(Action::Edit(Edit::IndicatorText { at, field, text }, group));
+    }
+    ui.end_row();
 }
 
 /// Where the indicator comes from: what its meta's code implies, or a kind set on it.

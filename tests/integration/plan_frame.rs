@@ -323,3 +323,50 @@ fn a_shorter_period_asks_how_many_figures_go_answered_both_ways() {
     assert_eq!(harness.state().dialog(), None);
     assert_eq!(harness.state().plan().period.last, 2026);
 }
+
+#[test]
+fn an_indicators_entity_is_picked_from_the_plans_or_typed_and_then_warned_about() {
+    let mut harness = harness();
+    let seed = harness.state().plan().clone();
+    let at = avance::model::edit::IndicatorPath {
+        objective: 1,
+        meta: 1,
+        indicator: 0,
+    };
+    press(&mut harness, Modifiers::COMMAND, Key::F);
+    harness
+        .get_by_label("Buscar:")
+        .type_text("Distrital de Víctimas");
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert_eq!(
+        harness.state().view().selection,
+        avance::view::Selection::Indicator(at)
+    );
+    // The details scroll under the objective's heading: down to the entity.
+    harness
+        .get_by_label("Elegir entidad responsable")
+        .scroll_to_me();
+    harness.run();
+    click(&mut harness, "Elegir entidad responsable");
+    let dascd = seed.entities[1].name.clone();
+    click(&mut harness, &dascd);
+    let entity = |harness: &Harness<'_, AvanceApp>| {
+        harness.state().plan().indicator(at).unwrap().entity.clone()
+    };
+    assert_eq!(entity(&harness), dascd);
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(harness.state().plan(), &seed, "one undo step");
+
+    // Free text stays possible; validation says the name is not the plan's.
+    let field = "Entidad responsable";
+    harness.get_by_label(field).focus();
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::End);
+    type_keys(&mut harness, " de Hacienda");
+    assert_eq!(entity(&harness), "Secretaría General de Hacienda");
+    harness.get_by_label_contains(
+        "la entidad responsable «Secretaría General de Hacienda» no está entre las entidades del plan",
+    );
+}
