@@ -1050,3 +1050,5 @@ details-entity-number = Entity { $number }
 details-pick-entity = Pick…
 details-pick-entity-name = Pick responsible entity
 details-pick-entity-hint = The plan's entities (Plan and entities); another name can be typed too, and validation points it out
+command-open-example = Open the example plan
+app-last-plan-not-opened-title = The last plan used did not open

@@ -1071,3 +1071,5 @@ details-entity-number = Entidad { $number }
 details-pick-entity = Elegir…
 details-pick-entity-name = Elegir entidad responsable
 details-pick-entity-hint = Las entidades del plan (Plan y entidades); también se puede escribir otro nombre, que la validación señala
+command-open-example = Abrir plan de ejemplo
+app-last-plan-not-opened-title = No se abrió el último plan usado

@@ -92,6 +92,9 @@ impl AvanceApp {
             | Command::ExportSlides
             | Command::SplitByEntity => self.ask_file_for(&command),
             Command::OpenRecent(path) => self.open(&path),
+            Command::OpenExample => {
+                self.replace_document(Document::new(crate::io::seed_plan(), None));
+            }
             Command::Save => {
                 self.apply_typed_thresholds();
                 if self.ask_about_refused_texts(Command::Save) {

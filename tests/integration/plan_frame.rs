@@ -370,3 +370,54 @@ fn an_indicators_entity_is_picked_from_the_plans_or_typed_and_then_warned_about(
         "la entidad responsable «Secretaría General de Hacienda» no está entre las entidades del plan",
     );
 }
+
+#[test]
+fn the_window_starts_on_the_last_plan_used_and_says_so_when_it_no_longer_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut plan = avance::io::seed_plan();
+    plan.title = "Plan Cultura 2024–2027".into();
+    let path = dir.path().join("cultura.ron");
+    avance::io::plan_file::save(&plan, &path).unwrap();
+    let prefs = avance::view::Prefs {
+        recent: vec![path.clone(), dir.path().join("otro.ron")],
+        ..avance::view::Prefs::default()
+    };
+    let harness = crate::ui::window(prefs.clone(), None, crate::ui::ScriptedDialogs::default());
+    assert_eq!(harness.state().plan(), &plan);
+    assert_eq!(harness.state().document().path(), Some(path.as_path()));
+    assert_eq!(harness.state().dialog(), None);
+
+    // Gone since: said in words, and the example plan is shown.
+    std::fs::remove_file(&path).unwrap();
+    let mut harness = crate::ui::window(prefs, None, crate::ui::ScriptedDialogs::default());
+    harness.get_by_label("No se abrió el último plan usado");
+    harness.get_by_label_contains("cultura.ron");
+    harness.get_by_label_contains("Se abrió el plan de ejemplo.");
+    assert_eq!(harness.state().plan(), &avance::io::seed_plan());
+    assert_eq!(harness.state().document().path(), None);
+    click(&mut harness, "Aceptar");
+    assert_eq!(harness.state().dialog(), None);
+}
+
+#[test]
+fn abrir_plan_de_ejemplo_asks_about_unsaved_changes_first() {
+    let mut harness = harness();
+    press(&mut harness, Modifiers::COMMAND, Key::N);
+    create_new_plan(&mut harness, "IDARTES");
+    click(&mut harness, "Plan y entidades");
+    harness.get_by_label("Nueva entidad").focus();
+    harness.run();
+    type_keys(&mut harness, "Secretaría de Cultura");
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    let edited = harness.state().plan().clone();
+    assert_eq!(edited.entities.len(), 2);
+    click(&mut harness, "Archivo");
+    click(&mut harness, "Abrir plan de ejemplo");
+    harness.get_by_label("Cambios sin guardar");
+    click(&mut harness, "Cancelar");
+    assert_eq!(harness.state().plan(), &edited);
+    click(&mut harness, "Archivo");
+    click(&mut harness, "Abrir plan de ejemplo");
+    click(&mut harness, "Descartar");
+    assert_eq!(harness.state().plan(), &avance::io::seed_plan());
+}
