@@ -113,8 +113,8 @@ fn plan_ui(
             actions,
         );
         period_ui(ui, plan, view, language, actions);
-        thresholds_ui(ui, plan, view, language, actions);
         entities_ui(ui, plan, view, language, actions);
+        thresholds_ui(ui, plan, view, language, actions);
     });
 }
 
@@ -246,7 +246,9 @@ fn entity_name_ui(
         .add(
             egui::TextEdit::singleline(&mut text)
                 .id(egui::Id::unique(("entity_name", e)))
-                .desired_width(320.0),
+                // Whole names are long ("Departamento Administrativo del Servicio Civil
+                // Distrital"): as wide as the row leaves beside the button.
+                .desired_width((ui.available_width() - 160.0).clamp(200.0, 560.0)),
         )
         .labelled_by(label.id)
         .on_hover_text(crate::tr!(
