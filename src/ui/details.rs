@@ -113,8 +113,8 @@ fn plan_ui(
             actions,
         );
         period_ui(ui, plan, view, language, actions);
-        entities_ui(ui, plan, view, language, actions);
         thresholds_ui(ui, plan, view, language, actions);
+        entities_ui(ui, plan, view, language, actions);
     });
 }
 

@@ -176,6 +176,21 @@ fn question_ui(ui: &mut egui::Ui, dialog: &mut Dialog, language: Language) -> Op
             .map(DialogAnswer::RefusedTexts)
         }
         Dialog::NewPlan(form) => super::new_plan::new_plan_ui(ui, form, language),
+        other @ (Dialog::RemoveEntity { .. }
+        | Dialog::ShortenPeriod { .. }
+        | Dialog::RemoveObjective { .. }) => structure_question_ui(ui, other, language),
+        other => save_question_ui(ui, other, language),
+    }
+}
+
+/// The questions before a change that takes something with it: an entity indicators name, a
+/// period that drops figures, an objective with indicators.
+fn structure_question_ui(
+    ui: &mut egui::Ui,
+    dialog: &Dialog,
+    language: Language,
+) -> Option<DialogAnswer> {
+    match dialog {
         Dialog::RemoveEntity {
             name, indicators, ..
         } => {
@@ -232,7 +247,7 @@ fn question_ui(ui: &mut egui::Ui, dialog: &mut Dialog, language: Language) -> Op
             )
             .map(DialogAnswer::RemoveObjective)
         }
-        other => save_question_ui(ui, other, language),
+        _ => None,
     }
 }
 
