@@ -9,23 +9,33 @@ use egui::Color32;
 
 use crate::model::TrafficLight;
 
-/// Fill colour of a traffic light, from the Okabe–Ito palette: told apart with the common
-/// colour-vision deficiencies, also by lightness (yellow lightest, then orange, then vermillion
-/// and bluish green), and readable with dark text in both themes. The figure is always written
-/// beside it.
+/// Fill colour of a traffic light: vermillion, bluish green, orange and yellow as in the
+/// Okabe–Ito palette (told apart with the common colour-vision deficiencies), each at its own
+/// lightness, so that a projector or a greyscale print still tells them apart: red darkest
+/// (with white text on it), then green, orange and yellow, about 45 grey levels apart. The
+/// figure is always written beside it.
 pub fn traffic_light(light: TrafficLight) -> Color32 {
     match light {
-        // Vermillion.
-        TrafficLight::Red => Color32::from_rgb(0xD5, 0x5E, 0x00),
+        // A dark vermillion.
+        TrafficLight::Red => Color32::from_rgb(0x9A, 0x2A, 0x10),
         TrafficLight::Yellow => Color32::from_rgb(0xF0, 0xE4, 0x42),
         // Bluish green.
-        TrafficLight::Green => Color32::from_rgb(0x00, 0x9E, 0x73),
-        TrafficLight::Orange => Color32::from_rgb(0xE6, 0x9F, 0x00),
+        TrafficLight::Green => Color32::from_rgb(0x1D, 0xA5, 0x7E),
+        TrafficLight::Orange => Color32::from_rgb(0xEE, 0xA4, 0x10),
     }
 }
 
-/// Text drawn on a traffic-light fill.
-pub const ON_TRAFFIC_LIGHT: Color32 = Color32::from_rgb(0x1A, 0x1A, 0x1A);
+/// Text drawn on a traffic light's fill (`None`: the grey of no figure): white on the dark
+/// red, dark on the others; at least WCAG AA contrast (4.5:1) on each.
+pub fn on_traffic_light(light: Option<TrafficLight>) -> Color32 {
+    match light {
+        Some(TrafficLight::Red) => Color32::WHITE,
+        _ => DARK_TEXT,
+    }
+}
+
+/// Dark text on a light fill (a traffic light but red, a cell whose text is not a number).
+pub const DARK_TEXT: Color32 = Color32::from_rgb(0x1A, 0x1A, 0x1A);
 
 /// Fill for a figure with no value ("—").
 pub const NO_VALUE: Color32 = Color32::from_rgb(0xB0, 0xB0, 0xB0);
@@ -185,6 +195,47 @@ pub mod slide {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The grey a greyscale conversion gives (ITU-R BT.601 luma, as image tools use).
+    fn grey(c: Color32) -> f64 {
+        (f64::from(c.r()) * 299.0 + f64::from(c.g()) * 587.0 + f64::from(c.b()) * 114.0) / 1000.0
+    }
+
+    /// WCAG 2.1 contrast ratio of two colours.
+    fn contrast(a: Color32, b: Color32) -> f64 {
+        let luminance = |c: Color32| {
+            let channel = |v: u8| {
+                let v = f64::from(v) / 255.0;
+                if v <= 0.040_45 {
+                    v / 12.92
+                } else {
+                    ((v + 0.055) / 1.055).powf(2.4)
+                }
+            };
+            0.2126 * channel(c.r()) + 0.7152 * channel(c.g()) + 0.0722 * channel(c.b())
+        };
+        let (x, y) = (luminance(a), luminance(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    #[test]
+    fn the_traffic_lights_differ_in_greyscale_and_their_text_reads_on_each() {
+        use TrafficLight::{Green, Orange, Red, Yellow};
+        // Darkest to lightest: on a projector or a greyscale print, red and orange (and every
+        // other pair) are told apart by lightness, not by hue alone.
+        let greys: Vec<f64> = [Red, Green, Orange, Yellow]
+            .map(|light| grey(traffic_light(light)))
+            .to_vec();
+        for pair in greys.windows(2) {
+            assert!(pair[1] - pair[0] >= 40.0, "{greys:?}");
+        }
+        assert!(grey(traffic_light(Orange)) - grey(traffic_light(Red)) >= 80.0);
+        for light in [Red, Green, Orange, Yellow] {
+            let ratio = contrast(traffic_light(light), on_traffic_light(Some(light)));
+            assert!(ratio >= 4.5, "{light:?}: {ratio:.2}");
+        }
+        assert!(contrast(NO_VALUE, on_traffic_light(None)) >= 4.5);
+    }
 
     #[test]
     fn a_tree_remembered_from_a_large_monitor_cannot_crowd_a_laptops_grid() {

@@ -140,10 +140,10 @@ impl AvanceApp {
             return;
         };
         match (finding.location.field.figure(), finding.location.field) {
-            (Some((vigencia, figure)), _) => self.focus_cell(CellId {
+            (Some((vigencia, figure)), _) => self.focus_cell(CellId::figure(at, vigencia, figure)),
+            (None, Field::Baseline) => self.focus_cell(CellId {
                 at,
-                vigencia,
-                figure,
+                entry: crate::view::grid::Entry::Baseline,
             }),
             // "Sin comentario": the comment's own editor, where the reason is written.
             (None, Field::Comment(vigencia, quarter)) => {
@@ -203,8 +203,11 @@ impl AvanceApp {
     pub(super) fn focus_cell(&mut self, cell: CellId) {
         self.view.selection = Selection::Objective(cell.at.objective);
         let cut = self.doc.plan().cut;
-        if cell.figure != Figure::Programmed && cell.vigencia != cut.vigencia {
-            self.set_cut(Cut::new(cell.vigencia, cut.quarter));
+        if let Some((vigencia, figure)) = cell.as_figure()
+            && figure != Figure::Programmed
+            && vigencia != cut.vigencia
+        {
+            self.set_cut(Cut::new(vigencia, cut.quarter));
         }
         self.view.next_frame.focus = Some(cell);
     }

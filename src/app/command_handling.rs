@@ -135,9 +135,6 @@ impl AvanceApp {
                 // Keep the texts not accepted yet; one that reads as a number in the new
                 // language was never accepted either, so it gives way to the plan's value.
                 self.view.drafts.retain(|_, d| d.error(language).is_some());
-                self.view
-                    .baseline_drafts
-                    .retain(|_, d| d.error(language).is_some());
             }
             Command::ToggleTheme => self.prefs.dark = !self.prefs.dark,
             Command::Find => {
@@ -228,10 +225,6 @@ impl AvanceApp {
                 self.after_save = None;
                 match entries.first().map(|e| e.entry) {
                     Some(EntryBox::Cell(cell)) => self.focus_cell(cell),
-                    Some(EntryBox::Baseline(at)) => {
-                        self.view.selection = Selection::Indicator(at);
-                        self.view.next_frame.reveal_selection = true;
-                    }
                     Some(EntryBox::Threshold(_)) => self.view.selection = Selection::Plan,
                     None => {}
                 }

@@ -171,7 +171,17 @@ fn indicators_header_ui(
 fn trend_chart_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) {
     let n = data.trend.len();
     let text_size = (ui.available_width() / n.max(1) as f32 / 5.0).clamp(11.0, 18.0);
+    // Each cut has a column's width; where its label or its figure would run into the next
+    // one's (eight cuts in a laptop's third of the window), the label goes on two lines and
+    // every other figure a line higher.
+    let slot = (ui.available_width() - 30.0) / n.max(1) as f32;
+    let fits = |text: &str, size: f32| text.chars().count() as f32 * size * 0.55 <= slot * 0.9;
     let names: Vec<String> = data.trend.iter().map(|p| p.cut.label(language)).collect();
+    let two_lines = names.iter().any(|name| !fits(name, text_size * 0.85));
+    let staggered = data
+        .trend
+        .iter()
+        .any(|p| !fits(&percent_or_dash(p.value, language), text_size));
     let bars: Vec<BarData> = data
         .trend
         .iter()
@@ -197,7 +207,7 @@ fn trend_chart_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) {
         .collect();
     // The cuts are written under their columns inside the plot: an axis would hide them when
     // the chart is narrow.
-    let bottom = -top * 0.12;
+    let bottom = -top * if two_lines { 0.22 } else { 0.12 };
     committee_plot("trend_chart", ui)
         .include_y(bottom)
         .include_y(top)
@@ -223,12 +233,22 @@ fn trend_chart_ui(ui: &mut egui::Ui, data: &ChartData, language: Language) {
             plot.bar_chart(BarChart::new("trend", columns));
             for (i, b) in bars.iter().enumerate() {
                 let y = b.drawn_height().unwrap_or(0.0).max(0.0);
+                let raised = if staggered && i % 2 == 1 {
+                    top * 0.08
+                } else {
+                    0.0
+                };
                 plot.text(Text::new(
                     "value",
-                    PlotPoint::new(i as f64, y + top * 0.06),
+                    PlotPoint::new(i as f64, y + top * 0.06 + raised),
                     RichText::new(percent_or_dash(b.value, language)).size(text_size),
                 ));
                 if let Some(name) = names.get(i) {
+                    let name = if two_lines {
+                        name.replacen(' ', "\n", 1)
+                    } else {
+                        name.clone()
+                    };
                     plot.text(Text::new(
                         "cut",
                         PlotPoint::new(i as f64, bottom / 2.0),

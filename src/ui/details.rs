@@ -1,12 +1,12 @@
 //! What the selected tree node holds, viewable and editable: the plan's and entities' texts,
-//! an objective's text, a meta, an indicator (texts, type, baseline, the quarters' comments),
+//! an objective's text, a meta, an indicator (kind, texts, the quarters' comments: its línea
+//! base, type and unit are typed in the grid, with its figures),
 //! and the buttons that add, move and remove metas and indicators.
 
 use egui::RichText;
 
 use crate::model::edit::{Direction, Edit, IndicatorPath, IndicatorText, MetaText, PlanText};
-use crate::model::format::parse_optional_number;
-use crate::model::format::{number_or_empty, percent_or_dash};
+use crate::model::format::percent_or_dash;
 use crate::model::validation::no_average_reason;
 use crate::model::{
     EntityNameError, Indicator, IndicatorKind, Language, MAX_OBJECTIVES, Meta, Plan, Quarter,
@@ -17,7 +17,7 @@ use crate::ui::grid::weights_total_ui;
 use crate::ui::tree::progress_badge;
 use crate::view::new_plan::read_period;
 use crate::view::thresholds::{Threshold, ThresholdsForm};
-use crate::view::{Action, Computed, Draft, Selection, ViewState};
+use crate::view::{Action, Computed, Selection, ViewState};
 
 /// The panel above the grid for the current selection.
 pub fn selection_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
@@ -34,7 +34,7 @@ pub fn selection_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
         }
         Selection::Indicator(at) => {
             objective_heading_ui(ui, plan, figures, at.objective, language);
-            indicator_ui(ui, plan, view, at, language, actions);
+            indicator_ui(ui, plan, at, language, actions);
         }
     }
 }
@@ -670,7 +670,6 @@ fn meta_ui(
 fn indicator_ui(
     ui: &mut egui::Ui,
     plan: &Plan,
-    view: &mut ViewState,
     at: IndicatorPath,
     language: Language,
     actions: &mut Vec<Action>,
@@ -693,7 +692,6 @@ fn indicator_ui(
                     indicator_kind_ui(ui, indicator, meta, at, language, actions);
                     indicator_texts_ui(ui, indicator, at, language, actions);
                     entity_field_ui(ui, plan, indicator, at, language, actions);
-                    baseline_ui(ui, indicator, at, view, language, actions);
                     comments_ui(ui, indicator, at, vigencia, language, actions);
                 });
         });
@@ -829,76 +827,6 @@ fn indicator_kind_ui(
         ));
     if chosen != indicator.kind {
         actions.push(Action::Edit(Edit::IndicatorKind { at, kind: chosen }, None));
-    }
-    ui.end_row();
-}
-
-/// The línea base: a number field, as a grid cell takes numbers. Each valid text goes to the
-/// plan at once (one undo step per visit); a text that is not a number stays, marked, until
-/// fixed, and the plan keeps the value the field had when it was reached.
-fn baseline_ui(
-    ui: &mut egui::Ui,
-    indicator: &Indicator,
-    at: IndicatorPath,
-    view: &mut ViewState,
-    language: Language,
-    actions: &mut Vec<Action>,
-) {
-    let baseline_label = ui.label(crate::tr!(language, "details-baseline"));
-    let id = egui::Id::unique(("baseline", at));
-    let mut text = view.baseline_drafts.get(&at).map_or_else(
-        || number_or_empty(indicator.baseline, language),
-        |draft| draft.text.clone(),
-    );
-    let response = ui
-        .add(
-            egui::TextEdit::singleline(&mut text)
-                .id(id)
-                .desired_width(120.0),
-        )
-        .labelled_by(baseline_label.id);
-    if response.gained_focus() {
-        // A new visit: what is typed from here on is one undo step of its own.
-        actions.push(Action::EndEditGroup);
-    }
-    if response.changed() {
-        match parse_optional_number(&text, language) {
-            Ok(value) if value != indicator.baseline => {
-                actions.push(Action::Edit(Edit::Baseline { at, value }, Some(id)));
-            }
-            Ok(_) => {}
-            // Not a number: the plan gives back the value of when the field was reached.
-            Err(_) => actions.push(Action::CancelCellEdit {
-                group: id,
-                restore: Edit::Baseline {
-                    at,
-                    value: indicator.baseline,
-                },
-            }),
-        }
-        view.baseline_drafts.insert(at, Draft { text });
-    }
-    if response.lost_focus() {
-        actions.push(Action::EndEditGroup);
-    }
-    let refused = view
-        .baseline_drafts
-        .get(&at)
-        .map(|draft| draft.error(language));
-    match refused {
-        Some(Some(error)) => {
-            ui.end_row();
-            ui.label("");
-            ui.colored_label(
-                crate::theme::error_text(ui.visuals()),
-                error.message(language),
-            );
-        }
-        // A number is the plan's once the field is left: it shows as stored again.
-        Some(None) if !response.has_focus() => {
-            view.baseline_drafts.remove(&at);
-        }
-        _ => {}
     }
     ui.end_row();
 }

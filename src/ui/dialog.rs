@@ -455,12 +455,13 @@ fn reweight_ui(
     dialog: &mut Reweighting,
     language: Language,
 ) -> Option<DialogAnswer> {
-    ui.set_min_width(520.0);
+    ui.set_min_width(600.0);
     ui.heading(tr!(language, "reweight-title"));
     let mut changed = false;
     ui.horizontal(|ui| {
-        let objective = tr!(language, "reweight-objective");
-        egui::ComboBox::from_label(objective)
+        // Each label before its box, as a form reads.
+        let objective = ui.label(tr!(language, "reweight-objective"));
+        egui::ComboBox::from_id_salt("reweight_objective")
             .selected_text(dialog.objective_number().to_string())
             .show_ui(ui, |ui| {
                 for (index, number) in dialog.objectives.clone() {
@@ -468,8 +469,12 @@ fn reweight_ui(
                         .selectable_value(&mut dialog.objective, index, number.to_string())
                         .changed();
                 }
-            });
-        egui::ComboBox::from_label(tr!(language, "reweight-vigencia"))
+            })
+            .response
+            .labelled_by(objective.id);
+        ui.add_space(12.0);
+        let vigencia = ui.label(tr!(language, "reweight-vigencia"));
+        egui::ComboBox::from_id_salt("reweight_vigencia")
             .selected_text(dialog.vigencia.to_string())
             .show_ui(ui, |ui| {
                 for vigencia in dialog.vigencias.clone() {
@@ -477,12 +482,19 @@ fn reweight_ui(
                         .selectable_value(&mut dialog.vigencia, vigencia, vigencia.to_string())
                         .changed();
                 }
-            });
+            })
+            .response
+            .labelled_by(vigencia.id);
+        ui.add_space(12.0);
         changed |= ui
             .checkbox(&mut dialog.equal, tr!(language, "reweight-equal"))
             .changed();
     });
-    ui.label(dialog.source.as_str());
+    ui.label(format!(
+        "{}: {}",
+        tr!(language, "reweight-column-proposed"),
+        dialog.source
+    ));
     egui::ScrollArea::vertical()
         .max_height(320.0)
         .show(ui, |ui| {
@@ -495,7 +507,13 @@ fn reweight_ui(
                     ui.strong(tr!(language, "reweight-column-proposed"));
                     ui.end_row();
                     for row in &dialog.rows {
-                        ui.add(egui::Label::new(row.indicator.as_str()).truncate());
+                        // Wide enough for a code and the start of its name; the whole name
+                        // on hover.
+                        ui.scope(|ui| {
+                            ui.set_width(380.0);
+                            ui.add(egui::Label::new(row.indicator.as_str()).truncate())
+                                .on_hover_text(row.indicator.as_str());
+                        });
                         ui.label(row.current.as_str());
                         if row.changes {
                             ui.strong(row.proposed.as_str());

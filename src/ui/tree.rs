@@ -178,11 +178,10 @@ pub fn progress_badge(
     thresholds: &TrafficLights,
     language: Language,
 ) -> egui::Response {
-    let fill = progress.map_or(theme::NO_VALUE, |p| {
-        theme::traffic_light(TrafficLight::of(p, thresholds))
-    });
+    let light = progress.map(|p| TrafficLight::of(p, thresholds));
+    let fill = light.map_or(theme::NO_VALUE, theme::traffic_light);
     let text = RichText::new(percent_or_dash(progress, language))
-        .color(theme::ON_TRAFFIC_LIGHT)
+        .color(theme::on_traffic_light(light))
         .background_color(fill)
         .monospace();
     ui.label(text)

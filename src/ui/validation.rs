@@ -50,7 +50,6 @@ pub fn findings_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
                     if link.clicked() {
                         actions.push(match entry.entry {
                             EntryBox::Cell(cell) => Action::FocusCell(cell),
-                            EntryBox::Baseline(at) => Action::Select(Selection::Indicator(at)),
                             EntryBox::Threshold(_) => Action::Select(Selection::Plan),
                         });
                     }

@@ -93,11 +93,9 @@ fn diff(open: &Plan, other: &Plan, reading: Reading, cut: Cut) -> PlanDiff {
 pub fn go_to(target: Target) -> Action {
     match target {
         Target::Field { at, field } => match (field.figure(), field) {
-            (Some((vigencia, figure)), _) => Action::FocusCell(CellId {
-                at,
-                vigencia,
-                figure,
-            }),
+            (Some((vigencia, figure)), _) => {
+                Action::FocusCell(CellId::figure(at, vigencia, figure))
+            }
             (None, crate::model::validation::Field::Comment(vigencia, quarter)) => {
                 Action::EditComment {
                     at,
@@ -147,11 +145,7 @@ mod tests {
     };
 
     fn cell(vigencia: Vigencia, figure: Figure) -> Action {
-        Action::FocusCell(CellId {
-            at: AT,
-            vigencia,
-            figure,
-        })
+        Action::FocusCell(CellId::figure(AT, vigencia, figure))
     }
 
     #[test]

@@ -11,17 +11,15 @@ use super::state::ViewState;
 use super::thresholds::{Threshold, ThresholdsForm, ThresholdsProblem};
 use crate::model::edit::IndicatorPath;
 use crate::model::format::{NumberError, number_as_stored, parse_optional_number};
-use crate::model::validation::{Field, indicator_label};
+use crate::model::validation::indicator_label;
 use crate::model::{Language, Plan};
 use crate::tr;
 
 /// The entry box a refused text is in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EntryBox {
-    /// A figure of the grid.
+    /// A number cell of the grid: a figure or a línea base.
     Cell(CellId),
-    /// An indicator's línea base, in its details.
-    Baseline(IndicatorPath),
     /// One of the semáforo's thresholds, in the plan's settings.
     Threshold(Threshold),
 }
@@ -62,8 +60,7 @@ impl RefusedEntry {
     /// 2022 T1", "Rojo por debajo de (%)".
     pub fn place(&self, language: Language) -> String {
         let field = match self.entry {
-            EntryBox::Cell(cell) => cell.field(),
-            EntryBox::Baseline(_) => Field::Baseline,
+            EntryBox::Cell(cell) => cell.name(language),
             EntryBox::Threshold(threshold) => return threshold.label(language),
         };
         let mut place = Vec::with_capacity(3);
@@ -71,7 +68,7 @@ impl RefusedEntry {
             place.push(tr!(language, "place-objective", number = *objective));
             place.push(tr!(language, "place-indicator", label = indicator.as_str()));
         }
-        place.push(field.name(language));
+        place.push(field);
         place.join(" · ")
     }
 
@@ -92,8 +89,8 @@ impl RefusedEntry {
     }
 }
 
-/// Every text on screen that was not accepted: the grid's cells, then the líneas base, then the
-/// semáforo's thresholds. Read in `language`, as typed.
+/// Every text on screen that was not accepted: the grid's cells (figures and líneas base), then
+/// the semáforo's thresholds. Read in `language`, as typed.
 pub fn refused_entries(plan: &Plan, view: &ViewState, language: Language) -> Vec<RefusedEntry> {
     let named = |at: IndicatorPath| {
         let objective = plan.objectives.get(at.objective)?;
@@ -102,27 +99,15 @@ pub fn refused_entries(plan: &Plan, view: &ViewState, language: Language) -> Vec
         Some((objective.number, indicator_label(&meta.code, indicator)))
     };
     let mut refused = Vec::new();
-    for (cell, draft) in &view.drafts {
+    // A type half typed ("c": creciente or constante) is no number and no refusal.
+    for (cell, draft) in view.drafts.iter().filter(|(c, _)| c.entry.is_number()) {
         if let Some(error) = draft.error(language) {
             refused.push(RefusedEntry {
                 entry: EntryBox::Cell(*cell),
                 indicator: named(cell.at),
                 text: draft.text.clone(),
                 refusal: Refusal::NotANumber(error),
-                kept: plan
-                    .indicator(cell.at)
-                    .and_then(|i| i.figure(cell.vigencia, cell.figure)),
-            });
-        }
-    }
-    for (at, draft) in &view.baseline_drafts {
-        if let Some(error) = draft.error(language) {
-            refused.push(RefusedEntry {
-                entry: EntryBox::Baseline(*at),
-                indicator: named(*at),
-                text: draft.text.clone(),
-                refusal: Refusal::NotANumber(error),
-                kept: plan.indicator(*at).and_then(|i| i.baseline),
+                kept: cell.number(plan),
             });
         }
     }
@@ -177,15 +162,12 @@ mod tests {
 
     #[test]
     fn each_refused_text_names_its_place_and_the_value_a_save_keeps() {
-        let cell = EntryBox::Cell(CellId {
-            at: IndicatorPath {
-                objective: 2,
-                meta: 0,
-                indicator: 3,
-            },
-            vigencia: 2022,
-            figure: Figure::Executed(Quarter::ALL[0]),
-        });
+        let at = IndicatorPath {
+            objective: 2,
+            meta: 0,
+            indicator: 3,
+        };
+        let cell = EntryBox::Cell(CellId::figure(at, 2022, Figure::Executed(Quarter::ALL[0])));
         assert_eq!(
             entry(cell, Some(Decimal::from(19))).kept_message(Language::Es),
             "Objetivo 3 · indicador 644 · ejecutado 2022 T1: «2o» no se aceptó; se guarda 19,00"

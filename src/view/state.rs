@@ -113,8 +113,6 @@ pub struct ViewState {
     pub selection: Selection,
     /// Texts typed in grid cells, kept while they are shown (a red one was not accepted).
     pub drafts: BTreeMap<CellId, Draft>,
-    /// Líneas base typed in the indicators' details and not accepted (not numbers).
-    pub baseline_drafts: BTreeMap<IndicatorPath, Draft>,
     /// The cell being visited (focused), if any.
     pub visit: Option<CellVisit>,
     /// Presenting to the committee: full-screen slides.
@@ -179,7 +177,6 @@ impl ViewState {
         Self {
             selection,
             drafts: BTreeMap::new(),
-            baseline_drafts: BTreeMap::new(),
             visit: None,
             presenting: false,
             range: None,
@@ -203,15 +200,12 @@ impl ViewState {
     /// Drops every text typed and not accepted: the boxes show the plan's values again.
     pub fn drop_drafts(&mut self) {
         self.drafts.clear();
-        self.baseline_drafts.clear();
     }
 
     /// Drops the texts typed and not accepted (read in `language`): the boxes show the plan's
     /// values again. The semáforo's thresholds typed and not applied go too.
     pub fn drop_refused(&mut self, language: Language) {
         self.drafts.retain(|_, d| d.error(language).is_none());
-        self.baseline_drafts
-            .retain(|_, d| d.error(language).is_none());
         self.thresholds_form = None;
     }
 
@@ -219,19 +213,21 @@ impl ViewState {
     /// down): each such cell shows the value it now holds.
     pub fn drop_drafts_written_by(&mut self, edits: &[crate::model::edit::Edit]) {
         for edit in edits {
-            if let crate::model::edit::Edit::Figure {
-                at,
-                vigencia,
-                figure,
-                ..
-            } = *edit
-            {
-                self.drafts.remove(&CellId {
+            use crate::model::edit::Edit;
+            let cell = match *edit {
+                Edit::Figure {
                     at,
                     vigencia,
                     figure,
-                });
-            }
+                    ..
+                } => CellId::figure(at, vigencia, figure),
+                Edit::Baseline { at, .. } => CellId {
+                    at,
+                    entry: super::grid::Entry::Baseline,
+                },
+                _ => continue,
+            };
+            self.drafts.remove(&cell);
         }
     }
 }
@@ -254,11 +250,11 @@ impl Find {
     /// no hit was gone to.
     pub fn found_cell(&self, cut: Cut) -> Option<CellId> {
         let at = *self.hits.get(self.current?)?;
-        Some(CellId {
+        Some(CellId::figure(
             at,
-            vigencia: cut.vigencia,
-            figure: crate::model::edit::Figure::Executed(cut.quarter),
-        })
+            cut.vigencia,
+            crate::model::edit::Figure::Executed(cut.quarter),
+        ))
     }
 }
 

@@ -129,8 +129,8 @@ Label F1 — Ayuda @7,346
 Label Ctrl+Q — Salir @7,370
 Label Escribir — en una celda alcanzada (clic, Tab, Enter, flechas) reemplaza su cifra @7,392
 Label F2 o doble clic — corregir la cifra: el cursor queda al final @7,416
-Label Enter / Mayús+Enter — aceptar y bajar / subir @7,438
-Label Tab / Mayús+Tab — aceptar y pasar a la celda siguiente / anterior @7,462
+Label Enter / Mayús+Enter — aceptar y bajar / subir; en la última fila, una fila nueva @7,438
+Label Tab / Mayús+Tab — aceptar y pasar a la celda siguiente / anterior; desde la unidad de la última fila, una fila nueva @7,462
 Label Flechas — moverse entre celdas (al corregir con F2, mueven el cursor) @7,484
 Label Inicio / Fin, Ctrl+Inicio / Ctrl+Fin — primera / última celda de la fila; de la tabla @7,508
 Label Re Pág / Av Pág — una pantalla de filas arriba / abajo @7,530

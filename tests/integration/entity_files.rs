@@ -341,7 +341,7 @@ fn the_window_proposes_the_weights_applies_them_in_one_step_and_ctrl_z_restores_
         .collect();
     assert_eq!(shown[0], ("3,00", "14,29"));
     assert_eq!(shown[4], ("31,34", "14,28"));
-    harness.get_by_label(&dialog.source);
+    harness.get_by_label(&format!("Propuesta: {}", dialog.source));
     assert_eq!(
         dialog.totals,
         Some(("100,00".to_owned(), "100,00".to_owned()))

@@ -183,14 +183,17 @@ fn arrows_home_end_and_page_keys_move_like_excel() {
     go(Modifiers::NONE, Key::ArrowDown, "466 · ejecutado 2022 T2");
     go(Modifiers::NONE, Key::ArrowLeft, "466 · ejecutado 2022 T1");
     go(Modifiers::NONE, Key::ArrowUp, "465 · ejecutado 2022 T1");
-    go(Modifiers::NONE, Key::Home, "465 · ponderación 2022");
-    go(Modifiers::NONE, Key::End, "465 · programación 2024");
-    go(Modifiers::COMMAND, Key::Home, "464 · ponderación 2022");
-    go(Modifiers::COMMAND, Key::End, "555 · programación 2024");
-    go(Modifiers::NONE, Key::PageUp, "464 · programación 2024");
-    go(Modifiers::NONE, Key::PageDown, "555 · programación 2024");
+    // A row runs from its code to its unit, all typed in.
+    go(Modifiers::NONE, Key::Home, "465 · código");
+    go(Modifiers::NONE, Key::End, "465 · unidad");
+    go(Modifiers::COMMAND, Key::Home, "464 · código");
+    go(Modifiers::COMMAND, Key::End, "555 · unidad");
+    go(Modifiers::NONE, Key::PageUp, "464 · unidad");
+    go(Modifiers::NONE, Key::PageDown, "555 · unidad");
     // From T4, the computed columns are skipped: Right goes to the first programming.
-    go(Modifiers::COMMAND, Key::Home, "464 · ponderación 2022");
+    go(Modifiers::COMMAND, Key::Home, "464 · código");
+    go(Modifiers::NONE, Key::ArrowRight, "464 · nombre");
+    go(Modifiers::NONE, Key::ArrowRight, "464 · ponderación 2022");
     for quarter in 1..=4 {
         go(
             Modifiers::NONE,
@@ -356,7 +359,7 @@ fn the_grid_scrolls_sideways_to_the_cell_the_keys_reach() {
         press(&mut harness, Modifiers::NONE, Key::End);
         harness.run();
     }
-    let cell = harness.get_by_label("464 · programación 2024");
+    let cell = harness.get_by_label("464 · unidad");
     assert!(cell.is_focused());
     let rect = cell.rect();
     assert!(
@@ -365,6 +368,7 @@ fn the_grid_scrolls_sideways_to_the_cell_the_keys_reach() {
     );
     press(&mut harness, Modifiers::NONE, Key::Home);
     harness.run();
+    assert!(harness.get_by_label("464 · código").is_focused());
     let rect = harness.get_by_label("464 · ponderación 2022").rect();
     assert!(rect.min.x >= 240.0, "back at the row's start: {rect:?}");
 }
@@ -412,7 +416,7 @@ fn in_a_long_grid_page_down_and_ctrl_end_reach_rows_far_below() {
     );
     press(&mut harness, Modifiers::COMMAND, Key::End);
     harness.run();
-    let last = harness.get_by_label("1299 · programación 2024");
+    let last = harness.get_by_label("1299 · unidad");
     assert!(last.is_focused(), "Ctrl+End reached the last indicator");
     let rect = last.rect();
     assert!(

@@ -292,7 +292,7 @@ fn in_the_10000_plan_page_down_moves_the_grid_and_ctrl_end_reaches_the_last_indi
     );
 
     press(&mut harness, Modifiers::COMMAND, Key::End);
-    let last = format!("{} · programación 2024", labels[1_999]);
+    let last = format!("{} · unidad", labels[1_999]);
     // Labels of indicators without a code repeat within a meta: the focused one is looked for.
     let node = harness
         .query_all_by_label(&last)

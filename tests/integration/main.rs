@@ -40,6 +40,7 @@ mod refused_text;
 mod seed_acceptance;
 mod slides;
 mod small_screens;
+mod typing_rows;
 mod ui;
 mod ui_files;
 mod undo_history;

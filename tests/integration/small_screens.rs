@@ -99,7 +99,11 @@ fn reaching_the_programming_keeps_meta_code_and_name_in_view_as_frozen_panes() {
     let mut harness = objective_3_at(size);
     harness.get_by_label("644 · ejecutado 2022 T1").click();
     harness.run();
+    // End goes to the unit; the programming is left of the línea base and the type.
     press(&mut harness, Modifiers::NONE, Key::End);
+    for _ in 0..3 {
+        press(&mut harness, Modifiers::NONE, Key::ArrowLeft);
+    }
     let cell = harness.get_by_label("644 · programación 2024");
     assert!(cell.is_focused());
     let cell = cell.rect();
@@ -108,7 +112,7 @@ fn reaching_the_programming_keeps_meta_code_and_name_in_view_as_frozen_panes() {
         screen.contains_rect(cell),
         "the cell reached is on screen: {cell:?}"
     );
-    let code = in_row(&harness, "644", cell);
+    let code = harness.get_by_label("644 · código").rect();
     let meta = in_row(&harness, "META SECTORIAL 431", cell);
     for (name, rect) in [("code", code), ("meta", meta)] {
         assert!(
@@ -116,10 +120,12 @@ fn reaching_the_programming_keeps_meta_code_and_name_in_view_as_frozen_panes() {
             "the {name} stays in view, left of the figures: {rect:?}"
         );
     }
-    // The weight went out of view, under the frozen pane; Home brings it back.
+    // The weight went out of view, under the frozen pane; Home (the row's code) brings it
+    // back.
     let weight = harness.get_by_label("644 · ponderación 2022").rect();
     assert!(weight.left() < code.right(), "{weight:?}");
     press(&mut harness, Modifiers::NONE, Key::Home);
+    assert!(harness.get_by_label("644 · código").is_focused());
     let weight = harness.get_by_label("644 · ponderación 2022").rect();
     assert!(weight.left() > code.right(), "{weight:?}");
 }

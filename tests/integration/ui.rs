@@ -447,8 +447,15 @@ fn tab_and_enter_move_between_cells_like_a_spreadsheet() {
     harness.run();
     press(&mut harness, Modifiers::NONE, Key::Tab);
     assert!(
-        harness.get_by_label("466 · ponderación 2022").is_focused(),
-        "wraps to the next row"
+        harness.get_by_label("465 · línea base").is_focused(),
+        "after the programming, the línea base, the type and the unit"
+    );
+    harness.get_by_label("465 · unidad").focus();
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    assert!(
+        harness.get_by_label("466 · código").is_focused(),
+        "wraps to the next row, at its code"
     );
 }
 

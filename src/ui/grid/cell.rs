@@ -5,12 +5,15 @@ use rust_decimal::Decimal;
 
 use super::GridContext;
 use crate::model::Language;
-use crate::model::edit::Edit;
+use crate::model::edit::{Edit, IndicatorPath};
 use crate::model::format::{NumberError, number_as_stored, parse_optional_number};
 use crate::theme;
 use crate::tr;
-use crate::view::grid::{CELL_KEYS, CellId, CellKey, CellRange, Move, RANGE_KEYS, RangeKey};
-use crate::view::{Action, CellMode, CellVisit, Draft, ViewState};
+use crate::view::grid::GridLayout;
+use crate::view::grid::{
+    CELL_KEYS, CellId, CellKey, CellRange, Move, RANGE_KEYS, RangeKey, cell_edit,
+};
+use crate::view::{Action, CellMode, CellVisit, Draft, Selection, ViewState};
 
 /// The text field's inner margin on each side (egui's default).
 const TEXT_MARGIN: f32 = 4.0;
@@ -90,11 +93,11 @@ pub fn number_cell_ui(
     if has_error {
         edit = edit
             .background_color(theme::INVALID_CELL)
-            .text_color(theme::ON_TRAFFIC_LIGHT);
+            .text_color(theme::DARK_TEXT);
     } else if at_cut {
         edit = edit.background_color(theme::cut_quarter_fill(ui.visuals()));
     }
-    let name = format!("{indicator} · {}", cell.field().name(language));
+    let name = format!("{indicator} · {}", cell.name(language));
     let mut response = edit.show(ui).response.response.accessible_name(name);
     if too_wide {
         // Nothing typed lands on the "###" stand-in.
@@ -157,13 +160,8 @@ impl Cell {
     }
 
     /// The edit that sets the cell to `value`.
-    fn edit(&self, value: Option<Decimal>) -> Edit {
-        Edit::Figure {
-            at: self.cell.at,
-            vigencia: self.cell.vigencia,
-            figure: self.cell.figure,
-            value,
-        }
+    fn edit(&self, value: Option<Decimal>) -> Option<Edit> {
+        cell_edit(self.cell, value)
     }
 
     /// A new visit to this cell: the whole text selected, typing replaces it.
@@ -199,12 +197,9 @@ impl Cell {
         match cell_key(ui, self.id, &mut visit.mode, text) {
             Some(CellKey::Move(to)) => {
                 view.range = None;
-                actions.push(Action::EndEditGroup);
-                if let Some(target) = layout.target(self.cell, to) {
-                    view.next_frame.focus = Some(target);
-                    ui.ctx().request_repaint();
-                } else if to == Move::Down {
-                    // Enter on the last row: the value is accepted, the cell stays.
+                let moved = move_from(ui, grid.objective, layout, self.cell, to, view, actions);
+                if !moved && to == Move::Down {
+                    // Down on the last row: the value is accepted, the cell stays.
                     visit = self.begin_visit(ui, view, text);
                 }
             }
@@ -214,10 +209,12 @@ impl Cell {
             }
             Some(CellKey::Cancel) => {
                 view.range = None;
-                actions.push(Action::CancelCellEdit {
-                    group: self.id,
-                    restore: self.edit(visit.original),
-                });
+                if let Some(restore) = self.edit(visit.original) {
+                    actions.push(Action::CancelCellEdit {
+                        group: self.id,
+                        restore,
+                    });
+                }
                 view.drafts.remove(&self.cell);
                 *text = visit
                     .original
@@ -288,10 +285,7 @@ impl Cell {
             }
         };
         let plan = grid.plan;
-        let value_of = |cell: CellId| {
-            plan.indicator(cell.at)
-                .and_then(|i| i.figure(cell.vigencia, cell.figure))
-        };
+        let value_of = |cell: CellId| cell.number(plan);
         grid.actions
             .push(Action::EditBatch(layout.fill_down(range, value_of)));
         grid.view.drafts.remove(&self.cell);
@@ -346,15 +340,20 @@ impl Cell {
             );
             match parse_optional_number(text, language) {
                 Ok(new_value) if new_value != self.value => {
-                    actions.push(Action::Edit(self.edit(new_value), Some(self.id)));
+                    actions.extend(
+                        self.edit(new_value)
+                            .map(|edit| Action::Edit(edit, Some(self.id))),
+                    );
                 }
                 Ok(_) => {}
                 // Not a number: the plan holds what the cell had when it was reached, never a
                 // figure typed on the way ("2" of "2o"), and keeps no step of it.
-                Err(_) if self.value != reached => actions.push(Action::CancelCellEdit {
-                    group: self.id,
-                    restore: self.edit(reached),
-                }),
+                Err(_) if self.value != reached => {
+                    actions.extend(self.edit(reached).map(|restore| Action::CancelCellEdit {
+                        group: self.id,
+                        restore,
+                    }));
+                }
                 Err(_) => {}
             }
         }
@@ -405,6 +404,49 @@ impl Cell {
     }
 }
 
+/// Sends the focus where `to` goes from `cell`, once what the visit typed is one undo step of
+/// its own. Enter in the last row, or Tab from its last cell, goes on in a new row, as in
+/// Excel: an indicator added to the last row's meta (one undo step), selected, its code
+/// reached. Returns whether the focus moves.
+pub fn move_from(
+    ui: &egui::Ui,
+    objective: &crate::model::Objective,
+    layout: &GridLayout,
+    cell: CellId,
+    to: Move,
+    view: &mut ViewState,
+    actions: &mut Vec<Action>,
+) -> bool {
+    actions.push(Action::EndEditGroup);
+    let target = match layout.target(cell, to) {
+        Some(target) => target,
+        None => match layout.past_last_row(cell, to) {
+            Some(last) => {
+                let Some(meta) = objective.metas.get(last.meta) else {
+                    return false;
+                };
+                let at = IndicatorPath {
+                    indicator: meta.indicators.len(),
+                    ..last
+                };
+                actions.push(Action::Edit(
+                    Edit::AddIndicator {
+                        objective: last.objective,
+                        meta: last.meta,
+                    },
+                    None,
+                ));
+                actions.push(Action::Select(Selection::Indicator(at)));
+                GridLayout::row_start(at)
+            }
+            None => return false,
+        },
+    };
+    view.next_frame.focus = Some(target);
+    ui.ctx().request_repaint();
+    true
+}
+
 /// Takes a key press with exactly the shortcut's modifiers out of this frame's input.
 fn take_key(ui: &mut egui::Ui, shortcut: &KeyboardShortcut) -> bool {
     ui.input_mut(|i| {
@@ -419,7 +461,12 @@ fn take_key(ui: &mut egui::Ui, shortcut: &KeyboardShortcut) -> bool {
 /// Takes out of this frame's input the key that moves, amends or cancels, before the text
 /// field sees it ([`CELL_KEYS`]). Arrows and Home/End move between cells unless the user is
 /// amending the text (F2, a double-click, or a caret placed in the text with the mouse).
-fn cell_key(ui: &mut egui::Ui, id: egui::Id, mode: &mut CellMode, text: &str) -> Option<CellKey> {
+pub(super) fn cell_key(
+    ui: &mut egui::Ui,
+    id: egui::Id,
+    mode: &mut CellMode,
+    text: &str,
+) -> Option<CellKey> {
     let whole_text_selected = text.is_empty()
         || egui::TextEdit::load_state(ui.ctx(), id)
             .and_then(|s| s.cursor.char_range())
@@ -445,12 +492,12 @@ fn cell_key(ui: &mut egui::Ui, id: egui::Id, mode: &mut CellMode, text: &str) ->
 }
 
 /// Selects the whole text of the field `id` (shown from the next frame).
-fn select_all(ui: &egui::Ui, id: egui::Id, text: &str) {
+pub(super) fn select_all(ui: &egui::Ui, id: egui::Id, text: &str) {
     set_selection(ui, id, egui::text::CCursorRange::select_all_str(text));
 }
 
 /// Puts the caret after the last character of the field `id`.
-fn caret_at_end(ui: &egui::Ui, id: egui::Id, text: &str) {
+pub(super) fn caret_at_end(ui: &egui::Ui, id: egui::Id, text: &str) {
     let end = egui::text::CCursor::end_of_str(text);
     set_selection(ui, id, egui::text::CCursorRange::one(end));
 }

@@ -34,7 +34,7 @@ pub fn figures_footer_ui(ui: &mut egui::Ui, spans: &[Rangef], grid: &GridContext
     };
     let language = grid.language;
     let thresholds = grid.plan.settings.traffic_lights;
-    for column in &grid.layout.columns {
+    for column in grid.layout.scrolled() {
         r.col(|ui| match column {
             GridColumn::Figure(_, Figure::Weight) => {
                 ui.with_layout(Layout::right_to_left(Align::Center), |ui| {

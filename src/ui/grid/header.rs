@@ -1,5 +1,6 @@
 //! The grid's headers: the frozen pane's (meta, code, name) and the one that scrolls sideways
-//! (one column per figure, then type and entity); the cut quarter's column is tinted.
+//! (one column per figure, the línea base, type and unit, then kind and entity); the cut
+//! quarter's column is tinted.
 
 use egui::Rangef;
 use egui_extras::TableRow;
@@ -8,7 +9,7 @@ use crate::model::edit::Figure;
 use crate::model::{Cut, Language};
 use crate::theme;
 use crate::tr;
-use crate::view::grid::{GridColumn, GridLayout};
+use crate::view::grid::{Entry, GridColumn, GridLayout};
 
 /// A column's title, tinted when it is the cut quarter's, with what it holds on hover.
 /// Returns where the column is.
@@ -46,7 +47,8 @@ pub fn names_header_ui(mut header: TableRow<'_, '_>, language: Language) -> Vec<
     .collect()
 }
 
-/// The titles of the pane that scrolls sideways: one per figure, then type and entity.
+/// The titles of the pane that scrolls sideways: one per figure, the línea base, type and
+/// unit, then kind and entity.
 /// Returns where each column is, left to right.
 pub fn figures_header_ui(
     mut header: TableRow<'_, '_>,
@@ -55,7 +57,7 @@ pub fn figures_header_ui(
     language: Language,
 ) -> Vec<Rangef> {
     let mut spans = Vec::new();
-    for column in &layout.columns {
+    for column in layout.scrolled() {
         let at_cut = *column == GridColumn::Figure(cut.vigencia, Figure::Executed(cut.quarter));
         let (text, hover) = match column {
             GridColumn::Figure(year, Figure::Weight) => (
@@ -98,14 +100,24 @@ pub fn figures_header_ui(
                 "Total".into(),
                 tr!(language, "grid-total-programming-per-type"),
             ),
+            GridColumn::Setup(Entry::Baseline) => (
+                tr!(language, "grid-baseline-heading"),
+                tr!(language, "grid-baseline-hint"),
+            ),
+            GridColumn::Setup(Entry::Type) => (
+                tr!(language, "grid-type-heading"),
+                tr!(language, "grid-type-hint"),
+            ),
+            GridColumn::Setup(Entry::Unit) => (
+                tr!(language, "grid-unit-heading"),
+                tr!(language, "grid-unit-hint"),
+            ),
+            // Code and name are the frozen pane's.
+            GridColumn::Setup(_) => continue,
         };
         spans.push(heading_ui(&mut header, text, hover, at_cut));
     }
     for (text, hover) in [
-        (
-            tr!(language, "grid-type-heading"),
-            tr!(language, "grid-annualization-type"),
-        ),
         (
             tr!(language, "grid-kind-heading"),
             tr!(language, "grid-kind-hint"),

@@ -1,12 +1,13 @@
-//! The editable grid of an objective's indicators: weight, execution per quarter, the figures
-//! the engine computes at the cut, programming per vigencia. Where each cell is and where the
+//! The editable grid of an objective's indicators: code and name, weight, execution per
+//! quarter, the figures the engine computes at the cut, programming per vigencia, línea base,
+//! type and unit — a whole row typed with Tab, a new one reached by Enter past the last. Where each cell is and where the
 //! keys go is [`crate::view::grid`]; here it is drawn: [`header`], one [`row`] per indicator
 //! whose number cells are [`cell`]s, and the [`footer`] with the objective's totals.
 //!
 //! What an officer works with at a cut comes first and fits a laptop's window (1093 points
 //! wide at 125 %): the indicator's meta, code and name, weight, the quarters, the figures at
-//! the cut and the note. The rest (what remains, the projection, the programming, the type and
-//! the entity) is reached by scrolling sideways, while meta, code and name stay in view (a
+//! the cut and the note. The rest (what remains, the projection, the programming, the línea
+//! base, type and unit, the kind and the entity) is reached by scrolling sideways, while meta, code and name stay in view (a
 //! frozen pane, as in Excel): the grid is two tables side by side that scroll up and down
 //! together, with the total row under them.
 
@@ -14,6 +15,7 @@ mod cell;
 mod footer;
 mod header;
 mod row;
+mod text_cell;
 
 use egui::{Align, Layout};
 use egui_extras::{Column, TableBuilder};
@@ -24,10 +26,10 @@ use crate::model::forecast::ObjectiveForecast;
 use crate::model::format::{number_as_stored, number_or_empty, percent, percent_for_spreadsheet};
 use crate::model::progress::programmed_total;
 use crate::model::validation::indicator_label;
-use crate::model::{Annualization, Cut, Language, Objective, ObjectiveProgress, Plan, Vigencia};
+use crate::model::{Cut, Language, Objective, ObjectiveProgress, Plan, Vigencia};
 use crate::theme;
 use crate::ui::PanelContext;
-use crate::view::grid::{GridColumn, GridLayout};
+use crate::view::grid::{Entry, GridColumn, GridLayout};
 use crate::view::{Action, Selection, ViewState};
 
 pub use cell::not_accepted;
@@ -94,6 +96,15 @@ impl GridContext<'_> {
             GridColumn::Total => {
                 number_or_empty(programmed_total(indicator, self.plan.period), language)
             }
+            GridColumn::Setup(entry) => match entry {
+                Entry::Code => indicator.code.clone().unwrap_or_default(),
+                Entry::Name => indicator.name.clone(),
+                Entry::Unit => indicator.unit.clone(),
+                Entry::Type => annualization_name(indicator.annualization, language),
+                Entry::Baseline | Entry::Figure(..) => indicator
+                    .baseline
+                    .map_or_else(String::new, |v| number_as_stored(v, language)),
+            },
         }
     }
 
@@ -114,15 +125,7 @@ impl GridContext<'_> {
     }
 }
 
-/// The name of an annualization type in the grid's combo box.
-pub fn annualization_name(kind: Annualization, language: Language) -> String {
-    match kind {
-        Annualization::Suma => crate::tr!(language, "annualization-suma"),
-        Annualization::Creciente => crate::tr!(language, "annualization-creciente"),
-        Annualization::Constante => crate::tr!(language, "annualization-constante"),
-        Annualization::Decreciente => crate::tr!(language, "annualization-decreciente"),
-    }
-}
+use crate::view::grid::annualization_name;
 
 /// The grid of the objective at index `objective`.
 pub fn indicator_grid_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>, objective: usize) {
@@ -267,8 +270,10 @@ impl RowsScroll {
 
 /// The code column's width at first.
 const CODE_WIDTH: f32 = 44.0;
-/// The annualization type column's width at first.
+/// The annualization type column's width at first ("Decreciente" fits).
 const TYPE_WIDTH: f32 = 96.0;
+/// The unit column's width at first.
+const UNIT_WIDTH: f32 = 120.0;
 /// The indicator kind column's width at first ("proyecto de inversión" fits).
 const KIND_WIDTH: f32 = 140.0;
 /// The entity column's width at first (its name is cut with "…", whole on hover).
@@ -308,7 +313,7 @@ impl GridWidths {
         let meta = meta_code_width(ui, objective);
         let progress = progress_width(ui, figures, cut, language);
         let widths: Vec<f32> = layout
-            .columns
+            .scrolled()
             .iter()
             .map(|column| match column {
                 GridColumn::Progress => progress,
@@ -323,15 +328,17 @@ impl GridWidths {
                         .clamp(least, FIGURE_WIDTH_MAX)
                 }
                 GridColumn::Comment(_) => 44.0,
+                GridColumn::Setup(Entry::Type) => TYPE_WIDTH,
+                GridColumn::Setup(Entry::Unit) => UNIT_WIDTH,
                 GridColumn::ExecutedAtCut => theme::NUMBER_COLUMN + 8.0,
                 _ => theme::NUMBER_COLUMN,
             })
             .collect();
         let working = layout
-            .columns
+            .scrolled()
             .iter()
             .position(|c| matches!(c, GridColumn::Comment(_)))
-            .map_or(layout.columns.len(), |note| note + 1);
+            .map_or(layout.scrolled().len(), |note| note + 1);
         // egui_extras puts the item spacing after every column, and there is one between the
         // frozen pane and the figures.
         let spacing = ui.spacing().item_spacing.x;
@@ -347,7 +354,7 @@ impl GridWidths {
             name: spare.clamp(NAME_WIDTH.0, NAME_WIDTH.1),
             name_max: spare.max(NAME_WIDTH.0),
             progress: layout
-                .columns
+                .scrolled()
                 .iter()
                 .position(|c| *c == GridColumn::Progress)
                 .map(|at| (at, progress)),
@@ -468,7 +475,6 @@ fn figures_table_ui(
     }
     let mut spans = Vec::new();
     let output = table
-        .column(Column::initial(TYPE_WIDTH).at_least(90.0))
         .column(Column::initial(KIND_WIDTH).at_least(40.0).clip(true))
         .column(Column::initial(ENTITY_WIDTH).at_least(40.0).clip(true))
         .header(HEADER_HEIGHT, |header| {
@@ -488,7 +494,9 @@ fn figures_table_ui(
     output.state.clamped_offset().y
 }
 
-/// The sideways scroll offset that brings `rect` into the grid's view, if it is not in it.
+/// The sideways scroll offset that brings `rect` into the grid's view, if it is not in it. A
+/// cell wholly left of the scrolled pane is the frozen pane's (a row's code or name, reached by
+/// Home or Shift+Tab): the figures go back to their start, as in Excel.
 fn offset_to_reveal<R>(
     rect: egui::Rect,
     area: &egui::scroll_area::ScrollAreaOutput<R>,
@@ -496,7 +504,9 @@ fn offset_to_reveal<R>(
     let visible = area.inner_rect;
     let offset = area.state.clamped_offset().x;
     let margin = 8.0;
-    if rect.max.x > visible.max.x {
+    if rect.max.x <= visible.min.x {
+        (offset > 0.0).then_some(0.0)
+    } else if rect.max.x > visible.max.x {
         Some(offset + rect.max.x - visible.max.x + margin)
     } else if rect.min.x < visible.min.x {
         Some((offset - (visible.min.x - rect.min.x) - margin).max(0.0))

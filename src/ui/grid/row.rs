@@ -5,19 +5,18 @@
 use egui::{Align, Layout, RichText};
 use egui_extras::TableRow;
 
-use super::{GridContext, annualization_name, cell, paint_in_range, right_aligned};
-use crate::model::edit::{Edit, Figure, IndicatorPath};
+use super::{GridContext, cell, paint_in_range, right_aligned, text_cell};
+use crate::model::edit::{Figure, IndicatorPath};
 use crate::model::format::{number_or_empty, percent, percent_or_dash};
 use crate::model::progress::programmed_total;
 use crate::model::validation::indicator_label;
 use crate::model::{
-    Annualization, Cut, Indicator, IndicatorProgress, Language, Meta, Quarter, TrafficLights,
-    Vigencia,
+    Cut, Indicator, IndicatorProgress, Language, Meta, Quarter, TrafficLights, Vigencia,
 };
 use crate::theme;
 use crate::tr;
-use crate::ui::tree::{progress_badge, short};
-use crate::view::grid::{CellId, GridColumn};
+use crate::ui::tree::progress_badge;
+use crate::view::grid::{CellId, Entry, GridColumn, GridLayout};
 use crate::view::{Action, Selection};
 
 /// The frozen part of the row of the indicator at `at`, the `row`-th of the objective: meta,
@@ -49,12 +48,24 @@ pub fn figures_row_ui(
     };
     r.set_selected(grid.view.selection == Selection::Indicator(at));
     let layout = grid.layout;
-    for (c, column) in layout.columns.iter().enumerate() {
-        let in_range = grid.in_range(row, c);
+    for (c, column) in layout.scrolled().iter().enumerate() {
+        let in_range = grid.in_range(row, c + GridLayout::FROZEN);
         r.col(|ui| {
             match *column {
                 GridColumn::Figure(vigencia, figure) => {
                     figure_cell_ui(ui, grid, &this, vigencia, figure);
+                }
+                GridColumn::Setup(Entry::Baseline) => {
+                    let cell = CellId {
+                        at: this.at,
+                        entry: Entry::Baseline,
+                    };
+                    let value = this.indicator.baseline;
+                    cell::number_cell_ui(ui, grid, cell, value, &this.label, false);
+                }
+                GridColumn::Setup(entry) => {
+                    let cell = CellId { at: this.at, entry };
+                    text_cell::text_cell_ui(ui, grid, cell, &this.label);
                 }
                 GridColumn::Comment(quarter) => comment_column_ui(ui, grid, &this, quarter),
                 computed => computed_cell_ui(ui, grid, &this, computed),
@@ -98,56 +109,41 @@ impl<'a> RowIndicator<'a> {
     }
 }
 
-/// The cells that say which indicator the row is: meta, code and name (a link that selects
-/// it).
+/// The cells that say which indicator the row is: meta, then code and name, typed in as the
+/// figures are (a click on the name also selects the indicator).
 fn naming_cells_ui(
     r: &mut TableRow<'_, '_>,
     grid: &mut GridContext<'_>,
     this: &RowIndicator<'_>,
     selected: bool,
 ) {
-    let (at, indicator, meta) = (this.at, this.indicator, this.meta);
-    let language = grid.language;
+    let (at, meta) = (this.at, this.meta);
     r.col(|ui| {
         ui.label(&meta.code).on_hover_text(&meta.name);
     });
-    r.col(|ui| {
-        ui.label(indicator.code_label());
-    });
-    r.col(|ui| {
-        let name = if indicator.name.trim().is_empty() {
-            tr!(language, "grid-no-name")
-        } else {
-            short(&indicator.name, 60)
-        };
-        let link = ui
-            .add(egui::Button::selectable(selected, name).truncate())
-            .on_hover_text(&indicator.name);
-        if selected && grid.view.next_frame.reveal_selection {
-            link.scroll_to_me(Some(Align::Center));
-        }
-        if link.clicked() {
-            grid.actions.push(Action::Select(Selection::Indicator(at)));
-        }
-    });
+    for entry in [Entry::Code, Entry::Name] {
+        r.col(|ui| {
+            let cell = CellId { at, entry };
+            let shown = text_cell::text_cell_ui(ui, grid, cell, &this.label);
+            if let Some(name) = shown.filter(|_| entry == Entry::Name)
+                && selected
+                && grid.view.next_frame.reveal_selection
+            {
+                name.scroll_to_me(Some(Align::Center));
+            }
+        });
+    }
 }
 
-/// The cells set when the plan is made, after the figures: annualization type, kind and
-/// entity.
+/// The cells set when the plan is made, after the línea base, type and unit: kind and entity
+/// (set in the details above the grid).
 fn planning_cells_ui(
     r: &mut TableRow<'_, '_>,
     grid: &mut GridContext<'_>,
     this: &RowIndicator<'_>,
 ) {
-    let (at, indicator) = (this.at, this.indicator);
+    let indicator = this.indicator;
     let language = grid.language;
-    r.col(|ui| {
-        let kind = annualization_ui(ui, at, indicator.annualization, &this.label, language);
-        if let Some(kind) = kind {
-            grid.actions
-                .push(Action::Edit(Edit::Annualization { at, kind }, None));
-        }
-    });
     r.col(|ui| {
         // Where the indicator comes from: set in the details above the grid.
         let kind = indicator.kind(this.meta).name(language);
@@ -169,11 +165,7 @@ fn figure_cell_ui(
     figure: Figure,
 ) {
     let indicator = this.indicator;
-    let cell = CellId {
-        at: this.at,
-        vigencia,
-        figure,
-    };
+    let cell = CellId::figure(this.at, vigencia, figure);
     let value = indicator.figure(vigencia, figure);
     let cut = grid.cut;
     let at_cut = vigencia == cut.vigencia && figure == Figure::Executed(cut.quarter);
@@ -243,7 +235,7 @@ fn computed_cell_ui(
             let total = programmed_total(this.indicator, grid.plan.period);
             right_aligned(ui, number_or_empty(total, language));
         }
-        GridColumn::Figure(..) | GridColumn::Comment(_) => {}
+        GridColumn::Figure(..) | GridColumn::Comment(_) | GridColumn::Setup(_) => {}
     }
 }
 
@@ -279,28 +271,6 @@ fn comment_cell_ui(
         },
     )
     .inner
-}
-
-/// The annualization type's combo box; the type chosen, when it changed.
-fn annualization_ui(
-    ui: &mut egui::Ui,
-    at: IndicatorPath,
-    current: Annualization,
-    label: &str,
-    language: Language,
-) -> Option<Annualization> {
-    let mut kind = current;
-    egui::ComboBox::from_id_salt(("type", at))
-        .selected_text(annualization_name(kind, language))
-        .width(92.0)
-        .show_ui(ui, |ui| {
-            for k in Annualization::ALL {
-                ui.selectable_value(&mut kind, k, annualization_name(k, language));
-            }
-        })
-        .response
-        .accessible_name(format!("{label} · {}", tr!(language, "grid-type")));
-    (kind != current).then_some(kind)
 }
 
 /// What an indicator's avance cell writes: the real avance and, when the roll-up counts it

@@ -103,8 +103,8 @@ fn mark(counted: bool, set: bool) -> Value {
 
 /// The seed's indicator matrix with an Objetivo, a type and a kind ("Tipo de indicador")
 /// column: headers and, per
-/// indicator, its objective number and values.
-fn matrix(plan: &Plan, cut: Cut) -> (Vec<String>, Vec<(u8, Vec<Value>)>) {
+/// indicator, its objective's place in the plan (0 for the first) and its values.
+fn matrix(plan: &Plan, cut: Cut) -> (Vec<String>, Vec<(usize, Vec<Value>)>) {
     let date = cut.date();
     let mut headers: Vec<String> = [
         "Objetivo",
@@ -201,9 +201,29 @@ fn matrix(plan: &Plan, cut: Cut) -> (Vec<String>, Vec<(u8, Vec<Value>)>) {
                 row.push(Value::Text(comment.cloned().unwrap_or_default()));
             }
         }
-        rows.push((objective.number, row));
+        let place = plan
+            .objectives
+            .iter()
+            .position(|o| std::ptr::eq(o, objective))
+            .unwrap_or_default();
+        rows.push((place, row));
     }
     (headers, rows)
+}
+
+/// The sheet of the objective at `place`: "Objetivo 3"; a plan that repeats an objective's
+/// number (validation refuses it, but it can still be exported) gets "Objetivo 3 (2)" for the
+/// second, so no sheet takes another's rows.
+fn sheet_name(plan: &Plan, place: usize) -> String {
+    let number = plan.objectives[place].number;
+    let before = plan.objectives[..place]
+        .iter()
+        .filter(|o| o.number == number)
+        .count();
+    match before {
+        0 => format!("Objetivo {number}"),
+        n => format!("Objetivo {number} ({})", n + 1),
+    }
 }
 
 /// The float a workbook stores for a figure, when it reads back (as the import reads a number
@@ -291,13 +311,13 @@ pub fn to_xlsx(plan: &Plan, cut: Cut) -> Result<Vec<u8>, ExportError> {
     summary.set_column_width(4, 18)?;
     summary.set_freeze_panes(1, 0)?;
 
-    for objective in &plan.objectives {
+    for place in 0..plan.objectives.len() {
         let sheet = workbook.add_worksheet();
-        sheet.set_name(format!("Objetivo {}", objective.number))?;
+        sheet.set_name(sheet_name(plan, place))?;
         for (col, header) in headers.iter().enumerate() {
             sheet.write_string_with_format(0, col as u16, header, &bold)?;
         }
-        let mine = rows.iter().filter(|(n, _)| *n == objective.number);
+        let mine = rows.iter().filter(|(p, _)| *p == place);
         for (r, (_, values)) in mine.enumerate() {
             let row = r as u32 + 1;
             for (c, value) in values.iter().enumerate() {

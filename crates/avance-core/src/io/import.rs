@@ -2259,7 +2259,7 @@ fn read_row(
     read.pending = std::mem::take(&mut reading.pending);
     read.meta_code = reading.get(Column::Meta).unwrap_or_default();
     let code = reading.get(Column::Code).unwrap_or_default();
-    read.code = (!code.is_empty() && !code.eq_ignore_ascii_case("N/A")).then_some(code);
+    read.code = (!crate::model::plan::is_no_code(&code)).then_some(code);
     read.name = name;
     read.places = reading.places(read.code.is_some());
     RowKind::Indicator(Box::new(read))

@@ -578,7 +578,7 @@ pub fn indicator_key(indicator: &Indicator) -> IndicatorKey {
         .code
         .as_deref()
         .map(str::trim)
-        .filter(|code| !code.is_empty() && !code.eq_ignore_ascii_case("N/A"));
+        .filter(|code| !super::plan::is_no_code(code));
     match code {
         Some(code) => IndicatorKey::Code(code.to_owned()),
         None => IndicatorKey::WithoutCode {

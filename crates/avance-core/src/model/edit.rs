@@ -178,9 +178,7 @@ impl Indicator {
     fn set_text(&mut self, field: IndicatorText, text: &str) {
         match field {
             IndicatorText::Code => {
-                let code = text.trim();
-                self.code = (!code.is_empty() && !code.eq_ignore_ascii_case("N/A"))
-                    .then(|| text.to_owned());
+                self.code = (!super::plan::is_no_code(text)).then(|| text.to_owned());
             }
             IndicatorText::Name => self.name = text.to_owned(),
             IndicatorText::Entity => self.entity = text.to_owned(),

@@ -465,12 +465,19 @@ impl YearData {
     }
 }
 
+/// Whether a code as written means "no code": empty, or "N/A" (any case), around spaces.
+pub fn is_no_code(text: &str) -> bool {
+    let text = text.trim();
+    text.is_empty() || text.eq_ignore_ascii_case("N/A")
+}
+
 /// An indicator: what is measured, who answers for it, and its figures per vigencia.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
-    /// The indicator's code ("321"); `None` where the seed writes "N/A".
-    #[serde(default)]
+    /// The indicator's code ("321"); `None` where the seed writes "N/A". A file's `Some("N/A")`
+    /// or `Some("")` is read as `None` ([`is_no_code`]), as typing or importing it is.
+    #[serde(default, deserialize_with = "strict::code")]
     pub code: Option<String>,
     pub name: String,
     /// Entidad responsable.

@@ -129,6 +129,13 @@ pub fn optional_figure<'de, D: Deserializer<'de>>(
     Option::<Figure>::deserialize(deserializer).map(|figure| figure.map(|f| f.0))
 }
 
+/// An indicator's code: `None` for no code, and for one written as "N/A" or left empty
+/// ([`super::plan::is_no_code`]), so a plan never holds a code that means "no code".
+pub fn code<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    Option::<String>::deserialize(deserializer)
+        .map(|code| code.filter(|text| !super::plan::is_no_code(text)))
+}
+
 /// A key of a plan's maps, as a message names it.
 pub trait MapKey: Ord + Copy {
     /// The key as the file writes it in Avance's layout (`2022`, `1`).

@@ -5,9 +5,11 @@ mod language_check;
 
 mod error_language;
 mod exact_rollup;
+mod export_sheets;
 mod forecast;
 mod layers;
 mod missing_texts;
+mod no_code;
 mod not_current;
 mod report_json;
 mod scan;

@@ -53,7 +53,7 @@ fn key_text(text: &str) -> String {
 /// An indicator's code as it identifies it: `None` for no code, an empty one or `N/A`.
 fn code_key(code: Option<&str>) -> Option<String> {
     code.map(key_text)
-        .filter(|c| !c.is_empty() && !c.eq_ignore_ascii_case("N/A"))
+        .filter(|c| !crate::model::plan::is_no_code(c))
 }
 
 /// Who a row (or an indicator of the plan) is: its objective, meta code, and its code, or its
