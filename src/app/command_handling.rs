@@ -239,7 +239,8 @@ impl AvanceApp {
     /// Moves between the committee slides; stays put at either end.
     fn go_to_slide(&mut self, command: &Command) {
         let plan = self.doc.plan();
-        let last = crate::view::slides::slide_keys(plan)
+        let (progress, order) = (&self.figures.progress, self.view.slide_order);
+        let last = crate::view::slides::slide_keys(plan, progress, order)
             .len()
             .saturating_sub(1);
         let current = self.view.slide.min(last);
@@ -249,7 +250,8 @@ impl AvanceApp {
             Command::FirstSlide => 0,
             Command::LastSlide => last,
             Command::ObjectiveSlide(number) => {
-                crate::view::slides::first_slide_of_objective(plan, *number).unwrap_or(current)
+                crate::view::slides::first_slide_of_objective(plan, progress, order, *number)
+                    .unwrap_or(current)
             }
             _ => current,
         };

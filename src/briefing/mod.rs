@@ -318,7 +318,8 @@ pub fn write_pack(
     options: &PackOptions,
 ) -> Result<Pack, PackError> {
     let language = options.language;
-    let png_names: Vec<String> = file_stems(plan, cut, language)
+    let progress = PlanProgress::compute(plan, cut);
+    let png_names: Vec<String> = file_stems(plan, &progress, options.order, language)
         .into_iter()
         .map(|stem| format!("{stem}.png"))
         .collect();
@@ -347,13 +348,13 @@ pub fn write_pack(
         safe_write::replaceable(&path).map_err(|e| PackError::Write(path, e))?;
     }
     let staging = Staging::begin(folder)?;
-    let progress = PlanProgress::compute(plan, cut);
+    let mut deck = Slide::deck(plan, &progress, options.order, language).into_iter();
     let mut renderer = SlideRenderer::new();
     let mut pdf = options.format.pdf().then(pdf::PdfDeck::new);
     let mut written = Vec::new();
     let mut slides = 0;
-    for (position, png_name) in png_names.iter().enumerate() {
-        let Some(slide) = Slide::at(plan, &progress, position, options.order, language) else {
+    for png_name in &png_names {
+        let Some(slide) = deck.next() else {
             continue;
         };
         let drawing = renderer.draw(&slide, language, options.size);

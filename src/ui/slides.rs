@@ -14,7 +14,8 @@ use crate::model::format::{number, percent, percent_or_dash, percent_short};
 use crate::model::{Language, Status, TrafficLight, TrafficLights};
 use crate::theme::{self, slide as t};
 use crate::view::slides::{
-    Counted, IndicatorBar, ObjectiveSlide, PlanSlide, Slide, SlideContent, ValueAxis,
+    Counted, IndicatorBar, LowIndicator, ObjectiveSlide, PlanSlide, ReasonsSlide, Slide,
+    SlideContent, ValueAxis,
 };
 
 /// What a text of the slide is, for the tagged PDF ([`crate::briefing::pdf`]): the slide is
@@ -79,6 +80,7 @@ pub fn slide_ui(ui: &mut egui::Ui, slide: &Slide, language: Language) -> SlideMa
     match &slide.content {
         SlideContent::Plan(plan) => canvas.plan_slide(body, slide, plan),
         SlideContent::Objective(objective) => canvas.objective_slide(body, slide, objective),
+        SlideContent::Reasons(reasons) => canvas.reasons_slide(body, slide, reasons),
     }
     canvas.footer(footer, slide);
     canvas.marks
@@ -1152,15 +1154,7 @@ impl Canvas<'_> {
         for (i, low) in o.low.iter().enumerate() {
             let rows_left = ((area.max.y - y) / line).floor() as usize;
             let remaining = o.low.len() - i;
-            let figure = low.value.map_or_else(
-                || crate::tr!(language, "slide-not-reported"),
-                |v| percent(v, language),
-            );
-            let head = format!("{} · {figure}: ", low.code);
-            let (comment, color) = match &low.comment {
-                Some(comment) => (comment.clone(), t::TEXT),
-                None => (crate::tr!(language, "slide-no-comment"), t::ALERT),
-            };
+            let (head, comment, color) = reason_parts(low, language);
             // Each comment takes its share of the rows left, at least three; one that does not
             // fit whole, with a row left for "… y N más" when more follow, gives way to that
             // line.
@@ -1174,8 +1168,13 @@ impl Canvas<'_> {
             if galley.rows.len() + reserve > rows_left {
                 if rows_left > 0 {
                     self.role = Role::ReasonsNote;
+                    let more = if o.reasons_continue {
+                        crate::tr!(language, "slide-reasons-more-next", count = remaining)
+                    } else {
+                        crate::tr!(language, "slide-reasons-more", count = remaining)
+                    };
                     self.text(
-                        &crate::tr!(language, "slide-reasons-more", count = remaining),
+                        &more,
                         Style::new(t::SMALL).color(t::MUTED),
                         area.width(),
                         pos2(area.min.x, y),
@@ -1187,6 +1186,62 @@ impl Canvas<'_> {
             self.role = Role::Reason(i);
             let rect = self.put(galley, pos2(area.min.x, y), Align2::LEFT_TOP);
             y = rect.max.y + self.px(8.0);
+        }
+        if o.reasons_continue && y + line <= area.max.y {
+            self.role = Role::ReasonsNote;
+            self.text(
+                &crate::tr!(language, "slide-reasons-whole-next"),
+                Style::new(t::SMALL).color(t::MUTED),
+                area.width(),
+                pos2(area.min.x, y),
+                Align2::LEFT_TOP,
+            );
+        }
+    }
+
+    /// A "por qué (cont.)" slide: the objective, the heading, and the reasons in full across
+    /// the slide's width.
+    fn reasons_slide(&mut self, body: Rect, slide: &Slide, r: &ReasonsSlide) {
+        let language = self.language;
+        let mut title = format!("{} {}", crate::tr!(language, "tree-objective"), r.number);
+        if r.parts > 1 {
+            title.push_str(&format!(
+                " · {}",
+                crate::tr!(language, "slide-page", page = r.part + 1, pages = r.parts)
+            ));
+        }
+        self.role = Role::Title;
+        let heading = self.text(
+            &title,
+            Style::new(t::TITLE),
+            body.width(),
+            body.min,
+            Align2::LEFT_TOP,
+        );
+        self.role = Role::ReasonsHeading;
+        let threshold = percent_short(slide.lights.red_below, language);
+        let heading = self.text(
+            &crate::tr!(
+                language,
+                "slide-reasons-continued-title",
+                threshold = threshold
+            ),
+            Style::new(t::HEADING),
+            body.width(),
+            pos2(body.min.x, heading.max.y + self.px(16.0)),
+            Align2::LEFT_TOP,
+        );
+        let mut y = heading.max.y + self.px(20.0);
+        for (i, low) in r.reasons.iter().enumerate() {
+            let (head, comment, color) = reason_parts(low, language);
+            let galley = self.galley(
+                &[(&head, t::MUTED), (&comment, color)],
+                Style::new(t::SMALL).rows(usize::MAX),
+                body.width(),
+            );
+            self.role = Role::Reason(i);
+            let rect = self.put(galley, pos2(body.min.x, y), Align2::LEFT_TOP);
+            y = rect.max.y + self.px(12.0);
         }
     }
 
@@ -1430,4 +1485,18 @@ fn executed_of_programmed(bar: &IndicatorBar, language: Language) -> String {
         .programmed
         .map_or_else(|| "—".to_owned(), |v| number(v, language));
     format!("{executed} / {programmed}")
+}
+
+/// A reason as the slides write it: "465 · 0,00 %: " (muted), then the comment, or "sin
+/// comentario" in red.
+fn reason_parts(low: &LowIndicator, language: Language) -> (String, String, Color32) {
+    let figure = low.value.map_or_else(
+        || crate::tr!(language, "slide-not-reported"),
+        |v| percent(v, language),
+    );
+    let head = format!("{} · {figure}: ", low.code);
+    match &low.comment {
+        Some(comment) => (head, comment.clone(), t::TEXT),
+        None => (head, crate::tr!(language, "slide-no-comment"), t::ALERT),
+    }
 }

@@ -101,11 +101,20 @@ pub enum SlideKey {
         page: usize,
         pages: usize,
     },
+    /// The reasons of an objective's page that do not fit beside its bars, in full: "por qué
+    /// (cont.)", after that page; `part` of `parts` (0-based).
+    Reasons {
+        index: usize,
+        page: usize,
+        part: usize,
+        parts: usize,
+    },
 }
 
-/// The slides of a plan, in order: the plan's pages, then each objective's pages. Depends only
-/// on the plan's structure, so keys move between slides without computing them.
-pub fn slide_keys(plan: &Plan) -> Vec<SlideKey> {
+/// The slides of a plan, in order: the plan's pages, then each objective's pages, each followed
+/// by its "por qué (cont.)" slides when its reasons do not fit beside its bars (which depends on
+/// the figures at the cut, the comments and the indicators' order).
+pub fn slide_keys(plan: &Plan, progress: &PlanProgress, order: SlideOrder) -> Vec<SlideKey> {
     let pages = plan
         .objectives
         .len()
@@ -119,15 +128,29 @@ pub fn slide_keys(plan: &Plan) -> Vec<SlideKey> {
             .indicator_count()
             .div_ceil(INDICATORS_PER_PAGE)
             .max(1);
-        keys.extend((0..pages).map(|page| SlideKey::Objective { index, page, pages }));
+        for page in 0..pages {
+            keys.push(SlideKey::Objective { index, page, pages });
+            let parts = continued_reasons(&page_reasons(plan, progress, index, page, order)).len();
+            keys.extend((0..parts).map(|part| SlideKey::Reasons {
+                index,
+                page,
+                part,
+                parts,
+            }));
+        }
     }
     keys
 }
 
 /// The position of objective `number`'s first slide, if the plan has that objective.
-pub fn first_slide_of_objective(plan: &Plan, number: u8) -> Option<usize> {
+pub fn first_slide_of_objective(
+    plan: &Plan,
+    progress: &PlanProgress,
+    order: SlideOrder,
+    number: u8,
+) -> Option<usize> {
     let index = plan.objectives.iter().position(|o| o.number == number)?;
-    slide_keys(plan)
+    slide_keys(plan, progress, order)
         .iter()
         .position(|k| matches!(k, SlideKey::Objective { index: i, page: 0, .. } if *i == index))
 }
@@ -292,6 +315,8 @@ pub struct ObjectiveSlide {
     /// committee reads the reasons before a slide runs out of room), then those without, each
     /// group in the page's order.
     pub low: Vec<LowIndicator>,
+    /// Whether the reasons go on, in full, on the following "por qué (cont.)" slides.
+    pub reasons_continue: bool,
 }
 
 /// What a slide shows.
@@ -299,6 +324,20 @@ pub struct ObjectiveSlide {
 pub enum SlideContent {
     Plan(PlanSlide),
     Objective(ObjectiveSlide),
+    Reasons(ReasonsSlide),
+}
+
+/// "Objetivo 3 · Indicadores bajo 50 %: por qué (cont.)": the reasons of an objective's page
+/// that do not fit beside its bars, in full, across the slide's width. A comment longer than a
+/// slide goes on over the next, cut between words ("…" where it breaks).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReasonsSlide {
+    /// The objective's number.
+    pub number: u8,
+    /// 0-based part and how many.
+    pub part: usize,
+    pub parts: usize,
+    pub reasons: Vec<LowIndicator>,
 }
 
 /// One slide, as the window and the briefing pack draw it.
@@ -322,9 +361,9 @@ impl Slide {
         order: SlideOrder,
         language: Language,
     ) -> Vec<Slide> {
-        let keys = slide_keys(plan);
+        let keys = slide_keys(plan, progress, order);
         (0..keys.len())
-            .filter_map(|i| Self::at(plan, progress, i, order, language))
+            .filter_map(|i| Self::of_key(plan, progress, &keys, i, order, language))
             .collect()
     }
 
@@ -336,7 +375,19 @@ impl Slide {
         order: SlideOrder,
         language: Language,
     ) -> Option<Slide> {
-        let keys = slide_keys(plan);
+        let keys = slide_keys(plan, progress, order);
+        Self::of_key(plan, progress, &keys, position, order, language)
+    }
+
+    /// The slide at `position` of `keys`.
+    fn of_key(
+        plan: &Plan,
+        progress: &PlanProgress,
+        keys: &[SlideKey],
+        position: usize,
+        order: SlideOrder,
+        language: Language,
+    ) -> Option<Slide> {
         let key = *keys.get(position)?;
         let content =
             match key {
@@ -346,6 +397,20 @@ impl Slide {
                 SlideKey::Objective { index, page, pages } => SlideContent::Objective(
                     objective_slide(plan, progress, index, (page, pages), order, language)?,
                 ),
+                SlideKey::Reasons {
+                    index,
+                    page,
+                    part,
+                    parts,
+                } => {
+                    let low = page_reasons(plan, progress, index, page, order);
+                    SlideContent::Reasons(ReasonsSlide {
+                        number: plan.objectives.get(index)?.number,
+                        part,
+                        parts,
+                        reasons: continued_reasons(&low).into_iter().nth(part)?,
+                    })
+                }
             };
         Some(Slide {
             key,
@@ -404,6 +469,11 @@ impl Slide {
                 page: o.page,
                 pages: o.pages,
             },
+            (_, SlideContent::Reasons(r)) => Shows::Reasons {
+                number: r.number,
+                part: r.part,
+                parts: r.parts,
+            },
             (_, SlideContent::Plan(_)) => Shows::Plan { page: 0, pages: 1 },
         }
     }
@@ -421,12 +491,23 @@ enum Shows {
         page: usize,
         pages: usize,
     },
+    Reasons {
+        number: u8,
+        part: usize,
+        parts: usize,
+    },
 }
 
 /// The file names of a plan's slides in the briefing pack, without extension, in order (the
 /// names [`Slide::file_stem`] gives), known before any slide is made.
-pub fn file_stems(plan: &Plan, cut: Cut, language: Language) -> Vec<String> {
-    slide_keys(plan)
+pub fn file_stems(
+    plan: &Plan,
+    progress: &PlanProgress,
+    order: SlideOrder,
+    language: Language,
+) -> Vec<String> {
+    let cut = progress.cut;
+    slide_keys(plan, progress, order)
         .iter()
         .enumerate()
         .map(|(position, key)| {
@@ -436,6 +517,13 @@ pub fn file_stems(plan: &Plan, cut: Cut, language: Language) -> Vec<String> {
                     number: plan.objectives.get(index).map_or(0, |o| o.number),
                     page,
                     pages,
+                },
+                SlideKey::Reasons {
+                    index, part, parts, ..
+                } => Shows::Reasons {
+                    number: plan.objectives.get(index).map_or(0, |o| o.number),
+                    part,
+                    parts,
                 },
             };
             file_stem(position + 1, shows, cut, language)
@@ -466,6 +554,19 @@ fn file_stem(number: usize, shows: Shows, cut: Cut, language: Language) -> Strin
         } => {
             crate::tr!(language, "slide-file-objective", number = objective)
         }
+        Shows::Reasons {
+            number: objective,
+            part,
+            parts,
+        } if parts > 1 => crate::tr!(
+            language,
+            "slide-file-reasons-part",
+            number = objective,
+            part = part + 1
+        ),
+        Shows::Reasons {
+            number: objective, ..
+        } => crate::tr!(language, "slide-file-reasons", number = objective),
     };
     format!("{number:02}-{what}-{}", cut.file_tag(language))
 }
@@ -579,6 +680,186 @@ fn lowest_first_key(bar: &IndicatorBar) -> (u8, Decimal) {
     }
 }
 
+/// An objective's indicator bars with each one's comment at the cut, in `order`.
+fn objective_bars(
+    plan: &Plan,
+    progress: &PlanProgress,
+    index: usize,
+    forecast: &crate::model::forecast::ObjectiveForecast,
+    order: SlideOrder,
+) -> Option<Vec<(IndicatorBar, Option<String>)>> {
+    let objective = plan.objectives.get(index)?;
+    let figures = progress.objectives.get(index)?;
+    let lights = plan.settings.traffic_lights;
+    let cut = progress.cut;
+    let mut bars: Vec<(IndicatorBar, Option<String>)> = objective
+        .indicators()
+        .zip(&figures.indicators)
+        .zip(&forecast.indicators)
+        .map(|(((meta, indicator), f), projection)| {
+            let comment = indicator
+                .year(cut.vigencia)
+                .and_then(|y| y.comments.get(&cut.quarter))
+                .filter(|c| !c.trim().is_empty())
+                .cloned();
+            let bar = IndicatorBar {
+                code: indicator_label(&meta.code, indicator),
+                name: indicator.name.clone(),
+                weight: f.weight,
+                executed: f.executed,
+                programmed: f.programmed,
+                unit: indicator.unit.clone(),
+                value: f.progress(),
+                light: light_of(f.progress(), &lights),
+                counted: counted(f),
+                status: f.status,
+                projected: projection.projected_shown(),
+                stands_at: f.currency.stands_at(),
+            };
+            (bar, comment)
+        })
+        .collect();
+    if order == SlideOrder::LowestFirst {
+        // A stable sort: equal figures keep the plan's order.
+        bars.sort_by_key(|(bar, _)| lowest_first_key(bar));
+    }
+    Some(bars)
+}
+
+/// The bars of page `page` (0-based).
+fn page_of(
+    bars: Vec<(IndicatorBar, Option<String>)>,
+    page: usize,
+) -> Vec<(IndicatorBar, Option<String>)> {
+    bars.into_iter()
+        .skip(page * INDICATORS_PER_PAGE)
+        .take(INDICATORS_PER_PAGE)
+        .collect()
+}
+
+/// The page's indicators under the red threshold (or not reported), those with a comment first.
+fn low_of(
+    page_bars: &[(IndicatorBar, Option<String>)],
+    lights: &TrafficLights,
+) -> Vec<LowIndicator> {
+    let low = page_bars
+        .iter()
+        .filter(|(bar, _)| match bar.status {
+            Status::Measured => bar.value.is_some_and(|v| v < lights.red_below),
+            Status::NotReported => true,
+            _ => false,
+        })
+        .map(|(bar, comment)| LowIndicator {
+            code: bar.code.clone(),
+            value: bar.value,
+            comment: comment.clone(),
+        })
+        .collect();
+    with_comments_first(low)
+}
+
+/// The reasons of an objective's page, as its slide lists them.
+fn page_reasons(
+    plan: &Plan,
+    progress: &PlanProgress,
+    index: usize,
+    page: usize,
+    order: SlideOrder,
+) -> Vec<LowIndicator> {
+    let (Some(objective), Some(figures)) =
+        (plan.objectives.get(index), progress.objectives.get(index))
+    else {
+        return Vec::new();
+    };
+    let forecast = objective_forecast(objective, figures, progress.cut, &plan.settings);
+    objective_bars(plan, progress, index, &forecast, order)
+        .map(|bars| low_of(&page_of(bars, page), &plan.settings.traffic_lights))
+        .unwrap_or_default()
+}
+
+/// How many rows of the objective slide's side its reasons may take, and about how many
+/// characters a row holds there (28-point type): counted short, so that reasons said to fit
+/// always fit whole beside the bars.
+const SIDE_REASON_ROWS: usize = 5;
+const SIDE_CHARS_PER_ROW: usize = 34;
+/// The same on a "por qué (cont.)" slide, across its width.
+const CONTINUED_REASON_ROWS: usize = 18;
+const CONTINUED_CHARS_PER_ROW: usize = 120;
+
+/// The rows a reason takes ("465 · 0,00 %: " and its comment, or "sin comentario").
+fn reason_rows(reason: &LowIndicator, chars_per_row: usize) -> usize {
+    let head = reason.code.chars().count() + 14;
+    let comment = reason.comment.as_ref().map_or(16, |c| c.chars().count());
+    (head + comment).div_ceil(chars_per_row).max(1)
+}
+
+/// The reasons of an objective's page over "por qué (cont.)" slides, when they do not all fit
+/// beside its bars; none when they do. Every reason goes whole onto the first slide with room
+/// for it; one longer than a slide is cut between words and goes on over the next ("…" at the
+/// cut), so every word is said once.
+pub fn continued_reasons(low: &[LowIndicator]) -> Vec<Vec<LowIndicator>> {
+    let rows: usize = low
+        .iter()
+        .map(|reason| reason_rows(reason, SIDE_CHARS_PER_ROW))
+        .sum();
+    if rows <= SIDE_REASON_ROWS {
+        return Vec::new();
+    }
+    let mut parts: Vec<Vec<LowIndicator>> = Vec::new();
+    let mut part: Vec<LowIndicator> = Vec::new();
+    let mut used = 0;
+    for reason in low {
+        let mut reason = reason.clone();
+        loop {
+            let left = CONTINUED_REASON_ROWS - used;
+            let need = reason_rows(&reason, CONTINUED_CHARS_PER_ROW);
+            if need <= left {
+                used += need;
+                part.push(reason);
+                break;
+            }
+            if left >= 2
+                && let Some((first, rest)) = split_reason(&reason, left)
+            {
+                part.push(first);
+                reason = rest;
+            } else if part.is_empty() {
+                // No space to cut at (one endless word): a slide of its own, wrapped there.
+                part.push(reason);
+                used = CONTINUED_REASON_ROWS;
+                break;
+            }
+            parts.extend((!part.is_empty()).then(|| std::mem::take(&mut part)));
+            used = 0;
+        }
+    }
+    parts.extend((!part.is_empty()).then_some(part));
+    parts
+}
+
+/// A reason whose comment is longer than `rows` rows of a "por qué (cont.)" slide: the words
+/// that fit, ending "…", and the rest, starting "…". `None` when not even a word fits.
+fn split_reason(reason: &LowIndicator, rows: usize) -> Option<(LowIndicator, LowIndicator)> {
+    let comment = reason.comment.as_ref()?;
+    let budget = (rows * CONTINUED_CHARS_PER_ROW).saturating_sub(reason.code.chars().count() + 16);
+    let cut = comment
+        .char_indices()
+        .take(budget)
+        .filter(|(_, ch)| ch.is_whitespace())
+        .map(|(at, _)| at)
+        .last();
+    let at = cut.filter(|at| *at > 0)?;
+    let (first, rest) = comment.split_at(at);
+    let piece = |text: String| LowIndicator {
+        comment: Some(text),
+        ..reason.clone()
+    };
+    Some((
+        piece(format!("{}…", first.trim_end())),
+        piece(format!("…{}", rest.trim_start())),
+    ))
+}
+
 /// Why the trend has no figure at some cuts, one line per reason: "— 2021 T4, 2022 T1: …"
 /// (points in a row with the same reason share a line).
 fn trend_notes(
@@ -623,57 +904,10 @@ fn objective_slide(
     let lights = plan.settings.traffic_lights;
     let cut = progress.cut;
     let forecast = objective_forecast(objective, figures, cut, &plan.settings);
-    let mut bars: Vec<(IndicatorBar, Option<String>)> = objective
-        .indicators()
-        .zip(&figures.indicators)
-        .zip(&forecast.indicators)
-        .map(|(((meta, indicator), f), projection)| {
-            let comment = indicator
-                .year(cut.vigencia)
-                .and_then(|y| y.comments.get(&cut.quarter))
-                .filter(|c| !c.trim().is_empty())
-                .cloned();
-            let bar = IndicatorBar {
-                code: indicator_label(&meta.code, indicator),
-                name: indicator.name.clone(),
-                weight: f.weight,
-                executed: f.executed,
-                programmed: f.programmed,
-                unit: indicator.unit.clone(),
-                value: f.progress(),
-                light: light_of(f.progress(), &lights),
-                counted: counted(f),
-                status: f.status,
-                projected: projection.projected_shown(),
-                stands_at: f.currency.stands_at(),
-            };
-            (bar, comment)
-        })
-        .collect();
-    if order == SlideOrder::LowestFirst {
-        // A stable sort: equal figures keep the plan's order.
-        bars.sort_by_key(|(bar, _)| lowest_first_key(bar));
-    }
+    let bars = objective_bars(plan, progress, index, &forecast, order)?;
     let indicator_count = bars.len();
-    let page_bars: Vec<(IndicatorBar, Option<String>)> = bars
-        .into_iter()
-        .skip(page * INDICATORS_PER_PAGE)
-        .take(INDICATORS_PER_PAGE)
-        .collect();
-    let low = page_bars
-        .iter()
-        .filter(|(bar, _)| match bar.status {
-            Status::Measured => bar.value.is_some_and(|v| v < lights.red_below),
-            Status::NotReported => true,
-            _ => false,
-        })
-        .map(|(bar, comment)| LowIndicator {
-            code: bar.code.clone(),
-            value: bar.value,
-            comment: comment.clone(),
-        })
-        .collect();
-    let low = with_comments_first(low);
+    let page_bars = page_of(bars, page);
+    let low = low_of(&page_bars, &lights);
     let indicators: Vec<IndicatorBar> = page_bars.into_iter().map(|(bar, _)| bar).collect();
     let points = objective_trend(objective, plan.period, cut, &plan.settings);
     let trend_notes = trend_notes(objective, &points, language);
@@ -708,6 +942,7 @@ fn objective_slide(
         trend_axis: ValueAxis::for_values(trend.iter().map(|t| t.value)),
         trend,
         trend_notes,
+        reasons_continue: !continued_reasons(&low).is_empty(),
         low,
     })
 }
@@ -744,11 +979,31 @@ mod tests {
             name: String::new(),
             indicators: vec![crate::model::Indicator::default(); 31],
         });
-        let keys = slide_keys(&plan);
+        let keys = slide_keys(
+            &plan,
+            &PlanProgress::compute(&plan, plan.cut),
+            SlideOrder::Plan,
+        );
         // The plan, objective 1, objective 2's three pages, objectives 3 to 5.
         assert_eq!(keys.len(), 1 + 1 + 3 + 3);
-        assert_eq!(first_slide_of_objective(&plan, 3), Some(5));
-        assert_eq!(first_slide_of_objective(&plan, 9), None);
+        assert_eq!(
+            first_slide_of_objective(
+                &plan,
+                &PlanProgress::compute(&plan, plan.cut),
+                SlideOrder::Plan,
+                3
+            ),
+            Some(5)
+        );
+        assert_eq!(
+            first_slide_of_objective(
+                &plan,
+                &PlanProgress::compute(&plan, plan.cut),
+                SlideOrder::Plan,
+                9
+            ),
+            None
+        );
     }
 
     #[test]
@@ -758,17 +1013,45 @@ mod tests {
             last: 2022,
         };
         let count_plan_pages = |plan: &Plan| {
-            slide_keys(plan)
-                .iter()
-                .filter(|k| matches!(k, SlideKey::Plan { .. }))
-                .count()
+            slide_keys(
+                plan,
+                &PlanProgress::compute(plan, plan.cut),
+                SlideOrder::Plan,
+            )
+            .iter()
+            .filter(|k| matches!(k, SlideKey::Plan { .. }))
+            .count()
         };
         assert_eq!(count_plan_pages(&Plan::with_objectives("t", period, 10)), 1);
         let plan = Plan::with_objectives("t", period, 12);
         assert_eq!(count_plan_pages(&plan), 2);
-        assert_eq!(slide_keys(&plan).len(), 2 + 12);
-        assert_eq!(first_slide_of_objective(&plan, 1), Some(2));
-        assert_eq!(first_slide_of_objective(&plan, 12), Some(13));
+        assert_eq!(
+            slide_keys(
+                &plan,
+                &PlanProgress::compute(&plan, plan.cut),
+                SlideOrder::Plan
+            )
+            .len(),
+            2 + 12
+        );
+        assert_eq!(
+            first_slide_of_objective(
+                &plan,
+                &PlanProgress::compute(&plan, plan.cut),
+                SlideOrder::Plan,
+                1
+            ),
+            Some(2)
+        );
+        assert_eq!(
+            first_slide_of_objective(
+                &plan,
+                &PlanProgress::compute(&plan, plan.cut),
+                SlideOrder::Plan,
+                12
+            ),
+            Some(13)
+        );
         let progress = PlanProgress::compute(&plan, plan.cut);
         let second = Slide::at(&plan, &progress, 1, SlideOrder::Plan, Language::Es).unwrap();
         let SlideContent::Plan(page) = &second.content else {
@@ -779,7 +1062,12 @@ mod tests {
         assert_eq!(page.page_note.as_deref(), Some("Objetivos 11 a 12 de 12"));
         assert_eq!(second.file_stem(Language::Es), "02-plan-p2-2022T1");
         assert_eq!(
-            file_stems(&plan, plan.cut, Language::Es)[..3],
+            file_stems(
+                &plan,
+                &PlanProgress::compute(&plan, plan.cut),
+                SlideOrder::Plan,
+                Language::Es
+            )[..3],
             [
                 "01-plan-p1-2022T1",
                 "02-plan-p2-2022T1",

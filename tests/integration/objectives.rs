@@ -595,7 +595,7 @@ fn a_twelve_objective_plan_pages_its_slide_and_digits_reach_objectives_10_and_12
     let objective = |harness: &Harness<'_, AvanceApp>| match harness.state().slide() {
         Some(slide) => match slide.content {
             SlideContent::Objective(o) => o.number,
-            SlideContent::Plan(_) => 0,
+            SlideContent::Plan(_) | SlideContent::Reasons(_) => 0,
         },
         None => 0,
     };

@@ -1016,3 +1016,161 @@ fn a_notice_waits_while_presenting_and_shows_when_the_presentation_ends() {
             .is_some()
     );
 }
+
+/// A comment of about 1 500 characters, its words numbered so none can be lost or repeated
+/// unseen: "razón-1 razón-2 …".
+fn long_comment() -> String {
+    (1..=160)
+        .map(|i| format!("razón-{i}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn a_long_reason_goes_on_whole_over_por_que_cont_slides_in_the_deck_the_keys_and_the_pack() {
+    let mut plan = seed_plan();
+    let comment = long_comment();
+    assert!(comment.chars().count() > 1_400);
+    let indicator = plan.objectives[2]
+        .metas
+        .iter_mut()
+        .flat_map(|m| m.indicators.iter_mut())
+        .find(|i| i.code.as_deref() == Some("465"))
+        .unwrap();
+    indicator
+        .year_mut(2022)
+        .comments
+        .insert(Quarter::ALL[0], comment.clone());
+    let progress = PlanProgress::compute(&plan, plan.cut);
+    let deck = Slide::deck(
+        &plan,
+        &progress,
+        SlideOrder::Plan,
+        avance::model::Language::Es,
+    );
+    // The plan, objectives 1 to 3, objective 3's "por qué (cont.)", objectives 4 and 5.
+    let stems: Vec<String> = deck
+        .iter()
+        .map(|s| s.file_stem(avance::model::Language::Es))
+        .collect();
+    assert_eq!(
+        stems,
+        [
+            "01-plan-2022T1",
+            "02-objetivo-1-2022T1",
+            "03-objetivo-2-2022T1",
+            "04-objetivo-3-2022T1",
+            "05-objetivo-3-porque-2022T1",
+            "06-objetivo-4-2022T1",
+            "07-objetivo-5-2022T1"
+        ]
+    );
+    assert_eq!(
+        avance::view::slides::file_stems(
+            &plan,
+            &progress,
+            SlideOrder::Plan,
+            avance::model::Language::Es
+        ),
+        stems
+    );
+    let SlideContent::Objective(three) = &deck[3].content else {
+        panic!("objective 3's slide");
+    };
+    assert!(three.reasons_continue);
+    // Every word of the comment once, in order, over the continuation; the other reasons too.
+    let SlideContent::Reasons(reasons) = &deck[4].content else {
+        panic!("por qué (cont.)");
+    };
+    let said: Vec<&str> = reasons
+        .reasons
+        .iter()
+        .filter(|r| r.code == "465")
+        .flat_map(|r| r.comment.as_deref().unwrap_or_default().split_whitespace())
+        .map(|w| w.trim_matches('…'))
+        .collect();
+    let words: Vec<&str> = comment.split_whitespace().collect();
+    assert_eq!(said, words);
+    let codes: Vec<&str> = reasons.reasons.iter().map(|r| r.code.as_str()).collect();
+    assert_eq!(codes, ["465", "466", "644", "543", "555"]);
+    // Keys still reach each objective's first slide: 4 is after the continuation.
+    assert_eq!(
+        avance::view::slides::first_slide_of_objective(&plan, &progress, SlideOrder::Plan, 4),
+        Some(5)
+    );
+    // Without the long comment the seed's deck has no continuation.
+    let seed = seed_plan();
+    let seed_progress = PlanProgress::compute(&seed, seed.cut);
+    let seed_deck = Slide::deck(
+        &seed,
+        &seed_progress,
+        SlideOrder::Plan,
+        avance::model::Language::Es,
+    );
+    assert_eq!(seed_deck.len(), 6);
+
+    // The pack: a PNG for the continuation, and the PDF's page has the comment's last words.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("comite");
+    let options = avance::briefing::PackOptions::new(avance::model::Language::Es);
+    let pack = avance::briefing::write_pack(&plan, plan.cut, &out, &options).unwrap();
+    assert!(out.join("05-objetivo-3-porque-2022T1.png").is_file());
+    assert!(out.join("07-objetivo-5-2022T1.png").is_file());
+    if let Some(text) = pdftotext_page(&pack.pdf.unwrap(), 5) {
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(text.contains("(cont.)"), "{text}");
+        assert!(text.contains("razón-160"), "{text}");
+        assert!(text.contains("razón-1 razón-2"), "{text}");
+    }
+}
+
+#[test]
+fn a_comment_longer_than_a_slide_is_cut_between_words_and_goes_on_over_the_next() {
+    use avance::view::slides::{LowIndicator, continued_reasons};
+    let comment = (1..=600)
+        .map(|i| format!("w{i}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let low = vec![
+        LowIndicator {
+            code: "1".into(),
+            value: None,
+            comment: None,
+        },
+        LowIndicator {
+            code: "2".into(),
+            value: Some(Decimal::ZERO),
+            comment: Some(comment.clone()),
+        },
+    ];
+    let parts = continued_reasons(&low);
+    assert!(parts.len() >= 2, "{} parts", parts.len());
+    let said: Vec<String> = parts
+        .iter()
+        .flatten()
+        .filter(|r| r.code == "2")
+        .flat_map(|r| {
+            r.comment
+                .clone()
+                .unwrap_or_default()
+                .split_whitespace()
+                .map(|w| w.trim_matches('…').to_owned())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let words: Vec<String> = comment.split_whitespace().map(str::to_owned).collect();
+    assert_eq!(said, words);
+    // A reason without comment stays whole, first.
+    assert_eq!(parts[0][0].code, "1");
+    // Short reasons fit beside the bars: no continuation.
+    assert!(continued_reasons(&low[..1]).is_empty());
+    // One endless word cannot be cut between words: it gets a slide of its own.
+    let endless = LowIndicator {
+        code: "3".into(),
+        value: None,
+        comment: Some("x".repeat(5_000)),
+    };
+    let parts = continued_reasons(&[low[0].clone(), endless.clone(), low[0].clone()]);
+    assert_eq!(parts.len(), 3);
+    assert_eq!(parts[1], [endless]);
+}
