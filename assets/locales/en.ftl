@@ -953,7 +953,7 @@ compare-more-differences = … and { $count ->
 
 ## Objectives: a new plan, removing one
 new-plan-title = New plan
-new-plan-question = How many strategic objectives does the plan have? (1 to { $max }; they can be added and removed later)
+new-plan-question = The plan's frame; all of it can be changed later under Plan and entities.
 new-plan-objectives-label = Number of objectives
 new-plan-create = Create
 new-plan-objectives-not-a-number = type a whole number from 1 to { $max }
@@ -1019,3 +1019,46 @@ split-failed-title = The files were not prepared
 split-write = Write
 reweight-column-total = Total
 split-folder-suffix = entities
+
+## The plan's frame: period and entities (Archivo → Nuevo, Plan y entidades)
+period-last-before-first = the last vigencia ({ $last }) comes before the first ({ $first })
+period-too-long = a plan spans at most { $max } vigencias; { $first } to { $last } is more
+entity-name-empty = type the entity's name
+entity-name-repeated = the entity «{ $name }» is already in the plan
+entity-name-none = type at least one entity, one per line
+problem-entity-not-in-plan = the responsible entity «{ $name }» is not among the plan's entities
+new-plan-first-label = First vigencia
+new-plan-last-label = Last vigencia
+new-plan-entities-label = Entities (one per line)
+new-plan-objectives-hint = 1 to { $max }; they can be added and removed later
+new-plan-year-not-a-year = «{ $text }» is not a vigencia: type the year with four digits, e.g. 2024
+details-entities = Entities
+details-new-entity = New entity
+details-add-entity = + Add entity
+details-remove-entity = Remove entity…
+details-remove-entity-hint = Takes the entity out of the plan; asks first when an indicator names it
+details-entity-rename-hint = { $indicators ->
+    [0] No indicator names it as responsible entity
+    [one] Renaming it renames it in the indicator that names it too (one Ctrl+Z)
+   *[other] Renaming it renames it in the { $indicators } indicators that name it too (one Ctrl+Z)
+}
+details-apply-period = Apply period
+details-apply-period-hint = When the new period leaves out vigencias with figures, asks first and says how many go
+remove-entity-title = Remove the entity «{ $name }»?
+remove-entity-text = { $indicators ->
+    [one] 1 indicator names it as responsible entity. It keeps that name, and validation will warn that it is not among the plan's entities.
+   *[other] { $indicators } indicators name it as responsible entity. They keep that name, and validation will warn that it is not among the plan's entities.
+}
+remove-entity-confirm = Remove entity
+shorten-period-title = Change the period?
+shorten-period-text = { $figures ->
+    [one] The period { $first }–{ $last } leaves out 1 figure (programming, weight, execution or comment), which goes. Ctrl+Z brings it back.
+   *[other] The period { $first }–{ $last } leaves out { $figures } figures (programming, weights, executions and comments), which go. Ctrl+Z brings them back.
+}
+shorten-period-confirm = Change the period
+details-entity-number = Entity { $number }
+details-pick-entity = Pick…
+details-pick-entity-name = Pick responsible entity
+details-pick-entity-hint = The plan's entities (Plan and entities); another name can be typed too, and validation points it out
+command-open-example = Open the example plan
+app-last-plan-not-opened-title = The last plan used did not open

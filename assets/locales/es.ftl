@@ -974,7 +974,7 @@ compare-more-differences = … y { $count ->
 
 ## Objectives: a new plan, removing one
 new-plan-title = Nuevo plan
-new-plan-question = ¿Cuántos objetivos estratégicos tiene el plan? (de 1 a { $max }; se pueden añadir y quitar después)
+new-plan-question = Los datos del plan; todo se puede cambiar después en Plan y entidades.
 new-plan-objectives-label = Número de objetivos
 new-plan-create = Crear
 new-plan-objectives-not-a-number = escriba un número entero de 1 a { $max }
@@ -1040,3 +1040,46 @@ split-failed-title = No se prepararon los archivos
 split-write = Escribir
 reweight-column-total = Total
 split-folder-suffix = entidades
+
+## The plan's frame: period and entities (Archivo → Nuevo, Plan y entidades)
+period-last-before-first = la última vigencia ({ $last }) es anterior a la primera ({ $first })
+period-too-long = un plan abarca como máximo { $max } vigencias; de { $first } a { $last } son más
+entity-name-empty = escriba el nombre de la entidad
+entity-name-repeated = la entidad «{ $name }» ya está en el plan
+entity-name-none = escriba al menos una entidad, una por línea
+problem-entity-not-in-plan = la entidad responsable «{ $name }» no está entre las entidades del plan
+new-plan-first-label = Primera vigencia
+new-plan-last-label = Última vigencia
+new-plan-entities-label = Entidades (una por línea)
+new-plan-objectives-hint = de 1 a { $max }; se pueden añadir y quitar después
+new-plan-year-not-a-year = «{ $text }» no es una vigencia: escriba el año con cuatro cifras, p. ej. 2024
+details-entities = Entidades
+details-new-entity = Nueva entidad
+details-add-entity = + Añadir entidad
+details-remove-entity = Eliminar entidad…
+details-remove-entity-hint = Quita la entidad del plan; si algún indicador la nombra, pregunta antes
+details-entity-rename-hint = { $indicators ->
+    [0] Ningún indicador la nombra como entidad responsable
+    [one] Al renombrarla cambia también en el indicador que la nombra (un solo Ctrl+Z)
+   *[other] Al renombrarla cambia también en los { $indicators } indicadores que la nombran (un solo Ctrl+Z)
+}
+details-apply-period = Aplicar periodo
+details-apply-period-hint = Si el nuevo periodo deja fuera vigencias con cifras, pregunta antes y dice cuántas se eliminan
+remove-entity-title = ¿Eliminar la entidad «{ $name }»?
+remove-entity-text = { $indicators ->
+    [one] 1 indicador la nombra como entidad responsable. Conserva ese nombre, y la validación avisará que no está entre las entidades del plan.
+   *[other] { $indicators } indicadores la nombran como entidad responsable. Conservan ese nombre, y la validación avisará que no está entre las entidades del plan.
+}
+remove-entity-confirm = Eliminar entidad
+shorten-period-title = ¿Cambiar el periodo?
+shorten-period-text = { $figures ->
+    [one] El periodo { $first }–{ $last } deja fuera 1 cifra (programación, ponderación, ejecución o comentario), que se elimina. Ctrl+Z la devuelve.
+   *[other] El periodo { $first }–{ $last } deja fuera { $figures } cifras (programación, ponderaciones, ejecuciones y comentarios), que se eliminan. Ctrl+Z las devuelve.
+}
+shorten-period-confirm = Cambiar el periodo
+details-entity-number = Entidad { $number }
+details-pick-entity = Elegir…
+details-pick-entity-name = Elegir entidad responsable
+details-pick-entity-hint = Las entidades del plan (Plan y entidades); también se puede escribir otro nombre, que la validación señala
+command-open-example = Abrir plan de ejemplo
+app-last-plan-not-opened-title = No se abrió el último plan usado

@@ -105,6 +105,15 @@ impl AvanceApp {
                     structural = true;
                     changed = true;
                 }
+                Action::RemoveEntity(entity) => {
+                    self.remove_entity(entity, false);
+                    changed = true;
+                }
+                Action::SetPeriod(period) => {
+                    self.set_period(period, false);
+                    structural = true;
+                    changed = true;
+                }
             }
         }
         self.clamp_selection();

@@ -8,10 +8,11 @@ use super::document::{Document, Untitled};
 use super::file_dialogs::FileFor;
 use super::{AvanceApp, SlidesExport, file_picker, files};
 use crate::io::{export, import, plan_file};
+use crate::model::Period;
 use crate::model::edit::Edit;
 use crate::model::search;
-use crate::model::{DEFAULT_OBJECTIVES, Period, Plan};
 use crate::view::dialog::{ImportTarget, PendingSave, RefusedAnswer, ReweightAnswer};
+use crate::view::new_plan::{NewPlanForm, NewPlanSpec};
 use crate::view::refused::{EntryBox, refused_entries};
 use crate::view::reweight::Reweighting;
 use crate::view::{Action, Command, Dialog, Find, Notice, PathPurpose, Selection};
@@ -78,10 +79,10 @@ impl AvanceApp {
     pub(super) fn run_confirmed(&mut self, command: Command) {
         match command {
             Command::New => {
-                self.dialog = Some(Dialog::NewPlan {
-                    objectives: DEFAULT_OBJECTIVES.to_string(),
-                    fresh: true,
-                });
+                self.dialog = Some(Dialog::NewPlan(Box::new(NewPlanForm::new(
+                    self.doc.plan().period,
+                    self.prefs.language,
+                ))));
             }
             Command::Open
             | Command::Import
@@ -91,6 +92,9 @@ impl AvanceApp {
             | Command::ExportSlides
             | Command::SplitByEntity => self.ask_file_for(&command),
             Command::OpenRecent(path) => self.open(&path),
+            Command::OpenExample => {
+                self.replace_document(Document::new(crate::io::seed_plan(), None));
+            }
             Command::Save => {
                 self.apply_typed_thresholds();
                 if self.ask_about_refused_texts(Command::Save) {
@@ -388,19 +392,13 @@ impl AvanceApp {
         self.view.next_frame.reveal_selection = true;
     }
 
-    /// Writes the comment the box holds (one undo step), or nothing when cancelled.
-    /// Archivo → Nuevo answered: a new, untitled plan with that many objectives.
-    pub fn answer_new_plan(&mut self, objectives: Option<u8>) {
+    /// Archivo → Nuevo answered: a new, untitled plan with the frame typed.
+    pub fn answer_new_plan(&mut self, spec: Option<Box<NewPlanSpec>>) {
         self.dialog = None;
-        let Some(objectives) = objectives else {
-            return;
-        };
-        let language = self.prefs.language;
-        let period: Period = self.doc.plan().period;
-        let title = crate::tr!(language, "app-new-plan-title");
-        let mut plan = Plan::with_objectives(title, period, objectives);
-        plan.settings.language = language;
-        self.replace_document(Document::untitled(plan, Untitled::New));
+        if let Some(spec) = spec {
+            let plan = spec.plan(self.prefs.language);
+            self.replace_document(Document::untitled(plan, Untitled::New));
+        }
     }
 
     /// Removes the objective at `objective` (one undo step), after asking when it has
@@ -437,6 +435,63 @@ impl AvanceApp {
         }
     }
 
+    /// Removes the entity at `entity` (one undo step), after asking when indicators name it
+    /// (they keep the name; validation then says it is not among the plan's entities).
+    pub(super) fn remove_entity(&mut self, entity: usize, confirmed: bool) {
+        let plan = self.doc.plan();
+        let Some(found) = plan.entities.get(entity) else {
+            return;
+        };
+        let indicators = plan.indicators_of_entity(entity);
+        if indicators > 0 && !confirmed {
+            self.dialog = Some(Dialog::RemoveEntity {
+                entity,
+                name: found.name.clone(),
+                indicators,
+            });
+            return;
+        }
+        if self.doc.apply(Edit::RemoveEntity { entity }, None).is_ok() {
+            self.view.entity_names.clear();
+        }
+    }
+
+    /// The answer to "remove entity X, which N indicators name?".
+    pub fn answer_remove_entity(&mut self, remove: bool) {
+        let Some(Dialog::RemoveEntity { entity, .. }) = self.dialog.take() else {
+            return;
+        };
+        if remove {
+            self.remove_entity(entity, true);
+        }
+    }
+
+    /// Sets the plan's period (one undo step), after asking when it drops figures of the
+    /// vigencias it leaves out, saying how many.
+    pub(super) fn set_period(&mut self, period: Period, confirmed: bool) {
+        let figures = self.doc.plan().figures_outside(period);
+        if figures > 0 && !confirmed {
+            self.dialog = Some(Dialog::ShortenPeriod { period, figures });
+            return;
+        }
+        if self.doc.apply(Edit::Period(period), None).is_ok() {
+            self.view.period_form = None;
+            self.view.drop_drafts();
+            self.view.visit = None;
+        }
+    }
+
+    /// The answer to "the new period drops N figures".
+    pub fn answer_shorten_period(&mut self, set: bool) {
+        let Some(Dialog::ShortenPeriod { period, .. }) = self.dialog.take() else {
+            return;
+        };
+        if set {
+            self.set_period(period, true);
+        }
+    }
+
+    /// Writes the comment the box holds (one undo step), or nothing when cancelled.
     pub fn answer_comment(&mut self, text: Option<String>) {
         let Some(Dialog::Comment {
             at,

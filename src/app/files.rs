@@ -42,6 +42,8 @@ pub(crate) fn is_structural(edit: &Edit) -> bool {
             | Edit::MoveMeta { .. }
             | Edit::AddObjective
             | Edit::RemoveObjective { .. }
+            | Edit::RenameEntity { .. }
+            | Edit::Period(_)
     )
 }
 

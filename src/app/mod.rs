@@ -89,6 +89,10 @@ impl AvanceApp {
     /// The app with given preferences and dialogs (tests answer dialogs with paths).
     pub fn with(prefs: Prefs, path: Option<PathBuf>, file_picker: Box<dyn FilePicker>) -> Self {
         let mut dialog = None;
+        // Without a file named, the last plan used (the first of the recent list); the example
+        // plan only on a first start, or when that plan no longer opens (then it is said).
+        let last_used = path.is_none();
+        let path = path.or_else(|| prefs.recent.first().cloned());
         let doc = match path {
             None => Document::new(seed_plan(), None),
             Some(path) => match plan_file::open(&path) {
@@ -98,8 +102,13 @@ impl AvanceApp {
                     doc
                 }
                 Err(e) => {
+                    let title = if last_used {
+                        crate::tr!(prefs.language, "app-last-plan-not-opened-title")
+                    } else {
+                        crate::tr!(prefs.language, "app-could-not-open-title")
+                    };
                     dialog = Some(Dialog::Message {
-                        title: crate::tr!(prefs.language, "app-could-not-open-title"),
+                        title,
                         text: format!(
                             "{}\n\n{}",
                             e.message(prefs.language),
@@ -318,6 +327,8 @@ impl eframe::App for AvanceApp {
                 Some(DialogAnswer::RefusedTexts(answer)) => self.answer_refused_texts(answer),
                 Some(DialogAnswer::NewPlan(objectives)) => self.answer_new_plan(objectives),
                 Some(DialogAnswer::RemoveObjective(yes)) => self.answer_remove_objective(yes),
+                Some(DialogAnswer::RemoveEntity(yes)) => self.answer_remove_entity(yes),
+                Some(DialogAnswer::ShortenPeriod(yes)) => self.answer_shorten_period(yes),
                 Some(DialogAnswer::Reweight(answer)) => self.answer_reweight(answer),
                 Some(answer) => self.answer_file_question(answer),
                 None => {}

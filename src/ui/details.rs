@@ -9,11 +9,13 @@ use crate::model::edit::{Direction, Edit, IndicatorPath, IndicatorText, MetaText
 use crate::model::format::percent_or_dash;
 use crate::model::validation::no_average_reason;
 use crate::model::{
-    Indicator, IndicatorKind, Language, MAX_OBJECTIVES, Meta, Plan, Quarter, TrafficLight, Vigencia,
+    EntityNameError, Indicator, IndicatorKind, Language, MAX_OBJECTIVES, Meta, Plan, Quarter,
+    TrafficLight, Vigencia,
 };
 use crate::ui::PanelContext;
 use crate::ui::grid::weights_total_ui;
 use crate::ui::tree::progress_badge;
+use crate::view::new_plan::read_period;
 use crate::view::thresholds::{Threshold, ThresholdsForm};
 use crate::view::{Action, Computed, Selection, ViewState};
 
@@ -110,37 +112,215 @@ fn plan_ui(
             ],
             actions,
         );
+        period_ui(ui, plan, view, language, actions);
         thresholds_ui(ui, plan, view, language, actions);
-        for (e, entity) in plan.entities.iter().enumerate() {
-            ui.add_space(8.0);
-            ui.strong(&entity.name);
-            plan_texts_ui(
-                ui,
-                &format!("entity_{e}"),
-                &[
-                    (
-                        PlanText::EntityName(e),
-                        crate::tr!(language, "details-entity"),
-                        &entity.name,
-                        false,
-                    ),
-                    (
-                        PlanText::EntityMission(e),
-                        crate::tr!(language, "details-mission"),
-                        &entity.mission,
-                        true,
-                    ),
-                    (
-                        PlanText::EntityVision(e),
-                        crate::tr!(language, "details-vision"),
-                        &entity.vision,
-                        true,
-                    ),
-                ],
-                actions,
-            );
+        entities_ui(ui, plan, view, language, actions);
+    });
+}
+
+/// The period's first and last vigencias, applied together with the button or Enter (the
+/// window asks first when the new period drops figures).
+fn period_ui(
+    ui: &mut egui::Ui,
+    plan: &Plan,
+    view: &mut ViewState,
+    language: Language,
+    actions: &mut Vec<Action>,
+) {
+    let current = [plan.period.first.to_string(), plan.period.last.to_string()];
+    let mut form = view.period_form.clone().unwrap_or_else(|| current.clone());
+    ui.add_space(10.0);
+    ui.strong(crate::tr!(language, "details-period"));
+    let mut enter = false;
+    ui.horizontal(|ui| {
+        for (text, label) in form.iter_mut().zip([
+            crate::tr!(language, "new-plan-first-label"),
+            crate::tr!(language, "new-plan-last-label"),
+        ]) {
+            let label = ui.label(label);
+            let response = ui
+                .add(egui::TextEdit::singleline(text).desired_width(50.0))
+                .labelled_by(label.id);
+            if response.gained_focus() {
+                super::select_all_text(ui, response.id, text);
+            }
+            enter |= response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         }
     });
+    let read = read_period(&form[0], &form[1]);
+    if let Err(problems) = &read {
+        for problem in problems {
+            ui.colored_label(
+                crate::theme::error_text(ui.visuals()),
+                problem.message(language),
+            );
+        }
+    }
+    let new_period = read.ok().filter(|p| *p != plan.period);
+    let apply = ui
+        .add_enabled(
+            new_period.is_some(),
+            egui::Button::new(crate::tr!(language, "details-apply-period")),
+        )
+        .on_hover_text(crate::tr!(language, "details-apply-period-hint"))
+        .clicked();
+    match new_period {
+        Some(period) if apply || enter => {
+            actions.push(Action::SetPeriod(period));
+            view.period_form = Some(form);
+        }
+        _ => view.period_form = (form != current).then_some(form),
+    }
+}
+
+/// The plan's entities: each one's name (a rename carries its indicators along, applied when
+/// the field is left), mission and vision, a button to remove it; then a field and a button to
+/// add one.
+fn entities_ui(
+    ui: &mut egui::Ui,
+    plan: &Plan,
+    view: &mut ViewState,
+    language: Language,
+    actions: &mut Vec<Action>,
+) {
+    ui.add_space(10.0);
+    ui.strong(crate::tr!(language, "details-entities"));
+    for (e, entity) in plan.entities.iter().enumerate() {
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            entity_name_ui(ui, plan, e, view, language, actions);
+            if ui
+                .button(crate::tr!(language, "details-remove-entity"))
+                .on_hover_text(crate::tr!(language, "details-remove-entity-hint"))
+                .clicked()
+            {
+                actions.push(Action::RemoveEntity(e));
+            }
+        });
+        plan_texts_ui(
+            ui,
+            &format!("entity_{e}"),
+            &[
+                (
+                    PlanText::EntityMission(e),
+                    crate::tr!(language, "details-mission"),
+                    &entity.mission,
+                    true,
+                ),
+                (
+                    PlanText::EntityVision(e),
+                    crate::tr!(language, "details-vision"),
+                    &entity.vision,
+                    true,
+                ),
+            ],
+            actions,
+        );
+    }
+    ui.add_space(8.0);
+    new_entity_ui(ui, plan, view, language, actions);
+}
+
+/// An entity's name: typed as a draft, renamed (with its indicators, one undo step) when the
+/// field is left; a name refused (empty, another entity's) stays in red with the reason.
+fn entity_name_ui(
+    ui: &mut egui::Ui,
+    plan: &Plan,
+    e: usize,
+    view: &mut ViewState,
+    language: Language,
+    actions: &mut Vec<Action>,
+) {
+    let name = &plan.entities[e].name;
+    let label = ui.label(crate::tr!(
+        language,
+        "details-entity-number",
+        number = e + 1
+    ));
+    let mut text = view
+        .entity_names
+        .get(&e)
+        .cloned()
+        .unwrap_or_else(|| name.clone());
+    let response = ui
+        .add(
+            egui::TextEdit::singleline(&mut text)
+                .id(egui::Id::unique(("entity_name", e)))
+                // Whole names are long ("Departamento Administrativo del Servicio Civil
+                // Distrital"): as wide as the row leaves beside the button.
+                .desired_width((ui.available_width() - 160.0).clamp(200.0, 560.0)),
+        )
+        .labelled_by(label.id)
+        .on_hover_text(crate::tr!(
+            language,
+            "details-entity-rename-hint",
+            indicators = plan.indicators_of_entity(e)
+        ));
+    if response.gained_focus() {
+        super::select_all_text(ui, response.id, &text);
+    }
+    if response.changed() {
+        view.entity_names.insert(e, text.clone());
+    }
+    let check = plan.check_entity_name(&text, Some(e));
+    if response.lost_focus() && text != *name {
+        if check.is_ok() {
+            actions.push(Action::Edit(
+                Edit::RenameEntity {
+                    entity: e,
+                    name: text.clone(),
+                },
+                None,
+            ));
+            view.entity_names.remove(&e);
+        }
+    } else if text == *name {
+        view.entity_names.remove(&e);
+    }
+    if let Err(problem) = check {
+        ui.colored_label(
+            crate::theme::error_text(ui.visuals()),
+            problem.message(language),
+        );
+    }
+}
+
+/// A field for a new entity's name and the button that adds it (Enter too).
+fn new_entity_ui(
+    ui: &mut egui::Ui,
+    plan: &Plan,
+    view: &mut ViewState,
+    language: Language,
+    actions: &mut Vec<Action>,
+) {
+    let check = plan.check_entity_name(&view.new_entity, None);
+    ui.horizontal(|ui| {
+        let label = ui.label(crate::tr!(language, "details-new-entity"));
+        let response = ui
+            .add(egui::TextEdit::singleline(&mut view.new_entity).desired_width(320.0))
+            .labelled_by(label.id);
+        let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let add = ui
+            .add_enabled(
+                check.is_ok(),
+                egui::Button::new(crate::tr!(language, "details-add-entity")),
+            )
+            .clicked();
+        if check.is_ok() && (add || enter) {
+            actions.push(Action::Edit(
+                Edit::AddEntity {
+                    name: std::mem::take(&mut view.new_entity),
+                },
+                None,
+            ));
+        }
+    });
+    if let Err(problem @ EntityNameError::Repeated(_)) = check {
+        ui.colored_label(
+            crate::theme::error_text(ui.visuals()),
+            problem.message(language),
+        );
+    }
 }
 
 /// The semáforo's thresholds: three fields (reached, their text is selected: typing replaces
@@ -511,6 +691,7 @@ fn indicator_ui(
                     let meta = &plan.objectives[at.objective].metas[at.meta];
                     indicator_kind_ui(ui, indicator, meta, at, language, actions);
                     indicator_texts_ui(ui, indicator, at, language, actions);
+                    entity_field_ui(ui, plan, indicator, at, language, actions);
                     comments_ui(ui, indicator, at, vigencia, language, actions);
                 });
         });
@@ -520,7 +701,7 @@ fn indicator_ui(
     indicator_buttons_ui(ui, at, count, language, actions);
 }
 
-/// The indicator's code, name, entity and unit.
+/// The indicator's code, name and unit.
 fn indicator_texts_ui(
     ui: &mut egui::Ui,
     indicator: &Indicator,
@@ -543,12 +724,6 @@ fn indicator_texts_ui(
             true,
         ),
         (
-            IndicatorText::Entity,
-            crate::tr!(language, "details-responsible-entity"),
-            &indicator.entity,
-            false,
-        ),
-        (
             IndicatorText::Unit,
             crate::tr!(language, "details-unit"),
             &indicator.unit,
@@ -563,6 +738,56 @@ fn indicator_texts_ui(
             ));
         }
     }
+}
+
+/// The indicator's *entidad responsable*: picked from the plan's entities, or typed (a name
+/// that is none of them is a validation warning).
+fn entity_field_ui(
+    ui: &mut egui::Ui,
+    plan: &Plan,
+    indicator: &Indicator,
+    at: IndicatorPath,
+    language: Language,
+    actions: &mut Vec<Action>,
+) {
+    let field = IndicatorText::Entity;
+    let label = ui.label(crate::tr!(language, "details-responsible-entity"));
+    let id = egui::Id::unique(("indicator_text", at, format!("{field:?}")));
+    let mut text = indicator.entity.clone();
+    let mut picked = None;
+    ui.horizontal(|ui| {
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut text)
+                    .id(id)
+                    .desired_width(260.0),
+            )
+            .labelled_by(label.id);
+        if response.changed() {
+            picked = Some((text.clone(), Some(id)));
+        }
+        if plan.entities.is_empty() {
+            return;
+        }
+        egui::ComboBox::from_id_salt(("entity_pick", at))
+            .selected_text(crate::tr!(language, "details-pick-entity"))
+            .show_ui(ui, |ui| {
+                for entity in &plan.entities {
+                    let chosen = entity.name == indicator.entity;
+                    if ui.selectable_label(chosen, &entity.name).clicked() {
+                        // A pick is an undo step of its own, never merged with typing.
+                        picked = Some((entity.name.clone(), None));
+                    }
+                }
+            })
+            .response
+            .accessible_name(crate::tr!(language, "details-pick-entity-name"))
+            .on_hover_text(crate::tr!(language, "details-pick-entity-hint"));
+    });
+    if let Some((text, group)) = picked.filter(|(t, _)| *t != indicator.entity) {
+        actions.push(Action::Edit(Edit::IndicatorText { at, field, text }, group));
+    }
+    ui.end_row();
 }
 
 /// Where the indicator comes from: what its meta's code implies, or a kind set on it.

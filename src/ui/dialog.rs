@@ -1,13 +1,12 @@
 //! Questions and messages over the window.
 
 use crate::i18n::Language;
-use crate::model::MAX_OBJECTIVES;
 use crate::tr;
+use crate::view::dialog::recovery_text;
 use crate::view::dialog::{
     ChangedOnDiskAnswer, CommentsAnswer, ConsolidateAnswer, DialogAnswer, RecoverAnswer,
     RefusedAnswer, ReweightAnswer, SaveFailedAnswer, UnsavedAnswer,
 };
-use crate::view::dialog::{objective_count, recovery_text};
 use crate::view::reweight::Reweighting;
 use crate::view::{Dialog, Notice, PathPurpose};
 
@@ -75,6 +74,12 @@ pub fn dialog_ui(
         question_ui(ui, dialog, language)
     });
     if modal.inner.is_none() && modal.should_close() {
+        // The new plan's fields are not dropped by a stray click: only Esc or Cancelar close it.
+        if matches!(dialog, Dialog::NewPlan(_))
+            && egui_ctx.input(|i| i.pointer.any_pressed() || i.pointer.any_released())
+        {
+            return None;
+        }
         // A paragraph typed and not saved is never dropped by Esc or a stray click: the box
         // asks first.
         if let Dialog::Comment {
@@ -170,7 +175,59 @@ fn question_ui(ui: &mut egui::Ui, dialog: &mut Dialog, language: Language) -> Op
             )
             .map(DialogAnswer::RefusedTexts)
         }
-        Dialog::NewPlan { objectives, fresh } => new_plan_ui(ui, objectives, fresh, language),
+        Dialog::NewPlan(form) => super::new_plan::new_plan_ui(ui, form, language),
+        other @ (Dialog::RemoveEntity { .. }
+        | Dialog::ShortenPeriod { .. }
+        | Dialog::RemoveObjective { .. }) => structure_question_ui(ui, other, language),
+        other => save_question_ui(ui, other, language),
+    }
+}
+
+/// The questions before a change that takes something with it: an entity indicators name, a
+/// period that drops figures, an objective with indicators.
+fn structure_question_ui(
+    ui: &mut egui::Ui,
+    dialog: &Dialog,
+    language: Language,
+) -> Option<DialogAnswer> {
+    match dialog {
+        Dialog::RemoveEntity {
+            name, indicators, ..
+        } => {
+            ui.heading(tr!(language, "remove-entity-title", name = name.as_str()));
+            ui.label(tr!(
+                language,
+                "remove-entity-text",
+                name = name.as_str(),
+                indicators = *indicators
+            ));
+            buttons(
+                ui,
+                &[
+                    (tr!(language, "remove-entity-confirm"), true),
+                    (tr!(language, "dialog-cancel"), false),
+                ],
+            )
+            .map(DialogAnswer::RemoveEntity)
+        }
+        Dialog::ShortenPeriod { period, figures } => {
+            ui.heading(tr!(language, "shorten-period-title"));
+            ui.label(tr!(
+                language,
+                "shorten-period-text",
+                first = period.first,
+                last = period.last,
+                figures = *figures
+            ));
+            buttons(
+                ui,
+                &[
+                    (tr!(language, "shorten-period-confirm"), true),
+                    (tr!(language, "dialog-cancel"), false),
+                ],
+            )
+            .map(DialogAnswer::ShortenPeriod)
+        }
         Dialog::RemoveObjective {
             number, indicators, ..
         } => {
@@ -190,62 +247,8 @@ fn question_ui(ui: &mut egui::Ui, dialog: &mut Dialog, language: Language) -> Op
             )
             .map(DialogAnswer::RemoveObjective)
         }
-        other => save_question_ui(ui, other, language),
+        _ => None,
     }
-}
-
-/// Archivo → Nuevo: how many objectives, Crear / Cancelar. A text that is not a number of
-/// objectives stays, with the reason under it, and Crear waits.
-fn new_plan_ui(
-    ui: &mut egui::Ui,
-    input: &mut String,
-    fresh: &mut bool,
-    language: Language,
-) -> Option<DialogAnswer> {
-    ui.heading(tr!(language, "new-plan-title"));
-    ui.label(tr!(language, "new-plan-question", max = MAX_OBJECTIVES));
-    let label = ui.label(tr!(language, "new-plan-objectives-label"));
-    let mut output = egui::TextEdit::singleline(input)
-        .desired_width(60.0)
-        .show(ui);
-    let field = output.response.response.clone().labelled_by(label.id);
-    if *fresh {
-        // The default selected: typing a number replaces it.
-        field.request_focus();
-        output
-            .state
-            .cursor
-            .set_char_range(Some(egui::text::CCursorRange::select_all_str(input)));
-        output.state.store(ui.ctx(), field.id);
-        *fresh = false;
-    }
-    let count = objective_count(input);
-    if let Err(error) = count {
-        ui.colored_label(
-            crate::theme::error_text(ui.visuals()),
-            error.message(language),
-        );
-    }
-    let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-    let mut answer = None;
-    ui.add_space(8.0);
-    ui.horizontal(|ui| {
-        let create = ui
-            .add_enabled(
-                count.is_ok(),
-                egui::Button::new(tr!(language, "new-plan-create")),
-            )
-            .clicked();
-        if let Ok(count) = count
-            && (create || entered)
-        {
-            answer = Some(DialogAnswer::NewPlan(Some(count)));
-        }
-        if ui.button(tr!(language, "dialog-cancel")).clicked() {
-            answer = Some(DialogAnswer::NewPlan(None));
-        }
-    });
-    answer
 }
 
 /// The questions about saving and recovering files.
@@ -630,8 +633,10 @@ fn cautious_answer(dialog: &Dialog) -> DialogAnswer {
         Dialog::Consolidate(_) => DialogAnswer::Consolidate(ConsolidateAnswer::Cancel),
         Dialog::RefusedTexts { .. } => DialogAnswer::RefusedTexts(RefusedAnswer::Correct),
         Dialog::ExportFailed { .. } => DialogAnswer::ExportFailed(false),
-        Dialog::NewPlan { .. } => DialogAnswer::NewPlan(None),
+        Dialog::NewPlan(_) => DialogAnswer::NewPlan(None),
         Dialog::RemoveObjective { .. } => DialogAnswer::RemoveObjective(false),
+        Dialog::RemoveEntity { .. } => DialogAnswer::RemoveEntity(false),
+        Dialog::ShortenPeriod { .. } => DialogAnswer::ShortenPeriod(false),
         Dialog::Reweight(_) => DialogAnswer::Reweight(ReweightAnswer::Cancel),
     }
 }

@@ -13,6 +13,7 @@ pub mod grid;
 pub mod help;
 pub mod keys_in_order;
 pub mod menu_bar;
+pub mod new_plan;
 pub mod slides;
 pub mod toolbar;
 pub mod tree;
@@ -156,4 +157,15 @@ fn presentation_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
                 .push(Action::Command(crate::view::Command::NextSlide));
         }
     });
+}
+
+/// Selects the whole text of the text field `id` (a field just reached: typing replaces it, as
+/// in a grid cell).
+pub(crate) fn select_all_text(ui: &egui::Ui, id: egui::Id, text: &str) {
+    let mut state = egui::TextEdit::load_state(ui.ctx(), id).unwrap_or_default();
+    state
+        .cursor
+        .set_char_range(Some(egui::text::CCursorRange::select_all_str(text)));
+    egui::TextEdit::store_state(ui.ctx(), id, state);
+    ui.ctx().request_repaint();
 }

@@ -9,7 +9,7 @@ use super::grid::CellId;
 use super::state::Selection;
 use crate::model::edit::{Edit, IndicatorPath};
 use crate::model::validation::Finding;
-use crate::model::{Cut, Quarter, Vigencia};
+use crate::model::{Cut, Period, Quarter, Vigencia};
 
 /// What a panel asks for; applied once the frame's panels are drawn.
 #[derive(Clone, Debug, PartialEq)]
@@ -57,4 +57,9 @@ pub enum Action {
     /// Remove the objective at this index: at once when it has no indicators, after asking
     /// when it has.
     RemoveObjective(usize),
+    /// Remove the entity at this index: at once when no indicator names it, after asking when
+    /// some do.
+    RemoveEntity(usize),
+    /// Set the plan's period: at once when it drops no figure, after asking when it does.
+    SetPeriod(Period),
 }

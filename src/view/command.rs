@@ -14,6 +14,8 @@ pub enum Command {
     New,
     Open,
     OpenRecent(std::path::PathBuf),
+    /// Open the seed's plan, the example (Abrir plan de ejemplo).
+    OpenExample,
     Save,
     SaveAs,
     Import,
@@ -270,6 +272,9 @@ impl Command {
             Command::OpenRecent(_) => D::labelled(Label::Path)
                 .menu(S::FileOpen)
                 .discards_document(),
+            Command::OpenExample => D::named("command-open-example")
+                .menu(S::FileOpen)
+                .discards_document(),
             Command::Save => D::named("dialog-save")
                 .keys(const { &[keys(CTRL, Key::S)] })
                 .menu(S::FileSave)
@@ -350,11 +355,12 @@ impl Command {
     /// Every command the table declares, in the order menus and help list them (Salir, alone
     /// at the end of Archivo, closes help's list). `OpenRecent` stands for the submenu of
     /// recent files.
-    pub fn table() -> [Command; 34] {
+    pub fn table() -> [Command; 35] {
         [
             Command::New,
             Command::Open,
             Command::OpenRecent(std::path::PathBuf::new()),
+            Command::OpenExample,
             Command::Save,
             Command::SaveAs,
             Command::Import,
@@ -493,33 +499,34 @@ mod tests {
             Command::New => 0,
             Command::Open => 1,
             Command::OpenRecent(_) => 2,
-            Command::Save => 3,
-            Command::SaveAs => 4,
-            Command::Import => 5,
-            Command::ImportIntoOpenPlan => 6,
-            Command::Export => 7,
-            Command::ExportSlides => 8,
-            Command::Compare => 9,
-            Command::Consolidate => 10,
-            Command::SplitByEntity => 11,
-            Command::Undo => 12,
-            Command::Redo => 13,
-            Command::Find => 14,
-            Command::FindNext => 15,
-            Command::Reweight => 16,
-            Command::SetLanguage(Language::Es) => 17,
-            Command::SetLanguage(Language::En) => 18,
-            Command::ToggleTheme => 19,
-            Command::TogglePresentation => 20,
-            Command::Help => 21,
-            Command::Quit => 22,
-            Command::NextSlide => 23,
-            Command::PreviousSlide => 24,
-            Command::FirstSlide => 25,
-            Command::LastSlide => 26,
-            Command::ObjectiveSlide(n) => 26 + usize::from(*n),
-            Command::ToggleSlideOrder => 32,
-            Command::RestoreRecoveredCopy => 33,
+            Command::OpenExample => 3,
+            Command::Save => 4,
+            Command::SaveAs => 5,
+            Command::Import => 6,
+            Command::ImportIntoOpenPlan => 7,
+            Command::Export => 8,
+            Command::ExportSlides => 9,
+            Command::Compare => 10,
+            Command::Consolidate => 11,
+            Command::SplitByEntity => 12,
+            Command::Undo => 13,
+            Command::Redo => 14,
+            Command::Find => 15,
+            Command::FindNext => 16,
+            Command::Reweight => 17,
+            Command::SetLanguage(Language::Es) => 18,
+            Command::SetLanguage(Language::En) => 19,
+            Command::ToggleTheme => 20,
+            Command::TogglePresentation => 21,
+            Command::Help => 22,
+            Command::Quit => 23,
+            Command::NextSlide => 24,
+            Command::PreviousSlide => 25,
+            Command::FirstSlide => 26,
+            Command::LastSlide => 27,
+            Command::ObjectiveSlide(n) => 27 + usize::from(*n),
+            Command::ToggleSlideOrder => 33,
+            Command::RestoreRecoveredCopy => 34,
         }
     }
 

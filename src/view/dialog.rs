@@ -5,11 +5,12 @@ use std::time::SystemTime;
 
 use super::command::Command;
 use super::consolidate::Consolidation;
+use super::new_plan::{NewPlanForm, NewPlanSpec};
 use super::refused::RefusedEntry;
 use super::reweight::Reweighting;
 use crate::model::Language;
 use crate::model::edit::IndicatorPath;
-use crate::model::{MAX_OBJECTIVES, Quarter, Vigencia};
+use crate::model::{MAX_OBJECTIVES, Period, Quarter, Vigencia};
 use crate::tr;
 
 /// A question or message shown over the window.
@@ -89,13 +90,18 @@ pub enum Dialog {
         text: String,
         retry: Option<PathBuf>,
     },
-    /// Archivo → Nuevo: how many objectives the new plan has (the text typed, checked by
-    /// [`objective_count`]): Crear / Cancelar.
-    NewPlan {
-        objectives: String,
-        /// Shown for the first time: focus the field with its text selected.
-        fresh: bool,
+    /// Archivo → Nuevo: the new plan's title, sector, period, number of objectives and
+    /// entities, as typed: Crear / Cancelar.
+    NewPlan(Box<NewPlanForm>),
+    /// Removing an entity that indicators name: Eliminar / Cancelar.
+    RemoveEntity {
+        /// Its index in the plan.
+        entity: usize,
+        name: String,
+        indicators: usize,
     },
+    /// A period that leaves out vigencias holding figures: Cambiar el periodo / Cancelar.
+    ShortenPeriod { period: Period, figures: usize },
     /// Removing an objective that has indicators: Eliminar / Cancelar.
     RemoveObjective {
         /// Its index in the plan.
@@ -231,10 +237,14 @@ pub enum DialogAnswer {
     RefusedTexts(RefusedAnswer),
     /// After a failed export: true to try the same export again.
     ExportFailed(bool),
-    /// The new plan's number of objectives (`None`: cancelled).
-    NewPlan(Option<u8>),
+    /// The new plan's frame (`None`: cancelled).
+    NewPlan(Option<Box<NewPlanSpec>>),
     /// Remove the objective (true) or keep it.
     RemoveObjective(bool),
+    /// Remove the entity (true) or keep it.
+    RemoveEntity(bool),
+    /// Set the period that drops figures (true) or keep the plan's.
+    ShortenPeriod(bool),
     Reweight(ReweightAnswer),
 }
 

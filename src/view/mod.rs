@@ -13,6 +13,7 @@ pub mod computed;
 pub mod consolidate;
 pub mod dialog;
 pub mod grid;
+pub mod new_plan;
 pub mod refused;
 pub mod reweight;
 pub mod slides;

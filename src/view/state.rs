@@ -138,6 +138,13 @@ pub struct ViewState {
     pub chart_page: usize,
     /// The semáforo thresholds as typed in the plan's settings, until applied.
     pub thresholds_form: Option<super::thresholds::ThresholdsForm>,
+    /// Entity names typed under *Plan y entidades* (by the entity's index) and not applied
+    /// yet: while typed, and afterwards when refused (empty, another entity's).
+    pub entity_names: BTreeMap<usize, String>,
+    /// The name typed for a new entity, until added.
+    pub new_entity: String,
+    /// The period's first and last vigencias as typed under *Plan y entidades*, until applied.
+    pub period_form: Option<[String; 2]>,
     /// What the next frame must do once.
     pub next_frame: NextFrame,
     /// Kept only to spare work: dropping it changes nothing on screen.
@@ -182,6 +189,9 @@ impl ViewState {
             slide_order: super::slides::SlideOrder::default(),
             chart_page: 0,
             thresholds_form: None,
+            entity_names: BTreeMap::new(),
+            new_entity: String::new(),
+            period_form: None,
             next_frame: NextFrame::default(),
             cache: ViewCache::default(),
         }

@@ -16,7 +16,11 @@ fn folder() -> PathBuf {
 
 #[test]
 fn no_error_of_the_app_has_a_display_that_fixes_its_language() {
-    assert_no_display!(PackError, WindowError);
+    assert_no_display!(
+        PackError,
+        WindowError,
+        avance::view::new_plan::NewPlanProblem
+    );
 }
 
 #[test]
@@ -66,6 +70,30 @@ fn every_window_error_reads_as_english_in_english() {
         ],
         WindowError::NoGraphics(_),
         WindowError::Failed(_),
+    );
+}
+
+#[test]
+fn every_reason_the_new_plan_waits_reads_as_english_in_english() {
+    use avance::model::{EntityNameError, PeriodError};
+    use avance::view::dialog::ObjectiveCountError;
+    use avance::view::new_plan::NewPlanProblem;
+    every_variant_in_english!(
+        vec![
+            NewPlanProblem::FirstNotAYear("2o24".to_owned()),
+            NewPlanProblem::LastNotAYear("27".to_owned()),
+            NewPlanProblem::Period(PeriodError::LastBeforeFirst {
+                first: 2027,
+                last: 2024,
+            }),
+            NewPlanProblem::Objectives(ObjectiveCountError::OutOfRange),
+            NewPlanProblem::Entities(EntityNameError::Repeated("IDARTES".to_owned())),
+        ],
+        NewPlanProblem::FirstNotAYear(_),
+        NewPlanProblem::LastNotAYear(_),
+        NewPlanProblem::Period(_),
+        NewPlanProblem::Objectives(_),
+        NewPlanProblem::Entities(_),
     );
 }
 

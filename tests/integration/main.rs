@@ -33,6 +33,7 @@ mod one_cut;
 mod one_reader;
 mod packaging;
 mod plan_files;
+mod plan_frame;
 mod progress_rules;
 mod recompute;
 mod refused_text;

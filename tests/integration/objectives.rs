@@ -444,8 +444,10 @@ fn nuevo_asks_how_many_objectives_refuses_a_bad_number_and_makes_seven() {
         harness.state().dialog(),
         Some(Dialog::NewPlan { .. })
     ));
-    // The default, 5, is selected: typing replaces it, key by key.
+    // The default, 5, is selected when the field is reached: typing replaces it, key by key.
     let field = "Número de objetivos";
+    harness.get_by_label(field).focus();
+    harness.run();
     for text in ["2", "1"] {
         harness.get_by_label(field).type_text(text);
         harness.run();
@@ -472,7 +474,7 @@ fn nuevo_asks_how_many_objectives_refuses_a_bad_number_and_makes_seven() {
     }
     harness.get_by_label(field).type_text("7");
     harness.run();
-    click(&mut harness, "Crear");
+    crate::plan_frame::create_new_plan(&mut harness, "Secretaría General");
     assert_eq!(harness.state().dialog(), None);
     assert_eq!(numbers(harness.state().plan()), (1..=7).collect::<Vec<_>>());
     harness.get_by_label("Objetivo 7");

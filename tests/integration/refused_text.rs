@@ -318,8 +318,7 @@ fn closing_with_only_a_red_cell_asks_first_and_saving_keeps_the_reached_value() 
     harness.get_by_label("Guardar sin ese texto").click();
     harness.run();
     assert_eq!(plan_file::load(&path).unwrap(), seed_plan());
-    harness.get_by_label("Crear").click();
-    harness.run();
+    crate::plan_frame::create_new_plan(&mut harness, "Secretaría General");
     assert_eq!(harness.state().plan().indicator_count(), 0, "the new plan");
 }
 

@@ -322,9 +322,8 @@ fn save_as_reopen_and_close_asks_before_discarding() {
             .executed(2022, Quarter::new(1).unwrap()),
         Some(rust_decimal::Decimal::ONE)
     );
-    // Then Nuevo asks how many objectives.
-    harness.get_by_label("Crear").click();
-    harness.run();
+    // Then Nuevo asks for the new plan's frame.
+    crate::plan_frame::create_new_plan(&mut harness, "Secretaría General");
     assert_eq!(harness.state().plan().indicator_count(), 0);
 }
 

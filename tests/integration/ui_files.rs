@@ -693,8 +693,8 @@ fn saving_before_new_goes_on_to_the_new_plan_once_the_typed_path_is_saved() {
     harness.run();
     press(&mut harness, Modifiers::NONE, Key::Enter);
     assert_eq!(plan_file::load(&path).unwrap(), edited);
-    // Then Nuevo asks how many objectives: five unless told otherwise.
-    click(&mut harness, "Crear");
+    // Then Nuevo asks for the new plan's frame: five objectives unless told otherwise.
+    crate::plan_frame::create_new_plan(&mut harness, "Secretaría General");
     assert_eq!(harness.state().plan().indicator_count(), 0, "then Nuevo");
     assert_eq!(harness.state().plan().objectives.len(), 5);
 

@@ -133,8 +133,7 @@ pub enum PlanFileError {
     },
 }
 
-/// The most vigencias a plan's period may span (district plans run four or five years).
-pub const MAX_PERIOD_YEARS: u16 = 30;
+pub use crate::model::MAX_PERIOD_YEARS;
 
 impl PlanFileError {
     /// Whether another program held the file (or its backup): trying again once it is closed

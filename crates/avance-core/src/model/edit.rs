@@ -6,8 +6,8 @@
 use rust_decimal::Decimal;
 
 use super::plan::{
-    Annualization, Cut, Indicator, IndicatorKind, MAX_OBJECTIVES, Meta, Objective, Plan, Quarter,
-    TrafficLights, Vigencia,
+    Annualization, Cut, Indicator, IndicatorKind, MAX_OBJECTIVES, Meta, Objective, Period, Plan,
+    Quarter, TrafficLights, Vigencia,
 };
 
 /// Where an indicator is: indices of its objective, its meta, and itself in the meta.
@@ -46,13 +46,13 @@ pub enum MetaText {
     Name,
 }
 
-/// A free-text field of the plan itself or of one of its entities.
+/// A free-text field of the plan itself or of one of its entities (an entity's name changes
+/// through [`Edit::RenameEntity`], which carries its indicators along).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PlanText {
     Title,
     Sector,
     SectorMission,
-    EntityName(usize),
     EntityMission(usize),
     EntityVision(usize),
 }
@@ -147,6 +147,23 @@ pub enum Edit {
     },
     /// Moves the plan's own cut (the quarter last reported).
     PlanCut(Cut),
+    /// Appends an entity with this name; refused when the name is empty or another entity's.
+    AddEntity {
+        name: String,
+    },
+    /// Renames an entity, and every indicator whose *entidad responsable* is its whole old
+    /// name, in one step; refused when the name is empty or another entity's.
+    RenameEntity {
+        entity: usize,
+        name: String,
+    },
+    /// Removes an entity; indicators that name it keep the name as written.
+    RemoveEntity {
+        entity: usize,
+    },
+    /// Sets the plan's period (checked with [`Period::checked`]); the figures of vigencias it
+    /// leaves out go, and a cut outside it moves into it.
+    Period(Period),
     /// Sets the semáforo thresholds (checked with [`TrafficLights::check`] before).
     TrafficLights(TrafficLights),
 }
@@ -268,6 +285,12 @@ impl Plan {
                 *self.plan_text_mut(*field).ok_or_else(missing)? = text.clone();
             }
             Edit::PlanCut(cut) => self.cut = *cut,
+            Edit::AddEntity { name } => self.add_entity(name).ok_or_else(missing)?,
+            Edit::RenameEntity { entity, name } => {
+                self.rename_entity(*entity, name).ok_or_else(missing)?
+            }
+            Edit::RemoveEntity { entity } => self.remove_entity(*entity).ok_or_else(missing)?,
+            Edit::Period(period) => self.set_period(*period).ok_or_else(missing)?,
             Edit::TrafficLights(thresholds) => self.settings.traffic_lights = *thresholds,
         }
         Ok(())
@@ -351,7 +374,6 @@ impl Plan {
             PlanText::Title => &mut self.title,
             PlanText::Sector => &mut self.sector,
             PlanText::SectorMission => &mut self.sector_mission,
-            PlanText::EntityName(e) => &mut self.entities.get_mut(e)?.name,
             PlanText::EntityMission(e) => &mut self.entities.get_mut(e)?.mission,
             PlanText::EntityVision(e) => &mut self.entities.get_mut(e)?.vision,
         })

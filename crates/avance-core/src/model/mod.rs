@@ -7,6 +7,7 @@ pub mod edit;
 pub mod exact;
 pub mod forecast;
 pub mod format;
+pub mod frame;
 pub mod merge;
 pub mod plan;
 pub mod progress;
@@ -18,6 +19,7 @@ pub mod undo;
 pub mod validation;
 
 pub use exact::Fraction;
+pub use frame::{EntityNameError, MAX_PERIOD_YEARS, PeriodError};
 pub use plan::*;
 pub use progress::{
     Currency, IndicatorProgress, NoAverage, ObjectiveProgress, PlanProgress, Status, TrafficLight,

@@ -144,9 +144,21 @@ impl Restore {
                 objective: *objective,
                 text: plan.objectives.get(*objective)?.text.clone(),
             }),
-            Edit::PlanText { .. } | Edit::PlanCut(_) | Edit::TrafficLights(_) => {
+            Edit::PlanText { .. }
+            | Edit::PlanCut(_)
+            | Edit::TrafficLights(_)
+            | Edit::AddEntity { .. } => Some(Restore::Header(Box::new(Header::of(plan)))),
+            Edit::RemoveEntity { entity } => {
+                plan.entities.get(*entity)?;
                 Some(Restore::Header(Box::new(Header::of(plan))))
             }
+            // Both reach into the indicators (a rename's cascade, the figures a shorter period
+            // drops): the whole plan is kept (rare edits).
+            Edit::RenameEntity { entity, .. } => {
+                plan.entities.get(*entity)?;
+                Some(Restore::Plan(Box::new(plan.clone())))
+            }
+            Edit::Period(_) => Some(Restore::Plan(Box::new(plan.clone()))),
         }
     }
 
@@ -346,6 +358,18 @@ mod tests {
             },
             Edit::AddObjective,
             Edit::RemoveObjective { objective: 1 },
+            Edit::AddEntity {
+                name: "IDPAC".into(),
+            },
+            Edit::RenameEntity {
+                entity: 0,
+                name: "Secretaría General".into(),
+            },
+            Edit::RemoveEntity { entity: 1 },
+            Edit::Period(crate::model::Period {
+                first: 2022,
+                last: 2025,
+            }),
         ];
         for edit in edits {
             let before = seed_plan();

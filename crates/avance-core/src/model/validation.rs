@@ -132,6 +132,9 @@ pub enum Problem {
     IndicatorWithoutCode,
     /// An indicator with no entidad responsable.
     IndicatorWithoutEntity,
+    /// An indicator's entidad responsable is none of the plan's entities (nor the first words
+    /// of one); checked only when the plan has entities.
+    EntityNotInPlan(String),
 }
 
 impl Problem {
@@ -166,7 +169,8 @@ impl Problem {
             | ObjectiveWithoutText
             | IndicatorWithoutName
             | IndicatorWithoutCode
-            | IndicatorWithoutEntity => Severity::Warning,
+            | IndicatorWithoutEntity
+            | EntityNotInPlan(_) => Severity::Warning,
         }
     }
 }
@@ -298,6 +302,9 @@ impl Problem {
             IndicatorWithoutName => tr!(language, "problem-indicator-without-name"),
             IndicatorWithoutCode => tr!(language, "problem-indicator-without-code"),
             IndicatorWithoutEntity => tr!(language, "problem-indicator-without-entity"),
+            EntityNotInPlan(name) => {
+                tr!(language, "problem-entity-not-in-plan", name = name.as_str())
+            }
         }
     }
 }
@@ -465,7 +472,7 @@ pub fn objective_findings(
             .map(move |(ii, i)| (mi, m, ii, i))
     });
     for ((mi, meta, ii, indicator), figures) in indicators.zip(&figures.indicators) {
-        let mut problems = identity_problems(meta, indicator, &mut codes_seen);
+        let mut problems = identity_problems(plan, meta, indicator, &mut codes_seen);
         for (&vigencia, year) in &indicator.years {
             problems.extend(year_problems(vigencia, year, &weighted, cut));
         }
@@ -547,8 +554,10 @@ fn objective_problems(
 }
 
 /// What names an indicator: a code seen before in the objective, a missing name, code (a
-/// proyecto de inversión's may have none) or entity, a decreciente without its línea base.
+/// proyecto de inversión's may have none) or entity, an entity the plan does not have, a
+/// decreciente without its línea base.
 fn identity_problems(
+    plan: &Plan,
     meta: &Meta,
     indicator: &Indicator,
     codes_seen: &mut HashSet<String>,
@@ -572,6 +581,11 @@ fn identity_problems(
     }
     if indicator.entity.trim().is_empty() {
         problems.push((Field::Entity, Problem::IndicatorWithoutEntity));
+    } else if !plan.entities.is_empty() && !plan.names_an_entity(&indicator.entity) {
+        problems.push((
+            Field::Entity,
+            Problem::EntityNotInPlan(indicator.entity.trim().to_owned()),
+        ));
     }
     if indicator.annualization == Annualization::Decreciente && indicator.baseline.is_none() {
         problems.push((Field::Baseline, Problem::MissingBaseline));

@@ -15,7 +15,7 @@ use avance_core::io::safe_write::WriteError;
 use avance_core::io::table::{CellPlace, TableError};
 use avance_core::model::format::NumberError;
 use avance_core::model::validation::Field;
-use avance_core::model::{Cut, Language, Period, Quarter};
+use avance_core::model::{Cut, EntityNameError, Language, Period, PeriodError, Quarter};
 use rust_decimal::Decimal;
 
 fn path() -> PathBuf {
@@ -62,7 +62,37 @@ fn no_error_has_a_display_that_fixes_its_language() {
         ExportError,
         TableError,
         ImportError,
-        NumberError
+        NumberError,
+        PeriodError,
+        EntityNameError
+    );
+}
+
+#[test]
+fn every_error_of_the_plans_frame_reads_as_english_in_english() {
+    every_variant_in_english!(
+        vec![
+            PeriodError::LastBeforeFirst {
+                first: 2027,
+                last: 2024,
+            },
+            PeriodError::TooLong {
+                first: 2000,
+                last: 2040,
+            },
+        ],
+        PeriodError::LastBeforeFirst { .. },
+        PeriodError::TooLong { .. },
+    );
+    every_variant_in_english!(
+        vec![
+            EntityNameError::Empty,
+            EntityNameError::Repeated("IDARTES".to_owned()),
+            EntityNameError::NoEntity,
+        ],
+        EntityNameError::Empty,
+        EntityNameError::Repeated(_),
+        EntityNameError::NoEntity,
     );
 }
 
