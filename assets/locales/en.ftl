@@ -53,6 +53,7 @@ problem-objective-without-text = the objective has no text: the committee would 
 problem-indicator-without-name = the indicator has no name
 problem-indicator-without-code = the indicator has no code (only those of a META PROYECTO may lack one)
 problem-indicator-without-entity = the indicator has no responsible entity
+problem-same-name-without-code = another indicator of this meta without code has the same name and entity: the entities' files cannot tell them apart when consolidated; give them a code or different names
 problem-out-of-range = the figures are too large to compute the progress
 problem-weights-not-100 = the weights of { $vigencia } add up to { $total }, not 100%; the average divides by their real sum
 problem-weight-on-not-programmed = has a weight of { $weight } but is not programmed in the vigencia
@@ -334,6 +335,7 @@ dialog-save-without-text = { $count ->
        *[other] Save without those texts
     }
 refused-kept = { $place }: «{ $text }» was not accepted; { $kept } is saved
+refused-kept-text = { $place }: «{ $text }» was not accepted; «{ $kept }» is saved
 refused-kept-empty = { $place }: «{ $text }» was not accepted; it is saved empty
 dialog-retry = Try again
 dialog-could-not-save = Could not save

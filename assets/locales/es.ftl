@@ -53,6 +53,7 @@ problem-objective-without-text = el objetivo no tiene texto: el comité vería s
 problem-indicator-without-name = el indicador no tiene nombre
 problem-indicator-without-code = el indicador no tiene código (solo los de una META PROYECTO pueden no tenerlo)
 problem-indicator-without-entity = el indicador no tiene entidad responsable
+problem-same-name-without-code = otro indicador sin código de esta meta tiene el mismo nombre y la misma entidad: no se podrán distinguir al consolidar los archivos de las entidades; deles un código o nombres distintos
 problem-out-of-range = las cifras son demasiado grandes para calcular el avance
 problem-weights-not-100 = las ponderaciones de { $vigencia } suman { $total }, no 100 %; el promedio divide por su suma real
 problem-weight-on-not-programmed = tiene ponderación { $weight } pero no está programado en la vigencia
@@ -337,6 +338,7 @@ dialog-save-without-text = { $count ->
        *[other] Guardar sin esos textos
     }
 refused-kept = { $place }: «{ $text }» no se aceptó; se guarda { $kept }
+refused-kept-text = { $place }: «{ $text }» no se aceptó; se guarda «{ $kept }»
 refused-kept-empty = { $place }: «{ $text }» no se aceptó; se guarda vacía
 dialog-retry = Reintentar
 dialog-could-not-save = No se pudo guardar

@@ -225,7 +225,9 @@ impl AvanceApp {
                 self.after_save = None;
                 match entries.first().map(|e| e.entry) {
                     Some(EntryBox::Cell(cell)) => self.focus_cell(cell),
-                    Some(EntryBox::Threshold(_)) => self.view.selection = Selection::Plan,
+                    Some(EntryBox::Threshold(_) | EntryBox::EntityName(_)) => {
+                        self.view.selection = Selection::Plan;
+                    }
                     None => {}
                 }
             }

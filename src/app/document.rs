@@ -89,10 +89,13 @@ impl Document {
         doc
     }
 
-    /// A document with no file: the example, a new plan (nothing to save yet) or an imported
-    /// one (unsaved until saved).
+    /// A document with no file: the example, or a plan unsaved until saved: a new one (its
+    /// title, period and entities were typed in Archivo → Nuevo), an imported or recovered one.
     pub fn untitled(plan: Plan, kind: Untitled) -> Self {
-        let unsaved = matches!(kind, Untitled::Imported(_) | Untitled::Recovered);
+        let unsaved = matches!(
+            kind,
+            Untitled::New | Untitled::Imported(_) | Untitled::Recovered
+        );
         let mut doc = if unsaved {
             Self::unsaved(plan)
         } else {

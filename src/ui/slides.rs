@@ -1187,11 +1187,11 @@ impl Canvas<'_> {
             let rect = self.put(galley, pos2(area.min.x, y), Align2::LEFT_TOP);
             y = rect.max.y + self.px(8.0);
         }
-        if o.reasons_continue && y + line <= area.max.y {
+        if o.reasons_continue && y + 2.0 * line <= area.max.y {
             self.role = Role::ReasonsNote;
             self.text(
                 &crate::tr!(language, "slide-reasons-whole-next"),
-                Style::new(t::SMALL).color(t::MUTED),
+                Style::new(t::SMALL).color(t::MUTED).rows(2),
                 area.width(),
                 pos2(area.min.x, y),
                 Align2::LEFT_TOP,

@@ -50,7 +50,9 @@ pub fn findings_ui(ui: &mut egui::Ui, ctx: &mut PanelContext<'_>) {
                     if link.clicked() {
                         actions.push(match entry.entry {
                             EntryBox::Cell(cell) => Action::FocusCell(cell),
-                            EntryBox::Threshold(_) => Action::Select(Selection::Plan),
+                            EntryBox::Threshold(_) | EntryBox::EntityName(_) => {
+                                Action::Select(Selection::Plan)
+                            }
                         });
                     }
                     continue;

@@ -22,6 +22,8 @@ pub enum EntryBox {
     Cell(CellId),
     /// One of the semáforo's thresholds, in the plan's settings.
     Threshold(Threshold),
+    /// The name of the plan's entity at this index (Plan y entidades).
+    EntityName(usize),
 }
 
 /// Why a text was not accepted.
@@ -30,6 +32,8 @@ pub enum Refusal {
     NotANumber(NumberError),
     /// The thresholds typed, together, cannot be applied.
     Thresholds(ThresholdsProblem),
+    /// An entity's name that cannot be given (empty, another entity's).
+    EntityName(crate::model::frame::EntityNameError),
 }
 
 impl Refusal {
@@ -38,6 +42,7 @@ impl Refusal {
         match self {
             Refusal::NotANumber(error) => error.message(language),
             Refusal::Thresholds(problem) => problem.message(language),
+            Refusal::EntityName(problem) => problem.message(language),
         }
     }
 }
@@ -53,6 +58,8 @@ pub struct RefusedEntry {
     pub refusal: Refusal,
     /// What the plan holds there (and a save writes): the value the box had when reached.
     pub kept: Option<Decimal>,
+    /// The same for a text box (an entity's name).
+    pub kept_text: Option<String>,
 }
 
 impl RefusedEntry {
@@ -62,6 +69,9 @@ impl RefusedEntry {
         let field = match self.entry {
             EntryBox::Cell(cell) => cell.name(language),
             EntryBox::Threshold(threshold) => return threshold.label(language),
+            EntryBox::EntityName(e) => {
+                return tr!(language, "details-entity-number", number = e + 1);
+            }
         };
         let mut place = Vec::with_capacity(3);
         if let Some((objective, indicator)) = &self.indicator {
@@ -76,6 +86,15 @@ impl RefusedEntry {
     /// aceptó; se guarda 19,00".
     pub fn kept_message(&self, language: Language) -> String {
         let (place, text) = (self.place(language), self.text.as_str());
+        if let Some(kept) = &self.kept_text {
+            return tr!(
+                language,
+                "refused-kept-text",
+                place = place,
+                text = text,
+                kept = kept.as_str()
+            );
+        }
         match self.kept {
             Some(kept) => tr!(
                 language,
@@ -108,6 +127,7 @@ pub fn refused_entries(plan: &Plan, view: &ViewState, language: Language) -> Vec
                 text: draft.text.clone(),
                 refusal: Refusal::NotANumber(error),
                 kept: cell.number(plan),
+                kept_text: None,
             });
         }
     }
@@ -137,8 +157,26 @@ pub fn refused_entries(plan: &Plan, view: &ViewState, language: Language) -> Vec
                         order => Refusal::Thresholds(order.clone()),
                     },
                     kept: Some(threshold.of(&lights)),
+                    kept_text: None,
                 });
             }
+        }
+    }
+    for (&e, text) in &view.entity_names {
+        let Some(entity) = plan.entities.get(e) else {
+            continue;
+        };
+        if let Err(problem) = plan.check_entity_name(text, Some(e))
+            && *text != entity.name
+        {
+            refused.push(RefusedEntry {
+                entry: EntryBox::EntityName(e),
+                indicator: None,
+                text: text.clone(),
+                refusal: Refusal::EntityName(problem),
+                kept: None,
+                kept_text: Some(entity.name.clone()),
+            });
         }
     }
     refused
@@ -157,6 +195,7 @@ mod tests {
             text: "2o".to_owned(),
             refusal: Refusal::NotANumber(NumberError::NotANumber("2o".to_owned())),
             kept,
+            kept_text: None,
         }
     }
 

@@ -207,6 +207,8 @@ impl ViewState {
     pub fn drop_refused(&mut self, language: Language) {
         self.drafts.retain(|_, d| d.error(language).is_none());
         self.thresholds_form = None;
+        // An entity's name is applied when its field is left; what stays here was refused.
+        self.entity_names.clear();
     }
 
     /// Drops the texts of the cells `edits` wrote (a pasted block, a range emptied or filled

@@ -215,7 +215,8 @@ fn renaming_an_entity_renames_its_indicators_and_one_ctrl_z_gives_both_back() {
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(harness.state().plan(), &before, "one undo step");
 
-    // Another entity's name is refused in words; what was typed stays in the field.
+    // Another entity's name is refused in words; what was typed stays in the field, and is
+    // counted with the texts not accepted (a save asks about it).
     let other = before.entities[1].name.to_uppercase();
     harness.get_by_label("Entidad 1").focus();
     harness.run();
@@ -223,6 +224,19 @@ fn renaming_an_entity_renames_its_indicators_and_one_ctrl_z_gives_both_back() {
     press(&mut harness, Modifiers::NONE, Key::Tab);
     harness.get_by_label(&format!("la entidad «{other}» ya está en el plan"));
     assert_eq!(harness.state().plan(), &before);
+    let refused = avance::view::refused::refused_entries(
+        harness.state().plan(),
+        harness.state().view(),
+        avance::model::Language::Es,
+    );
+    assert_eq!(refused.len(), 1, "{refused:?}");
+    assert_eq!(
+        refused[0].kept_message(avance::model::Language::Es),
+        format!(
+            "Entidad 1: «{other}» no se aceptó; se guarda «{}»",
+            before.entities[0].name
+        )
+    );
     assert_eq!(
         harness.get_by_label("Entidad 1").value().as_deref(),
         Some(other.as_str())

@@ -135,6 +135,9 @@ pub enum Problem {
     /// An indicator's entidad responsable is none of the plan's entities (nor the first words
     /// of one); checked only when the plan has entities.
     EntityNotInPlan(String),
+    /// Another indicator of the meta has no code either, and the same name and entity: the
+    /// entities' files cannot be told apart when consolidated (`merge`), nor in a comparison.
+    SameNameWithoutCode,
 }
 
 impl Problem {
@@ -170,7 +173,8 @@ impl Problem {
             | IndicatorWithoutName
             | IndicatorWithoutCode
             | IndicatorWithoutEntity
-            | EntityNotInPlan(_) => Severity::Warning,
+            | EntityNotInPlan(_)
+            | SameNameWithoutCode => Severity::Warning,
         }
     }
 }
@@ -305,6 +309,7 @@ impl Problem {
             EntityNotInPlan(name) => {
                 tr!(language, "problem-entity-not-in-plan", name = name.as_str())
             }
+            SameNameWithoutCode => tr!(language, "problem-same-name-without-code"),
         }
     }
 }
@@ -465,6 +470,7 @@ pub fn objective_findings(
         });
     }
     let mut codes_seen = HashSet::new();
+    let mut uncoded_seen = HashSet::new();
     let indicators = objective.metas.iter().enumerate().flat_map(|(mi, m)| {
         m.indicators
             .iter()
@@ -472,7 +478,8 @@ pub fn objective_findings(
             .map(move |(ii, i)| (mi, m, ii, i))
     });
     for ((mi, meta, ii, indicator), figures) in indicators.zip(&figures.indicators) {
-        let mut problems = identity_problems(plan, meta, indicator, &mut codes_seen);
+        let mut problems =
+            identity_problems(plan, meta, indicator, &mut codes_seen, &mut uncoded_seen);
         for (&vigencia, year) in &indicator.years {
             problems.extend(year_problems(vigencia, year, &weighted, cut));
         }
@@ -561,12 +568,19 @@ fn identity_problems(
     meta: &Meta,
     indicator: &Indicator,
     codes_seen: &mut HashSet<String>,
+    uncoded_seen: &mut HashSet<(String, super::diff::IndicatorKey)>,
 ) -> Vec<(Field, Problem)> {
     let mut problems = Vec::new();
     if let Some(code) = &indicator.code
         && !codes_seen.insert(code.trim().to_owned())
     {
         problems.push((Field::Code, Problem::DuplicateCode(code.clone())));
+    }
+    let key = super::diff::indicator_key(indicator);
+    if matches!(key, super::diff::IndicatorKey::WithoutCode { .. })
+        && !uncoded_seen.insert((meta.code.trim().to_owned(), key))
+    {
+        problems.push((Field::Name, Problem::SameNameWithoutCode));
     }
     if indicator.name.trim().is_empty() {
         problems.push((Field::Name, Problem::IndicatorWithoutName));

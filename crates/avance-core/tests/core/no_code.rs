@@ -46,3 +46,32 @@ fn codes_written_n_a_or_empty_are_no_code_and_never_a_repeated_code() {
     assert!(PlanDiff::new(&seed, &with_n_a, seed.cut).is_identical());
     assert_eq!(seed, with_n_a);
 }
+
+#[test]
+fn two_uncoded_indicators_with_one_name_and_entity_in_a_meta_are_warned_before_a_merge_refuses_them()
+ {
+    let mut plan = plan_file::parse(SEED, Path::new("seed.ron")).unwrap();
+    assert!(
+        !validate(&plan)
+            .iter()
+            .any(|f| f.problem == Problem::SameNameWithoutCode)
+    );
+    // META SECTORIAL 431's first two indicators, both without code, one name, one entity.
+    let meta = &mut plan.objectives[2].metas[0];
+    let first = meta.indicators[0].clone();
+    meta.indicators[1].code = None;
+    meta.indicators[1].name = first.name.clone();
+    meta.indicators[1].entity = first.entity.clone();
+    meta.indicators[0].code = Some("N/A".into());
+    let plan = plan_file::parse(&plan_file::to_text(&plan).unwrap(), Path::new("p.ron")).unwrap();
+    let warned: Vec<_> = validate(&plan)
+        .into_iter()
+        .filter(|f| f.problem == Problem::SameNameWithoutCode)
+        .collect();
+    assert_eq!(warned.len(), 1, "{warned:?}");
+    assert!(
+        warned[0]
+            .message(avance_core::model::Language::Es)
+            .contains("no se podrán distinguir al consolidar")
+    );
+}
