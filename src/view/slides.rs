@@ -128,9 +128,13 @@ pub fn slide_keys(plan: &Plan, progress: &PlanProgress, order: SlideOrder) -> Ve
             .indicator_count()
             .div_ceil(INDICATORS_PER_PAGE)
             .max(1);
+        // The objective's bars are made once, then cut into its pages' reasons.
+        let reasons = reasons_by_page(plan, progress, index, order);
         for page in 0..pages {
             keys.push(SlideKey::Objective { index, page, pages });
-            let parts = continued_reasons(&page_reasons(plan, progress, index, page, order)).len();
+            let parts = reasons
+                .get(page)
+                .map_or(0, |low| continued_reasons(low).len());
             keys.extend((0..parts).map(|part| SlideKey::Reasons {
                 index,
                 page,
@@ -403,7 +407,9 @@ impl Slide {
                     part,
                     parts,
                 } => {
-                    let low = page_reasons(plan, progress, index, page, order);
+                    let low = reasons_by_page(plan, progress, index, order)
+                        .into_iter()
+                        .nth(page)?;
                     SlideContent::Reasons(ReasonsSlide {
                         number: plan.objectives.get(index)?.number,
                         part,
@@ -758,23 +764,26 @@ fn low_of(
     with_comments_first(low)
 }
 
-/// The reasons of an objective's page, as its slide lists them.
-fn page_reasons(
+/// The reasons of each page of an objective, as its slides list them (the objective's bars
+/// made once).
+fn reasons_by_page(
     plan: &Plan,
     progress: &PlanProgress,
     index: usize,
-    page: usize,
     order: SlideOrder,
-) -> Vec<LowIndicator> {
+) -> Vec<Vec<LowIndicator>> {
     let (Some(objective), Some(figures)) =
         (plan.objectives.get(index), progress.objectives.get(index))
     else {
         return Vec::new();
     };
     let forecast = objective_forecast(objective, figures, progress.cut, &plan.settings);
-    objective_bars(plan, progress, index, &forecast, order)
-        .map(|bars| low_of(&page_of(bars, page), &plan.settings.traffic_lights))
-        .unwrap_or_default()
+    let Some(bars) = objective_bars(plan, progress, index, &forecast, order) else {
+        return Vec::new();
+    };
+    bars.chunks(INDICATORS_PER_PAGE)
+        .map(|page| low_of(page, &plan.settings.traffic_lights))
+        .collect()
 }
 
 /// How many rows of the objective slide's side its reasons may take, and about how many
