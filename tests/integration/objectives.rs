@@ -545,12 +545,7 @@ fn the_kind_shows_in_the_grid_and_is_changed_in_the_details_as_one_undo_step() {
         meta: 1,
         indicator: 0,
     };
-    press(&mut harness, Modifiers::COMMAND, Key::F);
-    harness
-        .get_by_label("Buscar:")
-        .type_text("Distrital de Víctimas");
-    harness.run();
-    press(&mut harness, Modifiers::NONE, Key::Enter);
+    crate::ui::go_to_found(&mut harness, "Distrital de Víctimas");
     assert_eq!(
         harness.state().view().selection,
         avance::view::Selection::Indicator(at)

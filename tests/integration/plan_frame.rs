@@ -347,12 +347,7 @@ fn an_indicators_entity_is_picked_from_the_plans_or_typed_and_then_warned_about(
         meta: 1,
         indicator: 0,
     };
-    press(&mut harness, Modifiers::COMMAND, Key::F);
-    harness
-        .get_by_label("Buscar:")
-        .type_text("Distrital de Víctimas");
-    harness.run();
-    press(&mut harness, Modifiers::NONE, Key::Enter);
+    crate::ui::go_to_found(&mut harness, "Distrital de Víctimas");
     press(&mut harness, Modifiers::NONE, Key::Escape);
     assert_eq!(
         harness.state().view().selection,

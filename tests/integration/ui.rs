@@ -100,6 +100,15 @@ pub(crate) fn select_objective(harness: &mut Harness<'_, AvanceApp>, n: u8) {
     harness.run();
 }
 
+/// Goes to the first indicator whose texts hold `words`, as a user does: Ctrl+F, the words,
+/// Enter (the find bar stays open).
+pub(crate) fn go_to_found(harness: &mut Harness<'_, AvanceApp>, words: &str) {
+    press(harness, Modifiers::COMMAND, Key::F);
+    harness.get_by_label("Buscar:").type_text(words);
+    harness.run();
+    press(harness, Modifiers::NONE, Key::Enter);
+}
+
 /// Types into a cell as a user does: a click on it, then the keys (no select-all first:
 /// reaching a cell must select its text, as in a spreadsheet).
 pub(crate) fn type_in_cell(harness: &mut Harness<'_, AvanceApp>, cell: &str, text: &str) {
